@@ -1,0 +1,22 @@
+"""All mapped tables; import from here so every model is registered on ``Base.metadata``."""
+
+from db.models.accounts import Account
+from db.models.base import Base
+from db.models.reference import Department, ServiceCategory, VisitPurpose
+from db.models.staff import Counter, Hall, Role, User
+from db.models.tariff import ScheduleStatus, TariffItem, TariffSchedule
+
+__all__ = [
+    "Account",
+    "Base",
+    "Counter",
+    "Department",
+    "Hall",
+    "Role",
+    "ScheduleStatus",
+    "ServiceCategory",
+    "TariffItem",
+    "TariffSchedule",
+    "User",
+    "VisitPurpose",
+]

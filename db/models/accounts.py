@@ -1,0 +1,29 @@
+"""Gas accounts (燃气户): the customers a counter serves."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from sqlalchemy import Integer, String
+from sqlalchemy.orm import Mapped, mapped_column
+
+from db.models.base import Base
+from db.types import Fen
+
+
+class Account(Base):
+    __tablename__ = "accounts"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    account_no: Mapped[str] = mapped_column(String(20), unique=True)
+    meter_no: Mapped[str] = mapped_column(String(20), unique=True)
+    name: Mapped[str] = mapped_column(String(50), index=True)
+    name_initials: Mapped[str] = mapped_column(String(20), index=True)
+    phone: Mapped[str] = mapped_column(String(20), index=True)
+    phone_last4: Mapped[str] = mapped_column(String(4), index=True)
+    address: Mapped[str] = mapped_column(String(200))
+    customer_type: Mapped[str] = mapped_column(String(20))
+    status: Mapped[str] = mapped_column(String(20))
+    arrears: Mapped[Decimal] = mapped_column(Fen(), default=Decimal(0))
+    ytd_volume_m3: Mapped[int] = mapped_column(Integer, default=0)
+    household_size: Mapped[int] = mapped_column(Integer, default=1)
