@@ -1,0 +1,77 @@
+"""The command line: ``hallclient <command>`` for administration and automation.
+
+The parser and the commands that need no window live here; the GUI and the
+screen renderer are added by the composition root (``ui.main``), the one place
+allowed to know both sides.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from typing import Any
+
+from hallclient import __version__
+from hallclient.config import LANGUAGES, Settings, load_settings
+
+FLAG_FIELDS = {
+    "database_url": "database URL: sqlite:///path or postgresql://user@host/db",
+    "hall_code": "this hall's code",
+    "hall_name": "this hall's name",
+    "counter_code": "this PC's counter code",
+    "timezone": "the hall's time zone (default Asia/Shanghai)",
+}
+
+
+def build_parser(add_commands: Callable[[Any], None] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``add_commands`` lets the composition root add its own."""
+    parser = argparse.ArgumentParser(
+        prog="hallclient", description="HallClient: counter software for a gas service hall."
+    )
+    parser.add_argument("--version", action="version", version=f"HallClient {__version__}")
+    parser.add_argument("--config", help="the TOML settings file to read")
+    for field, text in FLAG_FIELDS.items():
+        parser.add_argument("--" + field.replace("_", "-"), dest=field, help=text)
+    parser.add_argument("--language", choices=LANGUAGES, help="interface language")
+    commands = parser.add_subparsers(dest="command", metavar="command")
+    _add_db_commands(commands)
+    demo = commands.add_parser("demo", help="load the demo data set (演示) into the database")
+    demo.add_argument("--accounts", type=int, default=10_000, help="synthetic accounts (≤ 1e6)")
+    demo.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
+    user = commands.add_parser("user-add", help="add a user (asks for the password)")
+    user.add_argument("--employee-no", required=True)
+    user.add_argument("--name", required=True)
+    user.add_argument("--role", required=True)
+    user.add_argument("--department")
+    commands.add_parser("check-reference", help="validate the reference data files")
+    if add_commands is not None:
+        add_commands(commands)
+    return parser
+
+
+def _add_db_commands(commands: Any) -> None:
+    db = commands.add_parser("db", help="database schema: upgrade, downgrade, current, check")
+    actions = db.add_subparsers(dest="db_action", metavar="action", required=True)
+    actions.add_parser("upgrade", help="upgrade the schema to the newest revision")
+    down = actions.add_parser("downgrade", help="downgrade the schema to a revision")
+    down.add_argument("revision", help="target revision, or 'base' for an empty database")
+    actions.add_parser("current", help="print the database's schema revision")
+    actions.add_parser("check", help="compare the schema with the models (drift check)")
+
+
+def settings_from(args: argparse.Namespace) -> Settings:
+    flags = {name: getattr(args, name, None) for name in (*FLAG_FIELDS, "language", "config")}
+    return load_settings(flags)
+
+
+def run_command(args: argparse.Namespace, settings: Settings) -> int:
+    """Run a command that needs no window; returns the process exit code."""
+    from hallclient import commands  # not at the top: the window's start-up needs none of it
+
+    handlers = {
+        "db": commands.db_command,
+        "demo": commands.demo_command,
+        "user-add": commands.user_add_command,
+        "check-reference": commands.check_reference_command,
+    }
+    return handlers[args.command](args, settings)

@@ -1,0 +1,159 @@
+"""Settings: defaults < TOML file < ``HALLCLIENT_*`` environment < command-line flags.
+
+The TOML file lives in the user config folder (``hallclient.toml``) unless
+``HALLCLIENT_CONFIG`` or ``--config`` names another.  Every problem is reported as
+one :class:`ConfigError` naming the source (file or variable), key and problem.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+from hallclient import paths
+from hallclient.errors import ConfigError
+
+LANGUAGES = ("zh_CN", "en")
+_CODE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
+
+
+@dataclass(frozen=True)
+class Settings:
+    database_url: str
+    hall_code: str = "H01"
+    hall_name: str = "燃气营业厅"
+    counter_code: str = "C01"
+    language: str = "zh_CN"
+    timezone: str = "Asia/Shanghai"
+    idle_lock_minutes: int = 15
+    config_path: Path | None = None
+
+    @property
+    def is_default_sqlite(self) -> bool:
+        return self.database_url == paths.default_database_url()
+
+
+def _url(value: Any) -> str:
+    text = _text(value)
+    if not text.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:")):
+        raise ValueError("must start with sqlite:/// or postgresql://")
+    return text
+
+
+def _text(value: Any) -> str:
+    if not isinstance(value, str) or not value.strip():
+        raise ValueError("must be a non-empty text")
+    return value.strip()
+
+
+def _code(value: Any) -> str:
+    text = _text(value)
+    if not _CODE.match(text):
+        raise ValueError("must be 1-16 letters, digits, '-' or '_'")
+    return text
+
+
+def _language(value: Any) -> str:
+    text = _text(value)
+    if text not in LANGUAGES:
+        raise ValueError(f"must be one of {', '.join(LANGUAGES)}")
+    return text
+
+
+def _timezone(value: Any) -> str:
+    text = _text(value)
+    try:
+        ZoneInfo(text)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise ValueError("is not a known time zone (e.g. Asia/Shanghai)") from None
+    return text
+
+
+def _minutes(value: Any) -> int:
+    number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
+    if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 240:
+        raise ValueError("must be a whole number of minutes from 1 to 240")
+    return number
+
+
+@dataclass(frozen=True)
+class _Key:
+    field: str
+    toml: tuple[str, str]
+    parse: Callable[[Any], Any]
+
+    @property
+    def env(self) -> str:
+        return "HALLCLIENT_" + self.field.upper()
+
+    @property
+    def toml_name(self) -> str:
+        return ".".join(self.toml)
+
+
+KEYS = (
+    _Key("database_url", ("database", "url"), _url),
+    _Key("hall_code", ("hall", "code"), _code),
+    _Key("hall_name", ("hall", "name"), _text),
+    _Key("counter_code", ("hall", "counter"), _code),
+    _Key("timezone", ("hall", "timezone"), _timezone),
+    _Key("language", ("ui", "language"), _language),
+    _Key("idle_lock_minutes", ("ui", "idle_lock_minutes"), _minutes),
+)
+_KNOWN_TOML = {key.toml for key in KEYS}
+
+
+def _read_toml(path: Path) -> dict[str, Any]:
+    try:
+        with path.open("rb") as handle:
+            return tomllib.load(handle)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(str(path), "(syntax)", str(error)) from None
+    except OSError as error:
+        raise ConfigError(str(path), "(file)", error.strerror or str(error)) from None
+
+
+def _toml_values(path: Path, document: Mapping[str, Any]) -> dict[str, Any]:
+    values: dict[str, Any] = {}
+    for section, table in document.items():
+        if not isinstance(table, dict):
+            raise ConfigError(str(path), section, "must be a [section]")
+        for name in table:
+            if (section, name) not in _KNOWN_TOML:
+                raise ConfigError(str(path), f"{section}.{name}", "unknown key")
+    for key in KEYS:
+        section, name = key.toml
+        if name in document.get(section, {}):
+            values[key.field] = _parse(key, document[section][name], str(path), key.toml_name)
+    return values
+
+
+def _parse(key: _Key, raw: Any, source: str, name: str) -> Any:
+    try:
+        return key.parse(raw)
+    except ValueError as error:
+        raise ConfigError(source, name, f"{raw!r} {error}") from None
+
+
+def load_settings(
+    flags: Mapping[str, Any] | None = None, environ: Mapping[str, str] | None = None
+) -> Settings:
+    """Settings from all sources; ``flags`` uses field names (``database_url`` …)."""
+    environ = os.environ if environ is None else environ
+    flags = {k: v for k, v in (flags or {}).items() if v is not None}
+    path = Path(flags.get("config") or environ.get("HALLCLIENT_CONFIG") or paths.config_file())
+    values: dict[str, Any] = {"database_url": paths.default_database_url()}
+    if path.exists():
+        values.update(_toml_values(path, _read_toml(path)))
+    for key in KEYS:
+        if key.env in environ:
+            values[key.field] = _parse(key, environ[key.env], "environment", key.env)
+        if key.field in flags:
+            values[key.field] = _parse(key, flags[key.field], "command line", key.field)
+    return replace(Settings(**values), config_path=path)

@@ -1,0 +1,92 @@
+"""The demo data set (演示): reference data, one user per role, synthetic accounts.
+
+Demo users all have documented passwords (see README); never load this into a
+database that serves real customers.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from db.engine import Database
+from db.models import Account, Counter, Hall, Role, User
+from hallclient.demo_accounts import insert_accounts
+from hallclient.passwords import hash_password
+from hallclient.refdata_install import install_reference
+from hallclient.reference import ReferenceData
+from hallclient.uow import UnitOfWork, run_write
+
+log = logging.getLogger(__name__)
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    employee_no: str
+    display_name: str
+    role: Role
+    password: str
+    department_code: str | None = None
+
+
+DEMO_USERS = (
+    DemoUser("1001", "王丽", Role.CLERK, "demo1001"),
+    DemoUser("1002", "李强", Role.CLERK, "demo1002"),
+    DemoUser("2001", "陈静", Role.SHIFT_MANAGER, "demo2001"),
+    DemoUser("3001", "赵刚", Role.DEPARTMENT_STAFF, "demo3001", "emergency_repair"),
+    DemoUser("4001", "孙敏", Role.AUDITOR, "demo4001"),
+    DemoUser("9001", "周涛", Role.ADMIN, "demo9001"),
+)
+DEMO_HALL = ("H01", "演示营业厅")
+DEMO_COUNTERS = ("C01", "C02", "C03", "C04")
+
+
+def _add_hall_and_users(uow: UnitOfWork) -> None:
+    session = uow.session
+    if session.get(Hall, DEMO_HALL[0]) is None:
+        session.add(Hall(code=DEMO_HALL[0], name=DEMO_HALL[1]))
+    existing = set(session.scalars(select(Counter.code).where(Counter.hall_code == DEMO_HALL[0])))
+    for code in DEMO_COUNTERS:
+        if code not in existing:
+            session.add(Counter(hall_code=DEMO_HALL[0], code=code, name=f"{code[1:]} 号窗口"))
+    known = set(session.scalars(select(User.employee_no)))
+    for user in DEMO_USERS:
+        if user.employee_no not in known:
+            session.add(
+                User(
+                    employee_no=user.employee_no,
+                    display_name=user.display_name,
+                    role=user.role,
+                    department_code=user.department_code,
+                    password_hash=hash_password(user.password),
+                )
+            )
+    uow.commit()
+
+
+def account_count(database: Database) -> int:
+    with UnitOfWork(database) as uow:
+        return uow.session.scalar(select(func.count()).select_from(Account)) or 0
+
+
+def build_demo(
+    database: Database,
+    reference: ReferenceData,
+    accounts: int,
+    seed: int = 2026,
+    progress: Progress | None = None,
+) -> None:
+    """Load reference data, demo hall, users and ``accounts`` synthetic accounts.
+
+    Reference data and users are added where missing; accounts only into a
+    database that has none (a second run never duplicates or mixes data sets).
+    """
+    run_write(database, lambda uow: install_reference(uow, reference))
+    run_write(database, _add_hall_and_users)
+    if accounts and account_count(database) == 0:
+        insert_accounts(database, accounts, seed, progress)
+    log.info("demo data ready (%d accounts requested)", accounts)

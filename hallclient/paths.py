@@ -1,0 +1,38 @@
+"""Where things live: user folders from platformdirs, resources from source or a frozen build."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from platformdirs import PlatformDirs
+
+APP_NAME = "HallClient"
+_DIRS = PlatformDirs(APP_NAME, appauthor=False, roaming=False)
+
+
+def config_dir() -> Path:
+    return Path(_DIRS.user_config_dir)
+
+
+def data_dir() -> Path:
+    return Path(_DIRS.user_data_dir)
+
+
+def log_dir() -> Path:
+    return Path(_DIRS.user_log_dir)
+
+
+def config_file() -> Path:
+    return config_dir() / "hallclient.toml"
+
+
+def default_database_url() -> str:
+    return f"sqlite:///{(data_dir() / 'hallclient.sqlite3').as_posix()}"
+
+
+def resources_dir() -> Path:
+    """``resources/`` beside the packages, or inside a PyInstaller bundle."""
+    bundle = getattr(sys, "_MEIPASS", None)
+    base = Path(bundle) if bundle else Path(__file__).resolve().parent.parent
+    return base / "resources"

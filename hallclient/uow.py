@@ -1,0 +1,75 @@
+"""Unit of work: one session per use case, rolled back unless committed.
+
+Services take a :class:`UnitOfWork` (cosmicpython style).  Writers use
+:func:`run_write`, which retries the whole use case on a serialization failure,
+a deadlock or a busy SQLite file -- so a use case must be safe to run again
+(idempotency keys make payments so, see DESIGN §5).
+"""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from types import TracebackType
+from typing import TypeVar
+
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.orm import Session
+
+from db.engine import Database, is_retryable
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+MAX_ATTEMPTS = 5
+
+
+class UnitOfWork:
+    def __init__(self, database: Database, *, write: bool = False) -> None:
+        self.database = database
+        self.write = write
+        self._session: Session | None = None
+        self._committed = False
+
+    @property
+    def session(self) -> Session:
+        if self._session is None:
+            raise RuntimeError("UnitOfWork used outside its 'with' block")
+        return self._session
+
+    def __enter__(self) -> UnitOfWork:
+        self._session = self.database.session(write=self.write)
+        self._committed = False
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        session = self.session
+        try:
+            if not self._committed:
+                session.rollback()
+        finally:
+            session.close()
+            self._session = None
+
+    def commit(self) -> None:
+        self.session.commit()
+        self._committed = True
+
+
+def run_write(database: Database, use_case: Callable[[UnitOfWork], T]) -> T:
+    """Run ``use_case`` in a write unit of work, retrying transient conflicts."""
+    for attempt in range(1, MAX_ATTEMPTS + 1):
+        try:
+            with UnitOfWork(database, write=True) as uow:
+                return use_case(uow)
+        except DBAPIError as error:
+            if not is_retryable(error) or attempt == MAX_ATTEMPTS:
+                raise
+            log.warning("transient database conflict (attempt %d): %s", attempt, error.orig)
+            time.sleep(0.05 * attempt)
+    raise AssertionError("unreachable")
