@@ -1,0 +1,85 @@
+from pathlib import Path
+
+import pytest
+
+from hallclient import paths
+from hallclient.config import load_settings
+from hallclient.errors import ConfigError
+
+
+@pytest.fixture
+def config_file(tmp_path: Path) -> Path:
+    return tmp_path / "hallclient.toml"
+
+
+def _load(config_file: Path, environ=None, **flags):
+    return load_settings({"config": str(config_file), **flags}, environ or {})
+
+
+def test_defaults_without_a_file(config_file):
+    settings = _load(config_file)
+    assert settings.database_url == paths.default_database_url()
+    assert (settings.language, settings.timezone, settings.idle_lock_minutes) == (
+        "zh_CN",
+        "Asia/Shanghai",
+        15,
+    )
+
+
+def test_precedence_file_then_environment_then_flags(config_file):
+    config_file.write_text(
+        '[hall]\ncode = "FILE"\ncounter = "C09"\nname = "文件厅"\n[ui]\nlanguage = "en"\n',
+        encoding="utf-8",
+    )
+    environ = {"HALLCLIENT_HALL_CODE": "ENV", "HALLCLIENT_COUNTER_CODE": "C05"}
+    settings = _load(config_file, environ, counter_code="C07")
+    assert settings.hall_code == "ENV"
+    assert settings.counter_code == "C07"
+    assert settings.hall_name == "文件厅"
+    assert settings.language == "en"
+    assert settings.config_path == config_file
+
+
+def test_config_path_from_environment(tmp_path):
+    other = tmp_path / "other.toml"
+    other.write_text('[hall]\ncode = "OTHER"\n', encoding="utf-8")
+    settings = load_settings({}, {"HALLCLIENT_CONFIG": str(other)})
+    assert settings.hall_code == "OTHER"
+
+
+@pytest.mark.parametrize(
+    ("content", "key", "problem"),
+    [
+        ('[hall]\ncode = "has space"\n', "hall.code", "letters, digits"),
+        ('[ui]\nlanguage = "fr"\n', "ui.language", "zh_CN, en"),
+        ('[hall]\ntimezone = "Mars/Olympus"\n', "hall.timezone", "time zone"),
+        ('[database]\nurl = "mysql://x"\n', "database.url", "sqlite:///"),
+        ("[ui]\nidle_lock_minutes = 0\n", "ui.idle_lock_minutes", "1 to 240"),
+        ('[hall]\ncolour = "blue"\n', "hall.colour", "unknown key"),
+        ('hall = "flat"\n', "hall", "[section]"),
+        ("[hall\n", "(syntax)", ""),
+    ],
+)
+def test_bad_file_names_file_key_and_problem(config_file, content, key, problem):
+    config_file.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError) as caught:
+        _load(config_file)
+    assert caught.value.source == str(config_file)
+    assert caught.value.key == key
+    assert problem in caught.value.problem
+    assert str(config_file) in str(caught.value)
+
+
+def test_bad_environment_value_names_the_variable(config_file):
+    with pytest.raises(ConfigError) as caught:
+        _load(config_file, {"HALLCLIENT_IDLE_LOCK_MINUTES": "soon"})
+    assert (caught.value.source, caught.value.key) == (
+        "environment",
+        "HALLCLIENT_IDLE_LOCK_MINUTES",
+    )
+
+
+def test_bad_flag_names_the_flag(config_file):
+    with pytest.raises(ConfigError) as caught:
+        _load(config_file, language="xx")
+    assert caught.value.source == "command line"
