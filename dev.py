@@ -1,0 +1,79 @@
+"""The two quick-start commands, for a fresh machine with Python 3.11+ (Linux or Windows).
+
+    python3 dev.py app     set up .venv, load the demo data (演示) once, open HallClient
+    python3 dev.py test    set up .venv with the test tools, run the whole test suite
+
+Standard library only: this runs before anything is installed.  Extra arguments
+after ``test`` go to pytest (``python3 dev.py test -k login``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent
+VENV = ROOT / ".venv"
+BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
+PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
+DEMO_ACCOUNTS = "10000"
+NO_TESTS_COLLECTED = 5
+
+
+def _run(*command: str | Path, env: dict[str, str] | None = None) -> int:
+    print("+", " ".join(str(c) for c in command), flush=True)
+    return subprocess.call([str(c) for c in command], cwd=ROOT, env=env)
+
+
+def _setup(extra: str) -> None:
+    """Create .venv and install the project, again only when pyproject.toml changed."""
+    if sys.version_info < (3, 11):
+        sys.exit(f"HallClient needs Python 3.11 or newer, this is {sys.version.split()[0]}")
+    if not PYTHON.exists():
+        print(f"creating {VENV}", flush=True)
+        venv.EnvBuilder(with_pip=True).create(VENV)
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
+    stamp = VENV / f".installed-{extra or 'app'}"
+    if stamp.exists() and stamp.read_text() == digest:
+        return
+    target = f".[{extra}]" if extra else "."
+    if _run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip") != 0:
+        sys.exit("could not upgrade pip")
+    if _run(PYTHON, "-m", "pip", "install", "--quiet", "-e", target) != 0:
+        sys.exit("could not install HallClient and its dependencies")
+    stamp.write_text(digest)
+
+
+def app() -> int:
+    _setup("")
+    if _run(PYTHON, "-m", "ui", "demo", "--accounts", DEMO_ACCOUNTS) != 0:
+        return 1
+    return _run(PYTHON, "-m", "ui")
+
+
+def test(pytest_args: list[str]) -> int:
+    _setup("dev")
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    code = _run(PYTHON, "-m", "pytest", *pytest_args, env=env)
+    if code == NO_TESTS_COLLECTED:
+        print("pytest collected no tests: that is a failure here", file=sys.stderr)
+        return 1
+    return code
+
+
+def main() -> int:
+    command, *rest = sys.argv[1:] or ["help"]
+    if command == "app":
+        return app()
+    if command == "test":
+        return test(rest)
+    print(__doc__)
+    return 0 if command == "help" else 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())
