@@ -31,7 +31,7 @@ def _run(*command: str | Path, env: dict[str, str] | None = None) -> int:
 
 def _setup(extra: str) -> None:
     """Create .venv and install the project, again only when pyproject.toml changed."""
-    if sys.version_info < (3, 11):
+    if sys.version_info < (3, 11):  # noqa: UP036 (dev.py runs on whatever python3 is there)
         sys.exit(f"HallClient needs Python 3.11 or newer, this is {sys.version.split()[0]}")
     if not PYTHON.exists():
         print(f"creating {VENV}", flush=True)

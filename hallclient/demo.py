@@ -19,6 +19,7 @@ from hallclient.passwords import hash_password
 from hallclient.refdata_install import install_reference
 from hallclient.reference import ReferenceData
 from hallclient.uow import UnitOfWork, run_write
+from hallclient.workplace import counter_name
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
@@ -52,7 +53,7 @@ def _add_hall_and_users(uow: UnitOfWork) -> None:
     existing = set(session.scalars(select(Counter.code).where(Counter.hall_code == DEMO_HALL[0])))
     for code in DEMO_COUNTERS:
         if code not in existing:
-            session.add(Counter(hall_code=DEMO_HALL[0], code=code, name=f"{code[1:]} 号窗口"))
+            session.add(Counter(hall_code=DEMO_HALL[0], code=code, name=counter_name(code)))
     known = set(session.scalars(select(User.employee_no)))
     for user in DEMO_USERS:
         if user.employee_no not in known:

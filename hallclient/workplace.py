@@ -21,6 +21,12 @@ class Workplace:
     counter_name: str
 
 
+def counter_name(code: str) -> str:
+    """What a customer is told: C03 → "3 号窗口"; a code without digits stays as it is."""
+    digits = "".join(ch for ch in code if ch.isdigit())
+    return f"{int(digits)} 号窗口" if digits else f"{code} 号窗口"
+
+
 def ensure_workplace(
     uow: UnitOfWork, hall_code: str, hall_name: str, counter_code: str
 ) -> Workplace:
@@ -35,7 +41,7 @@ def ensure_workplace(
         select(Counter).where(Counter.hall_code == hall_code, Counter.code == counter_code)
     )
     if counter is None:
-        counter = Counter(hall_code=hall_code, code=counter_code, name=f"{counter_code} 号窗口")
+        counter = Counter(hall_code=hall_code, code=counter_code, name=counter_name(counter_code))
         session.add(counter)
         log.info("registered counter %s in hall %s", counter_code, hall_code)
     uow.commit()

@@ -1,0 +1,59 @@
+"""Walking the visible texts of a window, for the "everything is translated" test."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMainWindow,
+    QWidget,
+)
+
+# Names and technical tokens that stay as they are in the Chinese UI.
+ALLOWED = re.compile(
+    r"HallClient|SQLite|PostgreSQL|English"
+    r"|\b(?:Ctrl|Alt|Shift)\+\w+|\b(?:Esc|Enter|Tab|F\d{1,2})\b"
+    r"|(?:[A-Za-z]:)?[/\\]\S+"  # file paths
+)
+ASCII_WORD = re.compile(r"[A-Za-z]{3,}")
+TAG = re.compile(r"<[^>]+>")
+
+
+def untranslated(text: str) -> list[str]:
+    """ASCII words of three or more letters left after removing the allowed tokens."""
+    return ASCII_WORD.findall(ALLOWED.sub(" ", TAG.sub(" ", text)))
+
+
+def _widget_texts(widget: QWidget) -> Iterator[str]:
+    if isinstance(widget, QLabel | QAbstractButton):
+        yield widget.text()
+    elif isinstance(widget, QLineEdit):
+        yield widget.placeholderText()
+    elif isinstance(widget, QComboBox):
+        yield from (widget.itemText(row) for row in range(widget.count()))
+    elif isinstance(widget, QListWidget):
+        yield from (widget.item(row).text() for row in range(widget.count()))
+
+
+def _menu_texts(window: QMainWindow) -> Iterator[str]:
+    for action in window.menuBar().actions():
+        yield action.text()
+        menu = action.menu()
+        if menu is not None:
+            yield from (item.text() for item in menu.actions())
+
+
+def visible_texts(window: QWidget) -> Iterator[str]:
+    """Window title, visible widgets' texts and, for a main window, its menus."""
+    yield window.windowTitle()
+    for widget in window.findChildren(QWidget):
+        if widget.isVisibleTo(window):
+            yield from _widget_texts(widget)
+    if isinstance(window, QMainWindow):
+        yield from _menu_texts(window)

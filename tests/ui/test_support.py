@@ -1,0 +1,55 @@
+"""The task runner and the bundled font."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtGui import QFontDatabase, QFontInfo
+from PySide6.QtWidgets import QApplication
+
+from ui.fonts import install_fonts
+from ui.tasks import TaskRunner
+
+
+def test_task_results_and_progress_arrive_on_the_gui_thread(qtbot, qapp):
+    runner = TaskRunner()
+    seen: list[tuple[str, object, bool]] = []
+
+    def on_thread(kind: str):
+        return lambda *value: seen.append(
+            (kind, value, threading.current_thread() is threading.main_thread())
+        )
+
+    def work(progress):
+        progress(1, 2)
+        progress(2, 2)
+        return threading.current_thread() is threading.main_thread()
+
+    runner.start(work, on_thread("done"), on_thread("failed"), on_thread("progress"))
+    qtbot.waitUntil(lambda: not runner.busy())
+    assert seen == [
+        ("progress", (1, 2), True),
+        ("progress", (2, 2), True),
+        ("done", (False,), True),
+    ]
+
+
+def test_a_failing_task_reports_its_exception(qtbot, qapp):
+    runner = TaskRunner()
+    failures: list[BaseException] = []
+
+    def work(_progress):
+        raise ValueError("boom")
+
+    runner.start(work, lambda _result: pytest.fail("should fail"), failures.append)
+    qtbot.waitUntil(lambda: bool(failures))
+    assert isinstance(failures[0], ValueError)
+    assert not runner.busy()
+
+
+def test_the_bundled_cjk_font_is_the_application_font(qapp: QApplication):
+    families = install_fonts(qapp)
+    assert families[0] == "WenQuanYi Micro Hei"
+    assert QFontInfo(qapp.font()).family() == "WenQuanYi Micro Hei"
+    assert "WenQuanYi Micro Hei" in QFontDatabase.families()

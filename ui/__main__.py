@@ -1,0 +1,7 @@
+"""``python -m ui`` is the same as the ``hallclient`` command."""
+
+import sys
+
+from ui.main import main
+
+sys.exit(main())

@@ -1,0 +1,88 @@
+"""The composition root: the ``hallclient`` command.
+
+Reads the settings, starts logging, then either opens the window or runs a
+command.  This is the only module that knows the core, the window and the
+renderer at once.  No traceback reaches a person: a :class:`HallError` becomes
+its message, anything else is logged and summarised.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from hallclient import cli
+from hallclient.config import Settings
+from hallclient.errors import ConfigError, HallError
+from hallclient.logs import setup_logging
+
+log = logging.getLogger("hallclient.main")
+SCREENS_HELP = "login, login-error, main, main-<page> (intake, fees, payments, …); default: all"
+
+
+def _add_gui_commands(commands: Any) -> None:
+    render = commands.add_parser("render", help="render screens to PNG files (offscreen)")
+    render.add_argument("--out", type=Path, default=Path("screenshots"), help="output folder")
+    render.add_argument("--screen", action="append", dest="screens", help=SCREENS_HELP)
+    render.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
+
+
+def _render(args: argparse.Namespace, settings: Settings) -> int:
+    from ui.render import ALL_SCREENS, render_screens
+
+    width, _, height = args.size.partition("x")
+    written = render_screens(
+        settings,
+        args.screens or list(ALL_SCREENS),
+        args.out,
+        (int(width), int(height)),
+        settings.language,
+    )
+    for path in written:
+        print(path)
+    return 0
+
+
+def _fatal_dialog(message: str) -> None:
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    app = QApplication.instance() or QApplication(sys.argv)
+    QMessageBox.critical(None, "HallClient", message)
+    del app
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = cli.build_parser(_add_gui_commands).parse_args(argv)
+    gui = args.command is None
+    setup_logging()
+    try:
+        settings = cli.settings_from(args)
+        if gui:
+            from ui.app import run_gui
+
+            return run_gui(settings)
+        if args.command == "render":
+            return _render(args, settings)
+        return cli.run_command(args, settings)
+    except HallError as error:
+        log.error("%s", error)
+        message = str(error)
+        if isinstance(error, ConfigError):
+            message = f"配置有误 / Configuration error:\n{error}"
+        if gui:
+            _fatal_dialog(message)
+        else:
+            print(f"hallclient: {message}", file=sys.stderr)
+        return 2
+    except Exception:
+        log.exception("unexpected failure in %s", args.command or "the window")
+        print("hallclient: unexpected failure; details are in the log file", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

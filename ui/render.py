@@ -1,0 +1,148 @@
+"""Render named screens to PNG files offscreen, for docs, review and tests (``hallclient render``).
+
+Screens: "login", "login-error" (after a refused login), "main" (the demo clerk 1001
+on the intake page) and "main-<area>" for each work area.  A real core is used; a
+database without users first gets a small demo data set.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMessageLogContext, QPoint, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QColor, QPainter, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
+
+from hallclient.config import Settings
+from hallclient.errors import HallError
+from ui.app import prepare_application
+from ui.login import LoginDialog
+from ui.main_window import MainWindow
+from ui.pages import AREAS
+
+if TYPE_CHECKING:
+    from hallclient.auth import CurrentUser
+    from hallclient.core import Core
+
+ALL_SCREENS = ("login", "login-error", "main", *(f"main-{area.key}" for area in AREAS))
+RENDER_ACCOUNTS = 200
+DEMO_CLERK = ("1001", "demo1001")
+UNKNOWN_EMPLOYEE = ("1009", "wrong-password")  # not a demo user: no failure is counted
+_BACKDROP = QColor("#dfe6ee")
+_FRAME = QColor("#b4c0cc")
+# The offscreen platform says this for every window with a size constraint; it is harmless.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def render_screens(
+    settings: Settings,
+    names: list[str],
+    out_dir: Path,
+    size: tuple[int, int] = (1366, 768),
+    language: str = "zh_CN",
+) -> list[Path]:
+    """Write ``<out_dir>/<name>.png`` for each name; return the files in order."""
+    unknown = [name for name in names if name not in ALL_SCREENS]
+    if unknown:
+        raise HallError(f"unknown screen {', '.join(unknown)}; known: {', '.join(ALL_SCREENS)}")
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from hallclient.core import open_core  # after the platform is chosen; SQLAlchemy is slow
+
+    prepare_application(language)
+    core = open_core(settings)
+    try:
+        if not core.has_users():
+            core.load_demo(RENDER_ACCOUNTS)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        renderer = _Renderer(core, size, language)
+        with _without_offscreen_noise():
+            return [_save(renderer.render(name), out_dir / f"{name}.png") for name in names]
+    finally:
+        core.close()
+
+
+@contextmanager
+def _without_offscreen_noise() -> Iterator[None]:
+    """Drop the offscreen platform's one harmless warning; pass every other message on."""
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message == OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
+class _Renderer:
+    def __init__(self, core: Core, size: tuple[int, int], language: str) -> None:
+        self.core, self.size, self.language = core, size, language
+        self._user: CurrentUser | None = None
+
+    def render(self, name: str) -> QPixmap:
+        if name.startswith("login"):
+            return _on_backdrop(_grab(self._login_dialog(failed=name == "login-error")), self.size)
+        core = self.core
+        window = MainWindow(self._clerk(name), core.workplace, core.database_description())
+        window.resize(*self.size)
+        window.show_area(name.removeprefix("main-") if "-" in name else AREAS[0].key)
+        return _grab(window)
+
+    def _clerk(self, screen: str) -> CurrentUser:
+        if self._user is None:
+            try:
+                self._user = self.core.login(*DEMO_CLERK)
+            except HallError as error:
+                raise HallError(f"screen {screen} needs the demo clerk 1001: {error}") from None
+        return self._user
+
+    def _login_dialog(self, *, failed: bool) -> LoginDialog:
+        workplace = self.core.workplace
+        text = f"{workplace.hall_name} · {workplace.counter_name}"
+        dialog = LoginDialog(text, self.core.settings.timezone, self.language)
+        dialog.attach(self.core.login)
+        if failed:
+            dialog.employee.setText(UNKNOWN_EMPLOYEE[0])
+            dialog.password.setText(UNKNOWN_EMPLOYEE[1])
+            dialog.submit.click()
+        return dialog
+
+
+def _grab(widget: QWidget) -> QPixmap:
+    widget.show()
+    QApplication.processEvents()
+    pixmap = widget.grab()
+    widget.close()
+    widget.deleteLater()
+    return pixmap
+
+
+def _on_backdrop(dialog: QPixmap, size: tuple[int, int]) -> QPixmap:
+    """The dialog centred on a plain screen, as the clerk sees it at start-up."""
+    screen = QPixmap(*size)
+    screen.fill(_BACKDROP)
+    painter = QPainter(screen)
+    corner = QPoint((size[0] - dialog.width()) // 2, (size[1] - dialog.height()) // 2)
+    painter.drawPixmap(corner, dialog)
+    painter.setPen(_FRAME)
+    painter.drawRect(corner.x() - 1, corner.y() - 1, dialog.width() + 1, dialog.height() + 1)
+    painter.end()
+    return screen
+
+
+def _save(pixmap: QPixmap, path: Path) -> Path:
+    if not pixmap.save(str(path), "PNG"):
+        raise HallError(f"could not write {path}")
+    return path
