@@ -1,6 +1,6 @@
 """The two quick-start commands, for a fresh machine with Python 3.11+ (Linux or Windows).
 
-    python3 dev.py app     set up .venv, load the demo data (演示) once, open HallClient
+    python3 dev.py app     set up .venv, load the demo data (演示) into .demo/ once, open HallClient
     python3 dev.py test    set up .venv with the test tools, run the whole test suite
 
 Standard library only: this runs before anything is installed.  Extra arguments
@@ -21,12 +21,16 @@ VENV = ROOT / ".venv"
 BIN = VENV / ("Scripts" if os.name == "nt" else "bin")
 PYTHON = BIN / ("python.exe" if os.name == "nt" else "python")
 DEMO_ACCOUNTS = "10000"
+DEMO_DATABASE = ROOT / ".demo" / "hallclient-demo.sqlite3"
 NO_TESTS_COLLECTED = 5
 
 
 def _run(*command: str | Path, env: dict[str, str] | None = None) -> int:
     print("+", " ".join(str(c) for c in command), flush=True)
-    return subprocess.call([str(c) for c in command], cwd=ROOT, env=env)
+    try:
+        return subprocess.call([str(c) for c in command], cwd=ROOT, env=env)
+    except KeyboardInterrupt:  # Ctrl+C reached the child too; no traceback from here
+        return 130
 
 
 def _setup(extra: str) -> None:
@@ -36,9 +40,10 @@ def _setup(extra: str) -> None:
     if not PYTHON.exists():
         print(f"creating {VENV}", flush=True)
         venv.EnvBuilder(with_pip=True).create(VENV)
-    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes() + extra.encode()).hexdigest()
+    digest = hashlib.sha256((ROOT / "pyproject.toml").read_bytes()).hexdigest()
     stamp = VENV / f".installed-{extra or 'app'}"
-    if stamp.exists() and stamp.read_text() == digest:
+    done = [VENV / ".installed-dev"] + ([] if extra else [stamp])  # dev includes the app
+    if any(s.exists() and s.read_text() == digest for s in done):
         return
     target = f".[{extra}]" if extra else "."
     if _run(PYTHON, "-m", "pip", "install", "--quiet", "--upgrade", "pip") != 0:
@@ -49,10 +54,13 @@ def _setup(extra: str) -> None:
 
 
 def app() -> int:
+    """Open HallClient on its own demo database, never on a configured (real) one."""
     _setup("")
-    if _run(PYTHON, "-m", "ui", "demo", "--accounts", DEMO_ACCOUNTS) != 0:
+    DEMO_DATABASE.parent.mkdir(exist_ok=True)
+    url = ("--database-url", f"sqlite:///{DEMO_DATABASE.as_posix()}")
+    if _run(PYTHON, "-m", "ui", *url, "demo", "--accounts", DEMO_ACCOUNTS) != 0:
         return 1
-    return _run(PYTHON, "-m", "ui")
+    return _run(PYTHON, "-m", "ui", *url)
 
 
 def test(pytest_args: list[str]) -> int:

@@ -21,6 +21,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session, sessionmaker
 
 BUSY_TIMEOUT_MS = 10_000
+PG_CONNECT_TIMEOUT_S = 5  # a dead server answers in seconds, not minutes
 _WRITE_OPTION = "hallclient_write"
 _RETRYABLE_PG_CODES = frozenset({"40001", "40P01"})
 
@@ -54,7 +55,11 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         if parsed.drivername == "postgresql":
             parsed = parsed.set(drivername="postgresql+psycopg")
         return create_engine(
-            parsed, echo=echo, isolation_level="READ COMMITTED", pool_pre_ping=True
+            parsed,
+            echo=echo,
+            isolation_level="READ COMMITTED",
+            pool_pre_ping=True,
+            connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S},
         )
     raise ValueError(
         f"unsupported database {parsed.get_backend_name()!r}: use sqlite or postgresql"

@@ -6,18 +6,21 @@ is current with one cheap query instead of loading Alembic; a test keeps it true
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, inspect, text
+from sqlalchemy import Connection, Engine, create_engine, inspect, text
 
 from db.models import Base
 
-HEAD = "0001"
+HEAD = "0002"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 
@@ -27,9 +30,37 @@ def _config() -> Config:
     return config
 
 
+class ForeignKeyViolationError(RuntimeError):
+    """A migration left rows pointing at nothing; it was rolled back."""
+
+
+@contextmanager
+def migration_connection(engine: Engine) -> Iterator[Connection]:
+    """A connection in one transaction for schema changes.
+
+    On SQLite, foreign keys are switched off around the transaction (they are on
+    for every other connection): Alembic's batch mode rebuilds a table by copying
+    it, and dropping the old copy would violate the keys of tables that point at
+    it.  ``PRAGMA foreign_key_check`` then proves nothing was broken before commit.
+    """
+    with engine.connect() as conn:
+        sqlite = conn.dialect.name == "sqlite"
+        driver: Any = conn.connection.driver_connection
+        if sqlite:
+            driver.execute("PRAGMA foreign_keys = OFF")
+        try:
+            with conn.begin():
+                yield conn
+                if sqlite and (broken := conn.exec_driver_sql("PRAGMA foreign_key_check").all()):
+                    raise ForeignKeyViolationError(f"foreign keys broken: {broken[:5]}")
+        finally:
+            if sqlite:
+                driver.execute("PRAGMA foreign_keys = ON")
+
+
 def _run(engine: Engine, action: str, revision: str) -> None:
     config = _config()
-    with engine.begin() as conn:
+    with migration_connection(engine) as conn:
         config.attributes["connection"] = conn
         getattr(command, action)(config, revision)
 

@@ -35,6 +35,7 @@ def build_parser(add_commands: Callable[[Any], None] | None = None) -> argparse.
     parser.add_argument("--language", choices=LANGUAGES, help="interface language")
     commands = parser.add_subparsers(dest="command", metavar="command")
     _add_db_commands(commands)
+    _add_audit_commands(commands)
     demo = commands.add_parser("demo", help="load the demo data set (演示) into the database")
     demo.add_argument("--accounts", type=int, default=10_000, help="synthetic accounts (≤ 1e6)")
     demo.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
@@ -59,6 +60,27 @@ def _add_db_commands(commands: Any) -> None:
     actions.add_parser("check", help="compare the schema with the models (drift check)")
 
 
+def _add_audit_commands(commands: Any) -> None:
+    audit = commands.add_parser("audit", help="audit journal: verify the hash chain, show its head")
+    actions = audit.add_subparsers(dest="audit_action", metavar="action", required=True)
+    verify = actions.add_parser("verify", help="check every link; name the first broken entry")
+    verify.add_argument(
+        "--expect-head",
+        type=_head_argument,
+        metavar="SEQ:HASH",
+        help="the head printed on an earlier report: catches dropped newest entries",
+    )
+    actions.add_parser("head", help="print the journal's newest link: SEQ HASH")
+
+
+def _head_argument(text: str) -> tuple[int, str]:
+    seq, _, hash_ = text.strip().partition(":")
+    hash_ = hash_.lower()
+    if not seq.isdigit() or len(hash_) != 64 or not set(hash_) <= set("0123456789abcdef"):
+        raise argparse.ArgumentTypeError("expected SEQ:HASH (a number, a colon, 64 hex digits)")
+    return int(seq), hash_
+
+
 def settings_from(args: argparse.Namespace) -> Settings:
     flags = {name: getattr(args, name, None) for name in (*FLAG_FIELDS, "language", "config")}
     return load_settings(flags)
@@ -73,5 +95,6 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         "demo": commands.demo_command,
         "user-add": commands.user_add_command,
         "check-reference": commands.check_reference_command,
+        "audit": commands.audit_command,
     }
     return handlers[args.command](args, settings)

@@ -7,14 +7,19 @@ import getpass
 import sys
 import time
 
+from alembic.util import CommandError
+
 from db import migrate
 from db.engine import Database
 from hallclient import paths
+from hallclient.audit import Where
+from hallclient.clock import SystemClock
 from hallclient.config import Settings
+from hallclient.context import command_line_context
 from hallclient.core import connect, prepare_database
 from hallclient.demo import build_demo
+from hallclient.errors import HallError
 from hallclient.reference import load_reference
-from hallclient.uow import run_write
 from hallclient.users import add_user
 
 MAX_DEMO_ACCOUNTS = 1_000_000
@@ -23,19 +28,26 @@ MAX_DEMO_ACCOUNTS = 1_000_000
 def db_command(args: argparse.Namespace, settings: Settings) -> int:
     database = connect(settings.database_url)
     try:
-        if args.db_action == "upgrade":
-            migrate.upgrade(database.engine)
-            print(f"{database.describe()}: schema at {migrate.current_revision(database.engine)}")
-        elif args.db_action == "downgrade":
-            migrate.downgrade(database.engine, args.revision)
-            print(f"{database.describe()}: schema at {migrate.current_revision(database.engine)}")
-        elif args.db_action == "current":
-            print(migrate.current_revision(database.engine) or "(empty)")
-        else:
-            return _drift_check(database)
-        return 0
+        return _db_action(args, database)
+    except CommandError as error:  # e.g. an unknown revision
+        raise HallError(f"db {args.db_action}: {error}") from None
     finally:
         database.dispose()
+
+
+def _db_action(args: argparse.Namespace, database: Database) -> int:
+    if args.db_action == "check":
+        return _drift_check(database)
+    if args.db_action == "upgrade":
+        migrate.upgrade(database.engine)
+    elif args.db_action == "downgrade":
+        migrate.downgrade(database.engine, args.revision)
+    revision = migrate.current_revision(database.engine)
+    if args.db_action == "current":
+        print(revision or "(empty)")
+    else:
+        print(f"{database.describe()}: schema at {revision or '(empty)'}")
+    return 0
 
 
 def _drift_check(database: Database) -> int:
@@ -89,16 +101,17 @@ def user_add_command(args: argparse.Namespace, settings: Settings) -> int:
     password = ask_password(f"password for {args.employee_no}: ")
     database = prepare_database(settings)
     try:
-        run_write(
-            database,
-            lambda uow: add_user(
-                uow, args.employee_no, args.name, args.role, password, args.department
-            ),
-        )
-        print(f"user {args.employee_no} added")
+        context = command_line_context(_where(settings), SystemClock())
+        add_user(database, context, args.employee_no, args.name, args.role, password,
+                 args.department)  # fmt: skip
+        print(f"user {args.employee_no} added; they choose their own password at first login")
         return 0
     finally:
         database.dispose()
+
+
+def _where(settings: Settings) -> Where:
+    return Where(settings.hall_code, settings.counter_code)
 
 
 def check_reference_command(args: argparse.Namespace, settings: Settings) -> int:
@@ -109,3 +122,29 @@ def check_reference_command(args: argparse.Namespace, settings: Settings) -> int
         f"{len(data.items)} tariff items in {data.schedule.code}"
     )
     return 0
+
+
+def audit_command(args: argparse.Namespace, settings: Settings) -> int:
+    """``audit verify [--expect-head SEQ:HASH]`` and ``audit head``."""
+    from hallclient import audit
+    from hallclient.uow import UnitOfWork
+
+    database = prepare_database(settings)
+    try:
+        with UnitOfWork(database) as uow:
+            if args.audit_action == "head":
+                print("{} {}".format(*audit.read_head(uow)))
+                return 0
+            report = audit.verify_journal(uow, args.expect_head)
+    finally:
+        database.dispose()
+    if report.ok:
+        print(
+            f"journal OK: {report.checked} links checked, head {report.head_seq} {report.head_hash}"
+        )
+        return 0
+    print(
+        f"journal BROKEN at entry {report.first_bad_seq}: {report.problem} "
+        f"({report.checked} links checked)"
+    )
+    return 1

@@ -34,15 +34,13 @@ class Settings:
     idle_lock_minutes: int = 15
     config_path: Path | None = None
 
-    @property
-    def is_default_sqlite(self) -> bool:
-        return self.database_url == paths.default_database_url()
-
 
 def _url(value: Any) -> str:
     text = _text(value)
     if not text.startswith(("sqlite:", "postgresql:", "postgresql+psycopg:")):
         raise ValueError("must start with sqlite:/// or postgresql://")
+    if text in ("sqlite://", "sqlite:///:memory:") or "mode=memory" in text:
+        raise ValueError("must name a database file: an in-memory database loses everything")
     return text
 
 
@@ -110,11 +108,13 @@ _KNOWN_TOML = {key.toml for key in KEYS}
 
 
 def _read_toml(path: Path) -> dict[str, Any]:
+    """The file's settings; UTF-8 with or without a BOM (as Notepad saves it)."""
     try:
-        with path.open("rb") as handle:
-            return tomllib.load(handle)
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as error:
         raise ConfigError(str(path), "(syntax)", str(error)) from None
+    except UnicodeDecodeError:
+        raise ConfigError(str(path), "(file)", "is not UTF-8: save it as UTF-8") from None
     except OSError as error:
         raise ConfigError(str(path), "(file)", error.strerror or str(error)) from None
 
@@ -147,9 +147,10 @@ def load_settings(
     """Settings from all sources; ``flags`` uses field names (``database_url`` …)."""
     environ = os.environ if environ is None else environ
     flags = {k: v for k, v in (flags or {}).items() if v is not None}
-    path = Path(flags.get("config") or environ.get("HALLCLIENT_CONFIG") or paths.config_file())
+    named = flags.get("config") or environ.get("HALLCLIENT_CONFIG")
+    path = Path(named or paths.config_file())
     values: dict[str, Any] = {"database_url": paths.default_database_url()}
-    if path.exists():
+    if named or path.exists():  # a file named on purpose must exist
         values.update(_toml_values(path, _read_toml(path)))
     for key in KEYS:
         if key.env in environ:

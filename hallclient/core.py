@@ -18,10 +18,12 @@ from sqlalchemy.exc import OperationalError
 from db import migrate
 from db.engine import Database
 from db.models import User
-from hallclient import auth, demo, paths
-from hallclient.auth import CurrentUser
+from hallclient import approvals, auth, demo, paths, users
+from hallclient.approvals import ApprovalGrant, ApprovalRequest
+from hallclient.audit import Where
 from hallclient.clock import Clock, SystemClock
 from hallclient.config import Settings
+from hallclient.context import Context, CurrentUser
 from hallclient.errors import HallError
 from hallclient.reference import load_reference
 from hallclient.uow import UnitOfWork, run_write
@@ -50,8 +52,34 @@ class Core:
             ),
         )
 
+    @property
+    def where(self) -> Where:
+        return Where(self.workplace.hall_code, self.workplace.counter_code)
+
+    def context(self, user: CurrentUser) -> Context:
+        return Context(user, self.where, self.clock)
+
     def login(self, employee_no: str, password: str) -> CurrentUser:
-        return auth.login(self.database, employee_no, password, self.clock)
+        return auth.login(self.database, self.where, employee_no, password, self.clock)
+
+    def lock_session(self, user: CurrentUser) -> None:
+        auth.lock_session(self.database, self.context(user))
+
+    def unlock_session(self, user: CurrentUser, password: str) -> CurrentUser:
+        return auth.unlock_session(self.database, self.context(user), password)
+
+    def logout(self, user: CurrentUser, *, switching_user: bool = False) -> None:
+        auth.logout(self.database, self.context(user), switching_user=switching_user)
+
+    def change_own_password(self, user: CurrentUser, old: str, new: str) -> CurrentUser:
+        return users.change_own_password(self.database, self.context(user), old, new)
+
+    def grant_approval(
+        self, user: CurrentUser, request: ApprovalRequest, approver_no: str, approver_password: str
+    ) -> ApprovalGrant:
+        return approvals.grant_approval(
+            self.database, self.context(user), request, approver_no, approver_password
+        )
 
     def has_users(self) -> bool:
         with UnitOfWork(self.database) as uow:

@@ -1,7 +1,7 @@
 """The demo data set (演示): reference data, one user per role, synthetic accounts.
 
-Demo users all have documented passwords (see README); never load this into a
-database that serves real customers.
+Demo users all have documented passwords (see README) and must change them at
+their first login; never load this into a database that serves real customers.
 """
 
 from __future__ import annotations
@@ -64,6 +64,7 @@ def _add_hall_and_users(uow: UnitOfWork) -> None:
                     role=user.role,
                     department_code=user.department_code,
                     password_hash=hash_password(user.password),
+                    must_change_password=True,
                 )
             )
     uow.commit()

@@ -1,17 +1,24 @@
-"""Password and PIN hashing with argon2id."""
+"""Passwords: the policy every new password meets, and argon2id hashing.
+
+Neither a password nor its hash is ever logged, journaled, exported or put in an
+error message; the policy's messages say what is wrong, never the password.
+"""
 
 from __future__ import annotations
 
+import enum
 from functools import lru_cache
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
+from hallclient.errors import HallError
+
 # argon2id at OWASP's recommended cost (19 MiB, 2 passes, 1 lane): ~0.1 s on a modest
 # counter PC.  The library's default (64 MiB, 3 passes, 4 lanes) took 0.44 s per login on
 # a 2-core machine, too slow at a counter where staff log in and unlock all day.
 _HASHER = PasswordHasher(time_cost=2, memory_cost=19 * 1024, parallelism=1)
-MIN_LENGTH = 6
+MIN_LENGTH = 8
 
 
 @lru_cache(maxsize=1)
@@ -21,9 +28,34 @@ def _dummy_hash() -> str:
     return _HASHER.hash("no such user")
 
 
-def hash_password(password: str) -> str:
+class PolicyRule(enum.StrEnum):
+    TOO_SHORT = f"a password needs at least {MIN_LENGTH} characters"
+    ONE_CHARACTER = "a password cannot repeat a single character"
+    CONTAINS_EMPLOYEE_NO = "a password cannot contain the employee number"
+    SAME_AS_OLD = "the new password must differ from the old one"
+
+
+class PasswordPolicyError(HallError):
+    """A new password that breaks ``rule`` (the UI words each rule in the clerk's language)."""
+
+    def __init__(self, rule: PolicyRule) -> None:
+        self.rule = rule
+        super().__init__(rule.value)
+
+
+def check_policy(password: str, employee_no: str, old_password: str | None = None) -> None:
+    """Refuse a password that is short, all one character, the employee number, or the old one."""
     if len(password) < MIN_LENGTH:
-        raise ValueError(f"a password needs at least {MIN_LENGTH} characters")
+        raise PasswordPolicyError(PolicyRule.TOO_SHORT)
+    if len(set(password)) == 1:
+        raise PasswordPolicyError(PolicyRule.ONE_CHARACTER)
+    if employee_no and employee_no in password:
+        raise PasswordPolicyError(PolicyRule.CONTAINS_EMPLOYEE_NO)
+    if old_password is not None and password == old_password:
+        raise PasswordPolicyError(PolicyRule.SAME_AS_OLD)
+
+
+def hash_password(password: str) -> str:
     return _HASHER.hash(password)
 
 

@@ -1,4 +1,8 @@
-"""Adding users: the checks every new account must pass."""
+"""User accounts: added and reset by an admin, passwords changed by their owner.
+
+Every change is journaled.  A new or reset account must change its password at
+the next login (the policy in :mod:`hallclient.passwords`).
+"""
 
 from __future__ import annotations
 
@@ -7,20 +11,24 @@ import re
 
 from sqlalchemy import select
 
+from db.engine import Database
 from db.models import Department, Role, User
+from hallclient.auth import CredentialCheck, check_credentials, current_user
+from hallclient.context import Context, CurrentUser
 from hallclient.errors import HallError
-from hallclient.passwords import MIN_LENGTH, hash_password
-from hallclient.uow import UnitOfWork
+from hallclient.passwords import check_policy, hash_password
+from hallclient.permissions import Action
+from hallclient.uow import UnitOfWork, run_write
 
 log = logging.getLogger(__name__)
 _EMPLOYEE_NO = re.compile(r"^[0-9A-Za-z]{3,16}$")
 
 
 class UserInputError(HallError):
-    """A new user's details that cannot be saved as given."""
+    """A user change that cannot be saved as given."""
 
 
-def _checked_role(role: str, department_code: str | None, uow: UnitOfWork) -> Role:
+def _checked_role(uow: UnitOfWork, role: str, department_code: str | None) -> Role:
     try:
         checked = Role(role)
     except ValueError:
@@ -34,33 +42,115 @@ def _checked_role(role: str, department_code: str | None, uow: UnitOfWork) -> Ro
     return checked
 
 
+def _user(uow: UnitOfWork, employee_no: str) -> User:
+    user = uow.session.scalar(select(User).where(User.employee_no == employee_no.strip()))
+    if user is None:
+        raise UserInputError(f"there is no user with employee number {employee_no}")
+    return user
+
+
 def add_user(
-    uow: UnitOfWork,
+    database: Database,
+    context: Context,
     employee_no: str,
     display_name: str,
     role: str,
     password: str,
     department_code: str | None = None,
 ) -> int:
-    """Create an active user; returns its id.  Nothing is written if a check fails."""
+    """Create an active user who must change the password at first login; returns its id."""
+    context.require(Action.MANAGE_USERS)
     employee_no, display_name = employee_no.strip(), display_name.strip()
     if not _EMPLOYEE_NO.match(employee_no):
         raise UserInputError("an employee number has 3-16 letters or digits")
     if not display_name:
         raise UserInputError("a display name is required")
-    if len(password) < MIN_LENGTH:
-        raise UserInputError(f"a password needs at least {MIN_LENGTH} characters")
-    checked = _checked_role(role, department_code, uow)
-    if uow.session.scalar(select(User.id).where(User.employee_no == employee_no)):
-        raise UserInputError(f"employee number {employee_no} is already taken")
-    user = User(
-        employee_no=employee_no,
-        display_name=display_name,
-        role=checked,
-        department_code=department_code,
-        password_hash=hash_password(password),
-    )
-    uow.session.add(user)
-    uow.commit()
-    log.info("user %s (%s) added", employee_no, checked.value)
-    return user.id
+    check_policy(password, employee_no)
+
+    def use_case(uow: UnitOfWork) -> int:
+        checked = _checked_role(uow, role, department_code)
+        if uow.session.scalar(select(User.id).where(User.employee_no == employee_no)):
+            raise UserInputError(f"employee number {employee_no} is already taken")
+        user = User(
+            employee_no=employee_no, display_name=display_name, role=checked,
+            department_code=department_code, password_hash=hash_password(password),
+            must_change_password=True,
+        )  # fmt: skip
+        uow.session.add(user)
+        uow.session.flush()
+        details = {"name": display_name, "role": checked.value, "department": department_code}
+        context.record(uow, "user.added", "user", employee_no, details)
+        uow.commit()
+        return user.id
+
+    return run_write(database, use_case)
+
+
+def reset_password(
+    database: Database, context: Context, employee_no: str, temporary_password: str
+) -> None:
+    """Give a user a temporary password (to be changed at next login) and lift any lock."""
+    context.require(Action.MANAGE_USERS)
+    check_policy(temporary_password, employee_no)
+
+    def use_case(uow: UnitOfWork) -> None:
+        user = _user(uow, employee_no)
+        user.password_hash = hash_password(temporary_password)
+        user.must_change_password = True
+        user.failed_logins, user.locked_until = 0, None
+        context.record(uow, "user.password_reset", "user", user.employee_no)
+        uow.commit()
+
+    run_write(database, use_case)
+
+
+def set_active(database: Database, context: Context, employee_no: str, active: bool) -> None:
+    """Activate or deactivate an account (never one's own)."""
+    context.require(Action.MANAGE_USERS)
+    if employee_no.strip() == context.user.employee_no:
+        raise UserInputError("you cannot deactivate or reactivate your own account")
+
+    def use_case(uow: UnitOfWork) -> None:
+        user = _user(uow, employee_no)
+        user.active = active
+        action = "user.activated" if active else "user.deactivated"
+        context.record(uow, action, "user", user.employee_no)
+        uow.commit()
+
+    run_write(database, use_case)
+
+
+def unlock_user(database: Database, context: Context, employee_no: str) -> None:
+    """Lift a lockout before its thirty minutes are up."""
+    context.require(Action.MANAGE_USERS)
+
+    def use_case(uow: UnitOfWork) -> None:
+        user = _user(uow, employee_no)
+        user.failed_logins, user.locked_until = 0, None
+        context.record(uow, "account.unlocked", "user", user.employee_no, {"by": "admin"})
+        uow.commit()
+
+    run_write(database, use_case)
+
+
+def change_own_password(
+    database: Database, context: Context, old_password: str, new_password: str
+) -> CurrentUser:
+    """The logged-in user replaces their password; returns the user with the flag cleared.
+
+    A wrong current password counts towards the lockout like a failed login
+    (:class:`hallclient.auth.LoginRefused`).
+    """
+    context.require(Action.CHANGE_OWN_PASSWORD)
+    check_policy(new_password, context.user.employee_no, old_password)
+
+    def use_case(uow: UnitOfWork) -> CurrentUser:
+        check = CredentialCheck(uow, context.where, context.clock.now(), "password_change")
+        user = check_credentials(check, context.user.employee_no, old_password)
+        user.password_hash = hash_password(new_password)
+        user.must_change_password = False
+        context.record(uow, "password.changed", "user", user.employee_no)
+        uow.commit()
+        return current_user(user)
+
+    return run_write(database, use_case)

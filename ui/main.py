@@ -10,8 +10,11 @@ from __future__ import annotations
 
 import argparse
 import logging
+import signal
 import sys
+import tempfile
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -24,24 +27,37 @@ log = logging.getLogger("hallclient.main")
 SCREENS_HELP = "login, login-error, main, main-<page> (intake, fees, payments, …); default: all"
 
 
+def _window_size(text: str) -> tuple[int, int]:
+    width, _, height = text.partition("x")
+    if not (width.isdigit() and height.isdigit()) or min(int(width), int(height)) < 200:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1366x768")
+    return int(width), int(height)
+
+
 def _add_gui_commands(commands: Any) -> None:
-    render = commands.add_parser("render", help="render screens to PNG files (offscreen)")
+    render = commands.add_parser(
+        "render",
+        help="render screens to PNG files (offscreen), on a throwaway demo database "
+        "unless --database-url is given",
+    )
     render.add_argument("--out", type=Path, default=Path("screenshots"), help="output folder")
     render.add_argument("--screen", action="append", dest="screens", help=SCREENS_HELP)
-    render.add_argument("--size", default="1366x768", help="window size, WIDTHxHEIGHT")
+    render.add_argument(
+        "--size", type=_window_size, default=(1366, 768), help="window size, WIDTHxHEIGHT"
+    )
 
 
 def _render(args: argparse.Namespace, settings: Settings) -> int:
+    """Render on a throwaway demo database, so no real user's failures are counted."""
     from ui.render import ALL_SCREENS, render_screens
 
-    width, _, height = args.size.partition("x")
-    written = render_screens(
-        settings,
-        args.screens or list(ALL_SCREENS),
-        args.out,
-        (int(width), int(height)),
-        settings.language,
-    )
+    with tempfile.TemporaryDirectory(prefix="hallclient-render-") as folder:
+        if args.database_url is None:
+            demo_url = f"sqlite:///{Path(folder, 'render.sqlite3').as_posix()}"
+            settings = replace(settings, database_url=demo_url)
+        written = render_screens(
+            settings, args.screens or list(ALL_SCREENS), args.out, args.size, settings.language
+        )
     for path in written:
         print(path)
     return 0
@@ -64,15 +80,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         if gui:
             from ui.app import run_gui
 
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal just quits
             return run_gui(settings)
         if args.command == "render":
             return _render(args, settings)
         return cli.run_command(args, settings)
     except HallError as error:
         log.error("%s", error)
-        message = str(error)
+        message = " ".join(str(error).split())  # one line, whatever the driver said
         if isinstance(error, ConfigError):
-            message = f"配置有误 / Configuration error:\n{error}"
+            message = f"配置有误 / Configuration error: {message}"
         if gui:
             _fatal_dialog(message)
         else:
@@ -80,7 +97,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except Exception:
         log.exception("unexpected failure in %s", args.command or "the window")
-        print("hallclient: unexpected failure; details are in the log file", file=sys.stderr)
+        message = "unexpected failure; details are in the log file"
+        if gui:
+            _fatal_dialog(f"程序出现意外错误，详情已写入日志。\n{message}")
+        else:
+            print(f"hallclient: {message}", file=sys.stderr)
         return 1
 
 

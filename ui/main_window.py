@@ -1,16 +1,22 @@
 """The main window: navigation on the left, one page per work area, the status bar below.
 
-It receives plain data (the logged-in user, the workplace, a database description)
-and emits ``sig_logged_out``; the composition root decides what happens next.
+It holds the core and the logged-in user: the pages shown follow the user's role
+(the core's permission table), the window locks itself after the idle time (the
+pages stay untouched behind the lock panel), and a required password change comes
+first.  It emits ``sig_logged_out`` after the core has journaled the logout; the
+composition root decides what happens next.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
@@ -20,13 +26,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from ui.idle import IdleWatcher
+from ui.lock import LockPanel
 from ui.navigation import NavigationList, page_shortcut
-from ui.pages import AREAS, PlaceholderPage
+from ui.pages import PlaceholderPage, areas_for
+from ui.password_dialog import PasswordDialog
 from ui.widgets import named
 
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
-    from hallclient.workplace import Workplace
+    from hallclient.core import Core
 
 _DATABASE_LABEL_WIDTH = 460
 
@@ -35,40 +44,66 @@ class MainWindow(QMainWindow):
     """The clerk's workspace after login."""
 
     sig_logged_out = Signal()
+    sig_user_changed = Signal(object)  # the CurrentUser after a password change or unlock
 
-    def __init__(self, user: CurrentUser, workplace: Workplace, database: str) -> None:
+    def __init__(self, core: Core, user: CurrentUser) -> None:
         super().__init__()
-        self.user, self.workplace, self.database = user, workplace, database
+        self.core, self.user = core, user
+        self.workplace, self.database = core.workplace, core.database_description()
+        self.areas = areas_for(user.role)
+        self.password_dialog: PasswordDialog | None = None
+        self._focus_before_lock: QWidget | None = None
         self.nav = NavigationList()
         self.stack = named(QStackedWidget(), "pages")
-        for area in AREAS:
+        for area in self.areas:
             self.stack.addWidget(PlaceholderPage(area))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        central = named(QWidget(), "central")
-        layout = QHBoxLayout(central)
+        self.lock_panel = LockPanel(core, user)
+        self.lock_panel.sig_unlocked.connect(self._unlocked)
+        self.lock_panel.sig_switch_user_chosen.connect(self._switch_user)
+        self.root = named(QStackedWidget(), "root")
+        self.root.addWidget(self._workspace())
+        self.root.addWidget(self.lock_panel)
+        self.setCentralWidget(self.root)
+        self.idle = IdleWatcher(core.clock, core.settings.idle_lock_minutes, self)
+        self.idle.sig_idle_expired.connect(self.lock)
+        self._build_actions()
+        self._build_status_bar()
+        self.retranslate()
+        self.show_area(self.areas[0].key)
+
+    def _workspace(self) -> QWidget:
+        self.workspace = named(QWidget(), "central")
+        layout = QHBoxLayout(self.workspace)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
-        self.setCentralWidget(central)
-        self._build_actions()
-        self._build_status_bar()
-        self.retranslate()
-        self.show_area(AREAS[0].key)
+        return self.workspace
+
+    def _action(
+        self, slot: Callable[[], object], shortcut: str | QKeySequence | None = None
+    ) -> QAction:
+        action = QAction(self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
 
     def _build_actions(self) -> None:
-        self.logout_action = QAction(self, shortcut=QKeySequence("Ctrl+L"))
-        self.logout_action.triggered.connect(self._log_out)
-        self.quit_action = QAction(self, shortcut=QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
-        self.about_action = QAction(self)
-        self.about_action.triggered.connect(self._about)
-        self.page_actions = []
-        for row in range(len(AREAS)):
-            action = QAction(self, shortcut=page_shortcut(row))
-            action.triggered.connect(lambda _checked=False, row=row: self.nav.setCurrentRow(row))
-            self.page_actions.append(action)
+        self.lock_action = self._action(self.lock, "Ctrl+Shift+L")
+        self.password_action = self._action(lambda: self._open_password_dialog(forced=False))
+        self.logout_action = self._action(self.log_out, "Ctrl+L")
+        self.quit_action = self._action(self.close, "Ctrl+Q")
+        self.about_action = self._action(self._about)
+        self.page_actions = [
+            self._action(lambda _checked=False, row=row: self.nav.setCurrentRow(row),
+                         page_shortcut(row))
+            for row in range(len(self.areas))
+        ]  # fmt: skip
         self.system_menu = QMenu(self)
+        self.system_menu.addActions([self.lock_action, self.password_action])
+        self.system_menu.addSeparator()
         self.system_menu.addActions([self.logout_action, self.quit_action])
         self.go_menu = QMenu(self)
         self.go_menu.addActions(self.page_actions)
@@ -76,6 +111,14 @@ class MainWindow(QMainWindow):
         self.help_menu.addAction(self.about_action)
         for menu in (self.system_menu, self.go_menu, self.help_menu):
             self.menuBar().addMenu(menu)
+
+    def _all_actions(self) -> list[QAction]:
+        fixed = [self.lock_action, self.password_action, self.logout_action, self.quit_action]
+        return [*fixed, self.about_action, *self.page_actions]
+
+    def _set_actions_enabled(self, enabled: bool) -> None:
+        for action in self._all_actions():
+            action.setEnabled(enabled)
 
     def _build_status_bar(self) -> None:
         self.user_label = named(QLabel(), "statusUser")
@@ -91,14 +134,16 @@ class MainWindow(QMainWindow):
     def retranslate(self) -> None:
         workplace = self.workplace_text()
         self.setWindowTitle(self.tr("HallClient — {workplace}").format(workplace=workplace))
-        self.nav.set_labels([area.nav_label for area in AREAS])
+        self.nav.set_labels([area.nav_label for area in self.areas])
         self.system_menu.setTitle(self.tr("&System"))
         self.go_menu.setTitle(self.tr("&Go to"))
         self.help_menu.setTitle(self.tr("&Help"))
+        self.lock_action.setText(self.tr("Lock &screen"))
+        self.password_action.setText(self.tr("&Change password…"))
         self.logout_action.setText(self.tr("&Log out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About HallClient"))
-        for action, area in zip(self.page_actions, AREAS, strict=True):
+        for action, area in zip(self.page_actions, self.areas, strict=True):
             action.setText(area.title)
         self.user_label.setText(self._user_text())
         self.counter_label.setText(self.tr("Counter: {workplace}").format(workplace=workplace))
@@ -110,12 +155,82 @@ class MainWindow(QMainWindow):
             self.retranslate()
         super().changeEvent(event)
 
-    def show_area(self, key: str) -> None:
-        """Show the page of the area with this key ("intake", "fees" …)."""
-        self.nav.setCurrentRow([area.key for area in AREAS].index(key))
+    def start_session(self) -> None:
+        """After login: a required password change first, then the idle lock watches."""
+        if self.user.must_change_password:
+            self._open_password_dialog(forced=True)
+        else:
+            self.idle.start()
+
+    def show_area(self, key: str) -> bool:
+        """Show the page of the area with this key ("intake", "fees" …) if the role has it."""
+        keys = [area.key for area in self.areas]
+        if key not in keys:
+            return False
+        self.nav.setCurrentRow(keys.index(key))
+        return True
 
     def current_area(self) -> str:
-        return AREAS[self.stack.currentIndex()].key
+        return self.areas[self.stack.currentIndex()].key
+
+    def is_locked(self) -> bool:
+        return self.root.currentWidget() is self.lock_panel
+
+    def lock(self) -> None:
+        """Cover the work with the lock panel; the pages and what is typed in them stay."""
+        if self.is_locked():
+            return
+        self.idle.stop()
+        focus = QApplication.focusWidget()
+        self._focus_before_lock = focus if focus is not None and self.isAncestorOf(focus) else None
+        popup = QApplication.activePopupWidget()  # an open menu
+        if popup is not None:
+            popup.close()
+        for dialog in self.findChildren(QDialog):
+            if dialog.isVisible():
+                dialog.reject()  # an open dialog is cancelled, not left on top of the lock
+        self._set_actions_enabled(False)
+        self.menuBar().hide()
+        self.lock_panel.prepare(self.user)
+        self.root.setCurrentWidget(self.lock_panel)
+        self.lock_panel.password.setFocus()
+        self.core.lock_session(self.user)
+
+    def _unlocked(self, user: CurrentUser) -> None:
+        self._set_user(user)
+        self.root.setCurrentWidget(self.workspace)
+        self.menuBar().show()
+        self._set_actions_enabled(True)
+        (self._focus_before_lock or self.nav).setFocus()
+        self.idle.start()
+
+    def _set_user(self, user: CurrentUser) -> None:
+        self.user = user
+        self.user_label.setText(self._user_text())
+        self.sig_user_changed.emit(user)
+
+    def _open_password_dialog(self, *, forced: bool) -> None:
+        dialog = PasswordDialog(self.core, self.user, forced=forced, parent=self)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.sig_password_changed.connect(self._password_changed)
+        dialog.finished.connect(self._password_dialog_closed)
+        if forced:
+            self._set_actions_enabled(False)
+            dialog.sig_logout_chosen.connect(self.log_out)
+        self.password_dialog = dialog
+        dialog.open()
+
+    def _password_dialog_closed(self) -> None:
+        if self.password_dialog is not None:
+            self.password_dialog.deleteLater()
+            self.password_dialog = None
+
+    def _password_changed(self, user: CurrentUser) -> None:
+        self._set_user(user)
+        if not self.idle.is_watching():  # the forced change is done: work may begin
+            self._set_actions_enabled(True)
+            self.activateWindow()
+            self.idle.start()
 
     def workplace_text(self) -> str:
         return f"{self.workplace.hall_name} · {self.workplace.counter_name}"
@@ -142,7 +257,17 @@ class MainWindow(QMainWindow):
         self.database_label.setText(short)
         self.database_label.setToolTip(text)
 
-    def _log_out(self) -> None:
+    def log_out(self) -> None:
+        self._end_session(switching_user=False)
+
+    def _switch_user(self) -> None:
+        """From the lock panel: the locked-in user is logged out so another can log in."""
+        self._end_session(switching_user=True)
+
+    def _end_session(self, *, switching_user: bool) -> None:
+        """Journal the logout in the core, then hand back to the composition root."""
+        self.idle.stop()
+        self.core.logout(self.user, switching_user=switching_user)
         self.sig_logged_out.emit()
 
     def _about(self) -> None:

@@ -8,11 +8,16 @@ Pages whose capability is not built yet say, in the app's words, what will be th
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from hallclient.permissions import Action, allowed
 from ui.widgets import named
+
+if TYPE_CHECKING:
+    from hallclient.auth import Role
 
 
 def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
@@ -32,6 +37,10 @@ class Area:
     nav_source: str
     title_source: str
     line_sources: tuple[str, ...]
+    needs_any: tuple[Action, ...] = ()  # shown only to roles with one of these (empty: all)
+
+    def open_to(self, role: Role) -> bool:
+        return not self.needs_any or any(allowed(role, action) for action in self.needs_any)
 
     @property
     def nav_label(self) -> str:
@@ -141,8 +150,14 @@ AREAS = (
             ),
             QT_TRANSLATE_NOOP("Pages", "Every change is recorded in the audit journal."),
         ),
+        needs_any=(Action.MANAGE_USERS, Action.VIEW_AUDIT),
     ),
 )
+
+
+def areas_for(role: Role) -> tuple[Area, ...]:
+    """The areas this role may see, in navigation order (deny by default, as the core)."""
+    return tuple(area for area in AREAS if area.open_to(role))
 
 
 class PlaceholderPage(QFrame):

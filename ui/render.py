@@ -1,8 +1,12 @@
 """Render named screens to PNG files offscreen, for docs, review and tests (``hallclient render``).
 
 Screens: "login", "login-error" (after a refused login), "main" (the demo clerk 1001
-on the intake page) and "main-<area>" for each work area.  A real core is used; a
-database without users first gets a small demo data set.
+on the intake page), "main-<area>" for each work area (the admin area as the demo
+administrator 9001, the others as the clerk), "locked" (the clerk's window after the
+idle lock), "change-password" (the forced change after the first login) and
+"approval" (a manager's approval of a void, over the payments page).  A real core is
+used, logging in directly (the forced password change does not stop it); a database
+without users first gets a small demo data set.
 """
 
 from __future__ import annotations
@@ -18,20 +22,29 @@ from PySide6.QtCore import QMessageLogContext, QPoint, QtMsgType, qInstallMessag
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
+from hallclient.approvals import ApprovalRequest
 from hallclient.config import Settings
 from hallclient.errors import HallError
+from hallclient.permissions import ApprovalKind
 from ui.app import prepare_application
+from ui.approval_dialog import ApprovalDialog
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.pages import AREAS
+from ui.password_dialog import PasswordDialog
 
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
 
-ALL_SCREENS = ("login", "login-error", "main", *(f"main-{area.key}" for area in AREAS))
+DIALOG_SCREENS = ("locked", "change-password", "approval")
+ALL_SCREENS = (
+    "login", "login-error", "main", *(f"main-{area.key}" for area in AREAS), *DIALOG_SCREENS
+)  # fmt: skip
 RENDER_ACCOUNTS = 200
 DEMO_CLERK = ("1001", "demo1001")
+DEMO_ADMIN = ("9001", "demo9001")
+APPROVAL_EXAMPLE = ApprovalRequest(ApprovalKind.VOID_RECEIPT, "C01-2026-000123", "客户重复缴费")
 UNKNOWN_EMPLOYEE = ("1009", "wrong-password")  # not a demo user: no failure is counted
 _BACKDROP = QColor("#dfe6ee")
 _FRAME = QColor("#b4c0cc")
@@ -89,24 +102,44 @@ def _without_offscreen_noise() -> Iterator[None]:
 class _Renderer:
     def __init__(self, core: Core, size: tuple[int, int], language: str) -> None:
         self.core, self.size, self.language = core, size, language
-        self._user: CurrentUser | None = None
+        self._users: dict[str, CurrentUser] = {}
 
     def render(self, name: str) -> QPixmap:
         if name.startswith("login"):
             return _on_backdrop(_grab(self._login_dialog(failed=name == "login-error")), self.size)
-        core = self.core
-        window = MainWindow(self._clerk(name), core.workplace, core.database_description())
-        window.resize(*self.size)
-        window.show_area(name.removeprefix("main-") if "-" in name else AREAS[0].key)
-        return _grab(window)
+        if name in DIALOG_SCREENS:
+            return self._dialog_screen(name)
+        area = name.removeprefix("main-") if "-" in name else AREAS[0].key
+        return _grab(self._window(DEMO_ADMIN if area == "admin" else DEMO_CLERK, area, name))
 
-    def _clerk(self, screen: str) -> CurrentUser:
-        if self._user is None:
+    def _window(self, who: tuple[str, str], area: str, screen: str) -> MainWindow:
+        window = MainWindow(self.core, self._user(who, screen))
+        window.resize(*self.size)
+        window.show_area(area)
+        return window
+
+    def _dialog_screen(self, name: str) -> QPixmap:
+        window = self._window(DEMO_CLERK, "payments" if name == "approval" else "intake", name)
+        if name == "locked":
+            window.show()
+            window.lock()
+            return _grab(window)
+        user = window.user
+        dialog = (
+            ApprovalDialog(self.core, user, APPROVAL_EXAMPLE, window)
+            if name == "approval"
+            else PasswordDialog(self.core, user, forced=True, parent=window)
+        )
+        dialog_pixmap = _grab(dialog)  # before the window goes (it is the dialog's parent)
+        return _framed(_grab(window), dialog_pixmap)
+
+    def _user(self, who: tuple[str, str], screen: str) -> CurrentUser:
+        if who[0] not in self._users:
             try:
-                self._user = self.core.login(*DEMO_CLERK)
+                self._users[who[0]] = self.core.login(*who)
             except HallError as error:
-                raise HallError(f"screen {screen} needs the demo clerk 1001: {error}") from None
-        return self._user
+                raise HallError(f"screen {screen} needs the demo user {who[0]}: {error}") from None
+        return self._users[who[0]]
 
     def _login_dialog(self, *, failed: bool) -> LoginDialog:
         workplace = self.core.workplace
@@ -133,8 +166,15 @@ def _on_backdrop(dialog: QPixmap, size: tuple[int, int]) -> QPixmap:
     """The dialog centred on a plain screen, as the clerk sees it at start-up."""
     screen = QPixmap(*size)
     screen.fill(_BACKDROP)
+    return _framed(screen, dialog)
+
+
+def _framed(screen: QPixmap, dialog: QPixmap) -> QPixmap:
+    """The dialog centred on ``screen`` with a thin frame, as the platform would draw it."""
     painter = QPainter(screen)
-    corner = QPoint((size[0] - dialog.width()) // 2, (size[1] - dialog.height()) // 2)
+    corner = QPoint(
+        (screen.width() - dialog.width()) // 2, (screen.height() - dialog.height()) // 2
+    )
     painter.drawPixmap(corner, dialog)
     painter.setPen(_FRAME)
     painter.drawRect(corner.x() - 1, corner.y() - 1, dialog.width() + 1, dialog.height() + 1)

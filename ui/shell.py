@@ -37,6 +37,7 @@ class Shell(QObject):
         self.settings = settings
         self.core: Core | None = None
         self.main_window: MainWindow | None = None
+        self.user: CurrentUser | None = None  # who is logged in, as the core last said
         self._runner = TaskRunner(self)
         self._progress: QProgressDialog | None = None
         workplace = f"{settings.hall_name} · {settings.counter_code}"
@@ -59,6 +60,13 @@ class Shell(QObject):
         self._runner.start(self._open_core, self._on_core_opened, self._on_core_failed)
 
     def shutdown(self) -> None:
+        """On quitting: journal the logout of whoever is still logged in, close the core."""
+        if self.core is not None and self.main_window is not None:
+            try:
+                self.core.logout(self.main_window.user)
+            except HallError as error:
+                log.warning("the logout on quitting was not journaled: %s", error)
+            self.main_window = None
         if self.core is not None:
             self.core.close()
             self.core = None
@@ -146,20 +154,27 @@ class Shell(QObject):
         assert self.core is not None
         from ui.main_window import MainWindow  # not needed for the first paint
 
-        window = MainWindow(user, self.core.workplace, self.core.database_description())
+        window = MainWindow(self.core, user)
         window.sig_logged_out.connect(self._on_logged_out)
-        self.main_window = window
+        window.sig_user_changed.connect(self._on_user_changed)
+        self.main_window, self.user = window, user
         window.showMaximized()
         window.activateWindow()
         self.login.hide()
+        window.start_session()  # a required password change comes first
+
+    def _on_user_changed(self, user: CurrentUser) -> None:
+        """The core's answer after a password change or an unlock replaces the session's user."""
+        self.user = user
 
     def _on_logged_out(self) -> None:
-        """Back to the login dialog for the next clerk; the main window is discarded."""
-        self.login.reset()
-        self.login.show()
-        self.login.activateWindow()
+        """Back to the login dialog for the next clerk; the main window is discarded first,
+        so that closing it does not take the activation away from the dialog."""
         if self.main_window is not None:
-            log.info("user %s logged out", self.main_window.user.employee_no)
             self.main_window.close()
             self.main_window.deleteLater()
             self.main_window = None
+        self.user = None
+        self.login.reset()
+        self.login.show()
+        self.login.activateWindow()

@@ -3,11 +3,15 @@
 from db.models.accounts import Account
 from db.models.base import Base
 from db.models.reference import Department, ServiceCategory, VisitPurpose
+from db.models.security import Approval, AuditEntry, AuditHead
 from db.models.staff import Counter, Hall, Role, User
 from db.models.tariff import ScheduleStatus, TariffItem, TariffSchedule
 
 __all__ = [
     "Account",
+    "Approval",
+    "AuditEntry",
+    "AuditHead",
     "Base",
     "Counter",
     "Department",

@@ -2,6 +2,117 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>ApprovalDialog</name>
+    <message>
+        <source>Void a receipt</source>
+        <translation>作废票据</translation>
+    </message>
+    <message>
+        <source>Cash difference over the limit</source>
+        <translation>现金差额超限</translation>
+    </message>
+    <message>
+        <source>Reprint again</source>
+        <translation>再次重打</translation>
+    </message>
+    <message>
+        <source>Approve a tariff</source>
+        <translation>批准收费标准</translation>
+    </message>
+    <message>
+        <source>Reopen a shift</source>
+        <translation>重开班次</translation>
+    </message>
+    <message>
+        <source>Manager approval</source>
+        <translation>主管批准</translation>
+    </message>
+    <message>
+        <source>This action needs a manager&apos;s approval</source>
+        <translation>此操作需要主管批准</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>Asked by</source>
+        <translation>申请人</translation>
+    </message>
+    <message>
+        <source>{name} (employee no. {number})</source>
+        <translation>{name}（工号 {number}）</translation>
+    </message>
+    <message>
+        <source>A shift manager or an administrator enters their own employee number and password here. Nobody approves their own action.</source>
+        <translation>请值班长或系统管理员输入本人的工号和密码。任何人不得批准自己的操作。</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s employee no.</source>
+        <translation>主管工号</translation>
+    </message>
+    <message>
+        <source>Manager&apos;s password</source>
+        <translation>主管密码</translation>
+    </message>
+    <message>
+        <source>e.g. 2001</source>
+        <translation>例如 2001</translation>
+    </message>
+    <message>
+        <source>Approve</source>
+        <translation>批准</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please enter the manager&apos;s employee number and password.</source>
+        <translation>请输入主管的工号和密码。</translation>
+    </message>
+    <message>
+        <source>This manager&apos;s account is locked after too many failed attempts, until {time}. Please ask another manager.</source>
+        <translation>该主管账户因多次输错密码已被锁定，{time} 前无法使用。请找其他主管批准。</translation>
+    </message>
+    <message>
+        <source>This manager&apos;s account is disabled. Please ask another manager.</source>
+        <translation>该主管账户已停用，请找其他主管批准。</translation>
+    </message>
+    <message>
+        <source>Employee number or password is incorrect.</source>
+        <translation>工号或密码不正确，请重新输入。</translation>
+    </message>
+    <message>
+        <source>An approval needs a reason.</source>
+        <translation>申请批准必须说明原因。</translation>
+    </message>
+    <message>
+        <source>Nobody approves their own action. Please ask a shift manager.</source>
+        <translation>不能批准自己的操作，请找值班长批准。</translation>
+    </message>
+    <message>
+        <source>This person may not approve. Please ask a shift manager or an administrator.</source>
+        <translation>该员工无权批准，请找值班长或系统管理员批准。</translation>
+    </message>
+    <message>
+        <source>This approval is for another action or object.</source>
+        <translation>该批准针对的是其他操作或对象。</translation>
+    </message>
+    <message>
+        <source>This approval has been used already.</source>
+        <translation>该批准已被使用过。</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>HallClient — unexpected error</source>
@@ -16,6 +127,49 @@
 {folder}</source>
         <translation>详细信息已记录在日志文件夹中，可提供给技术支持：
 {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>LockPanel</name>
+    <message>
+        <source>Locked</source>
+        <translation>已锁定</translation>
+    </message>
+    <message>
+        <source>{name} (employee no. {number}) has locked this window.</source>
+        <translation>{name}（工号 {number}）已锁定此窗口。</translation>
+    </message>
+    <message>
+        <source>Password of {name}</source>
+        <translation>{name} 的密码</translation>
+    </message>
+    <message>
+        <source>Unlock</source>
+        <translation>解锁</translation>
+    </message>
+    <message>
+        <source>Switch user</source>
+        <translation>切换用户</translation>
+    </message>
+    <message>
+        <source>Switch user logs {name} out so that another person can log in.</source>
+        <translation>切换用户会让{name}退出登录，然后由其他人登录。</translation>
+    </message>
+    <message>
+        <source>Please enter your password.</source>
+        <translation>请输入密码。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until {time}. Only Switch user is possible now.</source>
+        <translation>密码输错次数过多，该账户已锁定至 {time}。现在只能切换用户。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Only Switch user is possible now.</source>
+        <translation>该账户已停用，现在只能切换用户。</translation>
+    </message>
+    <message>
+        <source>The password is incorrect. Please try again.</source>
+        <translation>密码不正确，请重新输入。</translation>
     </message>
 </context>
 <context>
@@ -86,6 +240,14 @@
     <message>
         <source>&amp;Help</source>
         <translation>帮助(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Lock &amp;screen</source>
+        <translation>锁定屏幕(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Change password…</source>
+        <translation>修改密码(&amp;C)…</translation>
     </message>
     <message>
         <source>&amp;Log out</source>
@@ -241,6 +403,85 @@
     <message>
         <source>Every change is recorded in the audit journal.</source>
         <translation>每一次修改都记入审计日志。</translation>
+    </message>
+</context>
+<context>
+    <name>PasswordDialog</name>
+    <message>
+        <source>Change password</source>
+        <translation>修改密码</translation>
+    </message>
+    <message>
+        <source>Please change your password first</source>
+        <translation>请先修改密码</translation>
+    </message>
+    <message>
+        <source>{name}, your password was set for you (first login or reset by the administrator). Choose your own password before you start work.</source>
+        <translation>{name}，您的密码由他人设置（首次登录或管理员重置），开始工作前请先设置自己的密码。</translation>
+    </message>
+    <message>
+        <source>Enter your current password, then the new one twice.</source>
+        <translation>请输入当前密码，再将新密码输入两次。</translation>
+    </message>
+    <message>
+        <source>Current password</source>
+        <translation>当前密码</translation>
+    </message>
+    <message>
+        <source>New password</source>
+        <translation>新密码</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <source>At least {count} characters, not all the same character, without your employee number, different from the current one.</source>
+        <translation>至少 {count} 个字符，不能全是同一字符，不能包含工号，不能与当前密码相同。</translation>
+    </message>
+    <message>
+        <source>Log out</source>
+        <translation>退出登录</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Please fill in all three fields.</source>
+        <translation>请填写全部三项。</translation>
+    </message>
+    <message>
+        <source>The two new passwords are not the same.</source>
+        <translation>两次输入的新密码不一致。</translation>
+    </message>
+    <message>
+        <source>Too many wrong passwords: this account is locked until {time}.</source>
+        <translation>密码输错次数过多，该账户已锁定至 {time}。</translation>
+    </message>
+    <message>
+        <source>This account is disabled. Please contact the administrator.</source>
+        <translation>该账户已停用，请联系系统管理员。</translation>
+    </message>
+    <message>
+        <source>The current password is incorrect.</source>
+        <translation>当前密码不正确。</translation>
+    </message>
+    <message>
+        <source>The new password needs at least {count} characters.</source>
+        <translation>新密码至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The new password cannot be one character repeated.</source>
+        <translation>新密码不能全部由同一个字符组成。</translation>
+    </message>
+    <message>
+        <source>The new password cannot contain your employee number.</source>
+        <translation>新密码不能包含您的工号。</translation>
+    </message>
+    <message>
+        <source>The new password must be different from the current one.</source>
+        <translation>新密码不能与当前密码相同。</translation>
     </message>
 </context>
 <context>

@@ -15,11 +15,11 @@ def _run(capsys, *argv):
 def test_db_upgrade_check_and_downgrade(capsys, database_url):
     assert _run(capsys, "--database-url", database_url, "db", "current")[1] == "(empty)\n"
     code, out, _ = _run(capsys, "--database-url", database_url, "db", "upgrade")
-    assert code == 0 and "schema at 0001" in out
+    assert code == 0 and "schema at 0002" in out
     code, out, _ = _run(capsys, "--database-url", database_url, "db", "check")
     assert code == 0 and "schema matches the models" in out
     code, out, _ = _run(capsys, "--database-url", database_url, "db", "downgrade", "base")
-    assert code == 0 and "schema at None" in out
+    assert code == 0 and "schema at (empty)" in out
 
 
 def test_demo_then_user_add(capsys, monkeypatch, database_url):

@@ -61,3 +61,34 @@ def test_models_match_migrations(engine: Engine) -> None:
     migrate.upgrade(engine)
 
     assert migrate.drift(engine) == []
+
+
+def test_table_rebuild_on_a_populated_database_keeps_its_references(sqlite_database):
+    """Alembic's batch mode (SQLite only) copies and drops a table; references must survive."""
+    from alembic.operations import Operations
+    from alembic.runtime.migration import MigrationContext
+    from sqlalchemy import String, func, select
+
+    from db.migrate import migration_connection
+    from db.models import Department, User
+
+    database = sqlite_database
+    with database.engine.begin() as conn:
+        conn.execute(
+            Department.__table__.insert(),
+            {"code": "billing", "name_zh": "账务", "name_en": "Billing", "duties": "账务",
+             "phone": "1", "extension": "", "location": "二楼", "hours": "工作日", "hotline": ""},
+        )  # fmt: skip
+        conn.execute(
+            User.__table__.insert(),
+            {"employee_no": "3001", "display_name": "赵刚", "role": "department_staff",
+             "department_code": "billing", "password_hash": "x", "active": True,
+             "must_change_password": False, "failed_logins": 0},
+        )  # fmt: skip
+    with migration_connection(database.engine) as conn:
+        context = MigrationContext.configure(conn, opts={"render_as_batch": True})
+        with Operations(context).batch_alter_table("departments", recreate="always") as batch:
+            batch.alter_column("hours", type_=String(120))
+    with database.engine.connect() as conn:
+        assert conn.scalar(select(func.count()).select_from(User.__table__)) == 1
+        assert conn.scalar(select(User.__table__.c.department_code)) == "billing"

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 from PySide6.QtWidgets import QApplication
 
+from hallclient.clock import FixedClock
 from hallclient.config import Settings
 from hallclient.core import Core, open_core
 from ui.app import prepare_application
@@ -36,7 +39,36 @@ def demo_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     core = open_core(settings)
     core.load_demo(accounts=DEMO_ACCOUNTS)
     core.close()
+    _copy_database(folder / "t.sqlite3", folder / "pristine.sqlite3")
     return settings
+
+
+def _copy_database(source: Path, target: Path) -> None:
+    for suffix in ("", "-wal", "-shm"):
+        if Path(f"{source}{suffix}").exists():
+            shutil.copyfile(f"{source}{suffix}", f"{target}{suffix}")
+
+
+@pytest.fixture
+def private_settings(demo_settings: Settings, tmp_path: Path) -> Settings:
+    """A copy of the freshly built demo database for one test: passwords may change in it,
+    accounts may get locked (the shared one keeps the documented demo passwords)."""
+    shared = Path(demo_settings.database_url.removeprefix("sqlite:///"))
+    _copy_database(shared.parent / "pristine.sqlite3", tmp_path / "own.sqlite3")
+    return Settings(database_url=f"sqlite:///{tmp_path.as_posix()}/own.sqlite3")
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(datetime.now(UTC).replace(microsecond=0))
+
+
+@pytest.fixture
+def private_core(private_settings: Settings, clock: FixedClock) -> Iterator[Core]:
+    """A core on a private demo database whose time moves only with ``clock.advance``."""
+    opened = open_core(private_settings, clock)
+    yield opened
+    opened.close()
 
 
 @pytest.fixture

@@ -7,19 +7,30 @@ from PySide6.QtCore import Qt
 
 from hallclient.core import Core
 from tests.ui.helpers import untranslated, visible_texts
+from tests.ui.sessions import journal_actions
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.pages import AREAS
 
 
-@pytest.fixture
-def window(qtbot, app, core: Core) -> MainWindow:
-    user = core.login("1001", "demo1001")
-    widget = MainWindow(user, core.workplace, core.database_description())
+def _open(qtbot, core: Core, employee_no: str) -> MainWindow:
+    user = core.login(employee_no, f"demo{employee_no}")
+    widget = MainWindow(core, user)
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
     widget.show()
     return widget
+
+
+@pytest.fixture
+def window(qtbot, app, core: Core) -> MainWindow:
+    """The demo clerk's window (the password change is not started: see test_password_dialog)."""
+    return _open(qtbot, core, "1001")
+
+
+@pytest.fixture
+def admin_window(qtbot, app, core: Core) -> MainWindow:
+    return _open(qtbot, core, "9001")
 
 
 def test_status_bar_shows_user_counter_database_and_printer(window, core):
@@ -31,7 +42,8 @@ def test_status_bar_shows_user_counter_database_and_printer(window, core):
     assert window.printer_label.text() == "打印机：未设置"
 
 
-def test_navigation_shows_each_page_and_its_shortcut(window):
+def test_navigation_shows_each_page_and_its_shortcut(admin_window):
+    window = admin_window
     for row, area in enumerate(AREAS):
         item = window.nav.item(row)
         assert item.toolTip() == f"{area.nav_label} (Ctrl+{row + 1})"
@@ -39,16 +51,39 @@ def test_navigation_shows_each_page_and_its_shortcut(window):
         page = window.stack.currentWidget()
         assert page.area is area
         assert len(area.lines) == 2 and all(area.lines)
-    assert [window.nav.item(row).text() for row in range(6)] == [
+    assert [window.nav.item(row).text() for row in range(window.nav.count())] == [
         "接待", "费用查询", "收费", "转办", "班次", "管理",
     ]  # fmt: skip
+    assert window.user_label.text() == "周涛 · 工号 9001 · 系统管理员"
+
+
+def test_the_admin_page_is_hidden_from_the_clerk(window):
+    assert [window.nav.item(row).text() for row in range(window.nav.count())] == [
+        "接待", "费用查询", "收费", "转办", "班次",
+    ]  # fmt: skip
+    assert len(window.page_actions) == 5
+    assert [action.text() for action in window.go_menu.actions()] == [
+        area.title for area in AREAS[:5]
+    ]
+    assert window.show_area("admin") is False
+    assert window.current_area() == "intake"
+
+
+@pytest.mark.parametrize(
+    ("employee_no", "sees_admin"),
+    [("1001", False), ("2001", True), ("3001", False), ("4001", True), ("9001", True)],
+)
+def test_the_admin_page_follows_the_permission_table(qtbot, app, core, employee_no, sees_admin):
+    window = _open(qtbot, core, employee_no)
+    assert ("admin" in [area.key for area in window.areas]) is sees_admin
+    assert window.stack.count() == window.nav.count() == len(window.page_actions)
 
 
 @pytest.mark.parametrize("key", [area.key for area in AREAS])
-def test_every_visible_text_of_the_chinese_main_window_is_translated(window, key):
-    window.show_area(key)
-    problems = {text: untranslated(text) for text in visible_texts(window) if untranslated(text)}
-    assert problems == {}
+def test_every_visible_text_of_the_chinese_main_window_is_translated(admin_window, key):
+    assert admin_window.show_area(key)
+    texts = visible_texts(admin_window)
+    assert {text: untranslated(text) for text in texts if untranslated(text)} == {}
 
 
 def test_every_visible_text_of_the_chinese_login_dialog_is_translated(qtbot, app, core):
@@ -72,6 +107,15 @@ def test_the_walk_does_catch_english(window, app, qtbot):
     assert any(untranslated(text) for text in visible_texts(window))
 
 
-def test_logout_action_emits_the_signal(window, qtbot):
+def test_logout_action_journals_the_logout_and_emits_the_signal(window, qtbot, core):
     with qtbot.waitSignal(window.sig_logged_out):
         window.logout_action.trigger()
+    [last] = journal_actions(core, limit=1)
+    assert last == "logout"
+
+
+def test_system_menu_offers_lock_and_password_change(window):
+    assert [action.text() for action in window.system_menu.actions() if action.text()] == [
+        "锁定屏幕(&S)", "修改密码(&C)…", "退出登录(&L)", "退出程序(&Q)",
+    ]  # fmt: skip
+    assert window.lock_action.shortcut().toString() == "Ctrl+Shift+L"

@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 from hallclient.config import Settings
 from hallclient.errors import HallError
 from ui import shell as shell_module
+from ui.main_window import MainWindow
 from ui.pages import AREAS
 from ui.shell import Shell
 
@@ -37,30 +38,90 @@ def _ready(qtbot, shell: Shell) -> None:
     qtbot.waitUntil(shell.login.submit.isEnabled, timeout=15_000)
 
 
-def test_clerk_logs_in_and_reaches_every_page_by_keyboard(qtbot, make_shell, demo_settings):
-    shell = make_shell(demo_settings)
-    assert shell.login.isVisible()
-    _ready(qtbot, shell)
-    qtbot.keyClicks(shell.login.employee, "1001")
+def _log_in_by_keyboard(qtbot, shell: Shell, employee_no: str, password: str) -> MainWindow:
+    qtbot.waitUntil(shell.login.isActiveWindow)
+    qtbot.keyClicks(shell.login.employee, employee_no)
     qtbot.keyClick(shell.login.employee, Qt.Key.Key_Tab)
-    qtbot.keyClicks(QApplication.focusWidget(), "demo1001")
+    qtbot.keyClicks(QApplication.focusWidget(), password)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
-
     window = shell.main_window
     assert window is not None
-    qtbot.waitUntil(window.isActiveWindow)
     assert not shell.login.isVisible()
-    assert window.current_area() == "intake"
-    for number, area in reversed(list(enumerate(AREAS, start=1))):
+    return window
+
+
+def _change_the_demo_password_by_keyboard(qtbot, window: MainWindow, old: str, new: str) -> None:
+    """What a demo user does first: current password, Tab, new, Tab, repeat, Enter."""
+    dialog = window.password_dialog
+    assert dialog is not None
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.current)
+    for text in (old, new, new):
+        qtbot.keyClicks(QApplication.focusWidget(), text)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+    qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
+    assert not dialog.isVisible()
+    assert window.password_dialog is None
+
+
+def _reach_pages_by_keyboard(qtbot, window: MainWindow, count: int) -> None:
+    qtbot.waitUntil(window.isActiveWindow)
+    for number in reversed(range(1, count + 1)):
         key = Qt.Key(Qt.Key.Key_0.value + number)
         qtbot.keyClick(window, key, Qt.KeyboardModifier.ControlModifier)
+        area = AREAS[number - 1]
         assert window.current_area() == area.key
         assert window.stack.currentWidget().area is area
 
+
+def test_clerk_logs_in_changes_the_password_and_reaches_every_page_by_keyboard(
+    qtbot, make_shell, private_settings
+):
+    shell = make_shell(private_settings)
+    assert shell.login.isVisible()
+    _ready(qtbot, shell)
+    window = _log_in_by_keyboard(qtbot, shell, "1001", "demo1001")
+    assert shell.user is not None and shell.user.must_change_password
+    _change_the_demo_password_by_keyboard(qtbot, window, "demo1001", "counter-2026")
+    assert shell.user.must_change_password is False
+    assert window.current_area() == "intake"
+
+    _reach_pages_by_keyboard(qtbot, window, 5)
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == "intake"  # the clerk has no admin page
+
     qtbot.keyClick(window, Qt.Key.Key_L, Qt.KeyboardModifier.ControlModifier)
-    assert shell.main_window is None
+    assert shell.main_window is None and shell.user is None
     assert shell.login.isVisible()
     assert (shell.login.employee.text(), shell.login.password.text()) == ("", "")
+
+
+def test_admin_reaches_every_page_including_admin_by_keyboard(qtbot, make_shell, private_settings):
+    shell = make_shell(private_settings)
+    _ready(qtbot, shell)
+    window = _log_in_by_keyboard(qtbot, shell, "9001", "demo9001")
+    _change_the_demo_password_by_keyboard(qtbot, window, "demo9001", "admin-pass-77")
+    _reach_pages_by_keyboard(qtbot, window, 6)
+    assert window.current_area() == "intake"
+    qtbot.keyClick(window, Qt.Key.Key_6, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == "admin"
+
+
+def test_only_switch_user_lets_another_person_in(qtbot, make_shell, private_settings):
+    shell = make_shell(private_settings)
+    _ready(qtbot, shell)
+    window = _log_in_by_keyboard(qtbot, shell, "1001", "demo1001")
+    _change_the_demo_password_by_keyboard(qtbot, window, "demo1001", "counter-2026")
+    window.lock()
+    qtbot.keyClicks(window.lock_panel.password, "demo1002")
+    qtbot.keyClick(window.lock_panel.password, Qt.Key.Key_Return)
+    assert window.is_locked() and shell.main_window is window
+
+    qtbot.mouseClick(window.lock_panel.switch_button, Qt.MouseButton.LeftButton)
+    assert shell.main_window is None
+    assert shell.login.isVisible()
+    second = _log_in_by_keyboard(qtbot, shell, "1002", "demo1002")
+    assert second.user.employee_no == "1002"
+    assert second.password_dialog is not None  # 李强 has a demo password too
 
 
 def test_first_run_offers_and_builds_the_demo_data(

@@ -13,6 +13,8 @@ def config_file(tmp_path: Path) -> Path:
 
 
 def _load(config_file: Path, environ=None, **flags):
+    if not config_file.exists():
+        config_file.write_text("", encoding="utf-8")
     return load_settings({"config": str(config_file), **flags}, environ or {})
 
 

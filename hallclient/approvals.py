@@ -1,0 +1,122 @@
+"""Manager approval: a second person vouches for one privileged action on one object.
+
+The approver (shift manager or admin: the ``grant_approval`` permission) types
+their own credentials at the requester's counter.  The approval names the action
+and the object, is recorded with both people, and is used at most once, by the
+service that performs exactly that action on exactly that object.  Nobody
+approves their own action.
+"""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from db.engine import Database
+from db.models import Approval
+from hallclient.auth import CredentialCheck, check_credentials
+from hallclient.context import Context
+from hallclient.errors import HallError
+from hallclient.permissions import Action, ApprovalKind, allowed
+from hallclient.uow import UnitOfWork, run_write
+
+
+class ApprovalProblem(enum.StrEnum):
+    NO_REASON = "an approval needs a reason"
+    OWN_ACTION = "nobody approves their own action: ask a shift manager"
+    NOT_AN_APPROVER = "this person may not approve: ask a shift manager"
+    OTHER_ACTION = "this approval is for another action or object"
+    USED = "this approval has been used already"
+
+
+class ApprovalError(HallError):
+    """An approval that cannot be given or used (the UI words each ``problem``)."""
+
+    def __init__(self, problem: ApprovalProblem) -> None:
+        self.problem = problem
+        super().__init__(problem.value)
+
+
+@dataclass(frozen=True)
+class ApprovalRequest:
+    """What the requester asks a manager to approve, shown in the approval dialog."""
+
+    kind: ApprovalKind
+    object_ref: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class ApprovalGrant:
+    approval_id: int
+    kind: ApprovalKind
+    object_ref: str
+    approver_employee_no: str
+    approver_name: str
+
+
+def grant_approval(
+    database: Database,
+    context: Context,
+    request: ApprovalRequest,
+    approver_employee_no: str,
+    approver_password: str,
+) -> ApprovalGrant:
+    """Check the approver's credentials and role and record the approval.
+
+    A wrong approver password counts towards that approver's lockout.
+    """
+    kind, object_ref, reason = request.kind, request.object_ref, request.reason.strip()
+    if not reason:
+        raise ApprovalError(ApprovalProblem.NO_REASON)
+    if approver_employee_no.strip() == context.user.employee_no:
+        raise ApprovalError(ApprovalProblem.OWN_ACTION)
+
+    def use_case(uow: UnitOfWork) -> ApprovalGrant:
+        check = CredentialCheck(uow, context.where, context.clock.now(), "approval")
+        approver = check_credentials(check, approver_employee_no, approver_password)
+        if not allowed(approver.role, Action.GRANT_APPROVAL):
+            check.journal(approver.employee_no, "approval.refused_role", {"kind": kind.value})
+            uow.commit()
+            raise ApprovalError(ApprovalProblem.NOT_AN_APPROVER)
+        approval = Approval(
+            action=kind.value, object_ref=object_ref, reason=reason,
+            requester_id=context.user.user_id, approver_id=approver.id, granted_at=check.now,
+        )  # fmt: skip
+        uow.session.add(approval)
+        uow.session.flush()
+        details = {"kind": kind.value, "object": object_ref, "approver": approver.employee_no,
+                   "reason": reason}  # fmt: skip
+        context.record(uow, "approval.granted", "approval", str(approval.id), details)
+        uow.commit()
+        return ApprovalGrant(approval.id, kind, object_ref, approver.employee_no,
+                             approver.display_name)  # fmt: skip
+
+    return run_write(database, use_case)
+
+
+def use_approval(
+    uow: UnitOfWork, context: Context, approval_id: int, kind: ApprovalKind, object_ref: str
+) -> None:
+    """Consume an approval inside the privileged action's own transaction.
+
+    Refused unless it was granted to this user, for this action on this object, and
+    not used before.  The caller commits (so a rolled-back action leaves it unused).
+    """
+    approval = uow.session.scalar(
+        select(Approval).where(Approval.id == approval_id).with_for_update()
+    )
+    if (
+        approval is None
+        or approval.requester_id != context.user.user_id
+        or approval.action != kind.value
+        or approval.object_ref != object_ref
+    ):
+        raise ApprovalError(ApprovalProblem.OTHER_ACTION)
+    if approval.used_at is not None:
+        raise ApprovalError(ApprovalProblem.USED)
+    approval.used_at = context.clock.now()
+    details = {"kind": kind.value, "object": object_ref}
+    context.record(uow, "approval.used", "approval", str(approval.id), details)

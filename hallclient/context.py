@@ -1,0 +1,64 @@
+"""Who is acting, where, and when: what every service needs besides its own arguments."""
+
+from __future__ import annotations
+
+import getpass
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from db.models import Role
+from hallclient import audit
+from hallclient.audit import Where
+from hallclient.clock import Clock
+from hallclient.errors import HallError
+from hallclient.permissions import Action, require
+from hallclient.uow import UnitOfWork
+
+
+@dataclass(frozen=True)
+class CurrentUser:
+    user_id: int
+    employee_no: str
+    display_name: str
+    role: Role
+    department_code: str | None
+    must_change_password: bool = False
+
+
+class PasswordChangeRequiredError(HallError):
+    def __init__(self) -> None:
+        super().__init__("the password must be changed before anything else")
+
+
+@dataclass(frozen=True)
+class Context:
+    user: CurrentUser
+    where: Where
+    clock: Clock
+
+    def require(self, action: Action) -> None:
+        """Refuse what the role may not do, and everything until a required password change."""
+        if self.user.must_change_password and action is not Action.CHANGE_OWN_PASSWORD:
+            raise PasswordChangeRequiredError()
+        require(self.user.role, action)
+
+    def record(
+        self,
+        uow: UnitOfWork,
+        action: str,
+        object_type: str,
+        object_id: str,
+        details: Mapping[str, object] | None = None,
+    ) -> int:
+        """Append an audit entry in the caller's transaction, as this user, here, now."""
+        return audit.record(
+            uow, self.where, self.user.employee_no, action, object_type, object_id,
+            details or {}, self.clock.now(),
+        )  # fmt: skip
+
+
+def command_line_context(where: Where, clock: Clock) -> Context:
+    """The administrator at the machine's command line (no login: they own the database)."""
+    operator = f"cli:{getpass.getuser()}"
+    user = CurrentUser(0, operator, "command line", Role.ADMIN, None)
+    return Context(user, where, clock)

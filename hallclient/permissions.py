@@ -1,0 +1,61 @@
+"""The permission table: which role may do what.  Deny by default.
+
+Services call :func:`require` before they act, so a role is refused whatever the
+screen shows; the UI reads :func:`allowed` from the same table to hide or disable
+what a role cannot do.  Each capability adds its actions here together with the
+services that check them (a test tries every role × action through the services).
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Mapping
+
+from db.models import Role
+from hallclient.errors import HallError
+
+
+class Action(enum.StrEnum):
+    CHANGE_OWN_PASSWORD = "change_own_password"
+    MANAGE_USERS = "manage_users"
+    VIEW_AUDIT = "view_audit"
+    VERIFY_AUDIT = "verify_audit"
+    GRANT_APPROVAL = "grant_approval"
+
+
+class ApprovalKind(enum.StrEnum):
+    """Privileged actions that need a second person's approval (DESIGN §3.5-3.7)."""
+
+    VOID_RECEIPT = "void_receipt"
+    OVER_LIMIT_DIFFERENCE = "over_limit_difference"
+    REPRINT_AGAIN = "reprint_again"
+    APPROVE_TARIFF = "approve_tariff"
+    REOPEN_SHIFT = "reopen_shift"
+
+
+_EVERYONE = frozenset({Action.CHANGE_OWN_PASSWORD})
+
+PERMISSIONS: Mapping[Role, frozenset[Action]] = {
+    Role.CLERK: _EVERYONE,
+    Role.SHIFT_MANAGER: _EVERYONE | {Action.GRANT_APPROVAL, Action.VIEW_AUDIT},
+    Role.DEPARTMENT_STAFF: _EVERYONE,
+    Role.AUDITOR: _EVERYONE | {Action.VIEW_AUDIT, Action.VERIFY_AUDIT},
+    Role.ADMIN: _EVERYONE
+    | {Action.MANAGE_USERS, Action.VIEW_AUDIT, Action.VERIFY_AUDIT, Action.GRANT_APPROVAL},
+}
+
+
+class PermissionDeniedError(HallError):
+    def __init__(self, role: Role, action: Action) -> None:
+        self.role, self.action = role, action
+        super().__init__(f"the {role.value} role may not {action.value.replace('_', ' ')}")
+
+
+def allowed(role: Role, action: Action) -> bool:
+    return action in PERMISSIONS.get(role, frozenset())
+
+
+def require(role: Role, action: Action) -> None:
+    """Refuse, with :class:`PermissionDeniedError`, an action the role does not have."""
+    if not allowed(role, action):
+        raise PermissionDeniedError(role, action)

@@ -1,0 +1,78 @@
+"""Generated from the permission table: every role × action, through the services.
+
+Exactly the pairs the table allows succeed; every other pair is refused by the
+service itself, whatever a screen would show.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Callable
+
+import pytest
+
+from db.engine import Database
+from hallclient import journal, users
+from hallclient.approvals import ApprovalError, ApprovalProblem, ApprovalRequest, grant_approval
+from hallclient.auth import Role
+from hallclient.clock import FixedClock
+from hallclient.context import Context, CurrentUser
+from hallclient.permissions import PERMISSIONS, Action, ApprovalKind, PermissionDeniedError
+from tests.db.security_helpers import PASSWORD, START, add_users, context_for
+
+Invoker = Callable[[Database, Context, dict[Role | str, CurrentUser]], object]
+_counter = itertools.count(100)
+
+
+def _change_password(database, context, _users):
+    return users.change_own_password(database, context, PASSWORD, "Another-Pass-9")
+
+
+def _manage_users(database, context, _users):
+    return users.add_user(
+        database, context, f"N{next(_counter)}", "新同事", "clerk", "Fresh-Pass-8"
+    )
+
+
+def _view_audit(database, context, _users):
+    return journal.view_journal(database, context)
+
+
+def _verify_audit(database, context, _users):
+    return journal.verify_journal(database, context)
+
+
+def _grant_approval(database, context, all_users):
+    """The acting role is the approver's; another clerk asks for the approval."""
+    requester = context_for(all_users["requester"], context.clock)
+    request = ApprovalRequest(ApprovalKind.VOID_RECEIPT, "C01-2026-000001", "重复收费")
+    try:
+        return grant_approval(database, requester, request, context.user.employee_no, PASSWORD)
+    except ApprovalError as error:
+        assert error.problem is ApprovalProblem.NOT_AN_APPROVER
+        raise PermissionDeniedError(context.user.role, Action.GRANT_APPROVAL) from error
+
+
+INVOKERS: dict[Action, Invoker] = {
+    Action.CHANGE_OWN_PASSWORD: _change_password,
+    Action.MANAGE_USERS: _manage_users,
+    Action.VIEW_AUDIT: _view_audit,
+    Action.VERIFY_AUDIT: _verify_audit,
+    Action.GRANT_APPROVAL: _grant_approval,
+}
+
+
+def test_every_action_has_an_invoker():
+    assert set(INVOKERS) == set(Action)
+
+
+@pytest.mark.parametrize("action", list(Action))
+@pytest.mark.parametrize("role", list(Role))
+def test_role_action_pair_through_the_service(database, role, action):
+    all_users = add_users(database)
+    context = context_for(all_users[role], FixedClock(START))
+    if action in PERMISSIONS[role]:
+        INVOKERS[action](database, context, all_users)
+    else:
+        with pytest.raises(PermissionDeniedError):
+            INVOKERS[action](database, context, all_users)
