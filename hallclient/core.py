@@ -24,20 +24,12 @@ from hallclient.audit import Where
 from hallclient.clock import Clock, SystemClock
 from hallclient.config import Settings
 from hallclient.context import Context, CurrentUser
-from hallclient.errors import HallError
+from hallclient.errors import DatabaseUnavailableError, SchemaOutdatedError
 from hallclient.reference import load_reference
 from hallclient.uow import UnitOfWork, run_write
 from hallclient.workplace import Workplace, ensure_workplace
 
 log = logging.getLogger(__name__)
-
-
-class DatabaseUnavailableError(HallError):
-    """The database cannot be opened or reached."""
-
-
-class SchemaOutdatedError(HallError):
-    """A shared PostgreSQL database that needs ``hallclient db upgrade`` by an admin."""
 
 
 class Core:

@@ -18,3 +18,11 @@ class ConfigError(HallError):
     def __init__(self, source: str, key: str, problem: str) -> None:
         self.source, self.key, self.problem = source, key, problem
         super().__init__(f"{source}: {key}: {problem}")
+
+
+class DatabaseUnavailableError(HallError):
+    """The database cannot be opened, reached or used; nothing of the attempt was saved."""
+
+
+class SchemaOutdatedError(HallError):
+    """A shared PostgreSQL database that needs ``hallclient db upgrade`` by an admin."""

@@ -4,6 +4,10 @@ Services take a :class:`UnitOfWork` (cosmicpython style).  Writers use
 :func:`run_write`, which retries the whole use case on a serialization failure,
 a deadlock or a busy SQLite file -- so a use case must be safe to run again
 (idempotency keys make payments so, see DESIGN §5).
+
+A database that cannot be reached or used (server down, file unreadable, busy past
+all retries) becomes :class:`DatabaseUnavailableError`: the person at the counter
+reads that nothing was saved; the driver's words go to the log.
 """
 
 from __future__ import annotations
@@ -14,10 +18,11 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from db.engine import Database, is_retryable
+from hallclient.errors import DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -55,6 +60,8 @@ class UnitOfWork:
         finally:
             session.close()
             self._session = None
+        if isinstance(exc, OperationalError | InterfaceError) and not is_retryable(exc):
+            raise _unavailable(exc) from exc
 
     def commit(self) -> None:
         self.session.commit()
@@ -68,8 +75,15 @@ def run_write(database: Database, use_case: Callable[[UnitOfWork], T]) -> T:
             with UnitOfWork(database, write=True) as uow:
                 return use_case(uow)
         except DBAPIError as error:
-            if not is_retryable(error) or attempt == MAX_ATTEMPTS:
+            if not is_retryable(error):
                 raise
+            if attempt == MAX_ATTEMPTS:
+                raise _unavailable(error) from error
             log.warning("transient database conflict (attempt %d): %s", attempt, error.orig)
             time.sleep(0.05 * attempt)
     raise AssertionError("unreachable")
+
+
+def _unavailable(error: DBAPIError) -> DatabaseUnavailableError:
+    log.error("database unavailable: %s", " ".join(str(error.orig).split()))
+    return DatabaseUnavailableError("the database cannot be reached or used; nothing was saved")

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -30,7 +29,9 @@ from hallclient.auth import LoginRefused, RefusalReason
 from hallclient.clock import local
 from hallclient.errors import HallError
 from hallclient.permissions import ApprovalKind
+from ui.attempt import Attempt
 from ui.pages import QT_TRANSLATE_NOOP
+from ui.problems import problem_text
 from ui.widgets import named
 
 if TYPE_CHECKING:
@@ -69,6 +70,7 @@ class ApprovalDialog(QDialog):
         self._core, self.user, self.request = core, user, request
         self.grant: ApprovalGrant | None = None
         self._message: Callable[[], str] = str
+        self.attempt = Attempt(self)
         self._build()
         self.retranslate()
         self.approver.setFocus()
@@ -181,14 +183,14 @@ class ApprovalDialog(QDialog):
             )
             (self.password if approver else self.approver).setFocus()
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            grant = self._core.grant_approval(self.user, self.request, approver, password)
-        except HallError as error:
-            self._refused(error)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        user, request = self.user, self.request
+        self.attempt.run(
+            lambda: self._core.grant_approval(user, request, approver, password),
+            self._granted,
+            self._refused,
+        )
+
+    def _granted(self, grant: ApprovalGrant) -> None:
         self.grant = grant
         self.accept()
 
@@ -202,7 +204,7 @@ class ApprovalDialog(QDialog):
         if isinstance(error, ApprovalError):
             return self._problem_text(error.problem)
         if not isinstance(error, LoginRefused):
-            return str(error)
+            return problem_text(error)
         if error.reason is RefusalReason.LOCKED:
             until = error.locked_until
             time = local(until, self._core.settings.timezone).strftime("%H:%M") if until else "—"

@@ -11,8 +11,7 @@ from collections.abc import Callable
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QEvent, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
 from hallclient.auth import LoginRefused, RefusalReason
 from hallclient.clock import local
 from hallclient.errors import HallError
+from ui.attempt import Attempt
+from ui.problems import problem_text
 from ui.widgets import named
 
 if TYPE_CHECKING:
@@ -44,6 +45,7 @@ class LockPanel(QFrame):
         self.setObjectName("lockPanel")
         self._core, self.user = core, user
         self._message: Callable[[], str] = str
+        self.attempt = Attempt(self)
         self._build()
         self.retranslate()
 
@@ -124,14 +126,12 @@ class LockPanel(QFrame):
         if not password:
             self._set_message(lambda: self.tr("Please enter your password."))
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            user = self._core.unlock_session(self.user, password)
-        except HallError as error:
-            self._refused(error)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        user = self.user
+        self.attempt.run(
+            lambda: self._core.unlock_session(user, password), self._unlocked, self._refused
+        )
+
+    def _unlocked(self, user: CurrentUser) -> None:
         self.password.clear()
         self._set_message(str)
         self.sig_unlocked.emit(user)
@@ -139,10 +139,11 @@ class LockPanel(QFrame):
     def _refused(self, error: HallError) -> None:
         self.password.clear()
         self._set_message(lambda: self._refusal_text(error))  # worded again on a language change
+        self.password.setFocus()
 
     def _refusal_text(self, error: HallError) -> str:
         if not isinstance(error, LoginRefused):
-            return str(error)
+            return problem_text(error)
         if error.reason is RefusalReason.LOCKED:
             return self.tr(
                 "Too many wrong passwords: this account is locked until {time}. "

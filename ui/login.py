@@ -16,7 +16,7 @@ from datetime import datetime
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QTimer, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QPaintEvent
+from PySide6.QtGui import QKeyEvent, QPaintEvent
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -29,7 +29,9 @@ from PySide6.QtWidgets import (
 
 from hallclient.clock import local
 from hallclient.errors import HallError
+from ui.attempt import Attempt
 from ui.language_switch import LanguageSwitch
+from ui.problems import problem_text
 from ui.widgets import named
 
 if TYPE_CHECKING:
@@ -52,6 +54,7 @@ class LoginDialog(QDialog):
         self._workplace_text = workplace_text
         self._login: LoginFunction | None = None
         self._message: Callable[[], str] = str
+        self.attempt = Attempt(self)
         self._status: Callable[[], str] = self._opening_text
         self._painted = False
         self._build(language)
@@ -173,16 +176,10 @@ class LoginDialog(QDialog):
             self._set_message(lambda: self.tr("Please enter your employee number and password."))
             (self.password if employee_no else self.employee).setFocus()
             return
-        from PySide6.QtCore import Qt
+        login = self._login
+        self.attempt.run(lambda: login(employee_no, password), self._logged_in, self._refused)
 
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            user = self._login(employee_no, password)
-        except HallError as error:
-            self._refused(error)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+    def _logged_in(self, user: CurrentUser) -> None:
         self._set_message(str)
         self.password.clear()
         self.sig_logged_in.emit(user)
@@ -194,7 +191,7 @@ class LoginDialog(QDialog):
         if isinstance(error, LoginRefused):
             self._set_message(lambda: self._refusal_text(error))
         else:
-            self._set_message(lambda: str(error))
+            self._set_message(lambda: problem_text(error))
         if isinstance(error, LoginRefused) and error.reason is RefusalReason.BAD_CREDENTIALS:
             self.password.setFocus()
         else:

@@ -24,7 +24,10 @@ from hallclient.errors import ConfigError, HallError
 from hallclient.logs import setup_logging
 
 log = logging.getLogger("hallclient.main")
-SCREENS_HELP = "login, login-error, main, main-<page> (intake, fees, payments, …); default: all"
+SCREENS_HELP = (
+    "login, login-error, main, main-<page> (intake, fees, payments, …), locked, "
+    "change-password, approval; default: all"
+)
 
 
 def _window_size(text: str) -> tuple[int, int]:

@@ -11,7 +11,6 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QDialog,
     QFormLayout,
@@ -27,6 +26,8 @@ from hallclient.auth import LoginRefused, RefusalReason
 from hallclient.clock import local
 from hallclient.errors import HallError
 from hallclient.passwords import MIN_LENGTH, PasswordPolicyError, PolicyRule
+from ui.attempt import Attempt
+from ui.problems import problem_text
 from ui.widgets import named
 
 if TYPE_CHECKING:
@@ -47,6 +48,7 @@ class PasswordDialog(QDialog):
         self.setObjectName("passwordDialog")
         self._core, self.user, self.forced = core, user, forced
         self._message: Callable[[], str] = str
+        self.attempt = Attempt(self)
         self._build()
         self.retranslate()
         self.current.setFocus()
@@ -153,14 +155,12 @@ class PasswordDialog(QDialog):
             self.repeat.clear()
             self.repeat.setFocus()
             return
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            user = self._core.change_own_password(self.user, current, new)
-        except HallError as error:
-            self._refused(error)
-            return
-        finally:
-            QGuiApplication.restoreOverrideCursor()
+        user = self.user
+        self.attempt.run(
+            lambda: self._core.change_own_password(user, current, new), self._changed, self._refused
+        )
+
+    def _changed(self, user: CurrentUser) -> None:
         self.user = user
         self.sig_password_changed.emit(user)
         self.accept()
@@ -179,7 +179,7 @@ class PasswordDialog(QDialog):
         if isinstance(error, PasswordPolicyError):
             return self._policy_text(error.rule)
         if not isinstance(error, LoginRefused):
-            return str(error)
+            return problem_text(error)
         if error.reason is RefusalReason.LOCKED:
             until = error.locked_until
             time = local(until, self._core.settings.timezone).strftime("%H:%M") if until else "—"

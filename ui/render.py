@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -28,6 +29,7 @@ from hallclient.errors import HallError
 from hallclient.permissions import ApprovalKind
 from ui.app import prepare_application
 from ui.approval_dialog import ApprovalDialog
+from ui.attempt import Attempt
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.pages import AREAS
@@ -150,7 +152,16 @@ class _Renderer:
             dialog.employee.setText(UNKNOWN_EMPLOYEE[0])
             dialog.password.setText(UNKNOWN_EMPLOYEE[1])
             dialog.submit.click()
+            _wait_for(dialog.attempt)
         return dialog
+
+
+def _wait_for(attempt: Attempt) -> None:
+    """Let the attempt's answer arrive from the pool thread before the screen is grabbed."""
+    deadline = time.monotonic() + 30
+    while attempt.running and time.monotonic() < deadline:
+        QApplication.processEvents()
+        time.sleep(0.005)
 
 
 def _grab(widget: QWidget) -> QPixmap:

@@ -18,6 +18,7 @@ from hallclient.config import Settings
 from hallclient.errors import HallError
 from ui.i18n import Translations
 from ui.login import LoginDialog
+from ui.problems import problem_text
 from ui.tasks import Progress, TaskRunner
 
 if TYPE_CHECKING:
@@ -88,7 +89,9 @@ class Shell(QObject):
     def _on_core_failed(self, error: BaseException) -> None:
         if isinstance(error, HallError):
             log.error("cannot open the database: %s", error)
-            QMessageBox.critical(self.login, self.tr("Cannot open the database"), str(error))
+            words = problem_text(error)  # the details after it, for IT support
+            message = words if words == str(error) else f"{words}\n\n{error}"
+            QMessageBox.critical(self.login, self.tr("Cannot open the database"), message)
         else:
             sys.excepthook(type(error), error, error.__traceback__)
         QApplication.exit(1)

@@ -492,6 +492,17 @@
     </message>
 </context>
 <context>
+    <name>Problems</name>
+    <message>
+        <source>The database cannot be reached; nothing was saved. Please try again in a moment; if this goes on, call IT support.</source>
+        <translation>无法连接数据库，本次操作未保存。请稍后重试；如果一直如此，请联系信息技术支持。</translation>
+    </message>
+    <message>
+        <source>The database needs an update before this version can use it. Please ask the administrator to run: hallclient db upgrade</source>
+        <translation>数据库需要升级后才能被本版本使用。请联系系统管理员执行：hallclient db upgrade</translation>
+    </message>
+</context>
+<context>
     <name>Shell</name>
     <message>
         <source>Cannot open the database</source>

@@ -6,8 +6,9 @@ from db.engine import Database
 from db.models import Account, Counter, Department, TariffItem, User
 from hallclient.auth import Role
 from hallclient.config import Settings
-from hallclient.core import DatabaseUnavailableError, SchemaOutdatedError, open_core
+from hallclient.core import open_core
 from hallclient.demo import DEMO_USERS
+from hallclient.errors import DatabaseUnavailableError, SchemaOutdatedError
 from hallclient.uow import UnitOfWork
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+import shiboken6
 from PySide6.QtWidgets import (
     QAbstractButton,
     QComboBox,
@@ -57,3 +58,9 @@ def visible_texts(window: QWidget) -> Iterator[str]:
             yield from _widget_texts(widget)
     if isinstance(window, QMainWindow):
         yield from _menu_texts(window)
+
+
+def settle(qtbot, form) -> None:
+    """Wait until the form's attempt (run off the GUI thread) has reported back;
+    a form deleted on success has settled too."""
+    qtbot.waitUntil(lambda: not shiboken6.isValid(form) or not form.attempt.running, timeout=10_000)

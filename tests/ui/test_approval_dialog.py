@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 
 from hallclient.approvals import ApprovalRequest
 from hallclient.permissions import ApprovalKind
-from tests.ui.helpers import untranslated, visible_texts
+from tests.ui.helpers import settle, untranslated, visible_texts
 from tests.ui.sessions import journal_actions
 from ui.approval_dialog import ApprovalDialog, kind_text
 
@@ -28,6 +28,7 @@ def _approve(qtbot, dialog: ApprovalDialog, employee_no: str, password: str) -> 
     dialog.approver.setText(employee_no)
     dialog.password.setText(password)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    settle(qtbot, dialog)
 
 
 def test_the_request_is_shown_in_peoples_words(dialog):

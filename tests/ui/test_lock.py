@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
 from hallclient.core import open_core
-from tests.ui.helpers import untranslated, visible_texts
+from tests.ui.helpers import settle, untranslated, visible_texts
 from tests.ui.sessions import CLERK_NEW_PASSWORD, clerk_after_first_login, journal_actions
 from ui.main_window import MainWindow
 
@@ -47,6 +47,7 @@ def _unfinished_work(qtbot, window: MainWindow) -> QLineEdit:
 def _unlock(qtbot, window: MainWindow, password: str) -> None:
     qtbot.keyClicks(window.lock_panel.password, password)
     qtbot.keyClick(window.lock_panel.password, Qt.Key.Key_Return)
+    settle(qtbot, window.lock_panel)
 
 
 def test_the_idle_lock_engages_after_exactly_the_configured_minutes(window, clock):

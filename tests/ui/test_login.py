@@ -11,6 +11,8 @@ from PySide6.QtCore import Qt
 from hallclient.auth import LoginRefused, RefusalReason
 from hallclient.clock import local
 from hallclient.core import Core
+from hallclient.errors import DatabaseUnavailableError
+from tests.ui.helpers import settle
 from ui.login import LoginDialog
 
 LEFT = Qt.MouseButton.LeftButton
@@ -31,6 +33,7 @@ def _try(qtbot, dialog: LoginDialog, employee_no: str, password: str) -> None:
     dialog.employee.setText(employee_no)
     qtbot.keyClicks(dialog.password, password)
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    settle(qtbot, dialog)
 
 
 def test_wrong_password_and_unknown_number_get_the_same_message(qtbot, dialog):
@@ -74,6 +77,19 @@ def test_a_disabled_account_is_told_so(qtbot, app):
     dialog.attach(refuse)
     _try(qtbot, dialog, "1001", "demo1001")
     assert dialog.error.text() == "该账户已停用，请联系系统管理员。"
+
+
+def test_a_database_that_went_away_is_told_in_the_clerks_words(qtbot, app):
+    def unreachable(employee_no: str, password: str):
+        raise DatabaseUnavailableError("the database cannot be reached or used; nothing was saved")
+
+    dialog = LoginDialog("H01 · C01", "Asia/Shanghai", app.language)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.attach(unreachable)
+    _try(qtbot, dialog, "1001", "demo1001")
+    assert dialog.error.text().startswith("无法连接数据库，本次操作未保存。")
+    assert dialog.isEnabled() and dialog.password.text() == ""
 
 
 def test_empty_fields_ask_for_input_without_calling_the_core(qtbot, app):

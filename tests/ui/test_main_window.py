@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from hallclient.core import Core
-from tests.ui.helpers import untranslated, visible_texts
+from tests.ui.helpers import settle, untranslated, visible_texts
 from tests.ui.sessions import journal_actions
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
@@ -95,6 +95,7 @@ def test_every_visible_text_of_the_chinese_login_dialog_is_translated(qtbot, app
     dialog.employee.setText("7777")
     dialog.password.setText("x")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    settle(qtbot, dialog)
     texts += visible_texts(dialog)
     assert "工号或密码不正确，请重新输入。" in texts
     assert {text: untranslated(text) for text in texts if untranslated(text)} == {}

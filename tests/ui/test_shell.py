@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from hallclient.config import Settings
 from hallclient.errors import HallError
+from tests.ui.helpers import settle
 from ui import shell as shell_module
 from ui.main_window import MainWindow
 from ui.pages import AREAS
@@ -44,6 +45,7 @@ def _log_in_by_keyboard(qtbot, shell: Shell, employee_no: str, password: str) ->
     qtbot.keyClick(shell.login.employee, Qt.Key.Key_Tab)
     qtbot.keyClicks(QApplication.focusWidget(), password)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return)
+    settle(qtbot, shell.login)
     window = shell.main_window
     assert window is not None
     assert not shell.login.isVisible()
@@ -59,7 +61,7 @@ def _change_the_demo_password_by_keyboard(qtbot, window: MainWindow, old: str, n
         qtbot.keyClicks(QApplication.focusWidget(), text)
         qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
     qtbot.keyClick(dialog.repeat, Qt.Key.Key_Return)
-    assert not dialog.isVisible()
+    settle(qtbot, dialog)
     assert window.password_dialog is None
 
 
@@ -114,6 +116,7 @@ def test_only_switch_user_lets_another_person_in(qtbot, make_shell, private_sett
     window.lock()
     qtbot.keyClicks(window.lock_panel.password, "demo1002")
     qtbot.keyClick(window.lock_panel.password, Qt.Key.Key_Return)
+    settle(qtbot, window.lock_panel)
     assert window.is_locked() and shell.main_window is window
 
     qtbot.mouseClick(window.lock_panel.switch_button, Qt.MouseButton.LeftButton)

@@ -1,0 +1,76 @@
+"""The unit of work: rollback unless committed, retries, and an unreachable database."""
+
+from __future__ import annotations
+
+import pytest
+from sqlalchemy import func, select, text
+from sqlalchemy.exc import OperationalError
+
+from db.engine import Database
+from db.models import Hall
+from hallclient import uow as uow_module
+from hallclient.errors import DatabaseUnavailableError
+from hallclient.uow import MAX_ATTEMPTS, UnitOfWork, run_write
+
+
+def _halls(database: Database) -> int:
+    with UnitOfWork(database) as uow:
+        return uow.session.scalar(select(func.count()).select_from(Hall)) or 0
+
+
+def test_an_uncommitted_unit_of_work_leaves_nothing(database):
+    with UnitOfWork(database, write=True) as uow:
+        uow.session.add(Hall(code="X1", name="测试营业厅"))
+        uow.session.flush()
+    assert _halls(database) == 0
+
+
+def test_a_failing_use_case_leaves_nothing(database):
+    def use_case(uow: UnitOfWork) -> None:
+        uow.session.add(Hall(code="X1", name="测试营业厅"))
+        uow.session.flush()
+        raise ValueError("half-way")
+
+    with pytest.raises(ValueError, match="half-way"):
+        run_write(database, use_case)
+    assert _halls(database) == 0
+
+
+def test_a_transient_conflict_is_retried_until_it_passes(database):
+    attempts: list[int] = []
+
+    def use_case(uow: UnitOfWork) -> str:
+        attempts.append(1)
+        if len(attempts) < 3:
+            raise OperationalError("INSERT", {}, Exception("database is locked"))
+        uow.session.add(Hall(code="X1", name="测试营业厅"))
+        uow.commit()
+        return "done"
+
+    assert run_write(database, use_case) == "done"
+    assert (len(attempts), _halls(database)) == (3, 1)
+
+
+def test_a_conflict_past_all_retries_is_reported_as_unavailable(database, monkeypatch):
+    monkeypatch.setattr(uow_module.time, "sleep", lambda _seconds: None)
+    attempts: list[int] = []
+
+    def use_case(_uow: UnitOfWork) -> None:
+        attempts.append(1)
+        raise OperationalError("INSERT", {}, Exception("database is locked"))
+
+    with pytest.raises(DatabaseUnavailableError, match="nothing was saved"):
+        run_write(database, use_case)
+    assert len(attempts) == MAX_ATTEMPTS
+
+
+def test_a_server_that_does_not_answer_is_reported_as_unavailable(caplog):
+    database = Database.connect("postgresql+psycopg://nobody@127.0.0.1:9/nothing")
+    try:
+        with pytest.raises(DatabaseUnavailableError):
+            run_write(database, lambda uow: uow.session.execute(text("SELECT 1")))
+        with pytest.raises(DatabaseUnavailableError), UnitOfWork(database) as uow:
+            uow.session.execute(text("SELECT 1"))
+    finally:
+        database.dispose()
+    assert "database unavailable" in caplog.text

@@ -1,0 +1,26 @@
+"""The words for the core's faults that are not refusals of one form (database, schema).
+
+A :class:`HallError` the UI has no own words for is shown as the core worded it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from hallclient.errors import DatabaseUnavailableError, HallError, SchemaOutdatedError
+
+
+def problem_text(error: HallError) -> str:
+    if isinstance(error, DatabaseUnavailableError):
+        return QCoreApplication.translate(
+            "Problems",
+            "The database cannot be reached; nothing was saved. Please try again in a "
+            "moment; if this goes on, call IT support.",
+        )
+    if isinstance(error, SchemaOutdatedError):
+        return QCoreApplication.translate(
+            "Problems",
+            "The database needs an update before this version can use it. "
+            "Please ask the administrator to run: hallclient db upgrade",
+        )
+    return str(error)
