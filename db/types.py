@@ -81,6 +81,13 @@ class UnitPrice(_ScaledDecimal):
     places = 4
 
 
+class Volume(_ScaledDecimal):
+    """A gas volume or length in m³ / 米, to three decimal places (the litre)."""
+
+    cache_ok = True
+    places = 3
+
+
 class UTCDateTime(TypeDecorator[datetime]):
     """An aware datetime stored as naive UTC (SQLite has no time zones)."""
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from hallclient import __version__
 from hallclient.config import LANGUAGES, Settings, load_settings
+from hallclient.tariff_cli import add_tariff_commands
 
 FLAG_FIELDS = {
     "database_url": "database URL: sqlite:///path or postgresql://user@host/db",
@@ -45,6 +46,7 @@ def build_parser(add_commands: Callable[[Any], None] | None = None) -> argparse.
     user.add_argument("--role", required=True)
     user.add_argument("--department")
     commands.add_parser("check-reference", help="validate the reference data files")
+    add_tariff_commands(commands)
     if add_commands is not None:
         add_commands(commands)
     return parser
@@ -88,7 +90,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def run_command(args: argparse.Namespace, settings: Settings) -> int:
     """Run a command that needs no window; returns the process exit code."""
-    from hallclient import commands  # not at the top: the window's start-up needs none of it
+    from hallclient import commands, tariff_commands  # not at the top: the window needs none
 
     handlers = {
         "db": commands.db_command,
@@ -96,5 +98,6 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         "user-add": commands.user_add_command,
         "check-reference": commands.check_reference_command,
         "audit": commands.audit_command,
+        "tariff": tariff_commands.tariff_command,
     }
     return handlers[args.command](args, settings)

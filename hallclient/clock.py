@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Protocol
 from zoneinfo import ZoneInfo
+
+DEFAULT_TIMEZONE = "Asia/Shanghai"
 
 
 class Clock(Protocol):
@@ -36,3 +38,8 @@ class FixedClock:
 def local(moment: datetime, timezone: str) -> datetime:
     """A stored UTC moment in the hall's time zone, for display."""
     return moment.astimezone(ZoneInfo(timezone))
+
+
+def hall_today(clock: Clock, timezone: str) -> date:
+    """The calendar day in the hall: the day a tariff is in force, a shift belongs to."""
+    return local(clock.now(), timezone).date()

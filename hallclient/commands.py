@@ -119,7 +119,7 @@ def check_reference_command(args: argparse.Namespace, settings: Settings) -> int
     print(
         f"reference data OK: {len(data.departments)} departments, "
         f"{len(data.categories)} queue categories, {len(data.purposes)} purposes, "
-        f"{len(data.items)} tariff items in {data.schedule.code}"
+        f"{len(data.tariff.items)} tariff items in {data.schedule.code}"
     )
     return 0
 

@@ -17,6 +17,7 @@ from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from hallclient import paths
+from hallclient.clock import DEFAULT_TIMEZONE
 from hallclient.errors import ConfigError
 
 LANGUAGES = ("zh_CN", "en")
@@ -30,7 +31,7 @@ class Settings:
     hall_name: str = "燃气营业厅"
     counter_code: str = "C01"
     language: str = "zh_CN"
-    timezone: str = "Asia/Shanghai"
+    timezone: str = DEFAULT_TIMEZONE
     idle_lock_minutes: int = 15
     config_path: Path | None = None
 

@@ -5,11 +5,12 @@ from __future__ import annotations
 import getpass
 from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
 from db.models import Role
 from hallclient import audit
 from hallclient.audit import Where
-from hallclient.clock import Clock
+from hallclient.clock import DEFAULT_TIMEZONE, Clock, hall_today
 from hallclient.errors import HallError
 from hallclient.permissions import Action, require
 from hallclient.uow import UnitOfWork
@@ -35,6 +36,11 @@ class Context:
     user: CurrentUser
     where: Where
     clock: Clock
+    timezone: str = DEFAULT_TIMEZONE
+
+    def today(self) -> date:
+        """Today in the hall's time zone."""
+        return hall_today(self.clock, self.timezone)
 
     def require(self, action: Action) -> None:
         """Refuse what the role may not do, and everything until a required password change."""
@@ -57,8 +63,8 @@ class Context:
         )  # fmt: skip
 
 
-def command_line_context(where: Where, clock: Clock) -> Context:
+def command_line_context(where: Where, clock: Clock, timezone: str = DEFAULT_TIMEZONE) -> Context:
     """The administrator at the machine's command line (no login: they own the database)."""
     operator = f"cli:{getpass.getuser()}"
     user = CurrentUser(0, operator, "command line", Role.ADMIN, None)
-    return Context(user, where, clock)
+    return Context(user, where, clock, timezone)

@@ -26,6 +26,8 @@ from hallclient.config import Settings
 from hallclient.context import Context, CurrentUser
 from hallclient.errors import DatabaseUnavailableError, SchemaOutdatedError
 from hallclient.reference import load_reference
+from hallclient.tariff import pricing
+from hallclient.tariff.pricing import AccountFacts, Pricer
 from hallclient.uow import UnitOfWork, run_write
 from hallclient.workplace import Workplace, ensure_workplace
 
@@ -49,7 +51,7 @@ class Core:
         return Where(self.workplace.hall_code, self.workplace.counter_code)
 
     def context(self, user: CurrentUser) -> Context:
-        return Context(user, self.where, self.clock)
+        return Context(user, self.where, self.clock, self.settings.timezone)
 
     def login(self, employee_no: str, password: str) -> CurrentUser:
         return auth.login(self.database, self.where, employee_no, password, self.clock)
@@ -72,6 +74,13 @@ class Core:
         return approvals.grant_approval(
             self.database, self.context(user), request, approver_no, approver_password
         )
+
+    def fee_pricer(self, user: CurrentUser) -> Pricer:
+        """The items in force today, for the fee lookup and its calculator."""
+        return pricing.pricer(self.database, self.context(user))
+
+    def account_facts(self, user: CurrentUser, account_no: str) -> AccountFacts:
+        return pricing.account_facts(self.database, self.context(user), account_no)
 
     def has_users(self) -> bool:
         with UnitOfWork(self.database) as uow:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
 
@@ -49,33 +48,11 @@ def whole_number(value: str) -> int:
     return int(value)
 
 
-def decimal_places(places: int) -> Parser:
-    def parse(value: str) -> Decimal:
-        try:
-            number = Decimal(value)
-        except InvalidOperation:
-            raise ValueError(f"{value!r} is not a number") from None
-        if not number.is_finite() or number < 0:
-            raise ValueError(f"{value!r} must be zero or more")
-        if -number.as_tuple().exponent > places:  # type: ignore[operator]
-            raise ValueError(f"{value!r} has more than {places} decimal places")
-        return number
-
-    return parse
-
-
 def one_of(*choices: str) -> Parser:
     def parse(value: str) -> str:
         if value not in choices:
             raise ValueError(f"{value!r} is not one of {', '.join(choices)}")
         return value
-
-    return parse
-
-
-def list_of(item: Parser, separator: str = ";") -> Parser:
-    def parse(value: str) -> tuple[Any, ...]:
-        return tuple(item(part.strip()) for part in value.split(separator) if part.strip())
 
     return parse
 

@@ -21,6 +21,8 @@ class Action(enum.StrEnum):
     VIEW_AUDIT = "view_audit"
     VERIFY_AUDIT = "verify_audit"
     GRANT_APPROVAL = "grant_approval"
+    LOOK_UP_FEES = "look_up_fees"
+    MANAGE_TARIFF = "manage_tariff"
 
 
 class ApprovalKind(enum.StrEnum):
@@ -33,7 +35,7 @@ class ApprovalKind(enum.StrEnum):
     REOPEN_SHIFT = "reopen_shift"
 
 
-_EVERYONE = frozenset({Action.CHANGE_OWN_PASSWORD})
+_EVERYONE = frozenset({Action.CHANGE_OWN_PASSWORD, Action.LOOK_UP_FEES})
 
 PERMISSIONS: Mapping[Role, frozenset[Action]] = {
     Role.CLERK: _EVERYONE,
@@ -41,7 +43,13 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
     Role.DEPARTMENT_STAFF: _EVERYONE,
     Role.AUDITOR: _EVERYONE | {Action.VIEW_AUDIT, Action.VERIFY_AUDIT},
     Role.ADMIN: _EVERYONE
-    | {Action.MANAGE_USERS, Action.VIEW_AUDIT, Action.VERIFY_AUDIT, Action.GRANT_APPROVAL},
+    | {
+        Action.MANAGE_USERS,
+        Action.VIEW_AUDIT,
+        Action.VERIFY_AUDIT,
+        Action.GRANT_APPROVAL,
+        Action.MANAGE_TARIFF,
+    },
 }
 
 

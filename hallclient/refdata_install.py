@@ -10,12 +10,11 @@ from db.models import (
     Department,
     ScheduleStatus,
     ServiceCategory,
-    TariffItem,
     TariffSchedule,
     VisitPurpose,
 )
-from hallclient.pinyin import initials
 from hallclient.reference import ReferenceData
+from hallclient.tariff.schedules import add_items
 from hallclient.uow import UnitOfWork
 
 
@@ -33,18 +32,10 @@ def _add_schedule(uow: UnitOfWork, reference: ReferenceData) -> None:
     data = reference.schedule
     if session.scalar(select(TariffSchedule).where(TariffSchedule.code == data.code)):
         return
-    values = asdict(data) | {"status": ScheduleStatus(data.status)}
-    schedule = TariffSchedule(**values)
+    schedule = TariffSchedule(**asdict(data) | {"status": ScheduleStatus(data.status)})
     session.add(schedule)
     session.flush()
-    for item in reference.items:
-        session.add(
-            TariffItem(
-                schedule_id=schedule.id,
-                pinyin_initials=initials(item.name),
-                **asdict(item) | {"customer_types": ";".join(item.customer_types)},
-            )
-        )
+    add_items(uow, schedule, reference.tariff)
 
 
 def install_reference(uow: UnitOfWork, reference: ReferenceData) -> None:

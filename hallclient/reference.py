@@ -9,15 +9,12 @@ from __future__ import annotations
 import datetime as dt
 import tomllib
 from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 from typing import Any, TypeVar
 
 from hallclient.csvspec import (
     Column,
     Problem,
-    decimal_places,
-    list_of,
     one_of,
     read_rows,
     text,
@@ -25,10 +22,9 @@ from hallclient.csvspec import (
     yes_no,
 )
 from hallclient.errors import HallError
+from hallclient.tariff.importing import ImportedTariff, TariffImportError, read_tariff
 
-CUSTOMER_TYPES = ("residential", "commercial", "industrial", "public_institution")
 T = TypeVar("T")
-ITEM_CATEGORIES = ("gas_volume", "service_fee", "material", "deposit", "back_charge")
 
 
 class ReferenceDataError(HallError):
@@ -81,17 +77,8 @@ class ScheduleData:
     effective_to: dt.date | None
     status: str
     is_demo: bool
-
-
-@dataclass(frozen=True)
-class ItemData:
-    code: str
-    name: str
-    category: str
-    unit: str
-    unit_price: Decimal
-    customer_types: tuple[str, ...]
-    note: str
+    tier_year_start: str = "01-01"
+    household_base: int = 4
 
 
 @dataclass(frozen=True)
@@ -100,7 +87,7 @@ class ReferenceData:
     categories: tuple[CategoryData, ...]
     purposes: tuple[PurposeData, ...]
     schedule: ScheduleData
-    items: tuple[ItemData, ...]
+    tariff: ImportedTariff
 
 
 _DEPARTMENT = [Column(n, text) for n in ("code", "name_zh", "name_en", "duties", "phone")] + [
@@ -121,14 +108,6 @@ _PURPOSE = [
     *(Column(n, text) for n in ("code", "category_code", "name_zh", "name_en")),
     Column("department_code", text, required=False),
     Column("sort_order", whole_number),
-]
-_ITEM = [
-    *(Column(n, text) for n in ("code", "name")),
-    Column("category", one_of(*ITEM_CATEGORIES)),
-    Column("unit", text),
-    Column("unit_price", decimal_places(4)),
-    Column("customer_types", list_of(one_of(*CUSTOMER_TYPES))),
-    Column("note", text, required=False, default=""),
 ]
 
 
@@ -179,7 +158,19 @@ def _load_schedule(path: Path, problems: list[Problem]) -> ScheduleData | None:
         problems.append(Problem(path.name, 0, "status", "must be draft, approved or retired"))
     if len(problems) > before:
         return None
-    return ScheduleData(**{k: document[k] for k in _SCHEDULE_KEYS}, effective_to=effective_to)
+    tiers = {k: document[k] for k in ("tier_year_start", "household_base") if k in document}
+    return ScheduleData(
+        **{k: document[k] for k in _SCHEDULE_KEYS}, effective_to=effective_to, **tiers
+    )
+
+
+def _load_tariff(folder: Path, problems: list[Problem]) -> ImportedTariff | None:
+    """The demo tariff, checked by the same rules as any import."""
+    try:
+        return read_tariff(folder / "demo_items.csv", folder / "demo_tiers.csv")
+    except TariffImportError as error:
+        problems.extend(error.problems)
+        return None
 
 
 def load_reference(folder: Path) -> ReferenceData:
@@ -189,12 +180,11 @@ def load_reference(folder: Path) -> ReferenceData:
     categories = _load(folder / "service_categories.csv", _CATEGORY, CategoryData, problems)
     purposes = _load(folder / "visit_purposes.csv", _PURPOSE, PurposeData, problems)
     schedule = _load_schedule(folder / "tariff" / "demo_schedule.toml", problems)
-    items = _load(folder / "tariff" / "demo_items.csv", _ITEM, ItemData, problems)
+    tariff = _load_tariff(folder / "tariff", problems)
     _unique("departments.csv", departments, "code", problems)
     _unique("service_categories.csv", categories, "code", problems)
     _unique("service_categories.csv", categories, "prefix", problems)
     _unique("visit_purposes.csv", purposes, "code", problems)
-    _unique("demo_items.csv", items, "code", problems)
     _refers(
         "visit_purposes.csv", purposes, "category_code", {c.code for _, c in categories}, problems
     )
@@ -205,12 +195,12 @@ def load_reference(folder: Path) -> ReferenceData:
         {d.code for _, d in departments},
         problems,
     )
-    if problems or schedule is None:
+    if problems or schedule is None or tariff is None:
         raise ReferenceDataError(problems)
     return ReferenceData(
         departments=tuple(row for _, row in departments),
         categories=tuple(row for _, row in categories),
         purposes=tuple(row for _, row in purposes),
         schedule=schedule,
-        items=tuple(row for _, row in items),
+        tariff=tariff,
     )

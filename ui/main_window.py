@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from ui.idle import IdleWatcher
 from ui.lock import LockPanel
 from ui.navigation import NavigationList, page_shortcut
-from ui.pages import PlaceholderPage, areas_for
+from ui.pages import Area, PlaceholderPage, areas_for
 from ui.password_dialog import PasswordDialog
 from ui.widgets import named
 
@@ -55,8 +55,9 @@ class MainWindow(QMainWindow):
         self._focus_before_lock: QWidget | None = None
         self.nav = NavigationList()
         self.stack = named(QStackedWidget(), "pages")
-        for area in self.areas:
-            self.stack.addWidget(PlaceholderPage(area))
+        self.pages = {area.key: self._page_for(area) for area in self.areas}
+        for page in self.pages.values():
+            self.stack.addWidget(page)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.lock_panel = LockPanel(core, user)
         self.lock_panel.sig_unlocked.connect(self._unlocked)
@@ -71,6 +72,14 @@ class MainWindow(QMainWindow):
         self._build_status_bar()
         self.retranslate()
         self.show_area(self.areas[0].key)
+
+    def _page_for(self, area: Area) -> QWidget:
+        """The built page of an area, or what will be there (pages are built one by one)."""
+        if area.key == "fees":
+            from ui.fees_page import FeesPage
+
+            return FeesPage(self.core, lambda: self.user)
+        return PlaceholderPage(area)
 
     def _workspace(self) -> QWidget:
         self.workspace = named(QWidget(), "central")

@@ -1,4 +1,5 @@
-"""The words for the core's faults that are not refusals of one form (database, schema).
+"""The words for the core's faults that are not refusals of one form (database, schema,
+a required password change, a role without the permission).
 
 A :class:`HallError` the UI has no own words for is shown as the core worded it.
 """
@@ -7,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from hallclient.context import PasswordChangeRequiredError
 from hallclient.errors import DatabaseUnavailableError, HallError, SchemaOutdatedError
+from hallclient.permissions import PermissionDeniedError
 
 
 def problem_text(error: HallError) -> str:
@@ -23,4 +26,10 @@ def problem_text(error: HallError) -> str:
             "The database needs an update before this version can use it. "
             "Please ask the administrator to run: hallclient db upgrade",
         )
+    if isinstance(error, PasswordChangeRequiredError):
+        return QCoreApplication.translate(
+            "Problems", "Please change your password first (System menu)."
+        )
+    if isinstance(error, PermissionDeniedError):
+        return QCoreApplication.translate("Problems", "Your role may not do this.")
     return str(error)

@@ -4,7 +4,9 @@ Screens: "login", "login-error" (after a refused login), "main" (the demo clerk 
 on the intake page), "main-<area>" for each work area (the admin area as the demo
 administrator 9001, the others as the clerk), "locked" (the clerk's window after the
 idle lock), "change-password" (the forced change after the first login) and
-"approval" (a manager's approval of a void, over the payments page).  A real core is
+"approval" (a manager's approval of a void, over the payments page), "fees-search"
+(pinyin initials typed in the fee lookup) and "fees-quote" (a tiered gas quote for a
+large household, with its basis).  A real core is
 used, logging in directly (the forced password change does not stop it); a database
 without users first gets a small demo data set.
 """
@@ -14,7 +16,7 @@ from __future__ import annotations
 import os
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,11 +27,13 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from hallclient.approvals import ApprovalRequest
 from hallclient.config import Settings
+from hallclient.demo import DEMO_SEED
+from hallclient.demo_accounts import generate_accounts
 from hallclient.errors import HallError
 from hallclient.permissions import ApprovalKind
 from ui.app import prepare_application
 from ui.approval_dialog import ApprovalDialog
-from ui.attempt import Attempt
+from ui.fees_page import FeesPage
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.pages import AREAS
@@ -40,13 +44,16 @@ if TYPE_CHECKING:
     from hallclient.core import Core
 
 DIALOG_SCREENS = ("locked", "change-password", "approval")
+FEE_SCREENS = ("fees-search", "fees-quote")
 ALL_SCREENS = (
-    "login", "login-error", "main", *(f"main-{area.key}" for area in AREAS), *DIALOG_SCREENS
+    "login", "login-error", "main", *(f"main-{area.key}" for area in AREAS), *DIALOG_SCREENS,
+    *FEE_SCREENS,
 )  # fmt: skip
 RENDER_ACCOUNTS = 200
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
 APPROVAL_EXAMPLE = ApprovalRequest(ApprovalKind.VOID_RECEIPT, "C01-2026-000123", "客户重复缴费")
+RENDER_PASSWORD = "Render-Screens-2026"  # the demo users' own password after the first login
 UNKNOWN_EMPLOYEE = ("1009", "wrong-password")  # not a demo user: no failure is counted
 _BACKDROP = QColor("#dfe6ee")
 _FRAME = QColor("#b4c0cc")
@@ -72,10 +79,11 @@ def render_screens(
     prepare_application(language)
     core = open_core(settings)
     try:
-        if not core.has_users():
+        fresh = not core.has_users()
+        if fresh:
             core.load_demo(RENDER_ACCOUNTS)
         out_dir.mkdir(parents=True, exist_ok=True)
-        renderer = _Renderer(core, size, language)
+        renderer = _Renderer(core, size, language, first_logins_done=fresh)
         with _without_offscreen_noise():
             return [_save(renderer.render(name), out_dir / f"{name}.png") for name in names]
     finally:
@@ -102,8 +110,13 @@ def _without_offscreen_noise() -> Iterator[None]:
 
 
 class _Renderer:
-    def __init__(self, core: Core, size: tuple[int, int], language: str) -> None:
+    def __init__(
+        self, core: Core, size: tuple[int, int], language: str, *, first_logins_done: bool
+    ) -> None:
+        """``first_logins_done``: on demo data loaded for this run, each demo user's required
+        first password change is made, so the pages show what a clerk at work sees."""
         self.core, self.size, self.language = core, size, language
+        self._first_logins_done = first_logins_done
         self._users: dict[str, CurrentUser] = {}
 
     def render(self, name: str) -> QPixmap:
@@ -111,6 +124,8 @@ class _Renderer:
             return _on_backdrop(_grab(self._login_dialog(failed=name == "login-error")), self.size)
         if name in DIALOG_SCREENS:
             return self._dialog_screen(name)
+        if name in FEE_SCREENS:
+            return self._fee_screen(name)
         area = name.removeprefix("main-") if "-" in name else AREAS[0].key
         return _grab(self._window(DEMO_ADMIN if area == "admin" else DEMO_CLERK, area, name))
 
@@ -138,7 +153,10 @@ class _Renderer:
     def _user(self, who: tuple[str, str], screen: str) -> CurrentUser:
         if who[0] not in self._users:
             try:
-                self._users[who[0]] = self.core.login(*who)
+                user = self.core.login(*who)
+                if user.must_change_password and self._first_logins_done:
+                    user = self.core.change_own_password(user, who[1], RENDER_PASSWORD)
+                self._users[who[0]] = user
             except HallError as error:
                 raise HallError(f"screen {screen} needs the demo user {who[0]}: {error}") from None
         return self._users[who[0]]
@@ -152,14 +170,38 @@ class _Renderer:
             dialog.employee.setText(UNKNOWN_EMPLOYEE[0])
             dialog.password.setText(UNKNOWN_EMPLOYEE[1])
             dialog.submit.click()
-            _wait_for(dialog.attempt)
+            _wait_until(lambda: not dialog.attempt.running)
         return dialog
 
+    def _fee_screen(self, name: str) -> QPixmap:
+        """The fee lookup: "GHF" typed (pinyin initials), or a tiered gas quote for an account."""
+        window = self._window(DEMO_CLERK, "fees", name)
+        window.show()
+        page = window.pages["fees"]
+        assert isinstance(page, FeesPage)
+        _wait_until(lambda: page.pricer is not None)
+        page.search.setText("GHF" if name == "fees-search" else "jmsh")
+        if name == "fees-quote":
+            page.quantity.setText("380")
+            page.account.setText(_large_household_account())
+            page.calculate()
+            _wait_until(lambda: not page.attempt.running)
+        return _grab(window)
 
-def _wait_for(attempt: Attempt) -> None:
-    """Let the attempt's answer arrive from the pool thread before the screen is grabbed."""
+
+def _large_household_account() -> str:
+    """A residential demo account of more than four people (its limits are raised)."""
+    accounts = generate_accounts(RENDER_ACCOUNTS, DEMO_SEED)
+    return next(
+        a.account_no for a in accounts
+        if a.customer_type == "residential" and a.household_size > 4 and a.status == "normal"
+    )  # fmt: skip
+
+
+def _wait_until(done: Callable[[], bool]) -> None:
+    """Let answers arrive from pool threads before the screen is grabbed."""
     deadline = time.monotonic() + 30
-    while attempt.running and time.monotonic() < deadline:
+    while not done() and time.monotonic() < deadline:
         QApplication.processEvents()
         time.sleep(0.005)
 

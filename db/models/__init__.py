@@ -5,7 +5,7 @@ from db.models.base import Base
 from db.models.reference import Department, ServiceCategory, VisitPurpose
 from db.models.security import Approval, AuditEntry, AuditHead
 from db.models.staff import Counter, Hall, Role, User
-from db.models.tariff import ScheduleStatus, TariffItem, TariffSchedule
+from db.models.tariff import ScheduleStatus, TariffBand, TariffItem, TariffSchedule
 
 __all__ = [
     "Account",
@@ -19,6 +19,7 @@ __all__ = [
     "Role",
     "ScheduleStatus",
     "ServiceCategory",
+    "TariffBand",
     "TariffItem",
     "TariffSchedule",
     "User",

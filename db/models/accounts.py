@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
-from sqlalchemy import Integer, String
+from sqlalchemy import Date, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
@@ -26,4 +27,7 @@ class Account(Base):
     status: Mapped[str] = mapped_column(String(20))
     arrears: Mapped[Decimal] = mapped_column(Fen(), default=Decimal(0))
     ytd_volume_m3: Mapped[int] = mapped_column(Integer, default=0)
+    # the day the year-to-date volume was last brought up to date (meter reading); a quote
+    # in a later tier year starts that year from zero
+    ytd_as_of: Mapped[date | None] = mapped_column(Date)
     household_size: Mapped[int] = mapped_column(Integer, default=1)

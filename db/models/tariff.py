@@ -1,22 +1,37 @@
-"""Tariff schedules and their items: the only source of a price."""
+"""Tariff schedules, their items and tier bands: the only source of a price.
+
+Items and bands are append-only (database triggers): an approved schedule never
+changes, a price change is a new schedule, and a draft that is not wanted is
+discarded, not edited.  Only the schedule row's status and its sign-offs change.
+"""
 
 from __future__ import annotations
 
 import enum
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Boolean, Date, Enum, ForeignKey, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Date,
+    Enum,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
-from db.types import UnitPrice
+from db.types import UnitPrice, UTCDateTime, Volume
 
 
 class ScheduleStatus(enum.StrEnum):
     DRAFT = "draft"
     APPROVED = "approved"
     RETIRED = "retired"
+    DISCARDED = "discarded"  # a draft nobody approved; kept for the record
 
 
 class TariffSchedule(Base):
@@ -28,7 +43,7 @@ class TariffSchedule(Base):
     approval_doc_no: Mapped[str] = mapped_column(String(100))
     issuing_body: Mapped[str] = mapped_column(String(200))
     effective_from: Mapped[date] = mapped_column(Date)
-    effective_to: Mapped[date | None] = mapped_column(Date)
+    effective_to: Mapped[date | None] = mapped_column(Date)  # last day in force, inclusive
     status: Mapped[ScheduleStatus] = mapped_column(
         Enum(
             ScheduleStatus,
@@ -38,6 +53,15 @@ class TariffSchedule(Base):
         )
     )
     is_demo: Mapped[bool] = mapped_column(Boolean, default=False)
+    tier_year_start: Mapped[str] = mapped_column(String(5), default="01-01")  # MM-DD
+    household_base: Mapped[int] = mapped_column(Integer, default=4)
+    source: Mapped[str] = mapped_column(String(200), default="")
+    created_by: Mapped[str] = mapped_column(String(32), default="")
+    created_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    approved_by: Mapped[str | None] = mapped_column(String(32))
+    approved_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    closed_by: Mapped[str | None] = mapped_column(String(32))  # retired or discarded by
+    closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class TariffItem(Base):
@@ -54,3 +78,17 @@ class TariffItem(Base):
     unit_price: Mapped[Decimal] = mapped_column(UnitPrice())
     customer_types: Mapped[str] = mapped_column(String(100))
     note: Mapped[str] = mapped_column(Text, default="")
+
+
+class TariffBand(Base):
+    """One tier band of a tiered (阶梯) gas item."""
+
+    __tablename__ = "tariff_bands"
+    __table_args__ = (UniqueConstraint("item_id", "band"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    item_id: Mapped[int] = mapped_column(ForeignKey("tariff_items.id"))
+    band: Mapped[int] = mapped_column(Integer)
+    up_to_m3: Mapped[Decimal | None] = mapped_column(Volume())
+    unit_price: Mapped[Decimal] = mapped_column(UnitPrice())
+    uplift_per_person_m3: Mapped[Decimal] = mapped_column(Volume(), default=Decimal(0))

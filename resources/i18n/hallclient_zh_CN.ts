@@ -113,6 +113,13 @@
     </message>
 </context>
 <context>
+    <name>BasisTableModel</name>
+    <message>
+        <source>Tier {n}</source>
+        <translation>第{n}档</translation>
+    </message>
+</context>
+<context>
     <name>CrashDialog</name>
     <message>
         <source>HallClient — unexpected error</source>
@@ -127,6 +134,175 @@
 {folder}</source>
         <translation>详细信息已记录在日志文件夹中，可提供给技术支持：
 {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>FeeDetail</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Applies to</source>
+        <translation>适用客户</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>收费标准</translation>
+    </message>
+    <message>
+        <source>Approval document</source>
+        <translation>批复文号</translation>
+    </message>
+    <message>
+        <source>In force</source>
+        <translation>执行期间</translation>
+    </message>
+    <message>
+        <source>No item chosen</source>
+        <translation>未选择收费项目</translation>
+    </message>
+    <message>
+        <source>{price} per {unit}</source>
+        <translation>{price} / {unit}</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>长期</translation>
+    </message>
+    <message>
+        <source>Tiered price, by the volume used since {start} each year:</source>
+        <translation>阶梯价格，按每年 {start} 起累计用气量计：</translation>
+    </message>
+    <message>
+        <source>Households of more than {base} people: each extra person raises the limits by {amounts} m³.</source>
+        <translation>户籍人口超过 {base} 人的，每增加 1 人，各档上限分别增加 {amounts} m³。</translation>
+    </message>
+    <message>
+        <source>Tier {n}: above {low} m³, {price}</source>
+        <translation>第{n}档：{low} m³ 以上，{price}</translation>
+    </message>
+    <message>
+        <source>Tier {n}: {low}–{high} m³, {price}</source>
+        <translation>第{n}档：{low}–{high} m³，{price}</translation>
+    </message>
+</context>
+<context>
+    <name>FeeModels</name>
+    <message>
+        <source>Code</source>
+        <translation>编码</translation>
+    </message>
+    <message>
+        <source>Item</source>
+        <translation>收费项目</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Unit</source>
+        <translation>单位</translation>
+    </message>
+    <message>
+        <source>Category</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Schedule</source>
+        <translation>收费标准</translation>
+    </message>
+    <message>
+        <source>Approval document</source>
+        <translation>批复文号</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>档</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Subtotal</source>
+        <translation>小计</translation>
+    </message>
+</context>
+<context>
+    <name>FeesPage</name>
+    <message>
+        <source>Code, name or pinyin initials, e.g. GHF</source>
+        <translation>编码、名称或拼音首字母，如 GHF</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Cart</source>
+        <translation>待收费</translation>
+    </message>
+    <message>
+        <source>e.g. 1 or 25.5</source>
+        <translation>如 1 或 25.5</translation>
+    </message>
+    <message>
+        <source>needed for tiered gas</source>
+        <translation>阶梯气价需填写户号</translation>
+    </message>
+    <message>
+        <source>Calculate (Enter)</source>
+        <translation>计算（Enter）</translation>
+    </message>
+    <message>
+        <source>Add to cart (Ctrl+Enter)</source>
+        <translation>加入待收费（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Loading the tariff in force…</source>
+        <translation>正在读取现行收费标准…</translation>
+    </message>
+    <message>
+        <source>No tariff schedule is in force today.</source>
+        <translation>今天没有正在执行的收费标准。</translation>
+    </message>
+    <message>
+        <source>{count} of {total} items</source>
+        <translation>共 {total} 项，找到 {count} 项</translation>
+    </message>
+    <message>
+        <source>Please choose an item first.</source>
+        <translation>请先选择收费项目。</translation>
+    </message>
+    <message>
+        <source>Estimate: no account given, the year&apos;s volume is taken as 0.</source>
+        <translation>估算：未填写户号，本年累计用气量按 0 计算。</translation>
+    </message>
+    <message>
+        <source>Amount: {amount}</source>
+        <translation>金额：{amount}</translation>
+    </message>
+    <message>
+        <source>Calculate the fee first (Enter), then add it.</source>
+        <translation>请先计算费用（Enter），再加入待收费。</translation>
+    </message>
+    <message>
+        <source>Added to the cart.</source>
+        <translation>已加入待收费。</translation>
+    </message>
+    <message>
+        <source>Cart total: {amount}</source>
+        <translation>待收费合计：{amount}</translation>
     </message>
 </context>
 <context>
@@ -501,6 +677,14 @@
         <source>The database needs an update before this version can use it. Please ask the administrator to run: hallclient db upgrade</source>
         <translation>数据库需要升级后才能被本版本使用。请联系系统管理员执行：hallclient db upgrade</translation>
     </message>
+    <message>
+        <source>Please change your password first (System menu).</source>
+        <translation>请先修改密码（“系统”菜单）。</translation>
+    </message>
+    <message>
+        <source>Your role may not do this.</source>
+        <translation>您的岗位无权进行此操作。</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
@@ -535,6 +719,69 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     <message>
         <source>Demo data loaded. Demo clerk: 1001, password demo1001.</source>
         <translation>演示数据已载入。演示营业员：工号 1001，密码 demo1001。</translation>
+    </message>
+</context>
+<context>
+    <name>Tariff</name>
+    <message>
+        <source>Gas by volume</source>
+        <translation>燃气（按量）</translation>
+    </message>
+    <message>
+        <source>Service fee</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Material</source>
+        <translation>材料费</translation>
+    </message>
+    <message>
+        <source>Deposit</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Back-charge</source>
+        <translation>补缴</translation>
+    </message>
+    <message>
+        <source>Residential</source>
+        <translation>居民</translation>
+    </message>
+    <message>
+        <source>Commercial</source>
+        <translation>商业</translation>
+    </message>
+    <message>
+        <source>Industrial</source>
+        <translation>工业</translation>
+    </message>
+    <message>
+        <source>Public institution</source>
+        <translation>机关事业单位</translation>
+    </message>
+    <message>
+        <source>This item is not in the tariff in force today; it cannot be charged.</source>
+        <translation>此项目不在今天执行的收费标准中，不能收费。</translation>
+    </message>
+    <message>
+        <source>This item does not apply to this account&apos;s customer type.</source>
+        <translation>此项目不适用于该户的用户类别。</translation>
+    </message>
+    <message>
+        <source>Please enter a quantity above zero: whole numbers for pieces and services, up to three decimals for m³ and metres.</source>
+        <translation>请输入大于零的数量：按个、次、户计的填整数，按 m³ 或米计的最多三位小数。</translation>
+    </message>
+    <message>
+        <source>No gas account has this number.</source>
+        <translation>没有这个燃气户号。</translation>
+    </message>
+    <message>
+        <source>The tariff in force has changed; please calculate the fee again.</source>
+        <translation>现行收费标准已变更，请重新计算费用。</translation>
+    </message>
+    <message>
+        <source>Tiered gas needs the customer&apos;s account before it can be charged.</source>
+        <translation>阶梯气价须填写客户户号后才能收费。</translation>
     </message>
 </context>
 </TS>

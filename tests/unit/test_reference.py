@@ -34,8 +34,10 @@ def test_shipped_reference_data_is_valid():
     assert {c.prefix for c in data.categories} == {"A", "B", "C", "V"}
     assert "emergency_repair" in {d.code for d in data.departments}
     assert data.schedule.is_demo and "演示" in data.schedule.title
-    gas = next(i for i in data.items if i.code == "G101")
+    gas = next(i for i in data.tariff.items if i.code == "G101")
     assert gas.unit_price == Decimal("2.6100") and gas.customer_types == ("residential",)
+    assert [band.band for band in data.tariff.bands if band.item_code == "G101"] == [1, 2, 3]
+    assert (data.schedule.tier_year_start, data.schedule.household_base) == ("01-01", 4)
 
 
 def test_problems_name_file_line_and_field(folder):
@@ -44,7 +46,7 @@ def test_problems_name_file_line_and_field(folder):
     _replace(folder / "departments.csv", "028-86000120", "")
     _replace(folder / "service_categories.csv", "business,B", "business,A")
     problems = _problems(folder)
-    assert "demo_items.csv:2: unit_price: '2.61005' has more than 4 decimal places" in problems
+    assert "demo_items.csv:2: unit_price: 2.61005: more than 4 decimal places" in problems
     assert "visit_purposes.csv:2: category_code: 'nowhere' is not defined" in problems
     assert "departments.csv:3: phone: required, but empty" in problems
     assert "service_categories.csv:3: prefix: 'A' repeats line 2" in problems
@@ -54,7 +56,8 @@ def test_unknown_customer_type_and_bad_flag(folder):
     _replace(folder / "tariff" / "demo_items.csv", "residential,阶梯", "households,阶梯")
     _replace(folder / "service_categories.csv", ",yes,", ",maybe,")
     problems = _problems(folder)
-    assert any(p.startswith("demo_items.csv:2: customer_types: 'households'") for p in problems)
+    assert any(p.startswith("demo_items.csv:2: customer_types: unknown customer type households")
+               for p in problems)  # fmt: skip
     assert "service_categories.csv:5: priority: must be yes or no" in problems
 
 

@@ -1,0 +1,251 @@
+"""Importing and exporting a tariff: items and tier bands, from CSV or XLSX, all checked.
+
+Every row is checked and every problem is collected (file, row, column, reason)
+before anything is returned: one wrong cell and the whole file is refused, so a
+half-imported price list can never exist.  Numbers must be typed plainly
+(``12.5``): full-width digits, Chinese commas, thousands separators, currency signs
+and formulas are refused with a hint, not guessed at.
+
+Columns (a header row; English names or the Chinese ones in brackets):
+
+* items: ``code`` (编码), ``name`` (名称), ``category`` (类别), ``unit`` (单位),
+  ``unit_price`` (单价), ``customer_types`` (适用客户, separated by ``;``), ``note`` (备注,
+  optional).  Categories: gas_volume (燃气), service_fee (服务费), material (材料费),
+  deposit (押金), back_charge (补缴).  Customer types: residential (居民), commercial
+  (商业), industrial (工业), public_institution (机关事业单位).
+* tiers: ``item_code`` (项目编码), ``band`` (档次), ``up_to_m3`` (上限, empty for the last
+  band), ``unit_price`` (单价), ``uplift_per_person_m3`` (每增一人增加, optional).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from hallclient.csvspec import Problem
+from hallclient.errors import HallError
+from hallclient.tariff.rules import Category
+from hallclient.tariff.sheets import (
+    Cell,
+    Sheet,
+    SheetError,
+    read_csv,
+    read_xlsx,
+    write_csv,
+    write_xlsx,
+)
+from hallclient.tariff.validate import (
+    CellError,
+    check_bands,
+    parse_band_number,
+    parse_category,
+    parse_code,
+    parse_customer_types,
+    parse_limit,
+    parse_name,
+    parse_note,
+    parse_price,
+    parse_unit,
+    parse_uplift,
+)
+
+ITEM_COLUMNS = {"code": "编码", "name": "名称", "category": "类别", "unit": "单位",
+                "unit_price": "单价", "customer_types": "适用客户", "note": "备注"}  # fmt: skip
+BAND_COLUMNS = {"item_code": "项目编码", "band": "档次", "up_to_m3": "上限",
+                "unit_price": "单价", "uplift_per_person_m3": "每增一人增加"}  # fmt: skip
+OPTIONAL = frozenset({"note", "uplift_per_person_m3", "up_to_m3"})
+
+
+@dataclass(frozen=True)
+class ImportedItem:
+    code: str
+    name: str
+    category: Category
+    unit: str
+    unit_price: Decimal
+    customer_types: tuple[str, ...]
+    note: str
+
+
+@dataclass(frozen=True)
+class ImportedBand:
+    item_code: str
+    band: int
+    up_to_m3: Decimal | None
+    unit_price: Decimal
+    uplift_per_person_m3: Decimal
+
+
+@dataclass(frozen=True)
+class ImportedTariff:
+    items: tuple[ImportedItem, ...]
+    bands: tuple[ImportedBand, ...]
+
+
+class TariffImportError(HallError):
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        listing = "\n".join(f"  {problem}" for problem in problems[:200])
+        more = f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else ""
+        super().__init__(f"{len(problems)} problem(s); nothing was imported:\n{listing}{more}")
+
+
+Row = dict[str, Cell]
+
+
+def _records(
+    sheet: Sheet, columns: dict[str, str], problems: list[Problem]
+) -> list[tuple[int, Row]]:
+    """Rows as {column: cell}, by the header; blank rows skipped, ragged rows refused."""
+    if not sheet.rows:
+        problems.append(Problem(sheet.file, 0, "(file)", "empty: no header row"))
+        return []
+    header_line, header = sheet.rows[0]
+    names = {**{k: k for k in columns}, **{v: k for k, v in columns.items()}}
+    keys = [names.get(str(cell or "").strip().lstrip("\ufeff").lower()) for cell in header]
+    missing = [c for c in columns if c not in keys and c not in OPTIONAL]
+    for column in missing:
+        problems.append(Problem(sheet.file, header_line, column, "column missing from the header"))
+    if missing:
+        return []
+    width = max((i + 1 for i, key in enumerate(keys) if key), default=0)
+    records = []
+    for line, cells in sheet.rows[1:]:
+        if all(cell is None or str(cell).strip() == "" for cell in cells):
+            continue
+        extra = [c for c in cells[width:] if c is not None and str(c).strip()]
+        if extra or len(cells) < width:
+            problems.append(
+                Problem(
+                    sheet.file, line, "(row)", f"{len(cells)} cells where the header has {width}"
+                )
+            )
+            continue
+        records.append((line, {key: cells[i] if i < len(cells) else None
+                               for i, key in enumerate(keys) if key}))  # fmt: skip
+    return records
+
+
+Parser = Callable[[Cell, Row], object]
+
+
+def _parse(
+    file: str, line: int, row: Row, parsers: dict[str, Parser], problems: list[Problem]
+) -> dict[str, object] | None:
+    values, ok = {}, True
+    for column, parse in parsers.items():
+        try:
+            values[column] = parse(row.get(column), row)
+        except CellError as error:
+            problems.append(Problem(file, line, column, str(error)))
+            ok = False
+    return values if ok else None
+
+
+_ITEM_PARSERS: dict[str, Parser] = {
+    "code": parse_code, "name": parse_name, "category": parse_category, "unit": parse_unit,
+    "unit_price": parse_price, "customer_types": parse_customer_types, "note": parse_note,
+}  # fmt: skip
+_BAND_PARSERS: dict[str, Parser] = {
+    "item_code": parse_code, "band": parse_band_number, "up_to_m3": parse_limit,
+    "unit_price": lambda cell, row: parse_price(cell, {"category": Category.GAS_VOLUME}),
+    "uplift_per_person_m3": parse_uplift,
+}  # fmt: skip
+
+
+def _items(sheet: Sheet, problems: list[Problem]) -> dict[str, tuple[int, ImportedItem]]:
+    items: dict[str, tuple[int, ImportedItem]] = {}
+    for line, row in _records(sheet, ITEM_COLUMNS, problems):
+        row["category"] = _category_first(row)
+        values = _parse(sheet.file, line, row, _ITEM_PARSERS, problems)
+        if values is None:
+            continue
+        item = ImportedItem(**values)  # type: ignore[arg-type]
+        if item.code in items:
+            first = items[item.code][0]
+            problems.append(
+                Problem(sheet.file, line, "code", f"{item.code} again (first on row {first})")
+            )
+            continue
+        items[item.code] = (line, item)
+    return items
+
+
+def _category_first(row: Row) -> Cell:
+    """The price parser needs the category: parse it first, keep the raw text on failure."""
+    try:
+        return parse_category(row.get("category"), row)
+    except CellError:
+        return row.get("category")
+
+
+def _bands(
+    sheet: Sheet, items: dict[str, tuple[int, ImportedItem]], problems: list[Problem]
+) -> list[ImportedBand]:
+    parsed: list[tuple[int, ImportedBand]] = []
+    for line, row in _records(sheet, BAND_COLUMNS, problems):
+        values = _parse(sheet.file, line, row, _BAND_PARSERS, problems)
+        if values is not None:
+            parsed.append((line, ImportedBand(**values)))  # type: ignore[arg-type]
+    categories = {code: item.category for code, (_, item) in items.items()}
+    problems.extend(check_bands(sheet.file, parsed, categories))
+    return [band for _, band in sorted(parsed, key=lambda p: (p[1].item_code, p[1].band))]
+
+
+def _sheets(items_path: Path, tiers_path: Path | None) -> tuple[Sheet, Sheet | None]:
+    if items_path.suffix.lower() == ".xlsx":
+        if tiers_path is not None:
+            raise SheetError(
+                Problem(
+                    tiers_path.name,
+                    0,
+                    "(file)",
+                    "an XLSX file carries its tiers on a sheet named tiers",
+                )
+            )
+        book = read_xlsx(items_path)
+        first = next(iter(book.values()))
+        return book.get("items", first), book.get("tiers")
+    if items_path.suffix.lower() != ".csv":
+        raise SheetError(Problem(items_path.name, 0, "(file)", "must be a .csv or .xlsx file"))
+    return read_csv(items_path), read_csv(tiers_path) if tiers_path else None
+
+
+def read_tariff(items_path: Path, tiers_path: Path | None = None) -> ImportedTariff:
+    """Every item and band of the files, or :class:`TariffImportError` listing every problem."""
+    try:
+        item_sheet, band_sheet = _sheets(items_path, tiers_path)
+    except SheetError as error:
+        raise TariffImportError([error.problem]) from None
+    problems: list[Problem] = []
+    items = _items(item_sheet, problems)
+    bands = _bands(band_sheet, items, problems) if band_sheet else []
+    if problems:
+        raise TariffImportError(problems)
+    ordered = sorted(items.values(), key=lambda entry: entry[0])
+    return ImportedTariff(tuple(item for _, item in ordered), tuple(bands))
+
+
+def _item_row(item: ImportedItem) -> list[object]:
+    return [item.code, item.name, item.category.value, item.unit, item.unit_price,
+            ";".join(item.customer_types), item.note]  # fmt: skip
+
+
+def _band_row(band: ImportedBand) -> list[object]:
+    return [band.item_code, band.band, band.up_to_m3, band.unit_price, band.uplift_per_person_m3]
+
+
+def write_tariff(tariff: ImportedTariff, path: Path) -> None:
+    """Export in the import format: ``.xlsx`` (sheets items and tiers) or ``.csv`` (UTF-8
+    with BOM, which Excel on Chinese Windows opens; bands in ``<stem>.tiers.csv``)."""
+    items = [_item_row(item) for item in tariff.items]
+    bands = [_band_row(band) for band in tariff.bands]
+    if path.suffix.lower() == ".xlsx":
+        write_xlsx(path, {"items": (list(ITEM_COLUMNS), items),
+                          "tiers": (list(BAND_COLUMNS), bands)})  # fmt: skip
+        return
+    write_csv(path, list(ITEM_COLUMNS), items)
+    if bands:
+        write_csv(path.with_name(f"{path.stem}.tiers.csv"), list(BAND_COLUMNS), bands)

@@ -1,0 +1,206 @@
+"""Tariff data shapes and arithmetic, without a database.
+
+Amounts are ``Decimal`` yuan rounded once per basis line with ROUND_HALF_UP
+(:func:`hallclient.money.round_fen`); the amount of a quote is the sum of its lines.
+Residential gas may be tiered (阶梯): bands on the volume used since the tier year
+began, each band's upper limit raised for every registered person above the
+household base size.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from dataclasses import dataclass
+from decimal import Decimal
+
+from hallclient.money import round_fen
+
+CUSTOMER_TYPES = ("residential", "commercial", "industrial", "public_institution")
+UNITS = ("m³", "次", "个", "米", "户", "套", "台", "块", "处")
+COUNTED_UNITS = frozenset({"次", "个", "户", "套", "台", "块", "处"})  # whole quantities only
+QUANTITY_PLACES = 3  # m³ and 米 to the litre / millimetre
+MAX_QUANTITY = Decimal(1_000_000)
+
+
+class Category(enum.StrEnum):
+    GAS_VOLUME = "gas_volume"
+    SERVICE_FEE = "service_fee"
+    MATERIAL = "material"
+    DEPOSIT = "deposit"
+    BACK_CHARGE = "back_charge"
+
+
+PRICE_PLACES = {Category.GAS_VOLUME: 4, Category.BACK_CHARGE: 4}  # others: to the fen
+MAX_UNIT_PRICE = {Category.GAS_VOLUME: Decimal(100), Category.BACK_CHARGE: Decimal(100)}
+MAX_OTHER_UNIT_PRICE = Decimal(100_000)
+
+
+def price_places(category: Category) -> int:
+    return PRICE_PLACES.get(category, 2)
+
+
+def max_unit_price(category: Category) -> Decimal:
+    return MAX_UNIT_PRICE.get(category, MAX_OTHER_UNIT_PRICE)
+
+
+@dataclass(frozen=True)
+class Band:
+    """One tier: volume up to ``up_to_m3`` a year (``None`` for the last), at ``unit_price``;
+    the limit rises by ``uplift_per_person_m3`` for each person above the base size."""
+
+    number: int
+    up_to_m3: Decimal | None
+    unit_price: Decimal
+    uplift_per_person_m3: Decimal = Decimal(0)
+
+
+@dataclass(frozen=True)
+class TierPlan:
+    """The tiered prices of one item: bands, the day the tier year starts, the base size."""
+
+    bands: tuple[Band, ...]
+    year_start_month: int = 1
+    year_start_day: int = 1
+    household_base: int = 4
+
+    def limits(self, household_size: int) -> list[Decimal | None]:
+        """Each band's upper limit for a household of this size."""
+        extra = max(household_size - self.household_base, 0)
+        return [
+            None if band.up_to_m3 is None else band.up_to_m3 + extra * band.uplift_per_person_m3
+            for band in self.bands
+        ]
+
+    def year_start(self, on: dt.date) -> dt.date:
+        """The first day of the tier year that contains ``on``."""
+        start = dt.date(on.year, self.year_start_month, self.year_start_day)
+        return start if start <= on else start.replace(year=on.year - 1)
+
+
+@dataclass(frozen=True)
+class BandShare:
+    band: int
+    volume: Decimal
+    unit_price: Decimal
+
+
+def split_volume(
+    plan: TierPlan, used_this_year: Decimal, volume: Decimal, household_size: int
+) -> list[BandShare]:
+    """Split ``volume`` over the bands, starting where ``used_this_year`` left off.
+
+    Bands that take no volume are left out; the shares add up to ``volume`` exactly.
+    """
+    shares: list[BandShare] = []
+    left, position = volume, used_this_year
+    for band, limit in zip(plan.bands, plan.limits(household_size), strict=True):
+        room = left if limit is None else max(min(limit - position, left), Decimal(0))
+        if room > 0:
+            shares.append(BandShare(band.number, room, band.unit_price))
+            left -= room
+            position += room
+    return shares
+
+
+def line_amount(quantity: Decimal, unit_price: Decimal) -> Decimal:
+    """One basis line's subtotal: quantity × unit price, rounded once to the fen."""
+    return round_fen(quantity * unit_price)
+
+
+@dataclass(frozen=True)
+class ScheduleRef:
+    """What a basis line cites: the schedule and its approval document."""
+
+    code: str
+    title: str
+    approval_doc_no: str
+    issuing_body: str
+    effective_from: dt.date
+    effective_to: dt.date | None
+
+
+@dataclass(frozen=True)
+class PricedItem:
+    """An item of an approved schedule, as the catalog and the pricing service see it."""
+
+    code: str
+    name: str
+    pinyin_initials: str
+    category: Category
+    unit: str
+    unit_price: Decimal
+    customer_types: tuple[str, ...]
+    note: str
+    schedule: ScheduleRef
+    tiers: TierPlan | None = None
+
+
+@dataclass(frozen=True)
+class BasisLine:
+    """One line of a quote's basis: schedule, document, band, quantity, price, subtotal."""
+
+    schedule_code: str
+    approval_doc_no: str
+    item_code: str
+    item_name: str
+    band: int | None
+    quantity: Decimal
+    unit: str
+    unit_price: Decimal
+    subtotal: Decimal
+
+
+@dataclass(frozen=True)
+class Quote:
+    """The price of ``quantity`` of one item on one day, with its basis line by line.
+
+    ``used_this_year`` and ``household_size`` are what a tiered split started from;
+    ``estimated`` says they were assumed (no account given), so the quote may inform
+    but not be charged.
+    """
+
+    item_code: str
+    item_name: str
+    quantity: Decimal
+    unit: str
+    on: dt.date
+    account_no: str | None
+    lines: tuple[BasisLine, ...]
+    amount: Decimal
+    used_this_year: Decimal | None = None
+    household_size: int | None = None
+    estimated: bool = False
+
+
+def quote_item(
+    item: PricedItem,
+    quantity: Decimal,
+    on: dt.date,
+    *,
+    account_no: str | None = None,
+    used_this_year: Decimal | None = None,
+    household_size: int | None = None,
+) -> Quote:
+    """Price ``quantity`` of ``item``: one line, or one line per band for tiered gas."""
+    ref = item.schedule
+    if item.tiers is None:
+        shares = [BandShare(0, quantity, item.unit_price)]
+        used, size, estimated = None, None, False
+    else:
+        estimated = used_this_year is None or household_size is None
+        used = Decimal(0) if used_this_year is None else used_this_year
+        size = item.tiers.household_base if household_size is None else household_size
+        shares = split_volume(item.tiers, used, quantity, size)
+    lines = tuple(
+        BasisLine(
+            ref.code, ref.approval_doc_no, item.code, item.name,
+            share.band if item.tiers else None, share.volume, item.unit,
+            share.unit_price, line_amount(share.volume, share.unit_price),
+        )
+        for share in shares
+    )  # fmt: skip
+    return Quote(
+        item.code, item.name, quantity, item.unit, on, account_no, lines,
+        sum((line.subtotal for line in lines), Decimal("0.00")), used, size, estimated,
+    )  # fmt: skip

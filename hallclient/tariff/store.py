@@ -1,0 +1,89 @@
+"""Reading schedules, items and bands from the database into the pure shapes of ``rules``."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from collections.abc import Sequence
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from db.models import ScheduleStatus, TariffBand, TariffItem, TariffSchedule
+from hallclient.tariff.errors import TariffError, TariffProblem
+from hallclient.tariff.rules import Band, Category, PricedItem, ScheduleRef, TierPlan
+
+
+def schedule_ref(schedule: TariffSchedule) -> ScheduleRef:
+    return ScheduleRef(
+        schedule.code, schedule.title, schedule.approval_doc_no, schedule.issuing_body,
+        schedule.effective_from, schedule.effective_to,
+    )  # fmt: skip
+
+
+def parse_month_day(text: str) -> tuple[int, int]:
+    """``"01-01"`` → (1, 1); a day that exists in every year (not 02-29), or ValueError."""
+    month, _, day = text.partition("-")
+    if not (len(month) == 2 and len(day) == 2 and month.isdigit() and day.isdigit()):
+        raise ValueError(f"{text!r} is not a month and day like 01-01")
+    dt.date(2025, int(month), int(day))  # 2025 is not a leap year
+    return int(month), int(day)
+
+
+def in_force_clause(on: dt.date):  # type: ignore[no-untyped-def]
+    return (
+        (TariffSchedule.status == ScheduleStatus.APPROVED)
+        & (TariffSchedule.effective_from <= on)
+        & or_(TariffSchedule.effective_to.is_(None), TariffSchedule.effective_to >= on)
+    )
+
+
+def schedules_in_force(session: Session, on: dt.date) -> list[TariffSchedule]:
+    query = select(TariffSchedule).where(in_force_clause(on)).order_by(TariffSchedule.code)
+    return list(session.scalars(query))
+
+
+def load_items(session: Session, schedules: Sequence[TariffSchedule]) -> list[PricedItem]:
+    """The items of these schedules with their tier plans, ordered by code."""
+    by_id = {schedule.id: schedule for schedule in schedules}
+    rows = list(
+        session.scalars(select(TariffItem).where(TariffItem.schedule_id.in_(by_id)))
+    )  # fmt: skip
+    bands: dict[int, list[TariffBand]] = defaultdict(list)
+    item_ids = [row.id for row in rows]
+    for band in session.scalars(select(TariffBand).where(TariffBand.item_id.in_(item_ids))):
+        bands[band.item_id].append(band)
+    items = [_priced(row, by_id[row.schedule_id], bands.get(row.id, [])) for row in rows]
+    return sorted(items, key=lambda item: item.code)
+
+
+def items_in_force(session: Session, on: dt.date) -> list[PricedItem]:
+    """Every item that may be charged on ``on``; one schedule per item code, or a refusal."""
+    items = load_items(session, schedules_in_force(session, on))
+    seen: dict[str, PricedItem] = {}
+    for item in items:
+        other = seen.setdefault(item.code, item)
+        if other is not item:  # approval refuses this; a hand-edited database may not
+            raise TariffError(
+                TariffProblem.OVERLAP, f"{item.code}: {other.schedule.code}, {item.schedule.code}"
+            )
+    return items
+
+
+def _priced(row: TariffItem, schedule: TariffSchedule, bands: list[TariffBand]) -> PricedItem:
+    return PricedItem(
+        row.code, row.name, row.pinyin_initials, Category(row.category), row.unit,
+        row.unit_price, tuple(filter(None, row.customer_types.split(";"))), row.note,
+        schedule_ref(schedule), _plan(schedule, bands),
+    )  # fmt: skip
+
+
+def _plan(schedule: TariffSchedule, bands: list[TariffBand]) -> TierPlan | None:
+    if not bands:
+        return None
+    month, day = parse_month_day(schedule.tier_year_start)
+    ordered = sorted(bands, key=lambda band: band.band)
+    return TierPlan(
+        tuple(Band(b.band, b.up_to_m3, b.unit_price, b.uplift_per_person_m3) for b in ordered),
+        month, day, schedule.household_base,
+    )  # fmt: skip

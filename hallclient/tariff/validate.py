@@ -1,0 +1,225 @@
+"""Checking one cell of an import file at a time, and the tier bands of each item.
+
+A parser takes the raw cell (text from CSV; text, number or date from XLSX) and the
+row (for rules that depend on another column), and returns the value or raises
+:class:`CellError` with a reason a person can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+from decimal import Decimal, InvalidOperation
+from typing import TYPE_CHECKING
+
+from hallclient.csvspec import Problem
+from hallclient.tariff.rules import (
+    CUSTOMER_TYPES,
+    UNITS,
+    Category,
+    max_unit_price,
+    price_places,
+)
+from hallclient.tariff.sheets import Cell, Formula
+
+if TYPE_CHECKING:
+    from hallclient.tariff.importing import ImportedBand
+
+CATEGORY_ALIASES = {"燃气": "gas_volume", "服务费": "service_fee", "材料费": "material",
+                    "押金": "deposit", "补缴": "back_charge"}  # fmt: skip
+CUSTOMER_ALIASES = {"居民": "residential", "商业": "commercial", "工业": "industrial",
+                    "机关事业单位": "public_institution"}  # fmt: skip
+CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
+PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
+_HINTS = (
+    (re.compile(r"[０-９．]"), "full-width digits: type them half-width, e.g. 12.5"),
+    (re.compile(r"[，,]"), "a comma: type the number without separators, e.g. 1200.00"),
+    (re.compile(r"[￥¥元$]"), "a currency sign: type the number only"),
+    (re.compile(r"[eE]"), "an exponent: type the number in full"),
+    (re.compile(r"\s"), "a space inside the number"),
+)
+MAX_UPLIFT = Decimal(10_000)
+
+
+class CellError(ValueError):
+    pass
+
+
+def _text(cell: Cell) -> str:
+    if isinstance(cell, Formula):
+        raise CellError(f"a formula ({cell.text[:30]}): paste the value instead")
+    if cell is None:
+        return ""
+    if isinstance(cell, str) and cell.strip().startswith("="):
+        raise CellError("starts with '=': a formula is not a value")
+    return str(cell).strip()
+
+
+def _required(cell: Cell) -> str:
+    text = _text(cell)
+    if not text:
+        raise CellError("required, but empty")
+    return text
+
+
+def parse_code(cell: Cell, row: Mapping[str, Cell]) -> str:
+    text = _required(cell)
+    if not CODE.fullmatch(text):
+        raise CellError(f"{text!r}: up to 32 letters, digits, - or _")
+    return text.upper()
+
+
+def parse_name(cell: Cell, row: Mapping[str, Cell]) -> str:
+    text = _required(cell)
+    if len(text) > 100:
+        raise CellError("longer than 100 characters")
+    return text
+
+
+def parse_note(cell: Cell, row: Mapping[str, Cell]) -> str:
+    text = _text(cell)
+    if len(text) > 500:
+        raise CellError("longer than 500 characters")
+    return text
+
+
+def parse_category(cell: Cell, row: Mapping[str, Cell]) -> Category:
+    if isinstance(cell, Category):
+        return cell
+    text = _required(cell)
+    try:
+        return Category(CATEGORY_ALIASES.get(text, text.lower()))
+    except ValueError:
+        choices = ", ".join(f"{c.value} ({zh})" for zh, c in
+                            ((zh, Category(v)) for zh, v in CATEGORY_ALIASES.items()))  # fmt: skip
+        raise CellError(f"{text!r} is not one of {choices}") from None
+
+
+def parse_unit(cell: Cell, row: Mapping[str, Cell]) -> str:
+    text = _required(cell).replace("m3", "m³").replace("立方米", "m³")
+    if text not in UNITS:
+        raise CellError(f"{text!r} is not a known unit: {' '.join(UNITS)}")
+    return text
+
+
+def parse_customer_types(cell: Cell, row: Mapping[str, Cell]) -> tuple[str, ...]:
+    parts = [part.strip() for part in re.split(r"[;；]", _required(cell)) if part.strip()]
+    kinds = tuple(CUSTOMER_ALIASES.get(part, part.lower()) for part in parts)
+    unknown = [part for part, kind in zip(parts, kinds, strict=True) if kind not in CUSTOMER_TYPES]
+    if unknown:
+        raise CellError(
+            f"unknown customer type {', '.join(unknown)}: use {', '.join(CUSTOMER_TYPES)}"
+        )
+    if len(set(kinds)) != len(kinds):
+        raise CellError("a customer type is listed twice")
+    return kinds
+
+
+def parse_number(cell: Cell, places: int) -> Decimal:
+    """A plain decimal number with at most ``places`` decimals (floats from XLSX included)."""
+    if isinstance(cell, bool):
+        raise CellError("TRUE/FALSE is not a number")
+    if isinstance(cell, int):
+        return Decimal(cell)
+    text = repr(cell) if isinstance(cell, float) else _required(cell)
+    if not PLAIN_NUMBER.fullmatch(text):
+        hint = next((h for pattern, h in _HINTS if pattern.search(text)), "not a number")
+        raise CellError(f"{text!r}: {hint}")
+    try:
+        number = Decimal(text)
+    except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
+        raise CellError(f"{text!r}: not a number") from None
+    if -number.as_tuple().exponent > places:  # type: ignore[operator]
+        raise CellError(f"{text}: more than {places} decimal places")
+    return number
+
+
+def parse_price(cell: Cell, row: Mapping[str, Cell]) -> Decimal:
+    category = row.get("category")
+    if not isinstance(category, Category):
+        raise CellError("cannot be checked without a valid category")
+    price = parse_number(cell, price_places(category))
+    if price <= 0:
+        raise CellError(f"{price}: a price must be above zero")
+    if price > max_unit_price(category):
+        raise CellError(f"{price}: above {max_unit_price(category)} yuan, surely a mistake")
+    return price
+
+
+def parse_band_number(cell: Cell, row: Mapping[str, Cell]) -> int:
+    number = parse_number(cell, 0)
+    if not 1 <= number <= 9:
+        raise CellError(f"{number}: bands are numbered 1 to 9")
+    return int(number)
+
+
+def parse_limit(cell: Cell, row: Mapping[str, Cell]) -> Decimal | None:
+    if not _text(cell):
+        return None
+    limit = parse_number(cell, 3)
+    if limit <= 0:
+        raise CellError(f"{limit}: a band limit must be above zero")
+    return limit
+
+
+def parse_uplift(cell: Cell, row: Mapping[str, Cell]) -> Decimal:
+    if not _text(cell):
+        return Decimal(0)
+    uplift = parse_number(cell, 3)
+    if not 0 <= uplift <= MAX_UPLIFT:
+        raise CellError(f"{uplift}: between 0 and {MAX_UPLIFT} m³ per person")
+    return uplift
+
+
+def check_bands(
+    file: str, bands: Iterable[tuple[int, ImportedBand]], categories: Mapping[str, Category]
+) -> list[Problem]:
+    """Each item's bands: a gas item's, numbered 1…n, limits rising, the last one open."""
+    by_item: dict[str, list[tuple[int, ImportedBand]]] = defaultdict(list)
+    for line, band in bands:
+        by_item[band.item_code].append((line, band))
+    problems = []
+    for code, rows in by_item.items():
+        rows.sort(key=lambda row: row[1].band)
+        problems.extend(_item_band_problems(file, code, rows, categories.get(code)))
+    return problems
+
+
+def _item_band_problems(
+    file: str, code: str, rows: list[tuple[int, ImportedBand]], category: Category | None
+) -> list[Problem]:
+    first_line = rows[0][0]
+    if category is None:
+        return [Problem(file, first_line, "item_code", f"{code} is not an item of the items file")]
+    if category is not Category.GAS_VOLUME:
+        return [Problem(file, first_line, "item_code", f"{code} is not gas by volume")]
+    problems = []
+    if len(rows) < 2:
+        problems.append(Problem(file, first_line, "band", f"{code}: a tiered price needs 2 bands"))
+    for expected, (line, band) in enumerate(rows, start=1):
+        if band.band != expected:
+            problems.append(Problem(file, line, "band", f"{code}: band {expected} expected"))
+            return problems
+    for (line, band), (_, before) in zip(rows[1:], rows, strict=False):
+        if (
+            before.up_to_m3 is not None
+            and band.up_to_m3 is not None
+            and band.up_to_m3 <= before.up_to_m3
+        ):
+            problems.append(Problem(file, line, "up_to_m3", f"must be above {before.up_to_m3}"))
+        if band.uplift_per_person_m3 < before.uplift_per_person_m3:
+            problems.append(
+                Problem(
+                    file,
+                    line,
+                    "uplift_per_person_m3",
+                    f"less than band {before.band}'s {before.uplift_per_person_m3}",
+                )
+            )
+    for line, band in rows[:-1]:
+        if band.up_to_m3 is None:
+            problems.append(Problem(file, line, "up_to_m3", "only the last band is open"))
+    if rows[-1][1].up_to_m3 is not None:
+        problems.append(Problem(file, rows[-1][0], "up_to_m3", "the last band has no upper limit"))
+    return problems
