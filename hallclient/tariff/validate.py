@@ -40,6 +40,7 @@ _HINTS = (
     (re.compile(r"\s"), "a space inside the number"),
 )
 MAX_UPLIFT = Decimal(10_000)
+MAX_ANY_PRICE = max(max_unit_price(category) for category in Category)
 
 
 class CellError(ValueError):
@@ -136,14 +137,18 @@ def parse_number(cell: Cell, places: int) -> Decimal:
 
 
 def parse_price(cell: Cell, row: Mapping[str, Cell]) -> Decimal:
+    """Above zero, to the fen (gas: four places), not absurd for its category.
+
+    With an invalid category (reported on its own) the loosest rules apply, so one
+    mistake is not reported twice."""
     category = row.get("category")
-    if not isinstance(category, Category):
-        raise CellError("cannot be checked without a valid category")
-    price = parse_number(cell, price_places(category))
+    places = price_places(category) if isinstance(category, Category) else 4
+    ceiling = max_unit_price(category) if isinstance(category, Category) else MAX_ANY_PRICE
+    price = parse_number(cell, places)
     if price <= 0:
         raise CellError(f"{price}: a price must be above zero")
-    if price > max_unit_price(category):
-        raise CellError(f"{price}: above {max_unit_price(category)} yuan, surely a mistake")
+    if price > ceiling:
+        raise CellError(f"{price}: above {ceiling} yuan, surely a mistake")
     return price
 
 

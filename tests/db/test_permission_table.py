@@ -18,7 +18,9 @@ from hallclient.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
 from hallclient.permissions import PERMISSIONS, Action, ApprovalKind, PermissionDeniedError
+from hallclient.tariff import pricing, schedules
 from tests.db.security_helpers import PASSWORD, START, add_users, context_for
+from tests.db.tariff_helpers import TARIFF, header
 
 Invoker = Callable[[Database, Context, dict[Role | str, CurrentUser]], object]
 _counter = itertools.count(100)
@@ -53,12 +55,22 @@ def _grant_approval(database, context, all_users):
         raise PermissionDeniedError(context.user.role, Action.GRANT_APPROVAL) from error
 
 
+def _look_up_fees(database, context, _users):
+    return pricing.pricer(database, context)
+
+
+def _manage_tariff(database, context, _users):
+    return schedules.create_draft(database, context, header(), TARIFF, "permission-table.csv")
+
+
 INVOKERS: dict[Action, Invoker] = {
     Action.CHANGE_OWN_PASSWORD: _change_password,
     Action.MANAGE_USERS: _manage_users,
     Action.VIEW_AUDIT: _view_audit,
     Action.VERIFY_AUDIT: _verify_audit,
     Action.GRANT_APPROVAL: _grant_approval,
+    Action.LOOK_UP_FEES: _look_up_fees,
+    Action.MANAGE_TARIFF: _manage_tariff,
 }
 
 
