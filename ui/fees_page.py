@@ -38,6 +38,7 @@ from hallclient.tariff.rules import PricedItem, Quote
 from ui.attempt import Attempt
 from ui.fee_detail import FeeDetail
 from ui.fee_models import BasisTableModel, ItemTableModel
+from ui.pages import Area
 from ui.problems import problem_text
 from ui.tariff_texts import tariff_problem_text
 from ui.tasks import TaskRunner
@@ -78,10 +79,15 @@ class FeesPage(QFrame):
     sig_cart_changed = Signal(object)  # the Cart
 
     def __init__(
-        self, core: Core, user_of: Callable[[], CurrentUser], parent: QWidget | None = None
+        self,
+        core: Core,
+        user_of: Callable[[], CurrentUser],
+        area: Area,
+        parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
+        self.area = area
         self._core, self._user_of = core, user_of
         self.pricer: Pricer | None = None
         self.catalog = Catalog([])
@@ -250,9 +256,23 @@ class FeesPage(QFrame):
 
     def _calculated(self, quote: Quote) -> None:
         self.quote = quote
-        estimate = self.tr("Estimate: no account given, the year's volume is taken as 0.")
-        self._set_message(estimate if quote.estimated else "")
+        self._set_message(self._basis_note(quote))
         self._show_quote()
+
+    def _basis_note(self, quote: Quote) -> str:
+        """What a tiered split started from, so the clerk can explain it."""
+        if quote.estimated:
+            return self.tr("Estimate: no account given, the year's volume is taken as 0.")
+        item = self.current_item()
+        if item is None or item.tiers is None or quote.household_size is None:
+            return ""
+        limits = [limit for limit in item.tiers.limits(quote.household_size) if limit is not None]
+        return self.tr(
+            "Used this year: {used} m³; household of {size}; tier limits {limits} m³."
+        ).format(
+            used=f"{quote.used_this_year:f}", size=quote.household_size,
+            limits=" / ".join(f"{limit.normalize():f}" for limit in limits),
+        )  # fmt: skip
 
     def _refused(self, error: HallError) -> None:
         self.quote = None

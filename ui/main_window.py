@@ -78,7 +78,7 @@ class MainWindow(QMainWindow):
         if area.key == "fees":
             from ui.fees_page import FeesPage
 
-            return FeesPage(self.core, lambda: self.user)
+            return FeesPage(self.core, lambda: self.user, area)
         return PlaceholderPage(area)
 
     def _workspace(self) -> QWidget:

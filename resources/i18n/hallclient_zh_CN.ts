@@ -289,6 +289,10 @@
         <translation>估算：未填写户号，本年累计用气量按 0 计算。</translation>
     </message>
     <message>
+        <source>Used this year: {used} m³; household of {size}; tier limits {limits} m³.</source>
+        <translation>本年已用气 {used} m³，户籍 {size} 人，各档上限 {limits} m³。</translation>
+    </message>
+    <message>
         <source>Amount: {amount}</source>
         <translation>金额：{amount}</translation>
     </message>

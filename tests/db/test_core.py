@@ -3,7 +3,7 @@ from sqlalchemy import func, select
 
 from db import migrate
 from db.engine import Database
-from db.models import Account, Counter, Department, TariffItem, User
+from db.models import Account, Counter, Department, TariffBand, TariffItem, User
 from hallclient.auth import Role
 from hallclient.config import Settings
 from hallclient.core import open_core
@@ -39,7 +39,8 @@ def test_demo_data_gives_a_user_per_role_and_loads_once(database):
         assert _count(core.database, User) == len(DEMO_USERS)
         assert _count(core.database, Account) == 300
         assert _count(core.database, Department) == 7
-        assert _count(core.database, TariffItem) == 13
+        assert _count(core.database, TariffItem) == 14
+        assert _count(core.database, TariffBand) == 3
         assert _count(core.database, Counter) >= 4
         clerk = DEMO_USERS[0]
         assert core.login(clerk.employee_no, clerk.password).role is Role.CLERK

@@ -85,6 +85,7 @@ def test_tiered_gas_shows_each_band_for_the_account(qtbot, page):
     assert [line.band for line in quote.lines] == list(range(1, len(quote.lines) + 1))
     assert sum(line.quantity for line in quote.lines) == 700
     assert page.basis.rowCount() == len(quote.lines) >= 2
+    assert f"户籍 {quote.household_size} 人" in page.message.text()
 
 
 def test_without_an_account_gas_is_an_estimate_that_cannot_go_in_the_cart(qtbot, page):
