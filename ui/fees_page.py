@@ -186,8 +186,13 @@ class FeesPage(QFrame):
 
     def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
         super().showEvent(event)  # type: ignore[arg-type]
-        if self.pricer is None and not self._runner.busy():
+        if self.pricer is None and not self.loading:
             self.reload()
+
+    @property
+    def loading(self) -> bool:
+        """The tariff in force is being read (the page shows that it is)."""
+        return self._runner.busy()
 
     def reload(self) -> None:
         """Read the items in force today again (after midnight, or a new schedule)."""

@@ -133,6 +133,10 @@ class _Renderer:
         window = MainWindow(self.core, self._user(who, screen))
         window.resize(*self.size)
         window.show_area(area)
+        page = window.pages.get(area)
+        if isinstance(page, FeesPage):  # it reads the tariff in force once it is shown
+            window.show()
+            _wait_until(lambda: page.pricer is not None or not page.loading)
         return window
 
     def _dialog_screen(self, name: str) -> QPixmap:
@@ -176,10 +180,8 @@ class _Renderer:
     def _fee_screen(self, name: str) -> QPixmap:
         """The fee lookup: "GHF" typed (pinyin initials), or a tiered gas quote for an account."""
         window = self._window(DEMO_CLERK, "fees", name)
-        window.show()
         page = window.pages["fees"]
         assert isinstance(page, FeesPage)
-        _wait_until(lambda: page.pricer is not None)
         page.search.setText("GHF" if name == "fees-search" else "jmsh")
         if name == "fees-quote":
             page.quantity.setText("380")
