@@ -23,6 +23,8 @@ class Action(enum.StrEnum):
     GRANT_APPROVAL = "grant_approval"
     LOOK_UP_FEES = "look_up_fees"
     MANAGE_TARIFF = "manage_tariff"
+    ISSUE_TICKETS = "issue_tickets"
+    SERVE_CUSTOMERS = "serve_customers"  # call tickets, keep visits
 
 
 class ApprovalKind(enum.StrEnum):
@@ -37,9 +39,11 @@ class ApprovalKind(enum.StrEnum):
 
 _EVERYONE = frozenset({Action.CHANGE_OWN_PASSWORD, Action.LOOK_UP_FEES})
 
+_COUNTER = frozenset({Action.ISSUE_TICKETS, Action.SERVE_CUSTOMERS})
+
 PERMISSIONS: Mapping[Role, frozenset[Action]] = {
-    Role.CLERK: _EVERYONE,
-    Role.SHIFT_MANAGER: _EVERYONE | {Action.GRANT_APPROVAL, Action.VIEW_AUDIT},
+    Role.CLERK: _EVERYONE | _COUNTER,
+    Role.SHIFT_MANAGER: _EVERYONE | _COUNTER | {Action.GRANT_APPROVAL, Action.VIEW_AUDIT},
     Role.DEPARTMENT_STAFF: _EVERYONE,
     Role.AUDITOR: _EVERYONE | {Action.VIEW_AUDIT, Action.VERIFY_AUDIT},
     Role.ADMIN: _EVERYONE

@@ -2,6 +2,14 @@
 
 from db.models.accounts import Account
 from db.models.base import Base
+from db.models.intake import (
+    Ticket,
+    TicketSequence,
+    TicketStatus,
+    Visit,
+    VisitOutcome,
+    VisitStage,
+)
 from db.models.reference import Department, ServiceCategory, VisitPurpose
 from db.models.security import Approval, AuditEntry, AuditHead
 from db.models.staff import Counter, Hall, Role, User
@@ -22,6 +30,12 @@ __all__ = [
     "TariffBand",
     "TariffItem",
     "TariffSchedule",
+    "Ticket",
+    "TicketSequence",
+    "TicketStatus",
     "User",
+    "Visit",
+    "VisitOutcome",
     "VisitPurpose",
+    "VisitStage",
 ]

@@ -36,6 +36,8 @@ class Counter(Base):
     code: Mapped[str] = mapped_column(String(16))
     name: Mapped[str] = mapped_column(String(100))
     active: Mapped[bool] = mapped_column(Boolean, default=True)
+    # the queue categories this counter calls, by code, ";"-separated; empty: all of them
+    categories: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class User(Base):
