@@ -184,14 +184,20 @@ def _category_first(row: Row) -> Cell:
 def _bands(
     sheet: Sheet, items: dict[str, tuple[int, ImportedItem]], problems: list[Problem]
 ) -> list[ImportedBand]:
+    """The bands in file order; an item with a bad band row gets no further band checks
+    (a missing row would only be reported again as a gap)."""
     parsed: list[tuple[int, ImportedBand]] = []
+    failed: set[str] = set()
     for line, row in _records(sheet, BAND_COLUMNS, problems):
         values = _parse(sheet.file, line, row, _BAND_PARSERS, problems)
         if values is not None:
             parsed.append((line, ImportedBand(**values)))  # type: ignore[arg-type]
+        else:
+            failed.add(str(row.get("item_code") or "").strip().upper())
     categories = {code: item.category for code, (_, item) in items.items()}
-    problems.extend(check_bands(sheet.file, parsed, categories))
-    return [band for _, band in sorted(parsed, key=lambda p: (p[1].item_code, p[1].band))]
+    checked = [(line, band) for line, band in parsed if band.item_code not in failed]
+    problems.extend(check_bands(sheet.file, checked, categories))
+    return [band for _, band in parsed]
 
 
 def _sheets(items_path: Path, tiers_path: Path | None) -> tuple[Sheet, Sheet | None]:

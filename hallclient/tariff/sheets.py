@@ -15,6 +15,7 @@ import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import Any
 
 from hallclient.csvspec import Problem
 
@@ -69,23 +70,33 @@ def read_xlsx(path: Path) -> dict[str, Sheet]:
     """Every sheet of the workbook by lower-case name, in workbook order."""
     from openpyxl import load_workbook  # slow to import; only an import needs it
 
+    # openpyxl raises an open-ended set of exception types on a damaged or foreign file,
+    # and parses the sheets lazily, while their rows are read: both are guarded.
     try:
         book = load_workbook(path, read_only=True, data_only=False)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise _file_problem(path.name, f"not an XLSX workbook: {error}") from None
+    except Exception:
+        raise _file_problem(path.name, "not an XLSX workbook: save it again as .xlsx") from None
     try:
-        return {
-            sheet.title.lower(): Sheet(
-                f"{path.name}[{sheet.title}]",
-                [
-                    (number, [_cell(value) for value in row])
-                    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-                ],
-            )
-            for sheet in book.worksheets
-        }
+        return _sheets_of(path, book)
+    except Exception:
+        raise _file_problem(path.name, "a damaged XLSX workbook: save it again as .xlsx") from None
     finally:
         book.close()
+
+
+def _sheets_of(path: Path, book: Any) -> dict[str, Sheet]:
+    return {
+        sheet.title.lower(): Sheet(
+            f"{path.name}[{sheet.title}]",
+            [
+                (number, [_cell(value) for value in row])
+                for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
+            ],
+        )
+        for sheet in book.worksheets
+    }
 
 
 def _cell(value: object) -> Cell:

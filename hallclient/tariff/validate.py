@@ -8,6 +8,7 @@ row (for rules that depend on another column), and returns the value or raises
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
 from decimal import Decimal, InvalidOperation
@@ -26,8 +27,10 @@ from hallclient.tariff.sheets import Cell, Formula
 if TYPE_CHECKING:
     from hallclient.tariff.importing import ImportedBand
 
-CATEGORY_ALIASES = {"燃气": "gas_volume", "服务费": "service_fee", "材料费": "material",
-                    "押金": "deposit", "补缴": "back_charge"}  # fmt: skip
+CATEGORY_ALIASES = {
+    "燃气": "gas_volume", "燃气(按量)": "gas_volume", "服务费": "service_fee",
+    "材料费": "material", "押金": "deposit", "补缴": "back_charge",
+}  # fmt: skip
 CUSTOMER_ALIASES = {"居民": "residential", "商业": "commercial", "工业": "industrial",
                     "机关事业单位": "public_institution"}  # fmt: skip
 CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
@@ -40,6 +43,7 @@ _HINTS = (
     (re.compile(r"\s"), "a space inside the number"),
 )
 MAX_UPLIFT = Decimal(10_000)
+BY_VOLUME = frozenset({Category.GAS_VOLUME, Category.BACK_CHARGE})
 MAX_ANY_PRICE = max(max_unit_price(category) for category in Category)
 
 
@@ -54,7 +58,8 @@ def _text(cell: Cell) -> str:
         return ""
     if isinstance(cell, str) and cell.strip().startswith("="):
         raise CellError("starts with '=': a formula is not a value")
-    return str(cell).strip()
+    # control characters (a pasted tab, a bell) would break printing and the XLSX export
+    return "".join(c for c in str(cell) if unicodedata.category(c)[0] != "C").strip()
 
 
 def _required(cell: Cell) -> str:
@@ -88,12 +93,12 @@ def parse_note(cell: Cell, row: Mapping[str, Cell]) -> str:
 def parse_category(cell: Cell, row: Mapping[str, Cell]) -> Category:
     if isinstance(cell, Category):
         return cell
-    text = _required(cell)
+    text = unicodedata.normalize("NFKC", _required(cell))
     try:
         return Category(CATEGORY_ALIASES.get(text, text.lower()))
     except ValueError:
-        choices = ", ".join(f"{c.value} ({zh})" for zh, c in
-                            ((zh, Category(v)) for zh, v in CATEGORY_ALIASES.items()))  # fmt: skip
+        names = {value: zh for zh, value in reversed(CATEGORY_ALIASES.items())}  # first alias
+        choices = ", ".join(f"{c.value} ({names[c.value]})" for c in Category)
         raise CellError(f"{text!r} is not one of {choices}") from None
 
 
@@ -101,6 +106,8 @@ def parse_unit(cell: Cell, row: Mapping[str, Cell]) -> str:
     text = _required(cell).replace("m3", "m³").replace("立方米", "m³")
     if text not in UNITS:
         raise CellError(f"{text!r} is not a known unit: {' '.join(UNITS)}")
+    if row.get("category") in BY_VOLUME and text != "m³":
+        raise CellError(f"{text!r}: gas is priced per m³")
     return text
 
 

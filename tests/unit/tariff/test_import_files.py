@@ -308,3 +308,40 @@ def test_export_with_tiers_round_trips(tmp_path):
     assert read_tariff(tmp_path / "t.csv", tmp_path / "t.tiers.csv") == tariff
     write_tariff(tariff, tmp_path / "t.xlsx")
     assert read_tariff(tmp_path / "t.xlsx") == tariff
+
+
+def test_found_in_review_aliases_control_characters_units_and_band_order(tmp_path):
+    lines = [HEADER, "G2,商业用气,燃气（按量）,m³,3.35,commercial,备注\x07响铃",
+             "G1,居民生活用气,gas_volume,m³,2.61,residential,"]  # fmt: skip
+    tiers = [TIERS[0], "G2,1,300,3.35,0", "G2,2,,3.60,0", "G1,1,300,2.61,0", "G1,2,,3.13,0"]
+    tariff = read_tariff(_csv(tmp_path, lines), _csv(tmp_path, tiers, "tiers.csv"))
+    assert tariff.items[0].category is Category.GAS_VOLUME and tariff.items[0].note == "备注响铃"
+    assert [band.item_code for band in tariff.bands] == ["G2", "G2", "G1", "G1"]  # file order
+    write_tariff(tariff, tmp_path / "again.xlsx")
+    assert read_tariff(tmp_path / "again.xlsx") == tariff
+    wrong_unit = [HEADER, "G3,居民生活用气,gas_volume,户,2.61,residential,"]
+    assert _problems(_csv(tmp_path, wrong_unit, "unit.csv")) == [
+        "unit.csv:2: unit: '户': gas is priced per m³"
+    ]
+
+
+def test_a_damaged_workbook_is_one_problem(tmp_path):
+    import zipfile
+
+    path = _book(tmp_path / "t.xlsx", XLSX_ROWS)
+    with zipfile.ZipFile(path) as source:
+        parts = {name: source.read(name) for name in source.namelist()}
+    sheet = next(name for name in parts if name.startswith("xl/worksheets/sheet"))
+    parts[sheet] = parts[sheet][: len(parts[sheet]) // 2]  # cut the sheet's XML in half
+    with zipfile.ZipFile(path, "w") as target:
+        for name, data in parts.items():
+            target.writestr(name, data)
+    problems = _problems(path)
+    assert len(problems) == 1 and "XLSX workbook" in problems[0]
+
+
+def test_one_bad_band_row_is_not_reported_again_as_a_gap(tmp_path):
+    items = _csv(tmp_path, [HEADER, *CLEAN])
+    tiers = _csv(tmp_path, [TIERS[0], "G101,1,300,2.61,0", "G101,2,６００,3.13,0",
+                            "G101,3,,3.92,0"], "tiers.csv")  # fmt: skip
+    assert len(_problems(items, tiers)) == 1
