@@ -178,10 +178,12 @@ def set_account(database: Database, context: Context, visit_id: int, account_no:
 def set_purpose(database: Database, context: Context, visit_id: int, purpose: str) -> VisitView:
     """The matter the customer came for; choosing it means the serving has begun."""
 
+    code = clean_text(purpose, "purpose", 32)  # PostgreSQL refuses NUL even in a lookup
+
     def change(uow: UnitOfWork, visit: Visit) -> None:
-        if uow.session.get(VisitPurpose, purpose) is None:
-            raise VisitError(VisitProblem.UNKNOWN_PURPOSE, purpose)
-        visit.purpose_code = purpose
+        if not code or uow.session.get(VisitPurpose, code) is None:
+            raise VisitError(VisitProblem.UNKNOWN_PURPOSE, code)
+        visit.purpose_code = code
         if _RANK[visit.stage] < _RANK[VisitStage.SERVING]:
             _reach(visit, VisitStage.SERVING, context.clock.now())
 
