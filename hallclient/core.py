@@ -17,18 +17,22 @@ from sqlalchemy.exc import OperationalError
 
 from db import migrate
 from db.engine import Database
-from db.models import User
-from hallclient import approvals, auth, demo, paths, users
+from db.models import User, VisitOutcome, VisitStage
+from hallclient import approvals, auth, demo, intake, paths, queue, users, visits
+from hallclient.account_search import AccountHit, search_accounts
 from hallclient.approvals import ApprovalGrant, ApprovalRequest
 from hallclient.audit import Where
 from hallclient.clock import Clock, SystemClock
 from hallclient.config import Settings
 from hallclient.context import Context, CurrentUser
 from hallclient.errors import DatabaseUnavailableError, SchemaOutdatedError
+from hallclient.intake import AccountPanel, Purpose
+from hallclient.queue import CalledTicket, TicketView
 from hallclient.reference import load_reference
 from hallclient.tariff import pricing
 from hallclient.tariff.pricing import AccountFacts, Pricer
 from hallclient.uow import UnitOfWork, run_write
+from hallclient.visits import VisitView
 from hallclient.workplace import Workplace, ensure_workplace
 
 log = logging.getLogger(__name__)
@@ -81,6 +85,58 @@ class Core:
 
     def account_facts(self, user: CurrentUser, account_no: str) -> AccountFacts:
         return pricing.account_facts(self.database, self.context(user), account_no)
+
+    # -- intake: thin hand-overs to hallclient.queue, visits, account_search, intake ------
+
+    def issue_ticket(self, user: CurrentUser, category_code: str) -> TicketView:
+        return queue.issue_ticket(self.database, self.context(user), category_code)
+
+    def call_next(self, user: CurrentUser) -> CalledTicket | None:
+        return queue.call_next(self.database, self.context(user))
+
+    def recall(self, user: CurrentUser, ticket_id: int) -> TicketView:
+        return queue.recall(self.database, self.context(user), ticket_id)
+
+    def skip(self, user: CurrentUser, ticket_id: int) -> TicketView:
+        return queue.skip(self.database, self.context(user), ticket_id)
+
+    def waiting(self, user: CurrentUser) -> list[TicketView]:
+        return queue.waiting(self.database, self.context(user))
+
+    def search_accounts(self, user: CurrentUser, text: str) -> list[AccountHit]:
+        return search_accounts(self.database, self.context(user), text)
+
+    def account_panel(self, user: CurrentUser, account_no: str) -> AccountPanel:
+        return intake.account_panel(self.database, self.context(user), account_no)
+
+    def purposes(self, user: CurrentUser) -> list[Purpose]:
+        return intake.purposes(self.database, self.context(user))
+
+    def visit(self, user: CurrentUser, visit_id: int) -> VisitView:
+        return visits.get_visit(self.database, self.context(user), visit_id)
+
+    def start_walk_in(self, user: CurrentUser, **customer: str) -> VisitView:
+        return visits.start_walk_in(self.database, self.context(user), **customer)
+
+    def advance_visit(self, user: CurrentUser, visit_id: int, stage: VisitStage) -> VisitView:
+        return visits.advance(self.database, self.context(user), visit_id, stage)
+
+    def set_visit_account(self, user: CurrentUser, visit_id: int, account_no: str) -> VisitView:
+        return visits.set_account(self.database, self.context(user), visit_id, account_no)
+
+    def set_visit_purpose(self, user: CurrentUser, visit_id: int, purpose: str) -> VisitView:
+        return visits.set_purpose(self.database, self.context(user), visit_id, purpose)
+
+    def set_visit_notes(self, user: CurrentUser, visit_id: int, notes: str) -> VisitView:
+        return visits.set_notes(self.database, self.context(user), visit_id, notes)
+
+    def close_visit(
+        self, user: CurrentUser, visit_id: int, outcome: VisitOutcome, rating: int | None,
+        comment: str = "",
+    ) -> VisitView:  # fmt: skip
+        return visits.close_visit(
+            self.database, self.context(user), visit_id, outcome, rating, comment
+        )
 
     def has_users(self) -> bool:
         with UnitOfWork(self.database) as uow:

@@ -31,6 +31,8 @@ from hallclient.permissions import Action
 from hallclient.text_input import clean_phone, clean_text
 from hallclient.uow import UnitOfWork, run_write
 
+__all__ = ["VisitError", "VisitOutcome", "VisitProblem", "VisitStage", "VisitView"]
+
 _RANK = {
     VisitStage.CALLED: 0, VisitStage.GREETED: 1, VisitStage.SERVING: 2, VisitStage.CHARGING: 3,
     VisitStage.REFERRING: 3, VisitStage.CLOSING: 4, VisitStage.CLOSED: 5,

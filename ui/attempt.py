@@ -12,9 +12,10 @@ import sys
 from collections.abc import Callable
 from typing import Any
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from hallclient.errors import HallError
 from ui.tasks import TaskRunner
@@ -29,6 +30,7 @@ class Attempt(QObject):
         super().__init__(form)
         self._form = form
         self._runner = TaskRunner(self)
+        self._focus: QWidget | None = None
 
     @property
     def running(self) -> bool:
@@ -64,8 +66,12 @@ class Attempt(QObject):
 
     def _disable_while_running(self) -> None:
         if self.running:
+            self._focus = QApplication.focusWidget()  # disabling takes the focus away
             self._form.setEnabled(False)
 
     def _done(self) -> None:
         QGuiApplication.restoreOverrideCursor()
         self._form.setEnabled(True)
+        focus, self._focus = self._focus, None
+        if focus is not None and QApplication.focusWidget() is None and shiboken6.isValid(focus):
+            focus.setFocus()  # back where the clerk was; the callbacks may move it on

@@ -79,6 +79,10 @@ class MainWindow(QMainWindow):
             from ui.fees_page import FeesPage
 
             return FeesPage(self.core, lambda: self.user, area)
+        if area.key == "intake":
+            from ui.intake_page import IntakePage
+
+            return IntakePage(self.core, lambda: self.user, area)
         return PlaceholderPage(area)
 
     def _workspace(self) -> QWidget:

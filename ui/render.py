@@ -6,7 +6,8 @@ administrator 9001, the others as the clerk), "locked" (the clerk's window after
 idle lock), "change-password" (the forced change after the first login) and
 "approval" (a manager's approval of a void, over the payments page), "fees-search"
 (pinyin initials typed in the fee lookup) and "fees-quote" (a tiered gas quote for a
-large household, with its basis).  A real core is
+large household, with its basis), "intake-visit" (a called ticket with its account
+and purpose) and "intake-close" (the satisfaction question).  A real core is
 used, logging in directly (the forced password change does not stop it); a database
 without users first gets a small demo data set.
 """
@@ -34,6 +35,7 @@ from hallclient.permissions import ApprovalKind
 from ui.app import prepare_application
 from ui.approval_dialog import ApprovalDialog
 from ui.fees_page import FeesPage
+from ui.intake_page import IntakePage
 from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.pages import AREAS
@@ -45,9 +47,10 @@ if TYPE_CHECKING:
 
 DIALOG_SCREENS = ("locked", "change-password", "approval")
 FEE_SCREENS = ("fees-search", "fees-quote")
+INTAKE_SCREENS = ("intake-visit", "intake-close")
 ALL_SCREENS = (
     "login", "login-error", "main", *(f"main-{area.key}" for area in AREAS), *DIALOG_SCREENS,
-    *FEE_SCREENS,
+    *FEE_SCREENS, *INTAKE_SCREENS,
 )  # fmt: skip
 RENDER_ACCOUNTS = 200
 DEMO_CLERK = ("1001", "demo1001")
@@ -126,6 +129,8 @@ class _Renderer:
             return self._dialog_screen(name)
         if name in FEE_SCREENS:
             return self._fee_screen(name)
+        if name in INTAKE_SCREENS:
+            return self._intake_screen(name)
         area = name.removeprefix("main-") if "-" in name else AREAS[0].key
         return _grab(self._window(DEMO_ADMIN if area == "admin" else DEMO_CLERK, area, name))
 
@@ -189,6 +194,40 @@ class _Renderer:
             page.calculate()
             _wait_until(lambda: not page.attempt.running)
         return _grab(window)
+
+    def _intake_screen(self, name: str) -> QPixmap:
+        """A visit in progress: ticket called, account found by initials, purpose chosen."""
+        user = self._user(DEMO_CLERK, name)
+        for category in ("payment", "business", "repair", "priority", "payment", "payment"):
+            self.core.issue_ticket(user, category)
+        window = self._window(DEMO_CLERK, "intake", name)
+        window.show()
+        page = window.pages["intake"]
+        assert isinstance(page, IntakePage)
+        page.call_next()
+        _wait_until(lambda: page.visit is not None)
+        page.search.setText(_large_household_account_initials())
+        _wait_until(lambda: page.accounts.rowCount() > 0)
+        page.results.setFocus()
+        page._take_account()
+        _wait_until(lambda: page.visit is not None and page.visit.account_no is not None)
+        page.purpose.setCurrentIndex(0)
+        page._purpose_chosen(0)
+        _wait_until(lambda: not page.attempt.running)
+        page.notes.setPlainText("客户咨询本年阶梯气量，已说明各档上限。")
+        if name == "intake-close":
+            page.end_visit()
+            dialog = page.close_dialog
+            assert dialog is not None
+            dialog.ratings.button(5).setChecked(True)
+            return _framed(_grab(window), _grab(dialog))
+        return _grab(window)
+
+
+def _large_household_account_initials() -> str:
+    accounts = generate_accounts(RENDER_ACCOUNTS, DEMO_SEED)
+    return next(a.name_initials for a in accounts
+                if a.account_no == _large_household_account())  # fmt: skip
 
 
 def _large_household_account() -> str:

@@ -2,6 +2,29 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN" sourcelanguage="en">
 <context>
+    <name>AccountModels</name>
+    <message>
+        <source>Account no.</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Type</source>
+        <translation>用户类别</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Void a receipt</source>
@@ -117,6 +140,77 @@
     <message>
         <source>Tier {n}</source>
         <translation>第{n}档</translation>
+    </message>
+</context>
+<context>
+    <name>CloseVisitDialog</name>
+    <message>
+        <source>End the visit</source>
+        <translation>结束接待</translation>
+    </message>
+    <message>
+        <source>Please ask the customer: “Are you satisfied with our service today?” Press 1 to 5 for the answer.</source>
+        <translation>请询问客户：“您对我们今天的服务满意吗？”按 1 至 5 记录回答。</translation>
+    </message>
+    <message>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>已收费</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>已转办</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>办理结果</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>满意度</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>很不满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Fair</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>What the customer said (optional)</source>
+        <translation>客户的意见或建议（可不填）</translation>
+    </message>
+    <message>
+        <source>End the visit (Enter)</source>
+        <translation>结束接待（Enter）</translation>
+    </message>
+    <message>
+        <source>Please ask for the rating and press 1 to 5.</source>
+        <translation>请询问客户评价，并按 1 至 5 记录。</translation>
     </message>
 </context>
 <context>
@@ -307,6 +401,152 @@
     <message>
         <source>Cart total: {amount}</source>
         <translation>待收费合计：{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>Intake</name>
+    <message>
+        <source>Called</source>
+        <translation>已叫号</translation>
+    </message>
+    <message>
+        <source>Greeted</source>
+        <translation>已问候</translation>
+    </message>
+    <message>
+        <source>Serving</source>
+        <translation>办理中</translation>
+    </message>
+    <message>
+        <source>Charging</source>
+        <translation>收费中</translation>
+    </message>
+    <message>
+        <source>Referring</source>
+        <translation>转办中</translation>
+    </message>
+    <message>
+        <source>Closing</source>
+        <translation>结束中</translation>
+    </message>
+    <message>
+        <source>Closed</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>More than 15 minutes since it was skipped: please issue a new ticket.</source>
+        <translation>过号已超过 15 分钟，请重新取号。</translation>
+    </message>
+    <message>
+        <source>This ticket is being served at another counter.</source>
+        <translation>此号正在其他窗口办理。</translation>
+    </message>
+    <message>
+        <source>No gas account has this number.</source>
+        <translation>没有这个燃气户号。</translation>
+    </message>
+    <message>
+        <source>This visit is already closed.</source>
+        <translation>此次接待已经结束。</translation>
+    </message>
+    <message>
+        <source>Please ask for the customer&apos;s rating (1 to 5).</source>
+        <translation>请询问客户满意度（1 至 5）。</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>正常</translation>
+    </message>
+    <message>
+        <source>gas suspended</source>
+        <translation>停气</translation>
+    </message>
+    <message>
+        <source>account closed</source>
+        <translation>已销户</translation>
+    </message>
+    <message>
+        <source>The text is too long; please shorten it.</source>
+        <translation>内容太长，请删减后再保存。</translation>
+    </message>
+    <message>
+        <source>This cannot be done now. Please check and try again.</source>
+        <translation>现在无法进行此操作，请检查后重试。</translation>
+    </message>
+</context>
+<context>
+    <name>IntakePage</name>
+    <message>
+        <source>Account or meter no., phone or its last 4 digits, name, pinyin initials</source>
+        <translation>户号、表号、电话或尾号 4 位、姓名、姓名拼音首字母</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>来访事由</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>接待记录</translation>
+    </message>
+    <message>
+        <source>F2 call next · F3 call again · F4 not present · F6 walk-in · F9 end the visit</source>
+        <translation>F2 叫号 · F3 重呼 · F4 过号 · F6 散客登记 · F9 结束接待</translation>
+    </message>
+    <message>
+        <source>Choose the purpose</source>
+        <translation>请选择来访事由</translation>
+    </message>
+    <message>
+        <source>{count} waiting</source>
+        <translation>等候 {count} 人</translation>
+    </message>
+    <message>
+        <source>Please end the current visit first (F9).</source>
+        <translation>请先结束当前接待（F9）。</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting.</source>
+        <translation>目前没有等候的客户。</translation>
+    </message>
+    <message>
+        <source>Called again.</source>
+        <translation>已重新呼叫。</translation>
+    </message>
+    <message>
+        <source>Marked as not present; it can be called again for 15 minutes.</source>
+        <translation>已过号；15 分钟内可重新呼叫。</translation>
+    </message>
+    <message>
+        <source>{type} · meter {meter} · status {status}</source>
+        <translation>{type} · 表号 {meter} · 状态 {status}</translation>
+    </message>
+    <message>
+        <source>Arrears ￥{arrears} · used this year {ytd} m³ · household of {size}</source>
+        <translation>欠费 ￥{arrears} · 本年用气 {ytd} m³ · 户籍 {size} 人</translation>
+    </message>
+    <message>
+        <source>Visits on record: {count} (this one included)</source>
+        <translation>来访记录 {count} 次（含本次）</translation>
+    </message>
+    <message>
+        <source>There is no visit to end.</source>
+        <translation>当前没有正在接待的客户。</translation>
+    </message>
+    <message>
+        <source>The visit is closed.</source>
+        <translation>接待已结束。</translation>
+    </message>
+    <message>
+        <source>No customer</source>
+        <translation>暂无客户</translation>
+    </message>
+    <message>
+        <source>Press F2 to call the next ticket</source>
+        <translation>按 F2 呼叫下一位</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>散客</translation>
     </message>
 </context>
 <context>

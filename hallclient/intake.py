@@ -1,0 +1,81 @@
+"""What the intake screen reads besides queue and visit: purposes and the account panel."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from db.engine import Database
+from db.models import Account, Visit, VisitOutcome, VisitPurpose
+from hallclient.context import Context
+from hallclient.permissions import Action
+from hallclient.text_input import clean_text
+from hallclient.uow import UnitOfWork
+from hallclient.visits import VisitError, VisitProblem
+
+RECENT_VISITS = 5
+
+
+@dataclass(frozen=True)
+class Purpose:
+    code: str
+    category_code: str
+    name_zh: str
+    name_en: str
+
+
+@dataclass(frozen=True)
+class PastVisit:
+    called_at: dt.datetime
+    counter_code: str
+    purpose_code: str | None
+    outcome: VisitOutcome | None
+
+
+@dataclass(frozen=True)
+class AccountPanel:
+    """What the clerk sees of the customer's account beside the visit."""
+
+    account_no: str
+    name: str
+    customer_type: str
+    status: str
+    meter_no: str
+    address: str
+    phone: str
+    arrears: Decimal
+    ytd_volume_m3: int
+    household_size: int
+    recent_visits: tuple[PastVisit, ...]
+
+
+def purposes(database: Database, context: Context) -> list[Purpose]:
+    context.require(Action.SERVE_CUSTOMERS)
+    with UnitOfWork(database) as uow:
+        rows = uow.session.scalars(select(VisitPurpose).order_by(VisitPurpose.sort_order))
+        return [Purpose(p.code, p.category_code, p.name_zh, p.name_en) for p in rows]
+
+
+def account_panel(database: Database, context: Context, account_no: str) -> AccountPanel:
+    """The account with its recent visits (payments and referrals join in later issues)."""
+    context.require(Action.SERVE_CUSTOMERS)
+    number = clean_text(account_no, "account_no", 20)
+    with UnitOfWork(database) as uow:
+        account = uow.session.scalar(select(Account).where(Account.account_no == number))
+        if account is None:
+            raise VisitError(VisitProblem.UNKNOWN_ACCOUNT, number)
+        visits = uow.session.scalars(
+            select(Visit).where(Visit.account_no == number)
+            .order_by(Visit.called_at.desc()).limit(RECENT_VISITS)
+        )  # fmt: skip
+        recent = tuple(
+            PastVisit(v.called_at, v.counter_code, v.purpose_code, v.outcome) for v in visits
+        )
+        return AccountPanel(
+            account.account_no, account.name, account.customer_type, account.status,
+            account.meter_no, account.address, account.phone, account.arrears,
+            account.ytd_volume_m3, account.household_size, recent,
+        )  # fmt: skip

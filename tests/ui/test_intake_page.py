@@ -1,0 +1,143 @@
+"""The intake page by keyboard only: call next, find the account by pinyin initials,
+set the purpose, end the visit with a rating.  Keys beyond the typed data are counted."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from hallclient.demo import DEMO_SEED
+from hallclient.demo_accounts import generate_accounts
+from hallclient.visits import VisitOutcome
+from tests.ui.conftest import DEMO_ACCOUNTS
+from tests.ui.helpers import settle, untranslated, visible_texts
+from tests.ui.sessions import clerk_after_first_login
+from ui.intake_page import IntakePage
+from ui.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, app, private_core) -> MainWindow:
+    user = clerk_after_first_login(private_core)
+    for category in ("payment", "business", "payment"):
+        private_core.issue_ticket(user, category)
+    window = MainWindow(private_core, user)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.start_session()
+    return window
+
+
+@pytest.fixture
+def page(qtbot, window) -> IntakePage:
+    intake = window.pages["intake"]
+    assert isinstance(intake, IntakePage) and window.current_area() == "intake"
+    qtbot.waitUntil(lambda: intake.waiting.text() == "等候 3 人")
+    return intake
+
+
+class Keys:
+    """Presses keys on whatever has the focus, counting them."""
+
+    def __init__(self, qtbot) -> None:
+        self.qtbot, self.count = qtbot, 0
+
+    def press(self, key: Qt.Key) -> None:
+        self.count += 1
+        self.qtbot.keyClick(QApplication.focusWidget(), key)
+
+    def type(self, text: str) -> None:
+        """Typed data, not counted.  Chinese comes from the input method, which QTest
+        cannot drive: it is inserted where the cursor is, as the IME would."""
+        widget = QApplication.focusWidget()
+        if text.isascii():
+            self.qtbot.keyClicks(widget, text)
+        else:
+            widget.insertPlainText(text)
+
+
+def _someone() -> tuple[str, str]:
+    account = next(a for a in generate_accounts(DEMO_ACCOUNTS, DEMO_SEED)
+                   if a.customer_type == "residential" and len(a.name_initials) == 3)  # fmt: skip
+    return account.account_no, account.name_initials
+
+
+def test_a_whole_visit_by_keyboard(qtbot, window, page):
+    keys = Keys(qtbot)
+    account_no, initials = _someone()
+    keys.press(Qt.Key.Key_F2)
+    settle(qtbot, page)
+    assert page.ticket.text() == "A001" and page.stage.text() == "已叫号"
+    assert QApplication.focusWidget() is page.search
+    keys.type(initials)
+    qtbot.waitUntil(lambda: account_no in [page.accounts.hit_at(r).account_no
+                                           for r in range(page.accounts.rowCount())])  # fmt: skip
+    while page.accounts.hit_at(page.results.currentIndex().row()).account_no != account_no:
+        keys.press(Qt.Key.Key_Down)
+    keys.press(Qt.Key.Key_Return)
+    settle(qtbot, page)
+    assert page.visit.account_no == account_no and account_no in page.panel.text()
+    assert QApplication.focusWidget() is page.purpose
+    keys.press(Qt.Key.Key_Down)
+    keys.press(Qt.Key.Key_Return)
+    settle(qtbot, page)
+    assert page.visit.purpose_code is not None and page.stage.text() == "办理中"
+    keys.type("客户询问阶梯气价")
+    keys.press(Qt.Key.Key_F9)
+    dialog = page.close_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.outcome)
+    keys.type("5")  # the customer's answer
+    assert dialog.rating == 5, QApplication.focusWidget()
+    keys.press(Qt.Key.Key_Return)
+    settle(qtbot, page)
+    assert page.visit is None and page.message.text() == "接待已结束。", page.message.text()
+    visit = window.core.visit(window.user, 1)
+    assert (visit.outcome, visit.satisfaction, visit.notes) == (
+        VisitOutcome.RESOLVED, 5, "客户询问阶梯气价")  # fmt: skip
+    print(f"\nkeys beyond the typed data: {keys.count}")
+    assert keys.count <= 8
+
+
+def test_a_no_show_then_the_next_ticket(qtbot, page):
+    qtbot.keyClick(page, Qt.Key.Key_F2)
+    settle(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F4)
+    settle(qtbot, page)
+    assert page.visit is None and "过号" in page.message.text()
+    qtbot.keyClick(page, Qt.Key.Key_F2)
+    settle(qtbot, page)
+    assert page.ticket.text() in ("A002", "B001")
+
+
+def test_the_rating_is_required_to_end(qtbot, page):
+    qtbot.keyClick(page, Qt.Key.Key_F6)
+    settle(qtbot, page)
+    assert page.ticket.text() == "散客"
+    qtbot.keyClick(page, Qt.Key.Key_F9)
+    dialog = page.close_dialog
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "1 至 5" in dialog.error.text()
+    dialog.reject()
+
+
+@pytest.mark.parametrize("text", ["'; DROP TABLE accounts; --", "😀😀", "\x1b[2J", "x" * 39])
+def test_hostile_search_text_finds_nothing_and_breaks_nothing(qtbot, page, text):
+    qtbot.keyClick(page, Qt.Key.Key_F6)
+    settle(qtbot, page)
+    page.search.setText(text)
+    qtbot.wait(100)
+    assert page.accounts.rowCount() == 0 and page.visit is not None
+
+
+def test_every_visible_text_is_translated(qtbot, page):
+    qtbot.keyClick(page, Qt.Key.Key_F2)
+    settle(qtbot, page)
+    texts = [text for text in visible_texts(page) if text]
+    assert not [t for t in texts if untranslated(t)], texts

@@ -1,0 +1,341 @@
+"""The intake page: call the next ticket, find the account, set the purpose, end the visit.
+
+Keys: F2 call next, F3 call again, F4 not present, F6 walk-in without a ticket, F9 end
+the visit.  After a call the cursor is in the account search: type an account or
+meter number, a phone (whole or last four), a name or its pinyin initials; ↓ into the
+list, Enter takes the account and moves to the purpose; Enter there moves on.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallclient.errors import HallError
+from hallclient.visits import VisitView
+from ui.account_models import AccountTableModel, masked_phone
+from ui.attempt import Attempt
+from ui.close_visit_dialog import CloseVisitDialog
+from ui.fees_page import NO_MODIFIER, _table
+from ui.intake_texts import account_status_text, intake_problem_text, stage_text
+from ui.pages import Area
+from ui.tariff_texts import customer_types_text
+from ui.tasks import TaskRunner
+from ui.widgets import named
+
+if TYPE_CHECKING:
+    from hallclient.account_search import AccountHit
+    from hallclient.auth import CurrentUser
+    from hallclient.core import Core
+    from hallclient.intake import AccountPanel, Purpose
+    from hallclient.queue import CalledTicket
+
+ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class IntakePage(QFrame):
+    def __init__(
+        self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.area, self._core, self._user_of = area, core, user_of
+        self.visit: VisitView | None = None
+        self.ticket_id: int | None = None
+        self.searches = 0  # the newest search; older answers are dropped
+        self._purposes: list[Purpose] = []
+        self.close_dialog: CloseVisitDialog | None = None
+        self._runner = TaskRunner(self)
+        self._build()
+        self.attempt = Attempt(self)
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.ticket = named(QLabel(), "intakeTicket")
+        self.stage = named(QLabel(), "intakeStage")
+        self.waiting = named(QLabel(), "feeFound")
+        self.search = named(QLineEdit(maxLength=40), "intakeSearch")
+        self.search.textChanged.connect(self._search)
+        self.accounts = AccountTableModel()
+        self.results = _table(self.accounts, "intakeResults", AccountTableModel.COL_ADDRESS)
+        self.panel = named(QLabel(wordWrap=True), "intakePanel")
+        self.panel.setTextFormat(Qt.TextFormat.PlainText)
+        self.purpose = named(QComboBox(), "intakePurpose")
+        self.purpose.activated.connect(self._purpose_chosen)
+        self.notes = named(QPlainTextEdit(), "intakeNotes")
+        self.message = named(QLabel(wordWrap=True), "feeMessage")
+        self.keys = named(QLabel(wordWrap=True), "feeFound")
+        self._labels = [named(QLabel(), "feeFieldLabel") for _ in range(2)]
+        side = QVBoxLayout()
+        for label, widget in zip(self._labels, (self.purpose, self.notes), strict=True):
+            label.setBuddy(widget)
+            side.addWidget(label)
+            side.addWidget(widget)
+        grid = QGridLayout(self)
+        grid.setContentsMargins(24, 18, 24, 18)
+        grid.setHorizontalSpacing(18)
+        top = QHBoxLayout()
+        top.setSpacing(14)
+        top.addWidget(self.ticket)
+        top.addWidget(self.stage, 0, Qt.AlignmentFlag.AlignVCenter)
+        top.addStretch(1)
+        top.addWidget(self.waiting)
+        grid.addLayout(top, 0, 0, 1, 3)
+        grid.addWidget(self.search, 1, 0, 1, 2)
+        grid.addWidget(self.results, 2, 0, 1, 2)
+        grid.addWidget(self.panel, 3, 0, 1, 2)
+        grid.addLayout(side, 1, 2, 3, 1)
+        grid.addWidget(self.message, 4, 0, 1, 3)
+        grid.addWidget(self.keys, 5, 0, 1, 3)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(2, 2)
+        grid.setRowStretch(2, 1)
+        for widget in (self.search, self.results, self.purpose):
+            widget.installEventFilter(self)
+        keys = ((Qt.Key.Key_F2, self.call_next), (Qt.Key.Key_F3, self.recall),
+                (Qt.Key.Key_F4, self.skip), (Qt.Key.Key_F6, self.walk_in),
+                (Qt.Key.Key_F9, self.end_visit))  # fmt: skip
+        for key, action in keys:
+            QShortcut(QKeySequence(key), self, action)
+
+    def retranslate(self) -> None:
+        self.search.setPlaceholderText(
+            self.tr("Account or meter no., phone or its last 4 digits, name, pinyin initials")
+        )
+        self._labels[0].setText(self.tr("Purpose"))
+        self._labels[1].setText(self.tr("Notes"))
+        self.keys.setText(self.tr("F2 call next · F3 call again · F4 not present · "
+                                  "F6 walk-in · F9 end the visit"))  # fmt: skip
+        self.purpose.setPlaceholderText(self.tr("Choose the purpose"))
+        self._fill_purposes()
+        self._show_visit()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        if not self._purposes:
+            self._load_purposes()
+        self.refresh_waiting()
+
+    # -- the queue ---------------------------------------------------------------------------
+
+    def refresh_waiting(self) -> None:
+        user = self._user_of()
+        self._runner.start(lambda _p: len(self._core.waiting(user)), self._show_waiting,
+                           self._failed)  # fmt: skip
+
+    def _show_waiting(self, count: int) -> None:
+        self.waiting.setText(self.tr("{count} waiting").format(count=count))
+
+    def _load_purposes(self) -> None:
+        self._purposes = self._core.purposes(self._user_of())
+        self._fill_purposes()
+
+    def _fill_purposes(self) -> None:
+        """The purposes in the interface language, keeping the one chosen."""
+        chosen = self.purpose.currentIndex()
+        chinese = QLocale().language() == QLocale.Language.Chinese
+        self.purpose.clear()
+        for purpose in self._purposes:
+            self.purpose.addItem(purpose.name_zh if chinese else purpose.name_en, purpose.code)
+        self.purpose.setCurrentIndex(chosen)
+
+    def call_next(self) -> None:
+        if self.visit is not None:
+            self._say(self.tr("Please end the current visit first (F9)."))
+            return
+        user = self._user_of()
+
+        def work() -> tuple[CalledTicket, VisitView] | None:
+            called = self._core.call_next(user)
+            return None if called is None else (called, self._core.visit(user, called.visit_id))
+
+        self.attempt.run(work, self._called, self._failed)
+
+    def _called(self, result: tuple[CalledTicket, VisitView] | None) -> None:
+        self.refresh_waiting()
+        if result is None:
+            self._say(self.tr("Nobody is waiting."))
+            return
+        self.ticket_id = result[0].ticket.id
+        self._start(result[1])
+
+    def walk_in(self) -> None:
+        if self.visit is not None:
+            self._say(self.tr("Please end the current visit first (F9)."))
+            return
+        user = self._user_of()
+        self.attempt.run(lambda: self._core.start_walk_in(user), self._start, self._failed)
+
+    def _start(self, visit: VisitView) -> None:
+        self.visit = visit
+        self.search.clear()
+        self.accounts.set_hits([])
+        self.panel.clear()
+        self.notes.clear()
+        self.purpose.setCurrentIndex(-1)
+        self._say("")
+        self._show_visit()
+        self.search.setFocus()
+
+    def recall(self) -> None:
+        if self.ticket_id is None:
+            return
+        user, ticket = self._user_of(), self.ticket_id
+        self.attempt.run(lambda: self._core.recall(user, ticket), lambda _t: self._say(
+            self.tr("Called again.")), self._failed)  # fmt: skip
+
+    def skip(self) -> None:
+        if self.ticket_id is None:
+            return
+        user, ticket = self._user_of(), self.ticket_id
+        self.attempt.run(lambda: self._core.skip(user, ticket), lambda _t: self._ended(
+            self.tr("Marked as not present; it can be called again for 15 minutes.")),
+            self._failed)  # fmt: skip
+
+    # -- the account -------------------------------------------------------------------------
+
+    def _search(self, text: str) -> None:
+        self.searches += 1
+        generation, user = self.searches, self._user_of()
+        self._runner.start(lambda _p: self._core.search_accounts(user, text),
+                           lambda hits: self._found(generation, hits), self._failed)  # fmt: skip
+
+    def _found(self, generation: int, hits: list[AccountHit]) -> None:
+        if generation != self.searches:
+            return  # the clerk has typed on since: a newer answer is coming
+        self.accounts.set_hits(hits)
+        if hits:
+            self.results.selectRow(0)
+
+    def _take_account(self) -> bool:
+        hit = self.accounts.hit_at(self.results.currentIndex().row())
+        if hit is None or self.visit is None:
+            return False
+        user, visit_id = self._user_of(), self.visit.id
+
+        def work() -> tuple[VisitView, AccountPanel]:
+            visit = self._core.set_visit_account(user, visit_id, hit.account_no)
+            return visit, self._core.account_panel(user, hit.account_no)
+
+        self.attempt.run(work, self._account_taken, self._failed)
+        return True
+
+    def _account_taken(self, result: tuple[VisitView, AccountPanel]) -> None:
+        self.visit, panel = result
+        self.panel.setText(self._panel_text(panel))
+        self._show_visit()
+        self.purpose.setFocus()
+
+    def _panel_text(self, panel: AccountPanel) -> str:
+        lines = [
+            f"{panel.account_no}  {panel.name}  {masked_phone(panel.phone)}",
+            panel.address,
+            self.tr("{type} · meter {meter} · status {status}").format(
+                type=customer_types_text((panel.customer_type,)), meter=panel.meter_no,
+                status=account_status_text(panel.status)),
+            self.tr("Arrears ￥{arrears} · used this year {ytd} m³ · household of {size}").format(
+                arrears=f"{panel.arrears:,.2f}", ytd=panel.ytd_volume_m3,
+                size=panel.household_size),
+            self.tr("Visits on record: {count} (this one included)").format(
+                count=len(panel.recent_visits)),
+        ]  # fmt: skip
+        return "\n".join(lines)
+
+    # -- purpose and end ---------------------------------------------------------------------
+
+    def _purpose_chosen(self, index: int) -> None:
+        if self.visit is None or index < 0:
+            return
+        user, visit_id, code = self._user_of(), self.visit.id, self.purpose.itemData(index)
+        self.attempt.run(lambda: self._core.set_visit_purpose(user, visit_id, code),
+                         self._changed, self._failed)  # fmt: skip
+
+    def _changed(self, visit: VisitView) -> None:
+        self.visit = visit
+        self._show_visit()
+
+    def end_visit(self) -> None:
+        """Ask outcome and rating in a dialog (window-modal, not a nested event loop)."""
+        if self.visit is None:
+            self._say(self.tr("There is no visit to end."))
+            return
+        self.close_dialog = CloseVisitDialog(self)
+        self.close_dialog.accepted.connect(self._close_confirmed)
+        self.close_dialog.open()
+        self.close_dialog.activateWindow()
+
+    def _close_confirmed(self) -> None:
+        dialog, visit = self.close_dialog, self.visit
+        if dialog is None or visit is None:
+            return
+        user, visit_id, notes = self._user_of(), visit.id, self.notes.toPlainText()
+        outcome, rating, comment = dialog.chosen_outcome, dialog.rating, dialog.comment.text()
+        self.close_dialog = None
+        dialog.deleteLater()
+
+        def work() -> VisitView:
+            self._core.set_visit_notes(user, visit_id, notes)
+            return self._core.close_visit(user, visit_id, outcome, rating, comment)
+
+        self.attempt.run(work, lambda _v: self._ended(self.tr("The visit is closed.")),
+                         self._failed)  # fmt: skip
+
+    def _ended(self, message: str) -> None:
+        self.visit, self.ticket_id = None, None
+        self._show_visit()
+        self._say(message)
+        self.refresh_waiting()
+
+    # -- showing -----------------------------------------------------------------------------
+
+    def _show_visit(self) -> None:
+        visit = self.visit
+        if visit is None:
+            self.ticket.setText(self.tr("No customer"))
+            self.stage.setText(self.tr("Press F2 to call the next ticket"))
+            return
+        self.ticket.setText(visit.ticket_label or self.tr("Walk-in"))
+        self.stage.setText(stage_text(visit.stage))
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, HallError):
+            raise error
+        self._say(intake_problem_text(error))
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+            plain = event.modifiers() in (NO_MODIFIER, Qt.KeyboardModifier.KeypadModifier)
+            if watched is self.search and event.key() == Qt.Key.Key_Down:
+                self.results.setFocus()
+                return False
+            if watched in (self.search, self.results) and plain and event.key() in ENTER:
+                return self._take_account()
+            if watched is self.purpose and plain and event.key() in ENTER:
+                self._purpose_chosen(self.purpose.currentIndex())
+                self.notes.setFocus()
+                return True
+        return super().eventFilter(watched, event)
