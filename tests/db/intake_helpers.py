@@ -18,10 +18,15 @@ from tests.db.security_helpers import WHERE, context_for
 COUNTERS = tuple(f"C{n:02d}" for n in range(1, 9))
 
 
-def add_hall(database: Database, categories: dict[str, str] | None = None) -> None:
-    """Reference data, hall H01 and counters C01-C08 (``categories``: per counter, "A;V")."""
+def install_reference_data(database: Database) -> None:
+    """Departments, queue categories, purposes and the demo tariff (missing rows only)."""
     reference = load_reference(paths.resources_dir() / "reference")
     run_write(database, lambda uow: install_reference(uow, reference))
+
+
+def add_hall(database: Database, categories: dict[str, str] | None = None) -> None:
+    """Reference data, hall H01 and counters C01-C08 (``categories``: per counter, "A;V")."""
+    install_reference_data(database)
 
     def use_case(uow: UnitOfWork) -> None:
         uow.session.add(Hall(code=WHERE.hall_code, name="测试营业厅"))

@@ -12,13 +12,14 @@ from collections.abc import Callable
 import pytest
 
 from db.engine import Database
-from hallclient import journal, users
+from hallclient import journal, queue, users
 from hallclient.approvals import ApprovalError, ApprovalProblem, ApprovalRequest, grant_approval
 from hallclient.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
 from hallclient.permissions import PERMISSIONS, Action, ApprovalKind, PermissionDeniedError
 from hallclient.tariff import pricing, schedules
+from tests.db.intake_helpers import install_reference_data
 from tests.db.security_helpers import PASSWORD, START, add_users, context_for
 from tests.db.tariff_helpers import TARIFF, header
 
@@ -63,6 +64,15 @@ def _manage_tariff(database, context, _users):
     return schedules.create_draft(database, context, header(), TARIFF, "permission-table.csv")
 
 
+def _issue_tickets(database, context, _users):
+    install_reference_data(database)
+    return queue.issue_ticket(database, context, "payment")
+
+
+def _serve_customers(database, context, _users):
+    return queue.call_next(database, context)
+
+
 INVOKERS: dict[Action, Invoker] = {
     Action.CHANGE_OWN_PASSWORD: _change_password,
     Action.MANAGE_USERS: _manage_users,
@@ -71,6 +81,8 @@ INVOKERS: dict[Action, Invoker] = {
     Action.GRANT_APPROVAL: _grant_approval,
     Action.LOOK_UP_FEES: _look_up_fees,
     Action.MANAGE_TARIFF: _manage_tariff,
+    Action.ISSUE_TICKETS: _issue_tickets,
+    Action.SERVE_CUSTOMERS: _serve_customers,
 }
 
 
