@@ -148,7 +148,12 @@ class IntakePage(QFrame):
         self.waiting.setText(self.tr("{count} waiting").format(count=count))
 
     def _load_purposes(self) -> None:
-        self._purposes = self._core.purposes(self._user_of())
+        user = self._user_of()
+        self._runner.start(lambda _p: self._core.purposes(user), self._purposes_loaded,
+                           self._failed)  # fmt: skip
+
+    def _purposes_loaded(self, purposes: list[Purpose]) -> None:
+        self._purposes = purposes
         self._fill_purposes()
 
     def _fill_purposes(self) -> None:

@@ -70,8 +70,13 @@ def render_screens(
     out_dir: Path,
     size: tuple[int, int] = (1366, 768),
     language: str = "zh_CN",
+    *,
+    first_logins: bool | None = None,
 ) -> list[Path]:
-    """Write ``<out_dir>/<name>.png`` for each name; return the files in order."""
+    """Write ``<out_dir>/<name>.png`` for each name; return the files in order.
+
+    ``first_logins``: make the demo users' required first password change (default:
+    only on demo data loaded by this call, never on a database of real users)."""
     unknown = [name for name in names if name not in ALL_SCREENS]
     if unknown:
         raise HallError(f"unknown screen {', '.join(unknown)}; known: {', '.join(ALL_SCREENS)}")
@@ -86,7 +91,8 @@ def render_screens(
         if fresh:
             core.load_demo(RENDER_ACCOUNTS)
         out_dir.mkdir(parents=True, exist_ok=True)
-        renderer = _Renderer(core, size, language, first_logins_done=fresh)
+        first = fresh if first_logins is None else first_logins
+        renderer = _Renderer(core, size, language, first_logins_done=first)
         with _without_offscreen_noise():
             return [_save(renderer.render(name), out_dir / f"{name}.png") for name in names]
     finally:

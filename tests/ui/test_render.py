@@ -9,8 +9,9 @@ from hallclient.errors import HallError
 from ui.render import ALL_SCREENS, render_screens
 
 
-def test_every_screen_renders_at_the_requested_size(app, demo_settings, tmp_path):
-    written = render_screens(demo_settings, list(ALL_SCREENS), tmp_path / "shots")
+def test_every_screen_renders_at_the_requested_size(app, private_settings, tmp_path):
+    written = render_screens(private_settings, list(ALL_SCREENS), tmp_path / "shots",
+                             first_logins=True)  # fmt: skip
     assert [path.name for path in written] == [f"{name}.png" for name in ALL_SCREENS]
     for path in written:
         image = QImage(str(path))
