@@ -213,7 +213,7 @@ class FeesPage(QFrame):
     # -- searching ---------------------------------------------------------------------------
 
     def _search(self) -> None:
-        self.items.set_items(self.catalog.search(self.search.text()))
+        self.items.set_rows(self.catalog.search(self.search.text()))
         if self.items.rowCount():
             self.results.selectRow(0)
         else:
@@ -230,7 +230,7 @@ class FeesPage(QFrame):
             count=self.items.rowCount(), total=len(self.catalog)))  # fmt: skip
 
     def current_item(self) -> PricedItem | None:
-        return self.items.item_at(self.results.currentIndex().row())
+        return self.items.row_at(self.results.currentIndex().row())
 
     def _row_changed(self) -> None:
         self.detail.show_item(self.current_item())
@@ -291,7 +291,7 @@ class FeesPage(QFrame):
         self.message.setText(text)
 
     def _show_quote(self) -> None:
-        self.basis.set_quote(self.quote)
+        self.basis.set_rows(self.quote.lines if self.quote else ())
         amount = format_yuan(self.quote.amount) if self.quote else "—"
         self.total.setText(self.tr("Amount: {amount}").format(amount=amount))
 

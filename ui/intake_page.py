@@ -195,7 +195,7 @@ class IntakePage(QFrame):
     def _start(self, visit: VisitView) -> None:
         self.visit = visit
         self.search.clear()
-        self.accounts.set_hits([])
+        self.accounts.set_rows([])
         self.panel.clear()
         self.notes.clear()
         self.purpose.setCurrentIndex(-1)
@@ -229,12 +229,12 @@ class IntakePage(QFrame):
     def _found(self, generation: int, hits: list[AccountHit]) -> None:
         if generation != self.searches:
             return  # the clerk has typed on since: a newer answer is coming
-        self.accounts.set_hits(hits)
+        self.accounts.set_rows(hits)
         if hits:
             self.results.selectRow(0)
 
     def _take_account(self) -> bool:
-        hit = self.accounts.hit_at(self.results.currentIndex().row())
+        hit = self.accounts.row_at(self.results.currentIndex().row())
         if hit is None or self.visit is None:
             return False
         user, visit_id = self._user_of(), self.visit.id

@@ -136,13 +136,6 @@
     </message>
 </context>
 <context>
-    <name>BasisTableModel</name>
-    <message>
-        <source>Tier {n}</source>
-        <translation>第{n}档</translation>
-    </message>
-</context>
-<context>
     <name>CloseVisitDialog</name>
     <message>
         <source>End the visit</source>
@@ -326,6 +319,10 @@
     <message>
         <source>Subtotal</source>
         <translation>小计</translation>
+    </message>
+    <message>
+        <source>Tier {n}</source>
+        <translation>第{n}档</translation>
     </message>
 </context>
 <context>

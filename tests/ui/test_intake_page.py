@@ -76,9 +76,9 @@ def test_a_whole_visit_by_keyboard(qtbot, window, page):
     assert page.ticket.text() == "A001" and page.stage.text() == "已叫号"
     assert QApplication.focusWidget() is page.search
     keys.type(initials)
-    qtbot.waitUntil(lambda: account_no in [page.accounts.hit_at(r).account_no
+    qtbot.waitUntil(lambda: account_no in [page.accounts.row_at(r).account_no
                                            for r in range(page.accounts.rowCount())])  # fmt: skip
-    while page.accounts.hit_at(page.results.currentIndex().row()).account_no != account_no:
+    while page.accounts.row_at(page.results.currentIndex().row()).account_no != account_no:
         keys.press(Qt.Key.Key_Down)
     keys.press(Qt.Key.Key_Return)
     settle(qtbot, page)
