@@ -15,16 +15,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
     QPushButton,
-    QTableView,
     QVBoxLayout,
     QWidget,
 )
@@ -42,28 +39,12 @@ from ui.pages import Area
 from ui.problems import problem_text
 from ui.tariff_texts import tariff_problem_text
 from ui.tasks import TaskRunner
-from ui.widgets import named
-
-NO_MODIFIER = Qt.KeyboardModifier.NoModifier
+from ui.widgets import is_plain, named, table_view
 
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
     from hallclient.tariff.pricing import Pricer
-
-
-def _table(model: ItemTableModel | BasisTableModel, name: str, stretch: int) -> QTableView:
-    view = named(QTableView(), name)
-    view.setModel(model)
-    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    view.verticalHeader().hide()
-    header = view.horizontalHeader()
-    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-    view.setAlternatingRowColors(True)
-    return view
 
 
 def parse_quantity(text: str) -> Decimal:
@@ -105,7 +86,7 @@ class FeesPage(QFrame):
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(self._search)
         self.items = ItemTableModel()
-        self.results = _table(self.items, "feeResults", ItemTableModel.COL_NAME)
+        self.results = table_view(self.items, "feeResults", ItemTableModel.COL_NAME)
         self.results.selectionModel().currentRowChanged.connect(self._row_changed)
         self.found = named(QLabel(), "feeFound")
         self.detail = FeeDetail()
@@ -135,7 +116,7 @@ class FeesPage(QFrame):
         self.add_button = named(QPushButton(), "primaryButton")
         self.add_button.clicked.connect(self.add_to_cart)
         self.basis = BasisTableModel()
-        self.basis_view = _table(self.basis, "feeBasis", BasisTableModel.COL_DOCUMENT)
+        self.basis_view = table_view(self.basis, "feeBasis", BasisTableModel.COL_DOCUMENT)
         self.basis_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.total = named(QLabel(), "feeTotal")
         self.message = named(QLabel(wordWrap=True), "feeMessage")
@@ -338,7 +319,7 @@ class FeesPage(QFrame):
     def _key_action(self, watched: QObject, event: QKeyEvent) -> Callable[[], bool] | None:
         """What a key does where it is pressed; the action returns whether it took the key."""
         key = event.key()
-        plain = event.modifiers() in (NO_MODIFIER, Qt.KeyboardModifier.KeypadModifier)
+        plain = is_plain(event)
         enter = plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
         if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
             return lambda: self._focus(self.results, taken=False)  # the list moves too

@@ -30,12 +30,11 @@ from hallclient.visits import VisitView
 from ui.account_models import AccountTableModel, masked_phone
 from ui.attempt import Attempt
 from ui.close_visit_dialog import CloseVisitDialog
-from ui.fees_page import NO_MODIFIER, _table
 from ui.intake_texts import account_status_text, intake_problem_text, stage_text
 from ui.pages import Area
 from ui.tariff_texts import customer_types_text
 from ui.tasks import TaskRunner
-from ui.widgets import named
+from ui.widgets import is_plain, named, table_view
 
 if TYPE_CHECKING:
     from hallclient.account_search import AccountHit
@@ -72,7 +71,7 @@ class IntakePage(QFrame):
         self.search = named(QLineEdit(maxLength=40), "intakeSearch")
         self.search.textChanged.connect(self._search)
         self.accounts = AccountTableModel()
-        self.results = _table(self.accounts, "intakeResults", AccountTableModel.COL_ADDRESS)
+        self.results = table_view(self.accounts, "intakeResults", AccountTableModel.COL_ADDRESS)
         self.panel = named(QLabel(wordWrap=True), "intakePanel")
         self.panel.setTextFormat(Qt.TextFormat.PlainText)
         self.purpose = named(QComboBox(), "intakePurpose")
@@ -333,7 +332,7 @@ class IntakePage(QFrame):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            plain = event.modifiers() in (NO_MODIFIER, Qt.KeyboardModifier.KeypadModifier)
+            plain = is_plain(event)
             if watched is self.search and event.key() == Qt.Key.Key_Down:
                 self.results.setFocus()
                 return False

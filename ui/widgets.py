@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QAbstractItemModel, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 W = TypeVar("W", bound=QObject)
 
@@ -13,3 +15,23 @@ def named(widget: W, name: str) -> W:
     """Give ``widget`` an object name (the style sheet's ``#name`` selectors) and return it."""
     widget.setObjectName(name)
     return widget
+
+
+def table_view(model: QAbstractItemModel, name: str, stretch: int) -> QTableView:
+    """A read-only table of whole rows, columns sized to their contents but ``stretch``."""
+    view = named(QTableView(), name)
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    view.verticalHeader().hide()
+    header = view.horizontalHeader()
+    header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    view.setAlternatingRowColors(True)
+    return view
+
+
+def is_plain(event: QKeyEvent) -> bool:
+    """No modifier held (the keypad's own flag aside): Enter, not Ctrl+Enter."""
+    return event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)
