@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -44,6 +44,7 @@ if TYPE_CHECKING:
     from hallclient.queue import CalledTicket
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+WAITING_REFRESH_MS = 15_000  # tickets issued at reception show up within this
 
 
 class IntakePage(QFrame):
@@ -60,8 +61,12 @@ class IntakePage(QFrame):
         self._purposes: list[Purpose] = []
         self.close_dialog: CloseVisitDialog | None = None
         self._runner = TaskRunner(self)
+        self._queue_runner = TaskRunner(self)  # the waiting count, on its own
         self._build()
         self.attempt = Attempt(self)
+        self._queue_timer = QTimer(self, interval=WAITING_REFRESH_MS)
+        self._queue_timer.timeout.connect(self.refresh_waiting)
+        self.panel.hide()
         self.retranslate()
 
     def _build(self) -> None:
@@ -125,6 +130,10 @@ class IntakePage(QFrame):
         self._fill_purposes()
         self._show_visit()
 
+    def hideEvent(self, event: Any) -> None:
+        self._queue_timer.stop()  # another page, or the idle lock: no polling behind it
+        super().hideEvent(event)
+
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
             self.retranslate()
@@ -132,6 +141,7 @@ class IntakePage(QFrame):
 
     def showEvent(self, event: Any) -> None:
         super().showEvent(event)
+        self._queue_timer.start()
         if not self._purposes:
             self._load_purposes()
         self.refresh_waiting()
@@ -139,8 +149,10 @@ class IntakePage(QFrame):
     # -- the queue ---------------------------------------------------------------------------
 
     def refresh_waiting(self) -> None:
+        if self._queue_runner.busy():
+            return  # the last count is still on its way
         user = self._user_of()
-        self._runner.start(lambda _p: len(self._core.waiting(user)), self._show_waiting,
+        self._queue_runner.start(lambda _p: len(self._core.waiting(user)), self._show_waiting,
                            self._failed)  # fmt: skip
 
     def _show_waiting(self, count: int) -> None:
@@ -193,14 +205,20 @@ class IntakePage(QFrame):
 
     def _start(self, visit: VisitView) -> None:
         self.visit = visit
+        self._clear_customer()
+        self._say("")
+        self._show_visit()
+        self.refresh_waiting()
+        self.search.setFocus()
+
+    def _clear_customer(self) -> None:
+        """Nothing of one customer stays on screen for the next."""
         self.search.clear()
         self.accounts.set_rows([])
         self.panel.clear()
+        self.panel.hide()
         self.notes.clear()
         self.purpose.setCurrentIndex(-1)
-        self._say("")
-        self._show_visit()
-        self.search.setFocus()
 
     def recall(self) -> None:
         if self.ticket_id is None:
@@ -248,6 +266,7 @@ class IntakePage(QFrame):
     def _account_taken(self, result: tuple[VisitView, AccountPanel]) -> None:
         self.visit, panel = result
         self.panel.setText(self._panel_text(panel))
+        self.panel.show()
         self._show_visit()
         self.purpose.setFocus()
 
@@ -307,6 +326,7 @@ class IntakePage(QFrame):
 
     def _ended(self, message: str) -> None:
         self.visit, self.ticket_id = None, None
+        self._clear_customer()
         self._show_visit()
         self._say(message)
         self.refresh_waiting()

@@ -100,6 +100,9 @@ def test_a_whole_visit_by_keyboard(qtbot, window, page):
     visit = window.core.visit(window.user, 1)
     assert (visit.outcome, visit.satisfaction, visit.notes) == (
         VisitOutcome.RESOLVED, 5, "客户询问阶梯气价")  # fmt: skip
+    nothing_left = (page.search.text(), page.accounts.rowCount(), page.panel.isVisible(),
+                    page.notes.toPlainText())  # fmt: skip
+    assert nothing_left == ("", 0, False, "")  # nothing of this customer for the next one
     print(f"\nkeys beyond the typed data: {keys.count}")
     assert keys.count <= 8
 
