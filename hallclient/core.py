@@ -18,13 +18,14 @@ from sqlalchemy.exc import OperationalError
 from db import migrate
 from db.engine import Database
 from db.models import User, VisitOutcome, VisitStage
-from hallclient import approvals, auth, demo, intake, paths, queue, users, visits
+from hallclient import approvals, auth, day_view, demo, intake, paths, queue, users, visits
 from hallclient.account_search import AccountHit, search_accounts
 from hallclient.approvals import ApprovalGrant, ApprovalRequest
 from hallclient.audit import Where
 from hallclient.clock import Clock, SystemClock
 from hallclient.config import Settings
 from hallclient.context import Context, CurrentUser
+from hallclient.day_view import DayFigures, DayFilter, DayVisit
 from hallclient.errors import DatabaseUnavailableError, SchemaOutdatedError
 from hallclient.intake import AccountPanel, Purpose
 from hallclient.queue import CalledTicket, TicketView
@@ -111,6 +112,12 @@ class Core:
 
     def purposes(self, user: CurrentUser) -> list[Purpose]:
         return intake.purposes(self.database, self.context(user))
+
+    def day_visits(self, user: CurrentUser, wanted: DayFilter) -> list[DayVisit]:
+        return day_view.day_visits(self.database, self.context(user), wanted=wanted)
+
+    def day_figures(self, user: CurrentUser) -> DayFigures:
+        return day_view.day_figures(self.database, self.context(user))
 
     def visit(self, user: CurrentUser, visit_id: int) -> VisitView:
         return visits.get_visit(self.database, self.context(user), visit_id)

@@ -30,6 +30,7 @@ from hallclient.visits import VisitView
 from ui.account_models import AccountTableModel, masked_phone
 from ui.attempt import Attempt
 from ui.close_visit_dialog import CloseVisitDialog
+from ui.day_view_dialog import DayViewDialog
 from ui.intake_texts import account_status_text, intake_problem_text, stage_text
 from ui.pages import Area
 from ui.tariff_texts import customer_types_text
@@ -60,6 +61,7 @@ class IntakePage(QFrame):
         self.searches = 0  # the newest search; older answers are dropped
         self._purposes: list[Purpose] = []
         self.close_dialog: CloseVisitDialog | None = None
+        self.day_dialog: DayViewDialog | None = None
         self._runner = TaskRunner(self)
         self._queue_runner = TaskRunner(self)  # the waiting count, on its own
         self._build()
@@ -114,7 +116,7 @@ class IntakePage(QFrame):
             widget.installEventFilter(self)
         keys = ((Qt.Key.Key_F2, self.call_next), (Qt.Key.Key_F3, self.recall),
                 (Qt.Key.Key_F4, self.skip), (Qt.Key.Key_F6, self.walk_in),
-                (Qt.Key.Key_F9, self.end_visit))  # fmt: skip
+                (Qt.Key.Key_F9, self.end_visit), (Qt.Key.Key_F11, self.show_day))  # fmt: skip
         for key, action in keys:
             QShortcut(QKeySequence(key), self, action)
 
@@ -124,8 +126,10 @@ class IntakePage(QFrame):
         )
         self._labels[0].setText(self.tr("Purpose"))
         self._labels[1].setText(self.tr("Notes"))
-        self.keys.setText(self.tr("F2 call next · F3 call again · F4 not present · "
-                                  "F6 walk-in · F9 end the visit"))  # fmt: skip
+        self.keys.setText(
+            self.tr("F2 call next · F3 call again · F4 not present · F6 walk-in · "
+                    "F9 end the visit · F11 today's visits")
+        )  # fmt: skip
         self.purpose.setPlaceholderText(self.tr("Choose the purpose"))
         self._fill_purposes()
         self._show_visit()
@@ -330,6 +334,13 @@ class IntakePage(QFrame):
         self._show_visit()
         self._say(message)
         self.refresh_waiting()
+
+    def show_day(self) -> None:
+        """Today's visits and counter figures, in their own window (F11)."""
+        self.day_dialog = DayViewDialog(self._core, self._user_of, self)
+        self.day_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.day_dialog.show()
+        self.day_dialog.reload()
 
     # -- showing -----------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QCoreApplication
 from hallclient.errors import HallError
 from hallclient.queue import QueueError, QueueProblem
 from hallclient.text_input import TextInputError
-from hallclient.visits import VisitError, VisitProblem, VisitStage
+from hallclient.visits import VisitError, VisitOutcome, VisitProblem, VisitStage
 from ui.pages import QT_TRANSLATE_NOOP
 from ui.problems import problem_text
 
@@ -38,6 +38,13 @@ _STATUSES = {
     "suspended": QT_TRANSLATE_NOOP("Intake", "gas suspended"),
     "closed": QT_TRANSLATE_NOOP("Intake", "account closed"),
 }
+_OUTCOMES = {
+    VisitOutcome.RESOLVED: QT_TRANSLATE_NOOP("Intake", "Resolved"),
+    VisitOutcome.CHARGED: QT_TRANSLATE_NOOP("Intake", "Charged"),
+    VisitOutcome.REFERRED: QT_TRANSLATE_NOOP("Intake", "Referred"),
+    VisitOutcome.PENDING: QT_TRANSLATE_NOOP("Intake", "Pending"),
+    VisitOutcome.NO_SHOW: QT_TRANSLATE_NOOP("Intake", "Not present"),
+}
 _TOO_LONG = QT_TRANSLATE_NOOP("Intake", "The text is too long; please shorten it.")
 _OTHER = QT_TRANSLATE_NOOP("Intake", "This cannot be done now. Please check and try again.")
 
@@ -48,6 +55,10 @@ def _tr(source: str) -> str:
 
 def stage_text(stage: VisitStage) -> str:
     return _tr(_STAGES[stage])
+
+
+def outcome_text(outcome: VisitOutcome) -> str:
+    return _tr(_OUTCOMES[outcome])
 
 
 def account_status_text(status: str) -> str:

@@ -7,7 +7,8 @@ idle lock), "change-password" (the forced change after the first login) and
 "approval" (a manager's approval of a void, over the payments page), "fees-search"
 (pinyin initials typed in the fee lookup) and "fees-quote" (a tiered gas quote for a
 large household, with its basis), "intake-visit" (a called ticket with its account
-and purpose) and "intake-close" (the satisfaction question).  A real core is
+and purpose), "intake-close" (the satisfaction question) and "intake-day" (today's
+visits with wait and service times).  A real core is
 used, logging in directly (the forced password change does not stop it); a database
 without users first gets a small demo data set.
 """
@@ -47,7 +48,7 @@ if TYPE_CHECKING:
 
 DIALOG_SCREENS = ("locked", "change-password", "approval")
 FEE_SCREENS = ("fees-search", "fees-quote")
-INTAKE_SCREENS = ("intake-visit", "intake-close")
+INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
 ALL_SCREENS = (
     "login", "login-error", "main", *(f"main-{area.key}" for area in AREAS), *DIALOG_SCREENS,
     *FEE_SCREENS, *INTAKE_SCREENS,
@@ -221,13 +222,21 @@ class _Renderer:
         page._purpose_chosen(0)
         _wait_until(lambda: not page.attempt.running)
         page.notes.setPlainText("客户咨询本年阶梯气量，已说明各档上限。")
+        if name == "intake-visit":
+            return _grab(window)
+        page.end_visit()
+        dialog = page.close_dialog
+        assert dialog is not None
+        dialog.ratings.button(5).setChecked(True)
         if name == "intake-close":
-            page.end_visit()
-            dialog = page.close_dialog
-            assert dialog is not None
-            dialog.ratings.button(5).setChecked(True)
             return _framed(_grab(window), _grab(dialog))
-        return _grab(window)
+        dialog.accept()
+        _wait_until(lambda: page.visit is None)
+        page.show_day()
+        day = page.day_dialog
+        assert day is not None
+        _wait_until(lambda: day.visits.rowCount() > 0)
+        return _framed(_grab(window), _grab(day))
 
 
 def _large_household_account_initials() -> str:

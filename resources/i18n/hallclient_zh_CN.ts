@@ -224,6 +224,84 @@
     </message>
 </context>
 <context>
+    <name>DayView</name>
+    <message>
+        <source>Called</source>
+        <translation>叫号时间</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>号码</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Wait</source>
+        <translation>等候</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>办理</translation>
+    </message>
+    <message>
+        <source>Outcome</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Visits</source>
+        <translation>接待次数</translation>
+    </message>
+    <message>
+        <source>Average wait</source>
+        <translation>平均等候</translation>
+    </message>
+    <message>
+        <source>Average service</source>
+        <translation>平均办理</translation>
+    </message>
+    <message>
+        <source>Average rating</source>
+        <translation>平均评价</translation>
+    </message>
+</context>
+<context>
+    <name>DayViewDialog</name>
+    <message>
+        <source>Today&apos;s visits</source>
+        <translation>今日接待</translation>
+    </message>
+    <message>
+        <source>All counters</source>
+        <translation>全部窗口</translation>
+    </message>
+    <message>
+        <source>All clerks</source>
+        <translation>全部营业员</translation>
+    </message>
+    <message>
+        <source>All outcomes</source>
+        <translation>全部结果</translation>
+    </message>
+    <message>
+        <source>{visits} visits shown · {waiting} waiting now</source>
+        <translation>显示 {visits} 次接待 · 当前等候 {waiting} 人</translation>
+    </message>
+</context>
+<context>
     <name>FeeDetail</name>
     <message>
         <source>Code</source>
@@ -463,6 +541,26 @@
         <translation>已销户</translation>
     </message>
     <message>
+        <source>Resolved</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Charged</source>
+        <translation>已收费</translation>
+    </message>
+    <message>
+        <source>Referred</source>
+        <translation>已转办</translation>
+    </message>
+    <message>
+        <source>Pending</source>
+        <translation>待办</translation>
+    </message>
+    <message>
+        <source>Not present</source>
+        <translation>过号未到</translation>
+    </message>
+    <message>
         <source>The text is too long; please shorten it.</source>
         <translation>内容太长，请删减后再保存。</translation>
     </message>
@@ -486,8 +584,8 @@
         <translation>接待记录</translation>
     </message>
     <message>
-        <source>F2 call next · F3 call again · F4 not present · F6 walk-in · F9 end the visit</source>
-        <translation>F2 叫号 · F3 重呼 · F4 过号 · F6 散客登记 · F9 结束接待</translation>
+        <source>F2 call next · F3 call again · F4 not present · F6 walk-in · F9 end the visit · F11 today&apos;s visits</source>
+        <translation>F2 叫号 · F3 重呼 · F4 过号 · F6 散客登记 · F9 结束接待 · F11 今日接待</translation>
     </message>
     <message>
         <source>Choose the purpose</source>

@@ -144,3 +144,28 @@ def test_every_visible_text_is_translated(qtbot, page):
     settle(qtbot, page)
     texts = [text for text in visible_texts(page) if text]
     assert not [t for t in texts if untranslated(t)], texts
+
+
+def test_todays_visits_with_times_and_filters(qtbot, page):
+    qtbot.keyClick(page, Qt.Key.Key_F2)
+    settle(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F4)  # A001 not present
+    settle(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F2)
+    settle(qtbot, page)
+    page.end_visit()
+    page.close_dialog.ratings.button(4).setChecked(True)
+    page.close_dialog.accept()
+    settle(qtbot, page)
+    page.window().activateWindow()
+    qtbot.waitUntil(page.window().isActiveWindow)
+    qtbot.keyClick(page, Qt.Key.Key_F11)
+    dialog = page.day_dialog
+    qtbot.waitUntil(lambda: dialog.visits.rowCount() == 2)
+    assert dialog.summary.text() == "显示 2 次接待 · 当前等候 1 人"
+    assert dialog.figures.rowCount() == 1
+    assert dialog.figures.display(dialog.figures.row_at(0), 4) == "4.00"
+    outcome = dialog.filters["outcome"]
+    outcome.setCurrentIndex(outcome.findText("过号未到"))
+    qtbot.waitUntil(lambda: dialog.visits.rowCount() == 1)
+    dialog.close()

@@ -1,0 +1,174 @@
+"""Today's visits in the hall, filtered, with wait and service times; figures per counter.
+
+Opened from the intake page with F11.  Filters apply as they change; F5 reads again.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+
+from hallclient.clock import local
+from hallclient.day_view import CounterFigures, DayFilter, DayVisit
+from hallclient.errors import HallError
+from hallclient.visits import VisitOutcome
+from ui.close_visit_dialog import OUTCOMES
+from ui.intake_texts import outcome_text
+from ui.pages import QT_TRANSLATE_NOOP
+from ui.problems import problem_text
+from ui.table_model import RowsTableModel
+from ui.tasks import TaskRunner
+from ui.widgets import named, table_view
+
+if TYPE_CHECKING:
+    from hallclient.auth import CurrentUser
+    from hallclient.core import Core
+    from hallclient.day_view import DayFigures
+
+
+def minutes_text(span: dt.timedelta | None) -> str:
+    """``12:05`` (minutes:seconds), or a dash when there is no figure."""
+    if span is None:
+        return "—"
+    seconds = int(span.total_seconds())
+    return f"{seconds // 60}:{seconds % 60:02d}"
+
+
+class DayVisitModel(RowsTableModel[DayVisit]):
+    COL_TIME, COL_COUNTER, COL_CLERK, COL_TICKET, COL_ACCOUNT, COL_WAIT, COL_SERVICE, \
+        COL_OUTCOME, COL_RATING = range(9)  # fmt: skip
+    CONTEXT = "DayView"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DayView", "Called"),
+        QT_TRANSLATE_NOOP("DayView", "Counter"),
+        QT_TRANSLATE_NOOP("DayView", "Clerk"),
+        QT_TRANSLATE_NOOP("DayView", "Ticket"),
+        QT_TRANSLATE_NOOP("DayView", "Account"),
+        QT_TRANSLATE_NOOP("DayView", "Wait"),
+        QT_TRANSLATE_NOOP("DayView", "Service"),
+        QT_TRANSLATE_NOOP("DayView", "Outcome"),
+        QT_TRANSLATE_NOOP("DayView", "Rating"),
+    )
+    RIGHT_ALIGNED = frozenset({COL_WAIT, COL_SERVICE, COL_RATING})
+    timezone = "Asia/Shanghai"
+
+    def display(self, row: DayVisit, column: int) -> str:
+        texts = (
+            local(row.called_at, self.timezone).strftime("%H:%M"), row.counter_code,
+            row.clerk_employee_no, row.ticket_label or "—", row.account_no or "—",
+            minutes_text(row.wait), minutes_text(row.service),
+            outcome_text(row.outcome) if row.outcome else "—",
+            str(row.satisfaction) if row.satisfaction else "—",
+        )  # fmt: skip
+        return texts[column]
+
+
+class CounterFiguresModel(RowsTableModel[CounterFigures]):
+    COL_COUNTER, COL_VISITS, COL_WAIT, COL_SERVICE, COL_RATING = range(5)
+    CONTEXT = "DayView"
+    HEADERS = (
+        QT_TRANSLATE_NOOP("DayView", "Counter"),
+        QT_TRANSLATE_NOOP("DayView", "Visits"),
+        QT_TRANSLATE_NOOP("DayView", "Average wait"),
+        QT_TRANSLATE_NOOP("DayView", "Average service"),
+        QT_TRANSLATE_NOOP("DayView", "Average rating"),
+    )
+    RIGHT_ALIGNED = frozenset({COL_VISITS, COL_WAIT, COL_SERVICE, COL_RATING})
+
+    def display(self, row: CounterFigures, column: int) -> str:
+        rating = f"{row.average_satisfaction:.2f}" if row.average_satisfaction else "—"
+        texts = (row.counter_code, str(row.visits), minutes_text(row.average_wait),
+                 minutes_text(row.average_service), rating)  # fmt: skip
+        return texts[column]
+
+
+class DayViewDialog(QDialog):
+    def __init__(
+        self, core: Core, user_of: Callable[[], CurrentUser], parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("closeVisitDialog")
+        self._core, self._user_of = core, user_of
+        self._runner = TaskRunner(self)
+        self.visits = DayVisitModel()
+        self.visits.timezone = core.settings.timezone
+        self.figures = CounterFiguresModel()
+        self.filters = {name: named(QComboBox(), "dayFilter") for name in
+                        ("counter", "clerk", "outcome")}  # fmt: skip
+        for combo in self.filters.values():
+            combo.currentIndexChanged.connect(self.reload)
+        self.summary = named(QLabel(), "feeFound")
+        row = QHBoxLayout()
+        for combo in self.filters.values():
+            row.addWidget(combo)
+        row.addStretch(1)
+        row.addWidget(self.summary)
+        layout = QVBoxLayout(self)
+        layout.addLayout(row)
+        layout.addWidget(table_view(self.visits, "dayVisits", DayVisitModel.COL_ACCOUNT), 3)
+        layout.addWidget(table_view(self.figures, "dayFigures", CounterFiguresModel.COL_COUNTER), 1)
+        QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+        self.resize(1000, 640)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Today's visits"))
+        anyone = (self.tr("All counters"), self.tr("All clerks"), self.tr("All outcomes"))
+        for combo, text in zip(self.filters.values(), anyone, strict=True):
+            combo.blockSignals(True)
+            if combo.count():
+                combo.setItemText(0, text)
+            else:
+                combo.addItem(text, None)
+            combo.blockSignals(False)
+        outcome = self.filters["outcome"]
+        if outcome.count() == 1:
+            for value in (*OUTCOMES, VisitOutcome.NO_SHOW):
+                outcome.addItem(outcome_text(value), value)
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def wanted(self) -> DayFilter:
+        return DayFilter(
+            counter_code=self.filters["counter"].currentData(),
+            clerk_employee_no=self.filters["clerk"].currentData(),
+            outcome=self.filters["outcome"].currentData(),
+        )
+
+    def reload(self) -> None:
+        user, wanted = self._user_of(), self.wanted()
+        self._runner.start(
+            lambda _p: (self._core.day_visits(user, wanted), self._core.day_figures(user)),
+            self._loaded, self._failed,
+        )  # fmt: skip
+
+    def _loaded(self, result: tuple[list[DayVisit], DayFigures]) -> None:
+        rows, figures = result
+        self.visits.set_rows(rows)
+        self.figures.set_rows(figures.counters)
+        self._offer(self.filters["counter"], [c.counter_code for c in figures.counters])
+        self._offer(self.filters["clerk"], sorted({r.clerk_employee_no for r in rows}))
+        self.summary.setText(self.tr("{visits} visits shown · {waiting} waiting now").format(
+            visits=len(rows), waiting=figures.waiting_now))  # fmt: skip
+
+    def _offer(self, combo: QComboBox, values: list[str]) -> None:
+        """Add the values seen so far to a filter (the chosen one stays chosen)."""
+        known = {combo.itemData(index) for index in range(combo.count())}
+        combo.blockSignals(True)
+        for value in values:
+            if value not in known:
+                combo.addItem(value, value)
+        combo.blockSignals(False)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, HallError):
+            raise error
+        self.summary.setText(problem_text(error))
