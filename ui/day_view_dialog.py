@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt
+from PySide6.QtCore import QEvent, QLocale, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
     from hallclient.day_view import DayFigures
+    from hallclient.intake import Purpose
 
 
 def minutes_text(span: dt.timedelta | None) -> str:
@@ -99,7 +100,8 @@ class DayViewDialog(QDialog):
         self.visits.timezone = core.settings.timezone
         self.figures = CounterFiguresModel()
         self.filters = {name: named(QComboBox(), "dayFilter") for name in
-                        ("counter", "clerk", "outcome")}  # fmt: skip
+                        ("counter", "clerk", "purpose", "outcome")}  # fmt: skip
+        self._purpose_names: dict[str, str] = {}
         for combo in self.filters.values():
             combo.currentIndexChanged.connect(self.reload)
         self.summary = named(QLabel(), "feeFound")
@@ -118,7 +120,8 @@ class DayViewDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Today's visits"))
-        anyone = (self.tr("All counters"), self.tr("All clerks"), self.tr("All outcomes"))
+        anyone = (self.tr("All counters"), self.tr("All clerks"), self.tr("All purposes"),
+                  self.tr("All outcomes"))  # fmt: skip
         for combo, text in zip(self.filters.values(), anyone, strict=True):
             combo.blockSignals(True)
             if combo.count():
@@ -140,18 +143,24 @@ class DayViewDialog(QDialog):
         return DayFilter(
             counter_code=self.filters["counter"].currentData(),
             clerk_employee_no=self.filters["clerk"].currentData(),
+            purpose_code=self.filters["purpose"].currentData(),
             outcome=self.filters["outcome"].currentData(),
         )
 
     def reload(self) -> None:
-        user, wanted = self._user_of(), self.wanted()
+        user, wanted, first = self._user_of(), self.wanted(), not self._purpose_names
         self._runner.start(
-            lambda _p: (self._core.day_visits(user, wanted), self._core.day_figures(user)),
+            lambda _p: (self._core.day_visits(user, wanted), self._core.day_figures(user),
+                        self._core.purposes(user) if first else []),
             self._loaded, self._failed,
         )  # fmt: skip
 
-    def _loaded(self, result: tuple[list[DayVisit], DayFigures]) -> None:
-        rows, figures = result
+    def _loaded(self, result: tuple[list[DayVisit], DayFigures, list[Purpose]]) -> None:
+        rows, figures, purposes = result
+        if purposes:
+            chinese = QLocale().language() == QLocale.Language.Chinese
+            self._purpose_names = {p.code: p.name_zh if chinese else p.name_en for p in purposes}
+            self._offer(self.filters["purpose"], list(self._purpose_names), self._purpose_names)
         self.visits.set_rows(rows)
         self.figures.set_rows(figures.counters)
         self._offer(self.filters["counter"], [c.counter_code for c in figures.counters])
@@ -159,13 +168,15 @@ class DayViewDialog(QDialog):
         self.summary.setText(self.tr("{visits} visits shown · {waiting} waiting now").format(
             visits=len(rows), waiting=figures.waiting_now))  # fmt: skip
 
-    def _offer(self, combo: QComboBox, values: list[str]) -> None:
+    def _offer(
+        self, combo: QComboBox, values: list[str], names: dict[str, str] | None = None
+    ) -> None:
         """Add the values seen so far to a filter (the chosen one stays chosen)."""
         known = {combo.itemData(index) for index in range(combo.count())}
         combo.blockSignals(True)
         for value in values:
             if value not in known:
-                combo.addItem(value, value)
+                combo.addItem((names or {}).get(value, value), value)
         combo.blockSignals(False)
 
     def _failed(self, error: BaseException) -> None:

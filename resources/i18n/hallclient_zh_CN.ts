@@ -293,6 +293,10 @@
         <translation>全部营业员</translation>
     </message>
     <message>
+        <source>All purposes</source>
+        <translation>全部事由</translation>
+    </message>
+    <message>
         <source>All outcomes</source>
         <translation>全部结果</translation>
     </message>

@@ -59,6 +59,8 @@ def test_waits_services_and_figures_per_counter(database, clerk, clock):
     assert len(open_ones) == 3  # None means "any outcome"
     charged = day_view.day_visits(database, clerk(), wanted=DayFilter(outcome=VisitOutcome.CHARGED))
     assert walk_in.id not in [row.visit_id for row in charged] and len(charged) == 2
+    paying = day_view.day_visits(database, clerk(), wanted=DayFilter(purpose_code="pay_gas"))
+    assert [row.purpose_code for row in paying] == ["pay_gas", "pay_gas"]
 
 
 def test_another_day_is_empty(database, clerk, clock):
