@@ -27,7 +27,7 @@ from hallclient.config import Settings
 from hallclient.context import Context, CurrentUser
 from hallclient.day_view import DayFigures, DayFilter, DayVisit
 from hallclient.errors import DatabaseUnavailableError, SchemaOutdatedError
-from hallclient.intake import AccountPanel, Purpose
+from hallclient.intake import AccountPanel, Purpose, QueueCategory
 from hallclient.queue import CalledTicket, TicketView
 from hallclient.reference import load_reference
 from hallclient.tariff import pricing
@@ -100,6 +100,16 @@ class Core:
 
     def skip(self, user: CurrentUser, ticket_id: int) -> TicketView:
         return queue.skip(self.database, self.context(user), ticket_id)
+
+    def transfer(
+        self, user: CurrentUser, ticket_id: int, note: str, category_code: str | None,
+        counter_code: str | None,
+    ) -> TicketView:  # fmt: skip
+        return queue.transfer(self.database, self.context(user), ticket_id, note,
+                              category_code=category_code, counter_code=counter_code)  # fmt: skip
+
+    def queue_categories(self, user: CurrentUser) -> list[QueueCategory]:
+        return intake.queue_categories(self.database, self.context(user))
 
     def waiting(self, user: CurrentUser) -> list[TicketView]:
         return queue.waiting(self.database, self.context(user))

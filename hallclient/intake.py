@@ -1,4 +1,5 @@
-"""What the intake screen reads besides queue and visit: purposes and the account panel."""
+"""What the intake screen reads besides queue and visit: purposes, queue categories and
+the account panel."""
 
 from __future__ import annotations
 
@@ -9,7 +10,7 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from db.engine import Database
-from db.models import Account, Visit, VisitOutcome, VisitPurpose
+from db.models import Account, ServiceCategory, Visit, VisitOutcome, VisitPurpose
 from hallclient.context import Context
 from hallclient.permissions import Action
 from hallclient.text_input import clean_text
@@ -25,6 +26,15 @@ class Purpose:
     category_code: str
     name_zh: str
     name_en: str
+
+
+@dataclass(frozen=True)
+class QueueCategory:
+    code: str
+    prefix: str
+    name_zh: str
+    name_en: str
+    priority: bool
 
 
 @dataclass(frozen=True)
@@ -57,6 +67,13 @@ def purposes(database: Database, context: Context) -> list[Purpose]:
     with UnitOfWork(database) as uow:
         rows = uow.session.scalars(select(VisitPurpose).order_by(VisitPurpose.sort_order))
         return [Purpose(p.code, p.category_code, p.name_zh, p.name_en) for p in rows]
+
+
+def queue_categories(database: Database, context: Context) -> list[QueueCategory]:
+    context.require(Action.ISSUE_TICKETS)
+    with UnitOfWork(database) as uow:
+        rows = uow.session.scalars(select(ServiceCategory).order_by(ServiceCategory.sort_order))
+        return [QueueCategory(c.code, c.prefix, c.name_zh, c.name_en, c.priority) for c in rows]
 
 
 def account_panel(database: Database, context: Context, account_no: str) -> AccountPanel:

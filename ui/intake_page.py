@@ -35,6 +35,7 @@ from ui.intake_texts import account_status_text, intake_problem_text, stage_text
 from ui.pages import Area
 from ui.tariff_texts import customer_types_text
 from ui.tasks import TaskRunner
+from ui.ticket_dialogs import IssueTicketDialog, TransferDialog
 from ui.widgets import is_plain, named, table_view
 
 if TYPE_CHECKING:
@@ -62,6 +63,8 @@ class IntakePage(QFrame):
         self._purposes: list[Purpose] = []
         self.close_dialog: CloseVisitDialog | None = None
         self.day_dialog: DayViewDialog | None = None
+        self.ticket_dialog: IssueTicketDialog | None = None
+        self.transfer_dialog: TransferDialog | None = None
         self._runner = TaskRunner(self)
         self._queue_runner = TaskRunner(self)  # the waiting count, on its own
         self._build()
@@ -116,6 +119,7 @@ class IntakePage(QFrame):
             widget.installEventFilter(self)
         keys = ((Qt.Key.Key_F2, self.call_next), (Qt.Key.Key_F3, self.recall),
                 (Qt.Key.Key_F4, self.skip), (Qt.Key.Key_F6, self.walk_in),
+                (Qt.Key.Key_F7, self.issue_tickets), (Qt.Key.Key_F8, self.transfer),
                 (Qt.Key.Key_F9, self.end_visit), (Qt.Key.Key_F11, self.show_day))  # fmt: skip
         for key, action in keys:
             QShortcut(QKeySequence(key), self, action)
@@ -128,7 +132,7 @@ class IntakePage(QFrame):
         self._labels[1].setText(self.tr("Notes"))
         self.keys.setText(
             self.tr("F2 call next · F3 call again · F4 not present · F6 walk-in · "
-                    "F9 end the visit · F11 today's visits")
+                    "F7 issue tickets · F8 transfer · F9 end the visit · F11 today's visits")
         )  # fmt: skip
         self.purpose.setPlaceholderText(self.tr("Choose the purpose"))
         self._fill_purposes()
@@ -334,6 +338,40 @@ class IntakePage(QFrame):
         self._show_visit()
         self._say(message)
         self.refresh_waiting()
+
+    def issue_tickets(self) -> None:
+        """The reception desk's window (F7): number keys issue tickets; it stays open."""
+        dialog = IssueTicketDialog(self._core, self._user_of,
+                                   self._core.queue_categories(self._user_of()), self)  # fmt: skip
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(self.refresh_waiting)
+        self.ticket_dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def transfer(self) -> None:
+        """Send the called ticket to another service or counter, with a note (F8)."""
+        if self.ticket_id is None or self.visit is None:
+            self._say(self.tr("Only a called ticket can be transferred."))
+            return
+        user = self._user_of()
+        dialog = TransferDialog(self._core.queue_categories(user), self)
+        self.transfer_dialog = dialog
+        dialog.accepted.connect(lambda: self._transfer_confirmed(dialog))
+        dialog.open()
+        dialog.activateWindow()
+
+    def _transfer_confirmed(self, dialog: TransferDialog) -> None:
+        user, ticket = self._user_of(), self.ticket_id
+        assert ticket is not None
+        note, category = dialog.note.text(), dialog.category.currentData()
+        counter = dialog.counter.text().strip().upper() or None
+        dialog.deleteLater()
+        self.attempt.run(
+            lambda: self._core.transfer(user, ticket, note, category, counter),
+            lambda moved: self._ended(self.tr("{ticket} transferred.").format(ticket=moved.label)),
+            self._failed,
+        )
 
     def show_day(self) -> None:
         """Today's visits and counter figures, in their own window (F11)."""

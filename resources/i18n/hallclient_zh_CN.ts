@@ -588,8 +588,8 @@
         <translation>接待记录</translation>
     </message>
     <message>
-        <source>F2 call next · F3 call again · F4 not present · F6 walk-in · F9 end the visit · F11 today&apos;s visits</source>
-        <translation>F2 叫号 · F3 重呼 · F4 过号 · F6 散客登记 · F9 结束接待 · F11 今日接待</translation>
+        <source>F2 call next · F3 call again · F4 not present · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F11 today&apos;s visits</source>
+        <translation>F2 叫号 · F3 重呼 · F4 过号 · F6 散客登记 · F7 取号 · F8 转移 · F9 结束接待 · F11 今日接待</translation>
     </message>
     <message>
         <source>Choose the purpose</source>
@@ -636,6 +636,14 @@
         <translation>接待已结束。</translation>
     </message>
     <message>
+        <source>Only a called ticket can be transferred.</source>
+        <translation>只有已叫号的号码才能转移。</translation>
+    </message>
+    <message>
+        <source>{ticket} transferred.</source>
+        <translation>{ticket} 已转移。</translation>
+    </message>
+    <message>
         <source>No customer</source>
         <translation>暂无客户</translation>
     </message>
@@ -646,6 +654,17 @@
     <message>
         <source>Walk-in</source>
         <translation>散客</translation>
+    </message>
+</context>
+<context>
+    <name>IssueTicketDialog</name>
+    <message>
+        <source>Issue a ticket</source>
+        <translation>取号</translation>
+    </message>
+    <message>
+        <source>Press the number of the service the customer needs.</source>
+        <translation>请按客户所办业务对应的数字键取号。</translation>
     </message>
 </context>
 <context>
@@ -1125,6 +1144,45 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     <message>
         <source>Tiered gas needs the customer&apos;s account before it can be charged.</source>
         <translation>阶梯气价须填写客户户号后才能收费。</translation>
+    </message>
+</context>
+<context>
+    <name>TransferDialog</name>
+    <message>
+        <source>Same service</source>
+        <translation>业务不变</translation>
+    </message>
+    <message>
+        <source>e.g. C02 (empty: any counter)</source>
+        <translation>如 C02（留空：任一窗口）</translation>
+    </message>
+    <message>
+        <source>Required: what the next counter should know</source>
+        <translation>必填：需要下一个窗口知道的情况</translation>
+    </message>
+    <message>
+        <source>Transfer (Enter)</source>
+        <translation>转移（Enter）</translation>
+    </message>
+    <message>
+        <source>Service</source>
+        <translation>业务</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>说明</translation>
+    </message>
+    <message>
+        <source>Transfer the ticket</source>
+        <translation>转移号码</translation>
+    </message>
+    <message>
+        <source>Please say why, for the next counter.</source>
+        <translation>请填写转移原因，方便下一个窗口办理。</translation>
     </message>
 </context>
 </TS>

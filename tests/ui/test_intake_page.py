@@ -169,3 +169,31 @@ def test_todays_visits_with_times_and_filters(qtbot, page):
     outcome.setCurrentIndex(outcome.findText("过号未到"))
     qtbot.waitUntil(lambda: dialog.visits.rowCount() == 1)
     dialog.close()
+
+
+def test_reception_issues_tickets_by_number_keys(qtbot, page):
+    qtbot.keyClick(page, Qt.Key.Key_F7)
+    dialog = page.ticket_dialog
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    place = [category.prefix for category in dialog.categories].index("A")
+    qtbot.keyClick(dialog, Qt.Key(Qt.Key.Key_1.value + place))
+    settle(qtbot, dialog)
+    assert dialog.issued.text() == "A003"  # two were issued before
+    dialog.close()
+    qtbot.waitUntil(lambda: page.waiting.text() == "等候 4 人")
+
+
+def test_a_transfer_needs_a_note_and_ends_the_visit_here(qtbot, page):
+    qtbot.keyClick(page, Qt.Key.Key_F2)
+    settle(qtbot, page)
+    qtbot.keyClick(page, Qt.Key.Key_F8)
+    dialog = page.transfer_dialog
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.note)
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    assert dialog.isVisible() and "原因" in dialog.error.text()
+    dialog.counter.setText("c02")
+    dialog.note.setText("需到2号窗口办理过户")
+    qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
+    settle(qtbot, page)
+    assert page.visit is None and page.message.text() == "A001 已转移。"
+    qtbot.waitUntil(lambda: page.waiting.text() == "等候 3 人")
