@@ -4,29 +4,29 @@ The query decides what it can be: digits are an account or meter number (prefix)
 whole phone number (11 digits) or a phone's last four; ASCII letters are the pinyin
 initials of a name (zw → 张伟); Chinese is the start of a name.  Each kind is one
 indexed range query (``col >= q AND col < q + U+10FFFF``, the same on SQLite and
-PostgreSQL), merged in rank order: the exact account number, the exact meter
-number, the whole phone, then prefixes.  Anything else -- very long text, control
-characters, SQL, emoji -- finds nothing instead of failing.
+PostgreSQL) run straight on a pooled driver connection, merged in rank order: the
+exact account number, the exact meter number, the whole phone, then prefixes.
+Anything else -- very long text, control characters, SQL, emoji -- finds nothing
+instead of failing.
 """
 
 from __future__ import annotations
 
 import enum
+import logging
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import InstrumentedAttribute
-
 from db.engine import Database
-from db.models import Account
 from hallclient.context import Context
+from hallclient.errors import DatabaseUnavailableError
 from hallclient.permissions import Action
-from hallclient.uow import UnitOfWork
 
 MAX_QUERY = 40
 _TOP = "\U0010ffff"
+log = logging.getLogger(__name__)
 _HAN = re.compile(r"[\u3400-\u9fff]+")
 
 
@@ -61,65 +61,87 @@ def normalise(text: str) -> str:
     return "".join(c for c in folded if not c.isspace() and unicodedata.category(c)[0] != "C")
 
 
-_COLUMNS = (
-    Account.account_no, Account.meter_no, Account.name, Account.phone, Account.address,
-    Account.customer_type, Account.status,
-)  # fmt: skip
-Rows = Select[str, str, str, str, str, str, str]  # the columns of an AccountHit
-Query = tuple[Match, Match, Rows]  # (rank if equal to the text, rank otherwise, query)
+_COLUMNS = "account_no, meter_no, name, phone, address, customer_type, status"
+_PREFIX = "SELECT {c} FROM accounts WHERE {k} >= :text AND {k} < :top ORDER BY {k} LIMIT :n"
+_EQUAL = "SELECT {c} FROM accounts WHERE {k} = :text ORDER BY account_no LIMIT :n"
 
 
-def _prefix(column: InstrumentedAttribute[str], text: str, limit: int) -> Rows:
-    where = (column >= text) & (column < text + _TOP)
-    return select(*_COLUMNS).where(where).order_by(column).limit(limit)
+@dataclass(frozen=True)
+class Query:
+    """One statement of a search (named ``:parameters``), and how its rows rank."""
+
+    if_equal: Match  # for a row whose account or meter number is the text itself
+    otherwise: Match
+    sql: str
+    params: dict[str, object]
 
 
-def _equal(column: InstrumentedAttribute[str], text: str, limit: int) -> Rows:
-    return select(*_COLUMNS).where(column == text).order_by(Account.account_no).limit(limit)
+def _prefix(if_equal: Match, otherwise: Match, key: str, text: str, limit: int) -> Query:
+    sql = _PREFIX.format(c=_COLUMNS, k=key)
+    return Query(if_equal, otherwise, sql, {"text": text, "top": text + _TOP, "n": limit})
+
+
+def _equal(match: Match, key: str, text: str, limit: int) -> Query:
+    return Query(match, match, _EQUAL.format(c=_COLUMNS, k=key), {"text": text, "n": limit})
 
 
 def plan(text: str, limit: int) -> list[Query]:
-    """The queries this text can answer, in rank order; none for text that can be nothing."""
+    """The statements this text can answer, in rank order; none for text that can be nothing."""
     query = normalise(text)
     if not query or len(query) > MAX_QUERY:
         return []
     if query.isascii() and query.isdigit():
         queries = [
-            (Match.ACCOUNT, Match.ACCOUNT_PREFIX, _prefix(Account.account_no, query, limit)),
-            (Match.METER, Match.METER_PREFIX, _prefix(Account.meter_no, query, limit)),
+            _prefix(Match.ACCOUNT, Match.ACCOUNT_PREFIX, "account_no", query, limit),
+            _prefix(Match.METER, Match.METER_PREFIX, "meter_no", query, limit),
         ]
         if len(query) == 11:
-            queries.append((Match.PHONE, Match.PHONE, _equal(Account.phone, query, limit)))
+            queries.append(_equal(Match.PHONE, "phone", query, limit))
         if len(query) == 4:
-            tail = _equal(Account.phone_last4, query, limit)
-            queries.append((Match.PHONE_TAIL, Match.PHONE_TAIL, tail))
+            queries.append(_equal(Match.PHONE_TAIL, "phone_last4", query, limit))
         return queries
     if query.isascii() and query.isalpha():
-        initials = _prefix(Account.name_initials, query.lower(), limit)
-        return [(Match.INITIALS, Match.INITIALS, initials)]
+        return [_prefix(Match.INITIALS, Match.INITIALS, "name_initials", query.lower(), limit)]
     if _HAN.fullmatch(query):
-        return [(Match.NAME, Match.NAME, _prefix(Account.name, query, limit))]
+        return [_prefix(Match.NAME, Match.NAME, "name", query, limit)]
     return []
+
+
+def _driver_sql(sql: str, backend: str) -> str:
+    """``:name`` parameters as the driver wants them (psycopg: ``%(name)s``)."""
+    return re.sub(r":(\w+)", r"%(\1)s", sql) if backend == "postgresql" else sql
+
+
+def _rows(database: Database, queries: list[Query]) -> Iterator[tuple[Query, tuple[str, ...]]]:
+    """Each statement on one pooled driver connection: on every keystroke the ORM's
+    session and statement machinery would cost several times the query (see the
+    benchmark); the SQL is fixed text with bound parameters, never the typed text."""
+    dbapi = database.engine.dialect.loaded_dbapi
+    connection = database.engine.raw_connection()
+    try:
+        cursor = connection.cursor()
+        for query in queries:
+            cursor.execute(_driver_sql(query.sql, database.backend), query.params)
+            for row in cursor.fetchall():
+                yield query, tuple(row)
+    except (dbapi.OperationalError, dbapi.InterfaceError) as error:
+        log.error("account search: database unavailable: %s", error)
+        raise DatabaseUnavailableError("the database cannot be reached or used") from None
+    finally:
+        connection.close()
 
 
 def search_accounts(
     database: Database, context: Context, text: str, limit: int = 30
 ) -> list[AccountHit]:
-    """Up to ``limit`` accounts, best first, each once (with its best reason).
-
-    Plain rows, not ORM objects: this runs on every keystroke, and building objects
-    would cost several times the queries themselves.
-    """
+    """Up to ``limit`` accounts, best first, each once (with its best reason)."""
     context.require(Action.SERVE_CUSTOMERS)
     exact = normalise(text)
     hits: dict[str, AccountHit] = {}
-    with UnitOfWork(database) as uow:
-        for if_equal, otherwise, query in plan(text, limit):
-            for number, meter, name, phone, address, kind, status in uow.session.execute(query):
-                match = if_equal if exact in (number, meter) else otherwise
-                best = hits.get(number)
-                if best is None or match < best.match:
-                    hits[number] = AccountHit(
-                        number, meter, name, phone, address, kind, status, match
-                    )
+    for query, row in _rows(database, plan(text, limit)):
+        number, meter, name, phone, address, kind, status = row
+        match = query.if_equal if exact in (number, meter) else query.otherwise
+        best = hits.get(number)
+        if best is None or match < best.match:
+            hits[number] = AccountHit(number, meter, name, phone, address, kind, status, match)
     return sorted(hits.values(), key=lambda hit: hit.match)[:limit]
