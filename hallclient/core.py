@@ -25,7 +25,7 @@ from hallclient.audit import Where
 from hallclient.clock import Clock, SystemClock
 from hallclient.config import Settings
 from hallclient.context import Context, CurrentUser
-from hallclient.day_view import DayFigures, DayFilter, DayVisit
+from hallclient.day_view import DayFigures, DayVisit
 from hallclient.errors import DatabaseUnavailableError, SchemaOutdatedError
 from hallclient.intake import AccountPanel, Purpose, QueueCategory
 from hallclient.queue import CalledTicket, TicketView
@@ -123,11 +123,8 @@ class Core:
     def purposes(self, user: CurrentUser) -> list[Purpose]:
         return intake.purposes(self.database, self.context(user))
 
-    def day_visits(self, user: CurrentUser, wanted: DayFilter) -> list[DayVisit]:
-        return day_view.day_visits(self.database, self.context(user), wanted=wanted)
-
-    def day_figures(self, user: CurrentUser) -> DayFigures:
-        return day_view.day_figures(self.database, self.context(user))
+    def day_report(self, user: CurrentUser) -> tuple[list[DayVisit], DayFigures]:
+        return day_view.day_report(self.database, self.context(user))
 
     def visit(self, user: CurrentUser, visit_id: int) -> VisitView:
         return visits.get_visit(self.database, self.context(user), visit_id)

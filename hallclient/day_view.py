@@ -57,7 +57,7 @@ class DayFigures:
     counters: tuple[CounterFigures, ...]
 
 
-def _matches(visit: DayVisit, wanted: DayFilter) -> bool:
+def matches(visit: DayVisit, wanted: DayFilter) -> bool:
     return all(
         want is None or have == want
         for want, have in (
@@ -86,7 +86,7 @@ def day_visits(
     )  # fmt: skip
     with UnitOfWork(database) as uow:
         rows = [_day_visit(*row) for row in uow.session.execute(query)]
-    return [row for row in rows if _matches(row, wanted)]
+    return [row for row in rows if matches(row, wanted)]
 
 
 def _day_visit(visit: Visit, label: str | None, issued: dt.datetime | None) -> DayVisit:
@@ -105,9 +105,7 @@ def _average(values: list[dt.timedelta]) -> dt.timedelta | None:
     return dt.timedelta(seconds=round(seconds))
 
 
-def day_figures(database: Database, context: Context, day: dt.date | None = None) -> DayFigures:
-    """Tickets waiting now, and per counter: visits, average wait, service and rating."""
-    visits = day_visits(database, context, day)
+def _counter_figures(visits: list[DayVisit]) -> tuple[CounterFigures, ...]:
     counters = []
     for code in sorted({visit.counter_code for visit in visits}):
         mine = [visit for visit in visits if visit.counter_code == code]
@@ -118,6 +116,14 @@ def day_figures(database: Database, context: Context, day: dt.date | None = None
             _average([v.service for v in mine if v.service is not None]),
             round(sum(ratings) / len(ratings), 2) if ratings else None,
         ))  # fmt: skip
+    return tuple(counters)
+
+
+def day_report(
+    database: Database, context: Context, day: dt.date | None = None
+) -> tuple[list[DayVisit], DayFigures]:
+    """All of the day's visits and its figures, read once (the day view filters locally)."""
+    visits = day_visits(database, context, day)
     with UnitOfWork(database) as uow:
         waiting = uow.session.scalar(
             select(func.count()).select_from(Ticket).where(
@@ -126,4 +132,9 @@ def day_figures(database: Database, context: Context, day: dt.date | None = None
                 Ticket.status.in_((TicketStatus.WAITING, TicketStatus.TRANSFERRED)),
             )
         )  # fmt: skip
-    return DayFigures(waiting or 0, tuple(counters))
+    return visits, DayFigures(waiting or 0, _counter_figures(visits))
+
+
+def day_figures(database: Database, context: Context, day: dt.date | None = None) -> DayFigures:
+    """Tickets waiting now, and per counter: visits, average wait, service and rating."""
+    return day_report(database, context, day)[1]

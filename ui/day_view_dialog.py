@@ -14,7 +14,7 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hallclient.clock import local
-from hallclient.day_view import CounterFigures, DayFilter, DayVisit
+from hallclient.day_view import CounterFigures, DayFigures, DayFilter, DayVisit, matches
 from hallclient.errors import HallError
 from hallclient.visits import VisitOutcome
 from ui.close_visit_dialog import OUTCOMES
@@ -28,7 +28,6 @@ from ui.widgets import named, table_view
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
-    from hallclient.day_view import DayFigures
     from hallclient.intake import Purpose
 
 
@@ -103,7 +102,9 @@ class DayViewDialog(QDialog):
                         ("counter", "clerk", "purpose", "outcome")}  # fmt: skip
         self._purpose_names: dict[str, str] = {}
         for combo in self.filters.values():
-            combo.currentIndexChanged.connect(self.reload)
+            combo.currentIndexChanged.connect(self.apply_filters)
+        self._all: list[DayVisit] = []
+        self._figures = DayFigures(0, ())
         self.summary = named(QLabel(), "feeFound")
         row = QHBoxLayout()
         for combo in self.filters.values():
@@ -148,25 +149,30 @@ class DayViewDialog(QDialog):
         )
 
     def reload(self) -> None:
-        user, wanted, first = self._user_of(), self.wanted(), not self._purpose_names
+        """Read the day again (F5); the filters then apply without the database."""
+        user, first = self._user_of(), not self._purpose_names
         self._runner.start(
-            lambda _p: (self._core.day_visits(user, wanted), self._core.day_figures(user),
-                        self._core.purposes(user) if first else []),
+            lambda _p: (self._core.day_report(user), self._core.purposes(user) if first else []),
             self._loaded, self._failed,
         )  # fmt: skip
 
-    def _loaded(self, result: tuple[list[DayVisit], DayFigures, list[Purpose]]) -> None:
-        rows, figures, purposes = result
+    def _loaded(self, result: tuple[tuple[list[DayVisit], DayFigures], list[Purpose]]) -> None:
+        (self._all, self._figures), purposes = result
         if purposes:
             chinese = QLocale().language() == QLocale.Language.Chinese
             self._purpose_names = {p.code: p.name_zh if chinese else p.name_en for p in purposes}
             self._offer(self.filters["purpose"], list(self._purpose_names), self._purpose_names)
+        self.figures.set_rows(self._figures.counters)
+        self._offer(self.filters["counter"], [c.counter_code for c in self._figures.counters])
+        self._offer(self.filters["clerk"], sorted({r.clerk_employee_no for r in self._all}))
+        self.apply_filters()
+
+    def apply_filters(self) -> None:
+        wanted = self.wanted()
+        rows = [row for row in self._all if matches(row, wanted)]
         self.visits.set_rows(rows)
-        self.figures.set_rows(figures.counters)
-        self._offer(self.filters["counter"], [c.counter_code for c in figures.counters])
-        self._offer(self.filters["clerk"], sorted({r.clerk_employee_no for r in rows}))
         self.summary.setText(self.tr("{visits} visits shown · {waiting} waiting now").format(
-            visits=len(rows), waiting=figures.waiting_now))  # fmt: skip
+            visits=len(rows), waiting=self._figures.waiting_now))  # fmt: skip
 
     def _offer(
         self, combo: QComboBox, values: list[str], names: dict[str, str] | None = None

@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     from hallclient.account_search import AccountHit
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
-    from hallclient.intake import AccountPanel, Purpose
+    from hallclient.intake import AccountPanel, Purpose, QueueCategory
     from hallclient.queue import CalledTicket
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -61,6 +61,7 @@ class IntakePage(QFrame):
         self.ticket_id: int | None = None
         self.searches = 0  # the newest search; older answers are dropped
         self._purposes: list[Purpose] = []
+        self._categories: list[QueueCategory] = []
         self.close_dialog: CloseVisitDialog | None = None
         self.day_dialog: DayViewDialog | None = None
         self.ticket_dialog: IssueTicketDialog | None = None
@@ -167,12 +168,15 @@ class IntakePage(QFrame):
         self.waiting.setText(self.tr("{count} waiting").format(count=count))
 
     def _load_purposes(self) -> None:
+        """Purposes and queue categories, read once, off the GUI thread."""
         user = self._user_of()
-        self._runner.start(lambda _p: self._core.purposes(user), self._purposes_loaded,
-                           self._failed)  # fmt: skip
+        self._runner.start(
+            lambda _p: (self._core.purposes(user), self._core.queue_categories(user)),
+            self._purposes_loaded, self._failed,
+        )  # fmt: skip
 
-    def _purposes_loaded(self, purposes: list[Purpose]) -> None:
-        self._purposes = purposes
+    def _purposes_loaded(self, loaded: tuple[list[Purpose], list[QueueCategory]]) -> None:
+        self._purposes, self._categories = loaded
         self._fill_purposes()
 
     def _fill_purposes(self) -> None:
@@ -341,8 +345,7 @@ class IntakePage(QFrame):
 
     def issue_tickets(self) -> None:
         """The reception desk's window (F7): number keys issue tickets; it stays open."""
-        dialog = IssueTicketDialog(self._core, self._user_of,
-                                   self._core.queue_categories(self._user_of()), self)  # fmt: skip
+        dialog = IssueTicketDialog(self._core, self._user_of, self._categories, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(self.refresh_waiting)
         self.ticket_dialog = dialog
@@ -354,8 +357,7 @@ class IntakePage(QFrame):
         if self.ticket_id is None or self.visit is None:
             self._say(self.tr("Only a called ticket can be transferred."))
             return
-        user = self._user_of()
-        dialog = TransferDialog(self._core.queue_categories(user), self)
+        dialog = TransferDialog(self._categories, self)
         self.transfer_dialog = dialog
         dialog.accepted.connect(lambda: self._transfer_confirmed(dialog))
         dialog.open()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 from hallclient.approvals import ApprovalRequest
 from hallclient.config import Settings
 from hallclient.demo import DEMO_SEED
-from hallclient.demo_accounts import generate_accounts
+from hallclient.demo_accounts import DemoAccount, generate_accounts
 from hallclient.errors import HallError
 from hallclient.permissions import ApprovalKind
 from ui.app import prepare_application
@@ -197,7 +197,7 @@ class _Renderer:
         page.search.setText("GHF" if name == "fees-search" else "jmsh")
         if name == "fees-quote":
             page.quantity.setText("380")
-            page.account.setText(_large_household_account())
+            page.account.setText(_large_household().account_no)
             page.calculate()
             _wait_until(lambda: not page.attempt.running)
         return _grab(window)
@@ -213,7 +213,7 @@ class _Renderer:
         assert isinstance(page, IntakePage)
         page.call_next()
         _wait_until(lambda: page.visit is not None)
-        page.search.setText(_large_household_account_initials())
+        page.search.setText(_large_household().name_initials)
         _wait_until(lambda: page.accounts.rowCount() > 0)
         page.results.setFocus()
         page._take_account()
@@ -239,17 +239,11 @@ class _Renderer:
         return _framed(_grab(window), _grab(day))
 
 
-def _large_household_account_initials() -> str:
-    accounts = generate_accounts(RENDER_ACCOUNTS, DEMO_SEED)
-    return next(a.name_initials for a in accounts
-                if a.account_no == _large_household_account())  # fmt: skip
-
-
-def _large_household_account() -> str:
+def _large_household() -> DemoAccount:
     """A residential demo account of more than four people (its limits are raised)."""
     accounts = generate_accounts(RENDER_ACCOUNTS, DEMO_SEED)
     return next(
-        a.account_no for a in accounts
+        a for a in accounts
         if a.customer_type == "residential" and a.household_size > 4 and a.status == "normal"
     )  # fmt: skip
 

@@ -40,7 +40,8 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
     def display(self, row: T, column: int) -> str:
-        raise NotImplementedError
+        """The text of ``row`` in ``column``: every subclass says it."""
+        raise NotImplementedError(f"{type(self).__name__} shows no rows")
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 (Qt's signature)
         return 0 if parent.isValid() else len(self._rows)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import csv
 import io
+import logging
 import zipfile
 from dataclasses import dataclass
 from decimal import Decimal
@@ -19,6 +20,7 @@ from typing import Any
 
 from hallclient.csvspec import Problem
 
+log = logging.getLogger(__name__)
 ENCODINGS = ("utf-8-sig", "gb18030")
 Cell = object  # str, int, float, datetime, Formula or None
 
@@ -77,10 +79,12 @@ def read_xlsx(path: Path) -> dict[str, Sheet]:
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
         raise _file_problem(path.name, f"not an XLSX workbook: {error}") from None
     except Exception:
+        log.warning("%s is not readable as XLSX", path, exc_info=True)
         raise _file_problem(path.name, "not an XLSX workbook: save it again as .xlsx") from None
     try:
         return _sheets_of(path, book)
     except Exception:
+        log.warning("%s is a damaged XLSX workbook", path, exc_info=True)
         raise _file_problem(path.name, "a damaged XLSX workbook: save it again as .xlsx") from None
     finally:
         book.close()

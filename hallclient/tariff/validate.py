@@ -48,7 +48,7 @@ MAX_ANY_PRICE = max(max_unit_price(category) for category in Category)
 
 
 class CellError(ValueError):
-    pass
+    """One cell's problem, worded for the person who fills in the file."""
 
 
 def _text(cell: Cell) -> str:
