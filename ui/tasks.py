@@ -69,12 +69,23 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            result = self._work(self._relay.sig_progressed.emit)
+            result = self._work(self._report_progress)
         except Exception as error:  # handed to the GUI thread, which decides
             log.debug("background task failed", exc_info=True)
-            self._relay.sig_failed.emit(error)
+            self._hand_over("sig_failed", error)
         else:
-            self._relay.sig_finished.emit(result)
+            self._hand_over("sig_finished", result)
+
+    def _report_progress(self, done: int, total: int) -> None:
+        self._hand_over("sig_progressed", done, total)
+
+    def _hand_over(self, signal: str, *values: Any) -> None:
+        """Emit to the GUI thread, unless the window that asked has gone meanwhile (a
+        logout while a page was still loading): then nobody waits for the answer."""
+        try:
+            getattr(self._relay, signal).emit(*values)
+        except RuntimeError:  # PySide: "Signal source has been deleted"
+            log.debug("background task finished after its window was closed")
 
 
 class TaskRunner(QObject):

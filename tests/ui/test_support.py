@@ -5,6 +5,8 @@ from __future__ import annotations
 import threading
 
 import pytest
+import shiboken6
+from PySide6.QtCore import QObject, QThreadPool
 from PySide6.QtGui import QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
@@ -53,3 +55,24 @@ def test_the_bundled_cjk_font_is_the_application_font(qapp: QApplication):
     assert families[0] == "WenQuanYi Micro Hei"
     assert QFontInfo(qapp.font()).family() == "WenQuanYi Micro Hei"
     assert "WenQuanYi Micro Hei" in QFontDatabase.families()
+
+
+def test_a_task_whose_window_closed_meanwhile_is_dropped_quietly(qtbot):
+    """A logout while a page is still loading: the answer has nobody to go to, and
+    must not raise in the pool thread (pytest-qt fails the test if it does)."""
+    owner = QObject()
+    runner = TaskRunner(owner)
+    release = threading.Event()
+    answers: list[object] = []
+
+    def work(_progress):
+        release.wait(5)
+        return "late answer"
+
+    runner.start(work, answers.append, answers.append)
+    owner.deleteLater()  # the window goes while the work runs
+    qtbot.waitUntil(lambda: not shiboken6.isValid(runner))
+    release.set()
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(20)
+    assert answers == []
