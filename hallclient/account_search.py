@@ -2,7 +2,8 @@
 
 The query decides what it can be: digits are an account or meter number (prefix), a
 whole phone number (11 digits) or a phone's last four; ASCII letters are the pinyin
-initials of a name (zw → 张伟); Chinese is the start of a name.  Each kind is one
+initials of a name (zw → 张伟); Chinese is the start of a name or of an address from its
+road onwards (锦华路25号, see ``db.search_keys``), names ranked first.  Each kind is one
 indexed range query (``col >= q AND col < q + U+10FFFF``, the same on SQLite and
 PostgreSQL) run straight on a pooled driver connection, merged in rank order: the
 exact account number, the exact meter number, the whole phone, then prefixes.
@@ -20,6 +21,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from db.engine import Database
+from db.search_keys import address_key
 from hallclient.context import Context
 from hallclient.errors import DatabaseUnavailableError
 from hallclient.permissions import Action
@@ -41,6 +43,7 @@ class Match(enum.IntEnum):
     METER_PREFIX = 5
     INITIALS = 6
     NAME = 7
+    ADDRESS = 8
 
 
 @dataclass(frozen=True)
@@ -102,9 +105,12 @@ def plan(text: str, limit: int) -> list[Query]:
         return queries
     if query.isascii() and query.isalpha():
         return [_prefix(Match.INITIALS, Match.INITIALS, "name_initials", query.lower(), limit)]
+    queries = []
     if _HAN.fullmatch(query):
-        return [_prefix(Match.NAME, Match.NAME, "name", query, limit)]
-    return []
+        queries.append(_prefix(Match.NAME, Match.NAME, "name", query, limit))
+    if _HAN.search(query) and (key := address_key(query)):
+        queries.append(_prefix(Match.ADDRESS, Match.ADDRESS, "address_key", key, limit))
+    return queries
 
 
 def _driver_sql(sql: str, backend: str) -> str:

@@ -17,14 +17,15 @@ from typing import Any, NamedTuple
 from sqlalchemy.engine import Connection
 
 from db.engine import Database
+from db.search_keys import address_key
 from hallclient.pinyin import name_initials
 
 Progress = Callable[[int, int], None]
-RawRow = tuple[str, str, str, str, str, str, str, str, str, int, int, int]
+RawRow = tuple[str, str, str, str, str, str, str, str, str, int, int, int, str]
 
 COLUMNS = (
     "account_no", "meter_no", "name", "name_initials", "phone", "phone_last4", "address",
-    "customer_type", "status", "arrears", "ytd_volume_m3", "household_size",
+    "customer_type", "status", "arrears", "ytd_volume_m3", "household_size", "address_key",
 )  # fmt: skip
 DEFAULT_BATCH = 50_000
 AUTO_REBUILD_MIN = 50_000  # below this, keep the secondary indexes during a load
@@ -193,7 +194,8 @@ class _Generator:
         volume = self.usage(customer_type, status, household)
         arrears = self.arrears_fen(customer_type, status)
         return (account_no, meter_no, name, name_initials(name), phone, phone[-4:], address,
-                customer_type, status, arrears, volume, household)  # fmt: skip
+                customer_type, status, arrears, volume, household,
+                address_key(address))  # fmt: skip
 
 
 def generate_raw(count: int, seed: int) -> Iterator[RawRow]:

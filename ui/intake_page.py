@@ -2,7 +2,8 @@
 
 Keys: F2 call next, F3 call again, F4 not present, F6 walk-in without a ticket, F9 end
 the visit.  After a call the cursor is in the account search: type an account or
-meter number, a phone (whole or last four), a name or its pinyin initials; ↓ into the
+meter number, a phone (whole or last four), a name or its pinyin initials, an address
+from its road (锦华路25号); ↓ into the
 list, Enter takes the account and moves to the purpose; Enter there moves on.
 """
 
@@ -127,7 +128,7 @@ class IntakePage(QFrame):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(
-            self.tr("Account or meter no., phone or its last 4 digits, name, pinyin initials")
+            self.tr("Account or meter no., phone or last 4 digits, name, pinyin initials, address")
         )
         self._labels[0].setText(self.tr("Purpose"))
         self._labels[1].setText(self.tr("Notes"))

@@ -72,6 +72,7 @@ AREAS = (
                 "phone, name, address or pinyin initials.",
             ),
         ),
+        needs_any=(Action.SERVE_CUSTOMERS, Action.ISSUE_TICKETS),
     ),
     Area(
         "fees",
@@ -106,6 +107,7 @@ AREAS = (
                 "and a void needs the shift manager.",
             ),
         ),
+        needs_any=(Action.SERVE_CUSTOMERS,),
     ),
     Area(
         "referrals",
@@ -137,6 +139,7 @@ AREAS = (
                 "The shift manager approves differences and prints the shift and daily reports.",
             ),
         ),
+        needs_any=(Action.SERVE_CUSTOMERS,),
     ),
     Area(
         "admin",

@@ -576,8 +576,8 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <source>Account or meter no., phone or its last 4 digits, name, pinyin initials</source>
-        <translation>户号、表号、电话或尾号 4 位、姓名、姓名拼音首字母</translation>
+        <source>Account or meter no., phone or last 4 digits, name, pinyin initials, address</source>
+        <translation>户号或表号、电话或尾号4位、姓名、拼音首字母、地址</translation>
     </message>
     <message>
         <source>Purpose</source>

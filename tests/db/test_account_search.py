@@ -5,10 +5,13 @@ from __future__ import annotations
 import pytest
 
 from db.engine import Database
+from db.models import Account
+from db.search_keys import address_key
 from hallclient.account_search import Match, search_accounts
 from hallclient.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.demo_accounts import generate_accounts, insert_accounts
+from hallclient.uow import UnitOfWork
 from tests.db.security_helpers import START, add_users, context_for
 
 COUNT, SEED = 300, 77
@@ -52,8 +55,43 @@ def test_pinyin_initials_and_name(database, clerk, accounts):
     by_initials = _search(database, clerk, target.name_initials.upper())
     assert target.account_no in [hit.account_no for hit in by_initials]
     assert all(hit.match is Match.INITIALS for hit in by_initials)
-    by_name = _search(database, clerk, target.name)
+    by_name = [h for h in _search(database, clerk, target.name) if h.match is Match.NAME]
     assert by_name and all(hit.name.startswith(target.name) for hit in by_name)
+
+
+def test_address_from_the_road_with_or_without_city_and_district(database, clerk, accounts):
+    target = next(a for a in accounts[30:] if "栋" in a.address)
+    road_on = address_key(target.address)
+    for typed in (road_on, road_on[: road_on.index("号") + 1], target.address):
+        hits = _search(database, clerk, typed)
+        assert target.account_no in [hit.account_no for hit in hits]
+        assert all(address_key(hit.address).startswith(address_key(typed)) for hit in hits)
+        assert {hit.match for hit in hits} == {Match.ADDRESS}
+
+
+def test_a_name_ranks_before_an_address_that_starts_the_same(database, clerk):
+    with UnitOfWork(database) as uow:
+        uow.session.add_all([_account("9000000001", "锦华", "锦江区书院街1号"),
+                             _account("9000000002", "王芳", "成都市武侯区锦华路9号")])  # fmt: skip
+        uow.commit()
+    hits = _search(database, clerk, "锦华")
+    assert [(h.account_no, h.match) for h in hits[:2]] == [
+        ("9000000001", Match.NAME), ("9000000002", Match.ADDRESS)]  # fmt: skip
+
+
+def test_an_account_stored_through_the_model_keeps_its_address_key(database, clerk):
+    with UnitOfWork(database) as uow:
+        account = _account("9000000003", "李军", "四川省成都市高新区天府大道１２号")
+        uow.session.add(account)
+        uow.commit()
+    assert account.address_key == "天府大道12号"
+    assert _search(database, clerk, "天府大道12")[0].account_no == "9000000003"
+
+
+def _account(number: str, name: str, address: str) -> Account:
+    return Account(account_no=number, meter_no="M" + number, name=name, name_initials="",
+                   phone="13800000000", phone_last4="0000", address=address,
+                   customer_type="residential", status="active")  # fmt: skip
 
 
 def test_full_width_digits_are_read_as_digits(database, clerk, accounts):

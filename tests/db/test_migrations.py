@@ -92,3 +92,19 @@ def test_table_rebuild_on_a_populated_database_keeps_its_references(sqlite_datab
     with database.engine.connect() as conn:
         assert conn.scalar(select(func.count()).select_from(User.__table__)) == 1
         assert conn.scalar(select(User.__table__.c.department_code)) == "billing"
+
+
+def test_the_address_key_is_filled_for_accounts_stored_before_it(engine: Engine) -> None:
+    from sqlalchemy import text
+
+    migrate.upgrade(engine, "0004")
+    with engine.begin() as conn:
+        conn.execute(
+            text("INSERT INTO accounts (account_no, meter_no, name, name_initials, phone,"
+                 " phone_last4, address, customer_type, status, arrears, ytd_volume_m3,"
+                 " household_size) VALUES ('1', '2', '王芳', 'wf', '13800000000', '0000',"
+                 " '成都市武侯区锦华路25号', 'residential', 'active', 0, 0, 1)")
+        )  # fmt: skip
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        assert conn.scalar(text("SELECT address_key FROM accounts")) == "锦华路25号"

@@ -29,8 +29,9 @@ def window(qtbot, app, core: Core) -> MainWindow:
 
 
 @pytest.fixture
-def admin_window(qtbot, app, core: Core) -> MainWindow:
-    return _open(qtbot, core, "9001")
+def manager_window(qtbot, app, core: Core) -> MainWindow:
+    """The shift manager's window: the one role that sees every area."""
+    return _open(qtbot, core, "2001")
 
 
 def test_status_bar_shows_user_counter_database_and_printer(window, core):
@@ -42,8 +43,8 @@ def test_status_bar_shows_user_counter_database_and_printer(window, core):
     assert window.printer_label.text() == "打印机：未设置"
 
 
-def test_navigation_shows_each_page_and_its_shortcut(admin_window):
-    window = admin_window
+def test_navigation_shows_each_page_and_its_shortcut(manager_window):
+    window = manager_window
     for row, area in enumerate(AREAS):
         item = window.nav.item(row)
         assert item.toolTip() == f"{area.nav_label} (Ctrl+{row + 1})"
@@ -54,7 +55,7 @@ def test_navigation_shows_each_page_and_its_shortcut(admin_window):
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == [
         "接待", "费用查询", "收费", "转办", "班次", "管理",
     ]  # fmt: skip
-    assert window.user_label.text() == "周涛 · 工号 9001 · 系统管理员"
+    assert window.user_label.text() == "陈静 · 工号 2001 · 值班长"
 
 
 def test_the_admin_page_is_hidden_from_the_clerk(window):
@@ -70,19 +71,26 @@ def test_the_admin_page_is_hidden_from_the_clerk(window):
 
 
 @pytest.mark.parametrize(
-    ("employee_no", "sees_admin"),
-    [("1001", False), ("2001", True), ("3001", False), ("4001", True), ("9001", True)],
+    ("employee_no", "keys"),
+    [
+        ("1001", "intake fees payments referrals shift"),
+        ("2001", "intake fees payments referrals shift admin"),
+        ("3001", "fees referrals"),
+        ("4001", "fees referrals admin"),
+        ("9001", "fees referrals admin"),
+    ],
 )
-def test_the_admin_page_follows_the_permission_table(qtbot, app, core, employee_no, sees_admin):
+def test_the_areas_follow_the_permission_table(qtbot, app, core, employee_no, keys):
     window = _open(qtbot, core, employee_no)
-    assert ("admin" in [area.key for area in window.areas]) is sees_admin
+    assert [area.key for area in window.areas] == keys.split()
     assert window.stack.count() == window.nav.count() == len(window.page_actions)
+    assert window.current_area() == keys.split()[0]
 
 
 @pytest.mark.parametrize("key", [area.key for area in AREAS])
-def test_every_visible_text_of_the_chinese_main_window_is_translated(admin_window, key):
-    assert admin_window.show_area(key)
-    texts = visible_texts(admin_window)
+def test_every_visible_text_of_the_chinese_main_window_is_translated(manager_window, key):
+    assert manager_window.show_area(key)
+    texts = visible_texts(manager_window)
     assert {text: untranslated(text) for text in texts if untranslated(text)} == {}
 
 

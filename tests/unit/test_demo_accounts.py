@@ -8,6 +8,7 @@ from itertools import islice
 
 import pytest
 
+from db.search_keys import address_key
 from hallclient.demo_accounts import (
     COLUMNS,
     DemoAccount,
@@ -45,11 +46,12 @@ def test_count_zero_yields_nothing() -> None:
 
 def test_raw_rows_match_the_accounts_with_arrears_in_fen(sample: list[DemoAccount]) -> None:
     for raw, account in zip(generate_raw(SAMPLE, seed=42), sample, strict=True):
-        assert len(raw) == len(COLUMNS) == len(DemoAccount._fields)
+        assert len(raw) == len(COLUMNS) == len(DemoAccount._fields) + 1
         assert isinstance(raw[9], int)
         assert Decimal(raw[9]) / 100 == account.arrears
         assert raw[:9] == tuple(account)[:9]
-        assert raw[10:] == tuple(account)[10:]
+        assert raw[10:12] == tuple(account)[10:]
+        assert raw[12] == address_key(account.address)
 
 
 def test_account_and_meter_numbers_are_unique(sample: list[DemoAccount]) -> None:
