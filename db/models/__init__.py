@@ -10,6 +10,16 @@ from db.models.intake import (
     VisitOutcome,
     VisitStage,
 )
+from db.models.receipts import (
+    PaymentMethod,
+    PrintJob,
+    PrintStatus,
+    Receipt,
+    ReceiptKind,
+    ReceiptLine,
+    ReceiptPayment,
+    ReceiptSeries,
+)
 from db.models.reference import Department, ServiceCategory, VisitPurpose
 from db.models.security import Approval, AuditEntry, AuditHead
 from db.models.staff import Counter, Hall, Role, User
@@ -24,6 +34,14 @@ __all__ = [
     "Counter",
     "Department",
     "Hall",
+    "PaymentMethod",
+    "PrintJob",
+    "PrintStatus",
+    "Receipt",
+    "ReceiptKind",
+    "ReceiptLine",
+    "ReceiptPayment",
+    "ReceiptSeries",
     "Role",
     "ScheduleStatus",
     "ServiceCategory",

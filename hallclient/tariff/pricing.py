@@ -141,12 +141,27 @@ def confirm(uow: UnitOfWork, quote_to_charge: Quote) -> Quote:
     Refused when the item left the schedule in force, a price or band changed, the
     amount was edited, or a tiered quote was only an estimate (no account).
     """
-    if quote_to_charge.estimated:
-        raise TariffError(TariffProblem.ESTIMATE, quote_to_charge.item_code)
-    account = load_account(uow, quote_to_charge.account_no) if quote_to_charge.account_no else None
-    fresh = load_pricer(uow, quote_to_charge.on).quote(
-        quote_to_charge.item_code, quote_to_charge.quantity, account
-    )
-    if fresh != quote_to_charge:
-        raise TariffError(TariffProblem.PRICE_CHANGED, quote_to_charge.item_code)
-    return fresh
+    return confirm_all(uow, [quote_to_charge], quote_to_charge.on)[0]
+
+
+def confirm_all(uow: UnitOfWork, quotes: Iterable[Quote], on: dt.date) -> tuple[Quote, ...]:
+    """:func:`confirm` for a cart charged on ``on``: the schedule is read once.
+
+    A quote made on another day (a cart left open overnight) is refused as changed.
+    """
+    pricer, accounts = load_pricer(uow, on), dict[str, AccountFacts]()
+    confirmed = []
+    for quote_to_charge in quotes:
+        if quote_to_charge.estimated:
+            raise TariffError(TariffProblem.ESTIMATE, quote_to_charge.item_code)
+        if quote_to_charge.on != on:
+            raise TariffError(TariffProblem.PRICE_CHANGED, quote_to_charge.item_code)
+        number = quote_to_charge.account_no
+        if number and number not in accounts:
+            accounts[number] = load_account(uow, number)
+        account = accounts[number] if number else None
+        fresh = pricer.quote(quote_to_charge.item_code, quote_to_charge.quantity, account)
+        if fresh != quote_to_charge:
+            raise TariffError(TariffProblem.PRICE_CHANGED, quote_to_charge.item_code)
+        confirmed.append(fresh)
+    return tuple(confirmed)

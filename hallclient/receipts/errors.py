@@ -1,0 +1,29 @@
+"""Refusals of the payment and receipt services, each with a reason the UI words itself."""
+
+from __future__ import annotations
+
+import enum
+
+from hallclient.errors import HallError
+
+
+class ReceiptProblem(enum.StrEnum):
+    EMPTY_CART = "empty_cart"
+    BAD_AMOUNT = "bad_amount"  # a payment of zero, negative, or not to the fen
+    NOT_BALANCED = "not_balanced"  # payments do not add up to the total
+    SHORT_TENDER = "short_tender"  # less cash handed over than the cash part
+    TENDER_WITHOUT_CASH = "tender_without_cash"
+    TWO_CASH_PAYMENTS = "two_cash_payments"
+    BAD_REFERENCE = "bad_reference"
+    BAD_KEY = "bad_key"  # an idempotency key that is not one the client makes
+    KEY_REUSED = "key_reused"  # the same key came with a different payment
+    UNKNOWN_VISIT = "unknown_visit"
+    UNKNOWN_RECEIPT = "unknown_receipt"
+    ALREADY_VOID = "already_void"
+    NOT_VOIDABLE = "not_voidable"  # a void itself, or a receipt of another counter
+
+
+class ReceiptError(HallError):
+    def __init__(self, problem: ReceiptProblem, detail: str = "") -> None:
+        self.problem, self.detail = problem, detail
+        super().__init__(f"{problem.value}: {detail}" if detail else problem.value)

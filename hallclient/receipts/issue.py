@@ -1,0 +1,215 @@
+"""Issuing a receipt: one transaction for the receipt, its lines, payments, chain link
+and pending print job (DESIGN §5).
+
+The number comes from the series row (a counter's year), locked in the same
+transaction: ``SELECT … FOR UPDATE`` on PostgreSQL, the write lock of ``BEGIN
+IMMEDIATE`` on SQLite.  A rollback therefore never leaves a gap, and the row also
+carries the chain head, so each counter's chain grows without waiting for the others.
+The client makes an idempotency key per payment and sends it again after an unknown
+outcome (a timeout, a dropped connection, a crash): the key is checked after the
+series lock, so a replay finds the receipt its first attempt committed.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy.exc import IntegrityError
+
+from db.engine import Database
+from db.models import Account, Visit
+from db.models.receipts import PrintJob, PrintStatus, Receipt, ReceiptKind, ReceiptSeries
+from hallclient.cart import Cart
+from hallclient.context import Context
+from hallclient.permissions import Action
+from hallclient.receipts.errors import ReceiptError, ReceiptProblem
+from hallclient.receipts.payment import Settlement, Tender, settle
+from hallclient.receipts.record import GENESIS, LineRecord, PaymentRecord, ReceiptRecord
+from hallclient.receipts.store import add_receipt, load_record
+from hallclient.tariff.pricing import confirm_all
+from hallclient.tariff.rules import Quote
+from hallclient.text_input import clean_text
+from hallclient.uow import UnitOfWork, run_write
+
+log = logging.getLogger(__name__)
+MAX_CART_LINES = 40
+_KEY = re.compile(r"[0-9A-Za-z-]{16,64}")
+
+
+@dataclass(frozen=True)
+class PaymentRequest:
+    """What the counter sends to be charged; ``key`` is made once per payment (uuid4)."""
+
+    key: str
+    cart: Cart
+    tenders: tuple[Tender, ...]
+    cash_tendered: Decimal | None = None
+    account_no: str = ""
+    customer_name: str = ""  # for a customer without an account
+    visit_id: int | None = None
+
+
+@dataclass(frozen=True)
+class Issued:
+    record: ReceiptRecord
+    print_job_id: int
+    replayed: bool  # the key had already been charged: this is that receipt
+
+
+def series_code(context: Context) -> str:
+    """The numbering series: this counter's year (``HALL-C01-2026``)."""
+    where = context.where
+    return f"{where.hall_code}-{where.counter_code}-{context.today().year}"
+
+
+def issue_receipt(database: Database, context: Context, request: PaymentRequest) -> Issued:
+    """Charge the cart: the receipt, or a refusal that changed nothing."""
+    context.require(Action.SERVE_CUSTOMERS)
+    _check_request(request)
+    try:
+        return run_write(database, lambda uow: _issue_and_commit(uow, context, request))
+    except IntegrityError as error:  # the same key committed by another attempt meanwhile
+        log.warning("payment %s: replay after a concurrent commit (%s)", request.key, error.orig)
+        return run_write(database, lambda uow: _replay(uow, request))
+
+
+def _check_request(request: PaymentRequest) -> None:
+    if not _KEY.fullmatch(request.key):
+        raise ReceiptError(ReceiptProblem.BAD_KEY)
+    if not request.cart.lines or len(request.cart.lines) > MAX_CART_LINES:
+        raise ReceiptError(ReceiptProblem.EMPTY_CART, str(len(request.cart.lines)))
+    settle(request.cart.total, request.tenders, request.cash_tendered)
+
+
+def _issue_and_commit(uow: UnitOfWork, context: Context, request: PaymentRequest) -> Issued:
+    issued = stage_receipt(uow, context, request)
+    if not issued.replayed:
+        uow.commit()
+        log.info("receipt %s issued: %s", issued.record.receipt_no, issued.record.total)
+    return issued
+
+
+def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) -> Issued:
+    """Everything of an issuance but the commit: the number is drawn and the rows written.
+
+    Rolling back (which the unit of work does unless committed) leaves no trace, not
+    even a used number; tests abort here on purpose.
+    """
+    series = _locked_series(uow, series_code(context))
+    if (replayed := _by_key(uow, request)) is not None:
+        return replayed
+    quotes = confirm_all(uow, request.cart.lines, context.today())
+    settlement = settle(request.cart.total, request.tenders, request.cash_tendered)
+    account_no, customer = _customer(uow, request, quotes)
+    _check_visit(uow, context, request.visit_id)
+    number = series.last_number + 1
+    record = ReceiptRecord(
+        series=series.code, number=number, receipt_no=f"{series.code}-{number:06d}",
+        kind=ReceiptKind.SALE, hall_code=context.where.hall_code,
+        counter_code=context.where.counter_code, clerk_employee_no=context.user.employee_no,
+        clerk_name=context.user.display_name, account_no=account_no, customer_name=customer,
+        issued_at=context.clock.now(), total=sum((q.amount for q in quotes), Decimal("0.00")),
+        cash_tendered=settlement.cash_tendered, change=settlement.change,
+        lines=_lines(quotes), payments=_payments(settlement), prev_hash=series.head_hash,
+    ).sealed()  # fmt: skip
+    receipt = add_receipt(uow, record, request.key, request.visit_id)
+    job = _add_print_job(uow, context, receipt, copy_no=1)
+    series.last_number, series.head_hash = number, record.hash
+    uow.session.flush()
+    return Issued(record, job.id, replayed=False)
+
+
+def _locked_series(uow: UnitOfWork, code: str) -> ReceiptSeries:
+    """The series row, created if missing (two first issuers cannot both insert it), locked."""
+    insert = postgresql_insert if uow.database.backend == "postgresql" else sqlite_insert
+    uow.session.execute(
+        insert(ReceiptSeries)
+        .values(code=code, last_number=0, head_hash=GENESIS)
+        .on_conflict_do_nothing()
+    )
+    series = uow.session.get(ReceiptSeries, code, with_for_update=True, populate_existing=True)
+    assert series is not None
+    return series
+
+
+def _by_key(uow: UnitOfWork, request: PaymentRequest) -> Issued | None:
+    receipt = uow.session.scalar(select(Receipt).where(Receipt.idempotency_key == request.key))
+    if receipt is None:
+        return None
+    record = load_record(uow, receipt)
+    if record.total != request.cart.total:
+        raise ReceiptError(ReceiptProblem.KEY_REUSED, record.receipt_no)
+    job = uow.session.scalar(
+        select(PrintJob).where(PrintJob.receipt_id == receipt.id, PrintJob.copy_no == 1)
+    )
+    assert job is not None
+    return Issued(record, job.id, replayed=True)
+
+
+def _replay(uow: UnitOfWork, request: PaymentRequest) -> Issued:
+    issued = _by_key(uow, request)
+    if issued is None:
+        raise ReceiptError(ReceiptProblem.KEY_REUSED, "no receipt for the key")
+    return issued
+
+
+def _customer(
+    uow: UnitOfWork, request: PaymentRequest, quotes: tuple[Quote, ...]
+) -> tuple[str, str]:
+    number = clean_text(request.account_no, "account_no", 20)
+    if any(q.account_no and q.account_no != number for q in quotes):
+        raise ReceiptError(ReceiptProblem.NOT_BALANCED, "quotes for another account")
+    if not number:
+        return "", clean_text(request.customer_name, "customer_name", 100)
+    name = uow.session.scalar(select(Account.name).where(Account.account_no == number))
+    if name is None:
+        raise ReceiptError(ReceiptProblem.UNKNOWN_VISIT, f"account {number}")
+    return number, name
+
+
+def _check_visit(uow: UnitOfWork, context: Context, visit_id: int | None) -> None:
+    if visit_id is None:
+        return
+    visit = uow.session.get(Visit, visit_id)
+    if visit is None or visit.counter_code != context.where.counter_code:
+        raise ReceiptError(ReceiptProblem.UNKNOWN_VISIT, str(visit_id))
+
+
+def _lines(quotes: tuple[Quote, ...]) -> tuple[LineRecord, ...]:
+    return tuple(
+        LineRecord(
+            index,
+            b.item_code,
+            b.item_name,
+            b.band,
+            b.schedule_code,
+            b.approval_doc_no,
+            b.quantity,
+            b.unit,
+            b.unit_price,
+            b.subtotal,
+        )
+        for index, quote in enumerate(quotes, start=1)
+        for b in quote.lines
+    )
+
+
+def _payments(settlement: Settlement) -> tuple[PaymentRecord, ...]:
+    return tuple(PaymentRecord(t.method, t.amount, t.reference) for t in settlement.tenders)
+
+
+def _add_print_job(uow: UnitOfWork, context: Context, receipt: Receipt, copy_no: int) -> PrintJob:
+    job = PrintJob(
+        receipt_id=receipt.id, hall_code=receipt.hall_code, counter_code=receipt.counter_code,
+        copy_no=copy_no, status=PrintStatus.PENDING, attempts=0, last_error="",
+        created_at=context.clock.now(), requested_by=context.user.employee_no,
+    )  # fmt: skip
+    uow.session.add(job)
+    uow.session.flush()
+    return job

@@ -1,0 +1,93 @@
+"""Receipt records to rows and back (the tables are append-only: rows are only added)."""
+
+from __future__ import annotations
+
+from sqlalchemy import select
+
+from db.models.receipts import Receipt, ReceiptLine, ReceiptPayment
+from hallclient.receipts.record import LineRecord, PaymentRecord, ReceiptRecord
+from hallclient.uow import UnitOfWork
+
+
+def add_receipt(uow: UnitOfWork, record: ReceiptRecord, key: str, visit_id: int | None) -> Receipt:
+    receipt = Receipt(
+        series=record.series, number=record.number, receipt_no=record.receipt_no,
+        idempotency_key=key, kind=record.kind, voids_receipt_no=record.voids_receipt_no,
+        void_reason=record.void_reason, approved_by=record.approved_by,
+        hall_code=record.hall_code, counter_code=record.counter_code,
+        clerk_employee_no=record.clerk_employee_no, clerk_name=record.clerk_name,
+        visit_id=visit_id, account_no=record.account_no, customer_name=record.customer_name,
+        issued_at=record.issued_at, total=record.total, cash_tendered=record.cash_tendered,
+        change=record.change, chain_version=record.chain_version,
+        prev_hash=record.prev_hash, hash=record.hash,
+    )  # fmt: skip
+    session = uow.session
+    session.add(receipt)
+    session.flush()
+    session.add_all(
+        ReceiptLine(
+            receipt_id=receipt.id,
+            line_no=number,
+            cart_line=line.cart_line,
+            item_code=line.item_code,
+            item_name=line.item_name,
+            band=line.band,
+            schedule_code=line.schedule_code,
+            approval_doc_no=line.approval_doc_no,
+            quantity=line.quantity,
+            unit=line.unit,
+            unit_price=line.unit_price,
+            amount=line.amount,
+        )
+        for number, line in enumerate(record.lines, start=1)
+    )
+    session.add_all(
+        ReceiptPayment(
+            receipt_id=receipt.id,
+            line_no=number,
+            method=payment.method,
+            amount=payment.amount,
+            reference=payment.reference,
+        )
+        for number, payment in enumerate(record.payments, start=1)
+    )
+    session.flush()
+    return receipt
+
+
+def load_record(uow: UnitOfWork, receipt: Receipt) -> ReceiptRecord:
+    """The record as stored, hash included (the verifier recomputes it)."""
+    session = uow.session
+    lines = session.scalars(
+        select(ReceiptLine)
+        .where(ReceiptLine.receipt_id == receipt.id)
+        .order_by(ReceiptLine.line_no)
+    )
+    payments = session.scalars(
+        select(ReceiptPayment)
+        .where(ReceiptPayment.receipt_id == receipt.id)
+        .order_by(ReceiptPayment.line_no)
+    )
+    return record_of(receipt, list(lines), list(payments))
+
+
+def record_of(
+    receipt: Receipt, lines: list[ReceiptLine], payments: list[ReceiptPayment]
+) -> ReceiptRecord:
+    return ReceiptRecord(
+        series=receipt.series, number=receipt.number, receipt_no=receipt.receipt_no,
+        kind=receipt.kind, hall_code=receipt.hall_code, counter_code=receipt.counter_code,
+        clerk_employee_no=receipt.clerk_employee_no, clerk_name=receipt.clerk_name,
+        account_no=receipt.account_no, customer_name=receipt.customer_name,
+        issued_at=receipt.issued_at, total=receipt.total, cash_tendered=receipt.cash_tendered,
+        change=receipt.change,
+        lines=tuple(
+            LineRecord(x.cart_line, x.item_code, x.item_name, x.band, x.schedule_code,
+                       x.approval_doc_no, x.quantity, x.unit, x.unit_price, x.amount)
+            for x in lines
+        ),
+        payments=tuple(PaymentRecord(p.method, p.amount, p.reference) for p in payments),
+        prev_hash=receipt.prev_hash, voids_receipt_no=receipt.voids_receipt_no,
+        void_reason=receipt.void_reason, approved_by=receipt.approved_by,
+        chain_version=receipt.chain_version, hash=receipt.hash,
+    )  # fmt: skip

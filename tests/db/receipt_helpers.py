@@ -1,0 +1,76 @@
+"""A till for the receipt tests: users, a tariff in force, an account, and payments."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from decimal import Decimal
+
+from db.engine import Database
+from db.models import Account
+from db.models.receipts import PaymentMethod
+from hallclient.auth import Role
+from hallclient.cart import Cart
+from hallclient.clock import FixedClock
+from hallclient.context import Context
+from hallclient.receipts.issue import PaymentRequest
+from hallclient.receipts.payment import Tender
+from hallclient.tariff import pricing
+from hallclient.uow import UnitOfWork, run_write
+from tests.db.security_helpers import START, WHERE, add_users, context_for
+from tests.db.tariff_helpers import in_force
+
+ACCOUNT_NO = "1028100001"
+
+
+@dataclass
+class Till:
+    database: Database
+    clock: FixedClock
+    clerk: Context
+    people: dict
+
+    def context(self, role: Role = Role.CLERK, counter: str = WHERE.counter_code) -> Context:
+        from dataclasses import replace
+
+        base = context_for(self.people[role], self.clock)
+        return replace(base, where=replace(base.where, counter_code=counter))
+
+    def cart(self, *items: tuple[str, str], context: Context | None = None) -> Cart:
+        """A cart of ``(code, quantity)`` quoted by the pricing service for the account."""
+        cart = Cart()
+        for code, quantity in items:
+            quote = pricing.quote(self.database, context or self.clerk, code, Decimal(quantity),
+                                  account_no=ACCOUNT_NO)  # fmt: skip
+            cart = cart.add(quote)
+        return cart
+
+
+def open_till(database: Database) -> Till:
+    clock = FixedClock(START)
+    people = add_users(database)
+    in_force(database, context_for(people[Role.ADMIN], clock))
+    _add_account(database)
+    return Till(database, clock, context_for(people[Role.CLERK], clock), people)
+
+
+def _add_account(database: Database) -> None:
+    def use_case(uow: UnitOfWork) -> None:
+        uow.session.add(
+            Account(account_no=ACCOUNT_NO, meter_no="211906000002", name="张伟",
+                    name_initials="zw", phone="13800001111", phone_last4="1111",
+                    address="成都市武侯区锦华路25号", customer_type="residential",
+                    status="normal", arrears=Decimal(0), ytd_volume_m3=250,
+                    household_size=5)  # fmt: skip
+        )
+        uow.commit()
+
+    run_write(database, use_case)
+
+
+def cash_request(cart: Cart, tendered: str | None = None, key: str | None = None) -> PaymentRequest:
+    return PaymentRequest(
+        key=key or uuid.uuid4().hex, cart=cart,
+        tenders=(Tender(PaymentMethod.CASH, cart.total),),
+        cash_tendered=Decimal(tendered) if tendered else None, account_no=ACCOUNT_NO,
+    )  # fmt: skip
