@@ -56,13 +56,12 @@ def open_till(database: Database) -> Till:
 
 def _add_account(database: Database) -> None:
     def use_case(uow: UnitOfWork) -> None:
-        uow.session.add(
-            Account(account_no=ACCOUNT_NO, meter_no="211906000002", name="张伟",
-                    name_initials="zw", phone="13800001111", phone_last4="1111",
-                    address="成都市武侯区锦华路25号", customer_type="residential",
-                    status="normal", arrears=Decimal(0), ytd_volume_m3=250,
-                    household_size=5)  # fmt: skip
-        )
+        account = Account(account_no=ACCOUNT_NO, meter_no="211906000002", name="张伟",
+                          name_initials="zw", phone="13800001111", phone_last4="1111",
+                          address="成都市武侯区锦华路25号", customer_type="residential",
+                          status="normal", arrears=Decimal(0), ytd_volume_m3=250,
+                          household_size=5)  # fmt: skip
+        uow.session.add(account)
         uow.commit()
 
     run_write(database, use_case)

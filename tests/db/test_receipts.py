@@ -66,13 +66,14 @@ def test_split_payment_across_methods_with_references(till):
     [
         ((Tender(PaymentMethod.CASH, Decimal("29.99")),), None, ReceiptProblem.NOT_BALANCED),
         ((Tender(PaymentMethod.CASH, Decimal("30.00")),), "20", ReceiptProblem.SHORT_TENDER),
-        ((Tender(PaymentMethod.ALIPAY, Decimal("30.00")),), "50", ReceiptProblem.TENDER_WITHOUT_CASH),
+        ((Tender(PaymentMethod.ALIPAY, Decimal(30)),), "50", ReceiptProblem.TENDER_WITHOUT_CASH),
         ((Tender(PaymentMethod.CASH, Decimal("30.001")),), None, ReceiptProblem.BAD_AMOUNT),
         ((Tender(PaymentMethod.CASH, Decimal("-1")), Tender(PaymentMethod.CASH, Decimal("31"))),
          None, ReceiptProblem.BAD_AMOUNT),
         ((Tender(PaymentMethod.CASH, Decimal(15)), Tender(PaymentMethod.CASH, Decimal(15))),
          None, ReceiptProblem.TWO_CASH_PAYMENTS),
-        ((Tender(PaymentMethod.UNIONPAY, Decimal(30), "9" * 65),), None, ReceiptProblem.BAD_REFERENCE),
+        ((Tender(PaymentMethod.UNIONPAY, Decimal(30), "9" * 65),), None,
+         ReceiptProblem.BAD_REFERENCE),
         ((), None, ReceiptProblem.NOT_BALANCED),
     ],
 )  # fmt: skip
@@ -89,7 +90,8 @@ def test_bad_payments_are_refused_and_change_nothing(till, tenders, tendered, pr
 def test_a_price_not_from_the_pricing_service_is_refused(till):
     cart = till.cart(("S105", "1"))
     quote = cart.lines[0]
-    cheap = replace(quote, amount=Decimal("1.00"), lines=(replace(quote.lines[0], subtotal=Decimal("1.00")),))
+    one = Decimal("1.00")
+    cheap = replace(quote, amount=one, lines=(replace(quote.lines[0], subtotal=one),))
     for forged in (replace(cart, lines=(cheap,)),
                    replace(cart, lines=(replace(quote, on=quote.on.replace(day=1)),))):  # fmt: skip
         with pytest.raises(TariffError) as caught:
@@ -148,11 +150,15 @@ def test_each_counter_numbers_and_chains_its_own_series(till):
 
 def test_issued_receipts_cannot_be_changed_or_deleted(till):
     issue_receipt(till.database, till.clerk, cash_request(till.cart(("S105", "1"))))
-    for statement in ("UPDATE receipts SET total = 1", "DELETE FROM receipts",
-                      "UPDATE receipt_lines SET amount = 1", "DELETE FROM receipt_payments"):  # fmt: skip
-        with pytest.raises(Exception, match="append-only"):
-            with till.database.engine.begin() as conn:
-                conn.execute(text(statement))
+    statements = (
+        "UPDATE receipts SET total = 1",
+        "DELETE FROM receipts",
+        "UPDATE receipt_lines SET amount = 1",
+        "DELETE FROM receipt_payments",
+    )
+    for statement in statements:
+        with pytest.raises(Exception, match="append-only"), till.database.engine.begin() as conn:
+            conn.execute(text(statement))
 
 
 def _issue_three(till):
