@@ -57,6 +57,10 @@ class UnitOfWork:
         try:
             if not self._committed:
                 session.rollback()
+        except (OperationalError, InterfaceError) as error:  # the connection died meanwhile
+            if exc is None:
+                raise _unavailable(error) from error
+            log.warning("rollback after %s failed: %s", type(exc).__name__, error.orig)
         finally:
             session.close()
             self._session = None

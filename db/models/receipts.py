@@ -42,6 +42,7 @@ class PrintStatus(enum.StrEnum):
     PENDING = "pending"  # waiting for the printer (or for a retry after a fault)
     SENDING = "sending"  # handed to the printer; a crash here leaves the outcome unknown
     PRINTED = "printed"
+    LOST = "lost"  # interrupted, and the clerk saw no paper: a 重打 copy replaces it
 
 
 class ReceiptSeries(Base):

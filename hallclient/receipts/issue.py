@@ -30,7 +30,12 @@ from hallclient.context import Context
 from hallclient.permissions import Action
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.payment import Settlement, Tender, settle
-from hallclient.receipts.record import GENESIS, LineRecord, PaymentRecord, ReceiptRecord
+from hallclient.receipts.record import (
+    GENESIS,
+    PaymentRecord,
+    ReceiptRecord,
+    lines_from_quotes,
+)
 from hallclient.receipts.store import add_receipt, load_record
 from hallclient.tariff.pricing import confirm_all
 from hallclient.tariff.rules import Quote
@@ -116,7 +121,7 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
         clerk_name=context.user.display_name, account_no=account_no, customer_name=customer,
         issued_at=context.clock.now(), total=sum((q.amount for q in quotes), Decimal("0.00")),
         cash_tendered=settlement.cash_tendered, change=settlement.change,
-        lines=_lines(quotes), payments=_payments(settlement), prev_hash=series.head_hash,
+        lines=lines_from_quotes(quotes), payments=_payments(settlement), prev_hash=series.head_hash,
     ).sealed()  # fmt: skip
     receipt = add_receipt(uow, record, request.key, request.visit_id)
     job = _add_print_job(uow, context, receipt, copy_no=1)
@@ -179,25 +184,6 @@ def _check_visit(uow: UnitOfWork, context: Context, visit_id: int | None) -> Non
     visit = uow.session.get(Visit, visit_id)
     if visit is None or visit.counter_code != context.where.counter_code:
         raise ReceiptError(ReceiptProblem.UNKNOWN_VISIT, str(visit_id))
-
-
-def _lines(quotes: tuple[Quote, ...]) -> tuple[LineRecord, ...]:
-    return tuple(
-        LineRecord(
-            index,
-            b.item_code,
-            b.item_name,
-            b.band,
-            b.schedule_code,
-            b.approval_doc_no,
-            b.quantity,
-            b.unit,
-            b.unit_price,
-            b.subtotal,
-        )
-        for index, quote in enumerate(quotes, start=1)
-        for b in quote.lines
-    )
 
 
 def _payments(settlement: Settlement) -> tuple[PaymentRecord, ...]:

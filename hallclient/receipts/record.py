@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
 from decimal import Decimal
 
 from db.models.receipts import PaymentMethod, ReceiptKind
+from hallclient.tariff.rules import Quote
 
 CHAIN_VERSION = 1
 GENESIS = "0" * 64  # the "previous hash" of a series' first receipt
@@ -71,6 +73,26 @@ class ReceiptRecord:
     def sealed(self) -> ReceiptRecord:
         """The same record with its chain hash filled in."""
         return replace(self, hash=chain_hash(self))
+
+
+def lines_from_quotes(quotes: Iterable[Quote]) -> tuple[LineRecord, ...]:
+    """The receipt's lines: one per basis line (a tiered quantity gives one per band)."""
+    return tuple(
+        LineRecord(
+            index,
+            b.item_code,
+            b.item_name,
+            b.band,
+            b.schedule_code,
+            b.approval_doc_no,
+            b.quantity,
+            b.unit,
+            b.unit_price,
+            b.subtotal,
+        )
+        for index, quote in enumerate(quotes, start=1)
+        for b in quote.lines
+    )
 
 
 def _fen(amount: Decimal) -> int:

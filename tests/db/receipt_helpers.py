@@ -36,14 +36,17 @@ class Till:
         base = context_for(self.people[role], self.clock)
         return replace(base, where=replace(base.where, counter_code=counter))
 
-    def cart(self, *items: tuple[str, str], context: Context | None = None) -> Cart:
-        """A cart of ``(code, quantity)`` quoted by the pricing service for the account."""
-        cart = Cart()
-        for code, quantity in items:
-            quote = pricing.quote(self.database, context or self.clerk, code, Decimal(quantity),
-                                  account_no=ACCOUNT_NO)  # fmt: skip
-            cart = cart.add(quote)
-        return cart
+    def cart(self, *items: tuple[str, str]) -> Cart:
+        return quoted_cart(self.database, self.clerk, *items)
+
+
+def quoted_cart(database: Database, context: Context, *items: tuple[str, str]) -> Cart:
+    """A cart of ``(code, quantity)`` quoted by the pricing service for the account."""
+    cart = Cart()
+    for code, quantity in items:
+        quote = pricing.quote(database, context, code, Decimal(quantity), account_no=ACCOUNT_NO)
+        cart = cart.add(quote)
+    return cart
 
 
 def open_till(database: Database) -> Till:

@@ -91,7 +91,13 @@ def upgrade() -> None:
         sa.Column(
             "status",
             sa.Enum(
-                "pending", "sending", "printed", name="printstatus", native_enum=False, length=16
+                "pending",
+                "sending",
+                "printed",
+                "lost",
+                name="printstatus",
+                native_enum=False,
+                length=16,
             ),
             nullable=False,
         ),
