@@ -20,7 +20,8 @@ _GROUPS = ("", "万", "亿", "万亿")
 
 def _group(digits: str) -> str:
     """Four (or fewer) digits with their places; zeros collapse to one 零."""
-    words, zero = [], False
+    words: list[str] = []
+    zero = False
     for place, char in enumerate(reversed(digits)):
         value = int(char)
         if value == 0:
