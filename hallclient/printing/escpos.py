@@ -1,0 +1,128 @@
+"""ESC/POS bytes for a layout: a raster image, or native text in the printer's Chinese font.
+
+Our own small encoder instead of python-escpos' ``text()``, which sends ¥ as four
+bytes and punctuation-only lines through single-byte code pages (DESIGN §6a); the
+python-escpos backends only carry the finished bytes.  The commands used are few
+and fixed, so tests can decode every byte back (``tests/printing/escpos_decoder.py``):
+
+- ESC @ (reset), FS & (Chinese mode), ESC a n (align), ESC E n (bold), GS ! n (size),
+  LF, ESC d n (feed), GS V 66 n (feed and cut), ESC p (cash drawer pulse);
+- GS v 0 (raster bands of at most 256 rows) for images: the whole receipt in raster
+  mode, the QR code in native mode.
+
+Native mode encodes strictly in the printer's character set (GB18030 or GBK); one
+character outside it sends the whole receipt as raster instead, never a ``?``.
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass
+
+from PIL import Image
+
+from hallclient.printing.layout import (
+    QR,
+    Align,
+    Columns,
+    Feed,
+    Layout,
+    Rule,
+    Text,
+    columns_line,
+    text_lines,
+)
+from hallclient.printing.raster import qr_image, render_raster
+
+log = logging.getLogger(__name__)
+ESC, GS, FS, LF = b"\x1b", b"\x1d", b"\x1c", b"\n"
+BAND_ROWS = 256
+_NATIVE_FOLD = str.maketrans({"³": "3", "²": "2", "\u00a0": " "})
+
+
+class Mode(enum.StrEnum):
+    RASTER = "raster"
+    NATIVE = "native"
+
+
+class Charset(enum.StrEnum):
+    GB18030 = "gb18030"
+    GBK = "gbk"
+
+
+@dataclass(frozen=True)
+class JobOptions:
+    mode: Mode = Mode.RASTER
+    charset: Charset = Charset.GB18030
+    cut: bool = True
+    drawer: bool = False  # open the cash drawer (a cash payment)
+
+
+def raster_bytes(image: Image.Image) -> bytes:
+    """GS v 0 bands for a 1-bit image (black = 1), at most :data:`BAND_ROWS` rows each."""
+    width_bytes = (image.width + 7) // 8
+    mono = Image.new("1", (width_bytes * 8, image.height), 1)  # padded with white
+    mono.paste(image.convert("1"), (0, 0))
+    out = bytearray()
+    for top in range(0, mono.height, BAND_ROWS):
+        band = mono.crop((0, top, mono.width, min(top + BAND_ROWS, mono.height)))
+        data = bytes(b ^ 0xFF for b in band.tobytes())  # PIL: 1 = white; ESC/POS: 1 = black
+        out += GS + b"v0\x00" + width_bytes.to_bytes(2, "little")
+        out += band.height.to_bytes(2, "little") + data
+    return bytes(out)
+
+
+def _finish(options: JobOptions) -> bytes:
+    out = ESC + b"d\x03"
+    if options.cut:
+        out += GS + b"V\x42\x00"
+    if options.drawer:
+        out += ESC + b"p\x00\x19\xfa"
+    return out
+
+
+def native_text(text: str) -> str:
+    """Text as native mode prints it: superscripts the font lacks folded (m³ → m3)."""
+    return text.translate(_NATIVE_FOLD)
+
+
+def _line(text: str, charset: Charset) -> bytes:
+    return native_text(text).encode(charset.value, errors="strict") + LF
+
+
+def _native(layout: Layout, options: JobOptions) -> bytes:
+    """Raises UnicodeEncodeError when a character is outside the printer's set."""
+    out = bytearray(ESC + b"@" + FS + b"&")
+    columns = layout.paper.columns
+    for block in layout.blocks:
+        if isinstance(block, Text):
+            size = b"\x11" if block.scale == 2 else b"\x00"
+            out += ESC + b"a" + bytes([block.align]) + ESC + b"E" + bytes([int(block.bold)])
+            out += GS + b"!" + size
+            for line in text_lines(block, columns):
+                kept = line if block.align is Align.LEFT else line.strip()
+                out += _line(kept, options.charset)
+            out += GS + b"!\x00" + ESC + b"E\x00" + ESC + b"a\x00"
+        elif isinstance(block, Columns):
+            bold = bytes([int(block.bold)])
+            out += ESC + b"E" + bold + _line(columns_line(block), options.charset) + ESC + b"E\x00"
+        elif isinstance(block, Rule):
+            out += _line(block.char * columns, options.charset)
+        elif isinstance(block, QR):
+            out += ESC + b"a\x01" + raster_bytes(qr_image(block.data)) + ESC + b"a\x00"
+        elif isinstance(block, Feed):
+            out += LF * block.lines
+    return bytes(out)
+
+
+def job_bytes(layout: Layout, options: JobOptions) -> tuple[bytes, Mode]:
+    """The whole job, and the mode actually used (native falls back to raster)."""
+    if options.mode is Mode.NATIVE:
+        try:
+            return _native(layout, options) + _finish(options), Mode.NATIVE
+        except UnicodeEncodeError as error:
+            bad = error.object[error.start]
+            log.info("receipt has %r outside %s: printing as raster", bad, options.charset)
+    image = render_raster(layout)
+    return ESC + b"@" + raster_bytes(image) + _finish(options), Mode.RASTER

@@ -1,0 +1,118 @@
+"""The layout drawn as a black-and-white image at the printer's dot width.
+
+The default print path (any ESC/POS printer prints an image, Chinese font or not)
+and the on-screen preview.  Drawn with the bundled CJK TrueType font at 24 dots per
+hanzi (12 per column), then thresholded to pure black and white here: left grey,
+the printer's own dithering turns glyph edges into speckles.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import qrcode
+from PIL import Image, ImageDraw, ImageFont
+
+from hallclient.paths import resources_dir
+from hallclient.printing.layout import (
+    QR,
+    Align,
+    Columns,
+    Feed,
+    Layout,
+    Rule,
+    Text,
+    clean,
+    fit,
+    text_lines,
+)
+
+FONT_FILE = "wqy-microhei.ttc"
+COLUMN_DOTS = 12
+LINE_DOTS = 30  # 24-dot glyphs and 6 dots between lines
+QR_MODULE_DOTS = 4
+THRESHOLD = 128
+_MARGIN = 8
+
+
+@cache
+def font(size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(str(resources_dir() / "fonts" / FONT_FILE), size=size, index=0)
+
+
+def _x(text: str, left: int, width: int, align: Align, face: ImageFont.FreeTypeFont) -> int:
+    drawn = int(face.getlength(text))
+    if align is Align.RIGHT:
+        return left + width - drawn
+    if align is Align.CENTER:
+        return left + (width - drawn) // 2
+    return left
+
+
+class _Canvas:
+    def __init__(self, dots: int) -> None:
+        self.image = Image.new("L", (dots, 20_000), 255)
+        self.draw = ImageDraw.Draw(self.image)
+        self.dots, self.y = dots, _MARGIN
+
+    def text(self, text: str, x: int, scale: int, bold: bool) -> None:
+        face = font(24 * scale)
+        self.draw.text((x, self.y), text, font=face, fill=0, stroke_width=1 if bold else 0)
+
+    def finish(self) -> Image.Image:
+        cropped = self.image.crop((0, 0, self.dots, self.y + _MARGIN))
+        return cropped.point(lambda v: 0 if v < THRESHOLD else 255, mode="1")
+
+
+def render_raster(layout: Layout) -> Image.Image:
+    """The receipt as a 1-bit image ``paper.dots`` wide."""
+    canvas = _Canvas(layout.paper.dots)
+    columns = layout.paper.columns
+    for block in layout.blocks:
+        if isinstance(block, Text):
+            _text(canvas, block, columns)
+        elif isinstance(block, Columns):
+            _columns(canvas, block)
+        elif isinstance(block, Rule):
+            middle = canvas.y + LINE_DOTS // 2 - 2
+            canvas.draw.line((0, middle, canvas.dots, middle), fill=0, width=2)
+            canvas.y += LINE_DOTS
+        elif isinstance(block, QR):
+            _qr(canvas, block)
+        elif isinstance(block, Feed):
+            canvas.y += LINE_DOTS * block.lines
+    return canvas.finish()
+
+
+def _text(canvas: _Canvas, block: Text, columns: int) -> None:
+    face = font(24 * block.scale)
+    for line in text_lines(block, columns):
+        stripped = line.strip()
+        x = _x(stripped, 0, canvas.dots, block.align, face) if block.align else 0
+        canvas.text(stripped if block.align else line, x, block.scale, block.bold)
+        canvas.y += LINE_DOTS * block.scale
+
+
+def _columns(canvas: _Canvas, block: Columns) -> None:
+    left = 0
+    for cell, width, align in zip(block.cells, block.widths, block.aligns, strict=True):
+        text = fit(clean(cell), width)
+        dots = width * COLUMN_DOTS
+        canvas.text(text, _x(text, left, dots, align, font(24)), 1, block.bold)
+        left += dots
+    canvas.y += LINE_DOTS
+
+
+def qr_image(data: str) -> Image.Image:
+    """The QR code with a quiet zone, :data:`QR_MODULE_DOTS` dots per module, greyscale."""
+    code = qrcode.QRCode(box_size=QR_MODULE_DOTS, border=2)
+    code.add_data(data)
+    code.make(fit=True)
+    image: Image.Image = code.make_image(fill_color="black", back_color="white").get_image()
+    return image.convert("L")
+
+
+def _qr(canvas: _Canvas, block: QR) -> None:
+    image = qr_image(block.data)
+    canvas.image.paste(image, ((canvas.dots - image.width) // 2, canvas.y))
+    canvas.y += image.height

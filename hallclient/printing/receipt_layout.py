@@ -1,0 +1,155 @@
+"""The receipt's content, laid out once for every output (paper, preview, PDF).
+
+Printed in Chinese whatever the screen language: it is the customer's document.
+A further copy carries 重打 and its count in the title; a voided receipt reads 作废;
+a void slip names the receipt it reverses and the approving manager.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+from zoneinfo import ZoneInfo
+
+from db.models.receipts import PaymentMethod, ReceiptKind
+from hallclient.money import format_yuan
+from hallclient.money_words import capitals
+from hallclient.printing.layout import (
+    QR,
+    Align,
+    Block,
+    Columns,
+    Feed,
+    Layout,
+    Paper,
+    Rule,
+    Text,
+    display_width,
+)
+from hallclient.receipts.record import LineRecord, ReceiptRecord
+
+METHOD_NAMES = {
+    PaymentMethod.CASH: "现金", PaymentMethod.WECHAT: "微信支付", PaymentMethod.ALIPAY: "支付宝",
+    PaymentMethod.UNIONPAY: "银联卡", PaymentMethod.BANK_TRANSFER: "银行转账",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Heading:
+    """Who issues the receipt: from the settings and the workplace."""
+
+    company: str
+    hall: str
+    counter: str
+    hotline: str
+    timezone: str
+
+
+@dataclass(frozen=True)
+class Copy:
+    """Which paper this is: the original, a further copy (重打 n), of a voided receipt."""
+
+    copy_no: int = 1
+    voided: bool = False
+
+    @property
+    def marks(self) -> str:
+        marks = [f"重打{self.copy_no - 1}"] if self.copy_no > 1 else []
+        return "".join(f"【{m}】" for m in [*marks, *(["作废"] if self.voided else [])])
+
+
+def quantity_text(quantity: Decimal) -> str:
+    text = f"{quantity:f}"
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
+def price_text(price: Decimal) -> str:
+    """A unit price with at least two places: 2.61, 2.6150."""
+    text = quantity_text(price)
+    whole, _, places = text.partition(".")
+    return f"{whole}.{places.ljust(2, '0')}"
+
+
+def verification_code(record: ReceiptRecord) -> str:
+    """What the customer can read out for checking: the chain hash's first 16 digits."""
+    return record.hash[:16].upper()
+
+
+def receipt_layout(record: ReceiptRecord, heading: Heading, paper: Paper, copy: Copy) -> Layout:
+    title = "作废凭证" if record.kind is ReceiptKind.VOID else "收费收据"
+    big = display_width(heading.company) * 2 <= paper.columns - 4
+    blocks: list[Block] = [
+        Text(heading.company, Align.CENTER, bold=True, scale=2 if big else 1),
+        Text(f"{heading.hall} · {heading.counter}", Align.CENTER),
+        Text(title + copy.marks, Align.CENTER, bold=True),
+        Rule(),
+        *_facts(record, heading),
+        Rule(),
+        *(block for line in record.lines for block in _line(line, paper)),
+        *_void_facts(record),
+        Rule(),
+        *_totals(record, paper),
+        Rule(),
+        QR(f"{record.receipt_no}|{record.hash}"),
+        Text(f"校验码：{verification_code(record)}", Align.CENTER),
+        Text(f"服务热线：{heading.hotline}", Align.CENTER),
+        Text("请妥善保管本收据", Align.CENTER),
+        Feed(2),
+    ]
+    return Layout(paper, tuple(blocks))
+
+
+def _facts(record: ReceiptRecord, heading: Heading) -> list[Block]:
+    issued = record.issued_at.astimezone(ZoneInfo(heading.timezone))
+    facts = [
+        f"票据号：{record.receipt_no}",
+        f"日期：{issued:%Y-%m-%d %H:%M:%S}",
+        f"收费员：{record.clerk_name}（工号 {record.clerk_employee_no}）",
+    ]
+    if record.account_no:
+        facts.append(f"户号：{record.account_no}")
+    if record.customer_name:
+        facts.append(f"户名：{record.customer_name}")
+    return [Text(fact) for fact in facts]
+
+
+def _line(line: LineRecord, paper: Paper) -> list[Block]:
+    name = line.item_name + (f"（第{line.band}档）" if line.band else "")
+    left = paper.columns - 12
+    detail = f"  {quantity_text(line.quantity)}{line.unit} × {price_text(line.unit_price)}"
+    return [
+        Text(name),
+        Columns((detail, format_yuan(line.amount)), (left, 12), (Align.LEFT, Align.RIGHT)),
+        Text(f"  依据：{line.approval_doc_no}"),
+    ]
+
+
+def _void_facts(record: ReceiptRecord) -> list[Block]:
+    if record.kind is not ReceiptKind.VOID:
+        return []
+    return [
+        Text(f"作废票据：{record.voids_receipt_no}"),
+        Text(f"作废原因：{record.void_reason}"),
+        Text(f"批准人工号：{record.approved_by}"),
+    ]
+
+
+def _amount_row(label: str, amount: Decimal, paper: Paper, bold: bool = False) -> Columns:
+    widths = (paper.columns - 16, 16)
+    return Columns((label, format_yuan(amount)), widths, (Align.LEFT, Align.RIGHT), bold)
+
+
+def _totals(record: ReceiptRecord, paper: Paper) -> list[Block]:
+    blocks: list[Block] = [_amount_row("合计", record.total, paper, bold=True)]
+    if record.total >= 0:
+        blocks.append(Text(f"大写：{capitals(record.total)}"))
+    blocks += [_amount_row(METHOD_NAMES[p.method] + _ref(p.reference), p.amount, paper)
+               for p in record.payments]  # fmt: skip
+    if record.cash_tendered:
+        blocks.append(_amount_row("实收现金", record.cash_tendered, paper))
+        blocks.append(_amount_row("找零", record.change, paper))
+    return blocks
+
+
+def _ref(reference: str) -> str:
+    return f"（{reference[-4:]}）" if reference else ""
