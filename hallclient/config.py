@@ -33,6 +33,15 @@ class Settings:
     language: str = "zh_CN"
     timezone: str = DEFAULT_TIMEZONE
     idle_lock_minutes: int = 15
+    company_name: str = "燃气有限公司"
+    hotline: str = "96777"
+    printer_backend: str = "none"  # none, network, usb, serial, file, win32
+    printer_target: str = ""  # host[:port], vendor:product (hex), device, file or queue name
+    printer_paper: int = 80
+    printer_mode: str = "raster"  # raster or native (the printer's Chinese font)
+    printer_charset: str = "gb18030"
+    printer_cut: bool = True
+    printer_drawer: bool = False  # pulse the cash drawer after a cash payment
     config_path: Path | None = None
 
 
@@ -81,6 +90,40 @@ def _minutes(value: Any) -> int:
     return number
 
 
+def _choice(*allowed: str) -> Callable[[Any], str]:
+    def parse(value: Any) -> str:
+        text = _text(value).lower()
+        if text not in allowed:
+            raise ValueError(f"must be one of {', '.join(allowed)}")
+        return text
+
+    return parse
+
+
+def _paper(value: Any) -> int:
+    number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
+    if number not in (58, 80) or isinstance(number, bool):
+        raise ValueError("must be 58 or 80 (mm)")
+    return int(number)
+
+
+def _flag(value: Any) -> bool:
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, str) and value.strip().lower() in ("true", "false", "1", "0"):
+        return value.strip().lower() in ("true", "1")
+    raise ValueError("must be true or false")
+
+
+def _optional_text(value: Any) -> str:
+    if not isinstance(value, str):
+        raise ValueError("must be a text")
+    return value.strip()
+
+
+PRINTER_BACKENDS = ("none", "network", "usb", "serial", "file", "win32")
+
+
 @dataclass(frozen=True)
 class _Key:
     field: str
@@ -104,6 +147,15 @@ KEYS = (
     _Key("timezone", ("hall", "timezone"), _timezone),
     _Key("language", ("ui", "language"), _language),
     _Key("idle_lock_minutes", ("ui", "idle_lock_minutes"), _minutes),
+    _Key("company_name", ("company", "name"), _text),
+    _Key("hotline", ("company", "hotline"), _text),
+    _Key("printer_backend", ("printer", "backend"), _choice(*PRINTER_BACKENDS)),
+    _Key("printer_target", ("printer", "target"), _optional_text),
+    _Key("printer_paper", ("printer", "paper_mm"), _paper),
+    _Key("printer_mode", ("printer", "mode"), _choice("raster", "native")),
+    _Key("printer_charset", ("printer", "charset"), _choice("gb18030", "gbk")),
+    _Key("printer_cut", ("printer", "cut"), _flag),
+    _Key("printer_drawer", ("printer", "cash_drawer"), _flag),
 )
 _KNOWN_TOML = {key.toml for key in KEYS}
 

@@ -23,6 +23,13 @@ def log_dir() -> Path:
     return Path(_DIRS.user_log_dir)
 
 
+def escpos_cache_dir() -> Path:
+    """Where python-escpos keeps its capabilities cache (else: a new temp folder per import)."""
+    folder = Path(_DIRS.user_cache_dir) / "escpos"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
 def config_file() -> Path:
     return config_dir() / "hallclient.toml"
 

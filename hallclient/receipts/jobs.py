@@ -19,6 +19,8 @@ from db.models.receipts import PrintJob, PrintStatus, Receipt
 from hallclient.context import Context
 from hallclient.permissions import Action
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
+from hallclient.receipts.record import ReceiptRecord
+from hallclient.receipts.store import load_record
 from hallclient.uow import UnitOfWork, run_write
 
 log = logging.getLogger(__name__)
@@ -41,6 +43,22 @@ class JobView:
 
 def _view(job: PrintJob, receipt_no: str) -> JobView:
     return JobView(job.id, receipt_no, job.copy_no, job.status, job.attempts, job.last_error)
+
+
+def job_content(
+    database: Database, context: Context, job_id: int
+) -> tuple[ReceiptRecord, int, bool]:
+    """What a job prints: the receipt, its copy number, and whether it has been voided."""
+    context.require(Action.SERVE_CUSTOMERS)
+    with UnitOfWork(database) as uow:
+        job = uow.session.get(PrintJob, job_id)
+        receipt = uow.session.get(Receipt, job.receipt_id) if job else None
+        if job is None or receipt is None:
+            raise ReceiptError(ReceiptProblem.UNKNOWN_RECEIPT, f"print job {job_id}")
+        voided = uow.session.scalar(
+            select(func.count()).where(Receipt.voids_receipt_no == receipt.receipt_no)
+        )
+        return load_record(uow, receipt), job.copy_no, bool(voided)
 
 
 def unfinished_jobs(database: Database, context: Context) -> list[JobView]:
@@ -86,12 +104,16 @@ def mark_printed(database: Database, context: Context, job_id: int) -> None:
     run_write(database, use_case)
 
 
-def mark_failed(database: Database, context: Context, job_id: int, message: str) -> None:
-    """Back to PENDING with the fault's message; the receipt stands, the job waits."""
+def mark_failed(
+    database: Database, context: Context, job_id: int, message: str, *, maybe_printed: bool
+) -> None:
+    """Record a fault; the receipt stands.  Nothing sent: PENDING, to print again as it is.
+    Perhaps printed (timeout, dropped): it stays SENDING until the clerk says what came out."""
 
     def use_case(uow: UnitOfWork) -> None:
         job = _job(uow, job_id)
-        job.status, job.last_error = PrintStatus.PENDING, message[:MAX_ERROR]
+        job.status = PrintStatus.SENDING if maybe_printed else PrintStatus.PENDING
+        job.last_error = message[:MAX_ERROR]
         uow.commit()
 
     log.warning("print job %d failed: %s", job_id, message)

@@ -24,9 +24,9 @@ def _issue(till):
 def test_a_fault_keeps_the_job_pending_with_its_message_until_printed(till):
     issued = _issue(till)
     jobs.mark_sending(till.database, till.clerk, issued.print_job_id)
-    jobs.mark_failed(till.database, till.clerk, issued.print_job_id, "打印机缺纸")
+    jobs.mark_failed(till.database, till.clerk, issued.print_job_id, "缺纸", maybe_printed=False)
     [job] = jobs.unfinished_jobs(till.database, till.clerk)
-    assert (job.status, job.attempts, job.last_error) == (PrintStatus.PENDING, 1, "打印机缺纸")
+    assert (job.status, job.attempts, job.last_error) == (PrintStatus.PENDING, 1, "缺纸")
     jobs.mark_sending(till.database, till.clerk, job.job_id)
     jobs.mark_printed(till.database, till.clerk, job.job_id)
     assert jobs.unfinished_jobs(till.database, till.clerk) == []

@@ -1,0 +1,58 @@
+"""Printing a job: after the commit, off the GUI thread, never undoing a payment.
+
+The job is marked SENDING before any byte goes out and PRINTED once the printer
+confirmed it; a fault leaves it PENDING (nothing sent, print again as it is) or
+SENDING (perhaps printed: the clerk is asked, and a further copy is marked 重打).
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, replace
+
+from db.engine import Database
+from db.models.receipts import PaymentMethod
+from hallclient.context import Context
+from hallclient.printing.escpos import Mode, job_bytes
+from hallclient.printing.printers import (
+    PaperStatus,
+    PrinterConfig,
+    PrinterFault,
+    PrinterProblem,
+    send_job,
+)
+from hallclient.printing.receipt_layout import Copy, Heading, receipt_layout
+from hallclient.receipts import jobs
+
+log = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class PrintResult:
+    job_id: int
+    receipt_no: str
+    printed: bool
+    problem: PrinterProblem | None = None
+    maybe_printed: bool = False  # the clerk must say whether paper came out
+    paper: PaperStatus = PaperStatus.UNKNOWN
+    mode: Mode | None = None
+
+
+def print_job(
+    database: Database, context: Context, config: PrinterConfig, heading: Heading, job_id: int
+) -> PrintResult:
+    record, copy_no, voided = jobs.job_content(database, context, job_id)
+    layout = receipt_layout(record, heading, config.paper, Copy(copy_no, voided))
+    cash = any(p.method is PaymentMethod.CASH for p in record.payments)
+    options = replace(config.options, drawer=config.options.drawer and cash and copy_no == 1)
+    data, mode = job_bytes(layout, options)
+    jobs.mark_sending(database, context, job_id)
+    try:
+        paper = send_job(config, data)
+    except PrinterFault as fault:
+        log.warning("receipt %s copy %d not printed: %s", record.receipt_no, copy_no, fault)
+        jobs.mark_failed(database, context, job_id, str(fault), maybe_printed=fault.maybe_printed)
+        return PrintResult(job_id, record.receipt_no, False, fault.problem, fault.maybe_printed)
+    jobs.mark_printed(database, context, job_id)
+    log.info("receipt %s copy %d printed (%s)", record.receipt_no, copy_no, mode)
+    return PrintResult(job_id, record.receipt_no, True, paper=paper, mode=mode)

@@ -1,0 +1,123 @@
+"""Printing jobs on the test network printer: success, every fault mode, retry and 重打."""
+
+from __future__ import annotations
+
+import pytest
+
+from db.models.receipts import PrintStatus
+from hallclient.printing.escpos import Charset, JobOptions, Mode
+from hallclient.printing.layout import Paper
+from hallclient.printing.print_queue import print_job
+from hallclient.printing.printers import PaperStatus, PrinterConfig, PrinterProblem
+from hallclient.printing.raster import render_raster
+from hallclient.printing.receipt_layout import Copy, receipt_layout
+from hallclient.receipts import jobs
+from hallclient.receipts.issue import issue_receipt
+from tests.db.receipt_helpers import cash_request, open_till
+from tests.printing.escpos_decoder import decode
+from tests.printing.fake_printer import FakePrinter
+from tests.printing.samples import HEADING
+
+
+@pytest.fixture
+def till(sqlite_database):
+    return open_till(sqlite_database)
+
+
+@pytest.fixture
+def issued(till):
+    return issue_receipt(till.database, till.clerk, cash_request(till.cart(("S105", "1"))))
+
+
+def _printer(mode: str = "ok"):
+    printer = FakePrinter(mode)
+    yield printer
+    printer.close()
+
+
+@pytest.fixture
+def printer(request):
+    yield from _printer(getattr(request, "param", "ok"))
+
+
+def _config(printer: FakePrinter, mode: Mode = Mode.RASTER, paper: Paper = Paper.MM58):
+    options = JobOptions(mode, Charset.GBK, drawer=True)
+    return PrinterConfig("network", printer.target, paper, options, timeout=0.5)
+
+
+def _status(till, job_id):
+    waiting = {job.job_id: job for job in jobs.unfinished_jobs(till.database, till.clerk)}
+    return waiting[job_id].status if job_id in waiting else PrintStatus.PRINTED
+
+
+@pytest.mark.parametrize("paper", [Paper.MM58, Paper.MM80])
+def test_a_raster_receipt_reaches_the_printer_whole(till, issued, printer, paper):
+    result = print_job(till.database, till.clerk, _config(printer, paper=paper), HEADING,
+                       issued.print_job_id)  # fmt: skip
+    assert (result.printed, result.paper, result.mode) == (True, PaperStatus.OK, Mode.RASTER)
+    [image] = decode(printer.jobs[0]).images
+    expected = render_raster(receipt_layout(issued.record, HEADING, paper, Copy()))
+    assert image.convert("L").tobytes() == expected.convert("L").tobytes()
+    assert decode(printer.jobs[0]).drawer  # a cash payment opens the drawer
+    assert _status(till, issued.print_job_id) is PrintStatus.PRINTED
+
+
+def test_native_text_reaches_the_printer(till, issued, printer):
+    print_job(
+        till.database, till.clerk, _config(printer, Mode.NATIVE), HEADING, issued.print_job_id
+    )
+    texts = decode(printer.jobs[0], "gbk").texts
+    assert f"票据号：{issued.record.receipt_no}" in texts and "户名：张伟" in texts
+
+
+@pytest.mark.parametrize(
+    ("printer", "problem", "status"),
+    [
+        ("paper_out", PrinterProblem.PAPER_OUT, PrintStatus.PENDING),
+        ("refuse", PrinterProblem.OFFLINE, PrintStatus.PENDING),
+        ("silent", PrinterProblem.TIMEOUT, PrintStatus.SENDING),
+        ("drop", PrinterProblem.DROPPED, PrintStatus.SENDING),
+    ],
+    indirect=["printer"],
+)
+def test_each_fault_keeps_the_job_with_a_clear_reason(till, issued, printer, problem, status):
+    result = print_job(till.database, till.clerk, _config(printer), HEADING, issued.print_job_id)
+    assert (result.printed, result.problem) == (False, problem)
+    assert result.maybe_printed is (status is PrintStatus.SENDING)
+    [job] = jobs.unfinished_jobs(till.database, till.clerk)
+    assert (job.status, job.last_error.split(":")[0]) == (status, problem.value)
+
+
+def test_after_paper_out_the_retry_prints_the_original(till, issued):
+    for mode in ("paper_out", "ok"):
+        for printer in _printer(mode):
+            result = print_job(till.database, till.clerk, _config(printer), HEADING,
+                               issued.print_job_id)  # fmt: skip
+    assert result.printed and _status(till, issued.print_job_id) is PrintStatus.PRINTED
+
+
+def test_a_dropped_job_is_reprinted_only_as_a_marked_copy(till, issued):
+    for printer in _printer("drop"):
+        print_job(till.database, till.clerk, _config(printer, Mode.NATIVE), HEADING,
+                  issued.print_job_id)  # fmt: skip
+    copy = jobs.resolve_interrupted(till.database, till.clerk, issued.print_job_id, printed=False)
+    for printer in _printer("ok"):
+        result = print_job(till.database, till.clerk, _config(printer, Mode.NATIVE), HEADING,
+                           copy.job_id)  # fmt: skip
+        texts = [text.strip() for text in decode(printer.jobs[0], "gbk").texts]
+    assert result.printed and "收费收据【重打1】" in texts
+    assert not decode(printer.jobs[0], "gbk").drawer  # a copy does not open the drawer
+
+
+def test_the_file_backend_writes_the_job(till, issued, tmp_path):
+    path = tmp_path / "printer.bin"
+    config = PrinterConfig("file", str(path), Paper.MM80, JobOptions(Mode.NATIVE))
+    result = print_job(till.database, till.clerk, config, HEADING, issued.print_job_id)
+    assert result.printed and "户名：张伟" in decode(path.read_bytes()).texts
+
+
+def test_no_printer_configured_keeps_the_job_pending(till, issued):
+    config = PrinterConfig("none", "", Paper.MM80, JobOptions())
+    result = print_job(till.database, till.clerk, config, HEADING, issued.print_job_id)
+    assert result.problem is PrinterProblem.NOT_CONFIGURED
+    assert _status(till, issued.print_job_id) is PrintStatus.PENDING
