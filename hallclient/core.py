@@ -28,10 +28,13 @@ from hallclient.context import Context, CurrentUser
 from hallclient.day_view import DayFigures, DayVisit
 from hallclient.errors import DatabaseUnavailableError, SchemaOutdatedError
 from hallclient.intake import AccountPanel, Purpose, QueueCategory
+from hallclient.printing.printers import PrinterConfig
+from hallclient.printing.receipt_layout import Heading
 from hallclient.queue import CalledTicket, TicketView
 from hallclient.reference import load_reference
 from hallclient.tariff import pricing
 from hallclient.tariff.pricing import AccountFacts, Pricer
+from hallclient.till import Till
 from hallclient.uow import UnitOfWork, run_write
 from hallclient.visits import VisitView
 from hallclient.workplace import Workplace, ensure_workplace
@@ -50,6 +53,10 @@ class Core:
                 uow, settings.hall_code, settings.hall_name, settings.counter_code
             ),
         )
+        workplace = self.workplace
+        heading = Heading(settings.company_name, workplace.hall_name, workplace.counter_name,
+                          settings.hotline, settings.timezone)  # fmt: skip
+        self.till = Till(database, self.context, heading, PrinterConfig.from_settings(settings))
 
     @property
     def where(self) -> Where:

@@ -292,6 +292,10 @@ class FeesPage(QFrame):
         self.search.setFocus()
         self.search.selectAll()
 
+    def clear_cart(self) -> None:
+        """After the cart was charged on the payments page."""
+        self._set_cart(Cart())
+
     def _set_cart(self, cart: Cart) -> None:
         self.cart = cart
         self._show_cart()

@@ -58,6 +58,7 @@ class MainWindow(QMainWindow):
         self.pages = {area.key: self._page_for(area) for area in self.areas}
         for page in self.pages.values():
             self.stack.addWidget(page)
+        self._connect_cart()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.lock_panel = LockPanel(core, user)
         self.lock_panel.sig_unlocked.connect(self._unlocked)
@@ -83,7 +84,19 @@ class MainWindow(QMainWindow):
             from ui.intake_page import IntakePage
 
             return IntakePage(self.core, lambda: self.user, area)
+        if area.key == "payments":
+            from ui.payments_page import PaymentsPage
+
+            return PaymentsPage(self.core, lambda: self.user, area)
         return PlaceholderPage(area)
+
+    def _connect_cart(self) -> None:
+        """The fees page fills the cart; the payments page charges it and empties it."""
+        fees, payments = self.pages.get("fees"), self.pages.get("payments")
+        if fees is None or payments is None:
+            return
+        fees.sig_cart_changed.connect(payments.set_cart)  # type: ignore[attr-defined]
+        payments.sig_charged.connect(lambda _issued: fees.clear_cart())  # type: ignore[attr-defined]
 
     def _workspace(self) -> QWidget:
         self.workspace = named(QWidget(), "central")
@@ -161,7 +174,11 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self._user_text())
         self.counter_label.setText(self.tr("Counter: {workplace}").format(workplace=workplace))
         self._set_database_text(self.tr("Database: {database}").format(database=self.database))
-        self.printer_label.setText(self.tr("Printer: not set up"))
+        printer = self.core.till.printer
+        self.printer_label.setText(
+            self.tr("Printer: {printer}").format(printer=printer.describe())
+            if printer.backend != "none" else self.tr("Printer: not set up")
+        )  # fmt: skip
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

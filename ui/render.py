@@ -33,6 +33,7 @@ from hallclient.demo import DEMO_SEED
 from hallclient.demo_accounts import DemoAccount, generate_accounts
 from hallclient.errors import HallError
 from hallclient.permissions import ApprovalKind
+from hallclient.receipts.payment import PaymentMethod
 from ui.app import prepare_application
 from ui.approval_dialog import ApprovalDialog
 from ui.fees_page import FeesPage
@@ -41,6 +42,7 @@ from ui.login import LoginDialog
 from ui.main_window import MainWindow
 from ui.pages import AREAS
 from ui.password_dialog import PasswordDialog
+from ui.payments_page import PaymentsPage
 
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
@@ -49,9 +51,10 @@ if TYPE_CHECKING:
 DIALOG_SCREENS = ("locked", "change-password", "approval")
 FEE_SCREENS = ("fees-search", "fees-quote")
 INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
+PAYMENT_SCREENS = ("payments-charge", "payments-receipt")
 ALL_SCREENS = (
     "login", "login-error", "main", *(f"main-{area.key}" for area in AREAS), *DIALOG_SCREENS,
-    *FEE_SCREENS, *INTAKE_SCREENS,
+    *FEE_SCREENS, *INTAKE_SCREENS, *PAYMENT_SCREENS,
 )  # fmt: skip
 RENDER_ACCOUNTS = 200
 DEMO_CLERK = ("1001", "demo1001")
@@ -138,6 +141,8 @@ class _Renderer:
             return self._fee_screen(name)
         if name in INTAKE_SCREENS:
             return self._intake_screen(name)
+        if name in PAYMENT_SCREENS:
+            return self._payment_screen(name)
         area = name.removeprefix("main-") if "-" in name else AREAS[0].key
         return _grab(self._window(DEMO_ADMIN if area == "admin" else DEMO_CLERK, area, name))
 
@@ -237,6 +242,30 @@ class _Renderer:
         assert day is not None
         _wait_until(lambda: day.visits.rowCount() > 0)
         return _framed(_grab(window), _grab(day))
+
+    def _payment_screen(self, name: str) -> QPixmap:
+        """Tiered gas and a fee in the cart, part paid by WeChat Pay; then the receipt."""
+        window = self._window(DEMO_CLERK, "fees", name)
+        fees, payments = window.pages["fees"], window.pages["payments"]
+        assert isinstance(fees, FeesPage) and isinstance(payments, PaymentsPage)
+        for code, quantity in (("G101", "380"), ("S105", "1")):
+            fees.search.setText(code)
+            fees.quantity.setText(quantity)
+            fees.account.setText(_large_household().account_no)
+            fees.calculate()
+            _wait_until(lambda: not fees.attempt.running)
+            fees.add_to_cart()
+        window.show_area("payments")
+        payments.form.amounts[PaymentMethod.WECHAT].setText("500")
+        payments.form.tendered.setText("700")
+        if name == "payments-charge":
+            return _grab(window)
+        tenders, handed = payments.form.tenders()
+        payments.charge(tenders, handed)
+        _wait_until(
+            lambda: payments.preview.pixmap() is not None and not payments.preview.pixmap().isNull()
+        )
+        return _grab(window)
 
 
 def _large_household() -> DemoAccount:

@@ -23,6 +23,7 @@ from hallclient.receipts.record import ReceiptRecord
 from hallclient.receipts.store import load_record
 from hallclient.uow import UnitOfWork, run_write
 
+__all__ = ["JobView", "PrintStatus"]  # and the use cases below
 log = logging.getLogger(__name__)
 MAX_ERROR = 200
 

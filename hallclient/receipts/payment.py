@@ -16,6 +16,7 @@ from hallclient.money import FEN, MAX_AMOUNT
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.text_input import TextInputError, clean_text
 
+__all__ = ["PaymentMethod", "Settlement", "Tender", "settle"]
 MAX_REFERENCE = 64
 MAX_TENDERS = 8
 ZERO = Decimal("0.00")

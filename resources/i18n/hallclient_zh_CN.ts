@@ -808,6 +808,10 @@
         <translation>数据库：{database}</translation>
     </message>
     <message>
+        <source>Printer: {printer}</source>
+        <translation>打印机：{printer}</translation>
+    </message>
+    <message>
         <source>Printer: not set up</source>
         <translation>打印机：未设置</translation>
     </message>
@@ -1020,6 +1024,189 @@
     <message>
         <source>The new password must be different from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentForm</name>
+    <message>
+        <source>reference (optional)</source>
+        <translation>交易单号（选填）</translation>
+    </message>
+    <message>
+        <source>Cash handed over</source>
+        <translation>实收现金</translation>
+    </message>
+    <message>
+        <source>as the cash part</source>
+        <translation>与现金部分相同</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>找零</translation>
+    </message>
+</context>
+<context>
+    <name>Payments</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>户号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat Pay</source>
+        <translation>微信支付</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>UnionPay card</source>
+        <translation>银联卡</translation>
+    </message>
+    <message>
+        <source>Bank transfer</source>
+        <translation>银行转账</translation>
+    </message>
+    <message>
+        <source>The cart is empty: add the fees on the Fees page (Ctrl+2) first.</source>
+        <translation>待收费用为空：请先在“费用查询”页（Ctrl+2）加入费用。</translation>
+    </message>
+    <message>
+        <source>Each amount must be above zero and exact to the fen.</source>
+        <translation>每笔金额须大于零，并精确到分。</translation>
+    </message>
+    <message>
+        <source>The payments do not add up to the total; please check the amounts.</source>
+        <translation>各项付款之和与合计不符，请核对金额。</translation>
+    </message>
+    <message>
+        <source>The cash handed over is less than the cash to pay.</source>
+        <translation>实收现金少于应付现金。</translation>
+    </message>
+    <message>
+        <source>Cash handed over is entered, but nothing is paid in cash.</source>
+        <translation>已填写实收现金，但本次没有现金付款。</translation>
+    </message>
+    <message>
+        <source>A payment reference may have at most 64 characters.</source>
+        <translation>交易单号最多 64 个字符。</translation>
+    </message>
+    <message>
+        <source>The database could not confirm the payment. Press F12 again: the same payment is sent again and charged at most once.</source>
+        <translation>数据库未能确认本次收款。请再按 F12：系统会重发同一笔收款，最多只收一次。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up for this counter; the receipt waits to be printed.</source>
+        <translation>本窗口未设置票据打印机；票据已保存，等待打印。</translation>
+    </message>
+    <message>
+        <source>The printer cannot be reached (switched off or disconnected). Press F5 to try again.</source>
+        <translation>无法连接打印机（未开机或未连接）。请检查后按 F5 重试。</translation>
+    </message>
+    <message>
+        <source>The printer is out of paper. Load a new roll and press F5.</source>
+        <translation>打印机缺纸。请装入新纸卷后按 F5。</translation>
+    </message>
+    <message>
+        <source>The printer did not answer; the receipt may or may not have printed.</source>
+        <translation>打印机无应答；票据可能已打印，也可能未打印。</translation>
+    </message>
+    <message>
+        <source>The connection to the printer broke during printing; part may have printed.</source>
+        <translation>打印过程中与打印机的连接中断；票据可能只打印了一部分。</translation>
+    </message>
+    <message>
+        <source>The printer reported a fault. Check it and press F5 to try again.</source>
+        <translation>打印机报告故障。请检查后按 F5 重试。</translation>
+    </message>
+</context>
+<context>
+    <name>PaymentsPage</name>
+    <message>
+        <source>F12 charge and print · F5 print waiting receipts · Ctrl+P print a copy (重打)</source>
+        <translation>F12 收款并出票 · F5 打印待打票据 · Ctrl+P 补打（重打）</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>合计 {amount}</translation>
+    </message>
+    <message>
+        <source>The cart is empty: add the fees on the Fees page (Ctrl+2) first.</source>
+        <translation>待收费用为空：请先在“费用查询”页（Ctrl+2）加入费用。</translation>
+    </message>
+    <message>
+        <source>Please confirm with the customer:
+
+Total {total}
+{parts}</source>
+        <translation>请与顾客确认：
+
+合计 {total}
+{parts}</translation>
+    </message>
+    <message>
+        <source>Change {amount}</source>
+        <translation>找零 {amount}</translation>
+    </message>
+    <message>
+        <source>Charge</source>
+        <translation>收款</translation>
+    </message>
+    <message>
+        <source>Receipt {number} issued: {amount}.</source>
+        <translation>票据 {number} 已开具：{amount}。</translation>
+    </message>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Receipt {number} printed.</source>
+        <translation>票据 {number} 已打印。</translation>
+    </message>
+    <message>
+        <source>No receipt is waiting to be printed.</source>
+        <translation>没有待打印的票据。</translation>
+    </message>
+    <message>
+        <source>{count} receipt(s) waiting to be printed: press F5.</source>
+        <translation>有 {count} 张票据待打印：请按 F5。</translation>
+    </message>
+    <message>
+        <source>Printing of receipt {number} was interrupted. Did the whole receipt come out of the printer?</source>
+        <translation>票据 {number} 打印中断。整张票据是否已从打印机完整打出？</translation>
+    </message>
+    <message>
+        <source>Did the receipt print?</source>
+        <translation>票据是否已打印？</translation>
+    </message>
+    <message>
+        <source>Recorded as printed.</source>
+        <translation>已记录为已打印。</translation>
+    </message>
+    <message>
+        <source>No receipt has been issued here in this session.</source>
+        <translation>本次登录后本窗口尚未开具票据。</translation>
+    </message>
+    <message>
+        <source>copy asked for at the counter</source>
+        <translation>柜台应顾客要求补打</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,57 @@
+"""The counter's till: charging a cart and printing its receipts (what the payments page calls).
+
+A thin hand-over like :class:`~hallclient.core.Core`, kept apart so that the core stays
+small: each method is one use case of ``hallclient.receipts`` or ``hallclient.printing``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PIL import Image
+
+from db.engine import Database
+from hallclient.context import Context, CurrentUser
+from hallclient.printing.layout import Paper
+from hallclient.printing.print_queue import PrintResult, print_job
+from hallclient.printing.printers import PrinterConfig
+from hallclient.printing.raster import render_raster
+from hallclient.printing.receipt_layout import Copy, Heading, receipt_layout
+from hallclient.receipts import jobs
+from hallclient.receipts.issue import Issued, PaymentRequest, issue_receipt
+from hallclient.receipts.jobs import JobView
+
+
+class Till:
+    def __init__(
+        self,
+        database: Database,
+        context_of: Callable[[CurrentUser], Context],
+        heading: Heading,
+        printer: PrinterConfig,
+    ) -> None:
+        self.database, self._context_of = database, context_of
+        self.heading, self.printer = heading, printer
+
+    def charge(self, user: CurrentUser, request: PaymentRequest) -> Issued:
+        return issue_receipt(self.database, self._context_of(user), request)
+
+    def print(self, user: CurrentUser, job_id: int) -> PrintResult:
+        return print_job(self.database, self._context_of(user), self.printer, self.heading, job_id)
+
+    def receipt_image(self, user: CurrentUser, job_id: int) -> Image.Image:
+        """The job's receipt as printed in raster mode: the on-screen preview."""
+        record, copy_no, voided = jobs.job_content(self.database, self._context_of(user), job_id)
+        paper = self.printer.paper if self.printer.backend != "none" else Paper.MM80
+        return render_raster(receipt_layout(record, self.heading, paper, Copy(copy_no, voided)))
+
+    def unfinished(self, user: CurrentUser) -> list[JobView]:
+        return jobs.unfinished_jobs(self.database, self._context_of(user))
+
+    def settle_interrupted(self, user: CurrentUser, job_id: int, printed: bool) -> JobView | None:
+        return jobs.resolve_interrupted(
+            self.database, self._context_of(user), job_id, printed=printed
+        )
+
+    def reprint(self, user: CurrentUser, receipt_no: str, reason: str) -> JobView:
+        return jobs.request_copy(self.database, self._context_of(user), receipt_no, reason)

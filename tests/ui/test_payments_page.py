@@ -1,0 +1,131 @@
+"""Charging by keyboard: a fee into the cart, cash handed over, F12, Enter, the receipt."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QMessageBox
+from sqlalchemy import select
+
+from db.models.receipts import PrintStatus, Receipt
+from hallclient.core import open_core
+from hallclient.uow import UnitOfWork
+from tests.printing.escpos_decoder import decode
+from tests.printing.fake_printer import FakePrinter
+from tests.ui.helpers import settle, untranslated, visible_texts
+from tests.ui.sessions import clerk_after_first_login
+from ui.main_window import MainWindow
+from ui.payments_page import PaymentsPage
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def printer():
+    fake = FakePrinter()
+    yield fake
+    fake.close()
+
+
+def _window(qtbot, core) -> MainWindow:
+    window = MainWindow(core, clerk_after_first_login(core))
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.start_session()
+    return window
+
+
+@pytest.fixture
+def window(qtbot, app, private_core) -> MainWindow:
+    return _window(qtbot, private_core)
+
+
+def _transfer_fee_in_cart(qtbot, window) -> PaymentsPage:
+    """On the fees page: ghf, Enter, 1, Enter, Ctrl+Enter; then Ctrl+3."""
+    qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
+    fees = window.pages["fees"]
+    qtbot.waitUntil(lambda: fees.pricer is not None)
+    fees.search.setFocus()
+    qtbot.keyClicks(fees.search, "ghf")
+    qtbot.keyClick(fees.search, Qt.Key.Key_Return)
+    qtbot.keyClicks(fees.quantity, "1")
+    qtbot.keyClick(fees.quantity, Qt.Key.Key_Return)
+    settle(qtbot, fees)
+    qtbot.keyClick(fees.quantity, Qt.Key.Key_Return, CTRL)
+    qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
+    page = window.pages["payments"]
+    assert isinstance(page, PaymentsPage) and window.current_area() == "payments"
+    assert page.total.text() == "合计 ￥30.00" and page.words.text() == "叁拾圆整"
+    return page
+
+
+def _charge_by_keyboard(qtbot, page: PaymentsPage, tendered: str) -> None:
+    page.form.tendered.setFocus()
+    qtbot.keyClicks(page.form.tendered, tendered)
+    qtbot.keyClick(page, Qt.Key.Key_F12)
+    box = page.confirm_box
+    assert box is not None and "合计 ￥30.00" in box.text()
+    qtbot.waitUntil(box.isVisible)
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter: the default button, Yes
+    settle(qtbot, page)
+
+
+def _receipts(core) -> list[tuple[str, Decimal, Decimal, Decimal]]:
+    with UnitOfWork(core.database) as uow:
+        rows = uow.session.execute(
+            select(Receipt.receipt_no, Receipt.total, Receipt.cash_tendered, Receipt.change)
+        )
+        return [tuple(row) for row in rows]
+
+
+def test_a_cash_payment_by_keyboard_issues_the_receipt_and_keeps_it_for_the_printer(
+    qtbot, window, private_core
+):
+    page = _transfer_fee_in_cart(qtbot, window)
+    assert page.form.change.text() == "—"
+    _charge_by_keyboard(qtbot, page, "50")
+    [(number, *money)] = _receipts(private_core)
+    assert money == [Decimal("30.00"), Decimal("50.00"), Decimal("20.00")]
+    assert page.message.text() == f"票据 {number} 已开具：￥30.00。"
+    qtbot.waitUntil(lambda: page.print_state.text().startswith("本窗口未设置票据打印机"))
+    assert not page.preview.pixmap().isNull()  # the receipt is on screen
+    assert window.pages["fees"].cart.lines == () and page.cart.lines == ()
+    [job] = private_core.till.unfinished(window.user)
+    assert job.status is PrintStatus.PENDING
+
+
+def test_short_cash_is_refused_and_nothing_is_issued(qtbot, window, private_core):
+    page = _transfer_fee_in_cart(qtbot, window)
+    _charge_by_keyboard(qtbot, page, "20")
+    assert page.message.text() == "实收现金少于应付现金。"
+    assert _receipts(private_core) == [] and len(page.cart.lines) == 1
+
+
+def test_with_a_printer_the_receipt_is_printed(qtbot, app, private_settings, clock, printer):
+    settings = replace(private_settings, printer_backend="network", printer_target=printer.target)
+    core = open_core(settings, clock)
+    try:
+        window = _window(qtbot, core)
+        assert window.printer_label.text() == f"打印机：network {printer.target}"
+        page = _transfer_fee_in_cart(qtbot, window)
+        _charge_by_keyboard(qtbot, page, "30")
+        [(number, *_)] = _receipts(core)
+        qtbot.waitUntil(lambda: page.print_state.text() == f"票据 {number} 已打印。")
+        [image] = decode(printer.jobs[-1]).images
+        assert image.width == 576  # 80 mm, the default paper
+        assert core.till.unfinished(window.user) == []
+    finally:
+        core.close()
+
+
+def test_every_visible_text_is_translated(qtbot, window):
+    page = _transfer_fee_in_cart(qtbot, window)
+    texts = visible_texts(page)
+    assert {text: untranslated(text) for text in texts if untranslated(text)} == {}
+    assert isinstance(page.confirm_box, QMessageBox | None)

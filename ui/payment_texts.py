@@ -1,0 +1,92 @@
+"""The payment screens' words: payment methods, refusals of a payment, printer faults."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from hallclient.errors import DatabaseUnavailableError, HallError
+from hallclient.printing.printers import PrinterProblem
+from hallclient.receipts.errors import ReceiptError, ReceiptProblem
+from hallclient.receipts.payment import PaymentMethod
+from hallclient.tariff.errors import TariffError
+from ui.pages import QT_TRANSLATE_NOOP
+from ui.problems import problem_text
+from ui.tariff_texts import tariff_problem_text
+
+METHODS = {
+    PaymentMethod.CASH: QT_TRANSLATE_NOOP("Payments", "Cash"),
+    PaymentMethod.WECHAT: QT_TRANSLATE_NOOP("Payments", "WeChat Pay"),
+    PaymentMethod.ALIPAY: QT_TRANSLATE_NOOP("Payments", "Alipay"),
+    PaymentMethod.UNIONPAY: QT_TRANSLATE_NOOP("Payments", "UnionPay card"),
+    PaymentMethod.BANK_TRANSFER: QT_TRANSLATE_NOOP("Payments", "Bank transfer"),
+}
+_REFUSALS = {
+    ReceiptProblem.EMPTY_CART: QT_TRANSLATE_NOOP(
+        "Payments", "The cart is empty: add the fees on the Fees page (Ctrl+2) first."
+    ),
+    ReceiptProblem.BAD_AMOUNT: QT_TRANSLATE_NOOP(
+        "Payments", "Each amount must be above zero and exact to the fen."
+    ),
+    ReceiptProblem.NOT_BALANCED: QT_TRANSLATE_NOOP(
+        "Payments", "The payments do not add up to the total; please check the amounts."
+    ),
+    ReceiptProblem.SHORT_TENDER: QT_TRANSLATE_NOOP(
+        "Payments", "The cash handed over is less than the cash to pay."
+    ),
+    ReceiptProblem.TENDER_WITHOUT_CASH: QT_TRANSLATE_NOOP(
+        "Payments", "Cash handed over is entered, but nothing is paid in cash."
+    ),
+    ReceiptProblem.BAD_REFERENCE: QT_TRANSLATE_NOOP(
+        "Payments", "A payment reference may have at most 64 characters."
+    ),
+}
+_UNCONFIRMED = QT_TRANSLATE_NOOP(
+    "Payments",
+    "The database could not confirm the payment. Press F12 again: the same payment is "
+    "sent again and charged at most once.",
+)
+_PRINTER = {
+    PrinterProblem.NOT_CONFIGURED: QT_TRANSLATE_NOOP(
+        "Payments",
+        "No receipt printer is set up for this counter; the receipt waits to be printed.",
+    ),
+    PrinterProblem.OFFLINE: QT_TRANSLATE_NOOP(
+        "Payments",
+        "The printer cannot be reached (switched off or disconnected). Press F5 to try again.",
+    ),
+    PrinterProblem.PAPER_OUT: QT_TRANSLATE_NOOP(
+        "Payments", "The printer is out of paper. Load a new roll and press F5."
+    ),
+    PrinterProblem.TIMEOUT: QT_TRANSLATE_NOOP(
+        "Payments", "The printer did not answer; the receipt may or may not have printed."
+    ),
+    PrinterProblem.DROPPED: QT_TRANSLATE_NOOP(
+        "Payments", "The connection to the printer broke during printing; part may have printed."
+    ),
+    PrinterProblem.FAILED: QT_TRANSLATE_NOOP(
+        "Payments", "The printer reported a fault. Check it and press F5 to try again."
+    ),
+}
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("Payments", source)
+
+
+def method_text(method: PaymentMethod) -> str:
+    return _tr(METHODS[method])
+
+
+def printer_problem_text(problem: PrinterProblem) -> str:
+    return _tr(_PRINTER[problem])
+
+
+def payment_problem_text(error: HallError) -> str:
+    """A refusal of a payment; a lost connection leaves the outcome open (retry is safe)."""
+    if isinstance(error, ReceiptError) and error.problem in _REFUSALS:
+        return _tr(_REFUSALS[error.problem])
+    if isinstance(error, TariffError):
+        return tariff_problem_text(error)
+    if isinstance(error, DatabaseUnavailableError):
+        return _tr(_UNCONFIRMED)
+    return problem_text(error)

@@ -1,0 +1,284 @@
+"""The payments page: charge the cart, print the receipt, keep every job until it printed.
+
+Keys: type the non-cash amounts (Tab between fields) and the cash handed over; F12
+asks the clerk to confirm with the customer, Enter issues the receipt; F5 prints the
+oldest waiting receipt again; Ctrl+P prints a further copy (重打) of the last one.
+The payment's idempotency key is made when the clerk first presses F12 and kept until
+it is charged: after "could not confirm", F12 sends the same payment again and the
+core returns the receipt it may already have issued.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PIL import Image
+from PIL.ImageQt import ImageQt
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QMessageBox,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallclient.cart import Cart
+from hallclient.errors import HallError
+from hallclient.money import format_yuan
+from hallclient.money_words import capitals
+from hallclient.receipts.issue import Issued, PaymentRequest
+from hallclient.receipts.jobs import PrintStatus
+from ui.attempt import Attempt
+from ui.cart_model import CartTableModel
+from ui.pages import Area
+from ui.payment_form import PaymentForm
+from ui.payment_texts import method_text, payment_problem_text, printer_problem_text
+from ui.tasks import TaskRunner
+from ui.widgets import named, table_view
+
+if TYPE_CHECKING:
+    from hallclient.auth import CurrentUser
+    from hallclient.core import Core
+    from hallclient.printing.print_queue import PrintResult
+
+
+PREVIEW_WIDTH = 400  # dots of the receipt image shown (a 58 mm receipt at its own size)
+
+
+class PaymentsPage(QFrame):
+    sig_charged = Signal(object)  # the Issued receipt: the fees page empties its cart
+
+    def __init__(
+        self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.area, self._core, self._user_of = area, core, user_of
+        self.cart = Cart()
+        self.key: str | None = None
+        self.last_receipt: str | None = None
+        self.confirm_box: QMessageBox | None = None
+        self.interrupted_box: QMessageBox | None = None
+        self._runner = TaskRunner(self)
+        self._build()
+        self.attempt = Attempt(self.form)
+        self.retranslate()
+
+    def _build(self) -> None:
+        self.title = named(QLabel(), "pageTitle")
+        self.lines = CartTableModel()
+        self.table = table_view(self.lines, "payCart", CartTableModel.COL_ITEM)
+        self.total = named(QLabel(), "payTotal")
+        self.words = named(QLabel(), "payWords")
+        self.form = PaymentForm()
+        self.form.sig_changed.connect(self._payment_changed)
+        self.keys, self.message = (
+            named(QLabel(), "pageNote"),
+            named(QLabel(wordWrap=True), "payMessage"),
+        )
+        left = QVBoxLayout()
+        for widget in (self.title, self.table, self.total, self.words, self.form, self.message):
+            left.addWidget(widget)
+        left.addWidget(self.keys)
+        self.preview = named(QLabel(), "receiptPreview")
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.print_state = named(QLabel(wordWrap=True), "printState")
+        scroll = QScrollArea()
+        scroll.setWidget(self.preview)
+        scroll.setWidgetResizable(True)
+        scroll.setMinimumWidth(420)
+        right = QVBoxLayout()
+        right.addWidget(scroll, 1)
+        right.addWidget(self.print_state)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(24, 20, 24, 16)
+        layout.addLayout(left, 3)
+        layout.addLayout(right, 2)
+        for key, action in (("F12", self.ask_to_charge), ("F5", self.print_waiting),
+                            ("Ctrl+P", self.reprint_last)):  # fmt: skip
+            QShortcut(QKeySequence(key), self, action)
+
+    def retranslate(self) -> None:
+        self.title.setText(self.area.title)
+        self.form.retranslate()
+        self.keys.setText(self.tr("F12 charge and print · F5 print waiting receipts · "
+                                  "Ctrl+P print a copy (重打)"))  # fmt: skip
+        self._show_cart()
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self._check_waiting()
+
+    # -- the cart --------------------------------------------------------------------------
+
+    def set_cart(self, cart: Cart) -> None:
+        self.cart, self.key = cart, None
+        self.form.set_total(cart.total)
+        self._show_cart()
+
+    def _show_cart(self) -> None:
+        self.lines.set_rows(self.cart.lines)
+        total = self.cart.total
+        self.total.setText(self.tr("Total {amount}").format(amount=format_yuan(total)))
+        self.words.setText(capitals(total) if self.cart.lines else "")
+
+    def _payment_changed(self) -> None:
+        self.key = None  # a different payment: a different key
+
+    # -- charging --------------------------------------------------------------------------
+
+    def ask_to_charge(self) -> None:
+        """Confirm with the customer first (the standard asks for it), then issue."""
+        if not self.cart.lines:
+            self._say(self.tr("The cart is empty: add the fees on the Fees page (Ctrl+2) first."))
+            return
+        tenders, handed = self.form.tenders()
+        parts = [
+            f"{method_text(t.method)} {format_yuan(t.amount)}"
+            for t in tenders
+            if t.amount.is_finite()
+        ]
+        change = self.form.change_due()
+        text = self.tr("Please confirm with the customer:\n\nTotal {total}\n{parts}").format(
+            total=format_yuan(self.cart.total), parts="\n".join(parts))  # fmt: skip
+        if change is not None and change >= 0:
+            text += "\n" + self.tr("Change {amount}").format(amount=format_yuan(change))
+        self.confirm_box = _question(self, self.tr("Charge"), text)
+        self.confirm_box.setDefaultButton(QMessageBox.StandardButton.Yes)
+        self.confirm_box.accepted.connect(lambda: self.charge(tenders, handed))
+        self.confirm_box.open()
+
+    def charge(self, tenders: Any, handed: Any) -> None:
+        self.key = self.key or uuid.uuid4().hex
+        account = next((q.account_no for q in self.cart.lines if q.account_no), "") or ""
+        request = PaymentRequest(self.key, self.cart, tenders, handed, account_no=account)
+        user = self._user_of()
+        self.attempt.run(
+            lambda: self._core.till.charge(user, request), self._charged, self._refused
+        )
+
+    def _charged(self, issued: Issued) -> None:
+        self.key, self.last_receipt = None, issued.record.receipt_no
+        self.sig_charged.emit(issued)
+        self.set_cart(Cart())
+        self._say(self.tr("Receipt {number} issued: {amount}.").format(
+            number=issued.record.receipt_no, amount=format_yuan(issued.record.total)))  # fmt: skip
+        self._print(issued.print_job_id)
+
+    def _refused(self, error: HallError) -> None:
+        self._say(payment_problem_text(error))
+
+    # -- printing ----------------------------------------------------------------------------
+
+    def _print(self, job_id: int) -> None:
+        user, till = self._user_of(), self._core.till
+        self.print_state.setText(self.tr("Printing…"))
+
+        def work(_progress: object) -> tuple[PrintResult, Image.Image]:
+            result = till.print(user, job_id)
+            return result, till.receipt_image(user, job_id)
+
+        self._runner.start(work, self._printed, self._print_failed)
+
+    def _printed(self, outcome: tuple[PrintResult, Any]) -> None:
+        result, image = outcome
+        pixmap = QPixmap.fromImage(ImageQt(image.convert("RGB")))
+        width = min(pixmap.width(), PREVIEW_WIDTH)
+        self.preview.setPixmap(
+            pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
+        )
+        if result.printed:
+            self.print_state.setText(
+                self.tr("Receipt {number} printed.").format(number=result.receipt_no)
+            )
+        else:
+            assert result.problem is not None
+            self.print_state.setText(printer_problem_text(result.problem))
+            if result.maybe_printed:
+                self._ask_interrupted(result.job_id, result.receipt_no)
+
+    def _print_failed(self, error: BaseException) -> None:
+        self.print_state.setText(
+            payment_problem_text(error) if isinstance(error, HallError) else str(error)
+        )
+
+    def print_waiting(self) -> None:
+        """F5: the oldest receipt still waiting at this counter."""
+        user = self._user_of()
+        self._runner.start(
+            lambda _p: self._core.till.unfinished(user), self._print_first, self._print_failed
+        )
+
+    def _print_first(self, waiting: list[Any]) -> None:
+        pending = [job for job in waiting if job.status is PrintStatus.PENDING]
+        if pending:
+            self._print(pending[0].job_id)
+        elif not waiting:
+            self.print_state.setText(self.tr("No receipt is waiting to be printed."))
+        else:
+            self._ask_interrupted(waiting[0].job_id, waiting[0].receipt_no)
+
+    def _check_waiting(self) -> None:
+        user = self._user_of()
+        self._runner.start(
+            lambda _p: self._core.till.unfinished(user), self._show_waiting, self._print_failed
+        )
+
+    def _show_waiting(self, waiting: list[Any]) -> None:
+        interrupted = [job for job in waiting if job.status is PrintStatus.SENDING]
+        if interrupted:
+            self._ask_interrupted(interrupted[0].job_id, interrupted[0].receipt_no)
+        elif waiting:
+            text = self.tr("{count} receipt(s) waiting to be printed: press F5.")
+            self.print_state.setText(text.format(count=len(waiting)))
+
+    def _ask_interrupted(self, job_id: int, receipt_no: str) -> None:
+        """Only the clerk can see whether paper came out; a second copy is marked 重打."""
+        text = self.tr("Printing of receipt {number} was interrupted. Did the whole "
+                       "receipt come out of the printer?").format(number=receipt_no)  # fmt: skip
+        box = _question(self, self.tr("Did the receipt print?"), text)
+        yes = int(QMessageBox.StandardButton.Yes.value)
+        box.finished.connect(lambda answer: self._settle(job_id, int(answer) == yes))
+        self.interrupted_box = box
+        box.open()
+
+    def _settle(self, job_id: int, printed: bool) -> None:
+        user = self._user_of()
+        self._runner.start(lambda _p: self._core.till.settle_interrupted(user, job_id, printed),
+                           self._settled, self._print_failed)  # fmt: skip
+
+    def _settled(self, copy: Any) -> None:
+        if copy is None:
+            self.print_state.setText(self.tr("Recorded as printed."))
+        else:
+            self._print(copy.job_id)
+
+    def reprint_last(self) -> None:
+        if self.last_receipt is None:
+            self._say(self.tr("No receipt has been issued here in this session."))
+            return
+        user, number = self._user_of(), self.last_receipt
+        reason = self.tr("copy asked for at the counter")
+        self._runner.start(lambda _p: self._core.till.reprint(user, number, reason),
+                           lambda job: self._print(job.job_id), self._print_failed)  # fmt: skip
+
+    def _say(self, text: str) -> None:
+        self.message.setText(text)
+
+
+def _question(parent: QWidget, title: str, text: str) -> QMessageBox:
+    """A Yes/No question shown with ``open()`` (window-modal, no nested event loop)."""
+    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    return QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)
