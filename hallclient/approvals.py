@@ -99,7 +99,7 @@ def grant_approval(
 
 def use_approval(
     uow: UnitOfWork, context: Context, approval_id: int, kind: ApprovalKind, object_ref: str
-) -> None:
+) -> Approval:
     """Consume an approval inside the privileged action's own transaction.
 
     Refused unless it was granted to this user, for this action on this object, and
@@ -120,3 +120,4 @@ def use_approval(
     approval.used_at = context.clock.now()
     details = {"kind": kind.value, "object": object_ref}
     context.record(uow, "approval.used", "approval", str(approval.id), details)
+    return approval

@@ -140,11 +140,16 @@ def _amount_row(label: str, amount: Decimal, paper: Paper, bold: bool = False) -
 
 
 def _totals(record: ReceiptRecord, paper: Paper) -> list[Block]:
-    blocks: list[Block] = [_amount_row("合计", record.total, paper, bold=True)]
-    if record.total >= 0:
-        blocks.append(Text(f"大写：{capitals(record.total)}"))
-    blocks += [_amount_row(METHOD_NAMES[p.method] + _ref(p.reference), p.amount, paper)
-               for p in record.payments]  # fmt: skip
+    """Totals and payments; a void shows the reversed amounts as refunds, in positive figures."""
+    void = record.kind is ReceiptKind.VOID
+    total = abs(record.total)
+    blocks: list[Block] = [
+        _amount_row("作废金额" if void else "合计", total, paper, bold=True),
+        Text(f"大写：{capitals(total)}"),
+    ]
+    for p in record.payments:
+        label = ("退回" if void else "") + METHOD_NAMES[p.method] + _ref(p.reference)
+        blocks.append(_amount_row(label, abs(p.amount), paper))
     if record.cash_tendered:
         blocks.append(_amount_row("实收现金", record.cash_tendered, paper))
         blocks.append(_amount_row("找零", record.change, paper))

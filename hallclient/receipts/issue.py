@@ -106,7 +106,7 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
     Rolling back (which the unit of work does unless committed) leaves no trace, not
     even a used number; tests abort here on purpose.
     """
-    series = _locked_series(uow, series_code(context))
+    series = locked_series(uow, series_code(context))
     if (replayed := _by_key(uow, request)) is not None:
         return replayed
     quotes = confirm_all(uow, request.cart.lines, context.today())
@@ -124,13 +124,13 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
         lines=lines_from_quotes(quotes), payments=_payments(settlement), prev_hash=series.head_hash,
     ).sealed()  # fmt: skip
     receipt = add_receipt(uow, record, request.key, request.visit_id)
-    job = _add_print_job(uow, context, receipt, copy_no=1)
+    job = add_print_job(uow, context, receipt, copy_no=1)
     series.last_number, series.head_hash = number, record.hash
     uow.session.flush()
     return Issued(record, job.id, replayed=False)
 
 
-def _locked_series(uow: UnitOfWork, code: str) -> ReceiptSeries:
+def locked_series(uow: UnitOfWork, code: str) -> ReceiptSeries:
     """The series row, created if missing (two first issuers cannot both insert it), locked."""
     insert = postgresql_insert if uow.database.backend == "postgresql" else sqlite_insert
     uow.session.execute(
@@ -190,7 +190,7 @@ def _payments(settlement: Settlement) -> tuple[PaymentRecord, ...]:
     return tuple(PaymentRecord(t.method, t.amount, t.reference) for t in settlement.tenders)
 
 
-def _add_print_job(uow: UnitOfWork, context: Context, receipt: Receipt, copy_no: int) -> PrintJob:
+def add_print_job(uow: UnitOfWork, context: Context, receipt: Receipt, copy_no: int) -> PrintJob:
     job = PrintJob(
         receipt_id=receipt.id, hall_code=receipt.hall_code, counter_code=receipt.counter_code,
         copy_no=copy_no, status=PrintStatus.PENDING, attempts=0, last_error="",

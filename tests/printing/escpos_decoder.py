@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 
 from PIL import Image
 
+_INVERT = bytes(255 - value for value in range(256))
+
 
 class DecodeError(ValueError):
     pass
@@ -107,7 +109,7 @@ def _image(reader: _Reader) -> None:
         raise DecodeError("GS v: only GS v 0 with m = 0 is emitted")
     width_bytes = int.from_bytes(reader.take(2), "little")
     rows = int.from_bytes(reader.take(2), "little")
-    data = bytes(b ^ 0xFF for b in reader.take(width_bytes * rows))
+    data = reader.take(width_bytes * rows).translate(_INVERT)
     band = Image.frombytes("1", (width_bytes * 8, rows), data)
     images = reader.out.images
     if reader.last_was_image and images and images[-1].width == band.width:

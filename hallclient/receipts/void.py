@@ -1,0 +1,93 @@
+"""Voiding a receipt: a new reversing record, only with a manager's approval.
+
+The original stays exactly as issued (it is append-only) and reads 作废 wherever it
+is shown or printed again.  The void is a receipt of its own in this counter's series
+-- numbered, chained, with a print job for its slip -- whose total and payments are
+the original's negated, method by method, so that shift figures are plain sums.
+"""
+
+from __future__ import annotations
+
+import logging
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from db.engine import Database
+from db.models import User
+from db.models.receipts import PrintJob, Receipt, ReceiptKind
+from hallclient.approvals import use_approval
+from hallclient.context import Context
+from hallclient.permissions import Action, ApprovalKind
+from hallclient.receipts.errors import ReceiptError, ReceiptProblem
+from hallclient.receipts.issue import Issued, add_print_job, locked_series, series_code
+from hallclient.receipts.record import PaymentRecord, ReceiptRecord
+from hallclient.receipts.store import add_receipt, load_record
+from hallclient.text_input import clean_text
+from hallclient.uow import UnitOfWork, run_write
+
+log = logging.getLogger(__name__)
+MAX_REASON = 200
+ZERO = Decimal("0.00")
+
+
+def void_receipt(
+    database: Database, context: Context, receipt_no: str, reason: str, approval_id: int
+) -> Issued:
+    """Void ``receipt_no`` with the approval granted for it; the void slip waits to print."""
+    context.require(Action.SERVE_CUSTOMERS)
+    reason = clean_text(reason, "reason", MAX_REASON)
+    if not reason:
+        raise ReceiptError(ReceiptProblem.NOT_VOIDABLE, "a reason is required")
+    key = f"void-{receipt_no}"[:64]  # one void per receipt: a retry finds the first
+
+    def use_case(uow: UnitOfWork) -> Issued:
+        series = locked_series(uow, series_code(context))
+        original = _voidable(uow, context, receipt_no, key)
+        if isinstance(original, Issued):
+            return original
+        approval = use_approval(uow, context, approval_id, ApprovalKind.VOID_RECEIPT, receipt_no)
+        approver = uow.session.get(User, approval.approver_id)
+        assert approver is not None
+        first = load_record(uow, original)
+        number = series.last_number + 1
+        record = ReceiptRecord(
+            series=series.code, number=number, receipt_no=f"{series.code}-{number:06d}",
+            kind=ReceiptKind.VOID, hall_code=context.where.hall_code,
+            counter_code=context.where.counter_code, clerk_employee_no=context.user.employee_no,
+            clerk_name=context.user.display_name, account_no=first.account_no,
+            customer_name=first.customer_name, issued_at=context.clock.now(),
+            total=-first.total, cash_tendered=ZERO, change=ZERO,
+            lines=(), payments=tuple(PaymentRecord(p.method, -p.amount, p.reference)
+                                     for p in first.payments),
+            prev_hash=series.head_hash, voids_receipt_no=receipt_no, void_reason=reason,
+            approved_by=approver.employee_no,
+        ).sealed()  # fmt: skip
+        receipt = add_receipt(uow, record, key, original.visit_id)
+        job = add_print_job(uow, context, receipt, copy_no=1)
+        series.last_number, series.head_hash = number, record.hash
+        context.record(uow, "receipt.void", "receipt", receipt_no,
+                       {"void": record.receipt_no, "reason": reason})  # fmt: skip
+        uow.commit()
+        log.info("receipt %s voided by %s", receipt_no, record.receipt_no)
+        return Issued(record, job.id, replayed=False)
+
+    return run_write(database, use_case)
+
+
+def _voidable(uow: UnitOfWork, context: Context, receipt_no: str, key: str) -> Receipt | Issued:
+    """The sale to void, or the void already made for it (a retry after an unknown outcome)."""
+    session = uow.session
+    done = session.scalar(select(Receipt).where(Receipt.idempotency_key == key))
+    if done is not None:
+        job = session.scalar(select(PrintJob.id).where(PrintJob.receipt_id == done.id))
+        return Issued(load_record(uow, done), job or 0, replayed=True)
+    original = session.scalar(select(Receipt).where(Receipt.receipt_no == receipt_no))
+    if original is None:
+        raise ReceiptError(ReceiptProblem.UNKNOWN_RECEIPT, receipt_no)
+    if original.kind is not ReceiptKind.SALE or original.hall_code != context.where.hall_code:
+        raise ReceiptError(ReceiptProblem.NOT_VOIDABLE, receipt_no)
+    voids = session.scalar(select(func.count()).where(Receipt.voids_receipt_no == receipt_no))
+    if voids:
+        raise ReceiptError(ReceiptProblem.ALREADY_VOID, receipt_no)
+    return original
