@@ -13,6 +13,7 @@ import enum
 import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 class Align(enum.IntEnum):
@@ -87,6 +88,7 @@ def clean(text: str) -> str:
     return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
 
 
+@lru_cache(maxsize=8192)
 def char_width(ch: str) -> int:
     return 1 if ch.isascii() or unicodedata.east_asian_width(ch) in ("H", "Na") else 2
 

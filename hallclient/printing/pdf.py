@@ -30,7 +30,7 @@ from hallclient.printing.layout import (
     fit,
     text_lines,
 )
-from hallclient.printing.raster import COLUMN_DOTS, FONT_FILE, LINE_DOTS, qr_image
+from hallclient.printing.raster import COLUMN_DOTS, FONT_FILE, LINE_DOTS, height_dots, qr_image
 
 FONT = "HallClientCJK"
 DOT = float(mm) / 8  # one printer dot
@@ -45,16 +45,7 @@ def register_font() -> str:
 
 
 def _height(layout: Layout) -> float:
-    rows = 0
-    for block in layout.blocks:
-        if isinstance(block, Text):
-            rows += len(text_lines(block, layout.paper.columns)) * block.scale
-        elif isinstance(block, Columns | Rule):
-            rows += 1
-        elif isinstance(block, Feed):
-            rows += block.lines
-    qr_dots = sum(qr_image(b.data).height for b in layout.blocks if isinstance(b, QR))
-    return (rows * LINE_DOTS + qr_dots) * DOT + 2 * MARGIN
+    return height_dots(layout) * DOT + 2 * MARGIN
 
 
 class _Page:

@@ -8,7 +8,7 @@ the printer's own dithering turns glyph edges into speckles.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 import qrcode
 from PIL import Image, ImageDraw, ImageFont
@@ -40,8 +40,27 @@ def font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(resources_dir() / "fonts" / FONT_FILE), size=size, index=0)
 
 
-def _x(text: str, left: int, width: int, align: Align, face: ImageFont.FreeTypeFont) -> int:
-    drawn = int(face.getlength(text))
+@lru_cache(maxsize=4096)
+def _glyph(char: str, size: int, bold: bool) -> tuple[Image.Image, float]:
+    """One character drawn once (white on black, a mask) and its advance in dots.
+
+    Receipts repeat the same few hundred characters: drawing each once and pasting it
+    is several times faster than laying out every line with FreeType again.
+    """
+    face = font(size)
+    advance = face.getlength(char)
+    mask = Image.new("L", (int(advance) + 4, size + 8), 0)
+    ImageDraw.Draw(mask).text((1, 0), char, font=face, fill=255, stroke_width=1 if bold else 0,
+                              stroke_fill=255)  # fmt: skip
+    return mask, advance
+
+
+def text_length(text: str, size: int, bold: bool = False) -> int:
+    return round(sum(_glyph(char, size, bold)[1] for char in text))
+
+
+def _x(text: str, left: int, width: int, align: Align, size: int, bold: bool) -> int:
+    drawn = text_length(text, size, bold)
     if align is Align.RIGHT:
         return left + width - drawn
     if align is Align.CENTER:
@@ -49,15 +68,34 @@ def _x(text: str, left: int, width: int, align: Align, face: ImageFont.FreeTypeF
     return left
 
 
+def height_dots(layout: Layout) -> int:
+    """The printed height of the layout, margins included (raster and PDF alike)."""
+    rows = 0
+    for block in layout.blocks:
+        if isinstance(block, Text):
+            rows += len(text_lines(block, layout.paper.columns)) * block.scale
+        elif isinstance(block, Columns | Rule):
+            rows += 1
+        elif isinstance(block, Feed):
+            rows += block.lines
+    qr_dots = sum(qr_image(b.data).height for b in layout.blocks if isinstance(b, QR))
+    return rows * LINE_DOTS + qr_dots + 2 * _MARGIN
+
+
 class _Canvas:
-    def __init__(self, dots: int) -> None:
-        self.image = Image.new("L", (dots, 20_000), 255)
+    def __init__(self, dots: int, height: int) -> None:
+        self.image = Image.new("L", (dots, height), 255)
         self.draw = ImageDraw.Draw(self.image)
         self.dots, self.y = dots, _MARGIN
 
     def text(self, text: str, x: int, scale: int, bold: bool) -> None:
-        face = font(24 * scale)
-        self.draw.text((x, self.y), text, font=face, fill=0, stroke_width=1 if bold else 0)
+        """Paste the characters' cached glyphs in black, advancing as the font says."""
+        at = float(x)
+        for char in text:
+            mask, advance = _glyph(char, 24 * scale, bold)
+            if not char.isspace():
+                self.image.paste(0, (round(at) - 1, self.y), mask)
+            at += advance
 
     def finish(self) -> Image.Image:
         cropped = self.image.crop((0, 0, self.dots, self.y + _MARGIN))
@@ -66,7 +104,7 @@ class _Canvas:
 
 def render_raster(layout: Layout) -> Image.Image:
     """The receipt as a 1-bit image ``paper.dots`` wide."""
-    canvas = _Canvas(layout.paper.dots)
+    canvas = _Canvas(layout.paper.dots, height_dots(layout))
     columns = layout.paper.columns
     for block in layout.blocks:
         if isinstance(block, Text):
@@ -85,10 +123,10 @@ def render_raster(layout: Layout) -> Image.Image:
 
 
 def _text(canvas: _Canvas, block: Text, columns: int) -> None:
-    face = font(24 * block.scale)
+    size = 24 * block.scale
     for line in text_lines(block, columns):
         stripped = line.strip()
-        x = _x(stripped, 0, canvas.dots, block.align, face) if block.align else 0
+        x = _x(stripped, 0, canvas.dots, block.align, size, block.bold) if block.align else 0
         canvas.text(stripped if block.align else line, x, block.scale, block.bold)
         canvas.y += LINE_DOTS * block.scale
 
@@ -98,20 +136,25 @@ def _columns(canvas: _Canvas, block: Columns) -> None:
     for cell, width, align in zip(block.cells, block.widths, block.aligns, strict=True):
         text = fit(clean(cell), width)
         dots = width * COLUMN_DOTS
-        canvas.text(text, _x(text, left, dots, align, font(24)), 1, block.bold)
+        canvas.text(text, _x(text, left, dots, align, 24, block.bold), 1, block.bold)
         left += dots
     canvas.y += LINE_DOTS
 
 
+@lru_cache(maxsize=16)
 def qr_image(data: str) -> Image.Image:
-    """The QR code with a quiet zone, :data:`QR_MODULE_DOTS` dots per module, greyscale."""
+    """The QR code with a quiet zone, :data:`QR_MODULE_DOTS` dots per module, greyscale
+    (kept: the layout's height, the drawing and the PDF all ask for it; not to be changed)."""
     # A fixed mask: choosing the best of eight costs 20 ms per receipt and gains
     # nothing a thermal print of this size needs.
     code = qrcode.QRCode(box_size=QR_MODULE_DOTS, border=2, mask_pattern=0)
     code.add_data(data)
     code.make(fit=True)
-    image: Image.Image = code.make_image(fill_color="black", back_color="white").get_image()
-    return image.convert("L")
+    modules = code.get_matrix()  # with the quiet zone; True is a dark module
+    side = len(modules)
+    pixels = bytes(0 if dark else 255 for row in modules for dark in row)
+    small = Image.frombytes("L", (side, side), pixels)
+    return small.resize((side * QR_MODULE_DOTS, side * QR_MODULE_DOTS), Image.Resampling.NEAREST)
 
 
 def _qr(canvas: _Canvas, block: QR) -> None:

@@ -57,9 +57,32 @@ def load_items(session: Session, schedules: Sequence[TariffSchedule]) -> list[Pr
     return sorted(items, key=lambda item: item.code)
 
 
+_LOADED: dict[tuple[object, ...], list[PricedItem]] = {}
+_LOADED_MAX = 8
+
+
 def items_in_force(session: Session, on: dt.date) -> list[PricedItem]:
-    """Every item that may be charged on ``on``; one schedule per item code, or a refusal."""
-    items = load_items(session, schedules_in_force(session, on))
+    """Every item that may be charged on ``on``; one schedule per item code, or a refusal.
+
+    Items and bands are append-only (database triggers), so the items of the same
+    schedules read the same every time: they are kept per database and set of schedules
+    in force, with their dates (ending a schedule changes them).  Which schedules are
+    in force is read every time (one small query), in the caller's transaction.
+    """
+    schedules = schedules_in_force(session, on)
+    key = (str(session.get_bind().engine.url),
+           *((s.id, s.effective_from, s.effective_to) for s in schedules))  # fmt: skip
+    cached = _LOADED.get(key)
+    if cached is not None:
+        return cached
+    items = _checked(load_items(session, schedules))
+    if len(_LOADED) >= _LOADED_MAX:
+        _LOADED.clear()
+    _LOADED[key] = items
+    return items
+
+
+def _checked(items: list[PricedItem]) -> list[PricedItem]:
     seen: dict[str, PricedItem] = {}
     for item in items:
         other = seen.setdefault(item.code, item)
