@@ -13,6 +13,7 @@ from typing import Any
 
 from hallclient import __version__
 from hallclient.config import LANGUAGES, Settings, load_settings
+from hallclient.receipt_cli import add_receipt_commands
 from hallclient.tariff_cli import add_tariff_commands
 
 FLAG_FIELDS = {
@@ -47,6 +48,7 @@ def build_parser(add_commands: Callable[[Any], None] | None = None) -> argparse.
     user.add_argument("--department")
     commands.add_parser("check-reference", help="validate the reference data files")
     add_tariff_commands(commands)
+    add_receipt_commands(commands)
     if add_commands is not None:
         add_commands(commands)
     return parser
@@ -90,7 +92,7 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def run_command(args: argparse.Namespace, settings: Settings) -> int:
     """Run a command that needs no window; returns the process exit code."""
-    from hallclient import commands, tariff_commands  # not at the top: the window needs none
+    from hallclient import commands, receipt_commands, tariff_commands  # the window needs none
 
     handlers = {
         "db": commands.db_command,
@@ -99,5 +101,7 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         "check-reference": commands.check_reference_command,
         "audit": commands.audit_command,
         "tariff": tariff_commands.tariff_command,
+        "receipts": receipt_commands.receipts_command,
+        "printer": receipt_commands.printer_command,
     }
     return handlers[args.command](args, settings)

@@ -55,10 +55,10 @@ def test_a_raster_receipt_reaches_the_printer_whole(till, issued, printer, paper
     result = print_job(till.database, till.clerk, _config(printer, paper=paper), HEADING,
                        issued.print_job_id)  # fmt: skip
     assert (result.printed, result.paper, result.mode) == (True, PaperStatus.OK, Mode.RASTER)
-    [image] = decode(printer.jobs[0]).images
+    [image] = decode(printer.job(0)).images
     expected = render_raster(receipt_layout(issued.record, HEADING, paper, Copy()))
     assert image.convert("L").tobytes() == expected.convert("L").tobytes()
-    assert decode(printer.jobs[0]).drawer  # a cash payment opens the drawer
+    assert decode(printer.job(0)).drawer  # a cash payment opens the drawer
     assert _status(till, issued.print_job_id) is PrintStatus.PRINTED
 
 
@@ -66,7 +66,7 @@ def test_native_text_reaches_the_printer(till, issued, printer):
     print_job(
         till.database, till.clerk, _config(printer, Mode.NATIVE), HEADING, issued.print_job_id
     )
-    texts = decode(printer.jobs[0], "gbk").texts
+    texts = decode(printer.job(0), "gbk").texts
     assert f"票据号：{issued.record.receipt_no}" in texts and "户名：张伟" in texts
 
 
@@ -104,9 +104,9 @@ def test_a_dropped_job_is_reprinted_only_as_a_marked_copy(till, issued):
     for printer in _printer("ok"):
         result = print_job(till.database, till.clerk, _config(printer, Mode.NATIVE), HEADING,
                            copy.job_id)  # fmt: skip
-        texts = [text.strip() for text in decode(printer.jobs[0], "gbk").texts]
+        texts = [text.strip() for text in decode(printer.job(0), "gbk").texts]
     assert result.printed and "收费收据【重打1】" in texts
-    assert not decode(printer.jobs[0], "gbk").drawer  # a copy does not open the drawer
+    assert not decode(printer.job(0), "gbk").drawer  # a copy does not open the drawer
 
 
 def test_the_file_backend_writes_the_job(till, issued, tmp_path):

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import socket
 import threading
+import time
 from dataclasses import dataclass, field
 
 STATUS_QUERY = b"\x10\x04\x04"
@@ -40,6 +41,15 @@ class FakePrinter:
     @property
     def target(self) -> str:
         return f"127.0.0.1:{self.port}"
+
+    def job(self, index: int = -1, timeout: float = 5.0) -> bytes:
+        """A recorded job, waiting for the connection's end to be seen by the server."""
+        deadline = time.monotonic() + timeout
+        while len(self.jobs) < (index + 1 if index >= 0 else -index):
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the printer received {len(self.jobs)} jobs")
+            time.sleep(0.01)
+        return self.jobs[index]
 
     def close(self) -> None:
         if self.mode == "refuse":

@@ -117,7 +117,7 @@ def test_with_a_printer_the_receipt_is_printed(qtbot, app, private_settings, clo
         _charge_by_keyboard(qtbot, page, "30")
         [(number, *_)] = _receipts(core)
         qtbot.waitUntil(lambda: page.print_state.text() == f"票据 {number} 已打印。")
-        [image] = decode(printer.jobs[-1]).images
+        [image] = decode(printer.job()).images
         assert image.width == 576  # 80 mm, the default paper
         assert core.till.unfinished(window.user) == []
     finally:

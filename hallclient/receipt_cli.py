@@ -1,0 +1,20 @@
+"""The command line's receipt and printer commands (parsers only: the window imports this)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+
+def add_receipt_commands(commands: Any) -> None:
+    receipts = commands.add_parser(
+        "receipts", help="receipts: verify numbering and chain, PDF copy"
+    )
+    actions = receipts.add_subparsers(dest="receipts_action", metavar="action", required=True)
+    actions.add_parser("verify", help="check every series; name the first fault")
+    pdf = actions.add_parser("pdf", help="write the PDF copy of a receipt")
+    pdf.add_argument("receipt_no")
+    pdf.add_argument("--out", type=Path, required=True)
+    printer = commands.add_parser("printer", help="the receipt printer of the settings")
+    printer_actions = printer.add_subparsers(dest="printer_action", metavar="action", required=True)
+    printer_actions.add_parser("test", help="print a test page (Chinese text, columns, QR)")

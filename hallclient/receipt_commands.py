@@ -1,0 +1,74 @@
+"""``hallclient receipts verify|pdf`` and ``hallclient printer test``: the command line's till.
+
+Run by an administrator on the database directly (like ``audit verify``): reading and
+printing only, nothing is changed.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+
+from db.models.receipts import Receipt
+from hallclient.config import Settings
+from hallclient.core import prepare_database
+from hallclient.errors import HallError
+from hallclient.printing.escpos import job_bytes
+from hallclient.printing.layout import Paper
+from hallclient.printing.pdf import render_pdf
+from hallclient.printing.printers import PrinterConfig, send_job
+from hallclient.printing.receipt_layout import Copy, Heading, receipt_layout
+from hallclient.printing.test_page import test_page
+from hallclient.receipts.store import load_record
+from hallclient.receipts.verify import check_all
+from hallclient.uow import UnitOfWork
+from hallclient.workplace import counter_name
+
+
+def _heading(settings: Settings) -> Heading:
+    return Heading(settings.company_name, settings.hall_name, counter_name(settings.counter_code),
+                   settings.hotline, settings.timezone)  # fmt: skip
+
+
+def receipts_command(args: argparse.Namespace, settings: Settings) -> int:
+    database = prepare_database(settings)
+    try:
+        if args.receipts_action == "pdf":
+            return _pdf(database, settings, args.receipt_no, args.out)
+        verification = check_all(database)
+    finally:
+        database.dispose()
+    for series in verification.series:
+        state = "OK" if series.fault is None else f"FAULT {series.fault}"
+        print(f"{series.series}: {series.receipts} receipts, head {series.head_hash[:16]} {state}")
+    if verification.ok:
+        print(f"receipts OK: {len(verification.series)} series")
+        return 0
+    print(f"receipts BROKEN: {verification.first_fault}")
+    return 1
+
+
+def _pdf(database: Any, settings: Settings, receipt_no: str, out: Path) -> int:
+    with UnitOfWork(database) as uow:
+        receipt = uow.session.scalar(select(Receipt).where(Receipt.receipt_no == receipt_no))
+        if receipt is None:
+            raise HallError(f"no receipt {receipt_no}")
+        record = load_record(uow, receipt)
+        voided = uow.session.scalar(
+            select(Receipt.id).where(Receipt.voids_receipt_no == receipt_no)
+        )
+    layout = receipt_layout(record, _heading(settings), Paper.MM80, Copy(voided=voided is not None))
+    out.write_bytes(render_pdf(layout, receipt_no))
+    print(f"wrote {out}")
+    return 0
+
+
+def printer_command(args: argparse.Namespace, settings: Settings) -> int:
+    config = PrinterConfig.from_settings(settings)
+    data, mode = job_bytes(test_page(config, _heading(settings)), config.options)
+    status = send_job(config, data)
+    print(f"test page sent to {config.describe()} ({mode}); paper: {status}")
+    return 0
