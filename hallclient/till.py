@@ -20,6 +20,7 @@ from hallclient.printing.receipt_layout import Copy, Heading, receipt_layout
 from hallclient.receipts import jobs
 from hallclient.receipts.issue import Issued, PaymentRequest, issue_receipt
 from hallclient.receipts.jobs import JobView
+from hallclient.receipts.void import void_receipt
 
 
 class Till:
@@ -55,3 +56,6 @@ class Till:
 
     def reprint(self, user: CurrentUser, receipt_no: str, reason: str) -> JobView:
         return jobs.request_copy(self.database, self._context_of(user), receipt_no, reason)
+
+    def void(self, user: CurrentUser, receipt_no: str, reason: str, approval_id: int) -> Issued:
+        return void_receipt(self.database, self._context_of(user), receipt_no, reason, approval_id)

@@ -90,11 +90,17 @@ class MainWindow(QMainWindow):
             return PaymentsPage(self.core, lambda: self.user, area)
         return PlaceholderPage(area)
 
+    def _show_printer_state(self, state: str) -> None:
+        printer = self.core.till.printer.describe()
+        self.printer_label.setText(self.tr("Printer: {printer} · {state}").format(
+            printer=printer, state=state))  # fmt: skip
+
     def _connect_cart(self) -> None:
         """The fees page fills the cart; the payments page charges it and empties it."""
         fees, payments = self.pages.get("fees"), self.pages.get("payments")
         if fees is None or payments is None:
             return
+        payments.sig_printer_state.connect(self._show_printer_state)  # type: ignore[attr-defined]
         fees.sig_cart_changed.connect(payments.set_cart)  # type: ignore[attr-defined]
         payments.sig_charged.connect(lambda _issued: fees.clear_cart())  # type: ignore[attr-defined]
 

@@ -69,12 +69,27 @@ _PRINTER = {
 }
 
 
+_STATES = {
+    PrinterProblem.NOT_CONFIGURED: QT_TRANSLATE_NOOP("Payments", "not set up"),
+    PrinterProblem.OFFLINE: QT_TRANSLATE_NOOP("Payments", "offline"),
+    PrinterProblem.PAPER_OUT: QT_TRANSLATE_NOOP("Payments", "out of paper"),
+    PrinterProblem.TIMEOUT: QT_TRANSLATE_NOOP("Payments", "not answering"),
+    PrinterProblem.DROPPED: QT_TRANSLATE_NOOP("Payments", "connection lost"),
+    PrinterProblem.FAILED: QT_TRANSLATE_NOOP("Payments", "fault"),
+}
+
+
 def _tr(source: str) -> str:
     return QCoreApplication.translate("Payments", source)
 
 
 def method_text(method: PaymentMethod) -> str:
     return _tr(METHODS[method])
+
+
+def printer_state_text(problem: PrinterProblem) -> str:
+    """A word or two for the status bar."""
+    return _tr(_STATES[problem])
 
 
 def printer_problem_text(problem: PrinterProblem) -> str:

@@ -22,23 +22,32 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
 
+from hallclient.approvals import ApprovalRequest
 from hallclient.cart import Cart
 from hallclient.errors import HallError
 from hallclient.money import format_yuan
 from hallclient.money_words import capitals
+from hallclient.permissions import ApprovalKind
 from hallclient.receipts.issue import Issued, PaymentRequest
 from hallclient.receipts.jobs import PrintStatus
+from ui.approval_dialog import ApprovalDialog
 from ui.attempt import Attempt
 from ui.cart_model import CartTableModel
 from ui.pages import Area
 from ui.payment_form import PaymentForm
-from ui.payment_texts import method_text, payment_problem_text, printer_problem_text
+from ui.payment_texts import (
+    method_text,
+    payment_problem_text,
+    printer_problem_text,
+    printer_state_text,
+)
 from ui.tasks import TaskRunner
 from ui.widgets import named, table_view
 
@@ -53,6 +62,7 @@ PREVIEW_WIDTH = 400  # dots of the receipt image shown (a 58 mm receipt at its o
 
 class PaymentsPage(QFrame):
     sig_charged = Signal(object)  # the Issued receipt: the fees page empties its cart
+    sig_printer_state = Signal(str)  # the last printing's outcome, for the status bar
 
     def __init__(
         self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
@@ -63,7 +73,7 @@ class PaymentsPage(QFrame):
         self.area, self._core, self._user_of = area, core, user_of
         self.cart = Cart()
         self.key: str | None = None
-        self.last_receipt: str | None = None
+        self.approval: ApprovalDialog | None = None
         self.confirm_box: QMessageBox | None = None
         self.interrupted_box: QMessageBox | None = None
         self._runner = TaskRunner(self)
@@ -79,13 +89,17 @@ class PaymentsPage(QFrame):
         self.words = named(QLabel(), "payWords")
         self.form = PaymentForm()
         self.form.sig_changed.connect(self._payment_changed)
-        self.keys, self.message = (
-            named(QLabel(), "pageNote"),
-            named(QLabel(wordWrap=True), "payMessage"),
-        )
+        self.keys = named(QLabel(wordWrap=True), "pageNote")
+        self.message = named(QLabel(wordWrap=True), "payMessage")
+        self.receipt_no = named(QLineEdit(maxLength=64), "payReceiptNo")
+        self.reason = named(QLineEdit(maxLength=200), "payReason")
         left = QVBoxLayout()
         for widget in (self.title, self.table, self.total, self.words, self.form, self.message):
             left.addWidget(widget)
+        after = QHBoxLayout()
+        after.addWidget(self.receipt_no, 2)
+        after.addWidget(self.reason, 3)
+        left.addLayout(after)
         left.addWidget(self.keys)
         self.preview = named(QLabel(), "receiptPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
@@ -102,14 +116,16 @@ class PaymentsPage(QFrame):
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
         for key, action in (("F12", self.ask_to_charge), ("F5", self.print_waiting),
-                            ("Ctrl+P", self.reprint_last)):  # fmt: skip
+                            ("Ctrl+P", self.reprint), ("Ctrl+D", self.ask_to_void)):  # fmt: skip
             QShortcut(QKeySequence(key), self, action)
 
     def retranslate(self) -> None:
         self.title.setText(self.area.title)
         self.form.retranslate()
         self.keys.setText(self.tr("F12 charge and print · F5 print waiting receipts · "
-                                  "Ctrl+P print a copy (重打)"))  # fmt: skip
+                                  "Ctrl+P copy (重打) · Ctrl+D void (manager)"))  # fmt: skip
+        self.receipt_no.setPlaceholderText(self.tr("receipt number (for a copy or a void)"))
+        self.reason.setPlaceholderText(self.tr("reason (required for a void)"))
         self._show_cart()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -170,7 +186,8 @@ class PaymentsPage(QFrame):
         )
 
     def _charged(self, issued: Issued) -> None:
-        self.key, self.last_receipt = None, issued.record.receipt_no
+        self.key = None
+        self.receipt_no.setText(issued.record.receipt_no)
         self.sig_charged.emit(issued)
         self.set_cart(Cart())
         self._say(self.tr("Receipt {number} issued: {amount}.").format(
@@ -200,12 +217,13 @@ class PaymentsPage(QFrame):
             pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
         )
         if result.printed:
-            self.print_state.setText(
-                self.tr("Receipt {number} printed.").format(number=result.receipt_no)
-            )
+            text = self.tr("Receipt {number} printed.").format(number=result.receipt_no)
+            self.print_state.setText(text)
+            self.sig_printer_state.emit(self.tr("ready"))
         else:
             assert result.problem is not None
             self.print_state.setText(printer_problem_text(result.problem))
+            self.sig_printer_state.emit(printer_state_text(result.problem))
             if result.maybe_printed:
                 self._ask_interrupted(result.job_id, result.receipt_no)
 
@@ -265,14 +283,42 @@ class PaymentsPage(QFrame):
         else:
             self._print(copy.job_id)
 
-    def reprint_last(self) -> None:
-        if self.last_receipt is None:
-            self._say(self.tr("No receipt has been issued here in this session."))
+    def reprint(self) -> None:
+        """Ctrl+P: a further copy of the receipt named in the field, marked 重打 n."""
+        number = self.receipt_no.text().strip()
+        if not number:
+            self._say(self.tr("Type the receipt number first."))
             return
-        user, number = self._user_of(), self.last_receipt
-        reason = self.tr("copy asked for at the counter")
+        user = self._user_of()
+        reason = self.reason.text().strip() or self.tr("copy asked for at the counter")
         self._runner.start(lambda _p: self._core.till.reprint(user, number, reason),
                            lambda job: self._print(job.job_id), self._print_failed)  # fmt: skip
+
+    def ask_to_void(self) -> None:
+        """Ctrl+D: a manager approves at this counter, then the void slip prints."""
+        number, reason = self.receipt_no.text().strip(), self.reason.text().strip()
+        if not number or not reason:
+            self._say(self.tr("A void needs the receipt number and a reason."))
+            return
+        request = ApprovalRequest(ApprovalKind.VOID_RECEIPT, number, reason)
+        self.approval = ApprovalDialog(self._core, self._user_of(), request, self)
+        self.approval.accepted.connect(lambda: self._void(number, reason))
+        self.approval.open()
+
+    def _void(self, number: str, reason: str) -> None:
+        dialog, self.approval = self.approval, None
+        grant = dialog.grant if dialog is not None else None
+        if grant is None:
+            return
+        user = self._user_of()
+        self.attempt.run(lambda: self._core.till.void(user, number, reason, grant.approval_id),
+                         self._voided, self._refused)  # fmt: skip
+
+    def _voided(self, issued: Issued) -> None:
+        self.reason.clear()
+        self._say(self.tr("Receipt {number} is void; the void slip is {slip}.").format(
+            number=issued.record.voids_receipt_no, slip=issued.record.receipt_no))  # fmt: skip
+        self._print(issued.print_job_id)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)

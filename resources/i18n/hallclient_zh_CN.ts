@@ -764,6 +764,10 @@
 <context>
     <name>MainWindow</name>
     <message>
+        <source>Printer: {printer} · {state}</source>
+        <translation>打印机：{printer} · {state}</translation>
+    </message>
+    <message>
         <source>HallClient — {workplace}</source>
         <translation>HallClient 燃气营业厅客户端 — {workplace}</translation>
     </message>
@@ -1135,12 +1139,44 @@
         <source>The printer reported a fault. Check it and press F5 to try again.</source>
         <translation>打印机报告故障。请检查后按 F5 重试。</translation>
     </message>
+    <message>
+        <source>not set up</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation>未连接</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>not answering</source>
+        <translation>无应答</translation>
+    </message>
+    <message>
+        <source>connection lost</source>
+        <translation>连接中断</translation>
+    </message>
+    <message>
+        <source>fault</source>
+        <translation>故障</translation>
+    </message>
 </context>
 <context>
     <name>PaymentsPage</name>
     <message>
-        <source>F12 charge and print · F5 print waiting receipts · Ctrl+P print a copy (重打)</source>
-        <translation>F12 收款并出票 · F5 打印待打票据 · Ctrl+P 补打（重打）</translation>
+        <source>F12 charge and print · F5 print waiting receipts · Ctrl+P copy (重打) · Ctrl+D void (manager)</source>
+        <translation>F12 收款并出票 · F5 打印待打票据 · Ctrl+P 补打（重打）· Ctrl+D 作废（须主管批准）</translation>
+    </message>
+    <message>
+        <source>receipt number (for a copy or a void)</source>
+        <translation>票据号（补打或作废用）</translation>
+    </message>
+    <message>
+        <source>reason (required for a void)</source>
+        <translation>原因（作废时必填）</translation>
     </message>
     <message>
         <source>Total {amount}</source>
@@ -1181,6 +1217,10 @@ Total {total}
         <translation>票据 {number} 已打印。</translation>
     </message>
     <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
         <source>No receipt is waiting to be printed.</source>
         <translation>没有待打印的票据。</translation>
     </message>
@@ -1201,8 +1241,16 @@ Total {total}
         <translation>已记录为已打印。</translation>
     </message>
     <message>
-        <source>No receipt has been issued here in this session.</source>
-        <translation>本次登录后本窗口尚未开具票据。</translation>
+        <source>Type the receipt number first.</source>
+        <translation>请先填写票据号。</translation>
+    </message>
+    <message>
+        <source>A void needs the receipt number and a reason.</source>
+        <translation>作废须填写票据号和原因。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is void; the void slip is {slip}.</source>
+        <translation>票据 {number} 已作废；作废凭证号 {slip}。</translation>
     </message>
     <message>
         <source>copy asked for at the counter</source>

@@ -129,3 +129,27 @@ def test_every_visible_text_is_translated(qtbot, window):
     texts = visible_texts(page)
     assert {text: untranslated(text) for text in texts if untranslated(text)} == {}
     assert isinstance(page.confirm_box, QMessageBox | None)
+
+
+def test_a_copy_and_a_void_by_keyboard(qtbot, window, private_core):
+    """Ctrl+P prints 重打 1; Ctrl+D with a reason asks a manager, then the void slip."""
+    page = _transfer_fee_in_cart(qtbot, window)
+    _charge_by_keyboard(qtbot, page, "30")
+    [(number, *_)] = _receipts(private_core)
+    assert page.receipt_no.text() == number
+    window.activateWindow()  # the offscreen platform does not hand it back after the box
+    qtbot.waitUntil(window.isActiveWindow)
+    qtbot.keyClick(page, Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(lambda: len(private_core.till.unfinished(window.user)) == 2)
+    page.reason.setFocus()
+    page.reason.insert("顾客重复缴费")  # QTest cannot type Chinese
+    qtbot.keyClick(page, Qt.Key.Key_D, CTRL)
+    dialog = page.approval
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    qtbot.keyClicks(dialog.approver, "2001")
+    qtbot.keyClicks(dialog.password, "demo2001")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: len(_receipts(private_core)) == 2)
+    void_no = _receipts(private_core)[1][0]
+    qtbot.waitUntil(lambda: page.message.text() == f"票据 {number} 已作废；作废凭证号 {void_no}。")
