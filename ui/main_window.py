@@ -91,9 +91,11 @@ class MainWindow(QMainWindow):
         return PlaceholderPage(area)
 
     def _show_printer_state(self, state: str) -> None:
-        printer = self.core.till.printer.describe()
+        printer = self.core.till.printer
+        if printer.backend == "none":
+            return  # "not set up" already says it all
         self.printer_label.setText(self.tr("Printer: {printer} · {state}").format(
-            printer=printer, state=state))  # fmt: skip
+            printer=printer.describe(), state=state))  # fmt: skip
 
     def _connect_cart(self) -> None:
         """The fees page fills the cart; the payments page charges it and empties it."""
