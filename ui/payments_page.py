@@ -124,6 +124,8 @@ class PaymentsPage(QFrame):
         self.form.retranslate()
         self.keys.setText(self.tr("F12 charge and print · F5 print waiting receipts · "
                                   "Ctrl+P copy (重打) · Ctrl+D void (manager)"))  # fmt: skip
+        if self.preview.pixmap().isNull():
+            self.preview.setText(self.tr("The receipt is shown here once it is issued."))
         self.receipt_no.setPlaceholderText(self.tr("receipt number (for a copy or a void)"))
         self.reason.setPlaceholderText(self.tr("reason (required for a void)"))
         self._show_cart()

@@ -1171,6 +1171,10 @@
         <translation>F12 收款并出票 · F5 打印待打票据 · Ctrl+P 补打（重打）· Ctrl+D 作废（须主管批准）</translation>
     </message>
     <message>
+        <source>The receipt is shown here once it is issued.</source>
+        <translation>票据开具后在此预览。</translation>
+    </message>
+    <message>
         <source>receipt number (for a copy or a void)</source>
         <translation>票据号（补打或作废用）</translation>
     </message>
