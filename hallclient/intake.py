@@ -11,6 +11,7 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Account, ServiceCategory, Visit, VisitOutcome, VisitPurpose
+from db.models.receipts import Receipt, ReceiptKind
 from hallclient.context import Context
 from hallclient.permissions import Action
 from hallclient.text_input import clean_text
@@ -18,6 +19,7 @@ from hallclient.uow import UnitOfWork
 from hallclient.visits import VisitError, VisitProblem
 
 RECENT_VISITS = 5
+RECENT_PAYMENTS = 3
 
 
 @dataclass(frozen=True)
@@ -46,6 +48,14 @@ class PastVisit:
 
 
 @dataclass(frozen=True)
+class PastPayment:
+    receipt_no: str
+    issued_at: dt.datetime
+    total: Decimal
+    voided: bool
+
+
+@dataclass(frozen=True)
 class AccountPanel:
     """What the clerk sees of the customer's account beside the visit."""
 
@@ -60,6 +70,7 @@ class AccountPanel:
     ytd_volume_m3: int
     household_size: int
     recent_visits: tuple[PastVisit, ...]
+    recent_payments: tuple[PastPayment, ...] = ()
 
 
 def purposes(database: Database, context: Context) -> list[Purpose]:
@@ -77,7 +88,7 @@ def queue_categories(database: Database, context: Context) -> list[QueueCategory
 
 
 def account_panel(database: Database, context: Context, account_no: str) -> AccountPanel:
-    """The account with its recent visits (payments and referrals join in later issues)."""
+    """The account with its recent visits and payments (referrals join in a later issue)."""
     context.require(Action.SERVE_CUSTOMERS)
     number = clean_text(account_no, "account_no", 20)
     with UnitOfWork(database) as uow:
@@ -94,5 +105,17 @@ def account_panel(database: Database, context: Context, account_no: str) -> Acco
         return AccountPanel(
             account.account_no, account.name, account.customer_type, account.status,
             account.meter_no, account.address, account.phone, account.arrears,
-            account.ytd_volume_m3, account.household_size, recent,
+            account.ytd_volume_m3, account.household_size, recent, _payments(uow, number),
         )  # fmt: skip
+
+
+def _payments(uow: UnitOfWork, account_no: str) -> tuple[PastPayment, ...]:
+    """The account's latest receipts (voids left out; a voided receipt says so)."""
+    voids = select(Receipt.voids_receipt_no).where(Receipt.voids_receipt_no.is_not(None))
+    rows = uow.session.execute(
+        select(Receipt.receipt_no, Receipt.issued_at, Receipt.total,
+               Receipt.receipt_no.in_(voids.scalar_subquery()))
+        .where(Receipt.account_no == account_no, Receipt.kind == ReceiptKind.SALE)
+        .order_by(Receipt.issued_at.desc(), Receipt.id.desc()).limit(RECENT_PAYMENTS)
+    )  # fmt: skip
+    return tuple(PastPayment(no, at, total, bool(voided)) for no, at, total, voided in rows)

@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallclient.clock import local
 from hallclient.errors import HallError
+from hallclient.money import format_yuan
 from hallclient.visits import VisitView
 from ui.account_models import AccountTableModel, masked_phone
 from ui.attempt import Attempt
@@ -43,7 +45,7 @@ if TYPE_CHECKING:
     from hallclient.account_search import AccountHit
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
-    from hallclient.intake import AccountPanel, Purpose, QueueCategory
+    from hallclient.intake import AccountPanel, PastPayment, Purpose, QueueCategory
     from hallclient.queue import CalledTicket
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -296,7 +298,15 @@ class IntakePage(QFrame):
             self.tr("Visits on record: {count} (this one included)").format(
                 count=len(panel.recent_visits)),
         ]  # fmt: skip
+        lines += [self._payment_text(payment) for payment in panel.recent_payments]
         return "\n".join(lines)
+
+    def _payment_text(self, payment: PastPayment) -> str:
+        when = local(payment.issued_at, self._core.settings.timezone)
+        text = self.tr("Paid {amount} on {day} (receipt {number})").format(
+            amount=format_yuan(payment.total), day=f"{when:%Y-%m-%d}", number=payment.receipt_no
+        )
+        return text + (self.tr(", voided") if payment.voided else "")
 
     # -- purpose and end ---------------------------------------------------------------------
 

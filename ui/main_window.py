@@ -98,8 +98,12 @@ class MainWindow(QMainWindow):
             printer=printer.describe(), state=state))  # fmt: skip
 
     def _connect_cart(self) -> None:
-        """The fees page fills the cart; the payments page charges it and empties it."""
+        """The fees page fills the cart; the payments page charges it, for the visit at the
+        intake page, and empties it."""
         fees, payments = self.pages.get("fees"), self.pages.get("payments")
+        intake = self.pages.get("intake")
+        if payments is not None and intake is not None:
+            payments.visit_of = lambda: intake.visit.id if intake.visit else None  # type: ignore[attr-defined]
         if fees is None or payments is None:
             return
         payments.sig_printer_state.connect(self._show_printer_state)  # type: ignore[attr-defined]

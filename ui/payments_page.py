@@ -74,6 +74,7 @@ class PaymentsPage(QFrame):
         self.cart = Cart()
         self.key: str | None = None
         self.approval: ApprovalDialog | None = None
+        self.visit_of: Callable[[], int | None] = lambda: None  # the intake page's visit
         self.confirm_box: QMessageBox | None = None
         self.interrupted_box: QMessageBox | None = None
         self._runner = TaskRunner(self)
@@ -181,7 +182,8 @@ class PaymentsPage(QFrame):
     def charge(self, tenders: Any, handed: Any) -> None:
         self.key = self.key or uuid.uuid4().hex
         account = next((q.account_no for q in self.cart.lines if q.account_no), "") or ""
-        request = PaymentRequest(self.key, self.cart, tenders, handed, account_no=account)
+        request = PaymentRequest(self.key, self.cart, tenders, handed, account_no=account,
+                                 visit_id=self.visit_of())  # fmt: skip
         user = self._user_of()
         self.attempt.run(
             lambda: self._core.till.charge(user, request), self._charged, self._refused

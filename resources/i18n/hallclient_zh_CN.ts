@@ -628,6 +628,14 @@
         <translation>来访记录 {count} 次（含本次）</translation>
     </message>
     <message>
+        <source>Paid {amount} on {day} (receipt {number})</source>
+        <translation>{day} 缴费 {amount}（票据 {number}）</translation>
+    </message>
+    <message>
+        <source>, voided</source>
+        <translation>，已作废</translation>
+    </message>
+    <message>
         <source>There is no visit to end.</source>
         <translation>当前没有正在接待的客户。</translation>
     </message>
