@@ -101,7 +101,7 @@ def _escpos_printer(config: PrinterConfig) -> Any:
     if config.backend == "usb":
         vendor, _, product = target.partition(":")
         ids = {"idVendor": int(vendor, 16), "idProduct": int(product, 16)}
-        return printer.Usb(**ids, timeout=int(timeout * 1000))
+        return printer.Usb(**ids, timeout=int(timeout * 1000))  # milliseconds
     if config.backend == "serial":
         device, _, baud = target.partition("@")
         return printer.Serial(devfile=device, baudrate=int(baud or 9600), timeout=timeout)
@@ -153,7 +153,10 @@ def send_job(config: PrinterConfig, data: bytes) -> PaperStatus:
 
 
 def _open(config: PrinterConfig) -> Any:
-    device = _escpos_printer(config)
+    try:
+        device = _escpos_printer(config)
+    except (ValueError, RuntimeError) as error:  # a bad target; a backend this PC lacks
+        raise PrinterFault(PrinterProblem.NOT_CONFIGURED, f"{config.describe()}: {error}") from None
     try:
         device.open()
     except Exception as error:  # python-escpos raises its own DeviceNotFoundError and others
