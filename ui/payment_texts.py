@@ -39,6 +39,11 @@ _REFUSALS = {
     ReceiptProblem.BAD_REFERENCE: QT_TRANSLATE_NOOP(
         "Payments", "A payment reference may have at most 64 characters."
     ),
+    ReceiptProblem.KEY_REUSED: QT_TRANSLATE_NOOP(
+        "Payments",
+        "The earlier attempt of this payment had been charged after all (receipt in the number "
+        "field); nothing was charged again. Press F5 to print it, then charge the rest anew.",
+    ),
 }
 _UNCONFIRMED = QT_TRANSLATE_NOOP(
     "Payments",

@@ -31,10 +31,11 @@ from PySide6.QtWidgets import (
 
 from hallclient.approvals import ApprovalRequest
 from hallclient.cart import Cart
-from hallclient.errors import HallError
+from hallclient.errors import DatabaseUnavailableError, HallError
 from hallclient.money import format_yuan
 from hallclient.money_words import capitals
 from hallclient.permissions import ApprovalKind
+from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.issue import Issued, PaymentRequest
 from hallclient.receipts.jobs import PrintStatus
 from ui.approval_dialog import ApprovalDialog
@@ -73,6 +74,7 @@ class PaymentsPage(QFrame):
         self.area, self._core, self._user_of = area, core, user_of
         self.cart = Cart()
         self.key: str | None = None
+        self.unconfirmed = False  # the last attempt could not be confirmed either way
         self.approval: ApprovalDialog | None = None
         self.visit_of: Callable[[], int | None] = lambda: None  # the intake page's visit
         self.confirm_box: QMessageBox | None = None
@@ -143,7 +145,8 @@ class PaymentsPage(QFrame):
     # -- the cart --------------------------------------------------------------------------
 
     def set_cart(self, cart: Cart) -> None:
-        self.cart, self.key = cart, None
+        self.cart = cart
+        self._payment_changed()
         self.form.set_total(cart.total)
         self._show_cart()
 
@@ -154,7 +157,10 @@ class PaymentsPage(QFrame):
         self.words.setText(capitals(total) if self.cart.lines else "")
 
     def _payment_changed(self) -> None:
-        self.key = None  # a different payment: a different key
+        """A different payment gets a different key -- unless the last attempt's outcome is
+        unknown: then the key stays, so that the payment cannot be charged a second time."""
+        if not self.unconfirmed:
+            self.key = None
 
     # -- charging --------------------------------------------------------------------------
 
@@ -163,6 +169,8 @@ class PaymentsPage(QFrame):
         if not self.cart.lines:
             self._say(self.tr("The cart is empty: add the fees on the Fees page (Ctrl+2) first."))
             return
+        if self.attempt.running or (self.confirm_box is not None and self.confirm_box.isVisible()):
+            return  # one payment at a time
         tenders, handed = self.form.tenders()
         parts = [
             f"{method_text(t.method)} {format_yuan(t.amount)}"
@@ -190,7 +198,7 @@ class PaymentsPage(QFrame):
         )
 
     def _charged(self, issued: Issued) -> None:
-        self.key = None
+        self.key, self.unconfirmed = None, False
         self.receipt_no.setText(issued.record.receipt_no)
         self.sig_charged.emit(issued)
         self.set_cart(Cart())
@@ -199,6 +207,10 @@ class PaymentsPage(QFrame):
         self._print(issued.print_job_id)
 
     def _refused(self, error: HallError) -> None:
+        self.unconfirmed = isinstance(error, DatabaseUnavailableError)
+        if isinstance(error, ReceiptError) and error.problem is ReceiptProblem.KEY_REUSED:
+            self.key = None  # the earlier attempt was charged: that receipt stands
+            self.receipt_no.setText(error.detail)
         self._say(payment_problem_text(error))
 
     # -- printing ----------------------------------------------------------------------------
@@ -224,8 +236,11 @@ class PaymentsPage(QFrame):
             text = self.tr("Receipt {number} printed.").format(number=result.receipt_no)
             self.print_state.setText(text)
             self.sig_printer_state.emit(self.tr("ready"))
+        elif result.problem is None:  # not pending: printed already, or in doubt
+            self.print_state.setText(self.tr("Receipt {number} was already sent to the printer; "
+                                             "Ctrl+P prints a marked copy.").format(
+                number=result.receipt_no))  # fmt: skip
         else:
-            assert result.problem is not None
             self.print_state.setText(printer_problem_text(result.problem))
             self.sig_printer_state.emit(printer_state_text(result.problem))
             if result.maybe_printed:

@@ -36,6 +36,7 @@ class PrintResult:
     maybe_printed: bool = False  # the clerk must say whether paper came out
     paper: PaperStatus = PaperStatus.UNKNOWN
     mode: Mode | None = None
+    not_pending: bool = False  # printed already, or in doubt: nothing was sent
 
 
 def print_job(
@@ -46,7 +47,9 @@ def print_job(
     cash = any(p.method is PaymentMethod.CASH for p in record.payments)
     options = replace(config.options, drawer=config.options.drawer and cash and copy_no == 1)
     data, mode = job_bytes(layout, options)
-    jobs.mark_sending(database, context, job_id)
+    if not jobs.mark_sending(database, context, job_id):
+        log.warning("receipt %s copy %d: not pending, not sent again", record.receipt_no, copy_no)
+        return PrintResult(job_id, record.receipt_no, False, not_pending=True)
     try:
         paper = send_job(config, data)
     except PrinterFault as fault:

@@ -87,13 +87,19 @@ def _job(uow: UnitOfWork, job_id: int) -> PrintJob:
     return job
 
 
-def mark_sending(database: Database, context: Context, job_id: int) -> None:
-    def use_case(uow: UnitOfWork) -> None:
+def mark_sending(database: Database, context: Context, job_id: int) -> bool:
+    """Claim a PENDING job for the printer; False if it is not pending (already printed,
+    or being printed or in doubt): the same copy is never sent twice."""
+
+    def use_case(uow: UnitOfWork) -> bool:
         job = _job(uow, job_id)
+        if job.status is not PrintStatus.PENDING:
+            return False
         job.status, job.attempts = PrintStatus.SENDING, job.attempts + 1
         uow.commit()
+        return True
 
-    run_write(database, use_case)
+    return run_write(database, use_case)
 
 
 def mark_printed(database: Database, context: Context, job_id: int) -> None:

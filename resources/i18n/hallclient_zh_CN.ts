@@ -1120,6 +1120,10 @@
         <translation>交易单号最多 64 个字符。</translation>
     </message>
     <message>
+        <source>The earlier attempt of this payment had been charged after all (receipt in the number field); nothing was charged again. Press F5 to print it, then charge the rest anew.</source>
+        <translation>此前一次收款实际已成功（票据号见票据号栏），本次未重复收费。请按 F5 打印该票据，再重新收取其余费用。</translation>
+    </message>
+    <message>
         <source>The database could not confirm the payment. Press F12 again: the same payment is sent again and charged at most once.</source>
         <translation>数据库未能确认本次收款。请再按 F12：系统会重发同一笔收款，最多只收一次。</translation>
     </message>
@@ -1231,6 +1235,10 @@ Total {total}
     <message>
         <source>ready</source>
         <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was already sent to the printer; Ctrl+P prints a marked copy.</source>
+        <translation>票据 {number} 已送往打印机；如需再打一份，请按 Ctrl+P（标注重打）。</translation>
     </message>
     <message>
         <source>No receipt is waiting to be printed.</source>

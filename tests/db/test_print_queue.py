@@ -121,3 +121,12 @@ def test_no_printer_configured_keeps_the_job_pending(till, issued):
     result = print_job(till.database, till.clerk, config, HEADING, issued.print_job_id)
     assert result.problem is PrinterProblem.NOT_CONFIGURED
     assert _status(till, issued.print_job_id) is PrintStatus.PENDING
+
+
+def test_a_job_is_never_sent_twice(till, issued, printer):
+    """A second print of the same job (a double key press, a replayed payment) sends nothing."""
+    first = print_job(till.database, till.clerk, _config(printer), HEADING, issued.print_job_id)
+    again = print_job(till.database, till.clerk, _config(printer), HEADING, issued.print_job_id)
+    assert first.printed and (again.printed, again.not_pending) == (False, True)
+    printer.job(0)
+    assert len(printer.jobs) == 1

@@ -12,6 +12,7 @@ from sqlalchemy import select
 
 from db.models.receipts import PrintStatus, Receipt
 from hallclient.core import open_core
+from hallclient.errors import DatabaseUnavailableError
 from hallclient.uow import UnitOfWork
 from tests.printing.escpos_decoder import decode
 from tests.printing.fake_printer import FakePrinter
@@ -153,3 +154,27 @@ def test_a_copy_and_a_void_by_keyboard(qtbot, window, private_core):
     qtbot.waitUntil(lambda: len(_receipts(private_core)) == 2)
     void_no = _receipts(private_core)[1][0]
     qtbot.waitUntil(lambda: page.message.text() == f"票据 {number} 已作废；作废凭证号 {void_no}。")
+
+
+def test_after_an_unconfirmed_charge_the_same_payment_is_never_charged_twice(
+    qtbot, window, private_core, monkeypatch
+):
+    """The answer is lost after the commit (a dropped connection): the key stays, even when
+    the clerk then edits the payment, and F12 gets the receipt already issued."""
+    till, real = private_core.till, private_core.till.charge
+
+    def lost_answer(user, request):
+        real(user, request)
+        raise DatabaseUnavailableError("connection lost after the commit")
+
+    monkeypatch.setattr(till, "charge", lost_answer)
+    page = _transfer_fee_in_cart(qtbot, window)
+    _charge_by_keyboard(qtbot, page, "50")
+    assert page.message.text().startswith("数据库未能确认本次收款")
+    monkeypatch.setattr(till, "charge", real)
+    page.form.tendered.clear()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    _charge_by_keyboard(qtbot, page, "100")
+    [(number, *_)] = _receipts(private_core)
+    assert page.message.text() == f"票据 {number} 已开具：￥30.00。"
