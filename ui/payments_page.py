@@ -139,8 +139,12 @@ class PaymentsPage(QFrame):
         super().changeEvent(event)
 
     def showEvent(self, event: Any) -> None:
+        """Waiting receipts are checked; with fees to charge the cursor is in the cash
+        handed over (cash is the usual payment; Shift+Tab reaches the other methods)."""
         super().showEvent(event)
         self._check_waiting()
+        if self.cart.lines:
+            self.form.tendered.setFocus()
 
     # -- the cart --------------------------------------------------------------------------
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
 from db.models.receipts import PrintStatus, Receipt
@@ -63,6 +63,7 @@ def _transfer_fee_in_cart(qtbot, window) -> PaymentsPage:
     page = window.pages["payments"]
     assert isinstance(page, PaymentsPage) and window.current_area() == "payments"
     assert page.total.text() == "合计 ￥30.00" and page.words.text() == "叁拾圆整"
+    assert QApplication.focusWidget() is page.form.tendered  # ready for the cash handed over
     return page
 
 
