@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QGridLayout,
     QHBoxLayout,
@@ -166,9 +167,13 @@ class FeesPage(QFrame):
     # -- the tariff in force -----------------------------------------------------------------
 
     def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+        """The tariff is read on first show; the cursor goes to the search (Ctrl+2, type)."""
         super().showEvent(event)  # type: ignore[arg-type]
         if self.pricer is None and not self.loading:
             self.reload()
+        focus = QApplication.focusWidget()
+        if focus is None or not self.isAncestorOf(focus):
+            self.search.setFocus()
 
     @property
     def loading(self) -> bool:

@@ -110,7 +110,7 @@ class PaymentsPage(QFrame):
         scroll = QScrollArea()
         scroll.setWidget(self.preview)
         scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(420)
+        scroll.setMinimumWidth(320)
         right = QVBoxLayout()
         right.addWidget(scroll, 1)
         right.addWidget(self.print_state)

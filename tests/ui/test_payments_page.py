@@ -52,7 +52,7 @@ def _transfer_fee_in_cart(qtbot, window) -> PaymentsPage:
     qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
     fees = window.pages["fees"]
     qtbot.waitUntil(lambda: fees.pricer is not None)
-    fees.search.setFocus()
+    assert QApplication.focusWidget() is fees.search  # Ctrl+2, then type
     qtbot.keyClicks(fees.search, "ghf")
     qtbot.keyClick(fees.search, Qt.Key.Key_Return)
     qtbot.keyClicks(fees.quantity, "1")
