@@ -58,7 +58,7 @@ if TYPE_CHECKING:
     from hallclient.printing.print_queue import PrintResult
 
 
-PREVIEW_WIDTH = 400  # dots of the receipt image shown (a 58 mm receipt at its own size)
+PREVIEW_WIDTH = 400  # at most (a 58 mm receipt at its own size); less in a small window
 
 
 class PaymentsPage(QFrame):
@@ -107,8 +107,9 @@ class PaymentsPage(QFrame):
         self.preview = named(QLabel(), "receiptPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
         self.print_state = named(QLabel(wordWrap=True), "printState")
-        scroll = QScrollArea()
+        scroll = self.preview_area = QScrollArea()
         scroll.setWidget(self.preview)
+        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setWidgetResizable(True)
         scroll.setMinimumWidth(320)
         right = QVBoxLayout()
@@ -232,7 +233,9 @@ class PaymentsPage(QFrame):
     def _printed(self, outcome: tuple[PrintResult, Any]) -> None:
         result, image = outcome
         pixmap = QPixmap.fromImage(ImageQt(image.convert("RGB")))
-        width = min(pixmap.width(), PREVIEW_WIDTH)
+        area = self.preview_area
+        room = area.width() - area.verticalScrollBar().sizeHint().width() - 2 * area.frameWidth()
+        width = max(min(pixmap.width(), PREVIEW_WIDTH, room), 200)  # fits without side scrolling
         self.preview.setPixmap(
             pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
         )
