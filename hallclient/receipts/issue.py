@@ -37,6 +37,7 @@ from hallclient.receipts.record import (
     lines_from_quotes,
 )
 from hallclient.receipts.store import add_receipt, load_record
+from hallclient.tariff.errors import TariffError, TariffProblem
 from hallclient.tariff.pricing import confirm_all
 from hallclient.tariff.rules import Quote
 from hallclient.text_input import clean_text
@@ -174,7 +175,7 @@ def _customer(
         return "", clean_text(request.customer_name, "customer_name", 100)
     name = uow.session.scalar(select(Account.name).where(Account.account_no == number))
     if name is None:
-        raise ReceiptError(ReceiptProblem.UNKNOWN_VISIT, f"account {number}")
+        raise TariffError(TariffProblem.UNKNOWN_ACCOUNT, number)
     return number, name
 
 
