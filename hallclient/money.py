@@ -42,7 +42,9 @@ def parse_yuan(text: str) -> Decimal:
         amount = Decimal(cleaned)
     except InvalidOperation:
         raise MoneyError(f"not an amount: {text!r}") from None
-    if not amount.is_finite() or abs(amount) >= MAX_AMOUNT:
+    if not amount.is_finite() or amount.adjusted() >= 12:  # before any arithmetic: 1e99999999
+        raise MoneyError(f"not a plausible amount: {text!r}")
+    if abs(amount) >= MAX_AMOUNT:
         raise MoneyError(f"not a plausible amount: {text!r}")
     if amount.as_tuple().exponent < -2:  # type: ignore[operator]
         raise MoneyError(f"not an amount to the fen: {text!r}")

@@ -75,6 +75,7 @@ class PaymentsPage(QFrame):
         self.cart = Cart()
         self.key: str | None = None
         self.unconfirmed = False  # the last attempt could not be confirmed either way
+        self.in_flight: set[int] = set()  # jobs this window is printing now (not interrupted)
         self.approval: ApprovalDialog | None = None
         self.visit_of: Callable[[], int | None] = lambda: None  # the intake page's visit
         self.confirm_box: QMessageBox | None = None
@@ -164,7 +165,7 @@ class PaymentsPage(QFrame):
     def _payment_changed(self) -> None:
         """A different payment gets a different key -- unless the last attempt's outcome is
         unknown: then the key stays, so that the payment cannot be charged a second time."""
-        if not self.unconfirmed:
+        if not self.unconfirmed and not self.attempt.running:
             self.key = None
 
     # -- charging --------------------------------------------------------------------------
@@ -212,15 +213,21 @@ class PaymentsPage(QFrame):
         self._print(issued.print_job_id)
 
     def _refused(self, error: HallError) -> None:
-        self.unconfirmed = isinstance(error, DatabaseUnavailableError)
-        if isinstance(error, ReceiptError) and error.problem is ReceiptProblem.KEY_REUSED:
-            self.key = None  # the earlier attempt was charged: that receipt stands
+        """Only a success or a reused key settles an unconfirmed payment; any other refusal
+        (a typing mistake checked before the database) leaves it and its key as they are."""
+        if isinstance(error, DatabaseUnavailableError):
+            self.unconfirmed = True
+        elif isinstance(error, ReceiptError) and error.problem is ReceiptProblem.KEY_REUSED:
+            self.key, self.unconfirmed = None, False  # that earlier attempt's receipt stands
             self.receipt_no.setText(error.detail)
         self._say(payment_problem_text(error))
 
     # -- printing ----------------------------------------------------------------------------
 
     def _print(self, job_id: int) -> None:
+        if job_id in self.in_flight:
+            return
+        self.in_flight.add(job_id)
         user, till = self._user_of(), self._core.till
         self.print_state.setText(self.tr("Printing…"))
 
@@ -228,10 +235,15 @@ class PaymentsPage(QFrame):
             result = till.print(user, job_id)
             return result, till.receipt_image(user, job_id)
 
-        self._runner.start(work, self._printed, self._print_failed)
+        def failed(error: BaseException) -> None:
+            self.in_flight.discard(job_id)
+            self._print_failed(error)
+
+        self._runner.start(work, self._printed, failed)
 
     def _printed(self, outcome: tuple[PrintResult, Any]) -> None:
         result, image = outcome
+        self.in_flight.discard(result.job_id)
         pixmap = QPixmap.fromImage(ImageQt(image.convert("RGB")))
         area = self.preview_area
         room = area.width() - area.verticalScrollBar().sizeHint().width() - 2 * area.frameWidth()
@@ -266,6 +278,7 @@ class PaymentsPage(QFrame):
         )
 
     def _print_first(self, waiting: list[Any]) -> None:
+        waiting = [job for job in waiting if job.job_id not in self.in_flight]
         pending = [job for job in waiting if job.status is PrintStatus.PENDING]
         if pending:
             self._print(pending[0].job_id)
@@ -281,6 +294,7 @@ class PaymentsPage(QFrame):
         )
 
     def _show_waiting(self, waiting: list[Any]) -> None:
+        waiting = [job for job in waiting if job.job_id not in self.in_flight]
         interrupted = [job for job in waiting if job.status is PrintStatus.SENDING]
         if interrupted:
             self._ask_interrupted(interrupted[0].job_id, interrupted[0].receipt_no)

@@ -40,14 +40,17 @@ _MAYBE_PRINTED = {PrinterProblem.TIMEOUT, PrinterProblem.DROPPED}
 
 
 class PrinterFault(HallError):
-    def __init__(self, problem: PrinterProblem, detail: str = "") -> None:
+    def __init__(
+        self, problem: PrinterProblem, detail: str = "", *, maybe_printed: bool | None = None
+    ) -> None:
         self.problem, self.detail = problem, detail
+        self._maybe = problem in _MAYBE_PRINTED if maybe_printed is None else maybe_printed
         super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
 
     @property
     def maybe_printed(self) -> bool:
         """Bytes may have reached the paper: only the clerk can tell (no blind reprint)."""
-        return self.problem in _MAYBE_PRINTED
+        return self._maybe
 
 
 class PaperStatus(enum.StrEnum):
@@ -119,6 +122,10 @@ def _status(device: Any, config: PrinterConfig) -> PaperStatus:
         answer = bytes(device._read())
     except TimeoutError:
         return PaperStatus.UNKNOWN
+    except OSError:  # pyusb's timeout is an OSError; on a network it is a broken link
+        if config.backend == "network":
+            raise
+        return PaperStatus.UNKNOWN
     if not answer and config.backend == "network":
         raise ConnectionResetError("the printer closed the connection")
     return paper_status_of(answer[:1])
@@ -142,12 +149,16 @@ def send_job(config: PrinterConfig, data: bytes) -> PaperStatus:
         after = _status(device, config)
         if after is PaperStatus.UNKNOWN:
             raise PrinterFault(PrinterProblem.TIMEOUT, "no answer after the job")
+        if after is PaperStatus.OUT:  # the paper ran out during the job: it may be cut short
+            raise PrinterFault(PrinterProblem.PAPER_OUT, "after the job", maybe_printed=True)
         return after
     except TimeoutError as error:
         raise PrinterFault(PrinterProblem.TIMEOUT, str(error)) from None
-    except OSError as error:  # connection reset, broken pipe, device gone
+    except PrinterFault:
+        raise
+    except Exception as error:  # reset, broken pipe, device gone; pywin32's error is no OSError
         problem = PrinterProblem.DROPPED if sent else PrinterProblem.OFFLINE
-        raise PrinterFault(problem, str(error)) from None
+        raise PrinterFault(problem, f"{type(error).__name__}: {error}") from None
     finally:
         _close(device, config)
 
@@ -171,5 +182,5 @@ def _close(device: Any, config: PrinterConfig) -> None:
         device.close()
     except Exception as error:
         log.warning("printer %s: closing failed: %s", config.describe(), error)
-        if config.backend == "win32":
-            raise PrinterFault(PrinterProblem.FAILED, str(error)) from None
+        if config.backend == "win32":  # the spooler commits at close: it may have printed
+            raise PrinterFault(PrinterProblem.DROPPED, str(error), maybe_printed=True) from None

@@ -149,13 +149,34 @@ def _by_key(uow: UnitOfWork, request: PaymentRequest) -> Issued | None:
     if receipt is None:
         return None
     record = load_record(uow, receipt)
-    if record.total != request.cart.total:
+    if not _same_payment(record, request):
         raise ReceiptError(ReceiptProblem.KEY_REUSED, record.receipt_no)
     job = uow.session.scalar(
         select(PrintJob).where(PrintJob.receipt_id == receipt.id, PrintJob.copy_no == 1)
     )
     assert job is not None
     return Issued(record, job.id, replayed=True)
+
+
+def _same_payment(record: ReceiptRecord, request: PaymentRequest) -> bool:
+    """Is the stored receipt this very payment (account, items, quantities, payments)?
+
+    A key sent again must come with the same payment; anything else -- the next
+    customer's cart after an unconfirmed attempt -- is refused, never answered with
+    someone else's receipt.
+    """
+    settled = settle(request.cart.total, request.tenders, request.cash_tendered)
+    items = [(q.item_code, q.quantity) for q in request.cart.lines]
+    stored: dict[int, tuple[str, Decimal]] = {}
+    for line in record.lines:
+        code, quantity = stored.get(line.cart_line, (line.item_code, Decimal(0)))
+        stored[line.cart_line] = (code, quantity + line.quantity)
+    return (
+        record.total == request.cart.total
+        and record.account_no == clean_text(request.account_no, "account_no", 20)
+        and [stored[n] for n in sorted(stored)] == items
+        and list(record.payments) == list(_payments(settled))
+    )  # the cash handed over may differ: what was charged, and how, is what counts
 
 
 def _replay(uow: UnitOfWork, request: PaymentRequest) -> Issued:

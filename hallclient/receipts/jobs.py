@@ -105,6 +105,8 @@ def mark_sending(database: Database, context: Context, job_id: int) -> bool:
 def mark_printed(database: Database, context: Context, job_id: int) -> None:
     def use_case(uow: UnitOfWork) -> None:
         job = _job(uow, job_id)
+        if job.status is not PrintStatus.SENDING:  # settled meanwhile (the clerk answered)
+            return
         job.status, job.printed_at, job.last_error = PrintStatus.PRINTED, context.clock.now(), ""
         uow.commit()
 
@@ -119,6 +121,8 @@ def mark_failed(
 
     def use_case(uow: UnitOfWork) -> None:
         job = _job(uow, job_id)
+        if job.status is not PrintStatus.SENDING:  # settled meanwhile (the clerk answered)
+            return
         job.status = PrintStatus.SENDING if maybe_printed else PrintStatus.PENDING
         job.last_error = message[:MAX_ERROR]
         uow.commit()
