@@ -60,7 +60,9 @@ def _pdf(database: Any, settings: Settings, receipt_no: str, out: Path) -> int:
         voided = uow.session.scalar(
             select(Receipt.id).where(Receipt.voids_receipt_no == receipt_no)
         )
-    layout = receipt_layout(record, _heading(settings), Paper.MM80, Copy(voided=voided is not None))
+    layout = receipt_layout(
+        record, _heading(settings), Paper.MM80, Copy(voided=voided is not None, duplicate=True)
+    )
     out.write_bytes(render_pdf(layout, receipt_no))
     print(f"wrote {out}")
     return 0

@@ -89,7 +89,17 @@ def native_text(text: str) -> str:
 
 
 def _line(text: str, charset: Charset) -> bytes:
-    return native_text(text).encode(charset.value, errors="strict") + LF
+    """Strictly encoded; in GB18030 a four-byte character counts as in the printer's font
+    only for CJK Extension A (rare name characters such as 䶮, which GB18030 fonts carry),
+    not for emoji and the like."""
+    folded = native_text(text)
+    for index, char in enumerate(folded):
+        if (
+            len(char.encode(charset.value, errors="strict")) > 2
+            and not "\u3400" <= char <= "\u4dbf"
+        ):
+            raise UnicodeEncodeError(charset.value, folded, index, index + 1, "not in the font")
+    return folded.encode(charset.value, errors="strict") + LF
 
 
 def _native(layout: Layout, options: JobOptions) -> bytes:

@@ -22,6 +22,7 @@ from hallclient.printing.layout import (
     Layout,
     Rule,
     Text,
+    char_width,
     clean,
     fit,
     text_lines,
@@ -36,22 +37,29 @@ _MARGIN = 8
 
 
 @cache
-def font(size: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(str(resources_dir() / "fonts" / FONT_FILE), size=size, index=0)
+def font(size: int, face: int = 0) -> ImageFont.FreeTypeFont:
+    """The bundled font: face 0 proportional, face 1 monospaced (Micro Hei Mono)."""
+    return ImageFont.truetype(str(resources_dir() / "fonts" / FONT_FILE), size=size, index=face)
 
 
 @lru_cache(maxsize=4096)
 def _glyph(char: str, size: int, bold: bool) -> tuple[Image.Image, float]:
     """One character drawn once (white on black, a mask) and its advance in dots.
 
-    Receipts repeat the same few hundred characters: drawing each once and pasting it
-    is several times faster than laying out every line with FreeType again.
+    Characters sit on the printer's own grid, as its Chinese mode prints them: a hanzi
+    takes ``size`` dots, any half-width character half of that, drawn in the monospaced
+    face at 5/6 of the size (its glyphs are 0.6 em wide), so that a line of Latin
+    letters or digits is exactly as wide as the columns the layout counted and never
+    runs off the paper.  Drawing each character once and pasting it is also several
+    times faster than laying out every line with FreeType again.
     """
-    face = font(size)
-    advance = face.getlength(char)
+    half = char_width(char) == 1
+    face = font(size * 5 // 6, 1) if half else font(size)
+    advance = size / 2 if half else float(size)
+    top = size // 8 if half else 0  # the smaller face on the same baseline, roughly
     mask = Image.new("L", (int(advance) + 4, size + 8), 0)
-    ImageDraw.Draw(mask).text((1, 0), char, font=face, fill=255, stroke_width=1 if bold else 0,
-                              stroke_fill=255)  # fmt: skip
+    ImageDraw.Draw(mask).text((1, top), char, font=face, fill=255,
+                              stroke_width=1 if bold else 0, stroke_fill=255)  # fmt: skip
     return mask, advance
 
 

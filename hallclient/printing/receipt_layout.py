@@ -51,10 +51,12 @@ class Copy:
 
     copy_no: int = 1
     voided: bool = False
+    duplicate: bool = False  # a file copy (the PDF): 副本, never taken for the original
 
     @property
     def marks(self) -> str:
         marks = [f"重打{self.copy_no - 1}"] if self.copy_no > 1 else []
+        marks += ["副本"] if self.duplicate else []
         return "".join(f"【{m}】" for m in [*marks, *(["作废"] if self.voided else [])])
 
 
@@ -114,14 +116,18 @@ def _facts(record: ReceiptRecord, heading: Heading) -> list[Block]:
 
 
 def _line(line: LineRecord, paper: Paper) -> list[Block]:
+    """Name; quantity × price and the amount (on two rows when they do not fit on one: a
+    figure is never cut); the approval document."""
     name = line.item_name + (f"（第{line.band}档）" if line.band else "")
-    left = paper.columns - 12
     detail = f"  {quantity_text(line.quantity)}{line.unit} × {price_text(line.unit_price)}"
-    return [
-        Text(name),
-        Columns((detail, format_yuan(line.amount)), (left, 12), (Align.LEFT, Align.RIGHT)),
-        Text(f"  依据：{line.approval_doc_no}"),
-    ]
+    amount = format_yuan(line.amount)
+    width = max(12, display_width(amount) + 1)
+    figures: list[Block] = [Text(detail)] if display_width(detail) > paper.columns - width else []
+    shown = "" if figures else detail
+    figures.append(
+        Columns((shown, amount), (paper.columns - width, width), (Align.LEFT, Align.RIGHT))
+    )
+    return [Text(name), *figures, Text(f"  依据：{line.approval_doc_no}")]
 
 
 def _void_facts(record: ReceiptRecord) -> list[Block]:
@@ -135,8 +141,10 @@ def _void_facts(record: ReceiptRecord) -> list[Block]:
 
 
 def _amount_row(label: str, amount: Decimal, paper: Paper, bold: bool = False) -> Columns:
-    widths = (paper.columns - 16, 16)
-    return Columns((label, format_yuan(amount)), widths, (Align.LEFT, Align.RIGHT), bold)
+    figure = format_yuan(amount)
+    width = max(16, display_width(figure) + 1)
+    widths = (paper.columns - width, width)
+    return Columns((label, figure), widths, (Align.LEFT, Align.RIGHT), bold)
 
 
 def _totals(record: ReceiptRecord, paper: Paper) -> list[Block]:

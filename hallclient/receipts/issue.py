@@ -182,7 +182,7 @@ def _same_payment(record: ReceiptRecord, request: PaymentRequest) -> bool:
 def _replay(uow: UnitOfWork, request: PaymentRequest) -> Issued:
     issued = _by_key(uow, request)
     if issued is None:
-        raise ReceiptError(ReceiptProblem.KEY_REUSED, "no receipt for the key")
+        raise ReceiptError(ReceiptProblem.KEY_REUSED, "")  # not a receipt number: nothing to name
     return issued
 
 

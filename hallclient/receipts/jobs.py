@@ -13,6 +13,7 @@ import logging
 from dataclasses import dataclass
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
 from db.models.receipts import PrintJob, PrintStatus, Receipt
@@ -143,7 +144,10 @@ def request_copy(database: Database, context: Context, receipt_no: str, reason: 
         uow.commit()
         return job
 
-    return run_write(database, use_case)
+    try:
+        return run_write(database, use_case)
+    except IntegrityError:  # two copies asked at the same moment: the next number, once more
+        return run_write(database, use_case)
 
 
 def _add_copy(uow: UnitOfWork, context: Context, receipt: Receipt, reason: str) -> JobView:

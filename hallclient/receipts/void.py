@@ -12,6 +12,7 @@ import logging
 from decimal import Decimal
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
 from db.models import User
@@ -72,7 +73,11 @@ def void_receipt(
         log.info("receipt %s voided by %s", receipt_no, record.receipt_no)
         return Issued(record, job.id, replayed=False)
 
-    return run_write(database, use_case)
+    try:
+        return run_write(database, use_case)
+    except IntegrityError:  # another counter voided it at the same moment: that void stands
+        log.warning("receipt %s: voided concurrently", receipt_no)
+        raise ReceiptError(ReceiptProblem.ALREADY_VOID, receipt_no) from None
 
 
 def _voidable(uow: UnitOfWork, context: Context, receipt_no: str, key: str) -> Receipt | Issued:
@@ -86,6 +91,7 @@ def _voidable(uow: UnitOfWork, context: Context, receipt_no: str, key: str) -> R
     if original is None:
         raise ReceiptError(ReceiptProblem.UNKNOWN_RECEIPT, receipt_no)
     if original.kind is not ReceiptKind.SALE or original.hall_code != context.where.hall_code:
+        # a void, or another hall's receipt (any counter of this hall may void)
         raise ReceiptError(ReceiptProblem.NOT_VOIDABLE, receipt_no)
     voids = session.scalar(select(func.count()).where(Receipt.voids_receipt_no == receipt_no))
     if voids:

@@ -87,3 +87,31 @@ def test_a_character_outside_the_printers_set_sends_the_whole_receipt_as_raster(
 def test_marks_for_a_further_copy_and_a_voided_receipt():
     layout = _layout(Paper.MM80, Copy(copy_no=3, voided=True))
     assert "收费收据【重打2】【作废】" in [line.strip() for line in plain_lines(layout)]
+
+
+@pytest.mark.parametrize("paper", PAPERS)
+def test_long_figures_are_moved_to_their_own_row_never_cut(paper):
+    from decimal import Decimal
+
+    from hallclient.receipts.record import LineRecord
+
+    line = LineRecord(1, "G101", "居民生活用气", 1, "T-1", "测价〔2026〕1号", Decimal("123.456"),
+                      "m³", Decimal("3.2567"), Decimal("1234165.83"))  # fmt: skip
+    record = sample_record(lines=(line,), total=Decimal("1234165.83"), cash_tendered=Decimal(0),
+                           change=Decimal(0), payments=())  # fmt: skip
+    text = "\n".join(plain_lines(receipt_layout(record, HEADING, paper, Copy())))
+    assert "123.456m³ × 3.2567" in text and "￥1,234,165.83" in text
+
+
+def test_an_emoji_sends_the_receipt_as_raster_even_in_gb18030():
+    layout = _layout(Paper.MM58, customer_name="张伟😀")
+    assert job_bytes(layout, JobOptions(Mode.NATIVE, Charset.GB18030))[1] is Mode.RASTER
+
+
+def test_latin_text_stays_on_the_paper():
+    """Raster characters sit on the printer's grid: a line is never wider than the roll."""
+    from hallclient.printing.raster import text_length
+
+    for paper in PAPERS:
+        layout = _layout(paper, customer_name="MAXWELL HOME MANAGEMENT COMPANY LIMITED 1234567")
+        assert all(text_length(line, 24) <= paper.dots for line in plain_lines(layout))
