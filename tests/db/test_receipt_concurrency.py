@@ -14,6 +14,7 @@ import random
 import threading
 import uuid
 from collections import Counter as Tally
+from contextlib import suppress
 
 import psycopg
 from sqlalchemy import func, select
@@ -37,11 +38,8 @@ ITEMS = (("S105", "1"), ("M101", "1"))
 def _pay(database: Database, context: Context, request: PaymentRequest, rng: random.Random) -> None:
     """One payment as the counter makes it: maybe an aborted try, then retries until it lands."""
     if rng.random() < ABORTED:
-        try:
-            with UnitOfWork(database, write=True) as uow:
-                stage_receipt(uow, context, request)  # number drawn, then rolled back
-        except DatabaseUnavailableError:
-            pass
+        with suppress(DatabaseUnavailableError), UnitOfWork(database, write=True) as uow:
+            stage_receipt(uow, context, request)  # number drawn, then rolled back
     while True:
         try:
             issue_receipt(database, context, request)

@@ -16,7 +16,7 @@ _INVERT = bytes(255 - value for value in range(256))
 
 
 class DecodeError(ValueError):
-    pass
+    """A byte sequence that is not exactly what HallClient emits."""
 
 
 @dataclass(frozen=True)

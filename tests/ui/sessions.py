@@ -6,6 +6,7 @@ from hallclient.audit import recent_entries
 from hallclient.auth import CurrentUser
 from hallclient.core import Core
 from hallclient.uow import UnitOfWork
+from ui.main_window import MainWindow
 
 CLERK_NEW_PASSWORD = "counter-2026"
 
@@ -20,3 +21,15 @@ def journal_actions(core: Core, limit: int = 50) -> list[str]:
     """The newest journal entries' actions, oldest first."""
     with UnitOfWork(core.database) as uow:
         return [entry.action for entry in reversed(recent_entries(uow, limit))]
+
+
+def open_window(qtbot, core: Core, user: CurrentUser) -> MainWindow:
+    """The main window for ``user``, 1366×768, active, its session started."""
+    window = MainWindow(core, user)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)
+    window.start_session()
+    return window

@@ -12,7 +12,7 @@ from hallclient.demo import DEMO_SEED
 from hallclient.demo_accounts import generate_accounts
 from tests.ui.conftest import DEMO_ACCOUNTS
 from tests.ui.helpers import settle, untranslated, visible_texts
-from tests.ui.sessions import CLERK_NEW_PASSWORD, clerk_after_first_login
+from tests.ui.sessions import CLERK_NEW_PASSWORD, clerk_after_first_login, open_window
 from ui.fee_models import BasisTableModel, ItemTableModel
 from ui.fees_page import FeesPage
 from ui.main_window import MainWindow
@@ -22,14 +22,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def window(qtbot, app, private_core) -> MainWindow:
-    window = MainWindow(private_core, clerk_after_first_login(private_core))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.start_session()
-    return window
+    return open_window(qtbot, private_core, clerk_after_first_login(private_core))
 
 
 @pytest.fixture

@@ -12,7 +12,7 @@ from hallclient.demo_accounts import generate_accounts
 from hallclient.visits import VisitOutcome
 from tests.ui.conftest import DEMO_ACCOUNTS
 from tests.ui.helpers import settle, untranslated, visible_texts
-from tests.ui.sessions import clerk_after_first_login
+from tests.ui.sessions import clerk_after_first_login, open_window
 from ui.intake_page import IntakePage
 from ui.main_window import MainWindow
 
@@ -24,14 +24,7 @@ def window(qtbot, app, private_core) -> MainWindow:
     user = clerk_after_first_login(private_core)
     for category in ("payment", "business", "payment"):
         private_core.issue_ticket(user, category)
-    window = MainWindow(private_core, user)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.start_session()
-    return window
+    return open_window(qtbot, private_core, user)
 
 
 @pytest.fixture

@@ -11,21 +11,19 @@ from PySide6.QtWidgets import QLineEdit
 
 from hallclient.core import open_core
 from tests.ui.helpers import settle, untranslated, visible_texts
-from tests.ui.sessions import CLERK_NEW_PASSWORD, clerk_after_first_login, journal_actions
+from tests.ui.sessions import (
+    CLERK_NEW_PASSWORD,
+    clerk_after_first_login,
+    journal_actions,
+    open_window,
+)
 from ui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _open_window(qtbot, core) -> MainWindow:
-    window = MainWindow(core, clerk_after_first_login(core))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.start_session()
-    return window
+    return open_window(qtbot, core, clerk_after_first_login(core))
 
 
 @pytest.fixture

@@ -6,7 +6,12 @@ import pytest
 from PySide6.QtCore import Qt
 
 from tests.ui.helpers import settle, untranslated, visible_texts
-from tests.ui.sessions import CLERK_NEW_PASSWORD, clerk_after_first_login, journal_actions
+from tests.ui.sessions import (
+    CLERK_NEW_PASSWORD,
+    clerk_after_first_login,
+    journal_actions,
+    open_window,
+)
 from ui.main_window import MainWindow
 from ui.password_dialog import PasswordDialog
 
@@ -14,14 +19,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 
 def _window(qtbot, core, user) -> MainWindow:
-    window = MainWindow(core, user)
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.start_session()
-    return window
+    return open_window(qtbot, core, user)
 
 
 @pytest.fixture

@@ -17,7 +17,7 @@ from hallclient.uow import UnitOfWork
 from tests.printing.escpos_decoder import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.ui.helpers import settle, untranslated, visible_texts
-from tests.ui.sessions import clerk_after_first_login
+from tests.ui.sessions import clerk_after_first_login, open_window
 from ui.main_window import MainWindow
 from ui.payments_page import PaymentsPage
 
@@ -32,14 +32,7 @@ def printer():
 
 
 def _window(qtbot, core) -> MainWindow:
-    window = MainWindow(core, clerk_after_first_login(core))
-    qtbot.addWidget(window)
-    window.resize(1366, 768)
-    window.show()
-    window.activateWindow()
-    qtbot.waitUntil(window.isActiveWindow)
-    window.start_session()
-    return window
+    return open_window(qtbot, core, clerk_after_first_login(core))
 
 
 @pytest.fixture
