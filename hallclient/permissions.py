@@ -24,7 +24,9 @@ class Action(enum.StrEnum):
     LOOK_UP_FEES = "look_up_fees"
     MANAGE_TARIFF = "manage_tariff"
     ISSUE_TICKETS = "issue_tickets"
-    SERVE_CUSTOMERS = "serve_customers"  # call tickets, keep visits
+    SERVE_CUSTOMERS = "serve_customers"  # call tickets, keep visits, charge, own shift
+    RECONCILE_SHIFTS = "reconcile_shifts"  # approve or return shifts, close the hall's day
+    VIEW_REPORTS = "view_reports"  # the hall's overview, day reports and exports
 
 
 class ApprovalKind(enum.StrEnum):
@@ -43,9 +45,11 @@ _COUNTER = frozenset({Action.ISSUE_TICKETS, Action.SERVE_CUSTOMERS})
 
 PERMISSIONS: Mapping[Role, frozenset[Action]] = {
     Role.CLERK: _EVERYONE | _COUNTER,
-    Role.SHIFT_MANAGER: _EVERYONE | _COUNTER | {Action.GRANT_APPROVAL, Action.VIEW_AUDIT},
+    Role.SHIFT_MANAGER: _EVERYONE
+    | _COUNTER
+    | {Action.GRANT_APPROVAL, Action.VIEW_AUDIT, Action.RECONCILE_SHIFTS, Action.VIEW_REPORTS},
     Role.DEPARTMENT_STAFF: _EVERYONE,
-    Role.AUDITOR: _EVERYONE | {Action.VIEW_AUDIT, Action.VERIFY_AUDIT},
+    Role.AUDITOR: _EVERYONE | {Action.VIEW_AUDIT, Action.VERIFY_AUDIT, Action.VIEW_REPORTS},
     Role.ADMIN: _EVERYONE
     | {
         Action.MANAGE_USERS,

@@ -22,6 +22,16 @@ from db.models.receipts import (
 )
 from db.models.reference import Department, ServiceCategory, VisitPurpose
 from db.models.security import Approval, AuditEntry, AuditHead
+from db.models.shifts import (
+    CashCount,
+    CashMove,
+    CountPurpose,
+    DayClose,
+    MoveDirection,
+    Shift,
+    ShiftStatus,
+    ShiftTally,
+)
 from db.models.staff import Counter, Hall, Role, User
 from db.models.tariff import ScheduleStatus, TariffBand, TariffItem, TariffSchedule
 
@@ -31,9 +41,14 @@ __all__ = [
     "AuditEntry",
     "AuditHead",
     "Base",
+    "CashCount",
+    "CashMove",
+    "CountPurpose",
     "Counter",
+    "DayClose",
     "Department",
     "Hall",
+    "MoveDirection",
     "PaymentMethod",
     "PrintJob",
     "PrintStatus",
@@ -45,6 +60,9 @@ __all__ = [
     "Role",
     "ScheduleStatus",
     "ServiceCategory",
+    "Shift",
+    "ShiftStatus",
+    "ShiftTally",
     "TariffBand",
     "TariffItem",
     "TariffSchedule",

@@ -73,6 +73,8 @@ class Receipt(Base):
     clerk_employee_no: Mapped[str] = mapped_column(String(16))
     clerk_name: Mapped[str] = mapped_column(String(50))
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id"), index=True)
+    # the shift it was issued in (NULL only for receipts older than shifts, migration 0007)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
     account_no: Mapped[str] = mapped_column(String(20), index=True)
     customer_name: Mapped[str] = mapped_column(String(100))
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -37,6 +37,7 @@ from hallclient.receipts.record import (
     lines_from_quotes,
 )
 from hallclient.receipts.store import add_receipt, load_record
+from hallclient.shifts.service import shift_for_issue
 from hallclient.tariff.errors import TariffError, TariffProblem
 from hallclient.tariff.pricing import confirm_all
 from hallclient.tariff.rules import Quote
@@ -105,11 +106,14 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
     """Everything of an issuance but the commit: the number is drawn and the rows written.
 
     Rolling back (which the unit of work does unless committed) leaves no trace, not
-    even a used number; tests abort here on purpose.
+    even a used number; tests abort here on purpose.  The receipt goes into the clerk's
+    open shift, locked after the series (the order every issuer keeps), so a close
+    either counts it or the charge is refused.
     """
     series = locked_series(uow, series_code(context))
     if (replayed := _by_key(uow, request)) is not None:
         return replayed
+    shift = shift_for_issue(uow, context)
     quotes = confirm_all(uow, request.cart.lines, context.today())
     settlement = settle(request.cart.total, request.tenders, request.cash_tendered)
     account_no, customer = _customer(uow, request, quotes)
@@ -124,7 +128,7 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
         cash_tendered=settlement.cash_tendered, change=settlement.change,
         lines=lines_from_quotes(quotes), payments=_payments(settlement), prev_hash=series.head_hash,
     ).sealed()  # fmt: skip
-    receipt = add_receipt(uow, record, request.key, request.visit_id)
+    receipt = add_receipt(uow, record, request.key, request.visit_id, shift.id)
     job = add_print_job(uow, context, receipt, copy_no=1)
     series.last_number, series.head_hash = number, record.hash
     uow.session.flush()

@@ -9,14 +9,17 @@ from hallclient.receipts.record import LineRecord, PaymentRecord, ReceiptRecord
 from hallclient.uow import UnitOfWork
 
 
-def add_receipt(uow: UnitOfWork, record: ReceiptRecord, key: str, visit_id: int | None) -> Receipt:
+def add_receipt(
+    uow: UnitOfWork, record: ReceiptRecord, key: str, visit_id: int | None, shift_id: int
+) -> Receipt:
     receipt = Receipt(
         series=record.series, number=record.number, receipt_no=record.receipt_no,
         idempotency_key=key, kind=record.kind, voids_receipt_no=record.voids_receipt_no,
         void_reason=record.void_reason, approved_by=record.approved_by,
         hall_code=record.hall_code, counter_code=record.counter_code,
         clerk_employee_no=record.clerk_employee_no, clerk_name=record.clerk_name,
-        visit_id=visit_id, account_no=record.account_no, customer_name=record.customer_name,
+        visit_id=visit_id, shift_id=shift_id, account_no=record.account_no,
+        customer_name=record.customer_name,
         issued_at=record.issued_at, total=record.total, cash_tendered=record.cash_tendered,
         change=record.change, chain_version=record.chain_version,
         prev_hash=record.prev_hash, hash=record.hash,

@@ -24,6 +24,7 @@ from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.issue import Issued, add_print_job, locked_series, series_code
 from hallclient.receipts.record import PaymentRecord, ReceiptRecord
 from hallclient.receipts.store import add_receipt, load_record
+from hallclient.shifts.service import shift_for_issue
 from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
 
@@ -47,6 +48,7 @@ def void_receipt(
         original = _voidable(uow, context, receipt_no, key)
         if isinstance(original, Issued):
             return original
+        shift = shift_for_issue(uow, context)
         approval = use_approval(uow, context, approval_id, ApprovalKind.VOID_RECEIPT, receipt_no)
         approver = uow.session.get(User, approval.approver_id)
         assert approver is not None
@@ -64,7 +66,7 @@ def void_receipt(
             prev_hash=series.head_hash, voids_receipt_no=receipt_no, void_reason=reason,
             approved_by=approver.employee_no,
         ).sealed()  # fmt: skip
-        receipt = add_receipt(uow, record, key, original.visit_id)
+        receipt = add_receipt(uow, record, key, original.visit_id, shift.id)
         job = add_print_job(uow, context, receipt, copy_no=1)
         series.last_number, series.head_hash = number, record.hash
         context.record(uow, "receipt.void", "receipt", receipt_no,

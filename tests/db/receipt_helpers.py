@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from db.engine import Database
@@ -15,6 +15,7 @@ from hallclient.clock import FixedClock
 from hallclient.context import Context
 from hallclient.receipts.issue import PaymentRequest
 from hallclient.receipts.payment import Tender
+from hallclient.shifts import service as shifts
 from hallclient.tariff import pricing
 from hallclient.uow import UnitOfWork, run_write
 from tests.db.security_helpers import START, WHERE, add_users, context_for
@@ -31,10 +32,12 @@ class Till:
     people: dict
 
     def context(self, role: Role = Role.CLERK, counter: str = WHERE.counter_code) -> Context:
-        from dataclasses import replace
-
+        """Someone at ``counter``; a clerk there has an open shift (opened if need be)."""
         base = context_for(self.people[role], self.clock)
-        return replace(base, where=replace(base.where, counter_code=counter))
+        context = replace(base, where=replace(base.where, counter_code=counter))
+        if role is Role.CLERK:
+            ensure_shift(self.database, context)
+        return context
 
     def cart(self, *items: tuple[str, str]) -> Cart:
         return quoted_cart(self.database, self.clerk, *items)
@@ -54,7 +57,18 @@ def open_till(database: Database) -> Till:
     people = add_users(database)
     in_force(database, context_for(people[Role.ADMIN], clock))
     _add_account(database)
-    return Till(database, clock, context_for(people[Role.CLERK], clock), people)
+    clerk = context_for(people[Role.CLERK], clock)
+    ensure_shift(database, clerk)
+    return Till(database, clock, clerk, people)
+
+
+FLOAT = {Decimal(100): 2, Decimal(10): 5}  # 250.00 yuan
+
+
+def ensure_shift(database: Database, context: Context) -> None:
+    """Open the context's shift at its counter with a 250 yuan float, unless one is open."""
+    if shifts.current_shift(database, context) is None:
+        shifts.open_shift(database, context, FLOAT)
 
 
 def _add_account(database: Database) -> None:

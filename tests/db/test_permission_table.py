@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Callable
+from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 
@@ -18,6 +20,8 @@ from hallclient.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
 from hallclient.permissions import PERMISSIONS, Action, ApprovalKind, PermissionDeniedError
+from hallclient.shifts import manager
+from hallclient.shifts import service as shifts
 from hallclient.tariff import pricing, schedules
 from tests.db.intake_helpers import install_reference_data
 from tests.db.security_helpers import PASSWORD, START, add_users, context_for
@@ -73,6 +77,22 @@ def _serve_customers(database, context, _users):
     return queue.call_next(database, context)
 
 
+def _reconcile_shifts(database, context, all_users):
+    return manager.approve_shift(database, context, _submitted_shift(database, context, all_users))
+
+
+def _submitted_shift(database, context, all_users):
+    """A clerk's shift at another counter, opened and closed (as the requester)."""
+    clerk = context_for(all_users["requester"], context.clock)
+    clerk = replace(clerk, where=replace(clerk.where, counter_code=f"P{next(_counter)}"))
+    shifts.open_shift(database, clerk, {})
+    return shifts.close_shift(database, clerk, {}, {}, Decimal(0)).shift.id
+
+
+def _view_reports(database, context, _users):
+    return manager.hall_day(database, context)
+
+
 INVOKERS: dict[Action, Invoker] = {
     Action.CHANGE_OWN_PASSWORD: _change_password,
     Action.MANAGE_USERS: _manage_users,
@@ -83,6 +103,8 @@ INVOKERS: dict[Action, Invoker] = {
     Action.MANAGE_TARIFF: _manage_tariff,
     Action.ISSUE_TICKETS: _issue_tickets,
     Action.SERVE_CUSTOMERS: _serve_customers,
+    Action.RECONCILE_SHIFTS: _reconcile_shifts,
+    Action.VIEW_REPORTS: _view_reports,
 }
 
 

@@ -97,15 +97,13 @@ def test_eight_counters_on_postgresql_with_aborts_and_killed_connections(pg_data
     with migrated_database(pg_database_url) as database:
         till = open_till(database)
         cart = till.cart(*ITEMS)
+        contexts = [till.context(counter=f"C{n:02d}") for n in range(1, counters + 1)]
         stop, kills = threading.Event(), []
         killer = threading.Thread(target=lambda: kills.append(_killer(pg_database_url, stop)))
         killer.start()
         workers = [
-            threading.Thread(
-                target=_counter_run,
-                args=(database, till.context(counter=f"C{n:02d}"), cart, payments, n),
-            )
-            for n in range(1, counters + 1)
+            threading.Thread(target=_counter_run, args=(database, context, cart, payments, n))
+            for n, context in enumerate(contexts, start=1)
         ]
         for worker in workers:
             worker.start()

@@ -1,0 +1,184 @@
+"""The hall's day close: the day's totals, the perpetual grand total, the receipt chain heads.
+
+Closed once per hall and business day, when every shift of the day is approved.  The
+record is append-only and chained (SHA-256 over its canonical JSON, which includes the
+previous close's hash), and it carries the head hash of every receipt series the day
+used: printed on paper, it makes a rewrite of the receipt history detectable.  The
+chain is per series (each counter's year, so counters never wait for each other);
+that is why the close prints one head per series rather than one for the hall.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+
+from sqlalchemy import func, select
+
+from db.engine import Database
+from db.models import Hall
+from db.models.receipts import Receipt
+from db.models.shifts import DayClose
+from hallclient.context import Context
+from hallclient.money import from_fen
+from hallclient.permissions import Action
+from hallclient.receipts.record import GENESIS
+from hallclient.shifts.errors import ShiftError, ShiftProblem
+from hallclient.shifts.figures import ZERO
+from hallclient.shifts.manager import HallDay, day_of
+from hallclient.uow import UnitOfWork, run_write
+
+log = logging.getLogger(__name__)
+CONTENT_VERSION = 1
+
+
+@dataclass(frozen=True)
+class SeriesHead:
+    series: str
+    last_number: int
+    head_hash: str
+
+
+@dataclass(frozen=True)
+class DayCloseView:
+    hall_code: str
+    day: date
+    closed_at: datetime
+    closed_by: str
+    day_total: Decimal
+    previous_grand_total: Decimal
+    grand_total: Decimal
+    by_method: dict[str, Decimal]
+    receipts: int
+    voids: int
+    heads: tuple[SeriesHead, ...]
+    prev_hash: str
+    hash: str
+
+
+def close_day(database: Database, context: Context, day: date) -> DayCloseView:
+    """Close the hall's ``day``; refused while any of its shifts is not approved."""
+    context.require(Action.RECONCILE_SHIFTS)
+    if day > context.today():
+        raise ShiftError(ShiftProblem.FUTURE_DAY, day.isoformat())
+
+    def use_case(uow: UnitOfWork) -> DayCloseView:
+        hall = context.where.hall_code
+        uow.session.get(Hall, hall, with_for_update=True)  # one day close at a time per hall
+        last = _last_close(uow, hall)
+        if last is not None and last.business_day >= day:
+            raise ShiftError(ShiftProblem.DAY_CLOSED, last.business_day.isoformat())
+        summary = day_of(uow, hall, day)
+        if summary.pending:
+            counters = ", ".join(s.shift.counter_code for s in summary.pending)
+            raise ShiftError(ShiftProblem.SHIFTS_PENDING, counters)
+        previous = last.grand_total if last is not None else ZERO
+        content = _content(summary, previous, _heads(uow, summary), context,
+                           last.hash if last is not None else GENESIS)  # fmt: skip
+        text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        row = DayClose(
+            hall_code=hall, business_day=day, closed_at=context.clock.now(),
+            closed_by=context.user.employee_no, day_total=summary.net,
+            grand_total=previous + summary.net, content=text, prev_hash=content["prev"],
+            hash=hashlib.sha256(text.encode()).hexdigest(),
+        )  # fmt: skip
+        uow.session.add(row)
+        context.record(uow, "day.close", "day", f"{hall}-{day.isoformat()}",
+                       {"total": str(summary.net), "hash": row.hash})  # fmt: skip
+        uow.commit()
+        log.info("day %s closed for hall %s", day, hall)
+        return view_of(row)
+
+    return run_write(database, use_case)
+
+
+def day_close(database: Database, context: Context, day: date) -> DayCloseView | None:
+    context.require(Action.VIEW_REPORTS)
+    with UnitOfWork(database) as uow:
+        row = uow.session.scalar(
+            select(DayClose).where(
+                DayClose.hall_code == context.where.hall_code, DayClose.business_day == day
+            )
+        )
+        return None if row is None else view_of(row)
+
+
+def verify_day_closes(database: Database, hall_code: str) -> str | None:
+    """The first day close whose hash or link is wrong, or None when the chain holds."""
+    with UnitOfWork(database) as uow:
+        rows = uow.session.scalars(
+            select(DayClose).where(DayClose.hall_code == hall_code).order_by(DayClose.business_day)
+        )
+        prev = GENESIS
+        for row in rows:
+            content = json.loads(row.content)
+            if hashlib.sha256(row.content.encode()).hexdigest() != row.hash:
+                return f"{row.business_day}: changed"
+            if row.prev_hash != prev or content["prev"] != prev:
+                return f"{row.business_day}: broken link"
+            prev = row.hash
+    return None
+
+
+def _last_close(uow: UnitOfWork, hall: str) -> DayClose | None:
+    return uow.session.scalar(
+        select(DayClose)
+        .where(DayClose.hall_code == hall)
+        .order_by(DayClose.business_day.desc())
+        .limit(1)
+    )
+
+
+def _heads(uow: UnitOfWork, summary: HallDay) -> tuple[SeriesHead, ...]:
+    """Each series the day's shifts used: its last number that day and that receipt's hash."""
+    ids = [line.shift.id for line in summary.shifts]
+    if not ids:
+        return ()
+    last = (
+        select(Receipt.series, func.max(Receipt.number).label("number"))
+        .where(Receipt.shift_id.in_(ids))
+        .group_by(Receipt.series)
+        .subquery()
+    )
+    rows = uow.session.execute(
+        select(Receipt.series, Receipt.number, Receipt.hash)
+        .join(last, (last.c.series == Receipt.series) & (last.c.number == Receipt.number))
+        .order_by(Receipt.series)
+    )
+    return tuple(SeriesHead(series, number, digest) for series, number, digest in rows)
+
+
+def _fen(amount: Decimal) -> int:
+    return int(amount.scaleb(2))
+
+
+def _content(
+    summary: HallDay, previous: Decimal, heads: tuple[SeriesHead, ...], context: Context,
+    prev_hash: str,
+) -> dict:  # fmt: skip
+    return {
+        "v": CONTENT_VERSION, "hall": summary.hall_code, "day": summary.day.isoformat(),
+        "closed_by": context.user.employee_no,
+        "closed_at": context.clock.now().isoformat(timespec="microseconds"),
+        "methods": {m.value: _fen(a) for m, a in summary.by_method.items()},
+        "receipts": summary.receipts, "voids": summary.voids,
+        "day_total": _fen(summary.net), "previous_grand_total": _fen(previous),
+        "grand_total": _fen(previous + summary.net),
+        "shifts": [line.shift.id for line in summary.shifts],
+        "series": [[h.series, h.last_number, h.head_hash] for h in heads], "prev": prev_hash,
+    }  # fmt: skip
+
+
+def view_of(row: DayClose) -> DayCloseView:
+    content = json.loads(row.content)
+    return DayCloseView(
+        row.hall_code, row.business_day, row.closed_at, row.closed_by, row.day_total,
+        from_fen(content["previous_grand_total"]), row.grand_total,
+        {m: from_fen(v) for m, v in content["methods"].items()}, content["receipts"],
+        content["voids"], tuple(SeriesHead(*h) for h in content["series"]), row.prev_hash,
+        row.hash,
+    )  # fmt: skip

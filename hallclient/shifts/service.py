@@ -1,0 +1,279 @@
+"""The clerk's shift: open with a counted float, move cash, read (X), count and close (Z).
+
+The shift row is locked (``FOR UPDATE``) by every writer, issuance included
+(:func:`shift_for_issue`), so a close and a payment at the same counter are ordered:
+a receipt is either in the figures frozen at the close, or refused because the shift
+has closed.  Figures are only ever added (counts by round, moves, tallies).
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from sqlalchemy import select
+
+from db.engine import Database
+from db.models.receipts import PaymentMethod
+from db.models.shifts import (
+    CashCount,
+    CashMove,
+    CountPurpose,
+    DayClose,
+    MoveDirection,
+    Shift,
+    ShiftStatus,
+    ShiftTally,
+)
+from hallclient.approvals import use_approval
+from hallclient.context import Context
+from hallclient.money import MAX_AMOUNT, round_fen
+from hallclient.permissions import Action, ApprovalKind
+from hallclient.shifts.cash import checked_count, count_total
+from hallclient.shifts.errors import ShiftError, ShiftProblem
+from hallclient.shifts.figures import Tally, beyond_limit, tallies
+from hallclient.shifts.store import count_of, figures_of, moves_of, tallies_of
+from hallclient.shifts.views import MoveView, ShiftReading, ShiftView
+from hallclient.text_input import clean_text
+from hallclient.uow import UnitOfWork, run_write
+
+log = logging.getLogger(__name__)
+MAX_REASON = 200
+
+
+@dataclass(frozen=True)
+class Declared:
+    """A non-cash method's total and number of payments, from its terminal or statement."""
+
+    amount: Decimal
+    count: int
+
+
+def open_shift(
+    database: Database, context: Context, float_count: Mapping[Decimal, int]
+) -> ShiftView:
+    """Open this clerk's shift at this counter with the float counted by denomination."""
+    context.require(Action.SERVE_CUSTOMERS)
+    count = checked_count(float_count)
+
+    def use_case(uow: UnitOfWork) -> ShiftView:
+        where, day = context.where, context.today()
+        if _counter_shift(uow, context) is not None:
+            raise ShiftError(ShiftProblem.ALREADY_OPEN, where.counter_code)
+        closed = select(DayClose.id).where(
+            DayClose.hall_code == where.hall_code, DayClose.business_day == day
+        )
+        if uow.session.scalar(closed) is not None:
+            raise ShiftError(ShiftProblem.DAY_CLOSED, day.isoformat())
+        shift = Shift(
+            hall_code=where.hall_code, counter_code=where.counter_code,
+            open_counter=where.counter_code, clerk_employee_no=context.user.employee_no,
+            clerk_name=context.user.display_name, business_day=day,
+            opened_at=context.clock.now(), opening_float=count_total(count),
+            status=ShiftStatus.OPEN, count_round=0, decided_by="",
+        )  # fmt: skip
+        uow.session.add(shift)
+        uow.session.flush()
+        _add_count(uow, shift.id, 0, CountPurpose.FLOAT, count)
+        context.record(uow, "shift.open", "shift", str(shift.id),
+                       {"float": str(shift.opening_float)})  # fmt: skip
+        uow.commit()
+        log.info("shift %s opened at %s", shift.id, where.counter_code)
+        return ShiftView.of(shift)
+
+    return run_write(database, use_case)
+
+
+def current_shift(database: Database, context: Context) -> ShiftView | None:
+    """The shift open at this counter (whoever's), or None."""
+    with UnitOfWork(database) as uow:
+        shift = _counter_shift(uow, context)
+        return None if shift is None else ShiftView.of(shift)
+
+
+def shift_for_issue(uow: UnitOfWork, context: Context) -> Shift:
+    """This clerk's open shift at this counter, locked: a receipt or a move goes into it."""
+    shift = _counter_shift(uow, context, lock=True)
+    if shift is None:
+        raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
+    if shift.clerk_employee_no != context.user.employee_no:
+        raise ShiftError(ShiftProblem.OTHER_CLERKS_SHIFT, shift.clerk_name)
+    return shift
+
+
+def move_cash(
+    database: Database, context: Context, direction: MoveDirection, amount: Decimal, reason: str
+) -> MoveView:
+    """Record cash put into or taken out of the drawer; taking out more than it holds is refused."""
+    context.require(Action.SERVE_CUSTOMERS)
+    reason = clean_text(reason, "reason", MAX_REASON)
+    if not reason:
+        raise ShiftError(ShiftProblem.NO_REASON)
+    if round_fen(amount) != amount or not Decimal(0) < amount <= MAX_AMOUNT:
+        raise ShiftError(ShiftProblem.BAD_AMOUNT, str(amount))
+
+    def use_case(uow: UnitOfWork) -> MoveView:
+        shift = shift_for_issue(uow, context)
+        if direction is MoveDirection.OUT:
+            drawer = figures_of(uow, [shift])[shift.id].method(PaymentMethod.CASH).expected
+            if amount > drawer:
+                raise ShiftError(ShiftProblem.CASH_SHORT, str(drawer))
+        move = CashMove(
+            shift_id=shift.id, direction=direction, amount=amount, reason=reason,
+            moved_at=context.clock.now(), employee_no=context.user.employee_no,
+        )  # fmt: skip
+        uow.session.add(move)
+        context.record(uow, f"shift.cash_{direction.value}", "shift", str(shift.id),
+                       {"amount": str(amount), "reason": reason})  # fmt: skip
+        uow.commit()
+        return MoveView(direction, amount, reason, move.moved_at, move.employee_no)
+
+    return run_write(database, use_case)
+
+
+def reading(database: Database, context: Context, shift_id: int | None = None) -> ShiftReading:
+    """An X reading of this counter's open shift (or of ``shift_id``): it closes nothing."""
+    context.require(Action.SERVE_CUSTOMERS)
+    with UnitOfWork(database) as uow:
+        shift = _counter_shift(uow, context) if shift_id is None else _shift(uow, shift_id)
+        if shift is None:
+            raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
+        return read_shift(uow, shift, context)
+
+
+def read_shift(uow: UnitOfWork, shift: Shift, context: Context) -> ShiftReading:
+    figures = figures_of(uow, [shift])[shift.id]
+    rounds = shift.count_round
+    return ShiftReading(
+        ShiftView.of(shift), figures, moves_of(uow, shift.id), count_of(uow, shift.id, 0),
+        count_of(uow, shift.id, rounds) if rounds else {},
+        tallies_of(uow, shift.id, rounds) if rounds else (), context.clock.now(),
+    )  # fmt: skip
+
+
+def preview_close(
+    database: Database, context: Context, cash_count: Mapping[Decimal, int],
+    declared: Mapping[PaymentMethod, Declared],
+) -> tuple[Tally, ...]:  # fmt: skip
+    """The differences a close with these counts would show, without closing anything."""
+    context.require(Action.SERVE_CUSTOMERS)
+    with UnitOfWork(database) as uow:
+        shift = _closable(uow, context, lock=False)
+        return _tallies(uow, shift, cash_count, declared)
+
+
+def close_shift(
+    database: Database, context: Context, cash_count: Mapping[Decimal, int],
+    declared: Mapping[PaymentMethod, Declared], limit: Decimal, approval_id: int | None = None,
+) -> ShiftReading:  # fmt: skip
+    """Count and submit the shift (or its recount): the figures are frozen, nothing more enters.
+
+    A difference beyond ``limit`` needs a manager's approval for exactly this count
+    (object ``shift-<id>-<round>``); without it the close is refused and nothing changes.
+    """
+    context.require(Action.SERVE_CUSTOMERS)
+    count = checked_count(cash_count)
+
+    def use_case(uow: UnitOfWork) -> ShiftReading:
+        shift = _closable(uow, context, lock=True)
+        rows = _tallies(uow, shift, count, declared)
+        next_round = shift.count_round + 1
+        used = None
+        if beyond_limit(rows, limit):
+            if approval_id is None:
+                raise ShiftError(ShiftProblem.NEEDS_APPROVAL, approval_object(shift.id, next_round))
+            used = use_approval(uow, context, approval_id, ApprovalKind.OVER_LIMIT_DIFFERENCE,
+                                approval_object(shift.id, next_round)).id  # fmt: skip
+        now = context.clock.now()
+        _add_count(uow, shift.id, next_round, CountPurpose.CLOSE, count)
+        uow.session.add_all(
+            ShiftTally(shift_id=shift.id, count_round=next_round, method=t.method,
+                       expected=t.expected, counted=t.counted, expected_count=t.expected_count,
+                       declared_count=t.declared_count, approval_id=used, submitted_at=now)
+            for t in rows
+        )  # fmt: skip
+        shift.status, shift.open_counter, shift.count_round = (
+            ShiftStatus.SUBMITTED,
+            None,
+            next_round,
+        )
+        shift.closed_at = shift.closed_at or now
+        differences = {t.method.value: str(t.difference) for t in rows if t.difference}
+        context.record(uow, "shift.close", "shift", str(shift.id),
+                       {"round": next_round, "differences": differences})  # fmt: skip
+        uow.session.flush()
+        result = read_shift(uow, shift, context)
+        uow.commit()
+        log.info("shift %s closed (round %s)", shift.id, next_round)
+        return result
+
+    return run_write(database, use_case)
+
+
+def approval_object(shift_id: int, count_round: int) -> str:
+    return f"shift-{shift_id}-{count_round}"
+
+
+def _tallies(
+    uow: UnitOfWork, shift: Shift, cash_count: Mapping[Decimal, int],
+    declared: Mapping[PaymentMethod, Declared],
+) -> tuple[Tally, ...]:  # fmt: skip
+    for method, figure in declared.items():
+        bad = method is PaymentMethod.CASH or round_fen(figure.amount) != figure.amount
+        if bad or not Decimal(0) <= figure.amount <= MAX_AMOUNT or not 0 <= figure.count <= 10**6:
+            raise ShiftError(ShiftProblem.BAD_AMOUNT, method.value)
+    counted = {m: d.amount for m, d in declared.items()} | {
+        PaymentMethod.CASH: count_total(cash_count)
+    }
+    counts = {m: d.count for m, d in declared.items()}
+    return tallies(figures_of(uow, [shift])[shift.id], counted, counts)
+
+
+def _closable(uow: UnitOfWork, context: Context, *, lock: bool) -> Shift:
+    """The clerk's shift returned for a recount here, else their open shift here."""
+    query = select(Shift).where(
+        Shift.hall_code == context.where.hall_code,
+        Shift.counter_code == context.where.counter_code,
+        Shift.clerk_employee_no == context.user.employee_no,
+        Shift.status == ShiftStatus.RETURNED,
+    ).order_by(Shift.id.desc()).limit(1)  # fmt: skip
+    if lock:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    shift = uow.session.scalar(query) or _counter_shift(uow, context, lock=lock)
+    if shift is None:
+        raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
+    if shift.clerk_employee_no != context.user.employee_no:
+        raise ShiftError(ShiftProblem.OTHER_CLERKS_SHIFT, shift.clerk_name)
+    return shift
+
+
+def _counter_shift(uow: UnitOfWork, context: Context, *, lock: bool = False) -> Shift | None:
+    query = select(Shift).where(
+        Shift.hall_code == context.where.hall_code,
+        Shift.open_counter == context.where.counter_code,
+    )
+    if lock:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    return uow.session.scalar(query)
+
+
+def _shift(uow: UnitOfWork, shift_id: int, *, lock: bool = False) -> Shift:
+    query = select(Shift).where(Shift.id == shift_id)
+    if lock:
+        query = query.with_for_update().execution_options(populate_existing=True)
+    shift = uow.session.scalar(query)
+    if shift is None:
+        raise ShiftError(ShiftProblem.UNKNOWN_SHIFT, str(shift_id))
+    return shift
+
+
+def _add_count(
+    uow: UnitOfWork, shift_id: int, count_round: int, purpose: CountPurpose, count: dict
+) -> None:
+    uow.session.add_all(
+        CashCount(shift_id=shift_id, count_round=count_round, denomination=d, purpose=purpose,
+                  pieces=n)
+        for d, n in count.items()
+    )  # fmt: skip

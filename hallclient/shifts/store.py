@@ -1,0 +1,171 @@
+"""Shift figures from the database: one set of aggregate queries for every screen and report.
+
+:func:`figures_of` sums receipts and voids by method and cash moves by direction
+for many shifts at once (the manager's overview, the day close, the reports) with
+grouped queries, never row by row.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from decimal import Decimal
+
+from sqlalchemy import and_, func, select
+from sqlalchemy.orm import aliased
+
+from db.models import TariffItem, TariffSchedule
+from db.models.receipts import (
+    PaymentMethod,
+    PrintJob,
+    Receipt,
+    ReceiptKind,
+    ReceiptLine,
+    ReceiptPayment,
+)
+from db.models.shifts import CashCount, CashMove, MoveDirection, Shift, ShiftTally
+from hallclient.shifts.figures import METHODS, ZERO, MethodFigures, ShiftFigures, Tally
+from hallclient.shifts.views import MoveView
+from hallclient.uow import UnitOfWork
+
+
+def figures_of(uow: UnitOfWork, shifts: Sequence[Shift]) -> dict[int, ShiftFigures]:
+    """The figures of each shift, by id."""
+    ids = [s.id for s in shifts]
+    if not ids:
+        return {}
+    payments = _payments(uow, ids)
+    moves = _moves(uow, ids)
+    receipts = _receipt_counts(uow, ids)
+    reprints = _reprints(uow, ids)
+    categories = _categories(uow, ids)
+    result = {}
+    for shift in shifts:
+        methods = []
+        for method in METHODS:
+            sales, sales_n, voids, voids_n = payments.get((shift.id, method), (ZERO, 0, ZERO, 0))
+            cash = method is PaymentMethod.CASH
+            moved = moves.get(shift.id, {})
+            methods.append(MethodFigures(
+                method, sales, sales_n, voids, voids_n,
+                opening=shift.opening_float if cash else ZERO,
+                moved_in=moved.get(MoveDirection.IN, ZERO) if cash else ZERO,
+                moved_out=moved.get(MoveDirection.OUT, ZERO) if cash else ZERO,
+            ))  # fmt: skip
+        counts = receipts.get(shift.id, {})
+        result[shift.id] = ShiftFigures(
+            tuple(methods), counts.get(ReceiptKind.SALE, 0), counts.get(ReceiptKind.VOID, 0),
+            reprints.get(shift.id, 0), dict(sorted(categories.get(shift.id, {}).items())),
+        )  # fmt: skip
+    return result
+
+
+def _payments(uow: UnitOfWork, ids: list[int]) -> dict[tuple, tuple[Decimal, int, Decimal, int]]:
+    rows = uow.session.execute(
+        select(Receipt.shift_id, ReceiptPayment.method, Receipt.kind,
+               func.sum(ReceiptPayment.amount), func.count())
+        .select_from(ReceiptPayment)
+        .join(Receipt, Receipt.id == ReceiptPayment.receipt_id)
+        .where(Receipt.shift_id.in_(ids))
+        .group_by(Receipt.shift_id, ReceiptPayment.method, Receipt.kind)
+    )  # fmt: skip
+    found: dict[tuple, list] = defaultdict(lambda: [ZERO, 0, ZERO, 0])
+    for shift_id, method, kind, amount, number in rows:
+        entry = found[(shift_id, method)]
+        if kind is ReceiptKind.SALE:
+            entry[0], entry[1] = amount, number
+        else:
+            entry[2], entry[3] = -amount, number
+    return {key: (v[0], v[1], v[2], v[3]) for key, v in found.items()}
+
+
+def _moves(uow: UnitOfWork, ids: list[int]) -> dict[int, dict[MoveDirection, Decimal]]:
+    rows = uow.session.execute(
+        select(CashMove.shift_id, CashMove.direction, func.sum(CashMove.amount))
+        .where(CashMove.shift_id.in_(ids))
+        .group_by(CashMove.shift_id, CashMove.direction)
+    )
+    found: dict[int, dict[MoveDirection, Decimal]] = defaultdict(dict)
+    for shift_id, direction, amount in rows:
+        found[shift_id][direction] = amount
+    return found
+
+
+def _receipt_counts(uow: UnitOfWork, ids: list[int]) -> dict[int, dict[ReceiptKind, int]]:
+    rows = uow.session.execute(
+        select(Receipt.shift_id, Receipt.kind, func.count())
+        .where(Receipt.shift_id.in_(ids))
+        .group_by(Receipt.shift_id, Receipt.kind)
+    )
+    found: dict[int, dict[ReceiptKind, int]] = defaultdict(dict)
+    for shift_id, kind, number in rows:
+        found[shift_id][kind] = number
+    return found
+
+
+def _reprints(uow: UnitOfWork, ids: list[int]) -> dict[int, int]:
+    rows = uow.session.execute(
+        select(Receipt.shift_id, func.count())
+        .select_from(PrintJob)
+        .join(Receipt, Receipt.id == PrintJob.receipt_id)
+        .where(Receipt.shift_id.in_(ids), PrintJob.copy_no > 1)
+        .group_by(Receipt.shift_id)
+    )
+    return {shift_id: number for shift_id, number in rows}
+
+
+def _categories(uow: UnitOfWork, ids: list[int]) -> dict[int, dict[str, Decimal]]:
+    """Net amount per fee category: lines sold in the shift, minus lines voided in it."""
+    found: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    void = aliased(Receipt)
+    sold = select(Receipt.shift_id, Receipt.id).where(
+        Receipt.shift_id.in_(ids), Receipt.kind == ReceiptKind.SALE
+    )
+    voided = (
+        select(void.shift_id, Receipt.id)
+        .join(void, void.voids_receipt_no == Receipt.receipt_no)
+        .where(void.shift_id.in_(ids))
+    )
+    for source, sign in ((sold, 1), (voided, -1)):
+        lines = source.subquery()
+        rows = uow.session.execute(
+            select(lines.c.shift_id, TariffItem.category, func.sum(ReceiptLine.amount))
+            .join(ReceiptLine, ReceiptLine.receipt_id == lines.c.id)
+            .join(TariffSchedule, TariffSchedule.code == ReceiptLine.schedule_code)
+            .join(TariffItem, and_(TariffItem.schedule_id == TariffSchedule.id,
+                                   TariffItem.code == ReceiptLine.item_code))
+            .group_by(lines.c.shift_id, TariffItem.category)
+        )  # fmt: skip
+        for shift_id, category, amount in rows:
+            found[shift_id][category] += sign * amount
+    return found
+
+
+def moves_of(uow: UnitOfWork, shift_id: int) -> tuple[MoveView, ...]:
+    rows = uow.session.scalars(
+        select(CashMove).where(CashMove.shift_id == shift_id).order_by(CashMove.id)
+    )
+    return tuple(MoveView(m.direction, m.amount, m.reason, m.moved_at, m.employee_no) for m in rows)
+
+
+def count_of(uow: UnitOfWork, shift_id: int, count_round: int) -> dict[Decimal, int]:
+    rows = uow.session.execute(
+        select(CashCount.denomination, CashCount.pieces).where(
+            CashCount.shift_id == shift_id, CashCount.count_round == count_round
+        )
+    )
+    return {denomination: pieces for denomination, pieces in rows}
+
+
+def tallies_of(uow: UnitOfWork, shift_id: int, count_round: int) -> tuple[Tally, ...]:
+    rows = uow.session.scalars(
+        select(ShiftTally).where(
+            ShiftTally.shift_id == shift_id, ShiftTally.count_round == count_round
+        )
+    )
+    by_method = {r.method: r for r in rows}
+    return tuple(
+        Tally(m, r.expected, r.counted, r.expected_count, r.declared_count)
+        for m in METHODS
+        if (r := by_method.get(m)) is not None
+    )
