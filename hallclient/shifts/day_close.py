@@ -22,7 +22,7 @@ from sqlalchemy import func, select
 from db.engine import Database
 from db.models import Hall
 from db.models.receipts import Receipt
-from db.models.shifts import DayClose
+from db.models.shifts import DayClose, Shift, ShiftStatus
 from hallclient.context import Context
 from hallclient.money import from_fen
 from hallclient.permissions import Action
@@ -72,10 +72,8 @@ def close_day(database: Database, context: Context, day: date) -> DayCloseView:
         last = _last_close(uow, hall)
         if last is not None and last.business_day >= day:
             raise ShiftError(ShiftProblem.DAY_CLOSED, last.business_day.isoformat())
+        _refuse_pending(uow, hall, day)
         summary = day_of(uow, hall, day)
-        if summary.pending:
-            counters = ", ".join(s.shift.counter_code for s in summary.pending)
-            raise ShiftError(ShiftProblem.SHIFTS_PENDING, counters)
         previous = last.grand_total if last is not None else ZERO
         content = _content(summary, previous, _heads(uow, summary), context,
                            last.hash if last is not None else GENESIS)  # fmt: skip
@@ -88,7 +86,7 @@ def close_day(database: Database, context: Context, day: date) -> DayCloseView:
         )  # fmt: skip
         uow.session.add(row)
         context.record(uow, "day.close", "day", f"{hall}-{day.isoformat()}",
-                       {"total": str(summary.net), "hash": row.hash})  # fmt: skip
+                       {"total": str(summary.net), "chain_head": row.hash})  # fmt: skip
         uow.commit()
         log.info("day %s closed for hall %s", day, hall)
         return view_of(row)
@@ -122,6 +120,17 @@ def verify_day_closes(database: Database, hall_code: str) -> str | None:
                 return f"{row.business_day}: broken link"
             prev = row.hash
     return None
+
+
+def _refuse_pending(uow: UnitOfWork, hall: str, day: date) -> None:
+    counters = uow.session.scalars(
+        select(Shift.counter_code).where(
+            Shift.hall_code == hall, Shift.business_day == day,
+            Shift.status != ShiftStatus.APPROVED,
+        ).order_by(Shift.counter_code)
+    ).all()  # fmt: skip
+    if counters:
+        raise ShiftError(ShiftProblem.SHIFTS_PENDING, ", ".join(counters))
 
 
 def _last_close(uow: UnitOfWork, hall: str) -> DayClose | None:

@@ -14,8 +14,6 @@ class ShiftProblem(enum.StrEnum):
     BAD_COUNT = "bad_count"  # pieces that are not a whole number from 0 to the limit
     BAD_AMOUNT = "bad_amount"
     NO_REASON = "no_reason"
-    NOT_OPEN = "not_open"  # the shift is closed: it accepts nothing
-    NOT_COUNTABLE = "not_countable"  # a count is taken only at a close or after a return
     OWN_SHIFT = "own_shift"  # nobody approves or returns their own shift
     NOT_SUBMITTED = "not_submitted"  # only a submitted shift is approved or returned
     NEEDS_APPROVAL = "needs_approval"  # a difference beyond the limit needs a manager

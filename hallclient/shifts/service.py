@@ -36,6 +36,8 @@ from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.shifts.figures import Tally, beyond_limit, tallies
 from hallclient.shifts.store import count_of, figures_of, moves_of, tallies_of
 from hallclient.shifts.views import MoveView, ShiftReading, ShiftView
+
+__all__ = ["Declared", "ShiftReading", "ShiftView"]
 from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
 
@@ -137,7 +139,9 @@ def reading(database: Database, context: Context, shift_id: int | None = None) -
     """An X reading of this counter's open shift (or of ``shift_id``): it closes nothing."""
     context.require(Action.SERVE_CUSTOMERS)
     with UnitOfWork(database) as uow:
-        shift = _counter_shift(uow, context) if shift_id is None else _shift(uow, shift_id)
+        if shift_id is not None:
+            return read_shift(uow, _shift(uow, shift_id), context)
+        shift = _returned_shift(uow, context, lock=False) or _counter_shift(uow, context)
         if shift is None:
             raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
         return read_shift(uow, shift, context)
@@ -233,6 +237,15 @@ def _tallies(
 
 def _closable(uow: UnitOfWork, context: Context, *, lock: bool) -> Shift:
     """The clerk's shift returned for a recount here, else their open shift here."""
+    shift = _returned_shift(uow, context, lock=lock) or _counter_shift(uow, context, lock=lock)
+    if shift is None:
+        raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
+    if shift.clerk_employee_no != context.user.employee_no:
+        raise ShiftError(ShiftProblem.OTHER_CLERKS_SHIFT, shift.clerk_name)
+    return shift
+
+
+def _returned_shift(uow: UnitOfWork, context: Context, *, lock: bool) -> Shift | None:
     query = select(Shift).where(
         Shift.hall_code == context.where.hall_code,
         Shift.counter_code == context.where.counter_code,
@@ -241,12 +254,7 @@ def _closable(uow: UnitOfWork, context: Context, *, lock: bool) -> Shift:
     ).order_by(Shift.id.desc()).limit(1)  # fmt: skip
     if lock:
         query = query.with_for_update().execution_options(populate_existing=True)
-    shift = uow.session.scalar(query) or _counter_shift(uow, context, lock=lock)
-    if shift is None:
-        raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
-    if shift.clerk_employee_no != context.user.employee_no:
-        raise ShiftError(ShiftProblem.OTHER_CLERKS_SHIFT, shift.clerk_name)
-    return shift
+    return uow.session.scalar(query)
 
 
 def _counter_shift(uow: UnitOfWork, context: Context, *, lock: bool = False) -> Shift | None:

@@ -1,0 +1,37 @@
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from hallclient.shifts.cash import DENOMINATIONS, MAX_PIECES, checked_count, count_total
+from hallclient.shifts.errors import ShiftError, ShiftProblem
+
+
+def test_a_count_adds_up_to_the_fen():
+    count = {Decimal(100): 3, Decimal(5): 1, Decimal("0.5"): 3, Decimal("0.1"): 7}
+    assert count_total(count) == Decimal("307.20")
+
+
+def test_missing_denominations_count_as_none():
+    assert checked_count({Decimal(50): 1}) == {d: (1 if d == 50 else 0) for d in DENOMINATIONS}
+
+
+@pytest.mark.parametrize(
+    "count",
+    [{Decimal(2): 1}, {Decimal("0.2"): 1}, {Decimal(100): -1}, {Decimal(100): MAX_PIECES + 1},
+     {Decimal(100): 1.5}, {Decimal(100): True}, {Decimal(100): "3"}],
+)  # fmt: skip
+def test_a_bad_count_is_refused(count):
+    with pytest.raises(ShiftError) as caught:
+        count_total(count)
+    assert caught.value.problem is ShiftProblem.BAD_COUNT
+
+
+@given(
+    st.lists(st.integers(0, MAX_PIECES), min_size=len(DENOMINATIONS), max_size=len(DENOMINATIONS))
+)
+def test_total_is_exact(pieces):
+    count = dict(zip(DENOMINATIONS, pieces, strict=True))
+    fen = sum(int(d * 100) * n for d, n in count.items())
+    assert count_total(count) == Decimal(fen) / 100
