@@ -1,0 +1,98 @@
+"""The hall's day close: only when every shift is approved; chained; heads of every series."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import select, text
+
+from db.immutability import unprotect
+from db.models.receipts import PaymentMethod, ReceiptSeries
+from hallclient.auth import Role
+from hallclient.shifts import day_close, manager
+from hallclient.shifts import service as shifts
+from hallclient.shifts.errors import ShiftError, ShiftProblem
+from hallclient.uow import UnitOfWork
+from tests.db.receipt_helpers import FLOAT, open_till
+from tests.db.shift_helpers import close_exact, pay
+
+D = Decimal
+
+
+@pytest.fixture
+def till(database):
+    return open_till(database)
+
+
+def _close_and_approve(till, context, boss):
+    z = close_exact(till, context, _cash(till, context))
+    manager.approve_shift(till.database, boss, z.shift.id)
+
+
+def _cash(till, context):
+    expected = shifts.reading(till.database, context).figures.method(PaymentMethod.CASH).expected
+    return {D(10): int(expected // 10)} | {D(1): int(expected % 10)}
+
+
+def test_a_day_closes_when_every_shift_is_approved_and_carries_the_grand_total(till):
+    db, clerk = till.database, till.clerk
+    boss = till.context(Role.SHIFT_MANAGER, counter="C09")
+    other = till.context(counter="C02")
+    pay(till, clerk, till.cart(("S105", "1")), PaymentMethod.CASH)
+    pay(till, other, till.cart(("M101", "1")), PaymentMethod.ALIPAY)
+    with pytest.raises(ShiftError) as caught:
+        day_close.close_day(db, boss, clerk.today())
+    assert (caught.value.problem, caught.value.detail) == (ShiftProblem.SHIFTS_PENDING, "C01, C02")
+    for context in (clerk, other):
+        _close_and_approve(till, context, boss)
+    first = day_close.close_day(db, boss, clerk.today())
+    assert (first.day_total, first.previous_grand_total, first.grand_total) == (
+        D(310),
+        D(0),
+        D(310),
+    )
+    assert first.by_method["alipay"] == D(280) and (first.receipts, first.voids) == (2, 0)
+    with UnitOfWork(db) as uow:
+        heads = {
+            s.code: (s.last_number, s.head_hash) for s in uow.session.scalars(select(ReceiptSeries))
+        }
+    assert {h.series: (h.last_number, h.head_hash) for h in first.heads} == heads
+    with pytest.raises(ShiftError) as caught:
+        shifts.open_shift(db, till.context(Role.SHIFT_MANAGER, counter="C03"), FLOAT)
+    assert caught.value.problem is ShiftProblem.DAY_CLOSED
+    till.clock.advance(timedelta(days=1))
+    shifts.open_shift(db, clerk, FLOAT)
+    pay(till, clerk, till.cart(("S105", "2")), PaymentMethod.WECHAT)
+    _close_and_approve(till, clerk, boss)
+    second = day_close.close_day(db, boss, clerk.today())
+    assert (second.previous_grand_total, second.grand_total) == (D(310), D(370))
+    assert second.prev_hash == first.hash
+    assert day_close.verify_day_closes(db, "H01") is None
+
+
+def test_a_day_is_closed_once_and_not_before_it_begins(till):
+    boss = till.context(Role.SHIFT_MANAGER, counter="C09")
+    _close_and_approve(till, till.clerk, boss)
+    today = till.clerk.today()
+    for day, problem in ((today + timedelta(days=1), ShiftProblem.FUTURE_DAY), (today, None),
+                         (today, ShiftProblem.DAY_CLOSED),
+                         (today - timedelta(days=1), ShiftProblem.DAY_CLOSED)):  # fmt: skip
+        if problem is None:
+            day_close.close_day(till.database, boss, day)
+            continue
+        with pytest.raises(ShiftError) as caught:
+            day_close.close_day(till.database, boss, day)
+        assert caught.value.problem is problem
+
+
+def test_a_rewritten_day_close_is_detected(till):
+    boss = till.context(Role.SHIFT_MANAGER, counter="C09")
+    _close_and_approve(till, till.clerk, boss)
+    day_close.close_day(till.database, boss, till.clerk.today())
+    with till.database.engine.begin() as conn:
+        unprotect(conn, "day_closes")
+        conn.execute(text("UPDATE day_closes SET content = replace(content, :old, :new)"),
+                     {"old": '"voids":0', "new": '"voids":1'})  # fmt: skip
+    assert day_close.verify_day_closes(till.database, "H01") == f"{till.clerk.today()}: changed"
