@@ -140,7 +140,7 @@ def _void_facts(record: ReceiptRecord) -> list[Block]:
     ]
 
 
-def _amount_row(label: str, amount: Decimal, paper: Paper, bold: bool = False) -> Columns:
+def amount_row(label: str, amount: Decimal, paper: Paper, bold: bool = False) -> Columns:
     figure = format_yuan(amount)
     width = max(16, display_width(figure) + 1)
     widths = (paper.columns - width, width)
@@ -152,15 +152,15 @@ def _totals(record: ReceiptRecord, paper: Paper) -> list[Block]:
     void = record.kind is ReceiptKind.VOID
     total = abs(record.total)
     blocks: list[Block] = [
-        _amount_row("作废金额" if void else "合计", total, paper, bold=True),
+        amount_row("作废金额" if void else "合计", total, paper, bold=True),
         Text(f"大写：{capitals(total)}"),
     ]
     for p in record.payments:
         label = ("退回" if void else "") + METHOD_NAMES[p.method] + _ref(p.reference)
-        blocks.append(_amount_row(label, abs(p.amount), paper))
+        blocks.append(amount_row(label, abs(p.amount), paper))
     if record.cash_tendered:
-        blocks.append(_amount_row("实收现金", record.cash_tendered, paper))
-        blocks.append(_amount_row("找零", record.change, paper))
+        blocks.append(amount_row("实收现金", record.cash_tendered, paper))
+        blocks.append(amount_row("找零", record.change, paper))
     return blocks
 
 

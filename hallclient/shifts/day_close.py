@@ -16,6 +16,7 @@ import logging
 from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
+from typing import Any
 
 from sqlalchemy import func, select
 
@@ -94,15 +95,11 @@ def close_day(database: Database, context: Context, day: date) -> DayCloseView:
     return run_write(database, use_case)
 
 
-def day_close(database: Database, context: Context, day: date) -> DayCloseView | None:
-    context.require(Action.VIEW_REPORTS)
-    with UnitOfWork(database) as uow:
-        row = uow.session.scalar(
-            select(DayClose).where(
-                DayClose.hall_code == context.where.hall_code, DayClose.business_day == day
-            )
-        )
-        return None if row is None else view_of(row)
+def close_of(uow: UnitOfWork, hall_code: str, day: date) -> DayCloseView | None:
+    row = uow.session.scalar(
+        select(DayClose).where(DayClose.hall_code == hall_code, DayClose.business_day == day)
+    )
+    return None if row is None else view_of(row)
 
 
 def verify_day_closes(database: Database, hall_code: str) -> str | None:
@@ -168,7 +165,7 @@ def _fen(amount: Decimal) -> int:
 def _content(
     summary: HallDay, previous: Decimal, heads: tuple[SeriesHead, ...], context: Context,
     prev_hash: str,
-) -> dict:  # fmt: skip
+) -> dict[str, Any]:  # fmt: skip
     return {
         "v": CONTENT_VERSION, "hall": summary.hall_code, "day": summary.day.isoformat(),
         "closed_by": context.user.employee_no,

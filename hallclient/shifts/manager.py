@@ -10,7 +10,8 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from db.engine import Database
-from db.models.shifts import DayClose, Shift, ShiftStatus
+from db.models.receipts import PaymentMethod
+from db.models.shifts import Shift, ShiftStatus
 from hallclient.context import Context
 from hallclient.permissions import Action
 from hallclient.shifts.errors import ShiftError, ShiftProblem
@@ -39,15 +40,14 @@ class ShiftLine:
 
 @dataclass(frozen=True)
 class HallDay:
-    """Every shift of the hall's business day, the day's sums, and its close if made."""
+    """Every shift of the hall's business day and the day's sums."""
 
     hall_code: str
     day: date
     shifts: tuple[ShiftLine, ...]
-    closed: DayClose | None = None
 
     @property
-    def by_method(self) -> dict:
+    def by_method(self) -> dict[PaymentMethod, Decimal]:
         return {m: sum((s.figures.method(m).net for s in self.shifts), ZERO) for m in METHODS}
 
     @property
@@ -104,12 +104,7 @@ def day_of(uow: UnitOfWork, hall_code: str, day: date) -> HallDay:
         ShiftLine(ShiftView.of(s), figures[s.id], tallies_of(uow, s.id, s.count_round))
         for s in shifts
     )
-    closed = uow.session.scalar(
-        select(DayClose).where(DayClose.hall_code == hall_code, DayClose.business_day == day)
-    )
-    if closed is not None:
-        uow.session.expunge(closed)
-    return HallDay(hall_code, day, lines, closed)
+    return HallDay(hall_code, day, lines)
 
 
 def approve_shift(database: Database, context: Context, shift_id: int) -> ShiftReading:

@@ -278,7 +278,11 @@ def _shift(uow: UnitOfWork, shift_id: int, *, lock: bool = False) -> Shift:
 
 
 def _add_count(
-    uow: UnitOfWork, shift_id: int, count_round: int, purpose: CountPurpose, count: dict
+    uow: UnitOfWork,
+    shift_id: int,
+    count_round: int,
+    purpose: CountPurpose,
+    count: dict[Decimal, int],
 ) -> None:
     uow.session.add_all(
         CashCount(shift_id=shift_id, count_round=count_round, denomination=d, purpose=purpose,

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import Any, cast
 
 from sqlalchemy import and_, func, select
 from sqlalchemy.orm import aliased
@@ -60,7 +61,10 @@ def figures_of(uow: UnitOfWork, shifts: Sequence[Shift]) -> dict[int, ShiftFigur
     return result
 
 
-def _payments(uow: UnitOfWork, ids: list[int]) -> dict[tuple, tuple[Decimal, int, Decimal, int]]:
+_Key = tuple[int, PaymentMethod]
+
+
+def _payments(uow: UnitOfWork, ids: list[int]) -> dict[_Key, tuple[Decimal, int, Decimal, int]]:
     rows = uow.session.execute(
         select(Receipt.shift_id, ReceiptPayment.method, Receipt.kind,
                func.sum(ReceiptPayment.amount), func.count())
@@ -69,9 +73,9 @@ def _payments(uow: UnitOfWork, ids: list[int]) -> dict[tuple, tuple[Decimal, int
         .where(Receipt.shift_id.in_(ids))
         .group_by(Receipt.shift_id, ReceiptPayment.method, Receipt.kind)
     )  # fmt: skip
-    found: dict[tuple, list] = defaultdict(lambda: [ZERO, 0, ZERO, 0])
+    found: dict[_Key, list[Any]] = defaultdict(lambda: [ZERO, 0, ZERO, 0])
     for shift_id, method, kind, amount, number in rows:
-        entry = found[(shift_id, method)]
+        entry = found[(cast(int, shift_id), method)]  # never NULL: selected by shift
         if kind is ReceiptKind.SALE:
             entry[0], entry[1] = amount, number
         else:
@@ -99,7 +103,7 @@ def _receipt_counts(uow: UnitOfWork, ids: list[int]) -> dict[int, dict[ReceiptKi
     )
     found: dict[int, dict[ReceiptKind, int]] = defaultdict(dict)
     for shift_id, kind, number in rows:
-        found[shift_id][kind] = number
+        found[cast(int, shift_id)][kind] = number
     return found
 
 
@@ -111,7 +115,7 @@ def _reprints(uow: UnitOfWork, ids: list[int]) -> dict[int, int]:
         .where(Receipt.shift_id.in_(ids), PrintJob.copy_no > 1)
         .group_by(Receipt.shift_id)
     )
-    return {shift_id: number for shift_id, number in rows}
+    return {cast(int, shift_id): number for shift_id, number in rows}
 
 
 def _categories(uow: UnitOfWork, ids: list[int]) -> dict[int, dict[str, Decimal]]:

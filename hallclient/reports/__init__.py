@@ -1,0 +1,1 @@
+"""Reports for the shift manager: the hall's day report (PDF) and exports (XLSX)."""
