@@ -12,6 +12,7 @@ import re
 import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -19,8 +20,10 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 from hallclient import paths
 from hallclient.clock import DEFAULT_TIMEZONE
 from hallclient.errors import ConfigError
+from hallclient.money import MoneyError, parse_yuan
 
 LANGUAGES = ("zh_CN", "en")
+DEFAULT_DIFFERENCE_LIMIT = Decimal("10.00")
 _CODE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 
 
@@ -42,6 +45,7 @@ class Settings:
     printer_charset: str = "gb18030"
     printer_cut: bool = True
     printer_drawer: bool = False  # pulse the cash drawer after a cash payment
+    shift_difference_limit: Decimal = DEFAULT_DIFFERENCE_LIMIT  # beyond it, a manager approves
     config_path: Path | None = None
 
 
@@ -100,6 +104,19 @@ def _choice(*allowed: str) -> Callable[[Any], str]:
     return parse
 
 
+def _limit(value: Any) -> Decimal:
+    """A difference limit in yuan: 0 (every difference needs a manager) up to 10,000."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        raise ValueError("must be an amount in yuan, e.g. 10.00")
+    try:
+        amount = parse_yuan(str(value))
+    except MoneyError:
+        raise ValueError("must be an amount in yuan with at most two decimals") from None
+    if not Decimal(0) <= amount <= Decimal(10_000):
+        raise ValueError("must be from 0 to 10000 yuan")
+    return amount
+
+
 def _paper(value: Any) -> int:
     number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
     if number not in (58, 80) or isinstance(number, bool):
@@ -156,6 +173,7 @@ KEYS = (
     _Key("printer_charset", ("printer", "charset"), _choice("gb18030", "gbk")),
     _Key("printer_cut", ("printer", "cut"), _flag),
     _Key("printer_drawer", ("printer", "cash_drawer"), _flag),
+    _Key("shift_difference_limit", ("shift", "difference_limit"), _limit),
 )
 _KNOWN_TOML = {key.toml for key in KEYS}
 

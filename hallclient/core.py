@@ -32,6 +32,7 @@ from hallclient.printing.printers import PrinterConfig
 from hallclient.printing.receipt_layout import Heading
 from hallclient.queue import CalledTicket, TicketView
 from hallclient.reference import load_reference
+from hallclient.shift_desk import ShiftDesk
 from hallclient.tariff import pricing
 from hallclient.tariff.pricing import AccountFacts, Pricer
 from hallclient.till import Till
@@ -56,7 +57,10 @@ class Core:
         workplace = self.workplace
         heading = Heading(settings.company_name, workplace.hall_name, workplace.counter_name,
                           settings.hotline, settings.timezone)  # fmt: skip
-        self.till = Till(database, self.context, heading, PrinterConfig.from_settings(settings))
+        printer = PrinterConfig.from_settings(settings)
+        self.till = Till(database, self.context, heading, printer)
+        self.shifts = ShiftDesk(database, self.context, heading, printer,
+                                settings.shift_difference_limit)  # fmt: skip
 
     @property
     def where(self) -> Where:

@@ -30,6 +30,11 @@ def escpos_cache_dir() -> Path:
     return folder
 
 
+def reports_dir() -> Path:
+    """Where day reports and exports are saved: HallClient in the user's documents."""
+    return Path(_DIRS.user_documents_dir) / APP_NAME
+
+
 def config_file() -> Path:
     return config_dir() / "hallclient.toml"
 

@@ -88,6 +88,14 @@ class MainWindow(QMainWindow):
             from ui.payments_page import PaymentsPage
 
             return PaymentsPage(self.core, lambda: self.user, area)
+        if area.key == "shift":
+            from ui.shift_page import ShiftPage
+
+            return ShiftPage(self.core, lambda: self.user, area)
+        if area.key == "overview":
+            from ui.overview_page import OverviewPage
+
+            return OverviewPage(self.core, lambda: self.user, area)
         return PlaceholderPage(area)
 
     def _show_printer_state(self, state: str) -> None:

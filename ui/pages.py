@@ -142,6 +142,22 @@ AREAS = (
         needs_any=(Action.SERVE_CUSTOMERS,),
     ),
     Area(
+        "overview",
+        QT_TRANSLATE_NOOP("Pages", "Hall day"),
+        QT_TRANSLATE_NOOP("Pages", "The hall's day"),
+        (
+            QT_TRANSLATE_NOOP(
+                "Pages",
+                "Every counter's shift today, the totals by payment method and fee category, "
+                "voids, reprints and differences.",
+            ),
+            QT_TRANSLATE_NOOP(
+                "Pages", "Approve or return shifts, close the day, print and export the reports."
+            ),
+        ),
+        needs_any=(Action.RECONCILE_SHIFTS, Action.VIEW_REPORTS),
+    ),
+    Area(
         "admin",
         QT_TRANSLATE_NOOP("Pages", "Admin"),
         QT_TRANSLATE_NOOP("Pages", "Administration"),

@@ -8,6 +8,7 @@ from hallclient.errors import DatabaseUnavailableError, HallError
 from hallclient.printing.printers import PrinterProblem
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.payment import PaymentMethod
+from hallclient.shifts.errors import ShiftError
 from hallclient.tariff.errors import TariffError
 from ui.pages import QT_TRANSLATE_NOOP
 from ui.problems import problem_text
@@ -107,6 +108,10 @@ def payment_problem_text(error: HallError) -> str:
         return _tr(_REFUSALS[error.problem])
     if isinstance(error, TariffError):
         return tariff_problem_text(error)
+    if isinstance(error, ShiftError):
+        from ui.shift_texts import shift_problem_text  # it uses this module's printer texts
+
+        return shift_problem_text(error)
     if isinstance(error, DatabaseUnavailableError):
         return _tr(_UNCONFIRMED)
     return problem_text(error)

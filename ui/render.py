@@ -8,7 +8,8 @@ idle lock), "change-password" (the forced change after the first login) and
 (pinyin initials typed in the fee lookup) and "fees-quote" (a tiered gas quote for a
 large household, with its basis), "intake-visit" (a called ticket with its account
 and purpose), "intake-close" (the satisfaction question) and "intake-day" (today's
-visits with wait and service times).  A real core is
+visits with wait and service times); the shift screens of :mod:`ui.render_shifts`,
+and "main-overview" as the shift manager 2001.  A real core is
 used, logging in directly (the forced password change does not stop it); a database
 without users first gets a small demo data set.
 """
@@ -17,15 +18,14 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QMessageLogContext, QPoint, QtMsgType, qInstallMessageHandler
-from PySide6.QtGui import QColor, QPainter, QPixmap
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import QApplication
 
 from hallclient.approvals import ApprovalRequest
 from hallclient.config import Settings
@@ -34,6 +34,7 @@ from hallclient.demo_accounts import DemoAccount, generate_accounts
 from hallclient.errors import HallError
 from hallclient.permissions import ApprovalKind
 from hallclient.receipts.payment import PaymentMethod
+from hallclient.shifts import service as shifts
 from ui.app import prepare_application
 from ui.approval_dialog import ApprovalDialog
 from ui.fees_page import FeesPage
@@ -43,6 +44,9 @@ from ui.main_window import MainWindow
 from ui.pages import AREAS
 from ui.password_dialog import PasswordDialog
 from ui.payments_page import PaymentsPage
+from ui.render_shifts import FLOAT as SHIFT_FLOAT
+from ui.render_shifts import SHIFT_SCREENS, shift_screen
+from ui.render_tools import framed, grab, wait_until
 
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
@@ -54,16 +58,16 @@ INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
 PAYMENT_SCREENS = ("payments-charge", "payments-receipt")
 ALL_SCREENS = (
     "login", "login-error", "main", *(f"main-{area.key}" for area in AREAS), *DIALOG_SCREENS,
-    *FEE_SCREENS, *INTAKE_SCREENS, *PAYMENT_SCREENS,
+    *FEE_SCREENS, *INTAKE_SCREENS, *PAYMENT_SCREENS, *SHIFT_SCREENS,
 )  # fmt: skip
 RENDER_ACCOUNTS = 200
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
+DEMO_MANAGER = ("2001", "demo2001")
 APPROVAL_EXAMPLE = ApprovalRequest(ApprovalKind.VOID_RECEIPT, "C01-2026-000123", "客户重复缴费")
 RENDER_PASSWORD = "Render-Screens-2026"  # the demo users' own password after the first login
 UNKNOWN_EMPLOYEE = ("1009", "wrong-password")  # not a demo user: no failure is counted
 _BACKDROP = QColor("#dfe6ee")
-_FRAME = QColor("#b4c0cc")
 # The offscreen platform says this for every window with a size constraint; it is harmless.
 OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
 
@@ -134,17 +138,18 @@ class _Renderer:
 
     def render(self, name: str) -> QPixmap:
         if name.startswith("login"):
-            return _on_backdrop(_grab(self._login_dialog(failed=name == "login-error")), self.size)
-        if name in DIALOG_SCREENS:
-            return self._dialog_screen(name)
-        if name in FEE_SCREENS:
-            return self._fee_screen(name)
-        if name in INTAKE_SCREENS:
-            return self._intake_screen(name)
-        if name in PAYMENT_SCREENS:
-            return self._payment_screen(name)
+            return _on_backdrop(grab(self._login_dialog(failed=name == "login-error")), self.size)
+        groups: tuple[tuple[tuple[str, ...], Callable[[str], QPixmap]], ...] = (
+            (DIALOG_SCREENS, self._dialog_screen), (FEE_SCREENS, self._fee_screen),
+            (INTAKE_SCREENS, self._intake_screen), (PAYMENT_SCREENS, self._payment_screen),
+            (SHIFT_SCREENS, lambda n: shift_screen(self, n, _large_household().account_no)),
+        )  # fmt: skip
+        for names, screen in groups:
+            if name in names:
+                return screen(name)
         area = name.removeprefix("main-") if "-" in name else AREAS[0].key
-        return _grab(self._window(DEMO_ADMIN if area == "admin" else DEMO_CLERK, area, name))
+        who = {"admin": DEMO_ADMIN, "overview": DEMO_MANAGER}.get(area, DEMO_CLERK)
+        return grab(self._window(who, area, name))
 
     def _window(self, who: tuple[str, str], area: str, screen: str) -> MainWindow:
         window = MainWindow(self.core, self._user(who, screen))
@@ -153,7 +158,7 @@ class _Renderer:
         page = window.pages.get(area)
         if isinstance(page, FeesPage):  # it reads the tariff in force once it is shown
             window.show()
-            _wait_until(lambda: page.pricer is not None or not page.loading)
+            wait_until(lambda: page.pricer is not None or not page.loading)
         return window
 
     def _dialog_screen(self, name: str) -> QPixmap:
@@ -161,15 +166,15 @@ class _Renderer:
         if name == "locked":
             window.show()
             window.lock()
-            return _grab(window)
+            return grab(window)
         user = window.user
         dialog = (
             ApprovalDialog(self.core, user, APPROVAL_EXAMPLE, window)
             if name == "approval"
             else PasswordDialog(self.core, user, forced=True, parent=window)
         )
-        dialog_pixmap = _grab(dialog)  # before the window goes (it is the dialog's parent)
-        return _framed(_grab(window), dialog_pixmap)
+        dialog_pixmap = grab(dialog)  # before the window goes (it is the dialog's parent)
+        return framed(grab(window), dialog_pixmap)
 
     def _user(self, who: tuple[str, str], screen: str) -> CurrentUser:
         if who[0] not in self._users:
@@ -191,7 +196,7 @@ class _Renderer:
             dialog.employee.setText(UNKNOWN_EMPLOYEE[0])
             dialog.password.setText(UNKNOWN_EMPLOYEE[1])
             dialog.submit.click()
-            _wait_until(lambda: not dialog.attempt.running)
+            wait_until(lambda: not dialog.attempt.running)
         return dialog
 
     def _fee_screen(self, name: str) -> QPixmap:
@@ -204,8 +209,8 @@ class _Renderer:
             page.quantity.setText("380")
             page.account.setText(_large_household().account_no)
             page.calculate()
-            _wait_until(lambda: not page.attempt.running)
-        return _grab(window)
+            wait_until(lambda: not page.attempt.running)
+        return grab(window)
 
     def _intake_screen(self, name: str) -> QPixmap:
         """A visit in progress: ticket called, account found by initials, purpose chosen."""
@@ -217,34 +222,37 @@ class _Renderer:
         page = window.pages["intake"]
         assert isinstance(page, IntakePage)
         page.call_next()
-        _wait_until(lambda: page.visit is not None)
+        wait_until(lambda: page.visit is not None)
         page.search.setText(_large_household().name_initials)
-        _wait_until(lambda: page.accounts.rowCount() > 0)
+        wait_until(lambda: page.accounts.rowCount() > 0)
         page.results.setFocus()
         page._take_account()
-        _wait_until(lambda: page.visit is not None and page.visit.account_no is not None)
+        wait_until(lambda: page.visit is not None and page.visit.account_no is not None)
         page.purpose.setCurrentIndex(0)
         page._purpose_chosen(0)
-        _wait_until(lambda: not page.attempt.running)
+        wait_until(lambda: not page.attempt.running)
         page.notes.setPlainText("客户咨询本年阶梯气量，已说明各档上限。")
         if name == "intake-visit":
-            return _grab(window)
+            return grab(window)
         page.end_visit()
         dialog = page.close_dialog
         assert dialog is not None
         dialog.ratings.button(5).setChecked(True)
         if name == "intake-close":
-            return _framed(_grab(window), _grab(dialog))
+            return framed(grab(window), grab(dialog))
         dialog.accept()
-        _wait_until(lambda: page.visit is None)
+        wait_until(lambda: page.visit is None)
         page.show_day()
         day = page.day_dialog
         assert day is not None
-        _wait_until(lambda: day.visits.rowCount() > 0)
-        return _framed(_grab(window), _grab(day))
+        wait_until(lambda: day.visits.rowCount() > 0)
+        return framed(grab(window), grab(day))
 
     def _payment_screen(self, name: str) -> QPixmap:
         """Tiered gas and a fee in the cart, part paid by WeChat Pay; then the receipt."""
+        clerk = self.core.context(self._user(DEMO_CLERK, name))
+        if shifts.current_shift(self.core.database, clerk) is None:
+            shifts.open_shift(self.core.database, clerk, SHIFT_FLOAT)
         window = self._window(DEMO_CLERK, "fees", name)
         fees, payments = window.pages["fees"], window.pages["payments"]
         assert isinstance(fees, FeesPage) and isinstance(payments, PaymentsPage)
@@ -253,19 +261,19 @@ class _Renderer:
             fees.quantity.setText(quantity)
             fees.account.setText(_large_household().account_no)
             fees.calculate()
-            _wait_until(lambda: not fees.attempt.running)
+            wait_until(lambda: not fees.attempt.running)
             fees.add_to_cart()
         window.show_area("payments")
         payments.form.amounts[PaymentMethod.WECHAT].setText("500")
         payments.form.tendered.setText("700")
         if name == "payments-charge":
-            return _grab(window)
+            return grab(window)
         tenders, handed = payments.form.tenders()
         payments.charge(tenders, handed)
-        _wait_until(
+        wait_until(
             lambda: payments.preview.pixmap() is not None and not payments.preview.pixmap().isNull()
         )
-        return _grab(window)
+        return grab(window)
 
 
 def _large_household() -> DemoAccount:
@@ -277,41 +285,11 @@ def _large_household() -> DemoAccount:
     )  # fmt: skip
 
 
-def _wait_until(done: Callable[[], bool]) -> None:
-    """Let answers arrive from pool threads before the screen is grabbed."""
-    deadline = time.monotonic() + 30
-    while not done() and time.monotonic() < deadline:
-        QApplication.processEvents()
-        time.sleep(0.005)
-
-
-def _grab(widget: QWidget) -> QPixmap:
-    widget.show()
-    QApplication.processEvents()
-    pixmap = widget.grab()
-    widget.close()
-    widget.deleteLater()
-    return pixmap
-
-
 def _on_backdrop(dialog: QPixmap, size: tuple[int, int]) -> QPixmap:
     """The dialog centred on a plain screen, as the clerk sees it at start-up."""
     screen = QPixmap(*size)
     screen.fill(_BACKDROP)
-    return _framed(screen, dialog)
-
-
-def _framed(screen: QPixmap, dialog: QPixmap) -> QPixmap:
-    """The dialog centred on ``screen`` with a thin frame, as the platform would draw it."""
-    painter = QPainter(screen)
-    corner = QPoint(
-        (screen.width() - dialog.width()) // 2, (screen.height() - dialog.height()) // 2
-    )
-    painter.drawPixmap(corner, dialog)
-    painter.setPen(_FRAME)
-    painter.drawRect(corner.x() - 1, corner.y() - 1, dialog.width() + 1, dialog.height() + 1)
-    painter.end()
-    return screen
+    return framed(screen, dialog)
 
 
 def _save(pixmap: QPixmap, path: Path) -> Path:

@@ -9,6 +9,8 @@ from decimal import Decimal
 from db.models.shifts import MoveDirection, Shift, ShiftStatus
 from hallclient.shifts.figures import ShiftFigures, Tally
 
+__all__ = ["MoveDirection", "MoveView", "ShiftReading", "ShiftView"]  # MoveDirection: for the UI
+
 
 @dataclass(frozen=True)
 class ShiftView:
