@@ -53,6 +53,9 @@ class ShiftDesk:
     def current(self, user: CurrentUser) -> ShiftView | None:
         return shifts.current_shift(self.database, self._context_of(user))
 
+    def latest(self, user: CurrentUser) -> ShiftView | None:
+        return shifts.latest_shift(self.database, self._context_of(user))
+
     def open(self, user: CurrentUser, count: Mapping[Decimal, int]) -> ShiftView:
         return shifts.open_shift(self.database, self._context_of(user), count)
 

@@ -40,6 +40,12 @@ class CashCountForm(QWidget):
         self.retranslate()
         self._changed()
 
+    def focus_first(self) -> None:
+        """Focus the 100 yuan count, selected, so that typing replaces it."""
+        first = self.boxes[DENOMINATIONS[0]]
+        first.setFocus()
+        first.selectAll()
+
     def count(self) -> dict[Decimal, int]:
         return {d: box.value() for d, box in self.boxes.items()}
 

@@ -58,7 +58,7 @@ class CloseShiftDialog(QDialog):
         self.attempt = Attempt(self)
         self.retranslate()
         self._update()
-        self.cash.boxes[next(iter(self.cash.boxes))].setFocus()
+        self.cash.focus_first()
 
     def _build(self) -> None:
         self.heading = named(QLabel(wordWrap=True), "dialogHeading")

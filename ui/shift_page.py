@@ -141,6 +141,10 @@ class ShiftPage(QFrame):
         except HallError:
             reading = None
         self._show(reading)
+        if reading is None and (last := self._core.shifts.latest(user)) is not None:
+            text = self.tr("Your shift {id} is {status}. Count a float and press Ctrl+Enter "
+                           "to open a new shift.")  # fmt: skip
+            self.state.setText(text.format(id=last.id, status=status_text(last)))
 
     def _show(self, reading: ShiftReading | None) -> None:
         self.shift = reading.shift if reading else None
@@ -148,7 +152,7 @@ class ShiftPage(QFrame):
             self.stack.setCurrentIndex(0)
             self.state.setText(self.tr("No shift is open at this counter. Count the float and "
                                        "press Ctrl+Enter to open yours."))  # fmt: skip
-            self.float_count.boxes[next(iter(self.float_count.boxes))].setFocus()
+            self.float_count.focus_first()
             return
         self.stack.setCurrentIndex(1)
         shift = reading.shift

@@ -95,6 +95,19 @@ def current_shift(database: Database, context: Context) -> ShiftView | None:
         return None if shift is None else ShiftView.of(shift)
 
 
+def latest_shift(database: Database, context: Context) -> ShiftView | None:
+    """This clerk's most recent shift at this counter, whatever its state."""
+    with UnitOfWork(database) as uow:
+        shift = uow.session.scalar(
+            select(Shift).where(
+                Shift.hall_code == context.where.hall_code,
+                Shift.counter_code == context.where.counter_code,
+                Shift.clerk_employee_no == context.user.employee_no,
+            ).order_by(Shift.id.desc()).limit(1)
+        )  # fmt: skip
+        return None if shift is None else ShiftView.of(shift)
+
+
 def shift_for_issue(uow: UnitOfWork, context: Context) -> Shift:
     """This clerk's open shift at this counter, locked: a receipt or a move goes into it."""
     shift = _counter_shift(uow, context, lock=True)

@@ -136,6 +136,87 @@
     </message>
 </context>
 <context>
+    <name>CashCountForm</name>
+    <message>
+        <source>Counted: {amount}</source>
+        <translation>清点合计：{amount}</translation>
+    </message>
+    <message>
+        <source>{n} yuan</source>
+        <translation>{n} 元</translation>
+    </message>
+    <message>
+        <source>{n} jiao</source>
+        <translation>{n} 角</translation>
+    </message>
+</context>
+<context>
+    <name>Charts</name>
+    <message>
+        <source>Gas</source>
+        <translation>燃气费</translation>
+    </message>
+    <message>
+        <source>Service fees</source>
+        <translation>服务费</translation>
+    </message>
+    <message>
+        <source>Materials</source>
+        <translation>材料费</translation>
+    </message>
+    <message>
+        <source>Deposits</source>
+        <translation>押金</translation>
+    </message>
+    <message>
+        <source>Back charges</source>
+        <translation>补缴</translation>
+    </message>
+    <message>
+        <source>Taken by payment method</source>
+        <translation>按支付方式实收</translation>
+    </message>
+    <message>
+        <source>Taken by fee category</source>
+        <translation>按收费类别实收</translation>
+    </message>
+</context>
+<context>
+    <name>CloseShiftDialog</name>
+    <message>
+        <source>Type each declared total as an amount, e.g. 1280.50.</source>
+        <translation>请按金额填写各方式的申报合计，例如 1280.50。</translation>
+    </message>
+    <message>
+        <source>A difference beyond {limit} needs a shift manager: explain it above.</source>
+        <translation>差额超过 {limit}，需值班长审批：请在上方说明原因。</translation>
+    </message>
+    <message>
+        <source>Explain the difference first; a manager approves it.</source>
+        <translation>请先说明差额原因，再由值班长审批。</translation>
+    </message>
+    <message>
+        <source>Close the shift</source>
+        <translation>交班结账</translation>
+    </message>
+    <message>
+        <source>Count the cash in the drawer by denomination, and type each other method&apos;s total and number of payments from its terminal or statement.</source>
+        <translation>请按面额清点钱箱现金，并按终端或对账单填写其他支付方式的合计金额和笔数。</translation>
+    </message>
+    <message>
+        <source>explanation of a difference (for the manager)</source>
+        <translation>差额说明（供值班长审核）</translation>
+    </message>
+    <message>
+        <source>Close shift (Ctrl+Enter)</source>
+        <translation>交班（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
     <name>CloseVisitDialog</name>
     <message>
         <source>End the visit</source>
@@ -861,6 +942,73 @@
     </message>
 </context>
 <context>
+    <name>OverviewPage</name>
+    <message>
+        <source>Closed; grand total {total}</source>
+        <translation>已日结；累计总额 {total}</translation>
+    </message>
+    <message>
+        <source>Open; {n} shift(s) still to approve</source>
+        <translation>未日结；尚有 {n} 个班次待审核</translation>
+    </message>
+    <message>
+        <source>Taken {net} · {receipts} receipts · {voids} voids ({voided}) · {reprints} reprints · {state}</source>
+        <translation>实收 {net} · 收据 {receipts} 张 · 作废 {voids} 张（{voided}）· 重打 {reprints} 次 · {state}</translation>
+    </message>
+    <message>
+        <source>Shift {id} is approved.</source>
+        <translation>班次 {id} 已审核通过。</translation>
+    </message>
+    <message>
+        <source>Shift {id} is returned to its clerk for a recount.</source>
+        <translation>班次 {id} 已退回收费员复点。</translation>
+    </message>
+    <message>
+        <source>The day is closed; the day close is printing.</source>
+        <translation>营业日已日结，日结单正在打印。</translation>
+    </message>
+    <message>
+        <source>Writing the day report…</source>
+        <translation>正在生成营业日报……</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Exporting to XLSX…</source>
+        <translation>正在导出 XLSX……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exported {receipts} receipts, {shifts} shifts: {path}</source>
+        <translation>已导出收据 {receipts} 张、班次 {shifts} 个：{path}</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>营业日</translation>
+    </message>
+    <message>
+        <source>export until</source>
+        <translation>导出至</translation>
+    </message>
+    <message>
+        <source>reason for returning the selected shift</source>
+        <translation>退回所选班次的原因</translation>
+    </message>
+    <message>
+        <source>F5 refresh · F9 approve shift · F8 return for recount · F10 close the day · Ctrl+P day report (PDF) · Ctrl+E export (XLSX)</source>
+        <translation>F5 刷新 · F9 审核通过 · F8 退回复点 · F10 日结 · Ctrl+P 营业日报（PDF）· Ctrl+E 导出（XLSX）</translation>
+    </message>
+</context>
+<context>
     <name>Pages</name>
     <message>
         <source>Intake</source>
@@ -941,6 +1089,22 @@
     <message>
         <source>The shift manager approves differences and prints the shift and daily reports.</source>
         <translation>值班长审批长短款，并打印班次报表和营业日报。</translation>
+    </message>
+    <message>
+        <source>Hall day</source>
+        <translation>当日总览</translation>
+    </message>
+    <message>
+        <source>The hall&apos;s day</source>
+        <translation>营业厅当日总览</translation>
+    </message>
+    <message>
+        <source>Every counter&apos;s shift today, the totals by payment method and fee category, voids, reprints and differences.</source>
+        <translation>今日各窗口班次，按支付方式和收费类别的合计，作废、重打和差额。</translation>
+    </message>
+    <message>
+        <source>Approve or return shifts, close the day, print and export the reports.</source>
+        <translation>审核或退回班次，日结，打印和导出报表。</translation>
     </message>
     <message>
         <source>Admin</source>
@@ -1336,6 +1500,183 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     <message>
         <source>Demo data loaded. Demo clerk: 1001, password demo1001.</source>
         <translation>演示数据已载入。演示营业员：工号 1001，密码 demo1001。</translation>
+    </message>
+</context>
+<context>
+    <name>Shift</name>
+    <message>
+        <source>open</source>
+        <translation>营业中</translation>
+    </message>
+    <message>
+        <source>closed, waiting for the manager</source>
+        <translation>已交班，待值班长审核</translation>
+    </message>
+    <message>
+        <source>returned for a recount</source>
+        <translation>已退回复点</translation>
+    </message>
+    <message>
+        <source>approved</source>
+        <translation>已审核</translation>
+    </message>
+    <message>
+        <source>No shift of yours is open at this counter: open it on the Shift page first.</source>
+        <translation>您在本窗口没有营业中的班次：请先在“班次”页开班。</translation>
+    </message>
+    <message>
+        <source>The shift open at this counter belongs to {detail}: it must be closed first.</source>
+        <translation>本窗口营业中的班次属于 {detail}：须先交班。</translation>
+    </message>
+    <message>
+        <source>A shift is already open here.</source>
+        <translation>本窗口已有营业中的班次。</translation>
+    </message>
+    <message>
+        <source>Each count must be a whole number of pieces from 0 to 100,000.</source>
+        <translation>每种面额须为 0 到 100,000 之间的整数张（枚）。</translation>
+    </message>
+    <message>
+        <source>Each amount must be above zero (declared totals: zero or more), exact to the fen.</source>
+        <translation>金额须大于零（申报合计可为零），精确到分。</translation>
+    </message>
+    <message>
+        <source>Please give a reason.</source>
+        <translation>请填写原因。</translation>
+    </message>
+    <message>
+        <source>Nobody approves or returns their own shift: ask another shift manager.</source>
+        <translation>不能审核或退回自己的班次：请另一位值班长处理。</translation>
+    </message>
+    <message>
+        <source>Only a shift closed by its clerk can be approved or returned.</source>
+        <translation>只有收费员已交班的班次才能审核或退回。</translation>
+    </message>
+    <message>
+        <source>A difference beyond the limit needs a shift manager&apos;s approval.</source>
+        <translation>差额超过限额，需值班长审批。</translation>
+    </message>
+    <message>
+        <source>A day can be closed once it has begun.</source>
+        <translation>营业日开始后才能日结。</translation>
+    </message>
+    <message>
+        <source>The hall&apos;s day {detail} is closed already: nothing more is added to it.</source>
+        <translation>营业日 {detail} 已日结：不能再计入任何款项。</translation>
+    </message>
+    <message>
+        <source>The day closes when every shift is approved; still waiting: {detail}.</source>
+        <translation>所有班次审核通过后才能日结；尚待处理：{detail}。</translation>
+    </message>
+    <message>
+        <source>That shift was not found.</source>
+        <translation>未找到该班次。</translation>
+    </message>
+    <message>
+        <source>The drawer should hold only {detail}: more cannot be taken out.</source>
+        <translation>钱箱应有现金仅 {detail}：不能取出更多。</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftModels</name>
+    <message>
+        <source>Method</source>
+        <translation>支付方式</translation>
+    </message>
+    <message>
+        <source>Payments</source>
+        <translation>笔数</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>实收</translation>
+    </message>
+    <message>
+        <source>Should hold</source>
+        <translation>应有</translation>
+    </message>
+    <message>
+        <source>Counted / declared</source>
+        <translation>实点 / 申报</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>差额</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>收费员</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Receipts</source>
+        <translation>收据</translation>
+    </message>
+    <message>
+        <source>Voids</source>
+        <translation>作废</translation>
+    </message>
+</context>
+<context>
+    <name>ShiftPage</name>
+    <message>
+        <source>No shift is open at this counter. Count the float and press Ctrl+Enter to open yours.</source>
+        <translation>本窗口没有营业中的班次。请清点备用金，按 Ctrl+Enter 开班。</translation>
+    </message>
+    <message>
+        <source>Shift {id} of {clerk} · opened {time} with a float of {float} · {status}</source>
+        <translation>班次 {id} · {clerk} · {time} 开班 · 备用金 {float} · {status}</translation>
+    </message>
+    <message>
+        <source>The drawer should hold {amount}</source>
+        <translation>钱箱应有现金 {amount}</translation>
+    </message>
+    <message>
+        <source>Cash moves: {moves}</source>
+        <translation>现金存取：{moves}</translation>
+    </message>
+    <message>
+        <source>Your shift is open: payments can be taken.</source>
+        <translation>已开班，可以收费。</translation>
+    </message>
+    <message>
+        <source>Type the amount first, e.g. 200.00, then the reason.</source>
+        <translation>请先填写金额（如 200.00），再填写原因。</translation>
+    </message>
+    <message>
+        <source>The cash move is recorded.</source>
+        <translation>现金存取已记录。</translation>
+    </message>
+    <message>
+        <source>The shift is closed and waits for the shift manager. The shift report (Z) is printing.</source>
+        <translation>已交班，等待值班长审核。班次结账单（Z）正在打印。</translation>
+    </message>
+    <message>
+        <source>The report is on screen; the printer said: {problem}</source>
+        <translation>报表已显示在屏幕上；打印机提示：{problem}</translation>
+    </message>
+    <message>
+        <source>Count the float by denomination:</source>
+        <translation>请按面额清点备用金：</translation>
+    </message>
+    <message>
+        <source>amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>reason for the cash move</source>
+        <translation>现金存取原因</translation>
+    </message>
+    <message>
+        <source>Ctrl+Enter open shift · F7 cash in · F8 cash out · F9 X reading · F10 close shift</source>
+        <translation>Ctrl+Enter 开班 · F7 存入现金 · F8 取出现金 · F9 班次读数（X）· F10 交班</translation>
     </message>
 </context>
 <context>

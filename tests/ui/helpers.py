@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 # Names and technical tokens that stay as they are in the Chinese UI.
 ALLOWED = re.compile(
-    r"HallClient|SQLite|PostgreSQL|English|\bGHF\b"  # GHF: pinyin initials, an example
+    r"HallClient|SQLite|PostgreSQL|English|\bGHF\b|\bPDF\b|\bXLSX\b"  # GHF: pinyin, an example
     r"|\b(?:Ctrl|Alt|Shift)\+\w+|\b(?:Esc|Enter|Tab|F\d{1,2})\b"
     r"|(?:[A-Za-z]:)?[/\\]\S+"  # file paths
 )

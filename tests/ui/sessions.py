@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hallclient.audit import recent_entries
 from hallclient.auth import CurrentUser
 from hallclient.core import Core
@@ -15,6 +17,13 @@ def clerk_after_first_login(core: Core) -> CurrentUser:
     """The demo clerk 1001 logged in, with the required password change already done."""
     user = core.login("1001", "demo1001")
     return core.change_own_password(user, "demo1001", CLERK_NEW_PASSWORD)
+
+
+def clerk_with_open_shift(core: Core) -> CurrentUser:
+    """The demo clerk 1001 at work: first login done, their shift open with a 500 yuan float."""
+    user = clerk_after_first_login(core)
+    core.shifts.open(user, {Decimal(100): 5})
+    return user
 
 
 def journal_actions(core: Core, limit: int = 50) -> list[str]:

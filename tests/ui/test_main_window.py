@@ -53,7 +53,7 @@ def test_navigation_shows_each_page_and_its_shortcut(manager_window):
         assert page.area is area
         assert len(area.lines) == 2 and all(area.lines)
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == [
-        "接待", "费用查询", "收费", "转办", "班次", "管理",
+        "接待", "费用查询", "收费", "转办", "班次", "当日总览", "管理",
     ]  # fmt: skip
     assert window.user_label.text() == "陈静 · 工号 2001 · 值班长"
 
@@ -74,9 +74,9 @@ def test_the_admin_page_is_hidden_from_the_clerk(window):
     ("employee_no", "keys"),
     [
         ("1001", "intake fees payments referrals shift"),
-        ("2001", "intake fees payments referrals shift admin"),
+        ("2001", "intake fees payments referrals shift overview admin"),
         ("3001", "fees referrals"),
-        ("4001", "fees referrals admin"),
+        ("4001", "fees referrals overview admin"),
         ("9001", "fees referrals admin"),
     ],
 )

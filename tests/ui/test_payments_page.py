@@ -17,7 +17,7 @@ from hallclient.uow import UnitOfWork
 from tests.printing.escpos_decoder import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.ui.helpers import settle, untranslated, visible_texts
-from tests.ui.sessions import clerk_after_first_login, open_window
+from tests.ui.sessions import clerk_with_open_shift, open_window
 from ui.main_window import MainWindow
 from ui.payments_page import PaymentsPage
 
@@ -32,7 +32,7 @@ def printer():
 
 
 def _window(qtbot, core) -> MainWindow:
-    return open_window(qtbot, core, clerk_after_first_login(core))
+    return open_window(qtbot, core, clerk_with_open_shift(core))
 
 
 @pytest.fixture
