@@ -1,9 +1,9 @@
 """Export receipts, their lines, voids and shifts of a range of business days to XLSX.
 
 One sheet each, money as numbers with a yuan format (never text), times in the hall's
-time zone.  openpyxl's write-only mode streams rows, and the rows are read in batches,
-so a month of receipts never sits in memory at once.  ``progress`` is called as rows
-are written; returning False cancels the export, and nothing is written to ``target``.
+time zone.  Rows are read in batches and streamed into the file (:mod:`.xlsx_writer`),
+so a month of receipts never sits in memory.  ``progress`` is called as rows are
+written; returning False cancels the export, and nothing is left at ``target``.
 """
 
 from __future__ import annotations
@@ -18,10 +18,6 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Font, NamedStyle
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
 from sqlalchemy import Select, func, select
 
 from db.engine import Database
@@ -31,13 +27,12 @@ from hallclient.context import Context
 from hallclient.errors import HallError
 from hallclient.permissions import Action
 from hallclient.printing.receipt_layout import METHOD_NAMES
+from hallclient.reports.xlsx_writer import Book
 from hallclient.shifts.figures import METHODS
 from hallclient.uow import UnitOfWork
 
 BATCH = 2_000
 Progress = Callable[[int, int], bool]  # (rows done, rows in all) -> go on?
-MONEY_FORMAT = "#,##0.00;[Red]-#,##0.00"
-TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 
 
 class ExportCancelledError(HallError):
@@ -53,52 +48,29 @@ class ExportSummary:
     shifts: int
 
 
-class _Sheet:
-    """One write-only sheet with a bold header and shared money and time styles."""
-
-    def __init__(
-        self, book: Workbook, title: str, header: list[str], styles: dict[str, NamedStyle]
-    ) -> None:
-        self.sheet: WriteOnlyWorksheet = book.create_sheet(title)
-        self.styles = styles
-        self.sheet.append([self._cell(h, "header") for h in header])
-
-    def _cell(self, value: object, style: str) -> WriteOnlyCell:
-        cell = WriteOnlyCell(self.sheet, value)
-        cell.style = self.styles[style]
-        return cell
-
-    def row(
-        self, values: list[Any], money: tuple[int, ...] = (), times: tuple[int, ...] = ()
-    ) -> None:
-        self.sheet.append([
-            self._cell(v, "money") if i in money else self._cell(v, "time") if i in times else v
-            for i, v in enumerate(values)
-        ])  # fmt: skip
-
-
 def export_days(
     database: Database, context: Context, first: date, last: date, target: Path,
     progress: Progress = lambda _done, _total: True,
 ) -> ExportSummary:  # fmt: skip
     """Write the XLSX for business days ``first`` to ``last`` (inclusive) to ``target``."""
     context.require(Action.VIEW_REPORTS)
-    book = Workbook(write_only=True)
-    with UnitOfWork(database) as uow:
-        shift_ids = select(Shift.id).where(
-            Shift.hall_code == context.where.hall_code, Shift.business_day.between(first, last)
-        )
-        export = _Export(uow, book, ZoneInfo(context.timezone), progress)
-        in_range = select(Receipt.id).where(Receipt.shift_id.in_(shift_ids))
-        export.total = export.count(in_range) * 2 + export.count(shift_ids)
-        try:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=target.parent)
+    try:
+        with os.fdopen(handle, "wb") as file, UnitOfWork(database) as uow, Book(file) as book:
+            shift_ids = select(Shift.id).where(
+                Shift.hall_code == context.where.hall_code,
+                Shift.business_day.between(first, last),
+            )
+            export = _Export(uow, book, ZoneInfo(context.timezone), progress)
+            in_range = select(Receipt.id).where(Receipt.shift_id.in_(shift_ids))
+            export.total = export.count(in_range) * 2 + export.count(shift_ids)
             summary = ExportSummary(export.receipts(in_range), export.lines(in_range),
                                     export.voids(in_range), export.shifts(shift_ids))  # fmt: skip
-        except BaseException:
-            for sheet in book.worksheets:  # finish the sheets' temporary files; nothing is saved
-                sheet.close()
-            raise
-    _save(book, target)
+        os.replace(temporary, target)
+    finally:
+        if os.path.exists(temporary):
+            os.unlink(temporary)  # cancelled or failed: no half file
     return summary
 
 
@@ -108,9 +80,8 @@ IdQuery = Select[int]
 class _Export:
     """The sheets of one export, written in order, with the progress shared between them."""
 
-    def __init__(self, uow: UnitOfWork, book: Workbook, zone: ZoneInfo, progress: Progress):
+    def __init__(self, uow: UnitOfWork, book: Book, zone: ZoneInfo, progress: Progress):
         self.uow, self.book, self.zone, self.progress = uow, book, zone, progress
-        self.styles = _styles(book)
         self.total = self.done = 0
 
     def count(self, query: IdQuery) -> int:
@@ -125,8 +96,7 @@ class _Export:
         rows = self.uow.session.execute(query.execution_options(yield_per=BATCH))
         for batch in rows.partitions(BATCH):
             yield batch
-            self.advance(len(batch))
-            self.uow.session.expunge_all()
+            self.advance(len(batch))  # rows done are dropped: the session holds them weakly
 
     def local(self, moment: datetime) -> datetime:
         return moment.astimezone(self.zone).replace(tzinfo=None)  # Excel has no time zones
@@ -135,10 +105,12 @@ class _Export:
         header = ["票据号", "类型", "开具时间", "窗口", "收费员工号", "收费员", "户号", "户名",
                   "合计", *[METHOD_NAMES[m] for m in METHODS], "实收现金", "找零", "班次",
                   "作废票据", "校验哈希"]  # fmt: skip
-        sheet = _Sheet(self.book, "收据", header, self.styles)
+        sheet = self.book.sheet(
+            "收据", header, [20, 6, 19, 6, 10, 10, 12, 10, *[11] * 8, 6, 20, 66]
+        )
         payments = self.payments_by_receipt(in_range)
         query = select(Receipt).where(Receipt.id.in_(in_range))
-        money, written = (8, *range(9, 9 + len(METHODS) + 2)), 0
+        money, written = frozenset(range(8, 9 + len(METHODS) + 2)), 0
         for batch in self.batches(query.order_by(Receipt.series, Receipt.number)):
             for (r,) in batch:
                 paid = payments.get(r.id, {})
@@ -146,7 +118,7 @@ class _Export:
                            r.clerk_employee_no, r.clerk_name, r.account_no, r.customer_name,
                            r.total, *[paid.get(m) for m in METHODS], r.cash_tendered, r.change,
                            r.shift_id, r.voids_receipt_no or "", r.hash],
-                          money=money, times=(2,))  # fmt: skip
+                          money)  # fmt: skip
             written += len(batch)
         return written
 
@@ -165,7 +137,7 @@ class _Export:
     def lines(self, in_range: IdQuery) -> int:
         header = ["票据号", "行", "项目编码", "项目名称", "档", "收费标准", "批复文号", "数量",
                   "单位", "单价", "金额"]  # fmt: skip
-        sheet = _Sheet(self.book, "明细", header, self.styles)
+        sheet = self.book.sheet("明细", header, [20, 4, 9, 18, 4, 14, 22, 9, 5, 9, 11])
         query = (
             select(Receipt.receipt_no, ReceiptLine)
             .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
@@ -177,26 +149,27 @@ class _Export:
             for number, line in batch:
                 sheet.row([number, line.line_no, line.item_code, line.item_name, line.band,
                            line.schedule_code, line.approval_doc_no, line.quantity, line.unit,
-                           line.unit_price, line.amount], money=(10,))  # fmt: skip
+                           line.unit_price, line.amount], frozenset({10}))  # fmt: skip
             written += len(batch)
         return written
 
     def voids(self, in_range: IdQuery) -> int:
-        sheet = _Sheet(self.book, "作废", ["作废凭证", "原票据", "退回金额", "原因", "批准人工号",
-                                          "收费员工号", "时间"], self.styles)  # fmt: skip
+        header = ["作废凭证", "原票据", "退回金额", "原因", "批准人工号", "收费员工号", "时间"]
+        sheet = self.book.sheet("作废", header, [20, 20, 11, 24, 10, 10, 19])
         query = select(Receipt).where(Receipt.id.in_(in_range), Receipt.kind == ReceiptKind.VOID)
         rows = self.uow.session.scalars(query.order_by(Receipt.issued_at, Receipt.id)).all()
         for r in rows:
             values = [r.receipt_no, r.voids_receipt_no, -r.total, r.void_reason, r.approved_by,
                       r.clerk_employee_no, self.local(r.issued_at)]  # fmt: skip
-            sheet.row(values, money=(2,), times=(6,))
+            sheet.row(values, frozenset({2}))
         return len(rows)
 
     def shifts(self, shift_ids: IdQuery) -> int:
         header = ["班次", "营业日", "窗口", "收费员工号", "收费员", "开班", "交班", "状态",
                   "备用金", "清点轮次", *[f"{METHOD_NAMES[m]}应有" for m in METHODS],
                   *[f"{METHOD_NAMES[m]}实点" for m in METHODS], "审核人"]  # fmt: skip
-        sheet = _Sheet(self.book, "班次", header, self.styles)
+        sheet = self.book.sheet("班次", header, [6, 11, 6, 10, 10, 19, 19, 10, 11, 6,
+                                                 *[12] * (2 * len(METHODS)), 8])  # fmt: skip
         session = self.uow.session
         shifts = session.scalars(select(Shift).where(Shift.id.in_(shift_ids)).order_by(Shift.id))
         tallies = {(t.shift_id, t.count_round, t.method): t for t in session.scalars(
@@ -209,35 +182,10 @@ class _Export:
                        self.local(s.opened_at), closed, s.status.value, s.opening_float,
                        s.count_round, *[t.expected if t else None for t in rows],
                        *[t.counted if t else None for t in rows], s.decided_by],
-                      money=(8, *range(10, 10 + 2 * len(METHODS))), times=(5, 6))  # fmt: skip
+                      frozenset({8, *range(10, 10 + 2 * len(METHODS))}))  # fmt: skip
             written += 1
         self.advance(written)
         return written
 
 
 _KIND = {ReceiptKind.SALE: "收费", ReceiptKind.VOID: "作废"}
-
-
-def _styles(book: Workbook) -> dict[str, NamedStyle]:
-    styles = {"header": NamedStyle("hc_header", font=Font(bold=True)),
-              "money": NamedStyle("hc_money", number_format=MONEY_FORMAT),
-              "time": NamedStyle("hc_time", number_format=TIME_FORMAT)}  # fmt: skip
-    for style in styles.values():
-        book.add_named_style(style)
-    return styles
-
-
-def _save(book: Workbook, target: Path) -> None:
-    """Write beside the target and rename: a cancelled or failed save leaves no half file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(suffix=".xlsx", dir=target.parent)
-    os.close(handle)
-    try:
-        book.save(temporary)
-        os.replace(temporary, target)
-    finally:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-
-
-__all__ = ["ExportCancelledError", "ExportSummary", "export_days"]

@@ -19,7 +19,8 @@ from hallclient.printing.layout import Paper, plain_lines
 from hallclient.printing.pdf import render_pdf
 from hallclient.reports.day_data import day_report
 from hallclient.reports.day_pdf import day_report_pdf
-from hallclient.reports.export_xlsx import MONEY_FORMAT, ExportCancelledError, export_days
+from hallclient.reports.export_xlsx import ExportCancelledError, export_days
+from hallclient.reports.xlsx_writer import MONEY_FORMAT
 from hallclient.shifts import day_close, manager
 from hallclient.shifts import service as shifts
 from hallclient.shifts.report_layout import day_close_layout, shift_report_layout
