@@ -1,5 +1,7 @@
 """``hallclient receipts verify|pdf`` and ``hallclient printer test``: the command line's till.
 
+``receipts verify`` also checks the chain of the hall's day closes.
+
 Run by an administrator on the database directly (like ``audit verify``): reading and
 printing only, nothing is changed.
 """
@@ -24,6 +26,7 @@ from hallclient.printing.receipt_layout import Copy, Heading, receipt_layout
 from hallclient.printing.test_page import test_page
 from hallclient.receipts.store import load_record
 from hallclient.receipts.verify import check_all
+from hallclient.shifts.day_close import verify_day_closes
 from hallclient.uow import UnitOfWork
 from hallclient.workplace import counter_name
 
@@ -39,15 +42,17 @@ def receipts_command(args: argparse.Namespace, settings: Settings) -> int:
         if args.receipts_action == "pdf":
             return _pdf(database, settings, args.receipt_no, args.out)
         verification = check_all(database)
+        day_fault = verify_day_closes(database, settings.hall_code)
     finally:
         database.dispose()
     for series in verification.series:
         state = "OK" if series.fault is None else f"FAULT {series.fault}"
         print(f"{series.series}: {series.receipts} receipts, head {series.head_hash[:16]} {state}")
-    if verification.ok:
+    print(f"day closes of hall {settings.hall_code}: " + (day_fault or "OK"))
+    if verification.ok and day_fault is None:
         print(f"receipts OK: {len(verification.series)} series")
         return 0
-    print(f"receipts BROKEN: {verification.first_fault}")
+    print(f"receipts BROKEN: {verification.first_fault or 'day close ' + str(day_fault)}")
     return 1
 
 

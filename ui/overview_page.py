@@ -2,8 +2,9 @@
 
 Keys: F5 reads the day again; F9 approves the selected shift; F8 returns it for a
 recount (reason typed first); F10 closes the hall's day and prints the day close;
-Ctrl+P saves the day report (PDF); Ctrl+E exports the date range to XLSX, with a
-progress dialog that can cancel.  Files go to the HallClient folder in Documents.
+Ctrl+P saves the day report (PDF) and Ctrl+R the selected shift's report; Ctrl+E
+exports the date range to XLSX, with a progress dialog that can cancel.  Files go to
+the HallClient folder in Documents.
 """
 
 from __future__ import annotations
@@ -100,6 +101,7 @@ class OverviewPage(QFrame):
             layout.addWidget(widget)
         for key, slot in (("F5", self.refresh), ("F9", self.approve), ("F8", self.give_back),
                           ("F10", self.close_day), ("Ctrl+P", self.save_pdf),
+                          ("Ctrl+R", self.save_shift_pdf),
                           ("Ctrl+E", self.export)):  # fmt: skip
             QShortcut(QKeySequence(key), self, slot)
 
@@ -189,6 +191,21 @@ class OverviewPage(QFrame):
         self.message.setText(self.tr("Writing the day report…"))
         self._runner.start(work, self._saved, self._failed)
 
+    def save_shift_pdf(self) -> None:
+        """The selected shift's report (Z once counted, else an X reading) as a PDF."""
+        shift_id, user, folder = self._selected_shift(), self._user_of(), self.save_dir
+        if shift_id is None:
+            return
+        target = folder / f"shift-{shift_id}.pdf"
+
+        def work(_progress: object) -> Path:
+            folder.mkdir(parents=True, exist_ok=True)
+            desk = self._core.shifts
+            target.write_bytes(desk.report_pdf(desk.reading(user, shift_id)))
+            return target
+
+        self._runner.start(work, self._saved, self._failed)
+
     def _saved(self, target: Path) -> None:
         self.message.setText(self.tr("Saved: {path}").format(path=str(target)))
 
@@ -252,7 +269,7 @@ class OverviewPage(QFrame):
         self.reason.setPlaceholderText(self.tr("reason for returning the selected shift"))
         self.keys.setText(self.tr("F5 refresh · F9 approve shift · F8 return for recount · "
                                   "F10 close the day · Ctrl+P day report (PDF) · "
-                                  "Ctrl+E export (XLSX)"))  # fmt: skip
+                                  "Ctrl+R shift report (PDF) · Ctrl+E export (XLSX)"))  # fmt: skip
         if self.report is not None:
             self._show(self.report)
 

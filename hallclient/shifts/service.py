@@ -149,8 +149,9 @@ def move_cash(
 
 
 def reading(database: Database, context: Context, shift_id: int | None = None) -> ShiftReading:
-    """An X reading of this counter's open shift (or of ``shift_id``): it closes nothing."""
-    context.require(Action.SERVE_CUSTOMERS)
+    """An X reading of this counter's open shift: it closes nothing.  With ``shift_id``, any
+    shift of the hall as it stands (the manager's and auditor's reports)."""
+    context.require(Action.SERVE_CUSTOMERS if shift_id is None else Action.VIEW_REPORTS)
     with UnitOfWork(database) as uow:
         if shift_id is not None:
             return read_shift(uow, _shift(uow, shift_id), context)

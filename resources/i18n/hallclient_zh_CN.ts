@@ -1004,8 +1004,8 @@
         <translation>退回所选班次的原因</translation>
     </message>
     <message>
-        <source>F5 refresh · F9 approve shift · F8 return for recount · F10 close the day · Ctrl+P day report (PDF) · Ctrl+E export (XLSX)</source>
-        <translation>F5 刷新 · F9 审核通过 · F8 退回复点 · F10 日结 · Ctrl+P 营业日报（PDF）· Ctrl+E 导出（XLSX）</translation>
+        <source>F5 refresh · F9 approve shift · F8 return for recount · F10 close the day · Ctrl+P day report (PDF) · Ctrl+R shift report (PDF) · Ctrl+E export (XLSX)</source>
+        <translation>F5 刷新 · F9 审核通过 · F8 退回复点 · F10 日结 · Ctrl+P 营业日报（PDF）· Ctrl+R 班次报表（PDF）· Ctrl+E 导出（XLSX）</translation>
     </message>
 </context>
 <context>
@@ -1626,6 +1626,10 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
 </context>
 <context>
     <name>ShiftPage</name>
+    <message>
+        <source>Your shift {id} is {status}. Count a float and press Ctrl+Enter to open a new shift.</source>
+        <translation>您的班次 {id}：{status}。如需开新班，请清点备用金后按 Ctrl+Enter。</translation>
+    </message>
     <message>
         <source>No shift is open at this counter. Count the float and press Ctrl+Enter to open yours.</source>
         <translation>本窗口没有营业中的班次。请清点备用金，按 Ctrl+Enter 开班。</translation>

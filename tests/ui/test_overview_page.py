@@ -51,6 +51,9 @@ def test_approve_close_the_day_and_save_the_reports(qtbot, page, private_core):
     pdf = page.save_dir / f"day-report-{page.selected_day().isoformat()}.pdf"
     qtbot.waitUntil(lambda: page.message.text().startswith("已保存"))
     assert pdf.read_bytes().startswith(b"%PDF")
+    qtbot.keyClick(page, Qt.Key.Key_R, CTRL)
+    shift_pdf = page.save_dir / f"shift-{page.shifts.row_at(0).shift.id}.pdf"
+    qtbot.waitUntil(shift_pdf.exists)
     qtbot.keyClick(page, Qt.Key.Key_E, CTRL)
     qtbot.waitUntil(lambda: page.message.text().startswith("已导出"))
     [xlsx] = page.save_dir.glob("*.xlsx")
