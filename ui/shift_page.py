@@ -169,6 +169,8 @@ class ShiftPage(QFrame):
                  f"{m.reason}" for m in reading.moves]  # fmt: skip
         self.moves.setText(self.tr("Cash moves: {moves}").format(moves="; ".join(moves))
                            if moves else "")  # fmt: skip
+        image = self._core.shifts.report_image(reading)  # the reading as it would print
+        self.preview.setPixmap(pixmap_of(image, PREVIEW_WIDTH))
         self.amount.setFocus()
 
     # -- actions --------------------------------------------------------------------------

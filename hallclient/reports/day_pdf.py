@@ -60,15 +60,15 @@ def day_report_pdf(report: DayReport, heading: Heading) -> bytes:
         _table(font, _category_rows(report.day.by_category), (50 * mm, 40 * mm)),
         _pie_chart(font, report.day.by_category),
         Paragraph("各窗口班次", styles["h2"]),
-        _table(font, _shift_rows(report, heading), None),
+        _table(font, _shift_rows(report, heading), None, figures_from=4),
         Paragraph("作废记录", styles["h2"]),
-        _table(font, _void_rows(report.voids, heading), None),
+        _table(font, _void_rows(report.voids, heading), None, figures_from=2),
     ]
     if report.close is not None:
         story += [Paragraph("票据链头（日结时）", styles["h2"]),
                   _table(font, [["票据序列", "末号", "链头哈希"]] + [
                       [h.series, f"{h.last_number:06d}", h.head_hash] for h in report.close.heads
-                  ], None, size=7.5),
+                  ], None, size=7.5, figures_from=9),
                   Spacer(1, 4 * mm),
                   Paragraph(f"日结校验 {report.close.hash}", styles["body"])]  # fmt: skip
     document.build(story)
@@ -126,10 +126,13 @@ def _void_rows(voids: Sequence[VoidRow], heading: Heading) -> list[list[str]]:
 
 
 def _table(
-    font: str, rows: list[list[str]], widths: tuple[float, ...] | None, size: float = 8.5
-) -> Table:
+    font: str, rows: list[list[str]], widths: tuple[float, ...] | None, size: float = 8.5,
+    figures_from: int = 1,
+) -> Table:  # fmt: skip
+    """A table with a shaded header; columns from ``figures_from`` on are right-aligned."""
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
     table.setStyle(TableStyle([
+        ("ALIGN", (figures_from, 0), (-1, -1), "RIGHT"),
         ("FONT", (0, 0), (-1, -1), font, size),
         ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e3eef2")),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9bb2bb")),

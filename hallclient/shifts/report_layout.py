@@ -13,8 +13,7 @@ from zoneinfo import ZoneInfo
 
 from db.models.receipts import PaymentMethod
 from db.models.shifts import MoveDirection
-from hallclient.money import format_yuan
-from hallclient.printing.layout import Align, Block, Columns, Feed, Layout, Paper, Rule, Text
+from hallclient.printing.layout import Align, Block, Feed, Layout, Paper, Rule, Text
 from hallclient.printing.receipt_layout import METHOD_NAMES, Heading, amount_row
 from hallclient.shifts.cash import DENOMINATIONS
 from hallclient.shifts.day_close import DayCloseView
@@ -44,7 +43,8 @@ def shift_report_layout(reading: ShiftReading, heading: Heading, paper: Paper) -
         Rule(),
         Text(f"班次：{shift.id}  营业日：{shift.business_day.isoformat()}"),
         Text(f"收费员：{shift.clerk_name}（工号 {shift.clerk_employee_no}）"),
-        Text(f"开班：{_when(shift.opened_at, heading)}  状态：{STATUS_NAMES[shift.status.value]}"),
+        Text(f"开班：{_when(shift.opened_at, heading)}"),
+        Text(f"状态：{STATUS_NAMES[shift.status.value]}"),
         Text(f"打印：{_when(reading.taken_at, heading)}"),
         Rule(),
         Text("按支付方式", bold=True),
@@ -83,14 +83,13 @@ def _categories(by_category: Mapping[str, Decimal], paper: Paper) -> list[Block]
 
 
 def _tally_part(tallies: tuple[Tally, ...], paper: Paper) -> list[Block]:
-    third = paper.columns // 3
-    widths = (paper.columns - 2 * third, third, third)
-    aligns = (Align.LEFT, Align.RIGHT, Align.RIGHT)
-    blocks: list[Block] = [Rule(), Text("清点与差额", bold=True),
-                           Columns(("方式", "应有", "实点/申报"), widths, aligns)]  # fmt: skip
+    """Per method: what it should hold, what was counted or declared, and any difference
+    (each figure on its own row, so that none is ever cut on 58 mm paper)."""
+    blocks: list[Block] = [Rule(), Text("清点与差额", bold=True)]
     for t in tallies:
-        blocks.append(Columns((METHOD_NAMES[t.method], format_yuan(t.expected),
-                               format_yuan(t.counted)), widths, aligns))  # fmt: skip
+        blocks += [Text(METHOD_NAMES[t.method]), amount_row("  应有", t.expected, paper),
+                   amount_row("  实点" if t.method is PaymentMethod.CASH else "  申报", t.counted,
+                              paper)]  # fmt: skip
         if t.difference:
             word = "长款" if t.difference > 0 else "短款"
             blocks.append(amount_row(f"  {word}", abs(t.difference), paper, bold=True))
@@ -117,7 +116,11 @@ def day_close_layout(view: DayCloseView, heading: Heading, paper: Paper) -> Layo
         Text(f"营业日：{view.day.isoformat()}"),
         Text(f"日结：{_when(view.closed_at, heading)}  值班长工号 {view.closed_by}"),
         Rule(),
-        *(amount_row(METHOD_NAMES[PaymentMethod(m)], a, paper) for m, a in view.by_method.items()),
+        *(
+            amount_row(METHOD_NAMES[m], view.by_method[m.value], paper)
+            for m in PaymentMethod
+            if m.value in view.by_method
+        ),  # in the methods' own order
         amount_row("本日合计", view.day_total, paper, bold=True),
         Text(f"收据 {view.receipts} 张，作废 {view.voids} 张"),
         amount_row("上日累计", view.previous_grand_total, paper),
