@@ -9,6 +9,8 @@ the HallClient folder in Documents.
 
 from __future__ import annotations
 
+import logging
+import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
@@ -45,6 +47,17 @@ from ui.widgets import named, table_view
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
+
+log = logging.getLogger(__name__)
+
+
+def _write(target: Path, data: bytes) -> Path:
+    """Write beside the target, then rename: a failure never leaves half a file."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    partial = target.with_name(target.name + ".partial")
+    partial.write_bytes(data)
+    os.replace(partial, target)
+    return target
 
 
 def _date_edit(name: str) -> QDateEdit:
@@ -184,9 +197,7 @@ class OverviewPage(QFrame):
         target = folder / f"day-report-{day.isoformat()}.pdf"
 
         def work(_progress: object) -> Path:
-            folder.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(self._core.shifts.day_pdf(user, day))
-            return target
+            return _write(target, self._core.shifts.day_pdf(user, day))
 
         self.message.setText(self.tr("Writing the day report…"))
         self._runner.start(work, self._saved, self._failed)
@@ -199,10 +210,8 @@ class OverviewPage(QFrame):
         target = folder / f"shift-{shift_id}.pdf"
 
         def work(_progress: object) -> Path:
-            folder.mkdir(parents=True, exist_ok=True)
             desk = self._core.shifts
-            target.write_bytes(desk.report_pdf(desk.reading(user, shift_id)))
-            return target
+            return _write(target, desk.report_pdf(desk.reading(user, shift_id)))
 
         self._runner.start(work, self._saved, self._failed)
 
@@ -256,6 +265,10 @@ class OverviewPage(QFrame):
             self.message.setText(self.tr("The export was cancelled; no file was written."))
         elif isinstance(error, HallError):
             self._refused(error)
+        elif isinstance(error, OSError | UnicodeError):  # e.g. the file is open in a viewer
+            log.warning("report not written: %s", error)
+            self.message.setText(self.tr("The file could not be written: {problem}").format(
+                problem=getattr(error, "strerror", None) or str(error)))  # fmt: skip
         else:
             raise error
 

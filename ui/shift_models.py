@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from hallclient.money import format_yuan
 from hallclient.shifts.figures import MethodFigures, Tally
 from hallclient.shifts.manager import ShiftLine
@@ -72,6 +74,14 @@ class ShiftsModel(RowsTableModel[ShiftLine]):
             self.COL_RECEIPTS: lambda: str(figures.receipts),
             self.COL_VOIDS: lambda: str(figures.voids),
             self.COL_NET: lambda: format_yuan(figures.net),
-            self.COL_DIFFERENCE: lambda: format_yuan(row.difference) if row.tallies else "—",
+            self.COL_DIFFERENCE: lambda: _differences(row),
         }
         return values[column]()
+
+
+def _differences(line: ShiftLine) -> str:
+    """Each method over or short on its own ("现金 ￥-0.03"); "—" before the close."""
+    if not line.tallies:
+        return "—"
+    parts = [f"{method_text(t.method)} {format_yuan(t.difference)}" for t in line.differences]
+    return "; ".join(parts) or format_yuan(Decimal(0))

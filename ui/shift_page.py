@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from hallclient.errors import HallError
 from hallclient.money import MoneyError, format_yuan, parse_yuan
+from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.shifts.views import MoveDirection, ShiftReading, ShiftView
 from ui.attempt import Attempt
 from ui.cash_count import CashCountForm
@@ -138,13 +139,27 @@ class ShiftPage(QFrame):
         user = self._user_of()
         try:
             reading = self._core.shifts.reading(user)
-        except HallError:
-            reading = None
+            last = None if reading else self._core.shifts.latest(user)
+        except ShiftError as error:  # no shift here for this clerk: the float form
+            if error.problem is not ShiftProblem.NO_OPEN_SHIFT:
+                self.message.setText(shift_problem_text(error))
+                return
+            reading, last = None, self._latest(user)
+        except HallError as error:  # the database is away: say so, keep what is shown
+            self.message.setText(shift_problem_text(error))
+            return
         self._show(reading)
-        if reading is None and (last := self._core.shifts.latest(user)) is not None:
+        if reading is None and last is not None:
             text = self.tr("Your shift {id} is {status}. Count a float and press Ctrl+Enter "
                            "to open a new shift.")  # fmt: skip
             self.state.setText(text.format(id=last.id, status=status_text(last)))
+
+    def _latest(self, user: CurrentUser) -> ShiftView | None:
+        try:
+            return self._core.shifts.latest(user)
+        except HallError as error:
+            self.message.setText(shift_problem_text(error))
+            return None
 
     def _show(self, reading: ShiftReading | None) -> None:
         self.shift = reading.shift if reading else None

@@ -46,6 +46,9 @@ _REFUSALS = {
     ShiftProblem.DAY_CLOSED: QT_TRANSLATE_NOOP(
         "Shift", "The hall's day {detail} is closed already: nothing more is added to it."
     ),
+    ShiftProblem.EARLIER_DAY_OPEN: QT_TRANSLATE_NOOP(
+        "Shift", "The day {detail} has shifts and is not closed yet: close it first."
+    ),
     ShiftProblem.SHIFTS_PENDING: QT_TRANSLATE_NOOP(
         "Shift", "The day closes when every shift is approved; still waiting: {detail}."
     ),

@@ -56,7 +56,7 @@ class Approval(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     action: Mapped[str] = mapped_column(String(64))
-    object_ref: Mapped[str] = mapped_column(String(64))
+    object_ref: Mapped[str] = mapped_column(String(200))  # an over-limit close names its figures
     reason: Mapped[str] = mapped_column(Text)
     requester_id: Mapped[int] = mapped_column(ForeignKey("users.id"))
     approver_id: Mapped[int] = mapped_column(ForeignKey("users.id"))

@@ -9,6 +9,7 @@ files are read back with openpyxl in the tests, and open in Excel and WPS.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from collections.abc import Sequence
 from datetime import date, datetime
@@ -21,7 +22,8 @@ TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 DATE_FORMAT = "yyyy-mm-dd"
 _EPOCH = datetime(1899, 12, 30)
 _STYLE = {"text": 0, "header": 1, "money": 2, "time": 3, "date": 4}
-_CONTROL = dict.fromkeys(c for c in range(32) if c not in (9, 10, 13))  # not allowed in XML
+_NOT_XML = dict.fromkeys([*(c for c in range(32) if c not in (9, 10, 13)), 0xFFFE, 0xFFFF])
+_ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")  # Excel would decode "_x0041_" as "A"
 
 
 def _cell(value: object, money: bool) -> str:
@@ -34,9 +36,10 @@ def _cell(value: object, money: bool) -> str:
         return f'<c s="{_STYLE["time"]}"><v>{serial:.8f}</v></c>'
     if isinstance(value, date):
         return f'<c s="{_STYLE["date"]}"><v>{(value - _EPOCH.date()).days}</v></c>'
-    if isinstance(value, int | Decimal):
-        return f'<c s="{_STYLE["money"] if money else 0}"><v>{value}</v></c>'
-    text = escape(str(value).translate(_CONTROL))
+    if isinstance(value, int | Decimal) and (not isinstance(value, Decimal) or value.is_finite()):
+        figure = format(value, "f") if isinstance(value, Decimal) else str(value)
+        return f'<c s="{_STYLE["money"] if money else 0}"><v>{figure}</v></c>'
+    text = escape(_ESCAPE_LIKE.sub("_x005F_", str(value).translate(_NOT_XML)))
     return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 
@@ -65,7 +68,7 @@ class Sheet:
         self._stream.close()
 
     def _write(self, text: str) -> None:
-        self._stream.write(text.encode("utf-8"))
+        self._stream.write(text.encode("utf-8", errors="replace"))  # a lone surrogate: "?"
 
 
 class Book:

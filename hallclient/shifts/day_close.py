@@ -62,7 +62,8 @@ class DayCloseView:
 
 
 def close_day(database: Database, context: Context, day: date) -> DayCloseView:
-    """Close the hall's ``day``; refused while any of its shifts is not approved."""
+    """Close the hall's ``day``; refused while any of its shifts is not approved, or while an
+    earlier day with shifts is not closed (days close in order, none is skipped)."""
     context.require(Action.RECONCILE_SHIFTS)
     if day > context.today():
         raise ShiftError(ShiftProblem.FUTURE_DAY, day.isoformat())
@@ -73,9 +74,9 @@ def close_day(database: Database, context: Context, day: date) -> DayCloseView:
         last = _last_close(uow, hall)
         if last is not None and last.business_day >= day:
             raise ShiftError(ShiftProblem.DAY_CLOSED, last.business_day.isoformat())
-        _refuse_pending(uow, hall, day)
+        _refuse_open_days(uow, hall, day, last.business_day if last is not None else None)
         summary = day_of(uow, hall, day)
-        previous = last.grand_total if last is not None else ZERO
+        previous = _grand_total(last)
         content = _content(summary, previous, _heads(uow, summary), context,
                            last.hash if last is not None else GENESIS)  # fmt: skip
         text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -103,23 +104,56 @@ def close_of(uow: UnitOfWork, hall_code: str, day: date) -> DayCloseView | None:
 
 
 def verify_day_closes(database: Database, hall_code: str) -> str | None:
-    """The first day close whose hash or link is wrong, or None when the chain holds."""
+    """The first day close that is wrong, or None when the chain holds.
+
+    Each close must hash to its hash, link to the one before, agree with its own
+    columns, carry the previous grand total on, and name receipt heads that are the
+    receipts' own hashes (a re-hashed receipt chain no longer matches the paper).
+    """
     with UnitOfWork(database) as uow:
         rows = uow.session.scalars(
             select(DayClose).where(DayClose.hall_code == hall_code).order_by(DayClose.business_day)
         )
-        prev = GENESIS
+        prev, total = GENESIS, 0
         for row in rows:
-            content = json.loads(row.content)
-            if hashlib.sha256(row.content.encode()).hexdigest() != row.hash:
-                return f"{row.business_day}: changed"
-            if row.prev_hash != prev or content["prev"] != prev:
-                return f"{row.business_day}: broken link"
-            prev = row.hash
+            fault = _fault(uow, row, prev, total)
+            if fault is not None:
+                return f"{row.business_day}: {fault}"
+            prev, total = row.hash, json.loads(row.content)["grand_total"]
     return None
 
 
-def _refuse_pending(uow: UnitOfWork, hall: str, day: date) -> None:
+def _fault(uow: UnitOfWork, row: DayClose, prev: str, total: int) -> str | None:
+    if hashlib.sha256(row.content.encode()).hexdigest() != row.hash:
+        return "changed"
+    content = json.loads(row.content)
+    if row.prev_hash != prev or content["prev"] != prev:
+        return "broken link"
+    columns = (row.hall_code, row.business_day.isoformat(), _fen(row.day_total),
+               _fen(row.grand_total))  # fmt: skip
+    if columns != (content["hall"], content["day"], content["day_total"], content["grand_total"]):
+        return "columns differ from the record"
+    if content["previous_grand_total"] != total or content["grand_total"] != (
+        total + content["day_total"]
+    ):
+        return "grand total not carried on"
+    for series, number, digest in content["series"]:
+        found = uow.session.scalar(
+            select(Receipt.hash).where(Receipt.series == series, Receipt.number == number)
+        )
+        if found != digest:
+            return f"receipt {series}-{number:06d} differs from the head on paper"
+    return None
+
+
+def _refuse_open_days(uow: UnitOfWork, hall: str, day: date, last_closed: date | None) -> None:
+    """An earlier day with shifts must be closed first; every shift of the day approved."""
+    since = [Shift.hall_code == hall] + ([Shift.business_day > last_closed] if last_closed else [])
+    earlier = uow.session.scalar(
+        select(func.min(Shift.business_day)).where(*since, Shift.business_day < day)
+    )
+    if earlier is not None:
+        raise ShiftError(ShiftProblem.EARLIER_DAY_OPEN, earlier.isoformat())
     counters = uow.session.scalars(
         select(Shift.counter_code).where(
             Shift.hall_code == hall, Shift.business_day == day,
@@ -128,6 +162,11 @@ def _refuse_pending(uow: UnitOfWork, hall: str, day: date) -> None:
     ).all()  # fmt: skip
     if counters:
         raise ShiftError(ShiftProblem.SHIFTS_PENDING, ", ".join(counters))
+
+
+def _grand_total(last: DayClose | None) -> Decimal:
+    """Carried on from the last close's own record (its hash covers it), not a column."""
+    return ZERO if last is None else from_fen(json.loads(last.content)["grand_total"])
 
 
 def _last_close(uow: UnitOfWork, hall: str) -> DayClose | None:

@@ -19,6 +19,7 @@ class ShiftProblem(enum.StrEnum):
     NEEDS_APPROVAL = "needs_approval"  # a difference beyond the limit needs a manager
     FUTURE_DAY = "future_day"  # a day is closed once it has begun, not before
     DAY_CLOSED = "day_closed"  # the hall's day is closed: no shift opens in it
+    EARLIER_DAY_OPEN = "earlier_day_open"  # days close in order: an earlier one first
     SHIFTS_PENDING = "shifts_pending"  # the day closes only when every shift is approved
     UNKNOWN_SHIFT = "unknown_shift"
     CASH_SHORT = "cash_short"  # paying out more cash than the drawer should hold

@@ -34,8 +34,9 @@ class ShiftLine:
     tallies: tuple[Tally, ...]
 
     @property
-    def difference(self) -> Decimal:
-        return sum((t.difference for t in self.tallies), ZERO)
+    def differences(self) -> tuple[Tally, ...]:
+        """The methods counted over or short (each on its own: they never net out)."""
+        return tuple(t for t in self.tallies if t.difference)
 
 
 @dataclass(frozen=True)

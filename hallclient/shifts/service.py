@@ -14,8 +14,10 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
+from db.models import Hall
 from db.models.receipts import PaymentMethod
 from db.models.shifts import (
     CashCount,
@@ -62,6 +64,7 @@ def open_shift(
 
     def use_case(uow: UnitOfWork) -> ShiftView:
         where, day = context.where, context.today()
+        uow.session.get(Hall, where.hall_code, with_for_update=True)  # ordered with a day close
         if _counter_shift(uow, context) is not None:
             raise ShiftError(ShiftProblem.ALREADY_OPEN, where.counter_code)
         closed = select(DayClose.id).where(
@@ -85,7 +88,10 @@ def open_shift(
         log.info("shift %s opened at %s", shift.id, where.counter_code)
         return ShiftView.of(shift)
 
-    return run_write(database, use_case)
+    try:
+        return run_write(database, use_case)
+    except IntegrityError:  # another open at this counter committed first
+        raise ShiftError(ShiftProblem.ALREADY_OPEN, context.where.counter_code) from None
 
 
 def current_shift(database: Database, context: Context) -> ShiftView | None:
@@ -154,11 +160,14 @@ def reading(database: Database, context: Context, shift_id: int | None = None) -
     context.require(Action.SERVE_CUSTOMERS if shift_id is None else Action.VIEW_REPORTS)
     with UnitOfWork(database) as uow:
         if shift_id is not None:
-            return read_shift(uow, _shift(uow, shift_id), context)
-        shift = _returned_shift(uow, context, lock=False) or _counter_shift(uow, context)
-        if shift is None:
+            asked = _shift(uow, shift_id)
+            if asked.hall_code != context.where.hall_code:
+                raise ShiftError(ShiftProblem.UNKNOWN_SHIFT, str(shift_id))
+            return read_shift(uow, asked, context)
+        mine = _returned_shift(uow, context, lock=False) or _counter_shift(uow, context)
+        if mine is None:
             raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
-        return read_shift(uow, shift, context)
+        return read_shift(uow, mine, context)
 
 
 def read_shift(uow: UnitOfWork, shift: Shift, context: Context) -> ShiftReading:
@@ -199,11 +208,12 @@ def close_shift(
         rows = _tallies(uow, shift, count, declared)
         next_round = shift.count_round + 1
         used = None
-        if beyond_limit(rows, limit):
+        if over := beyond_limit(rows, limit):
+            wanted = approval_object(shift.id, next_round, over)
             if approval_id is None:
-                raise ShiftError(ShiftProblem.NEEDS_APPROVAL, approval_object(shift.id, next_round))
-            used = use_approval(uow, context, approval_id, ApprovalKind.OVER_LIMIT_DIFFERENCE,
-                                approval_object(shift.id, next_round)).id  # fmt: skip
+                raise ShiftError(ShiftProblem.NEEDS_APPROVAL, wanted)
+            kind = ApprovalKind.OVER_LIMIT_DIFFERENCE
+            used = use_approval(uow, context, approval_id, kind, wanted).id
         now = context.clock.now()
         _add_count(uow, shift.id, next_round, CountPurpose.CLOSE, count)
         uow.session.add_all(
@@ -230,8 +240,11 @@ def close_shift(
     return run_write(database, use_case)
 
 
-def approval_object(shift_id: int, count_round: int) -> str:
-    return f"shift-{shift_id}-{count_round}"
+def approval_object(shift_id: int, count_round: int, over: list[Tally]) -> str:
+    """What a manager approves: this count of this shift with exactly these differences
+    (``shift-5-1 cash:-20.00 wechat:+3.00``), so that the approval fits no other count."""
+    figures = " ".join(f"{t.method.value}:{t.difference:+}" for t in over)
+    return f"shift-{shift_id}-{count_round} {figures}"
 
 
 def _tallies(

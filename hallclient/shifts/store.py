@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import and_, func, select
+from sqlalchemy import and_, func, or_, select
 from sqlalchemy.orm import aliased
 
 from db.models import TariffItem, TariffSchedule
@@ -108,11 +108,15 @@ def _receipt_counts(uow: UnitOfWork, ids: list[int]) -> dict[int, dict[ReceiptKi
 
 
 def _reprints(uow: UnitOfWork, ids: list[int]) -> dict[int, int]:
+    """Further copies of the shift's receipts, made before it closed (so a copy printed
+    later never changes a closed shift's figures)."""
     rows = uow.session.execute(
         select(Receipt.shift_id, func.count())
         .select_from(PrintJob)
         .join(Receipt, Receipt.id == PrintJob.receipt_id)
+        .join(Shift, Shift.id == Receipt.shift_id)
         .where(Receipt.shift_id.in_(ids), PrintJob.copy_no > 1)
+        .where(or_(Shift.closed_at.is_(None), PrintJob.created_at <= Shift.closed_at))
         .group_by(Receipt.shift_id)
     )
     return {cast(int, shift_id): number for shift_id, number in rows}

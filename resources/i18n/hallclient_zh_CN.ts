@@ -992,6 +992,10 @@
         <translation>导出已取消，未写入任何文件。</translation>
     </message>
     <message>
+        <source>The file could not be written: {problem}</source>
+        <translation>文件无法写入：{problem}</translation>
+    </message>
+    <message>
         <source>Day</source>
         <translation>营业日</translation>
     </message>
@@ -1563,6 +1567,10 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     <message>
         <source>The hall&apos;s day {detail} is closed already: nothing more is added to it.</source>
         <translation>营业日 {detail} 已日结：不能再计入任何款项。</translation>
+    </message>
+    <message>
+        <source>The day {detail} has shifts and is not closed yet: close it first.</source>
+        <translation>营业日 {detail} 有班次尚未日结：请先日结该日。</translation>
     </message>
     <message>
         <source>The day closes when every shift is approved; still waiting: {detail}.</source>

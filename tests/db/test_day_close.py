@@ -96,3 +96,46 @@ def test_a_rewritten_day_close_is_detected(till):
         conn.execute(text("UPDATE day_closes SET content = replace(content, :old, :new)"),
                      {"old": '"voids":0', "new": '"voids":1'})  # fmt: skip
     assert day_close.verify_day_closes(till.database, "H01") == f"{till.clerk.today()}: changed"
+
+
+def test_no_day_is_skipped(till):
+    """A shift of day 1 still open: day 2 cannot close before day 1 (its takings would be lost)."""
+    boss = till.context(Role.SHIFT_MANAGER, counter="C09")
+    pay(till, till.clerk, till.cart(("S105", "1")), PaymentMethod.CASH)
+    day1 = till.clerk.today()
+    till.clock.advance(timedelta(days=1))
+    with pytest.raises(ShiftError) as caught:
+        day_close.close_day(till.database, boss, till.clerk.today())
+    assert (caught.value.problem, caught.value.detail) == (
+        ShiftProblem.EARLIER_DAY_OPEN,
+        day1.isoformat(),
+    )
+    _close_and_approve(till, till.clerk, boss)
+    assert day_close.close_day(till.database, boss, day1).grand_total == D(30)
+    assert day_close.close_day(till.database, boss, till.clerk.today()).grand_total == D(30)
+
+
+@pytest.mark.parametrize("column", ["grand_total", "day_total"])
+def test_a_changed_total_column_is_detected(till, column):
+    boss = till.context(Role.SHIFT_MANAGER, counter="C09")
+    _close_and_approve(till, till.clerk, boss)
+    day_close.close_day(till.database, boss, till.clerk.today())
+    with till.database.engine.begin() as conn:
+        unprotect(conn, "day_closes")
+        conn.execute(text(f"UPDATE day_closes SET {column} = 99999900"))
+    fault = day_close.verify_day_closes(till.database, "H01")
+    assert fault == f"{till.clerk.today()}: columns differ from the record"
+
+
+def test_a_rehashed_receipt_no_longer_matches_the_head_on_paper(till):
+    boss = till.context(Role.SHIFT_MANAGER, counter="C09")
+    pay(till, till.clerk, till.cart(("S105", "1")), PaymentMethod.CASH)
+    _close_and_approve(till, till.clerk, boss)
+    closed = day_close.close_day(till.database, boss, till.clerk.today())
+    with till.database.engine.begin() as conn:
+        unprotect(conn, "receipts")
+        conn.execute(text("UPDATE receipts SET hash = :h"), {"h": "f" * 64})
+    head = closed.heads[0]
+    assert day_close.verify_day_closes(till.database, "H01") == (
+        f"{closed.day}: receipt {head.series}-{head.last_number:06d} differs from the head on paper"
+    )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
 from decimal import Decimal
 
 import pytest
@@ -13,6 +14,7 @@ from db.models.shifts import MoveDirection, ShiftStatus
 from hallclient.approvals import ApprovalError
 from hallclient.auth import Role
 from hallclient.permissions import ApprovalKind
+from hallclient.receipts import jobs
 from hallclient.receipts.issue import issue_receipt
 from hallclient.shifts import manager
 from hallclient.shifts import service as shifts
@@ -156,3 +158,25 @@ def test_counts_moves_and_tallies_are_append_only(till):
     for table in ("shift_cash_counts", "shift_cash_moves", "shift_tallies"):
         with pytest.raises(DBAPIError), till.database.engine.begin() as conn:
             conn.execute(text(f"UPDATE {table} SET shift_id = shift_id"))
+
+
+def test_an_approval_fits_only_the_count_it_was_given_for(till):
+    db, clerk = till.database, till.clerk
+    short = {D(100): 2, D(10): 3}  # 20.00 short
+    error = _refused(ShiftProblem.NEEDS_APPROVAL, shifts.close_shift, db, clerk, short, {}, LIMIT)
+    assert error.detail.endswith("cash:-20.00")
+    approval = approve(till, clerk, ApprovalKind.OVER_LIMIT_DIFFERENCE, error.detail)
+    with pytest.raises(ApprovalError):  # an empty drawer is not what the manager saw
+        shifts.close_shift(db, clerk, {}, {}, LIMIT, approval)
+    assert shifts.current_shift(db, clerk) is not None
+
+
+def test_a_copy_printed_after_the_close_does_not_change_the_shift(till):
+    sale = pay(till, till.clerk, till.cart(("S105", "1")), CASH)
+    jobs.request_copy(till.database, till.clerk, sale.record.receipt_no, "顾客要求")
+    z = close_exact(till, till.clerk, {D(100): 2, D(20): 4})
+    assert z.figures.reprints == 1
+    till.clock.advance(timedelta(minutes=5))
+    jobs.request_copy(till.database, till.clerk, sale.record.receipt_no, "顾客再次要求")
+    boss = till.context(Role.SHIFT_MANAGER, counter="C05")
+    assert shifts.reading(till.database, boss, z.shift.id).figures.reprints == 1

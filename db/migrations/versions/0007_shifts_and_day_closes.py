@@ -154,6 +154,7 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("shift_id", "count_round", "method", name=op.f("pk_shift_tallies")),
     )
     _add_receipt_shift()
+    _object_ref_length(64, 200)  # an over-limit close names its figures
     for table in APPEND_ONLY:
         protect(op.get_bind(), table)
 
@@ -161,6 +162,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for table in APPEND_ONLY:
         unprotect(op.get_bind(), table)
+    _object_ref_length(200, 64)
     _drop_receipt_shift()
     op.drop_table("shift_tallies")
     with op.batch_alter_table("shift_cash_moves", schema=None) as batch_op:
@@ -196,3 +198,11 @@ def _drop_receipt_shift() -> None:
     else:
         op.drop_constraint(op.f("fk_receipts_shift_id_shifts"), "receipts", type_="foreignkey")
         op.drop_column("receipts", "shift_id")
+
+
+def _object_ref_length(old: int, new: int) -> None:
+    with op.batch_alter_table("approvals") as batch_op:
+        batch_op.alter_column(
+            "object_ref", type_=sa.String(length=new), existing_type=sa.String(length=old),
+            existing_nullable=False,
+        )  # fmt: skip
