@@ -22,13 +22,29 @@ TIME_FORMAT = "yyyy-mm-dd hh:mm:ss"
 DATE_FORMAT = "yyyy-mm-dd"
 _EPOCH = datetime(1899, 12, 30)
 _STYLE = {"text": 0, "header": 1, "money": 2, "time": 3, "date": 4}
-_NOT_XML = dict.fromkeys([*(c for c in range(32) if c not in (9, 10, 13)), 0xFFFE, 0xFFFF])
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML
 _ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")  # Excel would decode "_x0041_" as "A"
+_MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+
+
+def _text(value: str) -> str:
+    if _NOT_XML.search(value):
+        value = _NOT_XML.sub("", value)
+    if "_x" in value:
+        value = _ESCAPE_LIKE.sub("_x005F_", value)
+    return f'<c t="inlineStr"><is><t xml:space="preserve">{value.translate(_MARKUP)}</t></is></c>'
 
 
 def _cell(value: object, money: bool) -> str:
-    if value is None or value == "":
-        return "<c/>"
+    """One cell; the common kinds (text, money) first: a day's export has a million cells."""
+    if type(value) is str:
+        return _text(value) if value else "<c/>"
+    if isinstance(value, Decimal) and value.is_finite():
+        return f'<c s="{2 if money else 0}"><v>{value:f}</v></c>'
+    return "<c/>" if value is None else _other(value, money)
+
+
+def _other(value: object, money: bool) -> str:
     if isinstance(value, bool):
         return f'<c t="b"><v>{int(value)}</v></c>'
     if isinstance(value, datetime):
@@ -36,11 +52,9 @@ def _cell(value: object, money: bool) -> str:
         return f'<c s="{_STYLE["time"]}"><v>{serial:.8f}</v></c>'
     if isinstance(value, date):
         return f'<c s="{_STYLE["date"]}"><v>{(value - _EPOCH.date()).days}</v></c>'
-    if isinstance(value, int | Decimal) and (not isinstance(value, Decimal) or value.is_finite()):
-        figure = format(value, "f") if isinstance(value, Decimal) else str(value)
-        return f'<c s="{_STYLE["money"] if money else 0}"><v>{figure}</v></c>'
-    text = escape(_ESCAPE_LIKE.sub("_x005F_", str(value).translate(_NOT_XML)))
-    return f'<c t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
+    if isinstance(value, int):
+        return f'<c s="{_STYLE["money"] if money else 0}"><v>{value}</v></c>'
+    return _text(str(value))
 
 
 class Sheet:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from decimal import Decimal
 from typing import Any, cast
 
-from sqlalchemy import and_, func, or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
 from db.models import TariffItem, TariffSchedule
@@ -123,8 +123,11 @@ def _reprints(uow: UnitOfWork, ids: list[int]) -> dict[int, int]:
 
 
 def _categories(uow: UnitOfWork, ids: list[int]) -> dict[int, dict[str, Decimal]]:
-    """Net amount per fee category: lines sold in the shift, minus lines voided in it."""
-    found: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    """Net amount per fee category: lines sold in the shift, minus lines voided in it.
+
+    Lines are summed per item (no join to the tariff on tens of thousands of rows); the
+    few distinct items are then looked up for their category.
+    """
     void = aliased(Receipt)
     sold = select(Receipt.shift_id, Receipt.id).where(
         Receipt.shift_id.in_(ids), Receipt.kind == ReceiptKind.SALE
@@ -134,19 +137,31 @@ def _categories(uow: UnitOfWork, ids: list[int]) -> dict[int, dict[str, Decimal]
         .join(void, void.voids_receipt_no == Receipt.receipt_no)
         .where(void.shift_id.in_(ids))
     )
+    per_item: dict[tuple[int, str, str], Decimal] = defaultdict(lambda: ZERO)
     for source, sign in ((sold, 1), (voided, -1)):
         lines = source.subquery()
         rows = uow.session.execute(
-            select(lines.c.shift_id, TariffItem.category, func.sum(ReceiptLine.amount))
+            select(lines.c.shift_id, ReceiptLine.schedule_code, ReceiptLine.item_code,
+                   func.sum(ReceiptLine.amount))
             .join(ReceiptLine, ReceiptLine.receipt_id == lines.c.id)
-            .join(TariffSchedule, TariffSchedule.code == ReceiptLine.schedule_code)
-            .join(TariffItem, and_(TariffItem.schedule_id == TariffSchedule.id,
-                                   TariffItem.code == ReceiptLine.item_code))
-            .group_by(lines.c.shift_id, TariffItem.category)
+            .group_by(lines.c.shift_id, ReceiptLine.schedule_code, ReceiptLine.item_code)
         )  # fmt: skip
-        for shift_id, category, amount in rows:
-            found[shift_id][category] += sign * amount
+        for shift_id, schedule, item, amount in rows:
+            per_item[(shift_id, schedule, item)] += sign * amount
+    category = _item_categories(uow, {schedule for _, schedule, _ in per_item})
+    found: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
+    for (shift_id, schedule, item), amount in per_item.items():
+        found[shift_id][category.get((schedule, item), "")] += amount
     return found
+
+
+def _item_categories(uow: UnitOfWork, schedules: set[str]) -> dict[tuple[str, str], str]:
+    rows = uow.session.execute(
+        select(TariffSchedule.code, TariffItem.code, TariffItem.category)
+        .join(TariffItem, TariffItem.schedule_id == TariffSchedule.id)
+        .where(TariffSchedule.code.in_(schedules))
+    )
+    return {(schedule, item): category for schedule, item, category in rows}
 
 
 def moves_of(uow: UnitOfWork, shift_id: int) -> tuple[MoveView, ...]:
