@@ -51,50 +51,47 @@ def _view(chart: QChart, name: str) -> QChartView:
 
 
 class DayCharts:
-    """Two chart views, filled again whenever the day changes."""
+    """Two chart views whose series and axes are made once and refilled for each day.
+
+    Nothing is removed from or re-added to a chart: the chart owns its series and axes
+    for its whole life, so no Python wrapper ever outlives (or deletes) what Qt owns.
+    """
 
     def __init__(self) -> None:
         self.methods = _view(QChart(), "chartMethods")
         self.categories = _view(QChart(), "chartCategories")
+        self._values = QBarSet("")
+        self._bars = QBarSeries()
+        self._bars.append(self._values)
+        self._bars.setLabelsVisible(True)
+        self._names, self._scale = QBarCategoryAxis(), QValueAxis()
+        self._scale.setLabelFormat("%.0f")
+        bars = self.methods.chart()
+        bars.addSeries(self._bars)
+        bars.addAxis(self._names, Qt.AlignmentFlag.AlignBottom)
+        bars.addAxis(self._scale, Qt.AlignmentFlag.AlignLeft)
+        self._bars.attachAxis(self._names)
+        self._bars.attachAxis(self._scale)
+        bars.legend().hide()
+        self._pie = QPieSeries()
+        self.categories.chart().addSeries(self._pie)
 
     def show(
         self, by_method: dict[PaymentMethod, Decimal], by_category: dict[str, Decimal]
     ) -> None:
-        self._bars(by_method)
-        self._pie(by_category)
-
-    def _bars(self, by_method: dict[PaymentMethod, Decimal]) -> None:
-        chart = self.methods.chart()
-        chart.removeAllSeries()
-        for axis in chart.axes():
-            chart.removeAxis(axis)
-        title = QCoreApplication.translate("Charts", "Taken by payment method")
-        chart.setTitle(title)
-        values = QBarSet(title)
-        values.append([float(a) for a in by_method.values()])
-        series = QBarSeries()
-        series.append(values)
-        series.setLabelsVisible(True)
-        chart.addSeries(series)
-        names = QBarCategoryAxis()
-        names.append([method_text(m) for m in by_method])
-        scale = QValueAxis()
-        scale.setMin(0)
-        scale.setMax(max([float(a) for a in by_method.values()] + [1.0]) * 1.15)
-        scale.setLabelFormat("%.0f")
-        chart.addAxis(names, Qt.AlignmentFlag.AlignBottom)
-        chart.addAxis(scale, Qt.AlignmentFlag.AlignLeft)
-        series.attachAxis(names)
-        series.attachAxis(scale)
-        chart.legend().hide()
-
-    def _pie(self, by_category: dict[str, Decimal]) -> None:
-        chart = self.categories.chart()
-        chart.removeAllSeries()
-        chart.setTitle(QCoreApplication.translate("Charts", "Taken by fee category"))
-        series = QPieSeries()
+        self.methods.chart().setTitle(
+            QCoreApplication.translate("Charts", "Taken by payment method")
+        )
+        values = [float(a) for a in by_method.values()]  # drawing only: never a money figure
+        self._values.remove(0, self._values.count())
+        self._values.append(values)
+        self._names.clear()
+        self._names.append([method_text(m) for m in by_method])
+        self._scale.setRange(0, max([*values, 1.0]) * 1.15)
+        self.categories.chart().setTitle(
+            QCoreApplication.translate("Charts", "Taken by fee category")
+        )
+        self._pie.clear()
         for category, amount in by_category.items():
             if amount > 0:
-                series.append(f"{category_text(category)} {format_yuan(amount)}", float(amount))
-        chart.addSeries(series)
-        chart.legend().show()
+                self._pie.append(f"{category_text(category)} {format_yuan(amount)}", float(amount))

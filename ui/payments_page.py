@@ -244,7 +244,7 @@ class PaymentsPage(QFrame):
     def _printed(self, outcome: tuple[PrintResult, Any]) -> None:
         result, image = outcome
         self.in_flight.discard(result.job_id)
-        pixmap = QPixmap.fromImage(ImageQt(image.convert("RGB")))
+        pixmap = QPixmap.fromImage(ImageQt(image.convert("RGB")).copy())  # owns its pixels
         area = self.preview_area
         room = area.width() - area.verticalScrollBar().sizeHint().width() - 2 * area.frameWidth()
         width = max(min(pixmap.width(), PREVIEW_WIDTH, room), 200)  # fits without side scrolling

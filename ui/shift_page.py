@@ -47,8 +47,10 @@ PREVIEW_WIDTH = 400
 
 
 def pixmap_of(image: Image.Image, width: int) -> QPixmap:
-    """A printed report's raster image, at most ``width`` wide (never enlarged)."""
-    pixmap = QPixmap.fromImage(ImageQt(image.convert("RGB")))
+    """A printed report's raster image, at most ``width`` wide (never enlarged).
+
+    The QImage is copied: ImageQt's shares the Python buffer, which goes with it."""
+    pixmap = QPixmap.fromImage(ImageQt(image.convert("RGB")).copy())
     if pixmap.width() > width:
         return pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
     return pixmap

@@ -118,13 +118,14 @@ class _Export:
         query = select(*columns).where(Receipt.id.in_(in_range))
         money, written = frozenset(range(8, 9 + len(METHODS) + 2)), 0
         for batch in self.batches(query.order_by(Receipt.series, Receipt.number)):
+            rows = []
             for r in batch:
                 paid = payments.get(r.id, {})
-                sheet.row([r.receipt_no, _KIND[r.kind], self.local(r.issued_at), r.counter_code,
-                           r.clerk_employee_no, r.clerk_name, r.account_no, r.customer_name,
-                           r.total, *[paid.get(m) for m in METHODS], r.cash_tendered, r.change,
-                           r.shift_id, r.voids_receipt_no or "", r.hash],
-                          money)  # fmt: skip
+                rows.append([r.receipt_no, _KIND[r.kind], self.local(r.issued_at), r.counter_code,
+                             r.clerk_employee_no, r.clerk_name, r.account_no, r.customer_name,
+                             r.total, *[paid.get(m) for m in METHODS], r.cash_tendered,
+                             r.change, r.shift_id, r.voids_receipt_no or "", r.hash])  # fmt: skip
+            sheet.rows(rows, money)
             written += len(batch)
         return written
 
@@ -152,8 +153,7 @@ class _Export:
         )
         written = 0
         for batch in self.batches(query):
-            for row in batch:
-                sheet.row(row, frozenset({10}))
+            sheet.rows(batch, frozenset({10}))
             written += len(batch)
         return written
 

@@ -24,7 +24,8 @@ _EPOCH = datetime(1899, 12, 30)
 _STYLE = {"text": 0, "header": 1, "money": 2, "time": 3, "date": 4}
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed in XML
 _ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")  # Excel would decode "_x0041_" as "A"
-_MARKUP = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;"})
+_MARKUP = re.compile("[&<>]")
+_ENTITY = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
 
 
 def _text(value: str) -> str:
@@ -32,7 +33,9 @@ def _text(value: str) -> str:
         value = _NOT_XML.sub("", value)
     if "_x" in value:
         value = _ESCAPE_LIKE.sub("_x005F_", value)
-    return f'<c t="inlineStr"><is><t xml:space="preserve">{value.translate(_MARKUP)}</t></is></c>'
+    if _MARKUP.search(value):
+        value = _MARKUP.sub(lambda match: _ENTITY[match.group()], value)
+    return f'<c t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>'
 
 
 def _cell(value: object, money: bool) -> str:
@@ -74,8 +77,15 @@ class Sheet:
         self._write(f"<row>{cells}</row>")
 
     def row(self, values: Sequence[object], money: frozenset[int] = frozenset()) -> None:
-        cells = "".join(_cell(v, i in money) for i, v in enumerate(values))
-        self._write(f"<row>{cells}</row>")
+        self.rows([values], money)
+
+    def rows(self, rows: Sequence[Sequence[object]], money: frozenset[int] = frozenset()) -> None:
+        """Many rows in one write (a batch of an export)."""
+        flags = [i in money for i in range(max((len(r) for r in rows), default=0))]
+        self._write("".join(
+            "<row>" + "".join([_cell(v, flags[i]) for i, v in enumerate(row)]) + "</row>"
+            for row in rows
+        ))  # fmt: skip
 
     def close(self) -> None:
         self._write("</sheetData></worksheet>")
