@@ -84,6 +84,7 @@ class CloseShiftDialog(QDialog):
             self.method_labels.append(label)
             self.amounts[method], self.counts[method] = amount, count
         self.tallies = TalliesModel()
+        self.tallies.setParent(self)  # Qt owns it with the view: no Python-only lifetime
         self.table = table_view(self.tallies, "closeTallies", TalliesModel.COL_METHOD)
         self.explanation = named(QLineEdit(maxLength=200), "closeExplanation")
         self.message = named(QLabel(wordWrap=True), "dialogMessage")
@@ -173,8 +174,12 @@ class CloseShiftDialog(QDialog):
 
     def _approved(self) -> None:
         dialog, self.approval = self.approval, None
-        if dialog is not None and dialog.grant is not None:
-            self.send(dialog.grant.approval_id)
+        if dialog is None:
+            return
+        grant = dialog.grant
+        dialog.deleteLater()
+        if grant is not None:
+            self.send(grant.approval_id)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Close the shift"))

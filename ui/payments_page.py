@@ -348,6 +348,8 @@ class PaymentsPage(QFrame):
     def _void(self, number: str, reason: str) -> None:
         dialog, self.approval = self.approval, None
         grant = dialog.grant if dialog is not None else None
+        if dialog is not None:
+            dialog.deleteLater()
         if grant is None:
             return
         user = self._user_of()

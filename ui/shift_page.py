@@ -12,9 +12,8 @@ from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
 from PIL import Image
-from PIL.ImageQt import ImageQt
 from PySide6.QtCore import QEvent, Qt
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QImage, QKeySequence, QPixmap, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -49,8 +48,13 @@ PREVIEW_WIDTH = 400
 def pixmap_of(image: Image.Image, width: int) -> QPixmap:
     """A printed report's raster image, at most ``width`` wide (never enlarged).
 
-    The QImage is copied: ImageQt's shares the Python buffer, which goes with it."""
-    pixmap = QPixmap.fromImage(ImageQt(image.convert("RGB")).copy())
+    Built from the image's bytes and copied at once, so Qt owns every pixel: no
+    buffer shared with a Python object that may be collected first.
+    """
+    gray = image.convert("L")
+    data = gray.tobytes()
+    frame = QImage(data, gray.width, gray.height, gray.width, QImage.Format.Format_Grayscale8)
+    pixmap = QPixmap.fromImage(frame.copy())
     if pixmap.width() > width:
         return pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
     return pixmap
@@ -239,15 +243,20 @@ class ShiftPage(QFrame):
         if self.shift is None or self.shift.status.value not in ("open", "returned"):
             return
         self.close_dialog = CloseShiftDialog(self._core, self._user_of(), self)
-        self.close_dialog.accepted.connect(self._closed)
+        self.close_dialog.finished.connect(self._close_dialog_done)
         self.close_dialog.open()
 
-    def _closed(self) -> None:
+    def _close_dialog_done(self, _result: int) -> None:
+        """Closed or cancelled: the dialog goes (Qt deletes it with its table and model)."""
         dialog, self.close_dialog = self.close_dialog, None
-        if dialog is not None and dialog.reading is not None:
+        if dialog is None:
+            return
+        reading = dialog.reading
+        dialog.deleteLater()
+        if reading is not None:
             self.message.setText(self.tr("The shift is closed and waits for the shift manager. "
                                          "The shift report (Z) is printing."))  # fmt: skip
-            self._print(dialog.reading)
+            self._print(reading)
             self.refresh()
 
     def _print(self, reading: ShiftReading) -> None:

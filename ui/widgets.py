@@ -18,8 +18,13 @@ def named(widget: W, name: str) -> W:
 
 
 def table_view(model: QAbstractItemModel, name: str, stretch: int) -> QTableView:
-    """A read-only table of whole rows, columns sized to their contents but ``stretch``."""
+    """A read-only table of whole rows, columns sized to their contents but ``stretch``;
+    the view takes ownership of a model that has no parent."""
     view = named(QTableView(), name)
+    if model.parent() is None:
+        # Qt owns the model from now on: a Python-owned model could be collected by Python's
+        # garbage collector on a pool thread, deleting a QObject outside the GUI thread.
+        model.setParent(view)
     view.setModel(model)
     view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)

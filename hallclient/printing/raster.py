@@ -8,6 +8,7 @@ the printer's own dithering turns glyph edges into speckles.
 
 from __future__ import annotations
 
+import threading
 from functools import cache, lru_cache
 
 import qrcode
@@ -110,8 +111,21 @@ class _Canvas:
         return cropped.point(lambda v: 0 if v < THRESHOLD else 255, mode="1")
 
 
+_RENDERING = threading.Lock()
+
+
 def render_raster(layout: Layout) -> Image.Image:
-    """The receipt as a 1-bit image ``paper.dots`` wide."""
+    """The receipt as a 1-bit image ``paper.dots`` wide.
+
+    One rendering at a time: the cached FreeType faces and glyphs are shared, and
+    FreeType is not safe to use from two threads at once (the screen previews on the
+    GUI thread while a pool thread renders the same report for the printer).
+    """
+    with _RENDERING:
+        return _render(layout)
+
+
+def _render(layout: Layout) -> Image.Image:
     canvas = _Canvas(layout.paper.dots, height_dots(layout))
     columns = layout.paper.columns
     for block in layout.blocks:

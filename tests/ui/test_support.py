@@ -14,8 +14,16 @@ from ui.fonts import install_fonts
 from ui.tasks import TaskRunner
 
 
-def test_task_results_and_progress_arrive_on_the_gui_thread(qtbot, qapp):
-    runner = TaskRunner()
+@pytest.fixture
+def runner(qapp):
+    """A runner owned as the app's are (by a page): parentless, Python would own it."""
+    owner = QObject()
+    yield TaskRunner(owner)
+    assert QThreadPool.globalInstance().waitForDone(5000)
+    owner.deleteLater()
+
+
+def test_task_results_and_progress_arrive_on_the_gui_thread(qtbot, runner):
     seen: list[tuple[str, object, bool]] = []
 
     def on_thread(kind: str):
@@ -37,8 +45,7 @@ def test_task_results_and_progress_arrive_on_the_gui_thread(qtbot, qapp):
     ]
 
 
-def test_a_failing_task_reports_its_exception(qtbot, qapp):
-    runner = TaskRunner()
+def test_a_failing_task_reports_its_exception(qtbot, runner):
     failures: list[BaseException] = []
 
     def work(_progress):
