@@ -57,7 +57,10 @@ class ReceiptSeries(Base):
 
 class Receipt(Base):
     __tablename__ = "receipts"
-    __table_args__ = (UniqueConstraint("series", "number"),)
+    __table_args__ = (
+        UniqueConstraint("series", "number"),
+        Index("ix_receipts_shift_kind", "shift_id", "kind"),  # shift figures read the index only
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     series: Mapped[str] = mapped_column(ForeignKey("receipt_series.code"))
@@ -74,7 +77,7 @@ class Receipt(Base):
     clerk_name: Mapped[str] = mapped_column(String(50))
     visit_id: Mapped[int | None] = mapped_column(ForeignKey("visits.id"), index=True)
     # the shift it was issued in (NULL only for receipts older than shifts, migration 0007)
-    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"), index=True)
+    shift_id: Mapped[int | None] = mapped_column(ForeignKey("shifts.id"))
     account_no: Mapped[str] = mapped_column(String(20), index=True)
     customer_name: Mapped[str] = mapped_column(String(100))
     issued_at: Mapped[datetime] = mapped_column(UTCDateTime(), index=True)

@@ -185,11 +185,11 @@ def _add_receipt_shift() -> None:
         op.create_foreign_key(
             op.f("fk_receipts_shift_id_shifts"), "receipts", "shifts", ["shift_id"], ["id"]
         )
-    op.create_index(op.f("ix_receipts_shift_id"), "receipts", ["shift_id"], unique=False)
+    op.create_index("ix_receipts_shift_kind", "receipts", ["shift_id", "kind"], unique=False)
 
 
 def _drop_receipt_shift() -> None:
-    op.drop_index(op.f("ix_receipts_shift_id"), table_name="receipts")
+    op.drop_index("ix_receipts_shift_kind", table_name="receipts")
     if op.get_bind().dialect.name == "sqlite":  # SQLite drops a foreign key only by a rebuild
         unprotect(op.get_bind(), "receipts")
         with op.batch_alter_table("receipts") as batch_op:
