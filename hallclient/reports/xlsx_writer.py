@@ -26,9 +26,12 @@ _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")  # not allowed
 _ESCAPE_LIKE = re.compile(r"_(?=x[0-9A-Fa-f]{4}_)")  # Excel would decode "_x0041_" as "A"
 _MARKUP = re.compile("[&<>]")
 _ENTITY = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_SPECIAL = re.compile("[&<>\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|_x")  # one look first
 
 
 def _text(value: str) -> str:
+    if _SPECIAL.search(value) is None:  # nearly every text: nothing to clean or escape
+        return f'<c t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>'
     if _NOT_XML.search(value):
         value = _NOT_XML.sub("", value)
     if "_x" in value:
