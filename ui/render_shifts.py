@@ -64,7 +64,7 @@ def shift_screen(renderer: Renderer, name: str, account_no: str) -> QPixmap:
     window.show()
     wait_until(lambda: page.shift is not None)
     page.x_report()
-    wait_until(lambda: page.preview.pixmap() is not None and not page.preview.pixmap().isNull())
+    wait_until(lambda: not page.attempt.running)  # the reading is back and shown
     if name == "shift-reading":
         return grab(window)
     page.close_shift()
