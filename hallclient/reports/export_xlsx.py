@@ -13,12 +13,11 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Select, func, select
+from sqlalchemy import Integer, Select, func, select, type_coerce
 
 from db.engine import Database
 from db.models.receipts import PaymentMethod, Receipt, ReceiptKind, ReceiptLine, ReceiptPayment
@@ -27,7 +26,7 @@ from hallclient.context import Context
 from hallclient.errors import HallError
 from hallclient.permissions import Action
 from hallclient.printing.receipt_layout import METHOD_NAMES
-from hallclient.reports.xlsx_writer import Book
+from hallclient.reports.xlsx_writer import Book, Cents
 from hallclient.shifts.figures import METHODS
 from hallclient.uow import UnitOfWork
 
@@ -111,10 +110,10 @@ class _Export:
         payments = self.payments_by_receipt(in_range)
         columns = (Receipt.id, Receipt.receipt_no, Receipt.kind, Receipt.issued_at,
                    Receipt.counter_code, Receipt.clerk_employee_no, Receipt.clerk_name,
-                   Receipt.account_no, Receipt.customer_name, Receipt.total,
-                   Receipt.cash_tendered, Receipt.change, Receipt.shift_id,
+                   Receipt.account_no, Receipt.customer_name, _fen(Receipt.total),
+                   _fen(Receipt.cash_tendered), _fen(Receipt.change), Receipt.shift_id,
                    Receipt.voids_receipt_no, Receipt.hash)  # fmt: skip
-        # plain rows, not ORM objects: a day is 50,000 receipts
+        # plain rows, money as whole fen: a day is 50,000 receipts
         query = select(*columns).where(Receipt.id.in_(in_range))
         money, written = frozenset(range(8, 9 + len(METHODS) + 2)), 0
         for batch in self.batches(query.order_by(Receipt.series, Receipt.number)):
@@ -123,22 +122,23 @@ class _Export:
                 paid = payments.get(r.id, {})
                 rows.append([r.receipt_no, _KIND[r.kind], self.local(r.issued_at), r.counter_code,
                              r.clerk_employee_no, r.clerk_name, r.account_no, r.customer_name,
-                             r.total, *[paid.get(m) for m in METHODS], r.cash_tendered,
-                             r.change, r.shift_id, r.voids_receipt_no or "", r.hash])  # fmt: skip
+                             Cents(r.total), *[paid.get(m) for m in METHODS],
+                             Cents(r.cash_tendered), Cents(r.change), r.shift_id,
+                             r.voids_receipt_no or "", r.hash])  # fmt: skip
             sheet.rows(rows, money)
             written += len(batch)
         return written
 
-    def payments_by_receipt(self, in_range: IdQuery) -> dict[int, dict[PaymentMethod, Decimal]]:
-        found: dict[int, dict[PaymentMethod, Decimal]] = {}
+    def payments_by_receipt(self, in_range: IdQuery) -> dict[int, dict[PaymentMethod, Cents]]:
+        found: dict[int, dict[PaymentMethod, Cents]] = {}
         rows = self.uow.session.execute(
-            select(ReceiptPayment.receipt_id, ReceiptPayment.method, ReceiptPayment.amount)
+            select(ReceiptPayment.receipt_id, ReceiptPayment.method, _fen(ReceiptPayment.amount))
             .where(ReceiptPayment.receipt_id.in_(in_range))
             .execution_options(yield_per=BATCH)
         )  # fmt: skip
-        for receipt_id, method, amount in rows:
+        for receipt_id, method, fen in rows:
             by_method = found.setdefault(receipt_id, {})
-            by_method[method] = by_method.get(method, Decimal(0)) + amount
+            by_method[method] = Cents(by_method.get(method, 0) + fen)
         return found
 
     def lines(self, in_range: IdQuery) -> int:
@@ -146,14 +146,18 @@ class _Export:
                   "单位", "单价", "金额"]  # fmt: skip
         sheet = self.book.sheet("明细", header, [20, 4, 9, 18, 4, 14, 22, 9, 5, 9, 11])
         query = (
-            select(Receipt.receipt_no, *(getattr(ReceiptLine, c) for c in _LINE_COLUMNS))
+            select(
+                Receipt.receipt_no,
+                *(getattr(ReceiptLine, c) for c in _LINE_COLUMNS),
+                _fen(ReceiptLine.amount),
+            )
             .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
             .where(ReceiptLine.receipt_id.in_(in_range))
             .order_by(Receipt.series, Receipt.number, ReceiptLine.line_no)
         )
         written = 0
         for batch in self.batches(query):
-            sheet.rows(batch, frozenset({10}))
+            sheet.rows([[*row[:-1], Cents(row[-1])] for row in batch])
             written += len(batch)
         return written
 
@@ -194,4 +198,9 @@ class _Export:
 
 _KIND = {ReceiptKind.SALE: "收费", ReceiptKind.VOID: "作废"}
 _LINE_COLUMNS = ("line_no", "item_code", "item_name", "band", "schedule_code", "approval_doc_no",
-                 "quantity", "unit", "unit_price", "amount")  # fmt: skip
+                 "quantity", "unit", "unit_price")  # fmt: skip
+
+
+def _fen(column: Any) -> Any:
+    """The money column as its stored whole fen (skipping the Decimal conversion)."""
+    return type_coerce(column, Integer)

@@ -41,10 +41,21 @@ def _text(value: str) -> str:
     return f'<c t="inlineStr"><is><t xml:space="preserve">{value}</t></is></c>'
 
 
+class Cents(int):
+    """An amount in fen, written as yuan: no Decimal is made for each of a million cells."""
+
+
+def _yuan(fen: int) -> str:
+    whole, part = divmod(abs(fen), 100)
+    return f"{'-' if fen < 0 else ''}{whole}.{part:02d}"
+
+
 def _cell(value: object, money: bool) -> str:
     """One cell; the common kinds (text, money) first: a day's export has a million cells."""
     if type(value) is str:
         return _text(value) if value else "<c/>"
+    if type(value) is Cents:
+        return f'<c s="2"><v>{_yuan(value)}</v></c>'
     if isinstance(value, Decimal) and value.is_finite():
         return f'<c s="{2 if money else 0}"><v>{value:f}</v></c>'
     return "<c/>" if value is None else _other(value, money)

@@ -11,7 +11,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from openpyxl import load_workbook
 
-from hallclient.reports.xlsx_writer import MONEY_FORMAT, TIME_FORMAT, Book
+from hallclient.reports.xlsx_writer import MONEY_FORMAT, TIME_FORMAT, Book, Cents
 
 
 def _written(*rows: list[object], money: frozenset[int] = frozenset()) -> list[list[object]]:
@@ -55,3 +55,12 @@ def test_a_failure_inside_leaves_the_book_unfinished_and_closed():
         book.sheet("a", ["x"], [5]).row(["1"])
         raise RuntimeError("cancelled")
     assert buffer.getvalue()  # the zip was closed, not left half-open
+
+
+@given(st.integers(-(10**14), 10**14))
+def test_fen_are_written_as_exact_yuan(fen):
+    buffer = io.BytesIO()
+    with Book(buffer) as book:
+        book.sheet("a", ["x"], [5]).row([Cents(fen)])
+    cell = load_workbook(io.BytesIO(buffer.getvalue()))["a"]["A2"]
+    assert Decimal(str(cell.value)) == Decimal(fen) / 100 and cell.number_format == MONEY_FORMAT
