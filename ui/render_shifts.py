@@ -20,6 +20,7 @@ from hallclient.receipts.issue import PaymentRequest, issue_receipt
 from hallclient.receipts.payment import PaymentMethod, Tender
 from hallclient.shifts import manager
 from hallclient.shifts import service as shifts
+from hallclient.shifts.cash import DENOMINATIONS
 from hallclient.shifts.views import MoveDirection
 from hallclient.tariff import pricing
 from ui.overview_page import OverviewPage
@@ -82,7 +83,7 @@ def shift_screen(renderer: Renderer, name: str, account_no: str) -> QPixmap:
 
 def _pieces(amount: Decimal) -> dict[Decimal, int]:
     count, rest = {}, amount
-    for denomination in (Decimal(v) for v in ("100", "50", "20", "10", "5", "1", "0.5", "0.1")):
+    for denomination in DENOMINATIONS:
         count[denomination], rest = int(rest // denomination), rest % denomination
     return count
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from decimal import Decimal
-
 from hallclient.money import format_yuan
 from hallclient.shifts.figures import MethodFigures, Tally
 from hallclient.shifts.manager import ShiftLine
@@ -74,14 +72,6 @@ class ShiftsModel(RowsTableModel[ShiftLine]):
             self.COL_RECEIPTS: lambda: str(figures.receipts),
             self.COL_VOIDS: lambda: str(figures.voids),
             self.COL_NET: lambda: format_yuan(figures.net),
-            self.COL_DIFFERENCE: lambda: _differences(row),
+            self.COL_DIFFERENCE: lambda: row.differences_text(method_text),
         }
         return values[column]()
-
-
-def _differences(line: ShiftLine) -> str:
-    """Each method over or short on its own ("现金 ￥-0.03"); "—" before the close."""
-    if not line.tallies:
-        return "—"
-    parts = [f"{method_text(t.method)} {format_yuan(t.difference)}" for t in line.differences]
-    return "; ".join(parts) or format_yuan(Decimal(0))

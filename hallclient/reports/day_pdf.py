@@ -26,7 +26,6 @@ from hallclient.money import format_yuan
 from hallclient.printing.pdf import register_font
 from hallclient.printing.receipt_layout import METHOD_NAMES, Heading
 from hallclient.reports.day_data import DayReport, VoidRow
-from hallclient.shifts.manager import ShiftLine
 from hallclient.shifts.report_layout import CATEGORY_NAMES, STATUS_NAMES
 
 _PALETTE = [colors.HexColor(c) for c in ("#1f6f8b", "#e0a030", "#3c9d5d", "#c2504a",
@@ -114,15 +113,8 @@ def _shift_rows(report: DayReport, heading: Heading) -> list[list[str]]:
                      f"{s.opened_at.astimezone(zone):%H:%M}", STATUS_NAMES[s.status.value],
                      str(line.figures.receipts), format_yuan(line.figures.net),
                      format_yuan(line.figures.method(PaymentMethod.CASH).expected),
-                     _differences(line)])  # fmt: skip
+                     line.differences_text(METHOD_NAMES.__getitem__)])  # fmt: skip
     return rows
-
-
-def _differences(line: ShiftLine) -> str:
-    if not line.tallies:
-        return "—"
-    parts = [f"{METHOD_NAMES[t.method]} {format_yuan(t.difference)}" for t in line.differences]
-    return "; ".join(parts) or format_yuan(Decimal(0))
 
 
 def _void_rows(voids: Sequence[VoidRow], heading: Heading) -> list[list[str]]:

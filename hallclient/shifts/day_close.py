@@ -25,7 +25,7 @@ from db.models import Hall
 from db.models.receipts import Receipt
 from db.models.shifts import DayClose, Shift, ShiftStatus
 from hallclient.context import Context
-from hallclient.money import from_fen
+from hallclient.money import from_fen, to_fen
 from hallclient.permissions import Action
 from hallclient.receipts.record import GENESIS
 from hallclient.shifts.errors import ShiftError, ShiftProblem
@@ -129,8 +129,8 @@ def _fault(uow: UnitOfWork, row: DayClose, prev: str, total: int) -> str | None:
     content = json.loads(row.content)
     if row.prev_hash != prev or content["prev"] != prev:
         return "broken link"
-    columns = (row.hall_code, row.business_day.isoformat(), _fen(row.day_total),
-               _fen(row.grand_total))  # fmt: skip
+    columns = (row.hall_code, row.business_day.isoformat(), to_fen(row.day_total),
+               to_fen(row.grand_total))  # fmt: skip
     if columns != (content["hall"], content["day"], content["day_total"], content["grand_total"]):
         return "columns differ from the record"
     if content["previous_grand_total"] != total or content["grand_total"] != (
@@ -197,10 +197,6 @@ def _heads(uow: UnitOfWork, summary: HallDay) -> tuple[SeriesHead, ...]:
     return tuple(SeriesHead(series, number, digest) for series, number, digest in rows)
 
 
-def _fen(amount: Decimal) -> int:
-    return int(amount.scaleb(2))
-
-
 def _content(
     summary: HallDay, previous: Decimal, heads: tuple[SeriesHead, ...], context: Context,
     prev_hash: str,
@@ -209,10 +205,10 @@ def _content(
         "v": CONTENT_VERSION, "hall": summary.hall_code, "day": summary.day.isoformat(),
         "closed_by": context.user.employee_no,
         "closed_at": context.clock.now().isoformat(timespec="microseconds"),
-        "methods": {m.value: _fen(a) for m, a in summary.by_method.items()},
+        "methods": {m.value: to_fen(a) for m, a in summary.by_method.items()},
         "receipts": summary.receipts, "voids": summary.voids,
-        "day_total": _fen(summary.net), "previous_grand_total": _fen(previous),
-        "grand_total": _fen(previous + summary.net),
+        "day_total": to_fen(summary.net), "previous_grand_total": to_fen(previous),
+        "grand_total": to_fen(previous + summary.net),
         "shifts": [line.shift.id for line in summary.shifts],
         "series": [[h.series, h.last_number, h.head_hash] for h in heads], "prev": prev_hash,
     }  # fmt: skip

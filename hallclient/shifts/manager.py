@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -13,6 +14,7 @@ from db.engine import Database
 from db.models.receipts import PaymentMethod
 from db.models.shifts import Shift, ShiftStatus
 from hallclient.context import Context
+from hallclient.money import format_yuan
 from hallclient.permissions import Action
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.shifts.figures import METHODS, ZERO, ShiftFigures, Tally
@@ -37,6 +39,13 @@ class ShiftLine:
     def differences(self) -> tuple[Tally, ...]:
         """The methods counted over or short (each on its own: they never net out)."""
         return tuple(t for t in self.tallies if t.difference)
+
+    def differences_text(self, method_name: Callable[[PaymentMethod], str]) -> str:
+        """Each method over or short on its own ("现金 ￥-0.03"); "—" before the close."""
+        if not self.tallies:
+            return "—"
+        parts = [f"{method_name(t.method)} {format_yuan(t.difference)}" for t in self.differences]
+        return "; ".join(parts) or format_yuan(ZERO)
 
 
 @dataclass(frozen=True)
