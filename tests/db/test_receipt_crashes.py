@@ -32,10 +32,10 @@ KILLS = 100
 
 def _issue_forever(url: str, context: Context, cart: Cart, ready) -> None:  # type: ignore[no-untyped-def]
     database = Database.connect(url)
-    ready.set()
     rng = random.Random(os.getpid())
     while True:
         issued = issue_receipt(database, context, cash_request(cart))
+        ready.set()  # warm (connection, caches) after the first: the kill lands mid-issuance
         if rng.random() < 0.3:
             jobs.mark_sending(database, context, issued.print_job_id)
 
