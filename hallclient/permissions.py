@@ -27,6 +27,7 @@ class Action(enum.StrEnum):
     SERVE_CUSTOMERS = "serve_customers"  # call tickets, keep visits, charge, own shift
     RECONCILE_SHIFTS = "reconcile_shifts"  # approve or return shifts, close the hall's day
     VIEW_REPORTS = "view_reports"  # the hall's overview, day reports and exports
+    EDIT_SCRIPTS = "edit_scripts"  # service scripts: new versions, import, export
 
 
 class ApprovalKind(enum.StrEnum):
@@ -57,6 +58,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
         Action.VERIFY_AUDIT,
         Action.GRANT_APPROVAL,
         Action.MANAGE_TARIFF,
+        Action.EDIT_SCRIPTS,
     },
 }
 

@@ -21,6 +21,7 @@ from db.models.receipts import (
     ReceiptSeries,
 )
 from db.models.reference import Department, ServiceCategory, VisitPurpose
+from db.models.scripts import ScriptVersion, VisitScript
 from db.models.security import Approval, AuditEntry, AuditHead
 from db.models.shifts import (
     CashCount,
@@ -59,6 +60,7 @@ __all__ = [
     "ReceiptSeries",
     "Role",
     "ScheduleStatus",
+    "ScriptVersion",
     "ServiceCategory",
     "Shift",
     "ShiftStatus",
@@ -73,5 +75,6 @@ __all__ = [
     "Visit",
     "VisitOutcome",
     "VisitPurpose",
+    "VisitScript",
     "VisitStage",
 ]

@@ -20,10 +20,12 @@ from hallclient.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
 from hallclient.permissions import PERMISSIONS, Action, ApprovalKind, PermissionDeniedError
+from hallclient.scripts import service as script_service
 from hallclient.shifts import manager
 from hallclient.shifts import service as shifts
 from hallclient.tariff import pricing, schedules
 from tests.db.intake_helpers import install_reference_data
+from tests.db.script_helpers import default_scripts
 from tests.db.security_helpers import PASSWORD, START, add_users, context_for
 from tests.db.tariff_helpers import TARIFF, header
 
@@ -93,6 +95,10 @@ def _view_reports(database, context, _users):
     return manager.hall_day(database, context)
 
 
+def _edit_scripts(database, context, _users):
+    return script_service.export_set(database, context, default_scripts())
+
+
 INVOKERS: dict[Action, Invoker] = {
     Action.CHANGE_OWN_PASSWORD: _change_password,
     Action.MANAGE_USERS: _manage_users,
@@ -105,6 +111,7 @@ INVOKERS: dict[Action, Invoker] = {
     Action.SERVE_CUSTOMERS: _serve_customers,
     Action.RECONCILE_SHIFTS: _reconcile_shifts,
     Action.VIEW_REPORTS: _view_reports,
+    Action.EDIT_SCRIPTS: _edit_scripts,
 }
 
 
