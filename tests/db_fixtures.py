@@ -4,12 +4,18 @@ PostgreSQL is a throwaway cluster started from local binaries (``tests/pg_cluste
 the server named by ``HALLCLIENT_TEST_PG_URL``; each test gets a fresh database on it.  With
 no PostgreSQL at all the PostgreSQL half is skipped, except in CI (``CI=true``) where it fails.
 
+A migrated ``database`` is a copy of one migrated once per session (a file copy on SQLite,
+``CREATE DATABASE … TEMPLATE`` on PostgreSQL): running every migration for each of several
+hundred tests cost about a minute of the suite.  Tests of the migrations themselves take
+the empty ``database_url``.
+
 Registered for the whole suite by ``pytest_plugins`` in ``tests/conftest.py``.
 """
 
 from __future__ import annotations
 
 import os
+import shutil
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -94,8 +100,46 @@ def database_url(backend: str, request: pytest.FixtureRequest) -> str:
     return url
 
 
+@pytest.fixture(scope="session")
+def sqlite_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A SQLite file migrated to head, to be copied (all connections closed, so no WAL)."""
+    folder = tmp_path_factory.mktemp("template")
+    with migrated_database(sqlite_url(folder)):
+        pass
+    return folder / "hallclient.sqlite3"
+
+
+@pytest.fixture(scope="session")
+def pg_template(pg_server: PgServer) -> Iterator[str]:
+    """A PostgreSQL database migrated to head, nobody connected, to create copies from."""
+    name = f"hallclient_template_{uuid.uuid4().hex[:12]}"
+    with migrated_database(pg_server.create_database(name)):
+        pass
+    yield name
+    pg_server.drop_database(name)
+
+
+@contextmanager
+def _migrated_url(backend: str, request: pytest.FixtureRequest) -> Iterator[str]:
+    if backend == "sqlite":
+        folder: Path = request.getfixturevalue("tmp_path")
+        shutil.copyfile(request.getfixturevalue("sqlite_template"), folder / "hallclient.sqlite3")
+        yield sqlite_url(folder)
+        return
+    server: PgServer = request.getfixturevalue("pg_server")
+    name = f"hallclient_test_{uuid.uuid4().hex[:12]}"
+    try:
+        yield server.create_database(name, template=request.getfixturevalue("pg_template"))
+    finally:
+        server.drop_database(name)
+
+
 @pytest.fixture
-def database(database_url: str) -> Iterator[Database]:
-    """A :class:`Database` on the test's backend, migrated to head."""
-    with migrated_database(database_url) as database:
-        yield database
+def database(backend: str, request: pytest.FixtureRequest) -> Iterator[Database]:
+    """A :class:`Database` on the test's backend, migrated to head (a copy of the template)."""
+    with _migrated_url(backend, request) as url:
+        database = Database.connect(url)
+        try:
+            yield database
+        finally:
+            database.dispose()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -22,12 +23,18 @@ EMPLOYEE_NO = {role: f"{index + 1}001" for index, role in enumerate(Role)}
 REQUESTER_NO = "8001"  # a second clerk, who asks for approvals
 
 
+@functools.cache
+def _stored_password() -> str:
+    """One argon2 hash for every test user: hashing costs ~0.1 s, on purpose."""
+    return hash_password(PASSWORD)
+
+
 def add_users(database: Database) -> dict[Role | str, CurrentUser]:
     """One active user per role, plus the requesting clerk under the key "requester";
     all with :data:`PASSWORD` and no password change required."""
 
     def use_case(uow: UnitOfWork) -> dict[Role | str, CurrentUser]:
-        stored = hash_password(PASSWORD)
+        stored = _stored_password()
         numbers: dict[Role | str, tuple[str, Role]] = {r: (EMPLOYEE_NO[r], r) for r in Role}
         numbers["requester"] = (REQUESTER_NO, Role.CLERK)
         users = {
