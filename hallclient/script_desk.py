@@ -108,6 +108,9 @@ class ScriptDesk:
     def history(self, user: CurrentUser, script: ScriptId) -> list[VersionView]:
         return service.history(self.database, self._context_of(user), self.defaults, script)
 
+    def purposes(self, user: CurrentUser) -> list[tuple[str, str, str]]:
+        return service.purposes(self.database, self._context_of(user))
+
     def export(self, user: CurrentUser) -> bytes:
         return service.export_set(self.database, self._context_of(user), self.defaults)
 

@@ -2,7 +2,8 @@
 
 Stages only move forward -- called → greeted → serving → charging or referring →
 closing → closed -- and each keeps the time it was first reached, so wait and
-service times are facts, not estimates.  A visit that ends records its outcome and,
+service times are facts, not estimates.  Taking the account reaches "greeted",
+choosing the purpose "serving"; the script panel follows these stages.  A visit that ends records its outcome and,
 unless the customer never came, the rating the standard asks every clerk to request.
 """
 
@@ -171,8 +172,13 @@ def _reach(visit: Visit, stage: VisitStage, now: dt.datetime) -> None:
 
 
 def set_account(database: Database, context: Context, visit_id: int, account_no: str) -> VisitView:
+    """The customer's account; finding it means the greeting is done (the identity check is
+    next)."""
+
     def change(uow: UnitOfWork, visit: Visit) -> None:
         visit.account_no = _check_account(uow, account_no)
+        if visit.account_no and _RANK[visit.stage] < _RANK[VisitStage.GREETED]:
+            _reach(visit, VisitStage.GREETED, context.clock.now())
 
     return _change(database, context, visit_id, change)
 

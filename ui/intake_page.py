@@ -10,9 +10,10 @@ list, Enter takes the account and moves to the purpose; Enter there moves on.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -29,13 +30,14 @@ from PySide6.QtWidgets import (
 from hallclient.clock import local
 from hallclient.errors import HallError
 from hallclient.money import format_yuan
-from hallclient.visits import VisitView
+from hallclient.visits import VisitStage, VisitView
 from ui.account_models import AccountTableModel, masked_phone
 from ui.attempt import Attempt
 from ui.close_visit_dialog import CloseVisitDialog
 from ui.day_view_dialog import DayViewDialog
 from ui.intake_texts import account_status_text, intake_problem_text, stage_text
 from ui.pages import Area
+from ui.phrase_watch import PhraseWatch
 from ui.tariff_texts import customer_types_text
 from ui.tasks import TaskRunner
 from ui.ticket_dialogs import IssueTicketDialog, TransferDialog
@@ -49,10 +51,14 @@ if TYPE_CHECKING:
     from hallclient.queue import CalledTicket
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+_BEFORE_CHARGE = (VisitStage.CALLED, VisitStage.GREETED, VisitStage.SERVING)
 WAITING_REFRESH_MS = 15_000  # tickets issued at reception show up within this
 
 
 class IntakePage(QFrame):
+    sig_visit_changed = Signal(object)  # the VisitView, or None when no customer is served
+    sig_closing = Signal(bool)  # the end-of-visit dialog opened (True) or went away (False)
+
     def __init__(
         self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
         parent: QWidget | None = None,
@@ -94,11 +100,13 @@ class IntakePage(QFrame):
         self.message = named(QLabel(wordWrap=True), "feeMessage")
         self.keys = named(QLabel(wordWrap=True), "feeFound")
         self._labels = [named(QLabel(), "feeFieldLabel") for _ in range(2)]
+        self.notes_phrases = PhraseWatch(self.notes, self._core.scripts.check_text)
         side = QVBoxLayout()
         for label, widget in zip(self._labels, (self.purpose, self.notes), strict=True):
             label.setBuddy(widget)
             side.addWidget(label)
             side.addWidget(widget)
+        side.addWidget(self.notes_phrases.label)
         grid = QGridLayout(self)
         grid.setContentsMargins(24, 18, 24, 18)
         grid.setHorizontalSpacing(18)
@@ -321,6 +329,21 @@ class IntakePage(QFrame):
         self.visit = visit
         self._show_visit()
 
+    def charge_pending(self, total: Decimal) -> None:
+        """The fees page's cart: a visit being served moves on to the charge (once)."""
+        visit = self.visit
+        if visit is None or total <= 0 or visit.stage not in _BEFORE_CHARGE:
+            return
+        user, visit_id = self._user_of(), visit.id
+        self._runner.start(
+            lambda _p: self._core.advance_visit(user, visit_id, VisitStage.CHARGING),
+            lambda changed: self._changed(changed) if self._is_current(changed) else None,
+            self._failed,
+        )  # fmt: skip
+
+    def _is_current(self, visit: VisitView) -> bool:
+        return self.visit is not None and self.visit.id == visit.id
+
     def end_visit(self) -> None:
         """Ask outcome and rating in a dialog (window-modal, not a nested event loop)."""
         if self.visit is None:
@@ -328,6 +351,8 @@ class IntakePage(QFrame):
             return
         self.close_dialog = CloseVisitDialog(self)
         self.close_dialog.accepted.connect(self._close_confirmed)
+        self.close_dialog.finished.connect(lambda _result: self.sig_closing.emit(False))
+        self.sig_closing.emit(True)  # the panel shows the satisfaction question and farewell
         self.close_dialog.open()
         self.close_dialog.activateWindow()
 
@@ -368,7 +393,7 @@ class IntakePage(QFrame):
         if self.ticket_id is None or self.visit is None:
             self._say(self.tr("Only a called ticket can be transferred."))
             return
-        dialog = TransferDialog(self._categories, self)
+        dialog = TransferDialog(self._categories, self._core.scripts.check_text, self)
         self.transfer_dialog = dialog
         dialog.accepted.connect(lambda: self._transfer_confirmed(dialog))
         dialog.open()
@@ -397,6 +422,7 @@ class IntakePage(QFrame):
 
     def _show_visit(self) -> None:
         visit = self.visit
+        self.sig_visit_changed.emit(visit)
         if visit is None:
             self.ticket.setText(self.tr("No customer"))
             self.stage.setText(self.tr("Press F2 to call the next ticket"))

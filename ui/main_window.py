@@ -10,6 +10,7 @@ composition root decides what happens next.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -26,11 +27,14 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallclient.permissions import Action, allowed
 from ui.idle import IdleWatcher
 from ui.lock import LockPanel
 from ui.navigation import NavigationList, page_shortcut
 from ui.pages import Area, PlaceholderPage, areas_for
 from ui.password_dialog import PasswordDialog
+from ui.quick_reference import QuickReferenceDialog
+from ui.script_panel import ScriptPanel
 from ui.widgets import named
 
 if TYPE_CHECKING:
@@ -38,6 +42,50 @@ if TYPE_CHECKING:
     from hallclient.core import Core
 
 _DATABASE_LABEL_WIDTH = 460
+SCRIPT_PAGES = ("intake", "fees", "payments")
+
+
+def _fees() -> type[QWidget]:
+    from ui.fees_page import FeesPage
+
+    return FeesPage
+
+
+def _intake() -> type[QWidget]:
+    from ui.intake_page import IntakePage
+
+    return IntakePage
+
+
+def _payments() -> type[QWidget]:
+    from ui.payments_page import PaymentsPage
+
+    return PaymentsPage
+
+
+def _shift() -> type[QWidget]:
+    from ui.shift_page import ShiftPage
+
+    return ShiftPage
+
+
+def _overview() -> type[QWidget]:
+    from ui.overview_page import OverviewPage
+
+    return OverviewPage
+
+
+def _scripts() -> type[QWidget]:
+    from ui.script_editor_page import ScriptEditorPage
+
+    return ScriptEditorPage
+
+
+#: Each built page, imported only when a role that sees it logs in.
+_PAGE_BUILDERS: dict[str, Callable[[], Callable[..., QWidget]]] = {
+    "fees": _fees, "intake": _intake, "payments": _payments, "shift": _shift,
+    "overview": _overview, "scripts": _scripts,
+}  # fmt: skip  # where the script panel stands beside the visit
 
 
 class MainWindow(QMainWindow):
@@ -58,8 +106,11 @@ class MainWindow(QMainWindow):
         self.pages = {area.key: self._page_for(area) for area in self.areas}
         for page in self.pages.values():
             self.stack.addWidget(page)
+        self.script_panel = self._script_panel()
         self._connect_cart()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.nav.currentRowChanged.connect(self._show_script_panel)
+        self.quick_reference: QuickReferenceDialog | None = None
         self.lock_panel = LockPanel(core, user)
         self.lock_panel.sig_unlocked.connect(self._unlocked)
         self.lock_panel.sig_switch_user_chosen.connect(self._switch_user)
@@ -76,27 +127,10 @@ class MainWindow(QMainWindow):
 
     def _page_for(self, area: Area) -> QWidget:
         """The built page of an area, or what will be there (pages are built one by one)."""
-        if area.key == "fees":
-            from ui.fees_page import FeesPage
-
-            return FeesPage(self.core, lambda: self.user, area)
-        if area.key == "intake":
-            from ui.intake_page import IntakePage
-
-            return IntakePage(self.core, lambda: self.user, area)
-        if area.key == "payments":
-            from ui.payments_page import PaymentsPage
-
-            return PaymentsPage(self.core, lambda: self.user, area)
-        if area.key == "shift":
-            from ui.shift_page import ShiftPage
-
-            return ShiftPage(self.core, lambda: self.user, area)
-        if area.key == "overview":
-            from ui.overview_page import OverviewPage
-
-            return OverviewPage(self.core, lambda: self.user, area)
-        return PlaceholderPage(area)
+        builder = _PAGE_BUILDERS.get(area.key)
+        if builder is None:
+            return PlaceholderPage(area)
+        return builder()(self.core, lambda: self.user, area)
 
     def _show_printer_state(self, state: str) -> None:
         printer = self.core.till.printer
@@ -118,6 +152,37 @@ class MainWindow(QMainWindow):
         fees.sig_cart_changed.connect(payments.set_cart)  # type: ignore[attr-defined]
         payments.sig_charged.connect(lambda _issued: fees.clear_cart())  # type: ignore[attr-defined]
 
+    def _script_panel(self) -> ScriptPanel | None:
+        """The scripts beside the visit, for those who serve customers."""
+        intake = self.pages.get("intake")
+        if intake is None or not allowed(self.user.role, Action.SERVE_CUSTOMERS):
+            return None
+        panel = ScriptPanel(self.core, lambda: self.user)
+        intake.sig_visit_changed.connect(panel.set_visit)  # type: ignore[attr-defined]
+        intake.sig_closing.connect(panel.set_closing)  # type: ignore[attr-defined]
+        fees = self.pages.get("fees")
+        if fees is not None:
+            fees.sig_cart_changed.connect(lambda cart: self._cart_for_scripts(cart.total))  # type: ignore[attr-defined]
+        return panel
+
+    def _cart_for_scripts(self, total: Decimal) -> None:
+        if self.script_panel is not None:
+            self.script_panel.set_amount(total if total > 0 else None)
+            self.pages["intake"].charge_pending(total)  # type: ignore[attr-defined]
+
+    def _show_script_panel(self, row: int) -> None:
+        if self.script_panel is not None:
+            self.script_panel.setVisible(self.areas[row].key in SCRIPT_PAGES)
+
+    def open_quick_reference(self) -> None:
+        """The service rules in their own window (F1), beside the work."""
+        if self.quick_reference is None:
+            self.quick_reference = QuickReferenceDialog(self.core.scripts.conduct, self)
+        self.quick_reference.show()
+        self.quick_reference.raise_()
+        self.quick_reference.activateWindow()
+        self.quick_reference.search.setFocus()
+
     def _workspace(self) -> QWidget:
         self.workspace = named(QWidget(), "central")
         layout = QHBoxLayout(self.workspace)
@@ -125,6 +190,8 @@ class MainWindow(QMainWindow):
         layout.setSpacing(0)
         layout.addWidget(self.nav)
         layout.addWidget(self.stack, 1)
+        if self.script_panel is not None:
+            layout.addWidget(self.script_panel)
         return self.workspace
 
     def _action(
@@ -142,6 +209,7 @@ class MainWindow(QMainWindow):
         self.logout_action = self._action(self.log_out, "Ctrl+L")
         self.quit_action = self._action(self.close, "Ctrl+Q")
         self.about_action = self._action(self._about)
+        self.reference_action = self._action(self.open_quick_reference, "F1")
         self.page_actions = [
             self._action(lambda _checked=False, row=row: self.nav.setCurrentRow(row),
                          page_shortcut(row))
@@ -154,13 +222,13 @@ class MainWindow(QMainWindow):
         self.go_menu = QMenu(self)
         self.go_menu.addActions(self.page_actions)
         self.help_menu = QMenu(self)
-        self.help_menu.addAction(self.about_action)
+        self.help_menu.addActions([self.reference_action, self.about_action])
         for menu in (self.system_menu, self.go_menu, self.help_menu):
             self.menuBar().addMenu(menu)
 
     def _all_actions(self) -> list[QAction]:
         fixed = [self.lock_action, self.password_action, self.logout_action, self.quit_action]
-        return [*fixed, self.about_action, *self.page_actions]
+        return [*fixed, self.reference_action, self.about_action, *self.page_actions]
 
     def _set_actions_enabled(self, enabled: bool) -> None:
         for action in self._all_actions():
@@ -189,6 +257,7 @@ class MainWindow(QMainWindow):
         self.logout_action.setText(self.tr("&Log out"))
         self.quit_action.setText(self.tr("&Quit"))
         self.about_action.setText(self.tr("&About HallClient"))
+        self.reference_action.setText(self.tr("&Quick reference: service rules"))
         for action, area in zip(self.page_actions, self.areas, strict=True):
             action.setText(area.title)
         self.user_label.setText(self._user_text())

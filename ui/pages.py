@@ -158,6 +158,19 @@ AREAS = (
         needs_any=(Action.RECONCILE_SHIFTS, Action.VIEW_REPORTS),
     ),
     Area(
+        "scripts",
+        QT_TRANSLATE_NOOP("Pages", "Scripts"),
+        QT_TRANSLATE_NOOP("Pages", "Service scripts"),
+        (
+            QT_TRANSLATE_NOOP(
+                "Pages",
+                "The words the counters speak at each moment of a visit, edited with a "
+                "live preview; every change is a new version.",
+            ),
+        ),
+        needs_any=(Action.EDIT_SCRIPTS,),
+    ),
+    Area(
         "admin",
         QT_TRANSLATE_NOOP("Pages", "Admin"),
         QT_TRANSLATE_NOOP("Pages", "Administration"),
@@ -165,7 +178,7 @@ AREAS = (
             QT_TRANSLATE_NOOP(
                 "Pages",
                 "Here administrators will maintain users, counters, printers, tariff "
-                "schedules, service scripts and departments.",
+                "schedules and departments.",
             ),
             QT_TRANSLATE_NOOP("Pages", "Every change is recorded in the audit journal."),
         ),

@@ -49,6 +49,7 @@ from ui.payment_texts import (
     printer_problem_text,
     printer_state_text,
 )
+from ui.phrase_watch import PhraseWatch
 from ui.tasks import TaskRunner
 from ui.widgets import named, table_view
 
@@ -104,6 +105,8 @@ class PaymentsPage(QFrame):
         after.addWidget(self.receipt_no, 2)
         after.addWidget(self.reason, 3)
         left.addLayout(after)
+        self.reason_phrases = PhraseWatch(self.reason, self._core.scripts.check_text)
+        left.addWidget(self.reason_phrases.label)
         left.addWidget(self.keys)
         self.preview = named(QLabel(), "receiptPreview")
         self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)

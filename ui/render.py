@@ -47,12 +47,13 @@ from ui.payments_page import PaymentsPage
 from ui.render_shifts import FLOAT as SHIFT_FLOAT
 from ui.render_shifts import SHIFT_SCREENS, shift_screen
 from ui.render_tools import framed, grab, wait_until
+from ui.script_editor_page import ScriptEditorPage
 
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
 
-DIALOG_SCREENS = ("locked", "change-password", "approval")
+DIALOG_SCREENS = ("locked", "change-password", "approval", "quick-reference")
 FEE_SCREENS = ("fees-search", "fees-quote")
 INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
 PAYMENT_SCREENS = ("payments-charge", "payments-receipt")
@@ -148,7 +149,9 @@ class _Renderer:
             if name in names:
                 return screen(name)
         area = name.removeprefix("main-") if "-" in name else AREAS[0].key
-        who = {"admin": DEMO_ADMIN, "overview": DEMO_MANAGER}.get(area, DEMO_CLERK)
+        who = {"admin": DEMO_ADMIN, "scripts": DEMO_ADMIN, "overview": DEMO_MANAGER}.get(
+            area, DEMO_CLERK
+        )
         return grab(self._window(who, area, name))
 
     def _window(self, who: tuple[str, str], area: str, screen: str) -> MainWindow:
@@ -159,6 +162,9 @@ class _Renderer:
         if isinstance(page, FeesPage):  # it reads the tariff in force once it is shown
             window.show()
             wait_until(lambda: page.pricer is not None or not page.loading)
+        if isinstance(page, ScriptEditorPage):  # it reads the scripts in force when shown
+            window.show()
+            wait_until(lambda: page.scripts.rowCount() > 0)
         return window
 
     def _dialog_screen(self, name: str) -> QPixmap:
@@ -167,6 +173,12 @@ class _Renderer:
             window.show()
             window.lock()
             return grab(window)
+        if name == "quick-reference":
+            window.open_quick_reference()
+            reference = window.quick_reference
+            assert reference is not None
+            reference.search.setText("收费")
+            return framed(grab(window), grab(reference))
         user = window.user
         dialog = (
             ApprovalDialog(self.core, user, APPROVAL_EXAMPLE, window)
@@ -232,6 +244,9 @@ class _Renderer:
         page._purpose_chosen(0)
         wait_until(lambda: not page.attempt.running)
         page.notes.setPlainText("客户咨询本年阶梯气量，已说明各档上限。")
+        panel = window.script_panel
+        assert panel is not None
+        wait_until(lambda: not panel.busy())
         if name == "intake-visit":
             return grab(window)
         page.end_visit()
@@ -239,6 +254,7 @@ class _Renderer:
         assert dialog is not None
         dialog.ratings.button(5).setChecked(True)
         if name == "intake-close":
+            wait_until(lambda: not panel.busy())
             return framed(grab(window), grab(dialog))
         dialog.accept()
         wait_until(lambda: page.visit is None)

@@ -36,8 +36,15 @@ class RowsTableModel(QAbstractTableModel, Generic[T]):
         self._rows = list(rows)
         self.endResetModel()
 
+    def rows(self) -> list[T]:
+        return list(self._rows)
+
     def row_at(self, row: int) -> T | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def tr_source(self, source: str) -> str:
+        """``source`` (marked with QT_TRANSLATE_NOOP in this model's context) translated."""
+        return QCoreApplication.translate(self.CONTEXT, source)
 
     def display(self, row: T, column: int) -> str:
         """The text of ``row`` in ``column``: every subclass says it."""

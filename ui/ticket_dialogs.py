@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from hallclient.errors import HallError
 from ui.attempt import Attempt
 from ui.intake_texts import intake_problem_text
+from ui.phrase_watch import PhraseWatch
 from ui.widgets import named
 
 if TYPE_CHECKING:
@@ -32,6 +33,7 @@ if TYPE_CHECKING:
     from hallclient.core import Core
     from hallclient.intake import QueueCategory
     from hallclient.queue import TicketView
+    from hallclient.scripts.phrases import Finding
 
 
 def _name(category: QueueCategory) -> str:
@@ -88,7 +90,10 @@ class IssueTicketDialog(QDialog):
 class TransferDialog(QDialog):
     """Where the called ticket goes (another service, another counter) and why."""
 
-    def __init__(self, categories: list[QueueCategory], parent: QWidget | None = None) -> None:
+    def __init__(
+        self, categories: list[QueueCategory], check: Callable[[str], list[Finding]],
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
         super().__init__(parent)
         self.setObjectName("closeVisitDialog")
         self.category = named(QComboBox(), "closeOutcome")
@@ -106,9 +111,11 @@ class TransferDialog(QDialog):
         form.addRow(self.tr("Service"), self.category)
         form.addRow(self.tr("Counter"), self.counter)
         form.addRow(self.tr("Note"), self.note)
+        self.phrases = PhraseWatch(self.note, check)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 20)
         layout.addLayout(form)
+        layout.addWidget(self.phrases.label)
         layout.addWidget(self.error)
         layout.addWidget(self.ok, 0, Qt.AlignmentFlag.AlignRight)
         self.category.installEventFilter(self)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.engine import Database
-from db.models import ScriptVersion
+from db.models import ScriptVersion, VisitPurpose
 from hallclient.context import Context
 from hallclient.permissions import Action
 from hallclient.scripts.catalogue import (
@@ -159,6 +159,14 @@ def history(database: Database, context: Context, defaults: ScriptSet,
     if script in defaults:
         views.append(VersionView(script, DEFAULT_VERSION, defaults[script], False, "", None))
     return views
+
+
+def purposes(database: Database, context: Context) -> list[tuple[str, str, str]]:
+    """(code, Chinese name, English name) of every visit purpose, for specialising a script."""
+    context.require(Action.EDIT_SCRIPTS)
+    with UnitOfWork(database) as uow:
+        rows = uow.session.scalars(select(VisitPurpose).order_by(VisitPurpose.sort_order))
+        return [(row.code, row.name_zh, row.name_en) for row in rows]
 
 
 def export_set(database: Database, context: Context, defaults: ScriptSet) -> bytes:
