@@ -14,7 +14,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -43,6 +43,7 @@ if TYPE_CHECKING:
 
 _DATABASE_LABEL_WIDTH = 460
 SCRIPT_PAGES = ("intake", "fees", "payments")
+SCRIPT_PANEL_MIN_WINDOW = 1280  # narrower (a 1024-pixel counter screen): the pages need the room
 
 
 def _fees() -> type[QWidget]:
@@ -109,7 +110,7 @@ class MainWindow(QMainWindow):
         self.script_panel = self._script_panel()
         self._connect_cart()
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
-        self.nav.currentRowChanged.connect(self._show_script_panel)
+        self.nav.currentRowChanged.connect(lambda _row: self._show_script_panel())
         self.quick_reference: QuickReferenceDialog | None = None
         self.lock_panel = LockPanel(core, user)
         self.lock_panel.sig_unlocked.connect(self._unlocked)
@@ -170,17 +171,24 @@ class MainWindow(QMainWindow):
             self.script_panel.set_amount(total if total > 0 else None)
             self.pages["intake"].charge_pending(total)  # type: ignore[attr-defined]
 
-    def _show_script_panel(self, row: int) -> None:
-        if self.script_panel is not None:
-            self.script_panel.setVisible(self.areas[row].key in SCRIPT_PAGES)
+    def _show_script_panel(self) -> None:
+        """Beside the visit's pages, when the window is wide enough to leave them their room."""
+        if self.script_panel is None:
+            return
+        row = self.nav.currentRow()
+        on_visit = 0 <= row < len(self.areas) and self.areas[row].key in SCRIPT_PAGES
+        self.script_panel.setVisible(on_visit and self.width() >= SCRIPT_PANEL_MIN_WINDOW)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._show_script_panel()
 
     def open_quick_reference(self) -> None:
         """The service rules in their own window (F1), beside the work."""
         if self.quick_reference is None:
             self.quick_reference = QuickReferenceDialog(self.core.scripts.conduct, self)
         self.quick_reference.show()
-        self.quick_reference.raise_()
-        self.quick_reference.activateWindow()
+        self.quick_reference.activateWindow()  # to the front if it was open behind
         self.quick_reference.search.setFocus()
 
     def _workspace(self) -> QWidget:

@@ -167,6 +167,10 @@ AREAS = (
                 "The words the counters speak at each moment of a visit, edited with a "
                 "live preview; every change is a new version.",
             ),
+            QT_TRANSLATE_NOOP(
+                "Pages",
+                "The scripts can be exported to a file and imported at another hall.",
+            ),
         ),
         needs_any=(Action.EDIT_SCRIPTS,),
     ),

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallclient.errors import HallError
-from hallclient.scripts.catalogue import ScriptId, ScriptKey
+from hallclient.scripts.catalogue import LANGUAGES, ScriptId, ScriptKey
 from hallclient.scripts.template import KNOWN, problems_of
 from ui.attempt import Attempt
 from ui.pages import Area
@@ -39,6 +39,10 @@ if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
     from hallclient.scripts.service import ImportSummary, InForce
+
+
+def _language_rank(language: str) -> int:
+    return LANGUAGES.index(language) if language in LANGUAGES else len(LANGUAGES)
 
 
 class FileProblemError(HallError):
@@ -129,7 +133,11 @@ class ScriptEditorPage(QFrame):
         order = list(ScriptKey)  # the order of a visit, then purpose and language
         ranked = sorted(
             scripts.items(),
-            key=lambda item: (order.index(item[0].key), item[0].purpose, item[0].language),
+            key=lambda item: (
+                order.index(item[0].key),
+                item[0].purpose,
+                _language_rank(item[0].language),
+            ),
         )
         rows = [ScriptRow(s, entry.version, entry.text, self._purpose_name(s.purpose))
                 for s, entry in ranked]  # fmt: skip

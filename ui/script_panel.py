@@ -3,8 +3,9 @@
 It follows the visit by itself: the intake page tells it the visit after every
 change, the fees page the cart's amount, and the close dialog that the visit is
 ending.  The stage's own scripts come first (the first of them selected), every
-other script below to pick when the moment calls for it.  F12 copies the selected
-script, Shift+F12 selects the next.  The scripts shown are recorded on the visit.
+other script below to pick when the moment calls for it.  Ctrl+Shift+C copies the
+selected script, Ctrl+Shift+N selects the next.  The scripts shown are recorded on the
+visit.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
 
 SCRIPT_ROLE = Qt.ItemDataRole.UserRole
 ITEM_MARGIN = 12  # pixels around an item's text
+COPY_KEY, NEXT_KEY = "Ctrl+Shift+C", "Ctrl+Shift+N"
 
 
 class ScriptPanel(QFrame):
@@ -61,6 +63,9 @@ class ScriptPanel(QFrame):
         self._runner = TaskRunner(self)
         self._record_runner = TaskRunner(self)
         self._build()
+        # No minimum of its own: on a narrow window the main window hides the panel rather
+        # than squeeze the page beside it (a minimum would stop the window getting narrow).
+        self.setMinimumWidth(1)
         self.retranslate()
         self._show_scripts()
 
@@ -99,8 +104,9 @@ class ScriptPanel(QFrame):
         layout.addLayout(choices)
         layout.addWidget(self.list, 1)
         layout.addWidget(self.hint)
-        QShortcut(QKeySequence(Qt.Key.Key_F12), self, self.copy_current)
-        QShortcut(QKeySequence("Shift+F12"), self, self.next_script)
+        # F12 is the payments page's charge key: the panel's keys must not be ambiguous there.
+        QShortcut(QKeySequence(COPY_KEY), self, self.copy_current)
+        QShortcut(QKeySequence(NEXT_KEY), self, self.next_script)
 
     @staticmethod
     def _interface_language() -> str:
@@ -115,7 +121,9 @@ class ScriptPanel(QFrame):
         self.title.setCurrentIndex(self.title.findData(chosen.value))
         self.title.setToolTip(self.tr("How the customer is addressed"))
         self.language.setToolTip(self.tr("The language the customer is spoken to in"))
-        self.hint.setText(self.tr("F12 copy the selected script · Shift+F12 next script"))
+        self.hint.setText(
+            self.tr("Ctrl+Shift+C copy the selected script · Ctrl+Shift+N next script")
+        )
         self._show_stage()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -228,6 +236,9 @@ class ScriptPanel(QFrame):
         return item
 
     # -- the clerk's keys ------------------------------------------------------------------
+
+    def sizeHint(self) -> QSize:
+        return QSize(330, super().sizeHint().height())
 
     def busy(self) -> bool:
         """A composition or a record is still on its way."""

@@ -54,12 +54,15 @@ def findings_text(findings: list[Finding], chinese: bool) -> str:
             continue
         seen.add(phrase.phrase)
         instead = phrase.alternative_zh if chinese else phrase.alternative_en
-        lines.append(_tr("“{phrase}” is a phrase to avoid at the counter. Say instead: {instead}")
-                     .format(phrase=phrase.phrase, instead=instead))  # fmt: skip
+        line = QCoreApplication.translate(
+            "Scripts", "“{phrase}” is a phrase to avoid at the counter. Say instead: {instead}"
+        )
+        lines.append(line.format(phrase=phrase.phrase, instead=instead))
     return "\n".join(lines)
 
 
 def script_problem_text(error: HallError) -> str:
     if isinstance(error, ScriptSetError):
-        return _tr("Not saved: {problems}").format(problems="; ".join(error.problems[:6]))
+        text = QCoreApplication.translate("Scripts", "Not saved: {problems}")
+        return text.format(problems="; ".join(error.problems[:6]))
     return problem_text(error)

@@ -5,7 +5,7 @@ placeholder, ``{{`` and ``}}`` are literal braces.  There are no format
 specifiers, no attribute or index access and no evaluation of any kind, so a
 template an admin typed (or imported) can never reach an object, and a value is
 inserted as the text it is.  A placeholder whose value is missing shows a visible
-marker (``【姓名?】``) instead of ``None`` or an empty gap, and the renderer says
+marker (``【待补：金额】``) instead of ``None`` or an empty gap, and the renderer says
 which ones were missing so the caller can log them.
 """
 
@@ -40,7 +40,16 @@ VALUE_MAX = 200  # a value longer than this is cut with an ellipsis: a script is
 _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 
 #: What a missing value looks like, per language: visible, never "None".
-MISSING_MARKERS = {"zh": "【{name}?】", "en": "[{name}?]"}
+MISSING_MARKERS = {"zh": "【待补：{name}】", "en": "[{name}?]"}
+#: The placeholders' names as a Chinese-speaking clerk reads them in a marker.
+NAMES_ZH = {
+    Placeholder.COMPANY: "公司", Placeholder.HALL: "营业厅", Placeholder.CLERK_NAME: "姓名",
+    Placeholder.EMPLOYEE_NO: "工号", Placeholder.COUNTER: "窗口", Placeholder.CUSTOMER: "称呼",
+    Placeholder.TICKET: "号码", Placeholder.AMOUNT: "金额", Placeholder.PURPOSE: "事由",
+    Placeholder.DEPARTMENT: "部门", Placeholder.DEPARTMENT_PHONE: "部门电话",
+    Placeholder.DEPARTMENT_LOCATION: "部门地点", Placeholder.DEPARTMENT_HOURS: "办公时间",
+    Placeholder.HOTLINE: "服务热线", Placeholder.EMERGENCY_HOTLINE: "抢修电话",
+}  # fmt: skip
 
 
 class TemplateProblemKind(enum.StrEnum):
@@ -116,7 +125,8 @@ def render(template: str, values: Mapping[str, str | None], language: str = "zh"
             value = values.get(name)
             if not isinstance(value, str) or not value.strip():  # an object is never shown
                 missing.append(name)
-                parts.append(marker.format(name=name))
+                shown = NAMES_ZH[Placeholder(name)] if language == "zh" else name
+                parts.append(marker.format(name=shown))
             else:
                 parts.append(_shown_value(value))
         else:

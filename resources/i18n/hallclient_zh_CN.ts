@@ -564,6 +564,17 @@
     </message>
 </context>
 <context>
+    <name>HistoryDialog</name>
+    <message>
+        <source>Use this wording (Enter)</source>
+        <translation>使用此版本措辞（Enter）</translation>
+    </message>
+    <message>
+        <source>Versions of the script</source>
+        <translation>话术历史版本</translation>
+    </message>
+</context>
+<context>
     <name>Intake</name>
     <message>
         <source>Called</source>
@@ -854,6 +865,7 @@
     <name>MainWindow</name>
     <message>
         <source>Printer: {printer} · {state}</source>
+        <extracomment>Each built page, imported only when a role that sees it logs in.</extracomment>
         <translation>打印机：{printer} · {state}</translation>
     </message>
     <message>
@@ -891,6 +903,10 @@
     <message>
         <source>&amp;About HallClient</source>
         <translation>关于 HallClient(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Quick reference: service rules</source>
+        <translation>服务规范速查(&amp;Q)</translation>
     </message>
     <message>
         <source>Counter: {workplace}</source>
@@ -939,6 +955,33 @@
     <message>
         <source>HallClient, counter software for the gas company&apos;s customer service hall.</source>
         <translation>HallClient：燃气公司客户服务营业厅的柜台业务软件。</translation>
+    </message>
+</context>
+<context>
+    <name>NewScriptDialog</name>
+    <message>
+        <source>Edit (Enter)</source>
+        <translation>编辑（Enter）</translation>
+    </message>
+    <message>
+        <source>Moment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>来访事由</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>The general script stays for every other purpose.</source>
+        <translation>其他事由仍使用通用话术。</translation>
+    </message>
+    <message>
+        <source>A purpose&apos;s own script</source>
+        <translation>事由专用话术</translation>
     </message>
 </context>
 <context>
@@ -1111,6 +1154,22 @@
         <translation>审核或退回班次，日结，打印和导出报表。</translation>
     </message>
     <message>
+        <source>Scripts</source>
+        <translation>话术</translation>
+    </message>
+    <message>
+        <source>Service scripts</source>
+        <translation>服务话术</translation>
+    </message>
+    <message>
+        <source>The words the counters speak at each moment of a visit, edited with a live preview; every change is a new version.</source>
+        <translation>窗口在接待各环节使用的服务话术，编辑时实时预览；每次修改都保存为新版本。</translation>
+    </message>
+    <message>
+        <source>The scripts can be exported to a file and imported at another hall.</source>
+        <translation>话术可导出为文件，在其他营业厅导入。</translation>
+    </message>
+    <message>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
@@ -1119,8 +1178,8 @@
         <translation>系统管理</translation>
     </message>
     <message>
-        <source>Here administrators will maintain users, counters, printers, tariff schedules, service scripts and departments.</source>
-        <translation>系统管理员在这里维护用户、柜台窗口、打印机、收费标准、服务用语和承办部门。</translation>
+        <source>Here administrators will maintain users, counters, printers, tariff schedules and departments.</source>
+        <translation>管理员将在这里维护用户、窗口、打印机、收费标准和部门。</translation>
     </message>
     <message>
         <source>Every change is recorded in the audit journal.</source>
@@ -1469,6 +1528,240 @@ Total {total}
     <message>
         <source>Your role may not do this.</source>
         <translation>您的岗位无权进行此操作。</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReference</name>
+    <message>
+        <source>The six prohibitions (六不准)</source>
+        <translation>燃气服务“六不准”</translation>
+    </message>
+    <message>
+        <source>Conduct at the counter</source>
+        <translation>窗口服务规范</translation>
+    </message>
+    <message>
+        <source>Emergencies</source>
+        <translation>紧急情况</translation>
+    </message>
+</context>
+<context>
+    <name>QuickReferenceDialog</name>
+    <message>
+        <source>Quick reference: service rules</source>
+        <translation>服务规范速查</translation>
+    </message>
+    <message>
+        <source>Search the rules (中文 or English)</source>
+        <translation>搜索规范（中文或英文）</translation>
+    </message>
+    <message>
+        <source>{count} of {total} rules</source>
+        <translation>共 {total} 条，显示 {count} 条</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptEditorPage</name>
+    <message>
+        <source>Ctrl+S save a new version · Ctrl+H versions · Ctrl+N a purpose&apos;s own script · Delete withdraw a purpose&apos;s own script · Ctrl+E export · Ctrl+I import</source>
+        <translation>Ctrl+S 保存新版本 · Ctrl+H 历史版本 · Ctrl+N 事由专用话术 · Delete 撤回事由专用话术 · Ctrl+E 导出 · Ctrl+I 导入</translation>
+    </message>
+    <message>
+        <source>Placeholders: {names}; {{ and }} for a brace.</source>
+        <translation>可用占位符：{names}；输入 {{ 和 }} 表示花括号本身。</translation>
+    </message>
+    <message>
+        <source>Service scripts</source>
+        <translation>服务话术</translation>
+    </message>
+    <message>
+        <source>every purpose</source>
+        <translation>所有事由</translation>
+    </message>
+    <message>
+        <source>Cannot be saved: {problems}</source>
+        <translation>无法保存：{problems}</translation>
+    </message>
+    <message>
+        <source>Saved as version {version}.</source>
+        <translation>已保存为第 {version} 版。</translation>
+    </message>
+    <message>
+        <source>Only a purpose&apos;s own script can be withdrawn.</source>
+        <translation>只能撤回事由专用话术。</translation>
+    </message>
+    <message>
+        <source>Withdrawn: the general script is used again.</source>
+        <translation>已撤回：恢复使用通用话术。</translation>
+    </message>
+    <message>
+        <source>Edit the words, then Ctrl+S to save this purpose&apos;s own script.</source>
+        <translation>编辑措辞后按 Ctrl+S 保存为该事由的专用话术。</translation>
+    </message>
+    <message>
+        <source>Export the scripts</source>
+        <translation>导出话术</translation>
+    </message>
+    <message>
+        <source>Exported to {path}.</source>
+        <translation>已导出到 {path}。</translation>
+    </message>
+    <message>
+        <source>Import scripts</source>
+        <translation>导入话术</translation>
+    </message>
+    <message>
+        <source>Imported: {changed} changed, {removed} withdrawn, {same} unchanged.</source>
+        <translation>已导入：修改 {changed} 条，撤回 {removed} 条，未变 {same} 条。</translation>
+    </message>
+    <message>
+        <source>The file could not be used: {error}</source>
+        <translation>无法使用该文件：{error}</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptModels</name>
+    <message>
+        <source>Moment</source>
+        <translation>环节</translation>
+    </message>
+    <message>
+        <source>Purpose</source>
+        <translation>来访事由</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Version</source>
+        <translation>版本</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>内容</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>shipped</source>
+        <translation>出厂</translation>
+    </message>
+    <message>
+        <source>Author</source>
+        <translation>修改人</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>保存时间</translation>
+    </message>
+    <message>
+        <source>(withdrawn)</source>
+        <translation>（已撤回）</translation>
+    </message>
+</context>
+<context>
+    <name>ScriptPanel</name>
+    <message>
+        <source>Service scripts</source>
+        <translation>服务话术</translation>
+    </message>
+    <message>
+        <source>How the customer is addressed</source>
+        <translation>对客户的称呼</translation>
+    </message>
+    <message>
+        <source>The language the customer is spoken to in</source>
+        <translation>对客户使用的语言</translation>
+    </message>
+    <message>
+        <source>Ctrl+Shift+C copy the selected script · Ctrl+Shift+N next script</source>
+        <translation>Ctrl+Shift+C 复制所选话术 · Ctrl+Shift+N 下一条</translation>
+    </message>
+    <message>
+        <source>No customer</source>
+        <translation>暂无客户</translation>
+    </message>
+    <message>
+        <source>The scripts follow the visit: call a ticket (F2) or take a walk-in (F6).</source>
+        <translation>话术随接待进程显示：请叫号（F2）或登记散客（F6）。</translation>
+    </message>
+    <message>
+        <source>Other scripts</source>
+        <translation>其他话术</translation>
+    </message>
+    <message>
+        <source>Copied: {name}</source>
+        <translation>已复制：{name}</translation>
+    </message>
+</context>
+<context>
+    <name>Scripts</name>
+    <message>
+        <source>Calling the ticket</source>
+        <translation>叫号</translation>
+    </message>
+    <message>
+        <source>Greeting</source>
+        <translation>问候</translation>
+    </message>
+    <message>
+        <source>Identity check</source>
+        <translation>核实身份</translation>
+    </message>
+    <message>
+        <source>Asking to wait</source>
+        <translation>请客户稍候</translation>
+    </message>
+    <message>
+        <source>Apology for the wait</source>
+        <translation>久候致歉</translation>
+    </message>
+    <message>
+        <source>Explaining the charge</source>
+        <translation>收费说明</translation>
+    </message>
+    <message>
+        <source>Explaining the referral</source>
+        <translation>转办说明</translation>
+    </message>
+    <message>
+        <source>Gas leak emergency</source>
+        <translation>燃气泄漏应急</translation>
+    </message>
+    <message>
+        <source>Complaint</source>
+        <translation>投诉受理</translation>
+    </message>
+    <message>
+        <source>Farewell</source>
+        <translation>道别</translation>
+    </message>
+    <message>
+        <source>Satisfaction question</source>
+        <translation>满意度询问</translation>
+    </message>
+    <message>
+        <source>Neutral (尊敬的客户)</source>
+        <translation>不确定（尊敬的客户）</translation>
+    </message>
+    <message>
+        <source>Mr (先生)</source>
+        <translation>先生</translation>
+    </message>
+    <message>
+        <source>Ms (女士)</source>
+        <translation>女士</translation>
+    </message>
+    <message>
+        <source>“{phrase}” is a phrase to avoid at the counter. Say instead: {instead}</source>
+        <translation>“{phrase}”是服务忌语，建议改说：{instead}</translation>
+    </message>
+    <message>
+        <source>Not saved: {problems}</source>
+        <translation>未保存：{problems}</translation>
     </message>
 </context>
 <context>

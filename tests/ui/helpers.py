@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (
 # Names and technical tokens that stay as they are in the Chinese UI.
 ALLOWED = re.compile(
     r"HallClient|SQLite|PostgreSQL|English|\bGHF\b|\bPDF\b|\bXLSX\b"  # GHF: pinyin, an example
-    r"|\b(?:Ctrl|Alt|Shift)\+\w+|\b(?:Esc|Enter|Tab|F\d{1,2})\b"
+    r"|\b(?:Ctrl|Alt|Shift)\+\w+|\b(?:Esc|Enter|Tab|Delete|F\d{1,2})\b"
+    r"|\{[a-z_]+\}"  # a script placeholder, shown to the admin as typed
     r"|(?:[A-Za-z]:)?[/\\]\S+"  # file paths
 )
 ASCII_WORD = re.compile(r"[A-Za-z]{3,}")

@@ -104,6 +104,8 @@ def test_admin_reaches_every_page_including_admin_by_keyboard(qtbot, make_shell,
     _reach_pages_by_keyboard(qtbot, window, 3)
     assert window.current_area() == "fees"  # no counter work: no intake, payments or shift
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == "scripts"
+    qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == "admin"
 
 

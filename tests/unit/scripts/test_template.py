@@ -27,7 +27,7 @@ def test_placeholders_are_filled_and_braces_doubled_are_literal():
     assert rendered.missing == () and rendered.problems == ()
 
 
-@pytest.mark.parametrize(("language", "marker"), [("zh", "【amount?】"), ("en", "[amount?]")])
+@pytest.mark.parametrize(("language", "marker"), [("zh", "【待补：金额】"), ("en", "[amount?]")])
 @pytest.mark.parametrize("value", [None, "", "   "])
 def test_a_missing_value_shows_a_marker_never_none(language, marker, value):
     rendered = render("合计{amount}。", {"amount": value}, language)
@@ -66,7 +66,7 @@ def test_a_value_is_one_line_and_cut_when_very_long():
 
 def test_an_object_given_as_a_value_is_never_shown():
     rendered = render("{hall}", {"hall": object()})  # type: ignore[dict-item]
-    assert rendered.text == "【hall?】" and "object" not in rendered.text
+    assert rendered.text == "【待补：营业厅】" and "object" not in rendered.text
 
 
 _EMPTY = problems_of("")[0]
