@@ -27,18 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.clock import local
 from hallclient.errors import HallError
-from hallclient.money import format_yuan
 from hallclient.visits import VisitStage, VisitView
-from ui.account_models import AccountTableModel, masked_phone
+from ui.account_models import AccountTableModel
+from ui.account_panel_text import account_panel_text
 from ui.attempt import Attempt
 from ui.close_visit_dialog import CloseVisitDialog
 from ui.day_view_dialog import DayViewDialog
-from ui.intake_texts import account_status_text, intake_problem_text, stage_text
+from ui.intake_texts import intake_problem_text, stage_text
 from ui.pages import Area
 from ui.phrase_watch import PhraseWatch
-from ui.tariff_texts import customer_types_text
 from ui.tasks import TaskRunner
 from ui.ticket_dialogs import IssueTicketDialog, TransferDialog
 from ui.widgets import is_plain, named, table_view
@@ -47,7 +45,7 @@ if TYPE_CHECKING:
     from hallclient.account_search import AccountHit
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
-    from hallclient.intake import AccountPanel, PastPayment, Purpose, QueueCategory
+    from hallclient.intake import AccountPanel, Purpose, QueueCategory
     from hallclient.queue import CalledTicket
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -288,33 +286,10 @@ class IntakePage(QFrame):
 
     def _account_taken(self, result: tuple[VisitView, AccountPanel]) -> None:
         self.visit, panel = result
-        self.panel.setText(self._panel_text(panel))
+        self.panel.setText(account_panel_text(panel, self._core.settings.timezone))
         self.panel.show()
         self._show_visit()
         self.purpose.setFocus()
-
-    def _panel_text(self, panel: AccountPanel) -> str:
-        lines = [
-            f"{panel.account_no}  {panel.name}  {masked_phone(panel.phone)}",
-            panel.address,
-            self.tr("{type} · meter {meter} · status {status}").format(
-                type=customer_types_text((panel.customer_type,)), meter=panel.meter_no,
-                status=account_status_text(panel.status)),
-            self.tr("Arrears ￥{arrears} · used this year {ytd} m³ · household of {size}").format(
-                arrears=f"{panel.arrears:,.2f}", ytd=panel.ytd_volume_m3,
-                size=panel.household_size),
-            self.tr("Visits on record: {count} (this one included)").format(
-                count=len(panel.recent_visits)),
-        ]  # fmt: skip
-        lines += [self._payment_text(payment) for payment in panel.recent_payments]
-        return "\n".join(lines)
-
-    def _payment_text(self, payment: PastPayment) -> str:
-        when = local(payment.issued_at, self._core.settings.timezone)
-        text = self.tr("Paid {amount} on {day} (receipt {number})").format(
-            amount=format_yuan(payment.total), day=f"{when:%Y-%m-%d}", number=payment.receipt_no
-        )
-        return text + (self.tr(", voided") if payment.voided else "")
 
     # -- purpose and end ---------------------------------------------------------------------
 
