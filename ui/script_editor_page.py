@@ -32,7 +32,7 @@ from ui.attempt import Attempt
 from ui.pages import Area
 from ui.script_dialogs import HistoryDialog, NewScriptDialog
 from ui.script_models import ScriptRow, ScriptsModel
-from ui.script_texts import key_name, script_problem_text
+from ui.script_texts import LANGUAGE_NAMES, key_name, script_problem_text
 from ui.widgets import named, table_view
 
 if TYPE_CHECKING:
@@ -167,7 +167,8 @@ class ScriptEditorPage(QFrame):
             self.heading.setText(self.tr("Service scripts"))
             return
         purpose = self._purpose_name(script.purpose) or self.tr("every purpose")
-        self.heading.setText(f"{key_name(script.key)} · {purpose} · {script.language}")
+        language = LANGUAGE_NAMES.get(script.language, script.language)
+        self.heading.setText(f"{key_name(script.key)} · {purpose} · {language}")
 
     # -- editing -------------------------------------------------------------------------
 
