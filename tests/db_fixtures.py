@@ -95,7 +95,8 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 @pytest.fixture
 def database_url(backend: str, request: pytest.FixtureRequest) -> str:
-    """A fresh, empty database on the test's backend (PostgreSQL is started only if needed)."""
+    """A fresh, empty database on the test's backend (PostgreSQL is started only if needed);
+    not the one ``database`` gives (take that one's URL from ``database.engine.url``)."""
     url: str = request.getfixturevalue(_URL_FIXTURES[backend])
     return url
 

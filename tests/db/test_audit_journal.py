@@ -142,7 +142,8 @@ def _cli(capsys, url, *argv):
     return code, out, err
 
 
-def test_cli_audit_head_and_verify(capsys, database, database_url):
+def test_cli_audit_head_and_verify(capsys, database):
+    database_url = database.engine.url.render_as_string(hide_password=False)
     assert _cli(capsys, database_url, "head") == (0, f"0 {GENESIS_HASH}\n", "")
     append(database, 4)
     seq, hash_ = head(database)
