@@ -203,6 +203,12 @@ def _locked_head(uow: UnitOfWork) -> tuple[int, str]:
     return int(row.seq), str(row.entry_hash)
 
 
+def lock_journal(uow: UnitOfWork) -> None:
+    """Take the journal's write lock now, for a use case that numbers something of its own
+    before it records (script versions): writers then queue here instead of racing."""
+    _locked_head(uow)
+
+
 def record(
     uow: UnitOfWork,
     where: Where,

@@ -3,8 +3,9 @@
 Stages only move forward -- called → greeted → serving → charging or referring →
 closing → closed -- and each keeps the time it was first reached, so wait and
 service times are facts, not estimates.  Taking the account reaches "greeted",
-choosing the purpose "serving"; the script panel follows these stages.  A visit that ends records its outcome and,
-unless the customer never came, the rating the standard asks every clerk to request.
+choosing the purpose "serving"; the script panel follows these stages.  A visit
+that ends records its outcome and, unless the customer never came, the rating the
+standard asks every clerk to request.
 """
 
 from __future__ import annotations
@@ -91,7 +92,8 @@ def _open_visit(uow: UnitOfWork, context: Context, visit_id: int) -> Visit:
     visit = uow.session.get(Visit, visit_id, with_for_update=True)
     if visit is None:
         raise VisitError(VisitProblem.UNKNOWN_VISIT, str(visit_id))
-    if visit.counter_code != context.where.counter_code:
+    if (visit.hall_code, visit.counter_code) != (context.where.hall_code,
+                                                 context.where.counter_code):  # fmt: skip
         raise VisitError(VisitProblem.NOT_YOURS, str(visit_id))
     if visit.stage is VisitStage.CLOSED:
         raise VisitError(VisitProblem.CLOSED, str(visit_id))

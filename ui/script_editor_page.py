@@ -38,7 +38,7 @@ from ui.widgets import named, table_view
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
-    from hallclient.scripts.service import ImportSummary, InForce
+    from hallclient.scripts.service import ImportSummary, InForce, VersionView
 
 
 def _language_rank(language: str) -> int:
@@ -186,9 +186,16 @@ class ScriptEditorPage(QFrame):
         if script is None:
             return
         user = self._user_of()
-        self.attempt.run(lambda: self._core.scripts.save(user, script, text), lambda version: (
-            self._say(self.tr("Saved as version {version}.").format(version=version.version)),
-            self.reload(script)), self._failed)  # fmt: skip
+        self.attempt.run(lambda: self._core.scripts.save(user, script, text),
+                         lambda version: self._saved(script, version), self._failed)  # fmt: skip
+
+    def _saved(self, script: ScriptId, version: VersionView) -> None:
+        if version.created_at is None:  # the same words as the version in force
+            self._say(self.tr("Nothing to save: this is the wording in force (version "
+                              "{version}).").format(version=version.version))  # fmt: skip
+            return
+        self._say(self.tr("Saved as version {version}.").format(version=version.version))
+        self.reload(script)
 
     def remove(self) -> None:
         script = self.editing
@@ -202,7 +209,7 @@ class ScriptEditorPage(QFrame):
 
     def show_history(self) -> None:
         script = self.editing
-        if script is None:
+        if script is None or self.attempt.running:
             return
         user = self._user_of()
         dialog = HistoryDialog(self._core.settings.timezone, self)

@@ -135,7 +135,8 @@ class ScriptPanel(QFrame):
 
     def set_visit(self, visit: VisitView | None) -> None:
         if visit is None or self.visit is None or visit.id != self.visit.id:
-            self.choices = Choices(language=self.choices.language)  # a new customer
+            # A new customer: addressed neutrally until the clerk knows; the cart stays
+            self.choices = Choices(language=self.choices.language, amount=self.choices.amount)
             self.title.setCurrentIndex(self.title.findData(Title.UNKNOWN.value))
             self._recorded.clear()
         self.visit = visit
@@ -170,19 +171,26 @@ class ScriptPanel(QFrame):
         user, scripts = self._user_of(), self._core.scripts
 
         def work(_progress: object) -> list[PanelScript]:
-            facts = scripts.facts(user, visit.id)
-            shown = scripts.panel(user, facts, choices)
-            scripts.record_shown(user, visit.id, [s for s in shown if s.for_stage])
-            return shown
+            return scripts.panel(user, scripts.facts(user, visit.id), choices)
 
         self._runner.start(work, lambda shown: self._composed(generation, shown), self._failed)
 
     def _composed(self, generation: int, shown: list[PanelScript]) -> None:
+        """Shown, and recorded on the visit, only if no newer composition was asked for."""
         if generation != self._generation:
             return
         self.shown = shown
-        self._recorded.update((s.script, s.version) for s in shown if s.for_stage)
         self._show_scripts()
+        self._record([s for s in shown if s.for_stage])
+
+    def _record(self, scripts: list[PanelScript]) -> None:
+        new = [s for s in scripts if (s.script, s.version) not in self._recorded]
+        if not new or self.visit is None:
+            return
+        self._recorded.update((s.script, s.version) for s in new)
+        user, visit_id, desk = self._user_of(), self.visit.id, self._core.scripts
+        self._record_runner.start(lambda _p: desk.record_shown(user, visit_id, new),
+                                  lambda _n: None, self._failed)  # fmt: skip
 
     def _show_stage(self) -> None:
         stage = self.choices.stage or (self.visit.stage if self.visit else None)
@@ -266,14 +274,8 @@ class ScriptPanel(QFrame):
     def _selected(self, item: QListWidgetItem | None, _previous: object) -> None:
         """A script the clerk picks is shown too: record it on the visit."""
         script = self.current()
-        if script is None or self.visit is None:
-            return
-        if (script.script, script.version) in self._recorded:
-            return
-        self._recorded.add((script.script, script.version))
-        user, visit_id, scripts = self._user_of(), self.visit.id, self._core.scripts
-        self._record_runner.start(lambda _p: scripts.record_shown(user, visit_id, [script]),
-                                  lambda _n: None, self._failed)  # fmt: skip
+        if script is not None:
+            self._record([script])
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, HallError):

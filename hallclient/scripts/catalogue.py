@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import enum
 import json
+import unicodedata
 from collections.abc import Container, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,6 +72,8 @@ def pick(
 def check_entry(script: ScriptId, text: str) -> list[str]:
     """What is wrong with one entry, in words an admin can act on."""
     problems = [f"{script.label()}: {p}" for p in problems_of(text)]
+    if any(_is_control(char) for char in script.purpose + text):
+        problems.append(f"{script.label()}: control characters (only line breaks are kept)")
     if script.language not in LANGUAGES:
         problems.append(f"{script.label()}: unknown language")
     if len(text) > TEXT_MAX:
@@ -78,6 +81,11 @@ def check_entry(script: ScriptId, text: str) -> list[str]:
     if len(script.purpose) > PURPOSE_MAX:
         problems.append(f"{script.label()}: purpose code too long")
     return problems
+
+
+def _is_control(char: str) -> bool:
+    """NUL and the like: PostgreSQL refuses NUL, and none belongs in words read aloud."""
+    return unicodedata.category(char) in ("Cc", "Cs") and char not in "\n\t"
 
 
 def check_complete(scripts: ScriptSet) -> list[str]:
@@ -94,7 +102,7 @@ def _entry(raw: object, index: int, problems: list[str]) -> tuple[ScriptId, str]
         problems.append(f"entry {index}: not an object")
         return None
     key, purpose, language, text = (raw.get(f) for f in ("key", "purpose", "language", "text"))
-    if key not in {k.value for k in ScriptKey}:
+    if not isinstance(key, str) or key not in {k.value for k in ScriptKey}:
         problems.append(f"entry {index}: unknown key {key!r:.40}")
         return None
     if not all(isinstance(v, str) for v in (purpose, language, text)):
@@ -111,7 +119,7 @@ def parse_set(data: bytes, *, complete: bool = True) -> dict[ScriptId, str]:
     """A script set from its JSON bytes; every problem is collected before refusing."""
     try:
         document = json.loads(data.decode("utf-8-sig"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as error:
+    except (UnicodeDecodeError, json.JSONDecodeError, RecursionError) as error:
         raise ScriptSetError([f"not a script file: {error}"]) from None
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise ScriptSetError([f"not a script file: the format must be {FORMAT}"])

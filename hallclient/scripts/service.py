@@ -9,12 +9,17 @@ every import is in the audit journal.
 from __future__ import annotations
 
 import datetime as dt
+import logging
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 from sqlalchemy import select
+from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
 from db.models import ScriptVersion, VisitPurpose
+from hallclient import audit
 from hallclient.context import Context
 from hallclient.permissions import Action
 from hallclient.scripts.catalogue import (
@@ -29,6 +34,9 @@ from hallclient.scripts.catalogue import (
 from hallclient.uow import UnitOfWork, run_write
 
 DEFAULT_VERSION = 0
+VERSION_RACE_ATTEMPTS = 3
+T = TypeVar("T")
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -80,6 +88,7 @@ def scripts_in_force(database: Database, defaults: ScriptSet) -> dict[ScriptId, 
 
 
 def _next_version(uow: UnitOfWork, script: ScriptId) -> int:
+    audit.lock_journal(uow)  # every version is journaled: saves queue on the journal's lock
     rows = _latest_rows(uow)
     return rows[script].version + 1 if script in rows else DEFAULT_VERSION + 1
 
@@ -104,6 +113,17 @@ def _view(row: ScriptVersion) -> VersionView:
                        row.author_employee_no, row.created_at)  # fmt: skip
 
 
+def _write(database: Database, use_case: Callable[[UnitOfWork], T]) -> T:
+    """``run_write``, again when another admin numbered the same version at the same moment
+    (the unique version refuses the second; the next attempt numbers after it)."""
+    for _attempt in range(VERSION_RACE_ATTEMPTS):
+        try:
+            return run_write(database, use_case)
+        except IntegrityError:
+            log.info("script version numbered twice at once; numbering again")
+    raise ScriptSetError(["another admin is saving scripts at this moment; please try again"])
+
+
 def save_version(
     database: Database, context: Context, defaults: ScriptSet, script: ScriptId, text: str
 ) -> VersionView:
@@ -122,7 +142,7 @@ def save_version(
         uow.commit()
         return view
 
-    return run_write(database, use_case)
+    return _write(database, use_case)
 
 
 def remove_special(
@@ -140,7 +160,7 @@ def remove_special(
         _add_version(uow, context, script, "", removed=True)
         uow.commit()
 
-    run_write(database, use_case)
+    _write(database, use_case)
 
 
 def history(database: Database, context: Context, defaults: ScriptSet,
@@ -196,4 +216,4 @@ def import_set(
         uow.commit()
         return ImportSummary(len(changed), len(dropped), len(wanted) - len(changed))
 
-    return run_write(database, use_case)
+    return _write(database, use_case)

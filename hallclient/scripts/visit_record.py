@@ -13,7 +13,15 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from db.engine import Database
-from db.models import Account, Department, Ticket, Visit, VisitPurpose, VisitScript
+from db.models import (
+    Account,
+    Department,
+    Ticket,
+    Visit,
+    VisitPurpose,
+    VisitScript,
+    VisitStage,
+)
 from hallclient.context import Context
 from hallclient.permissions import Action
 from hallclient.scripts import panel
@@ -39,9 +47,14 @@ def _department(uow: UnitOfWork, code: str | None) -> panel.Department | None:
                             row.hours)  # fmt: skip
 
 
-def _visit(uow: UnitOfWork, context: Context, visit_id: int) -> Visit:
-    visit = uow.session.get(Visit, visit_id)
-    if visit is None or visit.counter_code != context.where.counter_code:
+def _visit(uow: UnitOfWork, context: Context, visit_id: int, *, lock: bool = False) -> Visit:
+    """This counter's visit (counter codes repeat from hall to hall: both must match)."""
+    visit = uow.session.get(Visit, visit_id, with_for_update=lock)
+    where = context.where
+    if visit is None or (visit.hall_code, visit.counter_code) != (
+        where.hall_code,
+        where.counter_code,
+    ):
         raise VisitError(VisitProblem.UNKNOWN_VISIT, str(visit_id))
     return visit
 
@@ -76,11 +89,14 @@ def visit_facts(
 def record_shown(
     database: Database, context: Context, visit_id: int, shown: Sequence[tuple[ScriptId, int]]
 ) -> int:
-    """Record the scripts not yet recorded on the visit; returns how many were new."""
+    """Record the scripts not yet recorded on the visit; returns how many were new.  The
+    visit row is locked, so two recordings at once cannot both add the same script; a
+    visit already closed takes no more (a late answer of the panel)."""
     context.require(Action.SERVE_CUSTOMERS)
 
     def use_case(uow: UnitOfWork) -> int:
-        _visit(uow, context, visit_id)
+        if _visit(uow, context, visit_id, lock=True).stage is VisitStage.CLOSED:
+            return 0
         known = {
             (row.script_key, row.purpose, row.language, row.version)
             for row in uow.session.scalars(select(VisitScript).where(

@@ -4,6 +4,8 @@ export between two databases, the facts of a visit and the scripts shown on it."
 from __future__ import annotations
 
 import datetime as dt
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import replace
 
 import pytest
 from sqlalchemy import select, text
@@ -12,6 +14,7 @@ from db import migrate
 from db.engine import Database
 from db.models import AuditEntry, VisitStage
 from hallclient import queue, visits
+from hallclient.audit import Where
 from hallclient.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.permissions import PermissionDeniedError
@@ -171,3 +174,31 @@ def test_another_counter_cannot_read_or_record_on_the_visit(database, people, cl
         visit_record.record_shown(database, elsewhere, visit_id, [(GREETING_ZH, 0)])
     with pytest.raises(visits.VisitError):
         visit_record.visit_facts(database, elsewhere, visit_id)
+
+
+def test_admins_saving_at_once_get_consecutive_versions(database, admin):
+    texts = [f"您好，第{n}种说法。" for n in range(4)]
+    with ThreadPoolExecutor(4) as pool:
+        saved = list(pool.map(
+            lambda t: service.save_version(database, admin, default_scripts(), GREETING_ZH, t),
+            texts))  # fmt: skip
+    assert sorted(v.version for v in saved) == [1, 2, 3, 4]
+    history = service.history(database, admin, default_scripts(), GREETING_ZH)
+    assert [v.version for v in history] == [4, 3, 2, 1, 0]
+
+
+def test_a_closed_visit_takes_no_more_scripts(database, people, clock, visit_id):
+    clerk = at_counter(people[Role.CLERK], clock, "C01")
+    visits.close_visit(database, clerk, visit_id, visits.VisitOutcome.RESOLVED, 5)
+    assert visit_record.record_shown(database, clerk, visit_id, [(GREETING_ZH, 0)]) == 0
+    assert visit_record.shown_on_visit(database, clerk, visit_id) == []
+
+
+def test_the_same_counter_code_in_another_hall_is_another_counter(database, people, clock,
+                                                                  visit_id):  # fmt: skip
+    clerk = at_counter(people[Role.CLERK], clock, "C01")
+    other_hall = replace(clerk, where=Where("H02", "C01"))
+    with pytest.raises(visits.VisitError):
+        visit_record.visit_facts(database, other_hall, visit_id)
+    with pytest.raises(visits.VisitError):
+        visits.set_notes(database, other_hall, visit_id, "别的营业厅")

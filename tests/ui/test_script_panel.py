@@ -86,6 +86,7 @@ def test_each_stage_of_a_visit_shows_its_script(qtbot, window, page, panel, priv
     assert "查询本期应缴的燃气费" in _stage_text(panel)  # the purpose's own words
 
     window.pages["fees"].sig_cart_changed.emit(_cart_of(private_core, window.user, "30.00"))
+    qtbot.waitUntil(lambda: page.visit.stage is VisitStage.CHARGING)
     assert _settled(qtbot, page, panel) == [K.CHARGE]
     assert page.visit.stage is VisitStage.CHARGING
     assert "共￥30.00" in _stage_text(panel)  # the pay_gas charge script with the cart's total
@@ -147,6 +148,7 @@ def test_a_new_customer_starts_with_the_neutral_title(qtbot, window, page, panel
     page._ended("")
     _settled(qtbot, page, panel)
     assert panel.choices.title is Title.UNKNOWN and panel.shown == []
+    assert panel.list.count() == 1  # the hint to call a ticket
 
 
 def test_the_panel_is_translated_and_hidden_on_other_pages(qtbot, window, page, panel):

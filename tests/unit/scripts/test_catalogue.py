@@ -95,6 +95,11 @@ def _file(entries, fmt="hallclient-scripts/1"):
          "unknown_placeholder"),
         (_file([{"key": "greeting", "purpose": 3, "language": "zh", "text": "x"}]), "must be"),
         (_file([]), "greeting/*/zh: missing"),
+        (_file([{"key": ["greeting"], "purpose": "", "language": "zh", "text": "x"}]),
+         "unknown key"),
+        (_file([{"key": "greeting", "purpose": "", "language": "zh", "text": "您\u0000好"}]),
+         "control characters"),
+        (b"[" * 100_000, "not a script file"),
     ],
 )  # fmt: skip
 def test_bad_files_are_refused_with_every_problem_named(data, expected):

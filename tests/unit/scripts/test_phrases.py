@@ -8,7 +8,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 from opencc import OpenCC
 
-from hallclient.scripts.phrases import ForbiddenPhrase, PhraseChecker, normalised
+from hallclient.scripts.phrases import PAUSE, ForbiddenPhrase, PhraseChecker, normalised
 from tests.db.script_helpers import default_scripts, phrase_checker
 
 PHRASES = [p.phrase for p in phrase_checker().phrases]
@@ -26,6 +26,8 @@ VARIANTS = {
     "traditional": _S2T.convert,
     "traditional, punctuated": lambda p: "，".join(_S2T.convert(p)),
     "zero-width joined": "\u200b".join,
+    "with variation selectors": "\ufe00".join,
+    "with combining marks": "\u0301".join,
     "inside a sentence": lambda p: f"客户来问，我说：“{p}！”然后走了",
 }
 
@@ -42,7 +44,28 @@ def test_each_phrase_is_found_in_variant_spellings(phrase, variant):
     findings = phrase_checker().findings(text)
     assert phrase in [f.phrase.phrase for f in findings]
     found = next(f for f in findings if f.phrase.phrase == phrase)
-    assert normalised(text[found.start : found.end])[0] == normalised(phrase)[0]
+    assert _letters(text[found.start : found.end]) == _letters(phrase)
+
+
+def _letters(text: str) -> str:
+    return normalised(text)[0].replace(PAUSE, "")
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [("急甚麼", "急什么"), ("早幹甚麼去了", "早干什么去了"), ("妳問我，我問誰", "你问我，我问谁"),
+     ("不是跟妳說過了嗎", "不是跟你说过了吗"), ("你问我我问谁", "你问我，我问谁"),
+     ("下班了，明天再来", "下班了，明天再来")],
+)  # fmt: skip
+def test_common_variant_characters_and_pauses(text, phrase):
+    assert [f.phrase.phrase for f in phrase_checker().findings(text)] == [phrase]
+
+
+@pytest.mark.parametrize(
+    "note", ["客户很着急，什么时候能修好？", "已告知：不归属本厅的业务由热线受理", "他说知道了"]
+)
+def test_punctuation_between_clauses_is_a_boundary(note):
+    assert phrase_checker().findings(note) == []
 
 
 def test_full_width_latin_is_folded_too():
