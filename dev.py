@@ -1,7 +1,10 @@
-"""The two quick-start commands, for a fresh machine with Python 3.11+ (Linux or Windows).
+"""The quick-start commands, for a fresh machine with Python 3.11+ (Linux or Windows).
 
-    python3 dev.py app     set up .venv, load the demo data (演示) into .demo/ once, open HallClient
-    python3 dev.py test    set up .venv with the test tools, run the whole test suite
+    python3 dev.py app        set up .venv, load the demo data (演示) into .demo/ once,
+                              open HallClient
+    python3 dev.py test       set up .venv with the test tools, run the whole test suite
+    python3 dev.py build      the one-folder PyInstaller build in dist/HallClient
+    python3 dev.py installer  the build, then dist/HallClient-<version>-setup.exe with NSIS
 
 Standard library only: this runs before anything is installed.  Extra arguments
 after ``test`` go to pytest (``python3 dev.py test -k login``).
@@ -73,12 +76,51 @@ def test(pytest_args: list[str]) -> int:
     return code
 
 
+def version() -> str:
+    import tomllib
+
+    return str(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"])
+
+
+def build() -> int:
+    """dist/HallClient: the frozen app (on Windows the real one; on Linux the CI's check)."""
+    _setup("dev")
+    if _run(PYTHON, "-m", "ui.i18n_build") != 0:  # the .qm files the build bundles
+        return 1
+    spec = ROOT / "packaging" / "hallclient.spec"
+    return _run(PYTHON, "-m", "PyInstaller", "--noconfirm", "--clean", spec)
+
+
+def _makensis() -> str | None:
+    import shutil
+
+    programs = Path(os.environ.get("PROGRAMFILES(X86)", r"C:\Program Files (x86)"))
+    installed = programs / "NSIS" / "makensis.exe"  # where the NSIS installer puts it
+    return shutil.which("makensis") or (str(installed) if installed.is_file() else None)
+
+
+def installer() -> int:
+    """The build, then the installer beside it in dist/."""
+    makensis = _makensis()
+    if makensis is None:
+        sys.exit("makensis was not found: install NSIS 3 (https://nsis.sourceforge.io)")
+    if build() != 0:
+        return 1
+    # "-" options: makensis takes them on Windows and Linux alike ("/" is a path on Linux)
+    defines = (f"-DVERSION={version()}", f"-DDIST_DIR={ROOT / 'dist' / 'HallClient'}")
+    return _run(makensis, "-WX", *defines, ROOT / "installer.nsi")
+
+
 def main() -> int:
     command, *rest = sys.argv[1:] or ["help"]
     if command == "app":
         return app()
     if command == "test":
         return test(rest)
+    if command == "build":
+        return build()
+    if command == "installer":
+        return installer()
     print(__doc__)
     return 0 if command == "help" else 2
 

@@ -5,10 +5,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from platformdirs import PlatformDirs
+from platformdirs import PlatformDirs, PlatformDirsABC
 
 APP_NAME = "HallClient"
-_DIRS = PlatformDirs(APP_NAME, appauthor=False, roaming=False)
+
+
+def dirs_for(kind: type[PlatformDirsABC]) -> PlatformDirsABC:
+    """Per user and per machine, never roaming (a counter PC's database stays on it).  On
+    Windows: %LOCALAPPDATA%\\HallClient for data and configuration, ...\\Logs for the logs."""
+    return kind(APP_NAME, appauthor=False, roaming=False)
+
+
+_DIRS = dirs_for(PlatformDirs)
 
 
 def config_dir() -> Path:

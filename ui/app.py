@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import sys
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication
 
 from hallclient.config import Settings
@@ -22,6 +24,12 @@ from ui.style import apply_style
 def prepare_application(language: str) -> tuple[QApplication, Translations]:
     """The QApplication (existing or new) with fonts, style and translators in place."""
     existing = QApplication.instance()
+    if existing is None:
+        # Windows' 125% and 150% display settings scale by exactly that, not rounded to 1× or
+        # 2× (Qt 6's default, made explicit: it must be set before the application exists).
+        QGuiApplication.setHighDpiScaleFactorRoundingPolicy(
+            Qt.HighDpiScaleFactorRoundingPolicy.PassThrough
+        )
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv)
     app.setApplicationName(APP_NAME)
     app.setOrganizationName(APP_NAME)
