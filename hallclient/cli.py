@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 from hallclient import __version__
@@ -55,13 +56,19 @@ def build_parser(add_commands: Callable[[Any], None] | None = None) -> argparse.
 
 
 def _add_db_commands(commands: Any) -> None:
-    db = commands.add_parser("db", help="database schema: upgrade, downgrade, current, check")
+    db = commands.add_parser(
+        "db", help="database schema: upgrade, downgrade, current, check; backup"
+    )
     actions = db.add_subparsers(dest="db_action", metavar="action", required=True)
     actions.add_parser("upgrade", help="upgrade the schema to the newest revision")
     down = actions.add_parser("downgrade", help="downgrade the schema to a revision")
     down.add_argument("revision", help="target revision, or 'base' for an empty database")
     actions.add_parser("current", help="print the database's schema revision")
     actions.add_parser("check", help="compare the schema with the models (drift check)")
+    backup = actions.add_parser(
+        "backup", help="copy the local SQLite database safely while it is in use"
+    )
+    backup.add_argument("target", type=Path, help="the backup file to write")
 
 
 def _add_audit_commands(commands: Any) -> None:

@@ -6,10 +6,12 @@ import argparse
 import getpass
 import sys
 import time
+from pathlib import Path
 
 from alembic.util import CommandError
 
 from db import migrate
+from db.backup import BackupError, backup_sqlite
 from db.engine import Database
 from hallclient import paths
 from hallclient.audit import Where
@@ -26,6 +28,8 @@ MAX_DEMO_ACCOUNTS = 1_000_000
 
 
 def db_command(args: argparse.Namespace, settings: Settings) -> int:
+    if args.db_action == "backup":
+        return _backup(settings.database_url, args.target)
     database = connect(settings.database_url)
     try:
         return _db_action(args, database)
@@ -47,6 +51,19 @@ def _db_action(args: argparse.Namespace, database: Database) -> int:
         print(revision or "(empty)")
     else:
         print(f"{database.describe()}: schema at {revision or '(empty)'}")
+    return 0
+
+
+def _backup(url: str, target: Path) -> int:
+    """The SQLite backup API (never a file copy of a database in use); PostgreSQL has pg_dump."""
+    if not url.startswith("sqlite:///") or url == "sqlite:///:memory:":
+        raise HallError("db backup copies a local SQLite database; for PostgreSQL use pg_dump "
+                        "(see the README)")  # fmt: skip
+    try:
+        size = backup_sqlite(Path(url.removeprefix("sqlite:///")), target)
+    except BackupError as error:
+        raise HallError(f"db backup: {error}") from None
+    print(f"backed up to {target} ({size:,} bytes, integrity checked)")
     return 0
 
 
