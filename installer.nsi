@@ -109,6 +109,7 @@ FunctionEnd
 !macro RemoveProgramFiles
   RMDir /r "$INSTDIR\_internal"
   Delete "$INSTDIR\${APP_EXE}"
+  Delete "$INSTDIR\hallclient-cli.exe"
   Delete "$INSTDIR\VERSION"
 !macroend
 

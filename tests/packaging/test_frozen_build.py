@@ -17,6 +17,8 @@ from pathlib import Path
 import pytest
 from PySide6.QtGui import QImage
 
+from db.migrate import HEAD
+
 ROOT = Path(__file__).resolve().parents[2]
 VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
 APP = "HallClient"
@@ -67,6 +69,17 @@ def test_the_frozen_app_starts_offscreen_and_renders_the_login_window(frozen, tm
     assert done.returncode == 0, done.stdout + done.stderr
     image = QImage(str(tmp_path / "shots" / "login.png"))
     assert (image.width(), image.height()) == (1366, 768)
+
+
+def test_the_console_twin_runs_the_commands(frozen, tmp_path):
+    database = f"sqlite:///{(tmp_path / 'cli.sqlite3').as_posix()}"
+    env = dict(os.environ, XDG_STATE_HOME=str(tmp_path / "state"))
+    done = subprocess.run(
+        [str(frozen / "hallclient-cli"), "--database-url", database, "db", "upgrade"],
+        env=env, capture_output=True, text=True, timeout=300, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert done.stdout.strip().endswith(f"schema at {HEAD}")
 
 
 def test_makensis_compiles_the_installer_without_warnings(frozen, tmp_path):
