@@ -125,7 +125,7 @@ Section "!$(SEC_PROGRAM)" SecProgram
     Abort
   ${EndIf}
   !insertmacro RemoveProgramFiles
-  File /r "${DIST_DIR}/*"
+  File /r "${DIST_DIR}\*"
   WriteUninstaller "$INSTDIR\Uninstall.exe"
 
   CreateDirectory "$SMPROGRAMS\${APP_NAME}"
