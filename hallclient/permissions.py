@@ -28,6 +28,8 @@ class Action(enum.StrEnum):
     RECONCILE_SHIFTS = "reconcile_shifts"  # approve or return shifts, close the hall's day
     VIEW_REPORTS = "view_reports"  # the hall's overview, day reports and exports
     EDIT_SCRIPTS = "edit_scripts"  # service scripts: new versions, import, export
+    REFER_MATTERS = "refer_matters"  # hand a matter to a department; see its status
+    HANDLE_REFERRALS = "handle_referrals"  # the department's board: acknowledge, close, return
 
 
 class ApprovalKind(enum.StrEnum):
@@ -42,14 +44,14 @@ class ApprovalKind(enum.StrEnum):
 
 _EVERYONE = frozenset({Action.CHANGE_OWN_PASSWORD, Action.LOOK_UP_FEES})
 
-_COUNTER = frozenset({Action.ISSUE_TICKETS, Action.SERVE_CUSTOMERS})
+_COUNTER = frozenset({Action.ISSUE_TICKETS, Action.SERVE_CUSTOMERS, Action.REFER_MATTERS})
 
 PERMISSIONS: Mapping[Role, frozenset[Action]] = {
     Role.CLERK: _EVERYONE | _COUNTER,
     Role.SHIFT_MANAGER: _EVERYONE
     | _COUNTER
     | {Action.GRANT_APPROVAL, Action.VIEW_AUDIT, Action.RECONCILE_SHIFTS, Action.VIEW_REPORTS},
-    Role.DEPARTMENT_STAFF: _EVERYONE,
+    Role.DEPARTMENT_STAFF: _EVERYONE | {Action.HANDLE_REFERRALS},
     Role.AUDITOR: _EVERYONE | {Action.VIEW_AUDIT, Action.VERIFY_AUDIT, Action.VIEW_REPORTS},
     Role.ADMIN: _EVERYONE
     | {

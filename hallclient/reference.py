@@ -45,6 +45,9 @@ class DepartmentData:
     location: str
     hours: str
     hotline: str
+    response_minutes_normal: int  # the department's target from referral to closing
+    response_minutes_urgent: int
+    response_minutes_emergency: int
 
 
 @dataclass(frozen=True)
@@ -95,6 +98,9 @@ _DEPARTMENT = [Column(n, text) for n in ("code", "name_zh", "name_en", "duties",
     Column("location", text),
     Column("hours", text),
     Column("hotline", text, required=False, default=""),
+    Column("response_minutes_normal", whole_number, required=False, default=2880),
+    Column("response_minutes_urgent", whole_number, required=False, default=480),
+    Column("response_minutes_emergency", whole_number, required=False, default=60),
 ]
 _CATEGORY = [
     Column("code", text),

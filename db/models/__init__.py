@@ -21,6 +21,13 @@ from db.models.receipts import (
     ReceiptSeries,
 )
 from db.models.reference import Department, ServiceCategory, VisitPurpose
+from db.models.referrals import (
+    Referral,
+    ReferralEvent,
+    ReferralSequence,
+    ReferralStatus,
+    Urgency,
+)
 from db.models.scripts import ScriptVersion, VisitScript
 from db.models.security import Approval, AuditEntry, AuditHead
 from db.models.shifts import (
@@ -58,6 +65,10 @@ __all__ = [
     "ReceiptLine",
     "ReceiptPayment",
     "ReceiptSeries",
+    "Referral",
+    "ReferralEvent",
+    "ReferralSequence",
+    "ReferralStatus",
     "Role",
     "ScheduleStatus",
     "ScriptVersion",
@@ -71,6 +82,7 @@ __all__ = [
     "Ticket",
     "TicketSequence",
     "TicketStatus",
+    "Urgency",
     "User",
     "Visit",
     "VisitOutcome",

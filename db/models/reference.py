@@ -20,6 +20,10 @@ class Department(Base):
     location: Mapped[str] = mapped_column(String(200))
     hours: Mapped[str] = mapped_column(String(100))
     hotline: Mapped[str] = mapped_column(String(32), default="")
+    # The target from a referral to its closing, per urgency (minutes; migration 0009)
+    response_minutes_normal: Mapped[int] = mapped_column(Integer, server_default="2880")
+    response_minutes_urgent: Mapped[int] = mapped_column(Integer, server_default="480")
+    response_minutes_emergency: Mapped[int] = mapped_column(Integer, server_default="60")
 
 
 class ServiceCategory(Base):

@@ -56,7 +56,7 @@ def open_till(database: Database) -> Till:
     clock = FixedClock(START)
     people = add_users(database)
     in_force(database, context_for(people[Role.ADMIN], clock))
-    _add_account(database)
+    add_account(database)
     clerk = context_for(people[Role.CLERK], clock)
     ensure_shift(database, clerk)
     return Till(database, clock, clerk, people)
@@ -71,7 +71,9 @@ def ensure_shift(database: Database, context: Context) -> None:
         shifts.open_shift(database, context, FLOAT)
 
 
-def _add_account(database: Database) -> None:
+def add_account(database: Database) -> None:
+    """The one gas account of the receipt tests (张伟, residential)."""
+
     def use_case(uow: UnitOfWork) -> None:
         account = Account(account_no=ACCOUNT_NO, meter_no="211906000002", name="张伟",
                           name_initials="zw", phone="13800001111", phone_last4="1111",

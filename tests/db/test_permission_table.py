@@ -14,12 +14,15 @@ from decimal import Decimal
 import pytest
 
 from db.engine import Database
+from db.models import Urgency
 from hallclient import journal, queue, users
 from hallclient.approvals import ApprovalError, ApprovalProblem, ApprovalRequest, grant_approval
 from hallclient.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
 from hallclient.permissions import PERMISSIONS, Action, ApprovalKind, PermissionDeniedError
+from hallclient.referrals import service as referrals
+from hallclient.referrals.service import NewReferral
 from hallclient.scripts import service as script_service
 from hallclient.shifts import manager
 from hallclient.shifts import service as shifts
@@ -95,6 +98,18 @@ def _view_reports(database, context, _users):
     return manager.hall_day(database, context)
 
 
+def _refer_matters(database, context, _users):
+    install_reference_data(database)
+    matter = NewReferral("billing", Urgency.NORMAL, "发票抬头需要更正，客户要求重开")
+    return referrals.refer(database, context, matter)
+
+
+def _handle_referrals(database, context, _users):
+    return referrals.board(
+        database, replace(context, user=replace(context.user, department_code="billing"))
+    )
+
+
 def _edit_scripts(database, context, _users):
     return script_service.export_set(database, context, default_scripts())
 
@@ -112,6 +127,8 @@ INVOKERS: dict[Action, Invoker] = {
     Action.RECONCILE_SHIFTS: _reconcile_shifts,
     Action.VIEW_REPORTS: _view_reports,
     Action.EDIT_SCRIPTS: _edit_scripts,
+    Action.REFER_MATTERS: _refer_matters,
+    Action.HANDLE_REFERRALS: _handle_referrals,
 }
 
 
