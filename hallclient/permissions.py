@@ -30,6 +30,7 @@ class Action(enum.StrEnum):
     EDIT_SCRIPTS = "edit_scripts"  # service scripts: new versions, import, export
     REFER_MATTERS = "refer_matters"  # hand a matter to a department; see its status
     HANDLE_REFERRALS = "handle_referrals"  # the department's board: acknowledge, close, return
+    READ_INFORMANTS = "read_informants"  # who reported gas theft: the auditor only, journaled
 
 
 class ApprovalKind(enum.StrEnum):
@@ -52,7 +53,8 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
     | _COUNTER
     | {Action.GRANT_APPROVAL, Action.VIEW_AUDIT, Action.RECONCILE_SHIFTS, Action.VIEW_REPORTS},
     Role.DEPARTMENT_STAFF: _EVERYONE | {Action.HANDLE_REFERRALS},
-    Role.AUDITOR: _EVERYONE | {Action.VIEW_AUDIT, Action.VERIFY_AUDIT, Action.VIEW_REPORTS},
+    Role.AUDITOR: _EVERYONE
+    | {Action.VIEW_AUDIT, Action.VERIFY_AUDIT, Action.VIEW_REPORTS, Action.READ_INFORMANTS},
     Role.ADMIN: _EVERYONE
     | {
         Action.MANAGE_USERS,

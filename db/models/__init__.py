@@ -22,6 +22,7 @@ from db.models.receipts import (
 )
 from db.models.reference import Department, ServiceCategory, VisitPurpose
 from db.models.referrals import (
+    InformantReport,
     Referral,
     ReferralEvent,
     ReferralSequence,
@@ -56,6 +57,7 @@ __all__ = [
     "DayClose",
     "Department",
     "Hall",
+    "InformantReport",
     "MoveDirection",
     "PaymentMethod",
     "PrintJob",

@@ -11,7 +11,16 @@ from __future__ import annotations
 import enum
 from datetime import datetime
 
-from sqlalchemy import Enum, ForeignKey, Index, Integer, String, Text, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    Enum,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
@@ -72,6 +81,25 @@ class Referral(Base):
     created_at: Mapped[datetime] = mapped_column(UTCDateTime())
     due_at: Mapped[datetime] = mapped_column(UTCDateTime())
     outcome: Mapped[str] = mapped_column(Text, default="")  # the result, or why it came back
+    # A report of gas theft or tampering: the reporter is in informant_reports, never here
+    confidential: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class InformantReport(Base):
+    """Who reported gas theft or illegal modification (对举报人的信息要严格管理保守秘密).
+
+    Kept apart from the referral, read only by the auditor through
+    ``hallclient.referrals.informants`` (every read journaled); everything else names
+    the report by its referral's redacted reference only.
+    """
+
+    __tablename__ = "informant_reports"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    referral_id: Mapped[int] = mapped_column(ForeignKey("referrals.id"), unique=True)
+    reporter_name: Mapped[str] = mapped_column(String(50))
+    reporter_phone: Mapped[str] = mapped_column(String(20))
+    note: Mapped[str] = mapped_column(Text, default="")
 
 
 class ReferralEvent(Base):

@@ -32,6 +32,8 @@ from hallclient.clock import local
 from hallclient.context import Context
 from hallclient.errors import HallError
 from hallclient.permissions import Action, allowed
+from hallclient.referrals import informants
+from hallclient.referrals.informants import Informant
 from hallclient.referrals.rules import (
     NEXT_STATES,
     Lateness,
@@ -56,6 +58,7 @@ class ReferralProblem(enum.StrEnum):
     OUTCOME_REQUIRED = "outcome_required"
     NOT_YOUR_DEPARTMENT = "not_your_department"
     BAD_STEP = "bad_step"  # e.g. closing a referral that was returned
+    CONTACT_WITH_INFORMANT = "contact_with_informant"  # a reporter's identity goes apart only
 
 
 class ReferralError(HallError):
@@ -75,6 +78,7 @@ class NewReferral:
     contact_phone: str = ""
     address: str = ""
     appointment: str = ""
+    informant: Informant | None = None  # a theft report's reporter: stored apart, see informants
 
 
 @dataclass(frozen=True)
@@ -94,6 +98,7 @@ class ReferralView:
     due_at: dt.datetime
     outcome: str
     lateness: Lateness
+    confidential: bool
 
 
 @dataclass(frozen=True)
@@ -109,7 +114,7 @@ def _view(row: Referral, now: dt.datetime) -> ReferralView:
         row.id, row.reference, row.department_code, row.urgency, row.matter, row.account_no,
         row.contact_name, row.contact_phone, row.address, row.appointment, row.status,
         row.created_at, row.due_at, row.outcome,
-        lateness(row.status, row.created_at, row.due_at, now),
+        lateness(row.status, row.created_at, row.due_at, now), row.confidential,
     )  # fmt: skip
 
 
@@ -142,11 +147,15 @@ def _cleaned(new: NewReferral) -> NewReferral:
     matter = clean_text(new.matter, "matter", MATTER_MAX, multiline=True)
     if len("".join(matter.split())) < MATTER_MIN:
         raise ReferralError(ReferralProblem.MATTER_TOO_SHORT, str(MATTER_MIN))
+    informant = new.informant.cleaned() if new.informant is not None else None
+    if informant is not None and (new.contact_name.strip() or new.contact_phone.strip()):
+        raise ReferralError(ReferralProblem.CONTACT_WITH_INFORMANT)
     return NewReferral(
         new.department_code, Urgency(new.urgency), matter, new.visit_id,
         clean_text(new.account_no, "account_no", 20) if new.account_no else None,
         clean_text(new.contact_name, "contact_name", 50), clean_phone(new.contact_phone),
         clean_text(new.address, "address", 200), clean_text(new.appointment, "appointment", 100),
+        informant,
     )  # fmt: skip
 
 
@@ -182,9 +191,12 @@ def refer(database: Database, context: Context, new: NewReferral) -> ReferralVie
             address=clean.address, appointment=clean.appointment, status=ReferralStatus.NEW,
             created_by=context.user.employee_no, created_at=now,
             due_at=due_at(now, clean.urgency, _targets(department)), outcome="",
+            confidential=clean.informant is not None,
         )  # fmt: skip
         uow.session.add(row)
         uow.session.flush()
+        if clean.informant is not None:
+            informants.store(uow, row, clean.informant)
         _event(uow, context, row, ReferralStatus.NEW, "")
         view = _view(row, now)
         uow.commit()

@@ -77,6 +77,7 @@ def upgrade() -> None:
         sa.Column("created_at", db.types.UTCDateTime(), nullable=False),
         sa.Column("due_at", db.types.UTCDateTime(), nullable=False),
         sa.Column("outcome", sa.Text(), nullable=False),
+        sa.Column("confidential", sa.Boolean(), nullable=False),
         sa.ForeignKeyConstraint(
             ["department_code"],
             ["departments.code"],
@@ -93,6 +94,21 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f("ix_referrals_account_no"), ["account_no"], unique=False)
         batch_op.create_index("ix_referrals_board", ["department_code", "status"], unique=False)
 
+    op.create_table(
+        "informant_reports",
+        sa.Column("id", sa.Integer(), nullable=False),
+        sa.Column("referral_id", sa.Integer(), nullable=False),
+        sa.Column("reporter_name", sa.String(length=50), nullable=False),
+        sa.Column("reporter_phone", sa.String(length=20), nullable=False),
+        sa.Column("note", sa.Text(), nullable=False),
+        sa.ForeignKeyConstraint(
+            ["referral_id"],
+            ["referrals.id"],
+            name=op.f("fk_informant_reports_referral_id_referrals"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_informant_reports")),
+        sa.UniqueConstraint("referral_id", name=op.f("uq_informant_reports_referral_id")),
+    )
     op.create_table(
         "referral_events",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -139,6 +155,7 @@ def downgrade() -> None:
         batch_op.drop_index("ix_referral_events_referral")
 
     op.drop_table("referral_events")
+    op.drop_table("informant_reports")
     with op.batch_alter_table("referrals", schema=None) as batch_op:
         batch_op.drop_index("ix_referrals_board")
         batch_op.drop_index(batch_op.f("ix_referrals_account_no"))

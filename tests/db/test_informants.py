@@ -1,0 +1,107 @@
+"""Informant confidentiality, the canary: a theft report with a planted reporter name and
+phone.  Afterwards they appear nowhere outside the protected store -- no other table
+(every row of every one is dumped), no log record, no audit detail, no repr of the
+request -- and only the auditor may read them, each read journaled."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import replace
+
+import pytest
+from sqlalchemy import inspect, select, text
+
+from db.models import AuditEntry, ReferralStatus, Urgency
+from hallclient.auth import Role
+from hallclient.clock import FixedClock
+from hallclient.permissions import PermissionDeniedError
+from hallclient.referrals import informants, service
+from hallclient.referrals.informants import Informant
+from hallclient.referrals.service import NewReferral, ReferralError, ReferralProblem
+from hallclient.uow import UnitOfWork
+from tests.db.intake_helpers import add_hall, at_counter
+from tests.db.security_helpers import START, add_users, context_for
+
+CANARY_NAME, CANARY_PHONE = "甄秘密", "13912345678"
+PROTECTED = "informant_reports"
+
+
+@pytest.fixture
+def clock() -> FixedClock:
+    return FixedClock(START)
+
+
+@pytest.fixture
+def people(database):
+    add_hall(database)
+    return add_users(database)
+
+
+def _report(database, people, clock):
+    clerk = at_counter(people[Role.CLERK], clock, "C01")
+    reporter = Informant(CANARY_NAME, CANARY_PHONE, "晚上方便联系")
+    report = NewReferral("inspection", Urgency.URGENT, "邻居家疑似私接管道、绕表偷气，请稽查",
+                         informant=reporter)  # fmt: skip
+    return service.refer(database, clerk, report)
+
+
+def _every_row_outside_the_store(database) -> str:
+    dumped = []
+    with database.engine.connect() as conn:
+        for table in inspect(conn).get_table_names():
+            if table != PROTECTED:
+                rows = conn.execute(text(f'SELECT * FROM "{table}"')).all()
+                dumped.append(f"{table}: {rows!r}")
+    return "\n".join(dumped)
+
+
+def test_the_reporter_is_nowhere_but_the_protected_store(database, people, clock, caplog):
+    caplog.set_level(logging.DEBUG)
+    made = _report(database, people, clock)
+    inspector = replace(people[Role.DEPARTMENT_STAFF], department_code="inspection")
+    staff = context_for(inspector, clock)
+    service.move(database, staff, made.id, ReferralStatus.ACKNOWLEDGED)
+    service.move(database, staff, made.id, ReferralStatus.CLOSED, "已现场查处")
+    assert made.confidential and (made.contact_name, made.contact_phone) == ("", "")
+    everything = _every_row_outside_the_store(database)
+    for secret in (CANARY_NAME, CANARY_PHONE, "晚上方便联系"):
+        assert secret not in everything
+        assert secret not in caplog.text
+        assert secret not in repr(made) + repr(service.board(database, staff))
+    with UnitOfWork(database) as uow:
+        details = " ".join(uow.session.scalars(select(AuditEntry.details)))
+        stored = uow.session.execute(text(f"SELECT * FROM {PROTECTED}")).all()
+    assert CANARY_NAME not in details and CANARY_PHONE not in details
+    assert [(r.reporter_name, r.reporter_phone) for r in stored] == [(CANARY_NAME, CANARY_PHONE)]
+
+
+def test_a_request_never_shows_the_informant_in_a_repr():
+    request = NewReferral("inspection", Urgency.NORMAL, "私改管道，请查处", informant=Informant(
+        CANARY_NAME, CANARY_PHONE))  # fmt: skip
+    assert CANARY_NAME not in repr(request) and CANARY_PHONE not in repr(request)
+    assert "<withheld>" in repr(request)
+
+
+@pytest.mark.parametrize("role", [Role.CLERK, Role.SHIFT_MANAGER, Role.DEPARTMENT_STAFF,
+                                  Role.ADMIN])  # fmt: skip
+def test_only_the_auditor_reads_the_reporter_and_the_read_is_journaled(database, people,
+                                                                       clock, role):  # fmt: skip
+    made = _report(database, people, clock)
+    with pytest.raises(PermissionDeniedError):
+        informants.read_informant(database, context_for(people[role], clock), made.id)
+    auditor = context_for(people[Role.AUDITOR], clock)
+    found = informants.read_informant(database, auditor, made.id)
+    assert found is not None and (found.name, found.phone) == (CANARY_NAME, CANARY_PHONE)
+    with UnitOfWork(database) as uow:
+        query = select(AuditEntry.actor_employee_no, AuditEntry.object_id)
+        reads = uow.session.execute(query.where(AuditEntry.action == "informant.read")).all()
+    assert [tuple(r) for r in reads] == [(auditor.user.employee_no, f"举报 {made.reference}")]
+
+
+def test_a_reporter_and_a_contact_together_are_refused(database, people, clock):
+    clerk = at_counter(people[Role.CLERK], clock, "C01")
+    mixed = NewReferral("inspection", Urgency.NORMAL, "私改管道，请查处", contact_name="张三",
+                        informant=Informant(CANARY_NAME, CANARY_PHONE))  # fmt: skip
+    with pytest.raises(ReferralError) as caught:
+        service.refer(database, clerk, mixed)
+    assert caught.value.problem is ReferralProblem.CONTACT_WITH_INFORMANT
