@@ -6,6 +6,7 @@ request -- and only the auditor may read them, each read journaled."""
 from __future__ import annotations
 
 import logging
+import subprocess
 from dataclasses import replace
 
 import pytest
@@ -15,12 +16,17 @@ from db.models import AuditEntry, ReferralStatus, Urgency
 from hallclient.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.permissions import PermissionDeniedError
+from hallclient.printing.escpos import JobOptions, Mode, job_bytes
+from hallclient.printing.layout import Paper
+from hallclient.printing.pdf import render_pdf
 from hallclient.referrals import informants, service
 from hallclient.referrals.informants import Informant
 from hallclient.referrals.service import NewReferral, ReferralError, ReferralProblem
+from hallclient.referrals.slip import SlipDepartment, slip_layout
 from hallclient.uow import UnitOfWork
 from tests.db.intake_helpers import add_hall, at_counter
 from tests.db.security_helpers import START, add_users, context_for
+from tests.printing.samples import HEADING
 
 CANARY_NAME, CANARY_PHONE = "甄秘密", "13912345678"
 PROTECTED = "informant_reports"
@@ -105,3 +111,18 @@ def test_a_reporter_and_a_contact_together_are_refused(database, people, clock):
     with pytest.raises(ReferralError) as caught:
         service.refer(database, clerk, mixed)
     assert caught.value.problem is ReferralProblem.CONTACT_WITH_INFORMANT
+
+
+def test_the_slip_of_a_theft_report_carries_no_reporter(database, people, clock, tmp_path):
+    made = _report(database, people, clock)
+    layout = slip_layout(made, SlipDepartment("稽查部", "028-86000150", "", "二楼", "工作日"),
+                         HEADING, Paper.MM80)  # fmt: skip
+    pdf = tmp_path / "slip.pdf"
+    pdf.write_bytes(render_pdf(layout, made.reference))
+    words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                           check=True).stdout  # fmt: skip
+    native, _ = job_bytes(layout, JobOptions(Mode.NATIVE))
+    assert f"举报 {made.reference}" in words.replace("\n", "")
+    for secret in (CANARY_NAME, CANARY_PHONE):
+        assert secret not in words
+        assert secret.encode("gb18030") not in native
