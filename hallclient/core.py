@@ -32,6 +32,7 @@ from hallclient.printing.printers import PrinterConfig
 from hallclient.printing.receipt_layout import Heading
 from hallclient.queue import CalledTicket, TicketView
 from hallclient.reference import load_reference
+from hallclient.referral_desk import ReferralDesk
 from hallclient.script_desk import ScriptDesk
 from hallclient.shift_desk import ShiftDesk
 from hallclient.tariff import pricing
@@ -62,6 +63,8 @@ class Core:
         self.till = Till(database, self.context, heading, printer)
         self.shifts = ShiftDesk(database, self.context, heading, printer,
                                 settings.shift_difference_limit)  # fmt: skip
+        self.referrals = ReferralDesk(database, self.context, heading, printer,
+                                      paths.resources_dir() / "reference")  # fmt: skip
         self.scripts = ScriptDesk(database, self.context, workplace, settings.company_name,
                                   settings.hotline, paths.resources_dir() / "scripts")  # fmt: skip
 

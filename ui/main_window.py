@@ -76,6 +76,12 @@ def _overview() -> type[QWidget]:
     return OverviewPage
 
 
+def _referral_board() -> type[QWidget]:
+    from ui.referral_board_page import ReferralBoardPage
+
+    return ReferralBoardPage
+
+
 def _scripts() -> type[QWidget]:
     from ui.script_editor_page import ScriptEditorPage
 
@@ -85,7 +91,7 @@ def _scripts() -> type[QWidget]:
 #: Each built page, imported only when a role that sees it logs in.
 _PAGE_BUILDERS: dict[str, Callable[[], Callable[..., QWidget]]] = {
     "fees": _fees, "intake": _intake, "payments": _payments, "shift": _shift,
-    "overview": _overview, "scripts": _scripts,
+    "overview": _overview, "scripts": _scripts, "referrals": _referral_board,
 }  # fmt: skip  # where the script panel stands beside the visit
 
 
@@ -129,6 +135,8 @@ class MainWindow(QMainWindow):
     def _page_for(self, area: Area) -> QWidget:
         """The built page of an area, or what will be there (pages are built one by one)."""
         builder = _PAGE_BUILDERS.get(area.key)
+        if area.key == "referrals" and not allowed(self.user.role, Action.HANDLE_REFERRALS):
+            builder = None  # the counter's referral form is still to come
         if builder is None:
             return PlaceholderPage(area)
         return builder()(self.core, lambda: self.user, area)

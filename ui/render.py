@@ -34,6 +34,7 @@ from hallclient.demo_accounts import DemoAccount, generate_accounts
 from hallclient.errors import HallError
 from hallclient.permissions import ApprovalKind
 from hallclient.receipts.payment import PaymentMethod
+from hallclient.referrals.service import NewReferral, Urgency
 from hallclient.shifts import service as shifts
 from ui.app import prepare_application
 from ui.approval_dialog import ApprovalDialog
@@ -44,6 +45,7 @@ from ui.main_window import MainWindow
 from ui.pages import AREAS
 from ui.password_dialog import PasswordDialog
 from ui.payments_page import PaymentsPage
+from ui.referral_board_page import ReferralBoardPage
 from ui.render_shifts import FLOAT as SHIFT_FLOAT
 from ui.render_shifts import SHIFT_SCREENS, shift_screen
 from ui.render_tools import framed, grab, wait_until
@@ -57,14 +59,21 @@ DIALOG_SCREENS = ("locked", "change-password", "approval", "quick-reference")
 FEE_SCREENS = ("fees-search", "fees-quote")
 INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
 PAYMENT_SCREENS = ("payments-charge", "payments-receipt")
+REFERRAL_SCREENS = ("referral-board",)
 ALL_SCREENS = (
     "login", "login-error", "main", *(f"main-{area.key}" for area in AREAS), *DIALOG_SCREENS,
-    *FEE_SCREENS, *INTAKE_SCREENS, *PAYMENT_SCREENS, *SHIFT_SCREENS,
+    *FEE_SCREENS, *INTAKE_SCREENS, *PAYMENT_SCREENS, *SHIFT_SCREENS, *REFERRAL_SCREENS,
 )  # fmt: skip
 RENDER_ACCOUNTS = 200
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
 DEMO_MANAGER = ("2001", "demo2001")
+DEMO_REPAIR = ("3001", "demo3001")  # department staff of the repair centre
+EXAMPLE_REFERRALS = (
+    ("emergency", "客户反映厨房有燃气味，已告知离开室内并开窗通风"),
+    ("urgent", "燃气表不走字，灶具无法点火，请尽快上门检查"),
+    ("normal", "申请复气通气点火，客户工作日下午在家"),
+)
 APPROVAL_EXAMPLE = ApprovalRequest(ApprovalKind.VOID_RECEIPT, "C01-2026-000123", "客户重复缴费")
 RENDER_PASSWORD = "Render-Screens-2026"  # the demo users' own password after the first login
 UNKNOWN_EMPLOYEE = ("1009", "wrong-password")  # not a demo user: no failure is counted
@@ -144,14 +153,14 @@ class _Renderer:
             (DIALOG_SCREENS, self._dialog_screen), (FEE_SCREENS, self._fee_screen),
             (INTAKE_SCREENS, self._intake_screen), (PAYMENT_SCREENS, self._payment_screen),
             (SHIFT_SCREENS, lambda n: shift_screen(self, n, _large_household().account_no)),
+            (REFERRAL_SCREENS, self._referral_screen),
         )  # fmt: skip
         for names, screen in groups:
             if name in names:
                 return screen(name)
         area = name.removeprefix("main-") if "-" in name else AREAS[0].key
-        who = {"admin": DEMO_ADMIN, "scripts": DEMO_ADMIN, "overview": DEMO_MANAGER}.get(
-            area, DEMO_CLERK
-        )
+        who = {"admin": DEMO_ADMIN, "scripts": DEMO_ADMIN, "overview": DEMO_MANAGER,
+               "referrals": DEMO_REPAIR}.get(area, DEMO_CLERK)  # fmt: skip
         return grab(self._window(who, area, name))
 
     def _window(self, who: tuple[str, str], area: str, screen: str) -> MainWindow:
@@ -289,6 +298,21 @@ class _Renderer:
         wait_until(
             lambda: payments.preview.pixmap() is not None and not payments.preview.pixmap().isNull()
         )
+        return grab(window)
+
+    def _referral_screen(self, name: str) -> QPixmap:
+        """The repair centre's board with three referrals from the counter, one selected."""
+        clerk = self._user(DEMO_CLERK, name)
+        for urgency, matter in EXAMPLE_REFERRALS:
+            account = _large_household().account_no
+            self.core.referrals.refer(clerk, NewReferral("emergency_repair", Urgency(urgency),
+                                                         matter, account_no=account))  # fmt: skip
+        window = self._window(DEMO_REPAIR, "referrals", name)
+        window.show()
+        page = window.pages["referrals"]
+        assert isinstance(page, ReferralBoardPage)
+        wait_until(lambda: page.referrals.rowCount() >= len(EXAMPLE_REFERRALS))
+        wait_until(lambda: not page.attempt.running)
         return grab(window)
 
 

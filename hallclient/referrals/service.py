@@ -118,6 +118,29 @@ def _view(row: Referral, now: dt.datetime) -> ReferralView:
     )  # fmt: skip
 
 
+@dataclass(frozen=True)
+class DepartmentInfo:
+    """A department as the directory shows it to counters, the board and the slip."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    duties: str
+    phone: str
+    extension: str
+    location: str
+    hours: str
+    hotline: str
+
+
+def departments(database: Database) -> list[DepartmentInfo]:
+    """The directory, in its own order (no permission: it is printed on every slip)."""
+    with UnitOfWork(database) as uow:
+        rows = uow.session.scalars(select(Department).order_by(Department.code))
+        return [DepartmentInfo(d.code, d.name_zh, d.name_en, d.duties, d.phone, d.extension,
+                               d.location, d.hours, d.hotline) for d in rows]  # fmt: skip
+
+
 def _department(uow: UnitOfWork, code: str) -> Department:
     department = uow.session.get(Department, clean_text(code, "department", 32))
     if department is None:

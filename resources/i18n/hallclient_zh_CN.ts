@@ -1561,6 +1561,159 @@ Total {total}
     </message>
 </context>
 <context>
+    <name>ReferralBoardPage</name>
+    <message>
+        <source>Referrals to my department</source>
+        <translation>本部门的转办事项</translation>
+    </message>
+    <message>
+        <source>Note: the result when closing, the reason when returning to the hall</source>
+        <translation>备注：办结时填写处理结果，退回大厅时填写原因</translation>
+    </message>
+    <message>
+        <source>F2 acknowledge · F3 in progress · F9 close with the result · F8 return to the hall with the reason · F5 refresh</source>
+        <translation>F2 签收 · F3 处理中 · F9 办结（填写结果） · F8 退回大厅（填写原因） · F5 刷新</translation>
+    </message>
+    <message>
+        <source>{reference}: {state}.</source>
+        <translation>{reference}：{state}。</translation>
+    </message>
+    <message>
+        <source>Nothing waits for your department.</source>
+        <translation>本部门暂无待办转办事项。</translation>
+    </message>
+    <message>
+        <source>Account: {account}</source>
+        <translation>户号：{account}</translation>
+    </message>
+    <message>
+        <source>Contact: {contact}</source>
+        <translation>联系方式：{contact}</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralModels</name>
+    <message>
+        <source>Reference</source>
+        <translation>转办号</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时效</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+</context>
+<context>
+    <name>Referrals</name>
+    <message>
+        <source>new</source>
+        <translation>新转办</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>已签收</translation>
+    </message>
+    <message>
+        <source>in progress</source>
+        <translation>处理中</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>returned to the hall</source>
+        <translation>已退回大厅</translation>
+    </message>
+    <message>
+        <source>normal</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>urgent</source>
+        <translation>紧急</translation>
+    </message>
+    <message>
+        <source>emergency</source>
+        <translation>特急</translation>
+    </message>
+    <message>
+        <source>on time</source>
+        <translation>未超时</translation>
+    </message>
+    <message>
+        <source>due soon</source>
+        <translation>即将到期</translation>
+    </message>
+    <message>
+        <source>OVERDUE</source>
+        <translation>已超时</translation>
+    </message>
+    <message>
+        <source>OVERDUE, escalated</source>
+        <translation>已超时，已上报</translation>
+    </message>
+    <message>
+        <source>done</source>
+        <translation>已结束</translation>
+    </message>
+    <message>
+        <source>Choose a department.</source>
+        <translation>请选择承办部门。</translation>
+    </message>
+    <message>
+        <source>That referral was not found.</source>
+        <translation>未找到该转办事项。</translation>
+    </message>
+    <message>
+        <source>That visit was not found.</source>
+        <translation>未找到该接待记录。</translation>
+    </message>
+    <message>
+        <source>That account was not found.</source>
+        <translation>未找到该户号。</translation>
+    </message>
+    <message>
+        <source>Please describe the matter so that the department can act on it.</source>
+        <translation>请把事项写清楚，便于承办部门处理。</translation>
+    </message>
+    <message>
+        <source>Write the result (closing) or the reason (returning) in the note first.</source>
+        <translation>请先在备注中填写处理结果（办结）或退回原因（退回）。</translation>
+    </message>
+    <message>
+        <source>This referral belongs to another department.</source>
+        <translation>该转办事项属于其他部门。</translation>
+    </message>
+    <message>
+        <source>That step does not follow from the referral&apos;s state.</source>
+        <translation>该转办事项当前状态不能进行此操作。</translation>
+    </message>
+    <message>
+        <source>A reporter&apos;s name and phone go in the confidential fields only.</source>
+        <translation>举报人的姓名和电话只能填写在保密栏中。</translation>
+    </message>
+    <message>
+        <source>That text is too long.</source>
+        <translation>内容太长。</translation>
+    </message>
+</context>
+<context>
     <name>ScriptEditorPage</name>
     <message>
         <source>Ctrl+S save a new version · Ctrl+H versions · Ctrl+N a purpose&apos;s own script · Delete withdraw a purpose&apos;s own script · Ctrl+E export · Ctrl+I import</source>
@@ -1581,6 +1734,10 @@ Total {total}
     <message>
         <source>Cannot be saved: {problems}</source>
         <translation>无法保存：{problems}</translation>
+    </message>
+    <message>
+        <source>Nothing to save: this is the wording in force (version {version}).</source>
+        <translation>无需保存：这就是当前使用的措辞（第 {version} 版）。</translation>
     </message>
     <message>
         <source>Saved as version {version}.</source>

@@ -1,0 +1,82 @@
+"""The referral desk: what the referral screens call (the counter's form, the board).
+
+A thin hand-over like :class:`~hallclient.shift_desk.ShiftDesk`: the routing rules are
+read once from ``resources/reference``; the slip is laid out for the counter's printer
+and sent through the same printer code as a receipt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from db.engine import Database
+from db.models import ReferralStatus
+from hallclient.context import Context, CurrentUser
+from hallclient.printing.escpos import job_bytes
+from hallclient.printing.layout import Layout, Paper
+from hallclient.printing.pdf import render_pdf
+from hallclient.printing.printers import PaperStatus, PrinterConfig, send_job
+from hallclient.printing.receipt_layout import Heading
+from hallclient.referrals import service
+from hallclient.referrals.routing import Suggestion, load_rules, suggest
+from hallclient.referrals.service import (
+    DepartmentInfo,
+    EventView,
+    NewReferral,
+    ReferralView,
+)
+from hallclient.referrals.slip import SlipDepartment, slip_layout
+
+
+class ReferralDesk:
+    def __init__(
+        self, database: Database, context_of: Callable[[CurrentUser], Context], heading: Heading,
+        printer: PrinterConfig, reference_folder: Path,
+    ) -> None:  # fmt: skip
+        self.database, self._context_of = database, context_of
+        self.heading, self.printer = heading, printer
+        self.rules = load_rules(reference_folder)
+
+    def departments(self) -> list[DepartmentInfo]:
+        return service.departments(self.database)
+
+    def suggest(self, purpose_department: str | None, matter: str) -> list[Suggestion]:
+        codes = [d.code for d in self.departments()]
+        return suggest(self.rules, codes, purpose_department, matter)
+
+    def refer(self, user: CurrentUser, new: NewReferral) -> ReferralView:
+        return service.refer(self.database, self._context_of(user), new)
+
+    def board(self, user: CurrentUser) -> list[ReferralView]:
+        return service.board(self.database, self._context_of(user))
+
+    def move(
+        self, user: CurrentUser, referral_id: int, status: ReferralStatus, note: str = ""
+    ) -> ReferralView:
+        return service.move(self.database, self._context_of(user), referral_id, status, note)
+
+    def history(self, user: CurrentUser, referral_id: int) -> list[EventView]:
+        return service.history(self.database, self._context_of(user), referral_id)
+
+    def for_account(self, user: CurrentUser, account_no: str) -> list[ReferralView]:
+        return service.for_account(self.database, self._context_of(user), account_no)
+
+    # -- the slip --------------------------------------------------------------------------
+
+    def slip(self, referral: ReferralView, paper: Paper | None = None) -> Layout:
+        info = next(d for d in self.departments() if d.code == referral.department_code)
+        department = SlipDepartment(info.name_zh, info.phone, info.extension, info.location,
+                                    info.hours)  # fmt: skip
+        return slip_layout(referral, department, self.heading, paper or self._paper)
+
+    @property
+    def _paper(self) -> Paper:
+        return self.printer.paper if self.printer.backend != "none" else Paper.MM80
+
+    def slip_pdf(self, referral: ReferralView) -> bytes:
+        return render_pdf(self.slip(referral), referral.reference)
+
+    def print_slip(self, referral: ReferralView) -> PaperStatus:
+        data, _mode = job_bytes(self.slip(referral), self.printer.options)
+        return send_job(self.printer, data)
