@@ -36,7 +36,8 @@ ManifestDPIAware true
 Name "${APP_NAME} ${VERSION}"
 OutFile "${OUT_FILE}"
 InstallDir "$PROGRAMFILES64\${APP_NAME}"
-InstallDirRegKey HKLM "${UNINSTALL_KEY}" "InstallLocation"
+; The folder of an earlier install is read in .onInit, in the 64-bit registry view
+; (InstallDirRegKey would read before .onInit, in the 32-bit view, and miss it).
 RequestExecutionLevel admin
 !ifdef FAST
   SetCompress off
@@ -53,7 +54,8 @@ VIAddVersionKey /LANG=0 "FileDescription" "${APP_NAME} Setup"
 VIAddVersionKey /LANG=0 "LegalCopyright" "${PUBLISHER}"
 
 !define MUI_ABORTWARNING
-!define MUI_FINISHPAGE_RUN "$INSTDIR\${APP_EXE}"
+; No "run HallClient now": it would run elevated, as the administrator who installed it,
+; and put its settings and database in that administrator's profile, not the clerk's.
 !define MUI_LANGDLL_REGISTRY_ROOT HKLM
 !define MUI_LANGDLL_REGISTRY_KEY "${UNINSTALL_KEY}"
 !define MUI_LANGDLL_REGISTRY_VALUENAME "InstallerLanguage"
@@ -87,8 +89,8 @@ LangString DESC_REMOVE_DATA ${LANG_SIMPCHINESE} "同时删除当前 Windows 用�
 LangString DESC_REMOVE_DATA ${LANG_ENGLISH} "Also delete this Windows user's settings, local database and logs. Unticked, they stay for a later install."
 LangString UNINSTALL_LINK ${LANG_SIMPCHINESE} "卸载 HallClient"
 LangString UNINSTALL_LINK ${LANG_ENGLISH} "Uninstall HallClient"
-LangString STILL_RUNNING ${LANG_SIMPCHINESE} "HallClient 正在运行。请先退出程序，再点击“重试”。"
-LangString STILL_RUNNING ${LANG_ENGLISH} "HallClient is running. Please quit it first, then choose Retry."
+LangString STILL_RUNNING ${LANG_SIMPCHINESE} "HallClient（或其命令行工具）正在运行。请先退出，再点击“重试”。"
+LangString STILL_RUNNING ${LANG_ENGLISH} "HallClient (or its command-line tool) is running. Please quit it first, then choose Retry."
 
 Function .onInit
   ${IfNot} ${RunningX64}
@@ -96,6 +98,13 @@ Function .onInit
     Abort
   ${EndIf}
   SetRegView 64
+  ; An upgrade goes where the earlier version is, unless /D= names another folder
+  ${If} $INSTDIR == "$PROGRAMFILES64\${APP_NAME}"
+    ReadRegStr $0 HKLM "${UNINSTALL_KEY}" "InstallLocation"
+    ${If} $0 != ""
+      StrCpy $INSTDIR $0
+    ${EndIf}
+  ${EndIf}
   !insertmacro MUI_LANGDLL_DISPLAY
 FunctionEnd
 
@@ -113,17 +122,23 @@ FunctionEnd
   Delete "$INSTDIR\VERSION"
 !macroend
 
+; Both programs must be closed before their files go: a running .exe cannot be deleted.
+!macro WaitUntilClosed ID
+  retry_${ID}:
+  ClearErrors
+  Delete "$INSTDIR\${APP_EXE}"
+  Delete "$INSTDIR\hallclient-cli.exe"
+  ${If} ${Errors}
+    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(STILL_RUNNING)" /SD IDCANCEL IDRETRY retry_${ID}
+    Abort
+  ${EndIf}
+!macroend
+
 Section "!$(SEC_PROGRAM)" SecProgram
   SectionIn RO
   SetShellVarContext all
   SetOutPath "$INSTDIR"
-  retry:
-  ClearErrors
-  Delete "$INSTDIR\${APP_EXE}"
-  ${If} ${Errors}
-    MessageBox MB_RETRYCANCEL|MB_ICONEXCLAMATION "$(STILL_RUNNING)" /SD IDCANCEL IDRETRY retry
-    Abort
-  ${EndIf}
+  !insertmacro WaitUntilClosed install
   !insertmacro RemoveProgramFiles
   File /r "${DIST_DIR}\*"
   WriteUninstaller "$INSTDIR\Uninstall.exe"
@@ -154,6 +169,7 @@ SectionEnd
 Section "un.$(SEC_REMOVE_PROGRAM)" SecRemoveProgram
   SectionIn RO
   SetShellVarContext all
+  !insertmacro WaitUntilClosed uninstall
   Delete "$DESKTOP\${APP_NAME}.lnk"
   RMDir /r "$SMPROGRAMS\${APP_NAME}"
   !insertmacro RemoveProgramFiles
@@ -162,7 +178,8 @@ Section "un.$(SEC_REMOVE_PROGRAM)" SecRemoveProgram
   DeleteRegKey HKLM "${UNINSTALL_KEY}"
 SectionEnd
 
-; Unticked by default, and never in a silent uninstall: the data stay unless asked.
+; Unticked by default, and never in a silent uninstall: the data stay unless asked.  It
+; removes the data of the Windows user who runs the uninstaller (each clerk has their own).
 Section /o "un.$(SEC_REMOVE_DATA)" SecRemoveData
   SetShellVarContext current
   RMDir /r "$LOCALAPPDATA\${APP_NAME}"

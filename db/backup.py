@@ -10,9 +10,8 @@ from __future__ import annotations
 
 import os
 import sqlite3
+from contextlib import closing
 from pathlib import Path
-
-PAGES_PER_STEP = 1024  # between steps the counter's own writes may go ahead
 
 
 class BackupError(Exception):
@@ -26,17 +25,27 @@ def backup_sqlite(source: Path, target: Path) -> int:
     if target.resolve() == source.resolve():
         raise BackupError("the backup cannot overwrite the database itself")
     partial = target.with_name(target.name + ".part")
-    partial.unlink(missing_ok=True)
+    _remove(partial)
     try:
-        with sqlite3.connect(f"file:{source.as_posix()}?mode=ro", uri=True) as live, \
-                sqlite3.connect(partial) as copy:  # fmt: skip
-            live.backup(copy, pages=PAGES_PER_STEP)
+        # One step (pages=-1): a backup copied in steps restarts whenever the counter writes
+        # between them, and may never finish; in WAL mode one read blocks no writer.
+        live_uri = source.resolve().as_uri() + "?mode=ro"
+        with closing(sqlite3.connect(live_uri, uri=True)) as live, \
+                closing(sqlite3.connect(partial)) as copy:  # fmt: skip
+            live.backup(copy)
+            copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             verdict = copy.execute("PRAGMA integrity_check").fetchone()[0]
+        # Both connections are closed here: Windows cannot rename an open file.
         if verdict != "ok":
             raise BackupError(f"the copy failed its integrity check: {verdict}")
         os.replace(partial, target)
-    except sqlite3.Error as error:
+    except (sqlite3.Error, OSError) as error:
         raise BackupError(f"backup failed: {error}") from None
     finally:
-        partial.unlink(missing_ok=True)
+        _remove(partial)
     return target.stat().st_size
+
+
+def _remove(partial: Path) -> None:
+    for leftover in (partial, *(partial.with_name(partial.name + s) for s in ("-wal", "-shm"))):
+        leftover.unlink(missing_ok=True)

@@ -44,10 +44,12 @@ def _sqlite_on_begin(conn: Connection) -> None:
 
 
 def make_engine(url: str, *, echo: bool = False) -> Engine:
-    """Build an engine with the pragmas and isolation rules of DESIGN §5."""
+    """Build an engine with the pragmas and isolation rules of DESIGN §5.  Statement
+    parameters never appear in a log line or an error message: they are customers' data."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(parsed, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+        engine = create_engine(parsed, echo=echo, hide_parameters=True,
+                               connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})  # fmt: skip
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
@@ -57,6 +59,7 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
         return create_engine(
             parsed,
             echo=echo,
+            hide_parameters=True,  # no customer data (an informant's name) in logs or errors
             isolation_level="READ COMMITTED",
             pool_pre_ping=True,
             connect_args={"connect_timeout": PG_CONNECT_TIMEOUT_S},

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 
 from alembic.util import CommandError
+from sqlalchemy.engine import make_url
 
 from db import migrate
 from db.backup import BackupError, backup_sqlite
@@ -56,11 +57,12 @@ def _db_action(args: argparse.Namespace, database: Database) -> int:
 
 def _backup(url: str, target: Path) -> int:
     """The SQLite backup API (never a file copy of a database in use); PostgreSQL has pg_dump."""
-    if not url.startswith("sqlite:///") or url == "sqlite:///:memory:":
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
         raise HallError("db backup copies a local SQLite database; for PostgreSQL use pg_dump "
                         "(see the README)")  # fmt: skip
     try:
-        size = backup_sqlite(Path(url.removeprefix("sqlite:///")), target)
+        size = backup_sqlite(Path(str(parsed.database)), target)
     except BackupError as error:
         raise HallError(f"db backup: {error}") from None
     print(f"backed up to {target} ({size:,} bytes, integrity checked)")

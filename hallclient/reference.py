@@ -93,14 +93,21 @@ class ReferenceData:
     tariff: ImportedTariff
 
 
+def positive_number(value: str) -> int:
+    number = whole_number(value)
+    if number < 1:
+        raise ValueError(f"{value!r} must be 1 or more")
+    return number
+
+
 _DEPARTMENT = [Column(n, text) for n in ("code", "name_zh", "name_en", "duties", "phone")] + [
     Column("extension", text, required=False, default=""),
     Column("location", text),
     Column("hours", text),
     Column("hotline", text, required=False, default=""),
-    Column("response_minutes_normal", whole_number, required=False, default=2880),
-    Column("response_minutes_urgent", whole_number, required=False, default=480),
-    Column("response_minutes_emergency", whole_number, required=False, default=60),
+    Column("response_minutes_normal", positive_number, required=False, default=2880),
+    Column("response_minutes_urgent", positive_number, required=False, default=480),
+    Column("response_minutes_emergency", positive_number, required=False, default=60),
 ]
 _CATEGORY = [
     Column("code", text),

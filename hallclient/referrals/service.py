@@ -58,7 +58,7 @@ class ReferralProblem(enum.StrEnum):
     OUTCOME_REQUIRED = "outcome_required"
     NOT_YOUR_DEPARTMENT = "not_your_department"
     BAD_STEP = "bad_step"  # e.g. closing a referral that was returned
-    CONTACT_WITH_INFORMANT = "contact_with_informant"  # a reporter's identity goes apart only
+    CONTACT_WITH_INFORMANT = "contact_with_informant"  # nothing may lead back to a reporter
 
 
 class ReferralError(HallError):
@@ -171,7 +171,10 @@ def _cleaned(new: NewReferral) -> NewReferral:
     if len("".join(matter.split())) < MATTER_MIN:
         raise ReferralError(ReferralProblem.MATTER_TOO_SHORT, str(MATTER_MIN))
     informant = new.informant.cleaned() if new.informant is not None else None
-    if informant is not None and (new.contact_name.strip() or new.contact_phone.strip()):
+    traceable = (new.contact_name.strip(), new.contact_phone.strip(), new.address.strip(),
+                 new.visit_id, new.account_no)  # fmt: skip
+    if informant is not None and any(traceable):
+        # the reporter's visit, account or address would lead straight back to them
         raise ReferralError(ReferralProblem.CONTACT_WITH_INFORMANT)
     return NewReferral(
         new.department_code, Urgency(new.urgency), matter, new.visit_id,
@@ -233,7 +236,8 @@ def _event(uow: UnitOfWork, context: Context, row: Referral, status: ReferralSta
     event = ReferralEvent(referral_id=row.id, status=status, note=note,
                           actor=context.user.employee_no, at=context.clock.now())  # fmt: skip
     uow.session.add(event)
-    context.record(uow, f"referral.{status.value}", "referral", row.reference,
+    named = informants.redacted_reference(row.reference) if row.confidential else row.reference
+    context.record(uow, f"referral.{status.value}", "referral", named,
                    {"department": row.department_code, "urgency": row.urgency.value})  # fmt: skip
 
 
@@ -281,13 +285,17 @@ def board(database: Database, context: Context, open_only: bool = True) -> list[
 
 
 def for_account(database: Database, context: Context, account_no: str) -> list[ReferralView]:
-    """What the counter sees when the customer comes back: their referrals, newest first."""
+    """What the counter sees when the customer comes back: their referrals at this hall,
+    newest first (never a theft report)."""
     context.require(Action.REFER_MATTERS)
     number = clean_text(account_no, "account_no", 20)
     with UnitOfWork(database) as uow:
         now = context.clock.now()
-        rows = uow.session.scalars(select(Referral).where(Referral.account_no == number)
-                                   .order_by(Referral.id.desc()).limit(10))  # fmt: skip
+        query = select(Referral).where(
+            Referral.account_no == number, Referral.hall_code == context.where.hall_code,
+            Referral.confidential.is_(False),  # a theft report is nobody's business here
+        )  # fmt: skip
+        rows = uow.session.scalars(query.order_by(Referral.id.desc()).limit(10))
         return [_view(row, now) for row in rows]
 
 
@@ -298,7 +306,9 @@ def history(database: Database, context: Context, referral_id: int) -> list[Even
     context.require(Action.HANDLE_REFERRALS if handling else Action.REFER_MATTERS)
     with UnitOfWork(database) as uow:
         row = uow.session.get(Referral, referral_id)
-        if row is None or (handling and row.department_code != context.user.department_code):
+        elsewhere = (row.department_code != context.user.department_code if handling
+                     else row.hall_code != context.where.hall_code) if row else True  # fmt: skip
+        if row is None or elsewhere:
             raise ReferralError(ReferralProblem.UNKNOWN_REFERRAL, str(referral_id))
         events = uow.session.scalars(select(ReferralEvent).where(
             ReferralEvent.referral_id == referral_id).order_by(ReferralEvent.id))  # fmt: skip

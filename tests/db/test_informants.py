@@ -126,3 +126,27 @@ def test_the_slip_of_a_theft_report_carries_no_reporter(database, people, clock,
     for secret in (CANARY_NAME, CANARY_PHONE):
         assert secret not in words
         assert secret.encode("gb18030") not in native
+
+
+@pytest.mark.parametrize(
+    "traceable",
+    [{"contact_phone": "13800001111"}, {"address": "锦华路25号"}, {"account_no": "1028000001"},
+     {"visit_id": 1}],
+)  # fmt: skip
+def test_nothing_that_leads_back_to_the_reporter_goes_with_it(database, people, clock,
+                                                              traceable):  # fmt: skip
+    clerk = at_counter(people[Role.CLERK], clock, "C01")
+    reporter = Informant(CANARY_NAME, CANARY_PHONE)
+    report = NewReferral("inspection", Urgency.NORMAL, "私改管道，请查处", informant=reporter)
+    report = replace(report, **traceable)
+    with pytest.raises(ReferralError) as caught:
+        service.refer(database, clerk, report)
+    assert caught.value.problem is ReferralProblem.CONTACT_WITH_INFORMANT
+
+
+def test_a_theft_report_is_journaled_by_its_redacted_reference(database, people, clock):
+    made = _report(database, people, clock)
+    with UnitOfWork(database) as uow:
+        named = set(uow.session.scalars(select(AuditEntry.object_id).where(
+            AuditEntry.object_type == "referral")))  # fmt: skip
+    assert named == {f"举报 {made.reference}"}
