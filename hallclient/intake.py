@@ -28,6 +28,7 @@ class Purpose:
     category_code: str
     name_zh: str
     name_en: str
+    department_code: str | None  # who handles it when the counter cannot: routing starts here
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,8 @@ def purposes(database: Database, context: Context) -> list[Purpose]:
     context.require(Action.SERVE_CUSTOMERS)
     with UnitOfWork(database) as uow:
         rows = uow.session.scalars(select(VisitPurpose).order_by(VisitPurpose.sort_order))
-        return [Purpose(p.code, p.category_code, p.name_zh, p.name_en) for p in rows]
+        return [Purpose(p.code, p.category_code, p.name_zh, p.name_en, p.department_code)
+                for p in rows]  # fmt: skip
 
 
 def queue_categories(database: Database, context: Context) -> list[QueueCategory]:

@@ -37,6 +37,7 @@ from ui.day_view_dialog import DayViewDialog
 from ui.intake_texts import intake_problem_text, stage_text
 from ui.pages import Area
 from ui.phrase_watch import PhraseWatch
+from ui.referral_flow import ReferralFlow
 from ui.tasks import TaskRunner
 from ui.ticket_dialogs import IssueTicketDialog, TransferDialog
 from ui.widgets import is_plain, named, table_view
@@ -56,6 +57,7 @@ WAITING_REFRESH_MS = 15_000  # tickets issued at reception show up within this
 class IntakePage(QFrame):
     sig_visit_changed = Signal(object)  # the VisitView, or None when no customer is served
     sig_closing = Signal(bool)  # the end-of-visit dialog opened (True) or went away (False)
+    sig_referred = Signal(str)  # the department the visit's matter was referred to
 
     def __init__(
         self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
@@ -70,6 +72,7 @@ class IntakePage(QFrame):
         self._purposes: list[Purpose] = []
         self._categories: list[QueueCategory] = []
         self.close_dialog: CloseVisitDialog | None = None
+        self.account: AccountPanel | None = None  # the account taken for this visit
         self.day_dialog: DayViewDialog | None = None
         self.ticket_dialog: IssueTicketDialog | None = None
         self.transfer_dialog: TransferDialog | None = None
@@ -77,6 +80,7 @@ class IntakePage(QFrame):
         self._queue_runner = TaskRunner(self)  # the waiting count, on its own
         self._build()
         self.attempt = Attempt(self)
+        self.referral_flow = ReferralFlow(self, core, user_of)
         self._queue_timer = QTimer(self, interval=WAITING_REFRESH_MS)
         self._queue_timer.timeout.connect(self.refresh_waiting)
         self.panel.hide()
@@ -130,7 +134,8 @@ class IntakePage(QFrame):
         keys = ((Qt.Key.Key_F2, self.call_next), (Qt.Key.Key_F3, self.recall),
                 (Qt.Key.Key_F4, self.skip), (Qt.Key.Key_F6, self.walk_in),
                 (Qt.Key.Key_F7, self.issue_tickets), (Qt.Key.Key_F8, self.transfer),
-                (Qt.Key.Key_F9, self.end_visit), (Qt.Key.Key_F11, self.show_day))  # fmt: skip
+                (Qt.Key.Key_F9, self.end_visit), (Qt.Key.Key_F11, self.show_day),
+                (Qt.Key.Key_F5, self.refer))  # fmt: skip
         for key, action in keys:
             QShortcut(QKeySequence(key), self, action)
 
@@ -141,7 +146,7 @@ class IntakePage(QFrame):
         self._labels[0].setText(self.tr("Purpose"))
         self._labels[1].setText(self.tr("Notes"))
         self.keys.setText(
-            self.tr("F2 call next · F3 call again · F4 not present · F6 walk-in · "
+            self.tr("F2 call next · F3 call again · F4 not present · F5 refer · F6 walk-in · "
                     "F7 issue tickets · F8 transfer · F9 end the visit · F11 today's visits")
         )  # fmt: skip
         self.purpose.setPlaceholderText(self.tr("Choose the purpose"))
@@ -238,6 +243,7 @@ class IntakePage(QFrame):
         self.accounts.set_rows([])
         self.panel.clear()
         self.panel.hide()
+        self.account = None
         self.notes.clear()
         self.purpose.setCurrentIndex(-1)
 
@@ -286,6 +292,7 @@ class IntakePage(QFrame):
 
     def _account_taken(self, result: tuple[VisitView, AccountPanel]) -> None:
         self.visit, panel = result
+        self.account = panel
         self.panel.setText(account_panel_text(panel, self._core.settings.timezone))
         self.panel.show()
         self._show_visit()
@@ -318,6 +325,23 @@ class IntakePage(QFrame):
 
     def _is_current(self, visit: VisitView) -> bool:
         return self.visit is not None and self.visit.id == visit.id
+
+    def refer(self) -> None:
+        """Hand the matter to the department that handles it (F5): the form, then the slip."""
+        if self.visit is None:
+            self._say(self.tr("Call a ticket or take a walk-in first."))
+            return
+        purpose = next((p for p in self._purposes if p.code == self.visit.purpose_code), None)
+        self.referral_flow.start(self.visit, purpose.department_code if purpose else None,
+                                 self.account)  # fmt: skip
+
+    def visit_referred(self, visit: VisitView, department_code: str, text: str) -> None:
+        self._changed(visit)
+        self.sig_referred.emit(department_code)
+        self._say(text)
+
+    def show_problem(self, error: HallError) -> None:
+        self._failed(error)
 
     def end_visit(self) -> None:
         """Ask outcome and rating in a dialog (window-modal, not a nested event loop)."""

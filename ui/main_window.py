@@ -169,6 +169,7 @@ class MainWindow(QMainWindow):
         panel = ScriptPanel(self.core, lambda: self.user)
         intake.sig_visit_changed.connect(panel.set_visit)  # type: ignore[attr-defined]
         intake.sig_closing.connect(panel.set_closing)  # type: ignore[attr-defined]
+        intake.sig_referred.connect(panel.set_department)  # type: ignore[attr-defined]
         fees = self.pages.get("fees")
         if fees is not None:
             fees.sig_cart_changed.connect(lambda cart: self._cart_for_scripts(cart.total))  # type: ignore[attr-defined]

@@ -59,7 +59,7 @@ DIALOG_SCREENS = ("locked", "change-password", "approval", "quick-reference")
 FEE_SCREENS = ("fees-search", "fees-quote")
 INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
 PAYMENT_SCREENS = ("payments-charge", "payments-receipt")
-REFERRAL_SCREENS = ("referral-board",)
+REFERRAL_SCREENS = ("referral-board", "referral-form")
 ALL_SCREENS = (
     "login", "login-error", "main", *(f"main-{area.key}" for area in AREAS), *DIALOG_SCREENS,
     *FEE_SCREENS, *INTAKE_SCREENS, *PAYMENT_SCREENS, *SHIFT_SCREENS, *REFERRAL_SCREENS,
@@ -301,7 +301,10 @@ class _Renderer:
         return grab(window)
 
     def _referral_screen(self, name: str) -> QPixmap:
-        """The repair centre's board with three referrals from the counter, one selected."""
+        """The repair centre's board with three referrals from the counter, one selected;
+        or the counter's referral form over a visit."""
+        if name == "referral-form":
+            return self._referral_form(name)
         clerk = self._user(DEMO_CLERK, name)
         for urgency, matter in EXAMPLE_REFERRALS:
             account = _large_household().account_no
@@ -314,6 +317,31 @@ class _Renderer:
         wait_until(lambda: page.referrals.rowCount() >= len(EXAMPLE_REFERRALS))
         wait_until(lambda: not page.attempt.running)
         return grab(window)
+
+    def _referral_form(self, name: str) -> QPixmap:
+        user = self._user(DEMO_CLERK, name)
+        self.core.issue_ticket(user, "business")
+        window = self._window(DEMO_CLERK, "intake", name)
+        window.show()
+        page = window.pages["intake"]
+        assert isinstance(page, IntakePage)
+        wait_until(lambda: page.purpose.count() > 0)
+        page.call_next()
+        wait_until(lambda: page.visit is not None and not page.attempt.running)
+        page.search.setText(_large_household().account_no)
+        wait_until(lambda: page.accounts.rowCount() > 0)
+        page._take_account()
+        wait_until(lambda: page.account is not None and not page.attempt.running)
+        page.purpose.setCurrentIndex(page.purpose.findData("meter_fault"))
+        page._purpose_chosen(page.purpose.currentIndex())
+        wait_until(lambda: not page.attempt.running)
+        page.refer()
+        dialog = page.referral_flow.dialog
+        assert dialog is not None
+        dialog.matter.insertPlainText("燃气表不走字，灶具无法点火，请尽快上门检查")
+        dialog.suggest_now()
+        dialog.appointment.setText("工作日 14:00 以后")
+        return framed(grab(window), grab(dialog))
 
 
 def _large_household() -> DemoAccount:

@@ -58,6 +58,7 @@ class ScriptPanel(QFrame):
         self.visit: VisitView | None = None
         self.choices = Choices(language=self._interface_language())
         self.shown: list[PanelScript] = []
+        self.department: str | None = None  # the department referred to, once there is one
         self._generation = 0  # the newest composition; older answers are dropped
         self._recorded: set[tuple[object, int]] = set()
         self._runner = TaskRunner(self)
@@ -137,6 +138,7 @@ class ScriptPanel(QFrame):
         if visit is None or self.visit is None or visit.id != self.visit.id:
             # A new customer: addressed neutrally until the clerk knows; the cart stays
             self.choices = Choices(language=self.choices.language, amount=self.choices.amount)
+            self.department = None
             self.title.setCurrentIndex(self.title.findData(Title.UNKNOWN.value))
             self._recorded.clear()
         self.visit = visit
@@ -144,6 +146,11 @@ class ScriptPanel(QFrame):
 
     def set_amount(self, amount: Decimal | None) -> None:
         self.choices = replace(self.choices, amount=amount)
+        self._compose()
+
+    def set_department(self, code: str) -> None:
+        """The referral script names the department the matter went to."""
+        self.department = code
         self._compose()
 
     def set_closing(self, closing: bool) -> None:
@@ -163,6 +170,7 @@ class ScriptPanel(QFrame):
     def _compose(self) -> None:
         self._generation += 1
         generation, visit, choices = self._generation, self.visit, self.choices
+        department = self.department
         self._show_stage()
         if visit is None:
             self.shown = []
@@ -171,7 +179,7 @@ class ScriptPanel(QFrame):
         user, scripts = self._user_of(), self._core.scripts
 
         def work(_progress: object) -> list[PanelScript]:
-            return scripts.panel(user, scripts.facts(user, visit.id), choices)
+            return scripts.panel(user, scripts.facts(user, visit.id, department), choices)
 
         self._runner.start(work, lambda shown: self._composed(generation, shown), self._failed)
 

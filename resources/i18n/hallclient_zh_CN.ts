@@ -680,10 +680,6 @@
         <translation>接待记录</translation>
     </message>
     <message>
-        <source>F2 call next · F3 call again · F4 not present · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F11 today&apos;s visits</source>
-        <translation>F2 叫号 · F3 重呼 · F4 过号 · F6 散客登记 · F7 取号 · F8 转移 · F9 结束接待 · F11 今日接待</translation>
-    </message>
-    <message>
         <source>Choose the purpose</source>
         <translation>请选择来访事由</translation>
     </message>
@@ -726,6 +722,14 @@
     <message>
         <source>, voided</source>
         <translation>，已作废</translation>
+    </message>
+    <message>
+        <source>F2 call next · F3 call again · F4 not present · F5 refer · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F11 today&apos;s visits</source>
+        <translation>F2 叫号 · F3 重呼 · F4 过号 · F5 转办 · F6 散客登记 · F7 取号 · F8 转移 · F9 结束接待 · F11 今日接待</translation>
+    </message>
+    <message>
+        <source>Call a ticket or take a walk-in first.</source>
+        <translation>请先叫号或登记散客。</translation>
     </message>
     <message>
         <source>There is no visit to end.</source>
@@ -1589,6 +1593,80 @@ Total {total}
     <message>
         <source>Contact: {contact}</source>
         <translation>联系方式：{contact}</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralDialog</name>
+    <message>
+        <source>Refer to a department</source>
+        <translation>转办到承办部门</translation>
+    </message>
+    <message>
+        <source>Matter</source>
+        <translation>事项</translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>建议部门</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <source>Urgency</source>
+        <translation>紧急程度</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>联系人</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>联系电话</translation>
+    </message>
+    <message>
+        <source>Address</source>
+        <translation>地址</translation>
+    </message>
+    <message>
+        <source>Preferred time</source>
+        <translation>预约时间</translation>
+    </message>
+    <message>
+        <source>Reporter (confidential)</source>
+        <translation>举报人（保密）</translation>
+    </message>
+    <message>
+        <source>Reporter&apos;s phone</source>
+        <translation>举报人电话</translation>
+    </message>
+    <message>
+        <source>What is wrong, where, since when</source>
+        <translation>什么问题、在哪里、从什么时候开始</translation>
+    </message>
+    <message>
+        <source>e.g. weekdays after 14:00</source>
+        <translation>例如：工作日 14:00 以后</translation>
+    </message>
+    <message>
+        <source>Report of gas theft or tampering (the reporter stays confidential)</source>
+        <translation>举报偷盗气或私改燃气设施（举报人信息保密）</translation>
+    </message>
+    <message>
+        <source>Refer and print the slip (Ctrl+Enter)</source>
+        <translation>转办并打印回执（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>ReferralFlow</name>
+    <message>
+        <source>Referred: {reference}; due {due}.</source>
+        <translation>已转办：{reference}，办结时限 {due}。</translation>
+    </message>
+    <message>
+        <source>The slip was not printed: {problem}</source>
+        <translation>回执未打印：{problem}</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,94 @@
+"""Referring from the visit by keyboard: F5, the matter typed, the department suggested,
+Ctrl+Enter; the visit is then referring and the script panel names the department.  A
+theft report hides the contact and keeps the reporter confidential."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hallclient.referrals.service import ReferralStatus
+from hallclient.visits import VisitStage
+from tests.ui.helpers import settle, untranslated, visible_texts
+from tests.ui.sessions import clerk_after_first_login, open_window
+from ui.intake_page import IntakePage
+from ui.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+
+
+@pytest.fixture
+def window(qtbot, app, private_core) -> MainWindow:
+    user = clerk_after_first_login(private_core)
+    private_core.issue_ticket(user, "business")
+    return open_window(qtbot, private_core, user)
+
+
+@pytest.fixture
+def page(qtbot, window) -> IntakePage:
+    intake = window.pages["intake"]
+    assert isinstance(intake, IntakePage)
+    qtbot.waitUntil(lambda: intake.purpose.count() > 0)
+    intake.call_next()
+    settle(qtbot, intake)
+    intake.search.setText("1028100001")
+    qtbot.waitUntil(lambda: intake.accounts.rowCount() == 1)
+    intake._take_account()
+    settle(qtbot, intake)
+    intake.purpose.setCurrentIndex(intake.purpose.findData("meter_fault"))
+    intake._purpose_chosen(intake.purpose.currentIndex())
+    settle(qtbot, intake)
+    return intake
+
+
+def _open_form(qtbot, page):
+    qtbot.keyClick(page, Qt.Key.Key_F5)
+    dialog = page.referral_flow.dialog
+    assert dialog is not None
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_refer_from_the_visit_with_the_suggested_department(qtbot, window, page, private_core):
+    dialog = _open_form(qtbot, page)
+    assert dialog.contact_name.text() and dialog.contact_phone.text()  # from the account
+    assert dialog.department.currentData() == "emergency_repair"  # the purpose's department
+    dialog.matter.insertPlainText("客户对上月抄表读数有疑问，认为气量不对，怀疑是估抄")
+    dialog.suggest_now()
+    assert dialog.department.currentData() == "meter_reading"  # the keywords outrank
+    texts = visible_texts(dialog)
+    assert {text: untranslated(text) for text in texts if untranslated(text)} == {}
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: page.visit.stage is VisitStage.REFERRING)
+    assert page.message.text().startswith("已转办：ZB2026-000001")
+    panel = window.script_panel
+    qtbot.waitUntil(lambda: not panel.busy() and panel.department == "meter_reading")
+    qtbot.waitUntil(lambda: panel.current() is not None and "抄表中心" in panel.current().text)
+    [made] = private_core.referrals.for_account(window.user, "1028100001")
+    assert made.status is ReferralStatus.NEW and made.department_code == "meter_reading"
+
+
+def test_a_short_matter_is_refused_in_the_form_and_nothing_is_lost(qtbot, page):
+    dialog = _open_form(qtbot, page)
+    dialog.matter.insertPlainText("坏了")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+    settle(qtbot, page)
+    assert dialog.isVisible() and dialog.error.text() == "请把事项写清楚，便于承办部门处理。"
+    assert dialog.matter.toPlainText() == "坏了" and page.visit.stage is VisitStage.SERVING
+
+
+def test_a_theft_report_keeps_the_reporter_apart(qtbot, window, page, private_core):
+    dialog = _open_form(qtbot, page)
+    dialog.theft.setChecked(True)
+    assert not dialog.contact_name.isVisible() and dialog.reporter_name.isVisible()
+    dialog.matter.insertPlainText("邻居家绕表偷气，私接管道到楼下")
+    dialog.suggest_now()
+    assert dialog.department.currentData() == "inspection"
+    dialog.reporter_name.insert("甄秘密")
+    dialog.reporter_phone.setText("13912345678")
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: page.message.text().startswith("已转办"))
+    assert private_core.referrals.for_account(window.user, "1028100001") == []  # never listed

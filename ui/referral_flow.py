@@ -1,0 +1,94 @@
+"""Referring from the intake page: the dialog, then refer, mark the visit, print the slip.
+
+All three happen in one call off the GUI thread.  The referral stands once made: a
+printer fault afterwards is reported with the reference number (the slip can be
+printed again from the board's PDF), never undoes it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject
+
+from hallclient.clock import local
+from hallclient.errors import HallError
+from hallclient.visits import VisitStage
+from ui.referral_dialog import ReferralDialog
+from ui.referral_texts import referral_problem_text
+
+if TYPE_CHECKING:
+    from hallclient.auth import CurrentUser
+    from hallclient.core import Core
+    from hallclient.intake import AccountPanel
+    from hallclient.referrals.service import ReferralView
+    from hallclient.visits import VisitView
+    from ui.intake_page import IntakePage
+
+
+@dataclass(frozen=True)
+class Referred:
+    """One referral done: the referral, the visit now referring, and the slip's fate."""
+
+    referral: ReferralView
+    visit: VisitView
+    printing_fault: HallError | None  # None: printed (or no printer set up)
+
+
+class ReferralFlow(QObject):
+    def __init__(self, page: IntakePage, core: Core, user_of: Callable[[], CurrentUser]) -> None:
+        super().__init__(page)
+        self._page, self._core, self._user_of = page, core, user_of
+        self.dialog: ReferralDialog | None = None
+
+    def start(self, visit: VisitView, purpose_department: str | None,
+              account: AccountPanel | None) -> None:  # fmt: skip
+        """The form for ``visit``, its contact from the account (or the walk-in's name)."""
+        contact = ((account.name, account.phone, account.address) if account is not None
+                   else (visit.customer_name, visit.customer_phone, ""))  # fmt: skip
+        desk = self._core.referrals
+        dialog = ReferralDialog(
+            desk.departments(), lambda matter: desk.suggest(purpose_department, matter),
+            self._core.scripts.check_text, contact, self._page,
+        )  # fmt: skip
+        dialog.sig_submit.connect(lambda: self._submit(dialog, visit))
+        dialog.finished.connect(dialog.deleteLater)
+        self.dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+
+    def _submit(self, dialog: ReferralDialog, visit: VisitView) -> None:
+        request = dialog.request(visit.id, visit.account_no)
+        user, desk = self._user_of(), self._core.referrals
+
+        def work() -> Referred:
+            # refused (a matter too short): nothing changes, not even the visit's stage
+            referral = desk.refer(user, request)
+            moved = self._core.advance_visit(user, visit.id, VisitStage.REFERRING)
+            fault: HallError | None = None
+            if desk.printer.backend != "none":
+                try:
+                    desk.print_slip(referral)
+                except HallError as error:
+                    fault = error
+            return Referred(referral, moved, fault)
+
+        def done(referred: Referred) -> None:
+            self.dialog = None
+            dialog.accept()
+            self._page.visit_referred(referred.visit, referred.referral.department_code,
+                                      self._message(referred))  # fmt: skip
+
+        self._page.attempt.run(work, done, lambda error: dialog.error.setText(
+            referral_problem_text(error)))  # fmt: skip
+
+    def _message(self, referred: Referred) -> str:
+        due = local(referred.referral.due_at, self._core.settings.timezone)
+        text = self.tr("Referred: {reference}; due {due}.").format(
+            reference=referred.referral.reference, due=f"{due:%m-%d %H:%M}")  # fmt: skip
+        if referred.printing_fault is not None:
+            text += " " + self.tr("The slip was not printed: {problem}").format(
+                problem=str(referred.printing_fault))  # fmt: skip
+        return text
