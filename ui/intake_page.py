@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from hallclient.core import Core
     from hallclient.intake import AccountPanel, Purpose, QueueCategory
     from hallclient.queue import CalledTicket
+    from hallclient.referrals.service import ReferralView
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
 _BEFORE_CHARGE = (VisitStage.CALLED, VisitStage.GREETED, VisitStage.SERVING)
@@ -283,17 +284,18 @@ class IntakePage(QFrame):
             return False
         user, visit_id = self._user_of(), self.visit.id
 
-        def work() -> tuple[VisitView, AccountPanel]:
+        def work() -> tuple[VisitView, AccountPanel, list[ReferralView]]:
             visit = self._core.set_visit_account(user, visit_id, hit.account_no)
-            return visit, self._core.account_panel(user, hit.account_no)
+            referrals = self._core.referrals.for_account(user, hit.account_no)
+            return visit, self._core.account_panel(user, hit.account_no), referrals
 
         self.attempt.run(work, self._account_taken, self._failed)
         return True
 
-    def _account_taken(self, result: tuple[VisitView, AccountPanel]) -> None:
-        self.visit, panel = result
+    def _account_taken(self, result: tuple[VisitView, AccountPanel, list[ReferralView]]) -> None:
+        self.visit, panel, referrals = result
         self.account = panel
-        self.panel.setText(account_panel_text(panel, self._core.settings.timezone))
+        self.panel.setText(account_panel_text(panel, referrals, self._core.settings.timezone))
         self.panel.show()
         self._show_visit()
         self.purpose.setFocus()

@@ -716,6 +716,14 @@
         <translation>来访记录 {count} 次（含本次）</translation>
     </message>
     <message>
+        <source>Referral {reference} of {day}: {state}</source>
+        <translation>转办 {reference}（{day}）：{state}</translation>
+    </message>
+    <message>
+        <source> (overdue)</source>
+        <translation>（已超时）</translation>
+    </message>
+    <message>
         <source>Paid {amount} on {day} (receipt {number})</source>
         <translation>{day} 缴费 {amount}（票据 {number}）</translation>
     </message>

@@ -4,10 +4,12 @@ theft report hides the contact and keeps the reporter confidential."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from PySide6.QtCore import Qt
 
-from hallclient.referrals.service import ReferralStatus
+from hallclient.referrals.service import NewReferral, ReferralStatus
 from hallclient.visits import VisitStage
 from tests.ui.helpers import settle, untranslated, visible_texts
 from tests.ui.sessions import clerk_after_first_login, open_window
@@ -92,3 +94,25 @@ def test_a_theft_report_keeps_the_reporter_apart(qtbot, window, page, private_co
     settle(qtbot, page)
     qtbot.waitUntil(lambda: page.message.text().startswith("已转办"))
     assert private_core.referrals.for_account(window.user, "1028100001") == []  # never listed
+
+
+def test_the_counter_sees_the_referral_closed_when_the_customer_returns(qtbot, window,
+                                                                       private_core):  # fmt: skip
+    clerk = window.user
+    made = private_core.referrals.refer(clerk, NewReferral(
+        "billing", "urgent", "发票抬头错误，需要重开发票", account_no="1028100001"))  # fmt: skip
+    staff = private_core.change_own_password(private_core.login("3001", "demo3001"), "demo3001",
+                                             "repair-pass-9")  # fmt: skip
+    staff = replace(staff, department_code="billing")
+    private_core.referrals.move(staff, made.id, ReferralStatus.ACKNOWLEDGED)
+    private_core.referrals.move(staff, made.id, ReferralStatus.CLOSED, "已重开发票并寄出")
+    page = window.pages["intake"]
+    qtbot.waitUntil(lambda: page.purpose.count() > 0)
+    page.call_next()
+    settle(qtbot, page)
+    page.search.setText("1028100001")
+    qtbot.waitUntil(lambda: page.accounts.rowCount() == 1)
+    page._take_account()
+    settle(qtbot, page)
+    assert f"转办 {made.reference}" in page.panel.text()
+    assert "已办结 · 已重开发票并寄出" in page.panel.text()
