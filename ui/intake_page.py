@@ -34,6 +34,7 @@ from ui.account_panel_text import account_panel_text
 from ui.attempt import Attempt
 from ui.close_visit_dialog import CloseVisitDialog
 from ui.day_view_dialog import DayViewDialog
+from ui.emergency_flow import EmergencyFlow
 from ui.intake_texts import intake_problem_text, stage_text
 from ui.pages import Area
 from ui.phrase_watch import PhraseWatch
@@ -82,6 +83,8 @@ class IntakePage(QFrame):
         self._build()
         self.attempt = Attempt(self)
         self.referral_flow = ReferralFlow(self, core, user_of)
+        self.emergency = EmergencyFlow(self, core, user_of)
+        self.notes.textChanged.connect(self.emergency.notes_changed)
         self._queue_timer = QTimer(self, interval=WAITING_REFRESH_MS)
         self._queue_timer.timeout.connect(self.refresh_waiting)
         self.panel.hide()
@@ -312,6 +315,7 @@ class IntakePage(QFrame):
     def _changed(self, visit: VisitView) -> None:
         self.visit = visit
         self._show_visit()
+        self.emergency.visit_changed(visit)
 
     def charge_pending(self, total: Decimal) -> None:
         """The fees page's cart: a visit being served moves on to the charge (once)."""

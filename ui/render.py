@@ -59,7 +59,7 @@ DIALOG_SCREENS = ("locked", "change-password", "approval", "quick-reference")
 FEE_SCREENS = ("fees-search", "fees-quote")
 INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
 PAYMENT_SCREENS = ("payments-charge", "payments-receipt")
-REFERRAL_SCREENS = ("referral-board", "referral-form")
+REFERRAL_SCREENS = ("referral-board", "referral-form", "emergency")
 ALL_SCREENS = (
     "login", "login-error", "main", *(f"main-{area.key}" for area in AREAS), *DIALOG_SCREENS,
     *FEE_SCREENS, *INTAKE_SCREENS, *PAYMENT_SCREENS, *SHIFT_SCREENS, *REFERRAL_SCREENS,
@@ -303,7 +303,7 @@ class _Renderer:
     def _referral_screen(self, name: str) -> QPixmap:
         """The repair centre's board with three referrals from the counter, one selected;
         or the counter's referral form over a visit."""
-        if name == "referral-form":
+        if name in ("referral-form", "emergency"):
             return self._referral_form(name)
         clerk = self._user(DEMO_CLERK, name)
         for urgency, matter in EXAMPLE_REFERRALS:
@@ -332,6 +332,11 @@ class _Renderer:
         wait_until(lambda: page.accounts.rowCount() > 0)
         page._take_account()
         wait_until(lambda: page.account is not None and not page.attempt.running)
+        if name == "emergency":
+            page.notes.setPlainText("客户说厨房里有很重的燃气味，已关阀门")
+            wait_until(lambda: page.emergency.dialog is not None)
+            assert page.emergency.dialog is not None
+            return framed(grab(window), grab(page.emergency.dialog))
         page.purpose.setCurrentIndex(page.purpose.findData("meter_fault"))
         page._purpose_chosen(page.purpose.currentIndex())
         wait_until(lambda: not page.attempt.running)

@@ -387,6 +387,36 @@
     </message>
 </context>
 <context>
+    <name>EmergencyDialog</name>
+    <message>
+        <source>Suspected gas leak</source>
+        <translation>疑似燃气泄漏</translation>
+    </message>
+    <message>
+        <source>Suspected gas leak: say this to the customer now</source>
+        <translation>疑似燃气泄漏：请立即向客户说明</translation>
+    </message>
+    <message>
+        <source>Where: the address of the smell</source>
+        <translation>地点：闻到燃气味的地址</translation>
+    </message>
+    <message>
+        <source>Told the customer, send the repair team (Ctrl+Enter)</source>
+        <translation>已告知客户，立即派抢修（Ctrl+Enter）</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyFlow</name>
+    <message>
+        <source>Emergency referral {reference} sent to the repair centre.</source>
+        <translation>紧急转办 {reference} 已派至抢修中心。</translation>
+    </message>
+    <message>
+        <source>The slip was not printed: {problem}</source>
+        <translation>回执未打印：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>FeeDetail</name>
     <message>
         <source>Code</source>
