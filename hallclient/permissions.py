@@ -31,6 +31,7 @@ class Action(enum.StrEnum):
     REFER_MATTERS = "refer_matters"  # hand a matter to a department; see its status
     HANDLE_REFERRALS = "handle_referrals"  # the department's board: acknowledge, close, return
     READ_INFORMANTS = "read_informants"  # who reported gas theft: the auditor only, journaled
+    MANAGE_DEPARTMENTS = "manage_departments"  # the department directory and its targets
 
 
 class ApprovalKind(enum.StrEnum):
@@ -63,6 +64,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
         Action.GRANT_APPROVAL,
         Action.MANAGE_TARIFF,
         Action.EDIT_SCRIPTS,
+        Action.MANAGE_DEPARTMENTS,
     },
 }
 

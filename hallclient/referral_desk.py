@@ -18,7 +18,8 @@ from hallclient.printing.layout import Layout, Paper
 from hallclient.printing.pdf import render_pdf
 from hallclient.printing.printers import PaperStatus, PrinterConfig, send_job
 from hallclient.printing.receipt_layout import Heading
-from hallclient.referrals import service
+from hallclient.referrals import directory, service
+from hallclient.referrals.directory import DepartmentEntry
 from hallclient.referrals.routing import Suggestion, load_rules, suggest
 from hallclient.referrals.service import (
     DepartmentInfo,
@@ -58,6 +59,12 @@ class ReferralDesk:
 
     def history(self, user: CurrentUser, referral_id: int) -> list[EventView]:
         return service.history(self.database, self._context_of(user), referral_id)
+
+    def department_entries(self, user: CurrentUser) -> list[DepartmentEntry]:
+        return directory.department_entries(self.database, self._context_of(user))
+
+    def save_department(self, user: CurrentUser, entry: DepartmentEntry) -> None:
+        directory.save_department(self.database, self._context_of(user), entry)
 
     def for_account(self, user: CurrentUser, account_no: str) -> list[ReferralView]:
         return service.for_account(self.database, self._context_of(user), account_no)

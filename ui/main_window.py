@@ -82,6 +82,12 @@ def _referral_board() -> type[QWidget]:
     return ReferralBoardPage
 
 
+def _directory() -> type[QWidget]:
+    from ui.directory_page import DirectoryPage
+
+    return DirectoryPage
+
+
 def _scripts() -> type[QWidget]:
     from ui.script_editor_page import ScriptEditorPage
 
@@ -92,6 +98,7 @@ def _scripts() -> type[QWidget]:
 _PAGE_BUILDERS: dict[str, Callable[[], Callable[..., QWidget]]] = {
     "fees": _fees, "intake": _intake, "payments": _payments, "shift": _shift,
     "overview": _overview, "scripts": _scripts, "referrals": _referral_board,
+    "directory": _directory,
 }  # fmt: skip  # where the script panel stands beside the visit
 
 

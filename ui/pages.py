@@ -175,6 +175,20 @@ AREAS = (
         needs_any=(Action.EDIT_SCRIPTS,),
     ),
     Area(
+        "directory",
+        QT_TRANSLATE_NOOP("Pages", "Departments"),
+        QT_TRANSLATE_NOOP("Pages", "Department directory"),
+        (
+            QT_TRANSLATE_NOOP(
+                "Pages",
+                "The departments a matter can be referred to: duties, phone, place, hours "
+                "and the time each has to respond.",
+            ),
+            QT_TRANSLATE_NOOP("Pages", "Every change is recorded in the audit journal."),
+        ),
+        needs_any=(Action.MANAGE_DEPARTMENTS,),
+    ),
+    Area(
         "admin",
         QT_TRANSLATE_NOOP("Pages", "Admin"),
         QT_TRANSLATE_NOOP("Pages", "Administration"),

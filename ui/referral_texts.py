@@ -49,6 +49,11 @@ _PROBLEMS = {
     ReferralProblem.BAD_STEP: QT_TRANSLATE_NOOP(
         "Referrals", "That step does not follow from the referral's state."
     ),
+    ReferralProblem.BAD_DEPARTMENT: QT_TRANSLATE_NOOP(
+        "Referrals",
+        "Code, both names, phone, location and hours are needed, and the targets "
+        "must run emergency ≤ urgent ≤ normal.",
+    ),
     ReferralProblem.CONTACT_WITH_INFORMANT: QT_TRANSLATE_NOOP(
         "Referrals", "A reporter's name and phone go in the confidential fields only."
     ),

@@ -38,6 +38,7 @@ from hallclient.referrals.service import NewReferral, Urgency
 from hallclient.shifts import service as shifts
 from ui.app import prepare_application
 from ui.approval_dialog import ApprovalDialog
+from ui.directory_page import DirectoryPage
 from ui.fees_page import FeesPage
 from ui.intake_page import IntakePage
 from ui.login import LoginDialog
@@ -69,6 +70,8 @@ DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
 DEMO_MANAGER = ("2001", "demo2001")
 DEMO_REPAIR = ("3001", "demo3001")  # department staff of the repair centre
+SCREEN_USERS = {"admin": DEMO_ADMIN, "scripts": DEMO_ADMIN, "directory": DEMO_ADMIN,
+                "overview": DEMO_MANAGER, "referrals": DEMO_REPAIR}  # fmt: skip
 EXAMPLE_REFERRALS = (
     ("emergency", "客户反映厨房有燃气味，已告知离开室内并开窗通风"),
     ("urgent", "燃气表不走字，灶具无法点火，请尽快上门检查"),
@@ -159,8 +162,7 @@ class _Renderer:
             if name in names:
                 return screen(name)
         area = name.removeprefix("main-") if "-" in name else AREAS[0].key
-        who = {"admin": DEMO_ADMIN, "scripts": DEMO_ADMIN, "overview": DEMO_MANAGER,
-               "referrals": DEMO_REPAIR}.get(area, DEMO_CLERK)  # fmt: skip
+        who = SCREEN_USERS.get(area, DEMO_CLERK)
         return grab(self._window(who, area, name))
 
     def _window(self, who: tuple[str, str], area: str, screen: str) -> MainWindow:
@@ -174,6 +176,9 @@ class _Renderer:
         if isinstance(page, ScriptEditorPage):  # it reads the scripts in force when shown
             window.show()
             wait_until(lambda: page.scripts.rowCount() > 0)
+        if isinstance(page, DirectoryPage):
+            window.show()
+            wait_until(lambda: page.departments.rowCount() > 0 and not page.attempt.running)
         return window
 
     def _dialog_screen(self, name: str) -> QPixmap:

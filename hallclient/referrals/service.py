@@ -59,6 +59,7 @@ class ReferralProblem(enum.StrEnum):
     NOT_YOUR_DEPARTMENT = "not_your_department"
     BAD_STEP = "bad_step"  # e.g. closing a referral that was returned
     CONTACT_WITH_INFORMANT = "contact_with_informant"  # nothing may lead back to a reporter
+    BAD_DEPARTMENT = "bad_department"  # a required field empty, or targets out of order
 
 
 class ReferralError(HallError):

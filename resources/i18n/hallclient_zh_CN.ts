@@ -387,6 +387,76 @@
     </message>
 </context>
 <context>
+    <name>Directory</name>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Name (中文)</source>
+        <translation>名称（中文）</translation>
+    </message>
+    <message>
+        <source>Name (English)</source>
+        <translation>名称（英文）</translation>
+    </message>
+    <message>
+        <source>Duties</source>
+        <translation>职责</translation>
+    </message>
+    <message>
+        <source>Phone</source>
+        <translation>电话</translation>
+    </message>
+    <message>
+        <source>Extension</source>
+        <translation>分机</translation>
+    </message>
+    <message>
+        <source>Location</source>
+        <translation>地点</translation>
+    </message>
+    <message>
+        <source>Hours</source>
+        <translation>办公时间</translation>
+    </message>
+    <message>
+        <source>Emergency hotline</source>
+        <translation>应急热线</translation>
+    </message>
+    <message>
+        <source>Target, normal (minutes)</source>
+        <translation>办结时限·一般（分钟）</translation>
+    </message>
+    <message>
+        <source>Target, urgent (minutes)</source>
+        <translation>办结时限·紧急（分钟）</translation>
+    </message>
+    <message>
+        <source>Target, emergency (minutes)</source>
+        <translation>办结时限·特急（分钟）</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+</context>
+<context>
+    <name>DirectoryPage</name>
+    <message>
+        <source>Ctrl+S save the department · Ctrl+N a new department · changes apply to referrals made from now on</source>
+        <translation>Ctrl+S 保存部门 · Ctrl+N 新增部门 · 修改只对此后的转办生效</translation>
+    </message>
+    <message>
+        <source>A new department: fill in the form, then Ctrl+S.</source>
+        <translation>新增部门：填写表单后按 Ctrl+S。</translation>
+    </message>
+    <message>
+        <source>Saved: {code}.</source>
+        <translation>已保存：{code}。</translation>
+    </message>
+</context>
+<context>
     <name>EmergencyDialog</name>
     <message>
         <source>Suspected gas leak</source>
@@ -1212,6 +1282,18 @@
         <translation>话术可导出为文件，在其他营业厅导入。</translation>
     </message>
     <message>
+        <source>Departments</source>
+        <translation>部门</translation>
+    </message>
+    <message>
+        <source>Department directory</source>
+        <translation>部门通讯录</translation>
+    </message>
+    <message>
+        <source>The departments a matter can be referred to: duties, phone, place, hours and the time each has to respond.</source>
+        <translation>可转办的承办部门：职责、电话、地点、办公时间及各自的办结时限。</translation>
+    </message>
+    <message>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
@@ -1819,6 +1901,10 @@ Total {total}
     <message>
         <source>That step does not follow from the referral&apos;s state.</source>
         <translation>该转办事项当前状态不能进行此操作。</translation>
+    </message>
+    <message>
+        <source>Code, both names, phone, location and hours are needed, and the targets must run emergency ≤ urgent ≤ normal.</source>
+        <translation>代码、中英文名称、电话、地点和办公时间必须填写；办结时限须满足 特急 ≤ 紧急 ≤ 一般。</translation>
     </message>
     <message>
         <source>A reporter&apos;s name and phone go in the confidential fields only.</source>

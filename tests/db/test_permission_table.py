@@ -21,7 +21,7 @@ from hallclient.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
 from hallclient.permissions import PERMISSIONS, Action, ApprovalKind, PermissionDeniedError
-from hallclient.referrals import informants
+from hallclient.referrals import directory, informants
 from hallclient.referrals import service as referrals
 from hallclient.referrals.service import NewReferral
 from hallclient.scripts import service as script_service
@@ -115,6 +115,10 @@ def _read_informants(database, context, _users):
     return informants.read_informant(database, context, 1)  # none stored: None, but checked
 
 
+def _manage_departments(database, context, _users):
+    return directory.department_entries(database, context)
+
+
 def _edit_scripts(database, context, _users):
     return script_service.export_set(database, context, default_scripts())
 
@@ -135,6 +139,7 @@ INVOKERS: dict[Action, Invoker] = {
     Action.REFER_MATTERS: _refer_matters,
     Action.HANDLE_REFERRALS: _handle_referrals,
     Action.READ_INFORMANTS: _read_informants,
+    Action.MANAGE_DEPARTMENTS: _manage_departments,
 }
 
 

@@ -77,7 +77,7 @@ def test_the_admin_page_is_hidden_from_the_clerk(window):
         ("2001", "intake fees payments referrals shift overview admin"),
         ("3001", "fees referrals"),
         ("4001", "fees referrals overview admin"),
-        ("9001", "fees referrals scripts admin"),
+        ("9001", "fees referrals scripts directory admin"),
     ],
 )
 def test_the_areas_follow_the_permission_table(qtbot, app, core, employee_no, keys):
@@ -89,7 +89,7 @@ def test_the_areas_follow_the_permission_table(qtbot, app, core, employee_no, ke
 
 @pytest.mark.parametrize("key", [area.key for area in AREAS])
 def test_every_visible_text_of_the_chinese_main_window_is_translated(qtbot, app, core, key):
-    window = _open(qtbot, core, "9001" if key == "scripts" else "2001")
+    window = _open(qtbot, core, "9001" if key in ("scripts", "directory") else "2001")
     assert window.show_area(key)
     texts = visible_texts(window)
     assert {text: untranslated(text) for text in texts if untranslated(text)} == {}

@@ -106,6 +106,8 @@ def test_admin_reaches_every_page_including_admin_by_keyboard(qtbot, make_shell,
     qtbot.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == "scripts"
     qtbot.keyClick(window, Qt.Key.Key_4, Qt.KeyboardModifier.ControlModifier)
+    assert window.current_area() == "directory"
+    qtbot.keyClick(window, Qt.Key.Key_5, Qt.KeyboardModifier.ControlModifier)
     assert window.current_area() == "admin"
 
 
