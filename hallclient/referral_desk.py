@@ -66,6 +66,9 @@ class ReferralDesk:
     def save_department(self, user: CurrentUser, entry: DepartmentEntry) -> None:
         directory.save_department(self.database, self._context_of(user), entry)
 
+    def escalated(self, user: CurrentUser) -> list[ReferralView]:
+        return service.escalated(self.database, self._context_of(user))
+
     def for_account(self, user: CurrentUser, account_no: str) -> list[ReferralView]:
         return service.for_account(self.database, self._context_of(user), account_no)
 

@@ -47,6 +47,7 @@ from ui.widgets import named, table_view
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
+    from hallclient.referrals.service import ReferralView
 
 log = logging.getLogger(__name__)
 
@@ -89,6 +90,8 @@ class OverviewPage(QFrame):
         self.day.dateChanged.connect(lambda _d: self.refresh())
         self.until = _date_edit("exportUntil")
         self.summary = named(QLabel(wordWrap=True), "overviewSummary")
+        self.escalations = named(QLabel(wordWrap=True), "feeMessage")
+        self._escalated: list[ReferralView] = []
         self.shifts = ShiftsModel()
         self.table = table_view(self.shifts, "overviewShifts", ShiftsModel.COL_CLERK)
         self.methods = named(QLabel(wordWrap=True), "overviewMethods")
@@ -107,7 +110,7 @@ class OverviewPage(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(top)
-        for widget in (self.summary, self.table, self.methods):
+        for widget in (self.summary, self.escalations, self.table, self.methods):
             layout.addWidget(widget)
         layout.addLayout(charts)
         for widget in (self.reason, self.message, self.keys):
@@ -132,9 +135,16 @@ class OverviewPage(QFrame):
 
     def refresh(self) -> None:
         user, day = self._user_of(), self.selected_day()
-        self.attempt.run(lambda: self._core.shifts.day(user, day), self._show, self._refused)
+        self.attempt.run(lambda: (self._core.shifts.day(user, day),
+                                  self._core.referrals.escalated(user)),
+                         self._show, self._refused)  # fmt: skip
 
-    def _show(self, report: DayReport) -> None:
+    def _show(self, loaded: tuple[DayReport, list[ReferralView]]) -> None:
+        report, escalated = loaded
+        self._escalated = escalated
+        self.escalations.setText(self.tr("Referrals overdue beyond their target, to follow up: "
+                                         "{list}").format(list=", ".join(
+            r.reference for r in escalated)) if escalated else "")  # fmt: skip
         self.report = report
         day = report.day
         self.shifts.set_rows(day.shifts)
@@ -284,7 +294,7 @@ class OverviewPage(QFrame):
                                   "F10 close the day · Ctrl+P day report (PDF) · "
                                   "Ctrl+R shift report (PDF) · Ctrl+E export (XLSX)"))  # fmt: skip
         if self.report is not None:
-            self._show(self.report)
+            self._show((self.report, self._escalated))
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

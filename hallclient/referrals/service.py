@@ -36,6 +36,7 @@ from hallclient.referrals import informants
 from hallclient.referrals.informants import Informant
 from hallclient.referrals.rules import (
     NEXT_STATES,
+    OPEN_STATES,
     Lateness,
     Targets,
     due_at,
@@ -314,3 +315,15 @@ def history(database: Database, context: Context, referral_id: int) -> list[Even
         events = uow.session.scalars(select(ReferralEvent).where(
             ReferralEvent.referral_id == referral_id).order_by(ReferralEvent.id))  # fmt: skip
         return [EventView(e.status, e.actor, e.at, e.note) for e in events]
+
+
+def escalated(database: Database, context: Context) -> list[ReferralView]:
+    """The hall's referrals overdue for as long again as their target: the manager is told."""
+    context.require(Action.VIEW_REPORTS)
+    query = select(Referral).where(
+        Referral.hall_code == context.where.hall_code, Referral.status.in_(OPEN_STATES)
+    )
+    with UnitOfWork(database) as uow:
+        now = context.clock.now()
+        views = [_view(row, now) for row in uow.session.scalars(query.order_by(Referral.due_at))]
+    return [view for view in views if view.lateness is Lateness.ESCALATED]

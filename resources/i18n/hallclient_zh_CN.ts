@@ -1099,6 +1099,10 @@
 <context>
     <name>OverviewPage</name>
     <message>
+        <source>Referrals overdue beyond their target, to follow up: {list}</source>
+        <translation>转办严重超时，请跟进：{list}</translation>
+    </message>
+    <message>
         <source>Closed; grand total {total}</source>
         <translation>已日结；累计总额 {total}</translation>
     </message>

@@ -167,3 +167,14 @@ def test_counters_referring_at_once_get_gapless_numbers(database, people, clock,
     with UnitOfWork(database) as uow:
         stored = sorted(uow.session.scalars(select(Referral.number)))
     assert stored == numbers
+
+
+def test_the_manager_is_told_of_escalated_referrals_at_the_hall(database, people, clerk, clock):
+    late = _refer(database, clerk, Urgency.EMERGENCY)  # repair: 30 minutes
+    _refer(database, clerk, Urgency.NORMAL)
+    manager = context_for(people[Role.SHIFT_MANAGER], clock)
+    assert service.escalated(database, manager) == []
+    clock.advance(dt.timedelta(minutes=61))
+    assert [r.id for r in service.escalated(database, manager)] == [late.id]
+    with pytest.raises(PermissionDeniedError):
+        service.escalated(database, clerk)
