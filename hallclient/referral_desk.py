@@ -7,12 +7,15 @@ and sent through the same printer code as a receipt.
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from pathlib import Path
 
 from db.engine import Database
 from db.models import ReferralStatus
+from hallclient import paths
 from hallclient.context import Context, CurrentUser
+from hallclient.errors import HallError
 from hallclient.printing.escpos import job_bytes
 from hallclient.printing.layout import Layout, Paper
 from hallclient.printing.pdf import render_pdf
@@ -90,3 +93,19 @@ class ReferralDesk:
     def print_slip(self, referral: ReferralView) -> PaperStatus:
         data, _mode = job_bytes(self.slip(referral), self.printer.options)
         return send_job(self.printer, data)
+
+    def deliver_slip(self, referral: ReferralView) -> Path | None:
+        """On the counter's printer; without one, as a PDF in the reports folder (returned)."""
+        if self.printer.backend != "none":
+            self.print_slip(referral)
+            return None
+        folder = paths.reports_dir() / "referrals"
+        target = folder / f"{referral.reference}.pdf"
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+            partial = target.with_name(target.name + ".part")
+            partial.write_bytes(self.slip_pdf(referral))
+            os.replace(partial, target)
+        except OSError as error:
+            raise HallError(f"{target}: {error.strerror or error}") from None
+        return target

@@ -46,8 +46,12 @@ class EmergencyFlow(QObject):
             self.open(visit)
 
     def _check_notes(self) -> None:
+        self.check_text(self._page.notes.toPlainText())
+
+    def check_text(self, text: str) -> None:
+        """Leak words in any text of the visit (its notes, a referral's matter)."""
         visit = self._page.visit
-        if visit is not None and mentions_leak(self._page.notes.toPlainText()):
+        if visit is not None and mentions_leak(text):
             self.open(visit)
 
     def open(self, visit: VisitView) -> None:
@@ -81,11 +85,10 @@ class EmergencyFlow(QObject):
             referral = referrals.refer(user, request)
             moved = self._core.advance_visit(user, visit.id, VisitStage.REFERRING)
             fault: HallError | None = None
-            if referrals.printer.backend != "none":
-                try:
-                    referrals.print_slip(referral)
-                except HallError as error:  # the referral stands: said, not undone
-                    fault = error
+            try:
+                referrals.deliver_slip(referral)
+            except HallError as error:  # the referral stands: said, not undone
+                fault = error
             return moved, referral.reference, fault
 
         def done(result: tuple[VisitView, str, HallError | None]) -> None:

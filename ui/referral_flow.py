@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
@@ -34,7 +35,8 @@ class Referred:
 
     referral: ReferralView
     visit: VisitView
-    printing_fault: HallError | None  # None: printed (or no printer set up)
+    printing_fault: HallError | None  # None: printed, or saved as a PDF
+    saved_pdf: Path | None  # where the slip went when the counter has no printer
 
 
 class ReferralFlow(QObject):
@@ -54,6 +56,8 @@ class ReferralFlow(QObject):
             self._core.scripts.check_text, contact, self._page,
         )  # fmt: skip
         dialog.sig_submit.connect(lambda: self._submit(dialog, visit))
+        dialog.matter.textChanged.connect(
+            lambda: self._page.emergency.check_text(dialog.matter.toPlainText()))  # fmt: skip
         dialog.finished.connect(dialog.deleteLater)
         self.dialog = dialog
         dialog.open()
@@ -68,12 +72,12 @@ class ReferralFlow(QObject):
             referral = desk.refer(user, request)
             moved = self._core.advance_visit(user, visit.id, VisitStage.REFERRING)
             fault: HallError | None = None
-            if desk.printer.backend != "none":
-                try:
-                    desk.print_slip(referral)
-                except HallError as error:
-                    fault = error
-            return Referred(referral, moved, fault)
+            saved: Path | None = None
+            try:
+                saved = desk.deliver_slip(referral)
+            except HallError as error:
+                fault = error
+            return Referred(referral, moved, fault, saved)
 
         def done(referred: Referred) -> None:
             self.dialog = None
@@ -88,6 +92,8 @@ class ReferralFlow(QObject):
         due = local(referred.referral.due_at, self._core.settings.timezone)
         text = self.tr("Referred: {reference}; due {due}.").format(
             reference=referred.referral.reference, due=f"{due:%m-%d %H:%M}")  # fmt: skip
+        if referred.saved_pdf is not None:
+            text += " " + self.tr("The slip is saved as {path}.").format(path=referred.saved_pdf)
         if referred.printing_fault is not None:
             text += " " + self.tr("The slip was not printed: {problem}").format(
                 problem=str(referred.printing_fault))  # fmt: skip

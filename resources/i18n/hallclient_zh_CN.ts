@@ -1789,6 +1789,10 @@ Total {total}
         <translation>已转办：{reference}，办结时限 {due}。</translation>
     </message>
     <message>
+        <source>The slip is saved as {path}.</source>
+        <translation>回执已保存为 {path}。</translation>
+    </message>
+    <message>
         <source>The slip was not printed: {problem}</source>
         <translation>回执未打印：{problem}</translation>
     </message>

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import logging
 import subprocess
+import zipfile
 from dataclasses import replace
 
 import pytest
@@ -23,6 +24,7 @@ from hallclient.referrals import informants, service
 from hallclient.referrals.informants import Informant
 from hallclient.referrals.service import NewReferral, ReferralError, ReferralProblem
 from hallclient.referrals.slip import SlipDepartment, slip_layout
+from hallclient.reports.export_xlsx import export_days
 from hallclient.uow import UnitOfWork
 from tests.db.intake_helpers import add_hall, at_counter
 from tests.db.security_helpers import START, add_users, context_for
@@ -150,3 +152,13 @@ def test_a_theft_report_is_journaled_by_its_redacted_reference(database, people,
         named = set(uow.session.scalars(select(AuditEntry.object_id).where(
             AuditEntry.object_type == "referral")))  # fmt: skip
     assert named == {f"举报 {made.reference}"}
+
+
+def test_the_days_export_carries_no_reporter(database, people, clock, tmp_path):
+    _report(database, people, clock)
+    manager = context_for(people[Role.SHIFT_MANAGER], clock)
+    target = tmp_path / "day.xlsx"
+    export_days(database, manager, manager.today(), manager.today(), target)
+    with zipfile.ZipFile(target) as book:
+        text = "".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
+    assert CANARY_NAME not in text and CANARY_PHONE not in text

@@ -9,6 +9,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
+from hallclient import paths
 from hallclient.referrals.service import NewReferral, ReferralStatus
 from hallclient.visits import VisitStage
 from tests.ui.helpers import settle, untranslated, visible_texts
@@ -65,11 +66,19 @@ def test_refer_from_the_visit_with_the_suggested_department(qtbot, window, page,
     settle(qtbot, page)
     qtbot.waitUntil(lambda: page.visit.stage is VisitStage.REFERRING)
     assert page.message.text().startswith("已转办：ZB2026-000001")
+    slip = paths.reports_dir() / "referrals" / "ZB2026-000001.pdf"  # no printer: a PDF
+    assert slip.read_bytes().startswith(b"%PDF") and str(slip) in page.message.text()
     panel = window.script_panel
     qtbot.waitUntil(lambda: not panel.busy() and panel.department == "meter_reading")
     qtbot.waitUntil(lambda: panel.current() is not None and "抄表中心" in panel.current().text)
     [made] = private_core.referrals.for_account(window.user, "1028100001")
     assert made.status is ReferralStatus.NEW and made.department_code == "meter_reading"
+
+
+def test_leak_words_in_the_matter_open_the_emergency(qtbot, page):
+    dialog = _open_form(qtbot, page)
+    dialog.matter.insertPlainText("客户说家里漏 氣了")
+    qtbot.waitUntil(lambda: page.emergency.dialog is not None)
 
 
 def test_a_short_matter_is_refused_in_the_form_and_nothing_is_lost(qtbot, page):
