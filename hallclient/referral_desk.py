@@ -66,8 +66,8 @@ class ReferralDesk:
     def department_entries(self, user: CurrentUser) -> list[DepartmentEntry]:
         return directory.department_entries(self.database, self._context_of(user))
 
-    def save_department(self, user: CurrentUser, entry: DepartmentEntry) -> None:
-        directory.save_department(self.database, self._context_of(user), entry)
+    def save_department(self, user: CurrentUser, entry: DepartmentEntry, *, new: bool) -> None:
+        directory.save_department(self.database, self._context_of(user), entry, new=new)
 
     def escalated(self, user: CurrentUser) -> list[ReferralView]:
         return service.escalated(self.database, self._context_of(user))

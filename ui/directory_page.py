@@ -132,6 +132,9 @@ class DirectoryPage(QFrame):
     def new_department(self) -> None:
         for widget in self.fields.values():
             widget.clear()
+        for name, spin in self.minutes.items():
+            spin.setValue({"minutes_normal": 2880, "minutes_urgent": 480,
+                           "minutes_emergency": 60}[name])  # fmt: skip
         self.fields["code"].setReadOnly(False)
         self.fields["code"].setFocus()
         self.message.setText(self.tr("A new department: fill in the form, then Ctrl+S."))
@@ -142,8 +145,8 @@ class DirectoryPage(QFrame):
         return DepartmentEntry(**texts, **numbers)
 
     def save(self) -> None:
-        user, entry = self._user_of(), self.entry()
-        self.attempt.run(lambda: self._core.referrals.save_department(user, entry),
+        user, entry, new = self._user_of(), self.entry(), not self.fields["code"].isReadOnly()
+        self.attempt.run(lambda: self._core.referrals.save_department(user, entry, new=new),
                          lambda _none: self._saved(entry.code.strip()), self._failed)  # fmt: skip
 
     def _saved(self, code: str) -> None:

@@ -14,11 +14,12 @@ from PySide6.QtCore import QLocale, QObject, QTimer
 
 from hallclient.errors import HallError
 from hallclient.referrals.emergency import LEAK_PURPOSE, REPAIR, emergency_referral, mentions_leak
-from hallclient.scripts.catalogue import ScriptKey
+from hallclient.referrals.service import ReferralView
+from hallclient.scripts.catalogue import ScriptId, ScriptKey
 from hallclient.scripts.panel import Choices
 from hallclient.visits import VisitStage
 from ui.emergency_dialog import EmergencyDialog
-from ui.referral_texts import referral_problem_text
+from ui.referral_texts import fault_text, referral_problem_text
 
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
@@ -35,6 +36,7 @@ class EmergencyFlow(QObject):
         self._page, self._core, self._user_of = page, core, user_of
         self.dialog: EmergencyDialog | None = None
         self._handled: set[int] = set()  # visits whose emergency is open or recorded
+        self._made: dict[int, ReferralView] = {}  # the emergency referral made for a visit
         self._timer = QTimer(self, singleShot=True, interval=NOTES_PAUSE_MS)
         self._timer.timeout.connect(self._check_notes)
 
@@ -43,46 +45,69 @@ class EmergencyFlow(QObject):
 
     def visit_changed(self, visit: VisitView | None) -> None:
         if visit is not None and visit.purpose_code == LEAK_PURPOSE:
-            self.open(visit)
+            self.open(visit, self._page.notes.toPlainText())
 
     def _check_notes(self) -> None:
         self.check_text(self._page.notes.toPlainText())
 
-    def check_text(self, text: str) -> None:
-        """Leak words in any text of the visit (its notes, a referral's matter)."""
+    def check_text(self, text: str, *, confidential: bool = False) -> None:
+        """Leak words in any text of the visit (its notes, a referral's matter).  From a theft
+        report (``confidential``) the emergency referral carries nothing of the reporter."""
         visit = self._page.visit
         if visit is not None and mentions_leak(text):
-            self.open(visit)
+            self.open(visit, text, confidential=confidential)
 
-    def open(self, visit: VisitView) -> None:
+    def _script(self, visit: VisitView) -> tuple[str, str]:
+        """The safety words and the hotline; the built-in ones if the database cannot say."""
+        user, desk = self._user_of(), self._core.scripts
+        language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+        try:
+            facts = desk.facts(user, visit.id)
+            shown = desk.panel(user, facts, Choices(language=language))
+        except HallError:
+            default = desk.defaults[ScriptId(ScriptKey.EMERGENCY, "", language)]
+            return default.replace("{customer}", "").replace("{emergency_hotline}",
+                                                             self._core.settings.hotline), (
+                self._core.settings.hotline)  # fmt: skip
+        script = next(s.text for s in shown if s.script.key is ScriptKey.EMERGENCY)
+        return script, facts.emergency_hotline or self._core.settings.hotline
+
+    def open(self, visit: VisitView, said: str, *, confidential: bool = False) -> None:
         """The emergency screen for ``visit``, unless it was shown already."""
         if visit.id in self._handled:
             return
-        self._handled.add(visit.id)
-        user, desk = self._user_of(), self._core.scripts
-        facts = desk.facts(user, visit.id)
-        language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
-        shown = desk.panel(user, facts, Choices(language=language))
-        script = next(s.text for s in shown if s.script.key is ScriptKey.EMERGENCY)
+        script, hotline = self._script(visit)
         account = self._page.account
-        dialog = EmergencyDialog(script, facts.emergency_hotline or self._core.settings.hotline,
-                                 account.address if account else "", self._page)  # fmt: skip
-        dialog.sig_record.connect(lambda: self._record(dialog, visit))
+        address = "" if confidential or account is None else account.address
+        dialog = EmergencyDialog(script, hotline, address, self._page)
+        dialog.sig_record.connect(lambda: self._record(dialog, visit, said, confidential))
         dialog.finished.connect(dialog.deleteLater)
+        self._handled.add(visit.id)
         self.dialog = dialog
         dialog.open()
         dialog.activateWindow()
+        dialog.ok.setFocus()  # typing on (in the form behind) must not land in the address
 
-    def _record(self, dialog: EmergencyDialog, visit: VisitView) -> None:
-        account, notes = self._page.account, self._page.notes.toPlainText()
-        where = dialog.address.text()
-        contact = ((account.name, account.phone, where) if account
-                   else (visit.customer_name, visit.customer_phone, where))  # fmt: skip
-        request = emergency_referral(notes, visit.id, visit.account_no, contact)
+    def _record(self, dialog: EmergencyDialog, visit: VisitView, said: str,
+                confidential: bool) -> None:  # fmt: skip
+        account, where = self._page.account, dialog.address.text()
+        if confidential and not where.strip():
+            dialog.error.setText(self.tr("Where is the smell? Write the address first."))
+            return
+        if confidential:  # a theft report: the repair team gets the place, not the reporter
+            request = emergency_referral(said, None, None, ("", "", where))
+        else:
+            contact = ((account.name, account.phone, where) if account
+                       else (visit.customer_name, visit.customer_phone, where))  # fmt: skip
+            request = emergency_referral(said, visit.id, visit.account_no, contact)
         user, referrals = self._user_of(), self._core.referrals
 
+        made = self._made
+
         def work() -> tuple[VisitView, str, HallError | None]:
-            referral = referrals.refer(user, request)
+            if visit.id not in made:  # a retry after a dropped connection sends no second team
+                made[visit.id] = referrals.refer(user, request)
+            referral = made[visit.id]
             moved = self._core.advance_visit(user, visit.id, VisitStage.REFERRING)
             fault: HallError | None = None
             try:
@@ -99,7 +124,7 @@ class EmergencyFlow(QObject):
                 reference=reference)  # fmt: skip
             if fault is not None:
                 text += " " + self.tr("The slip was not printed: {problem}").format(
-                    problem=str(fault))  # fmt: skip
+                    problem=fault_text(fault))  # fmt: skip
             self._page.visit_referred(moved, REPAIR, text)
 
         self._page.attempt.run(work, done, lambda error: dialog.error.setText(

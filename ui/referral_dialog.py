@@ -57,10 +57,12 @@ class ReferralDialog(QDialog):
         self.phrases = PhraseWatch(self.matter, check)
         self.suggested = named(QLabel(wordWrap=True), "feeFound")
         self.department = named(QComboBox(), "closeOutcome")
+        self.chosen_by_hand = False  # then typing on never changes the clerk's choice
         chinese = QLocale().language() == QLocale.Language.Chinese
         for department in departments:
             self.department.addItem(department.name_zh if chinese else department.name_en,
                                     department.code)  # fmt: skip
+        self.department.activated.connect(self._chosen)
         self.urgency = named(QComboBox(), "closeOutcome")
         for urgency in Urgency:
             self.urgency.addItem(urgency_text(urgency.value), urgency.value)
@@ -131,9 +133,12 @@ class ReferralDialog(QDialog):
                  for i in range(self.department.count())}  # fmt: skip
         self.suggested.setText(" › ".join(names.get(s.department_code, s.department_code)
                                           for s in suggestions[:3]) or "—")  # fmt: skip
-        if suggestions:
+        if suggestions and not self.chosen_by_hand:
             self.department.setCurrentIndex(self.department.findData(
                 suggestions[0].department_code))  # fmt: skip
+
+    def _chosen(self, _index: int) -> None:
+        self.chosen_by_hand = True
 
     def request(self, visit_id: int | None, account_no: str | None) -> NewReferral:
         """What was entered; a theft report carries no visit, account or contact."""

@@ -12,19 +12,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject
+import shiboken6
+from PySide6.QtCore import QObject, QTimer
 
 from hallclient.clock import local
 from hallclient.errors import HallError
+from hallclient.referrals.service import ReferralView
 from hallclient.visits import VisitStage
 from ui.referral_dialog import ReferralDialog
-from ui.referral_texts import referral_problem_text
+from ui.referral_texts import fault_text, referral_problem_text
 
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
     from hallclient.intake import AccountPanel
-    from hallclient.referrals.service import ReferralView
     from hallclient.visits import VisitView
     from ui.intake_page import IntakePage
 
@@ -37,6 +38,9 @@ class Referred:
     visit: VisitView
     printing_fault: HallError | None  # None: printed, or saved as a PDF
     saved_pdf: Path | None  # where the slip went when the counter has no printer
+
+
+LEAK_PAUSE_MS = 400  # as for the notes: the emergency check waits for a pause in typing
 
 
 class ReferralFlow(QObject):
@@ -55,21 +59,33 @@ class ReferralFlow(QObject):
             desk.departments(), lambda matter: desk.suggest(purpose_department, matter),
             self._core.scripts.check_text, contact, self._page,
         )  # fmt: skip
-        dialog.sig_submit.connect(lambda: self._submit(dialog, visit))
-        dialog.matter.textChanged.connect(
-            lambda: self._page.emergency.check_text(dialog.matter.toPlainText()))  # fmt: skip
-        dialog.finished.connect(dialog.deleteLater)
+        made: dict[str, ReferralView] = {}  # this form's referral, once made: never twice
+        dialog.sig_submit.connect(lambda: self._submit(dialog, visit, made))
+        leak_check = QTimer(dialog, singleShot=True, interval=LEAK_PAUSE_MS)
+        leak_check.timeout.connect(lambda: self._page.emergency.check_text(
+            dialog.matter.toPlainText(), confidential=dialog.theft.isChecked()))  # fmt: skip
+        dialog.matter.textChanged.connect(leak_check.start)
+        dialog.finished.connect(lambda _result: self._closed(dialog))
         self.dialog = dialog
         dialog.open()
         dialog.activateWindow()
 
-    def _submit(self, dialog: ReferralDialog, visit: VisitView) -> None:
+    def _closed(self, dialog: ReferralDialog) -> None:
+        if self.dialog is dialog:
+            self.dialog = None
+        dialog.deleteLater()
+
+    def _submit(self, dialog: ReferralDialog, visit: VisitView,
+                made: dict[str, ReferralView]) -> None:  # fmt: skip
         request = dialog.request(visit.id, visit.account_no)
         user, desk = self._user_of(), self._core.referrals
 
         def work() -> Referred:
-            # refused (a matter too short): nothing changes, not even the visit's stage
-            referral = desk.refer(user, request)
+            # refused (a matter too short): nothing changes, not even the visit's stage; made
+            # but the visit not moved (the connection dropped): a retry does not refer again
+            if "referral" not in made:
+                made["referral"] = desk.refer(user, request)
+            referral = made["referral"]
             moved = self._core.advance_visit(user, visit.id, VisitStage.REFERRING)
             fault: HallError | None = None
             saved: Path | None = None
@@ -80,13 +96,22 @@ class ReferralFlow(QObject):
             return Referred(referral, moved, fault, saved)
 
         def done(referred: Referred) -> None:
-            self.dialog = None
-            dialog.accept()
+            if shiboken6.isValid(dialog):
+                dialog.accept()
             self._page.visit_referred(referred.visit, referred.referral.department_code,
                                       self._message(referred))  # fmt: skip
 
-        self._page.attempt.run(work, done, lambda error: dialog.error.setText(
-            referral_problem_text(error)))  # fmt: skip
+        def refused(error: HallError) -> None:
+            text = referral_problem_text(error)
+            if "referral" in made:
+                text = self.tr("{reference} is made; {problem}").format(
+                    reference=made["referral"].reference, problem=text)  # fmt: skip
+            if shiboken6.isValid(dialog):
+                dialog.error.setText(text)
+            else:
+                self._page.show_problem(error)
+
+        self._page.attempt.run(work, done, refused)
 
     def _message(self, referred: Referred) -> str:
         due = local(referred.referral.due_at, self._core.settings.timezone)
@@ -96,5 +121,5 @@ class ReferralFlow(QObject):
             text += " " + self.tr("The slip is saved as {path}.").format(path=referred.saved_pdf)
         if referred.printing_fault is not None:
             text += " " + self.tr("The slip was not printed: {problem}").format(
-                problem=str(referred.printing_fault))  # fmt: skip
+                problem=fault_text(referred.printing_fault))  # fmt: skip
         return text

@@ -5,10 +5,14 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from hallclient.errors import HallError
+from hallclient.printing.printers import PrinterFault
 from hallclient.referrals.rules import Lateness
 from hallclient.referrals.service import ReferralError, ReferralProblem
 from hallclient.text_input import TextInputError
+from hallclient.visits import VisitError
+from ui.intake_texts import intake_problem_text
 from ui.pages import QT_TRANSLATE_NOOP
+from ui.payment_texts import printer_problem_text
 from ui.problems import problem_text
 
 STATUS = {
@@ -54,6 +58,9 @@ _PROBLEMS = {
         "Code, both names, phone, location and hours are needed, and the targets "
         "must run emergency ≤ urgent ≤ normal.",
     ),
+    ReferralProblem.DEPARTMENT_EXISTS: QT_TRANSLATE_NOOP(
+        "Referrals", "A department with that code exists: choose it in the list to change it."
+    ),
     ReferralProblem.CONTACT_WITH_INFORMANT: QT_TRANSLATE_NOOP(
         "Referrals", "A reporter's name and phone go in the confidential fields only."
     ),
@@ -79,6 +86,17 @@ def lateness_text(lateness: Lateness) -> str:
 def referral_problem_text(error: HallError) -> str:
     if isinstance(error, ReferralError):
         return _tr(_PROBLEMS[error.problem])
+    if isinstance(error, TextInputError) and error.problem == "not_a_phone":
+        return _tr(QT_TRANSLATE_NOOP("Referrals", "A phone number is 5 to 20 digits."))
     if isinstance(error, TextInputError):
         return _tr(QT_TRANSLATE_NOOP("Referrals", "That text is too long."))
+    return fault_text(error)
+
+
+def fault_text(error: HallError) -> str:
+    """A printer's fault in the clerk's words; anything else as the core words it."""
+    if isinstance(error, PrinterFault):
+        return printer_problem_text(error.problem)
+    if isinstance(error, VisitError):
+        return intake_problem_text(error)
     return problem_text(error)

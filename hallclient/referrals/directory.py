@@ -71,7 +71,9 @@ def _checked(entry: DepartmentEntry) -> DepartmentEntry:
                            minutes_emergency=minutes[2])  # fmt: skip
 
 
-def save_department(database: Database, context: Context, entry: DepartmentEntry) -> None:
+def save_department(
+    database: Database, context: Context, entry: DepartmentEntry, *, new: bool = False
+) -> None:
     """Add a department or change one; the journal keeps what changed, from what to what.
     Referrals already made keep their due times."""
     context.require(Action.MANAGE_DEPARTMENTS)
@@ -79,6 +81,8 @@ def save_department(database: Database, context: Context, entry: DepartmentEntry
 
     def use_case(uow: UnitOfWork) -> None:
         row = uow.session.get(Department, clean.code, with_for_update=True)
+        if new and row is not None:
+            raise ReferralError(ReferralProblem.DEPARTMENT_EXISTS, clean.code)
         before = _entry(row) if row is not None else None
         if row is None:
             row = Department(code=clean.code)

@@ -61,6 +61,7 @@ class ReferralProblem(enum.StrEnum):
     BAD_STEP = "bad_step"  # e.g. closing a referral that was returned
     CONTACT_WITH_INFORMANT = "contact_with_informant"  # nothing may lead back to a reporter
     BAD_DEPARTMENT = "bad_department"  # a required field empty, or targets out of order
+    DEPARTMENT_EXISTS = "department_exists"  # a new department with a code already taken
 
 
 class ReferralError(HallError):

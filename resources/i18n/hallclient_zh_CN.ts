@@ -478,6 +478,10 @@
 <context>
     <name>EmergencyFlow</name>
     <message>
+        <source>Where is the smell? Write the address first.</source>
+        <translation>燃气味在哪里？请先填写地址。</translation>
+    </message>
+    <message>
         <source>Emergency referral {reference} sent to the repair centre.</source>
         <translation>紧急转办 {reference} 已派至抢修中心。</translation>
     </message>
@@ -1785,6 +1789,10 @@ Total {total}
 <context>
     <name>ReferralFlow</name>
     <message>
+        <source>{reference} is made; {problem}</source>
+        <translation>{reference} 已转办；{problem}</translation>
+    </message>
+    <message>
         <source>Referred: {reference}; due {due}.</source>
         <translation>已转办：{reference}，办结时限 {due}。</translation>
     </message>
@@ -1915,8 +1923,16 @@ Total {total}
         <translation>代码、中英文名称、电话、地点和办公时间必须填写；办结时限须满足 特急 ≤ 紧急 ≤ 一般。</translation>
     </message>
     <message>
+        <source>A department with that code exists: choose it in the list to change it.</source>
+        <translation>该代码的部门已存在：请在列表中选中后修改。</translation>
+    </message>
+    <message>
         <source>A reporter&apos;s name and phone go in the confidential fields only.</source>
         <translation>举报人的姓名和电话只能填写在保密栏中。</translation>
+    </message>
+    <message>
+        <source>A phone number is 5 to 20 digits.</source>
+        <translation>电话号码应为 5 至 20 位数字。</translation>
     </message>
     <message>
         <source>That text is too long.</source>

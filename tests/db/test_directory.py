@@ -80,3 +80,11 @@ def test_a_bad_entry_is_refused_and_changes_nothing(database, admin, change):
 def test_only_the_admin_edits_the_directory(database, people):
     with pytest.raises(PermissionDeniedError):
         directory.department_entries(database, context_for(people[Role.CLERK], FixedClock(START)))
+
+
+def test_a_new_department_may_not_take_an_existing_code(database, admin):
+    original = _billing(database, admin)
+    with pytest.raises(ReferralError) as caught:
+        directory.save_department(database, admin, replace(original, name_zh="覆盖"), new=True)
+    assert caught.value.problem is ReferralProblem.DEPARTMENT_EXISTS
+    assert _billing(database, admin) == original

@@ -125,3 +125,37 @@ def test_the_counter_sees_the_referral_closed_when_the_customer_returns(qtbot, w
     settle(qtbot, page)
     assert f"转办 {made.reference}" in page.panel.text()
     assert "已办结 · 已重开发票并寄出" in page.panel.text()
+
+
+def test_a_department_picked_by_hand_stays_while_typing(qtbot, page):
+    dialog = _open_form(qtbot, page)
+    dialog.department.setCurrentIndex(dialog.department.findData("complaints"))
+    dialog.department.activated.emit(dialog.department.currentIndex())
+    dialog.matter.insertPlainText("客户对抄表读数有疑问，认为气量不对")
+    dialog.suggest_now()
+    assert dialog.department.currentData() == "complaints"
+
+
+def test_a_leak_in_a_theft_report_tells_repair_nothing_of_the_reporter(qtbot, page,
+                                                                        private_core):  # fmt: skip
+    dialog = _open_form(qtbot, page)
+    dialog.theft.setChecked(True)
+    dialog.matter.insertPlainText("邻居私接管道偷气，楼道里有燃气味")
+    qtbot.waitUntil(lambda: page.emergency.dialog is not None)
+    emergency = page.emergency.dialog
+    assert emergency.address.text() == ""  # not the reporter's home
+    emergency.sig_record.emit()
+    settle(qtbot, page)
+    assert emergency.error.text() == "燃气味在哪里？请先填写地址。"
+    emergency.address.setText("锦华路99号3单元楼道")
+    emergency.sig_record.emit()
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: page.emergency.dialog is None)
+    [sent] = private_core.referrals.board(_repair_staff(private_core))
+    assert (sent.account_no, sent.contact_name, sent.contact_phone) == (None, "", "")
+    assert sent.address == "锦华路99号3单元楼道" and "燃气味" in sent.matter
+
+
+def _repair_staff(core):
+    staff = core.login("3001", "demo3001")
+    return core.change_own_password(staff, "demo3001", "repair-pass-9")
