@@ -15,7 +15,7 @@ from pathlib import Path
 
 
 class BackupError(Exception):
-    pass
+    """The backup could not be made; nothing was left at the target."""
 
 
 def backup_sqlite(source: Path, target: Path) -> int:

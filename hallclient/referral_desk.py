@@ -22,10 +22,9 @@ from hallclient.printing.pdf import render_pdf
 from hallclient.printing.printers import PaperStatus, PrinterConfig, send_job
 from hallclient.printing.receipt_layout import Heading
 from hallclient.referrals import directory, service
-from hallclient.referrals.directory import DepartmentEntry
 from hallclient.referrals.routing import Suggestion, load_rules, suggest
 from hallclient.referrals.service import (
-    DepartmentInfo,
+    DepartmentEntry,
     EventView,
     NewReferral,
     ReferralView,
@@ -42,12 +41,14 @@ class ReferralDesk:
         self.heading, self.printer = heading, printer
         self.rules = load_rules(reference_folder)
 
-    def departments(self) -> list[DepartmentInfo]:
+    def departments(self) -> list[DepartmentEntry]:
         return service.departments(self.database)
 
-    def suggest(self, purpose_department: str | None, matter: str) -> list[Suggestion]:
-        codes = [d.code for d in self.departments()]
-        return suggest(self.rules, codes, purpose_department, matter)
+    def suggest(
+        self, purpose_department: str | None, matter: str, departments: list[str]
+    ) -> list[Suggestion]:
+        """``departments``: the directory's codes, read once by the form (not per keystroke)."""
+        return suggest(self.rules, departments, purpose_department, matter)
 
     def refer(self, user: CurrentUser, new: NewReferral) -> ReferralView:
         return service.refer(self.database, self._context_of(user), new)

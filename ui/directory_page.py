@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallclient.errors import HallError
-from hallclient.referrals.directory import DepartmentEntry
+from hallclient.referrals.service import DepartmentEntry
 from ui.attempt import Attempt
 from ui.pages import QT_TRANSLATE_NOOP, Area
 from ui.referral_texts import referral_problem_text

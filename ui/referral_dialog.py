@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from hallclient.referrals.informants import Informant
 from hallclient.referrals.routing import Suggestion
-from hallclient.referrals.service import DepartmentInfo, NewReferral, Urgency
+from hallclient.referrals.service import DepartmentEntry, NewReferral, Urgency
 from hallclient.scripts.phrases import Finding
 from ui.phrase_watch import PhraseWatch
 from ui.referral_texts import urgency_text
@@ -45,7 +45,7 @@ class ReferralDialog(QDialog):
     sig_submit = Signal()
 
     def __init__(
-        self, departments: list[DepartmentInfo],
+        self, departments: list[DepartmentEntry],
         suggest: Callable[[str], list[Suggestion]], check: Callable[[str], list[Finding]],
         contact: tuple[str, str, str], parent: QWidget | None = None,
     ) -> None:  # fmt: skip

@@ -55,8 +55,10 @@ class ReferralFlow(QObject):
         contact = ((account.name, account.phone, account.address) if account is not None
                    else (visit.customer_name, visit.customer_phone, ""))  # fmt: skip
         desk = self._core.referrals
+        departments = desk.departments()
+        codes = [department.code for department in departments]
         dialog = ReferralDialog(
-            desk.departments(), lambda matter: desk.suggest(purpose_department, matter),
+            departments, lambda matter: desk.suggest(purpose_department, matter, codes),
             self._core.scripts.check_text, contact, self._page,
         )  # fmt: skip
         made: dict[str, ReferralView] = {}  # this form's referral, once made: never twice

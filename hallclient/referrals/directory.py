@@ -7,36 +7,20 @@ keep their due times.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Department
 from hallclient.context import Context
 from hallclient.permissions import Action
-from hallclient.referrals.service import ReferralError, ReferralProblem
+from hallclient.referrals.service import (
+    DepartmentEntry,
+    ReferralError,
+    ReferralProblem,
+    department_entry,
+)
 from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
-
-
-@dataclass(frozen=True)
-class DepartmentEntry:
-    """A department as the admin edits it (the directory and its response targets)."""
-
-    code: str
-    name_zh: str
-    name_en: str
-    duties: str
-    phone: str
-    extension: str
-    location: str
-    hours: str
-    hotline: str
-    minutes_normal: int
-    minutes_urgent: int
-    minutes_emergency: int
-
 
 _ENTRY_TEXTS = {"code": 32, "name_zh": 100, "name_en": 100, "duties": 1000, "phone": 32,
                 "extension": 16, "location": 200, "hours": 100, "hotline": 32}  # fmt: skip
@@ -46,15 +30,7 @@ def department_entries(database: Database, context: Context) -> list[DepartmentE
     context.require(Action.MANAGE_DEPARTMENTS)
     with UnitOfWork(database) as uow:
         rows = uow.session.scalars(select(Department).order_by(Department.code))
-        return [_entry(row) for row in rows]
-
-
-def _entry(row: Department) -> DepartmentEntry:
-    return DepartmentEntry(
-        row.code, row.name_zh, row.name_en, row.duties, row.phone, row.extension, row.location,
-        row.hours, row.hotline, row.response_minutes_normal, row.response_minutes_urgent,
-        row.response_minutes_emergency,
-    )  # fmt: skip
+        return [department_entry(row) for row in rows]
 
 
 def _checked(entry: DepartmentEntry) -> DepartmentEntry:
@@ -83,7 +59,7 @@ def save_department(
         row = uow.session.get(Department, clean.code, with_for_update=True)
         if new and row is not None:
             raise ReferralError(ReferralProblem.DEPARTMENT_EXISTS, clean.code)
-        before = _entry(row) if row is not None else None
+        before = department_entry(row) if row is not None else None
         if row is None:
             row = Department(code=clean.code)
             uow.session.add(row)

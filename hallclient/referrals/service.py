@@ -122,8 +122,8 @@ def _view(row: Referral, now: dt.datetime) -> ReferralView:
 
 
 @dataclass(frozen=True)
-class DepartmentInfo:
-    """A department as the directory shows it to counters, the board and the slip."""
+class DepartmentEntry:
+    """A department of the directory: its contacts, duties and response targets (minutes)."""
 
     code: str
     name_zh: str
@@ -134,14 +134,24 @@ class DepartmentInfo:
     location: str
     hours: str
     hotline: str
+    minutes_normal: int
+    minutes_urgent: int
+    minutes_emergency: int
 
 
-def departments(database: Database) -> list[DepartmentInfo]:
+def department_entry(row: Department) -> DepartmentEntry:
+    return DepartmentEntry(
+        row.code, row.name_zh, row.name_en, row.duties, row.phone, row.extension, row.location,
+        row.hours, row.hotline, row.response_minutes_normal, row.response_minutes_urgent,
+        row.response_minutes_emergency,
+    )  # fmt: skip
+
+
+def departments(database: Database) -> list[DepartmentEntry]:
     """The directory, in its own order (no permission: it is printed on every slip)."""
     with UnitOfWork(database) as uow:
         rows = uow.session.scalars(select(Department).order_by(Department.code))
-        return [DepartmentInfo(d.code, d.name_zh, d.name_en, d.duties, d.phone, d.extension,
-                               d.location, d.hours, d.hotline) for d in rows]  # fmt: skip
+        return [department_entry(row) for row in rows]
 
 
 def _department(uow: UnitOfWork, code: str) -> Department:

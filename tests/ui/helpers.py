@@ -65,3 +65,16 @@ def settle(qtbot, form) -> None:
     """Wait until the form's attempt (run off the GUI thread) has reported back;
     a form deleted on success has settled too."""
     qtbot.waitUntil(lambda: not shiboken6.isValid(form) or not form.attempt.running, timeout=10_000)
+
+
+def serve_account(qtbot, window, account_no: str):
+    """The intake page with the next ticket called and ``account_no`` taken (by its number)."""
+    intake = window.pages["intake"]
+    qtbot.waitUntil(lambda: intake.purpose.count() > 0)  # the purposes are read when shown
+    intake.call_next()
+    settle(qtbot, intake)
+    intake.search.setText(account_no)
+    qtbot.waitUntil(lambda: intake.accounts.rowCount() == 1)
+    intake._take_account()
+    settle(qtbot, intake)
+    return intake

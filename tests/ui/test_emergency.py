@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 
 from hallclient.referrals.service import ReferralStatus, Urgency
 from hallclient.visits import VisitStage
-from tests.ui.helpers import settle, untranslated, visible_texts
+from tests.ui.helpers import serve_account, settle, untranslated, visible_texts
 from tests.ui.sessions import clerk_after_first_login, open_window
 from ui.intake_page import IntakePage
 from ui.main_window import MainWindow
@@ -27,15 +27,8 @@ def window(qtbot, app, private_core) -> MainWindow:
 
 @pytest.fixture
 def page(qtbot, window) -> IntakePage:
-    intake = window.pages["intake"]
+    intake = serve_account(qtbot, window, ACCOUNT)
     assert isinstance(intake, IntakePage)
-    qtbot.waitUntil(lambda: intake.purpose.count() > 0)
-    intake.call_next()
-    settle(qtbot, intake)
-    intake.search.setText(ACCOUNT)
-    qtbot.waitUntil(lambda: intake.accounts.rowCount() == 1)
-    intake._take_account()
-    settle(qtbot, intake)
     return intake
 
 
