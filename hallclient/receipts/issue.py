@@ -17,27 +17,21 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
-from sqlalchemy.dialects.postgresql import insert as postgresql_insert
-from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
 from db.models import Account, Visit
-from db.models.receipts import PrintJob, PrintStatus, Receipt, ReceiptKind, ReceiptSeries
+from db.models.receipts import PrintJob, Receipt, ReceiptKind
 from hallclient.cart import Cart
 from hallclient.context import Context
 from hallclient.permissions import Action
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
+from hallclient.receipts.numbering import advance_series, locked_series, series_code
 from hallclient.receipts.payment import Settlement, Tender, settle
-from hallclient.receipts.record import (
-    GENESIS,
-    PaymentRecord,
-    ReceiptRecord,
-    lines_from_quotes,
-)
-from hallclient.receipts.store import add_receipt, load_record
-from hallclient.shifts.service import shift_for_issue
+from hallclient.receipts.record import PaymentRecord, ReceiptRecord, lines_from_quotes
+from hallclient.receipts.store import add_first_print_job, add_receipt, load_record
+from hallclient.shifts.service import shift_id_for_receipt
 from hallclient.tariff.errors import TariffError, TariffProblem
 from hallclient.tariff.pricing import confirm_all
 from hallclient.tariff.rules import Quote
@@ -47,6 +41,9 @@ from hallclient.uow import UnitOfWork, run_write
 log = logging.getLogger(__name__)
 MAX_CART_LINES = 40
 _KEY = re.compile(r"[0-9A-Za-z-]{16,64}")
+# built once: these run for every receipt, and building a statement costs more than sending it
+_BY_KEY = select(Receipt.id).where(Receipt.idempotency_key == bindparam("key"))
+_ACCOUNT_NAME = select(Account.name).where(Account.account_no == bindparam("account_no"))
 
 
 @dataclass(frozen=True)
@@ -67,12 +64,6 @@ class Issued:
     record: ReceiptRecord
     print_job_id: int
     replayed: bool  # the key had already been charged: this is that receipt
-
-
-def series_code(context: Context) -> str:
-    """The numbering series: this counter's year (``HALL-C01-2026``)."""
-    where = context.where
-    return f"{where.hall_code}-{where.counter_code}-{context.today().year}"
 
 
 def issue_receipt(database: Database, context: Context, request: PaymentRequest) -> Issued:
@@ -113,7 +104,7 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
     series = locked_series(uow, series_code(context))
     if (replayed := _by_key(uow, request)) is not None:
         return replayed
-    shift = shift_for_issue(uow, context)
+    shift_id = shift_id_for_receipt(uow, context)
     quotes = confirm_all(uow, request.cart.lines, context.today())
     settlement = settle(request.cart.total, request.tenders, request.cash_tendered)
     account_no, customer = _customer(uow, request, quotes)
@@ -128,38 +119,27 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
         cash_tendered=settlement.cash_tendered, change=settlement.change,
         lines=lines_from_quotes(quotes), payments=_payments(settlement), prev_hash=series.head_hash,
     ).sealed()  # fmt: skip
-    receipt = add_receipt(uow, record, request.key, request.visit_id, shift.id)
-    job = add_print_job(uow, context, receipt, copy_no=1)
-    series.last_number, series.head_hash = number, record.hash
-    uow.session.flush()
-    return Issued(record, job.id, replayed=False)
-
-
-def locked_series(uow: UnitOfWork, code: str) -> ReceiptSeries:
-    """The series row, created if missing (two first issuers cannot both insert it), locked."""
-    insert = postgresql_insert if uow.database.backend == "postgresql" else sqlite_insert
-    uow.session.execute(
-        insert(ReceiptSeries)
-        .values(code=code, last_number=0, head_hash=GENESIS)
-        .on_conflict_do_nothing()
-    )
-    series = uow.session.get(ReceiptSeries, code, with_for_update=True, populate_existing=True)
-    assert series is not None
-    return series
+    receipt_id = add_receipt(uow, record, request.key, request.visit_id, shift_id)
+    job_id = add_first_print_job(uow, context, receipt_id)
+    advance_series(uow, series.code, number, record.hash)
+    return Issued(record, job_id, replayed=False)
 
 
 def _by_key(uow: UnitOfWork, request: PaymentRequest) -> Issued | None:
-    receipt = uow.session.scalar(select(Receipt).where(Receipt.idempotency_key == request.key))
-    if receipt is None:
+    """The receipt this key already paid for, if any (only its id is read in the usual case)."""
+    receipt_id = uow.session.connection().scalar(_BY_KEY, {"key": request.key})
+    if receipt_id is None:
         return None
+    receipt = uow.session.get(Receipt, receipt_id)
+    assert receipt is not None
     record = load_record(uow, receipt)
     if not _same_payment(record, request):
         raise ReceiptError(ReceiptProblem.KEY_REUSED, record.receipt_no)
-    job = uow.session.scalar(
-        select(PrintJob).where(PrintJob.receipt_id == receipt.id, PrintJob.copy_no == 1)
+    job_id = uow.session.scalar(
+        select(PrintJob.id).where(PrintJob.receipt_id == receipt.id, PrintJob.copy_no == 1)
     )
-    assert job is not None
-    return Issued(record, job.id, replayed=True)
+    assert job_id is not None
+    return Issued(record, job_id, replayed=True)
 
 
 def _same_payment(record: ReceiptRecord, request: PaymentRequest) -> bool:
@@ -198,7 +178,7 @@ def _customer(
         raise ReceiptError(ReceiptProblem.NOT_BALANCED, "quotes for another account")
     if not number:
         return "", clean_text(request.customer_name, "customer_name", 100)
-    name = uow.session.scalar(select(Account.name).where(Account.account_no == number))
+    name = uow.session.connection().scalar(_ACCOUNT_NAME, {"account_no": number})
     if name is None:
         raise TariffError(TariffProblem.UNKNOWN_ACCOUNT, number)
     return number, name
@@ -214,14 +194,3 @@ def _check_visit(uow: UnitOfWork, context: Context, visit_id: int | None) -> Non
 
 def _payments(settlement: Settlement) -> tuple[PaymentRecord, ...]:
     return tuple(PaymentRecord(t.method, t.amount, t.reference) for t in settlement.tenders)
-
-
-def add_print_job(uow: UnitOfWork, context: Context, receipt: Receipt, copy_no: int) -> PrintJob:
-    job = PrintJob(
-        receipt_id=receipt.id, hall_code=receipt.hall_code, counter_code=receipt.counter_code,
-        copy_no=copy_no, status=PrintStatus.PENDING, attempts=0, last_error="",
-        created_at=context.clock.now(), requested_by=context.user.employee_no,
-    )  # fmt: skip
-    uow.session.add(job)
-    uow.session.flush()
-    return job

@@ -2,60 +2,71 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import insert, select
 
-from db.models.receipts import Receipt, ReceiptLine, ReceiptPayment
+from db.models.receipts import PrintJob, PrintStatus, Receipt, ReceiptLine, ReceiptPayment
+from hallclient.context import Context
 from hallclient.receipts.record import LineRecord, PaymentRecord, ReceiptRecord
 from hallclient.uow import UnitOfWork
+
+# built once: these run for every receipt, and building a statement costs more than sending it
+_INSERT_RECEIPT = insert(Receipt).returning(Receipt.id)
+_INSERT_LINES = insert(ReceiptLine)
+_INSERT_PAYMENTS = insert(ReceiptPayment)
+_INSERT_JOB = insert(PrintJob).returning(PrintJob.id)
 
 
 def add_receipt(
     uow: UnitOfWork, record: ReceiptRecord, key: str, visit_id: int | None, shift_id: int
-) -> Receipt:
-    receipt = Receipt(
-        series=record.series, number=record.number, receipt_no=record.receipt_no,
-        idempotency_key=key, kind=record.kind, voids_receipt_no=record.voids_receipt_no,
-        void_reason=record.void_reason, approved_by=record.approved_by,
-        hall_code=record.hall_code, counter_code=record.counter_code,
-        clerk_employee_no=record.clerk_employee_no, clerk_name=record.clerk_name,
-        visit_id=visit_id, shift_id=shift_id, account_no=record.account_no,
-        customer_name=record.customer_name,
-        issued_at=record.issued_at, total=record.total, cash_tendered=record.cash_tendered,
-        change=record.change, chain_version=record.chain_version,
-        prev_hash=record.prev_hash, hash=record.hash,
-    )  # fmt: skip
-    session = uow.session
-    session.add(receipt)
-    session.flush()
-    session.add_all(
-        ReceiptLine(
-            receipt_id=receipt.id,
-            line_no=number,
-            cart_line=line.cart_line,
-            item_code=line.item_code,
-            item_name=line.item_name,
-            band=line.band,
-            schedule_code=line.schedule_code,
-            approval_doc_no=line.approval_doc_no,
-            quantity=line.quantity,
-            unit=line.unit,
-            unit_price=line.unit_price,
-            amount=line.amount,
-        )
-        for number, line in enumerate(record.lines, start=1)
-    )
-    session.add_all(
-        ReceiptPayment(
-            receipt_id=receipt.id,
-            line_no=number,
-            method=payment.method,
-            amount=payment.amount,
-            reference=payment.reference,
-        )
-        for number, payment in enumerate(record.payments, start=1)
-    )
-    session.flush()
-    return receipt
+) -> int:
+    """Write the receipt, its lines and payments; return the receipt's id.
+
+    Core inserts on the unit of work's connection (one statement per table, lines and
+    payments as one multi-row insert each): this runs for every payment.
+    """
+    connection = uow.session.connection()
+    receipt_id: int = connection.execute(
+        _INSERT_RECEIPT,
+        {"series": record.series, "number": record.number, "receipt_no": record.receipt_no,
+         "idempotency_key": key, "kind": record.kind,
+         "voids_receipt_no": record.voids_receipt_no, "void_reason": record.void_reason,
+         "approved_by": record.approved_by, "hall_code": record.hall_code,
+         "counter_code": record.counter_code, "clerk_employee_no": record.clerk_employee_no,
+         "clerk_name": record.clerk_name, "visit_id": visit_id, "shift_id": shift_id,
+         "account_no": record.account_no, "customer_name": record.customer_name,
+         "issued_at": record.issued_at, "total": record.total,
+         "cash_tendered": record.cash_tendered, "change": record.change,
+         "chain_version": record.chain_version, "prev_hash": record.prev_hash,
+         "hash": record.hash},
+    ).scalar_one()  # fmt: skip
+    if record.lines:
+        connection.execute(_INSERT_LINES, [
+            {"receipt_id": receipt_id, "line_no": number, "cart_line": line.cart_line,
+             "item_code": line.item_code, "item_name": line.item_name, "band": line.band,
+             "schedule_code": line.schedule_code, "approval_doc_no": line.approval_doc_no,
+             "quantity": line.quantity, "unit": line.unit, "unit_price": line.unit_price,
+             "amount": line.amount}
+            for number, line in enumerate(record.lines, start=1)
+        ])  # fmt: skip
+    if record.payments:
+        connection.execute(_INSERT_PAYMENTS, [
+            {"receipt_id": receipt_id, "line_no": number, "method": payment.method,
+             "amount": payment.amount, "reference": payment.reference}
+            for number, payment in enumerate(record.payments, start=1)
+        ])  # fmt: skip
+    return receipt_id
+
+
+def add_first_print_job(uow: UnitOfWork, context: Context, receipt_id: int) -> int:
+    """The pending job for a new receipt's first copy, in the issuing transaction; its id."""
+    job_id: int = uow.session.connection().execute(
+        _INSERT_JOB,
+        {"receipt_id": receipt_id, "hall_code": context.where.hall_code,
+         "counter_code": context.where.counter_code, "copy_no": 1,
+         "status": PrintStatus.PENDING, "attempts": 0, "last_error": "",
+         "created_at": context.clock.now(), "requested_by": context.user.employee_no},
+    ).scalar_one()  # fmt: skip
+    return job_id
 
 
 def load_record(uow: UnitOfWork, receipt: Receipt) -> ReceiptRecord:

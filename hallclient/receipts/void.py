@@ -21,10 +21,11 @@ from hallclient.approvals import use_approval
 from hallclient.context import Context
 from hallclient.permissions import Action, ApprovalKind
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
-from hallclient.receipts.issue import Issued, add_print_job, locked_series, series_code
+from hallclient.receipts.issue import Issued
+from hallclient.receipts.numbering import advance_series, locked_series, series_code
 from hallclient.receipts.record import PaymentRecord, ReceiptRecord
-from hallclient.receipts.store import add_receipt, load_record
-from hallclient.shifts.service import shift_for_issue
+from hallclient.receipts.store import add_first_print_job, add_receipt, load_record
+from hallclient.shifts.service import shift_id_for_receipt
 from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
 
@@ -48,7 +49,7 @@ def void_receipt(
         original = _voidable(uow, context, receipt_no, key)
         if isinstance(original, Issued):
             return original
-        shift = shift_for_issue(uow, context)
+        shift_id = shift_id_for_receipt(uow, context)
         approval = use_approval(uow, context, approval_id, ApprovalKind.VOID_RECEIPT, receipt_no)
         approver = uow.session.get(User, approval.approver_id)
         assert approver is not None
@@ -66,14 +67,14 @@ def void_receipt(
             prev_hash=series.head_hash, voids_receipt_no=receipt_no, void_reason=reason,
             approved_by=approver.employee_no,
         ).sealed()  # fmt: skip
-        receipt = add_receipt(uow, record, key, original.visit_id, shift.id)
-        job = add_print_job(uow, context, receipt, copy_no=1)
-        series.last_number, series.head_hash = number, record.hash
+        receipt_id = add_receipt(uow, record, key, original.visit_id, shift_id)
+        job_id = add_first_print_job(uow, context, receipt_id)
+        advance_series(uow, series.code, number, record.hash)
         context.record(uow, "receipt.void", "receipt", receipt_no,
                        {"void": record.receipt_no, "reason": reason})  # fmt: skip
         uow.commit()
         log.info("receipt %s voided by %s", receipt_no, record.receipt_no)
-        return Issued(record, job.id, replayed=False)
+        return Issued(record, job_id, replayed=False)
 
     try:
         return run_write(database, use_case)

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
@@ -115,13 +115,36 @@ def latest_shift(database: Database, context: Context) -> ShiftView | None:
 
 
 def shift_for_issue(uow: UnitOfWork, context: Context) -> Shift:
-    """This clerk's open shift at this counter, locked: a receipt or a move goes into it."""
+    """This clerk's open shift at this counter, locked: a cash move goes into it."""
     shift = _counter_shift(uow, context, lock=True)
     if shift is None:
         raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
-    if shift.clerk_employee_no != context.user.employee_no:
-        raise ShiftError(ShiftProblem.OTHER_CLERKS_SHIFT, shift.clerk_name)
+    _check_own(context, shift.clerk_employee_no, shift.clerk_name)
     return shift
+
+
+_OPEN_SHIFT_FOR_RECEIPT = (  # built once
+    select(Shift.id, Shift.clerk_employee_no, Shift.clerk_name)
+    .where(Shift.hall_code == bindparam("hall"), Shift.open_counter == bindparam("counter"))
+    .with_for_update()
+)
+
+
+def shift_id_for_receipt(uow: UnitOfWork, context: Context) -> int:
+    """:func:`shift_for_issue` for a receipt: the same lock and checks, only three columns
+    read (a plain Core query; every payment makes it)."""
+    where = {"hall": context.where.hall_code, "counter": context.where.counter_code}
+    row = uow.session.connection().execute(_OPEN_SHIFT_FOR_RECEIPT, where).one_or_none()
+    if row is None:
+        raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
+    _check_own(context, row.clerk_employee_no, row.clerk_name)
+    shift_id: int = row.id
+    return shift_id
+
+
+def _check_own(context: Context, clerk_employee_no: str, clerk_name: str) -> None:
+    if clerk_employee_no != context.user.employee_no:
+        raise ShiftError(ShiftProblem.OTHER_CLERKS_SHIFT, clerk_name)
 
 
 def move_cash(
@@ -267,8 +290,7 @@ def _closable(uow: UnitOfWork, context: Context, *, lock: bool) -> Shift:
     shift = _returned_shift(uow, context, lock=lock) or _counter_shift(uow, context, lock=lock)
     if shift is None:
         raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
-    if shift.clerk_employee_no != context.user.employee_no:
-        raise ShiftError(ShiftProblem.OTHER_CLERKS_SHIFT, shift.clerk_name)
+    _check_own(context, shift.clerk_employee_no, shift.clerk_name)
     return shift
 
 

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 
 from db.engine import Database
 from db.models import Account
@@ -96,13 +96,19 @@ def load_pricer(uow: UnitOfWork, on: dt.date) -> Pricer:
     return Pricer(items_in_force(uow.session, on), on)
 
 
+_FACTS = select(  # built once: every payment reads it
+    Account.account_no, Account.customer_type, Account.ytd_volume_m3,
+    Account.ytd_as_of, Account.household_size,
+).where(Account.account_no == bindparam("account_no"))  # fmt: skip
+
+
 def load_account(uow: UnitOfWork, account_no: str) -> AccountFacts:
-    account = uow.session.scalar(select(Account).where(Account.account_no == account_no))
-    if account is None:
+    row = uow.session.connection().execute(_FACTS, {"account_no": account_no}).one_or_none()
+    if row is None:
         raise TariffError(TariffProblem.UNKNOWN_ACCOUNT, account_no)
     return AccountFacts(
-        account.account_no, account.customer_type, Decimal(account.ytd_volume_m3),
-        account.ytd_as_of, account.household_size,
+        row.account_no, row.customer_type, Decimal(row.ytd_volume_m3), row.ytd_as_of,
+        row.household_size,
     )  # fmt: skip
 
 

@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from collections.abc import Sequence
 
-from sqlalchemy import or_, select
+from sqlalchemy import BindParameter, Date, bindparam, or_, select
 from sqlalchemy.orm import Session
 
 from db.models import ScheduleStatus, TariffBand, TariffItem, TariffSchedule
@@ -30,7 +30,7 @@ def parse_month_day(text: str) -> tuple[int, int]:
     return int(month), int(day)
 
 
-def in_force_clause(on: dt.date):  # type: ignore[no-untyped-def]
+def in_force_clause(on: dt.date | BindParameter[dt.date]):  # type: ignore[no-untyped-def]
     return (
         (TariffSchedule.status == ScheduleStatus.APPROVED)
         & (TariffSchedule.effective_from <= on)
@@ -57,6 +57,11 @@ def load_items(session: Session, schedules: Sequence[TariffSchedule]) -> list[Pr
     return sorted(items, key=lambda item: item.code)
 
 
+_IN_FORCE_STAMPS = (  # built once: every payment reads it
+    select(TariffSchedule.id, TariffSchedule.effective_from, TariffSchedule.effective_to)
+    .where(in_force_clause(bindparam("on", type_=Date)))
+    .order_by(TariffSchedule.code)
+)
 _LOADED: dict[tuple[object, ...], list[PricedItem]] = {}
 _LOADED_MAX = 8
 
@@ -67,15 +72,15 @@ def items_in_force(session: Session, on: dt.date) -> list[PricedItem]:
     Items and bands are append-only (database triggers), so the items of the same
     schedules read the same every time: they are kept per database and set of schedules
     in force, with their dates (ending a schedule changes them).  Which schedules are
-    in force is read every time (one small query), in the caller's transaction.
+    in force is read every time, in the caller's transaction: one small query of ids
+    and dates (every payment makes it), the whole schedules only when that set is new.
     """
-    schedules = schedules_in_force(session, on)
-    key = (str(session.get_bind().engine.url),
-           *((s.id, s.effective_from, s.effective_to) for s in schedules))  # fmt: skip
+    stamps = session.connection().execute(_IN_FORCE_STAMPS, {"on": on})
+    key = (str(session.get_bind().engine.url), *(tuple(row) for row in stamps))
     cached = _LOADED.get(key)
     if cached is not None:
         return cached
-    items = _checked(load_items(session, schedules))
+    items = _checked(load_items(session, schedules_in_force(session, on)))
     if len(_LOADED) >= _LOADED_MAX:
         _LOADED.clear()
     _LOADED[key] = items
