@@ -21,7 +21,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
-from db.models import Account, Visit
+from db.models import Visit
 from db.models.receipts import PrintJob, Receipt, ReceiptKind
 from hallclient.cart import Cart
 from hallclient.context import Context
@@ -32,9 +32,7 @@ from hallclient.receipts.payment import Settlement, Tender, settle
 from hallclient.receipts.record import PaymentRecord, ReceiptRecord, lines_from_quotes
 from hallclient.receipts.store import add_first_print_job, add_receipt, load_record
 from hallclient.shifts.service import shift_id_for_receipt
-from hallclient.tariff.errors import TariffError, TariffProblem
-from hallclient.tariff.pricing import confirm_all
-from hallclient.tariff.rules import Quote
+from hallclient.tariff.pricing import AccountFacts, confirm_all, load_named_account
 from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
 
@@ -43,7 +41,6 @@ MAX_CART_LINES = 40
 _KEY = re.compile(r"[0-9A-Za-z-]{16,64}")
 # built once: these run for every receipt, and building a statement costs more than sending it
 _BY_KEY = select(Receipt.id).where(Receipt.idempotency_key == bindparam("key"))
-_ACCOUNT_NAME = select(Account.name).where(Account.account_no == bindparam("account_no"))
 
 
 @dataclass(frozen=True)
@@ -105,9 +102,9 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
     if (replayed := _by_key(uow, request)) is not None:
         return replayed
     shift_id = shift_id_for_receipt(uow, context)
-    quotes = confirm_all(uow, request.cart.lines, context.today())
+    account_no, customer, known = _customer(uow, request)
+    quotes = confirm_all(uow, request.cart.lines, context.today(), known)
     settlement = settle(request.cart.total, request.tenders, request.cash_tendered)
-    account_no, customer = _customer(uow, request, quotes)
     _check_visit(uow, context, request.visit_id)
     number = series.last_number + 1
     record = ReceiptRecord(
@@ -170,18 +167,16 @@ def _replay(uow: UnitOfWork, request: PaymentRequest) -> Issued:
     return issued
 
 
-def _customer(
-    uow: UnitOfWork, request: PaymentRequest, quotes: tuple[Quote, ...]
-) -> tuple[str, str]:
+def _customer(uow: UnitOfWork, request: PaymentRequest) -> tuple[str, str, dict[str, AccountFacts]]:
+    """The account number and holder's name on the receipt, and the account's pricing facts
+    (read in the same query, so that confirming the quotes need not read them again)."""
     number = clean_text(request.account_no, "account_no", 20)
-    if any(q.account_no and q.account_no != number for q in quotes):
+    if any(q.account_no and q.account_no != number for q in request.cart.lines):
         raise ReceiptError(ReceiptProblem.NOT_BALANCED, "quotes for another account")
     if not number:
-        return "", clean_text(request.customer_name, "customer_name", 100)
-    name = uow.session.connection().scalar(_ACCOUNT_NAME, {"account_no": number})
-    if name is None:
-        raise TariffError(TariffProblem.UNKNOWN_ACCOUNT, number)
-    return number, name
+        return "", clean_text(request.customer_name, "customer_name", 100), {}
+    facts, name = load_named_account(uow, number)
+    return number, name, {number: facts}
 
 
 def _check_visit(uow: UnitOfWork, context: Context, visit_id: int | None) -> None:

@@ -10,7 +10,7 @@ the schedule in force no longer gives exactly the same basis.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -98,18 +98,24 @@ def load_pricer(uow: UnitOfWork, on: dt.date) -> Pricer:
 
 _FACTS = select(  # built once: every payment reads it
     Account.account_no, Account.customer_type, Account.ytd_volume_m3,
-    Account.ytd_as_of, Account.household_size,
+    Account.ytd_as_of, Account.household_size, Account.name,
 ).where(Account.account_no == bindparam("account_no"))  # fmt: skip
 
 
 def load_account(uow: UnitOfWork, account_no: str) -> AccountFacts:
+    return load_named_account(uow, account_no)[0]
+
+
+def load_named_account(uow: UnitOfWork, account_no: str) -> tuple[AccountFacts, str]:
+    """The account's pricing facts and its holder's name (a receipt needs both), or a refusal."""
     row = uow.session.connection().execute(_FACTS, {"account_no": account_no}).one_or_none()
     if row is None:
         raise TariffError(TariffProblem.UNKNOWN_ACCOUNT, account_no)
-    return AccountFacts(
+    facts = AccountFacts(
         row.account_no, row.customer_type, Decimal(row.ytd_volume_m3), row.ytd_as_of,
         row.household_size,
     )  # fmt: skip
+    return facts, row.name
 
 
 def pricer(database: Database, context: Context, on: dt.date | None = None) -> Pricer:
@@ -150,12 +156,18 @@ def confirm(uow: UnitOfWork, quote_to_charge: Quote) -> Quote:
     return confirm_all(uow, [quote_to_charge], quote_to_charge.on)[0]
 
 
-def confirm_all(uow: UnitOfWork, quotes: Iterable[Quote], on: dt.date) -> tuple[Quote, ...]:
+def confirm_all(
+    uow: UnitOfWork,
+    quotes: Iterable[Quote],
+    on: dt.date,
+    known: Mapping[str, AccountFacts] | None = None,
+) -> tuple[Quote, ...]:
     """:func:`confirm` for a cart charged on ``on``: the schedule is read once.
 
     A quote made on another day (a cart left open overnight) is refused as changed.
+    ``known`` holds accounts the caller has just read in this transaction.
     """
-    pricer, accounts = load_pricer(uow, on), dict[str, AccountFacts]()
+    pricer, accounts = load_pricer(uow, on), dict(known or {})
     confirmed = []
     for quote_to_charge in quotes:
         if quote_to_charge.estimated:
