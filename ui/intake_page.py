@@ -18,12 +18,9 @@ from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QFrame,
-    QGridLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -35,6 +32,7 @@ from ui.attempt import Attempt
 from ui.close_visit_dialog import CloseVisitDialog
 from ui.day_view_dialog import DayViewDialog
 from ui.emergency_flow import EmergencyFlow
+from ui.intake_layout import lay_out
 from ui.intake_texts import intake_problem_text, stage_text
 from ui.pages import Area
 from ui.phrase_watch import PhraseWatch
@@ -107,32 +105,7 @@ class IntakePage(QFrame):
         self.keys = named(QLabel(wordWrap=True), "feeFound")
         self._labels = [named(QLabel(), "feeFieldLabel") for _ in range(2)]
         self.notes_phrases = PhraseWatch(self.notes, self._core.scripts.check_text)
-        side = QVBoxLayout()
-        for label, widget in zip(self._labels, (self.purpose, self.notes), strict=True):
-            label.setBuddy(widget)
-            side.addWidget(label)
-            side.addWidget(widget)
-        side.addWidget(self.notes_phrases.label)
-        grid = QGridLayout(self)
-        grid.setContentsMargins(24, 18, 24, 18)
-        grid.setHorizontalSpacing(18)
-        top = QHBoxLayout()
-        top.setSpacing(14)
-        top.addWidget(self.ticket)
-        top.addWidget(self.stage, 0, Qt.AlignmentFlag.AlignVCenter)
-        top.addStretch(1)
-        top.addWidget(self.waiting)
-        grid.addLayout(top, 0, 0, 1, 3)
-        grid.addWidget(self.search, 1, 0, 1, 2)
-        grid.addWidget(self.results, 2, 0, 1, 2)
-        grid.addWidget(self.panel, 3, 0, 1, 2)
-        grid.addLayout(side, 1, 2, 3, 1)
-        grid.addWidget(self.message, 4, 0, 1, 3)
-        grid.addWidget(self.keys, 5, 0, 1, 3)
-        grid.setColumnStretch(0, 2)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(2, 2)
-        grid.setRowStretch(2, 1)
+        lay_out(self, self._labels)
         for widget in (self.search, self.results, self.purpose):
             widget.installEventFilter(self)
         keys = ((Qt.Key.Key_F2, self.call_next), (Qt.Key.Key_F3, self.recall),
