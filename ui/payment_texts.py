@@ -31,6 +31,11 @@ _REFUSALS = {
     ReceiptProblem.NOT_BALANCED: QT_TRANSLATE_NOOP(
         "Payments", "The payments do not add up to the total; please check the amounts."
     ),
+    ReceiptProblem.MIXED_ACCOUNTS: QT_TRANSLATE_NOOP(
+        "Payments",
+        "The cart holds fees quoted for another account; a receipt is for one account. "
+        "Remove those lines on the Fees page (Ctrl+2, Delete) and quote them again.",
+    ),
     ReceiptProblem.SHORT_TENDER: QT_TRANSLATE_NOOP(
         "Payments", "The cash handed over is less than the cash to pay."
     ),

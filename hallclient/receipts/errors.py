@@ -11,6 +11,7 @@ class ReceiptProblem(enum.StrEnum):
     EMPTY_CART = "empty_cart"
     BAD_AMOUNT = "bad_amount"  # a payment of zero, negative, or not to the fen
     NOT_BALANCED = "not_balanced"  # payments do not add up to the total
+    MIXED_ACCOUNTS = "mixed_accounts"  # fees quoted for another account than the receipt's
     SHORT_TENDER = "short_tender"  # less cash handed over than the cash part
     TENDER_WITHOUT_CASH = "tender_without_cash"
     TWO_CASH_PAYMENTS = "two_cash_payments"

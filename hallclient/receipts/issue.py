@@ -172,7 +172,7 @@ def _customer(uow: UnitOfWork, request: PaymentRequest) -> tuple[str, str, dict[
     (read in the same query, so that confirming the quotes need not read them again)."""
     number = clean_text(request.account_no, "account_no", 20)
     if any(q.account_no and q.account_no != number for q in request.cart.lines):
-        raise ReceiptError(ReceiptProblem.NOT_BALANCED, "quotes for another account")
+        raise ReceiptError(ReceiptProblem.MIXED_ACCOUNTS, number)
     if not number:
         return "", clean_text(request.customer_name, "customer_name", 100), {}
     facts, name = load_named_account(uow, number)

@@ -73,17 +73,22 @@ def items_in_force(session: Session, on: dt.date) -> list[PricedItem]:
     schedules read the same every time: they are kept per database and set of schedules
     in force, with their dates (ending a schedule changes them).  Which schedules are
     in force is read every time, in the caller's transaction: one small query of ids
-    and dates (every payment makes it), the whole schedules only when that set is new.
+    and dates (every payment makes it).  When that set is new, the schedules are read
+    whole and the items kept under *their* ids and dates: on PostgreSQL each statement
+    sees its own snapshot, and a schedule approved between the two statements must not
+    file the new set's items under the old set's key.
     """
+    session.flush()  # the stamps are a Core query, which does not flush by itself
+    url = str(session.get_bind().engine.url)
     stamps = session.connection().execute(_IN_FORCE_STAMPS, {"on": on})
-    key = (str(session.get_bind().engine.url), *(tuple(row) for row in stamps))
-    cached = _LOADED.get(key)
+    cached = _LOADED.get((url, *(tuple(row) for row in stamps)))
     if cached is not None:
         return cached
-    items = _checked(load_items(session, schedules_in_force(session, on)))
+    schedules = schedules_in_force(session, on)
+    items = _checked(load_items(session, schedules))
     if len(_LOADED) >= _LOADED_MAX:
         _LOADED.clear()
-    _LOADED[key] = items
+    _LOADED[(url, *((s.id, s.effective_from, s.effective_to) for s in schedules))] = items
     return items
 
 

@@ -100,6 +100,26 @@ def test_a_price_not_from_the_pricing_service_is_refused(till):
     assert _count(till.database, Receipt) == 0
 
 
+def test_fees_quoted_for_another_account_are_refused(till):
+    cart = till.cart(("S105", "1"))  # quoted for ACCOUNT_NO
+    for account_no in ("1028100002", ""):  # another account, or a customer without one
+        with pytest.raises(ReceiptError) as caught:
+            issue_receipt(till.database, till.clerk,
+                          replace(cash_request(cart), account_no=account_no))  # fmt: skip
+        assert caught.value.problem is ReceiptProblem.MIXED_ACCOUNTS
+    assert _count(till.database, Receipt) == 0
+
+
+def test_an_unknown_account_is_refused(till):
+    cart = till.cart(("S105", "1"))
+    unknown = replace(cart, lines=tuple(replace(q, account_no="1028199999") for q in cart.lines))
+    with pytest.raises(TariffError) as caught:
+        issue_receipt(till.database, till.clerk,
+                      replace(cash_request(unknown), account_no="1028199999"))  # fmt: skip
+    assert caught.value.problem is TariffProblem.UNKNOWN_ACCOUNT
+    assert _count(till.database, Receipt) == 0
+
+
 def test_bad_keys_and_empty_carts_are_refused(till):
     cart = till.cart(("S105", "1"))
     for request, problem in (

@@ -21,7 +21,12 @@ def postmaster_pid(cluster: PgCluster) -> int:
 
 
 def server_cpu_seconds(postmaster: int) -> float:
-    """User and system CPU seconds of the postmaster and its live children."""
+    """User and system CPU seconds of the postmaster and of every process it started.
+
+    A live child counts its own time; one that has ended (a backend, an autovacuum
+    worker) counts in the postmaster's "children" time once the postmaster has reaped
+    it, so the difference of two readings holds the processes that ended in between.
+    """
     total = 0.0
     for entry in Path("/proc").iterdir():
         if not entry.name.isdigit():
@@ -33,4 +38,6 @@ def server_cpu_seconds(postmaster: int) -> float:
         fields = stat[stat.rindex(")") + 2 :].split()  # after "pid (name) "
         if postmaster in (int(entry.name), int(fields[1])):  # fields[1]: the parent's pid
             total += (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime
+        if int(entry.name) == postmaster:
+            total += (int(fields[13]) + int(fields[14])) / _TICKS  # cutime, cstime
     return total
