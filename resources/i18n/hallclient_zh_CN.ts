@@ -1467,6 +1467,10 @@
         <translation>各项付款之和与合计不符，请核对金额。</translation>
     </message>
     <message>
+        <source>The cart holds fees quoted for another account; a receipt is for one account. Remove those lines on the Fees page (Ctrl+2, Delete) and quote them again.</source>
+        <translation>待收费用中有按其他户号报价的项目，一张票据只能对应一个户号。请在“费用查询”页（Ctrl+2）按 Delete 删除这些行后重新报价。</translation>
+    </message>
+    <message>
         <source>The cash handed over is less than the cash to pay.</source>
         <translation>实收现金少于应付现金。</translation>
     </message>
