@@ -18,6 +18,7 @@ from collections.abc import Callable
 from types import TracebackType
 from typing import TypeVar
 
+from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
@@ -34,6 +35,7 @@ class UnitOfWork:
         self.database = database
         self.write = write
         self._session: Session | None = None
+        self._connection: Connection | None = None
         self._committed = False
 
     @property
@@ -41,6 +43,18 @@ class UnitOfWork:
         if self._session is None:
             raise RuntimeError("UnitOfWork used outside its 'with' block")
         return self._session
+
+    @property
+    def connection(self) -> Connection:
+        """The session's connection in this transaction, for plain Core statements.
+
+        Kept once asked for: the session's own lookup costs more than a small statement,
+        and issuance sends a dozen (see ``hallclient.receipts``).  It is forgotten at the
+        commit, which ends the transaction it belongs to.
+        """
+        if self._connection is None:
+            self._connection = self.session.connection()
+        return self._connection
 
     def __enter__(self) -> UnitOfWork:
         self._session = self.database.session(write=self.write)
@@ -63,11 +77,12 @@ class UnitOfWork:
             log.warning("rollback after %s failed: %s", type(exc).__name__, error.orig)
         finally:
             session.close()
-            self._session = None
+            self._session, self._connection = None, None
         if isinstance(exc, OperationalError | InterfaceError) and not is_retryable(exc):
             raise _unavailable(exc) from exc
 
     def commit(self) -> None:
+        self._connection = None
         self.session.commit()
         self._committed = True
 

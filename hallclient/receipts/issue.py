@@ -124,7 +124,7 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
 
 def _by_key(uow: UnitOfWork, request: PaymentRequest) -> Issued | None:
     """The receipt this key already paid for, if any (only its id is read in the usual case)."""
-    receipt_id = uow.session.connection().scalar(_BY_KEY, {"key": request.key})
+    receipt_id = uow.connection.scalar(_BY_KEY, {"key": request.key})
     if receipt_id is None:
         return None
     receipt = uow.session.get(Receipt, receipt_id)

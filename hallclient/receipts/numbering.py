@@ -52,7 +52,7 @@ def locked_series(uow: UnitOfWork, code: str) -> SeriesHead:
     head = _lock(uow, code)
     if head is None:
         insert = postgresql_insert if uow.database.backend == "postgresql" else sqlite_insert
-        uow.session.connection().execute(
+        uow.connection.execute(
             insert(ReceiptSeries)
             .values(code=code, last_number=0, head_hash=GENESIS)
             .on_conflict_do_nothing()
@@ -63,12 +63,10 @@ def locked_series(uow: UnitOfWork, code: str) -> SeriesHead:
 
 
 def _lock(uow: UnitOfWork, code: str) -> SeriesHead | None:
-    row = uow.session.connection().execute(_LOCK, {"series": code}).one_or_none()
+    row = uow.connection.execute(_LOCK, {"series": code}).one_or_none()
     return None if row is None else SeriesHead(row.code, row.last_number, row.head_hash)
 
 
 def advance_series(uow: UnitOfWork, code: str, number: int, head_hash: str) -> None:
     """Record ``number`` as drawn and ``head_hash`` as the new chain head (row still locked)."""
-    uow.session.connection().execute(
-        _ADVANCE, {"series": code, "number": number, "head": head_hash}
-    )
+    uow.connection.execute(_ADVANCE, {"series": code, "number": number, "head": head_hash})

@@ -24,7 +24,7 @@ def add_receipt(
     Core inserts on the unit of work's connection (one statement per table, lines and
     payments as one multi-row insert each): this runs for every payment.
     """
-    connection = uow.session.connection()
+    connection = uow.connection
     receipt_id: int = connection.execute(
         _INSERT_RECEIPT,
         {"series": record.series, "number": record.number, "receipt_no": record.receipt_no,
@@ -59,7 +59,7 @@ def add_receipt(
 
 def add_first_print_job(uow: UnitOfWork, context: Context, receipt_id: int) -> int:
     """The pending job for a new receipt's first copy, in the issuing transaction; its id."""
-    job_id: int = uow.session.connection().execute(
+    job_id: int = uow.connection.execute(
         _INSERT_JOB,
         {"receipt_id": receipt_id, "hall_code": context.where.hall_code,
          "counter_code": context.where.counter_code, "copy_no": 1,

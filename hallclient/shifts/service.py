@@ -134,7 +134,7 @@ def shift_id_for_receipt(uow: UnitOfWork, context: Context) -> int:
     """:func:`shift_for_issue` for a receipt: the same lock and checks, only three columns
     read (a plain Core query; every payment makes it)."""
     where = {"hall": context.where.hall_code, "counter": context.where.counter_code}
-    row = uow.session.connection().execute(_OPEN_SHIFT_FOR_RECEIPT, where).one_or_none()
+    row = uow.connection.execute(_OPEN_SHIFT_FOR_RECEIPT, where).one_or_none()
     if row is None:
         raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
     _check_own(context, row.clerk_employee_no, row.clerk_name)

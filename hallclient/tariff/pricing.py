@@ -108,7 +108,7 @@ def load_account(uow: UnitOfWork, account_no: str) -> AccountFacts:
 
 def load_named_account(uow: UnitOfWork, account_no: str) -> tuple[AccountFacts, str]:
     """The account's pricing facts and its holder's name (a receipt needs both), or a refusal."""
-    row = uow.session.connection().execute(_FACTS, {"account_no": account_no}).one_or_none()
+    row = uow.connection.execute(_FACTS, {"account_no": account_no}).one_or_none()
     if row is None:
         raise TariffError(TariffProblem.UNKNOWN_ACCOUNT, account_no)
     facts = AccountFacts(
