@@ -36,6 +36,22 @@ def test_a_failing_use_case_leaves_nothing(database):
     assert _halls(database) == 0
 
 
+def test_core_statements_share_the_transaction_and_end_with_it(database):
+    insert_hall = text("INSERT INTO halls (code, name) VALUES ('X1', '测试营业厅')")
+    with UnitOfWork(database, write=True) as uow:
+        connection = uow.connection
+        connection.execute(insert_hall)
+        assert uow.connection is connection  # kept for the transaction
+        assert uow.session.scalar(select(func.count()).select_from(Hall)) == 1  # same one
+    assert _halls(database) == 0  # rolled back with the session
+    with UnitOfWork(database, write=True) as uow:
+        committed = uow.connection
+        committed.execute(insert_hall)
+        uow.commit()
+        assert uow.connection is not committed  # forgotten with the transaction it ran
+    assert _halls(database) == 1
+
+
 def test_a_transient_conflict_is_retried_until_it_passes(database):
     attempts: list[int] = []
 
