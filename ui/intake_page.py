@@ -1,10 +1,10 @@
 """The intake page: call the next ticket, find the account, set the purpose, end the visit.
 
-Keys: F2 call next, F3 call again, F4 not present, F6 walk-in without a ticket, F9 end
-the visit.  After a call the cursor is in the account search: type an account or
-meter number, a phone (whole or last four), a name or its pinyin initials, an address
-from its road (锦华路25号); ↓ into the
-list, Enter takes the account and moves to the purpose; Enter there moves on.
+Keys: F2 call next, F3 call again, F4 not present, F5 refer (Ctrl+F5 prints the
+referral slip again), F6 walk-in without a ticket, F9 end the visit.  After a call the
+cursor is in the account search: type an account or meter number, a phone (whole or
+last four), a name or its pinyin initials, an address from its road (锦华路25号); ↓
+into the list, Enter takes the account and moves to the purpose; Enter there moves on.
 """
 
 from __future__ import annotations
@@ -81,6 +81,8 @@ class IntakePage(QFrame):
         self._build()
         self.attempt = Attempt(self)
         self.referral_flow = ReferralFlow(self, core, user_of)
+        again = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F5)
+        QShortcut(again, self, self.referral_flow.print_slip_again)
         self.emergency = EmergencyFlow(self, core, user_of)
         self.notes.textChanged.connect(self.emergency.notes_changed)
         self._queue_timer = QTimer(self, interval=WAITING_REFRESH_MS)
@@ -123,8 +125,9 @@ class IntakePage(QFrame):
         self._labels[0].setText(self.tr("Purpose"))
         self._labels[1].setText(self.tr("Notes"))
         self.keys.setText(
-            self.tr("F2 call next · F3 call again · F4 not present · F5 refer · F6 walk-in · "
-                    "F7 issue tickets · F8 transfer · F9 end the visit · F11 today's visits")
+            self.tr("F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 its slip "
+                    "again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · "
+                    "F11 today's visits")
         )  # fmt: skip
         self.purpose.setPlaceholderText(self.tr("Choose the purpose"))
         self._fill_purposes()
@@ -181,7 +184,7 @@ class IntakePage(QFrame):
 
     def call_next(self) -> None:
         if self.visit is not None:
-            self._say(self.tr("Please end the current visit first (F9)."))
+            self.say(self.tr("Please end the current visit first (F9)."))
             return
         user = self._user_of()
 
@@ -194,14 +197,14 @@ class IntakePage(QFrame):
     def _called(self, result: tuple[CalledTicket, VisitView] | None) -> None:
         self.refresh_waiting()
         if result is None:
-            self._say(self.tr("Nobody is waiting."))
+            self.say(self.tr("Nobody is waiting."))
             return
         self.ticket_id = result[0].ticket.id
         self._start(result[1])
 
     def walk_in(self) -> None:
         if self.visit is not None:
-            self._say(self.tr("Please end the current visit first (F9)."))
+            self.say(self.tr("Please end the current visit first (F9)."))
             return
         user = self._user_of()
         self.attempt.run(lambda: self._core.start_walk_in(user), self._start, self._failed)
@@ -209,7 +212,7 @@ class IntakePage(QFrame):
     def _start(self, visit: VisitView) -> None:
         self.visit = visit
         self._clear_customer()
-        self._say("")
+        self.say("")
         self._show_visit()
         self.refresh_waiting()
         self.search.setFocus()
@@ -228,7 +231,7 @@ class IntakePage(QFrame):
         if self.ticket_id is None:
             return
         user, ticket = self._user_of(), self.ticket_id
-        self.attempt.run(lambda: self._core.recall(user, ticket), lambda _t: self._say(
+        self.attempt.run(lambda: self._core.recall(user, ticket), lambda _t: self.say(
             self.tr("Called again.")), self._failed)  # fmt: skip
 
     def skip(self) -> None:
@@ -308,7 +311,7 @@ class IntakePage(QFrame):
     def refer(self) -> None:
         """Hand the matter to the department that handles it (F5): the form, then the slip."""
         if self.visit is None:
-            self._say(self.tr("Call a ticket or take a walk-in first."))
+            self.say(self.tr("Call a ticket or take a walk-in first."))
             return
         purpose = next((p for p in self._purposes if p.code == self.visit.purpose_code), None)
         self.referral_flow.start(self.visit, purpose.department_code if purpose else None,
@@ -317,7 +320,7 @@ class IntakePage(QFrame):
     def visit_referred(self, visit: VisitView, department_code: str, text: str) -> None:
         self._changed(visit)
         self.sig_referred.emit(department_code)
-        self._say(text)
+        self.say(text)
 
     def show_problem(self, error: HallError) -> None:
         self._failed(error)
@@ -325,7 +328,7 @@ class IntakePage(QFrame):
     def end_visit(self) -> None:
         """Ask outcome and rating in a dialog (window-modal, not a nested event loop)."""
         if self.visit is None:
-            self._say(self.tr("There is no visit to end."))
+            self.say(self.tr("There is no visit to end."))
             return
         self.close_dialog = CloseVisitDialog(self)
         self.close_dialog.accepted.connect(self._close_confirmed)
@@ -354,7 +357,7 @@ class IntakePage(QFrame):
         self.visit, self.ticket_id = None, None
         self._clear_customer()
         self._show_visit()
-        self._say(message)
+        self.say(message)
         self.refresh_waiting()
 
     def issue_tickets(self) -> None:
@@ -369,7 +372,7 @@ class IntakePage(QFrame):
     def transfer(self) -> None:
         """Send the called ticket to another service or counter, with a note (F8)."""
         if self.ticket_id is None or self.visit is None:
-            self._say(self.tr("Only a called ticket can be transferred."))
+            self.say(self.tr("Only a called ticket can be transferred."))
             return
         dialog = TransferDialog(self._categories, self._core.scripts.check_text, self)
         self.transfer_dialog = dialog
@@ -408,13 +411,13 @@ class IntakePage(QFrame):
         self.ticket.setText(visit.ticket_label or self.tr("Walk-in"))
         self.stage.setText(stage_text(visit.stage))
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
         self.message.setText(text)
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, HallError):
             raise error
-        self._say(intake_problem_text(error))
+        self.say(intake_problem_text(error))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):

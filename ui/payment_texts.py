@@ -63,10 +63,10 @@ _PRINTER = {
     ),
     PrinterProblem.OFFLINE: QT_TRANSLATE_NOOP(
         "Payments",
-        "The printer cannot be reached (switched off or disconnected). Press F5 to try again.",
+        "The printer cannot be reached (switched off or disconnected).",
     ),
     PrinterProblem.PAPER_OUT: QT_TRANSLATE_NOOP(
-        "Payments", "The printer is out of paper. Load a new roll and press F5."
+        "Payments", "The printer is out of paper: load a new roll."
     ),
     PrinterProblem.TIMEOUT: QT_TRANSLATE_NOOP(
         "Payments", "The printer did not answer; the receipt may or may not have printed."
@@ -74,9 +74,7 @@ _PRINTER = {
     PrinterProblem.DROPPED: QT_TRANSLATE_NOOP(
         "Payments", "The connection to the printer broke during printing; part may have printed."
     ),
-    PrinterProblem.FAILED: QT_TRANSLATE_NOOP(
-        "Payments", "The printer reported a fault. Check it and press F5 to try again."
-    ),
+    PrinterProblem.FAILED: QT_TRANSLATE_NOOP("Payments", "The printer reported a fault: check it."),
 }
 
 
@@ -104,6 +102,7 @@ def printer_state_text(problem: PrinterProblem) -> str:
 
 
 def printer_problem_text(problem: PrinterProblem) -> str:
+    """The printer's fault, without the key that tries again: each screen has its own."""
     return _tr(_PRINTER[problem])
 
 

@@ -35,6 +35,7 @@ from hallclient.errors import DatabaseUnavailableError, HallError
 from hallclient.money import format_yuan
 from hallclient.money_words import capitals
 from hallclient.permissions import ApprovalKind
+from hallclient.printing.printers import PrinterProblem
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.issue import Issued, PaymentRequest
 from hallclient.receipts.jobs import PrintStatus
@@ -263,7 +264,10 @@ class PaymentsPage(QFrame):
                                              "Ctrl+P prints a marked copy.").format(
                 number=result.receipt_no))  # fmt: skip
         else:
-            self.print_state.setText(printer_problem_text(result.problem))
+            text = printer_problem_text(result.problem)
+            if result.problem is not PrinterProblem.NOT_CONFIGURED and not result.maybe_printed:
+                text += " " + self.tr("F5 prints it when the printer is ready.")
+            self.print_state.setText(text)
             self.sig_printer_state.emit(printer_state_text(result.problem))
             if result.maybe_printed:
                 self._ask_interrupted(result.job_id, result.receipt_no)

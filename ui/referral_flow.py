@@ -1,12 +1,14 @@
 """Referring from the intake page: the dialog, then refer, mark the visit, print the slip.
 
 All three happen in one call off the GUI thread.  The referral stands once made: a
-printer fault afterwards is reported with the reference number (the slip can be
-printed again from the board's PDF), never undoes it.
+printer fault afterwards is reported with the reference number, never undoes it, and
+Ctrl+F5 prints the visit's slip again once the printer is back (the customer is
+still at the counter).
 """
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -40,6 +42,7 @@ class Referred:
     saved_pdf: Path | None  # where the slip went when the counter has no printer
 
 
+log = logging.getLogger(__name__)
 LEAK_PAUSE_MS = 400  # as for the notes: the emergency check waits for a pause in typing
 
 
@@ -48,6 +51,7 @@ class ReferralFlow(QObject):
         super().__init__(page)
         self._page, self._core, self._user_of = page, core, user_of
         self.dialog: ReferralDialog | None = None
+        self.referred: dict[int, ReferralView] = {}  # visit id → its latest referral
 
     def start(self, visit: VisitView, purpose_department: str | None,
               account: AccountPanel | None) -> None:  # fmt: skip
@@ -98,6 +102,7 @@ class ReferralFlow(QObject):
             return Referred(referral, moved, fault, saved)
 
         def done(referred: Referred) -> None:
+            self.referred[visit.id] = referred.referral
             if shiboken6.isValid(dialog):
                 dialog.accept()
             self._page.visit_referred(referred.visit, referred.referral.department_code,
@@ -115,6 +120,32 @@ class ReferralFlow(QObject):
 
         self._page.attempt.run(work, done, refused)
 
+    def print_slip_again(self) -> None:
+        """The slip of the visit's latest referral once more (Ctrl+F5), e.g. after a jam."""
+        visit = self._page.visit
+        referral = self.referred.get(visit.id) if visit is not None else None
+        if referral is None:
+            self._page.say(self.tr("This visit has no referral whose slip could be printed."))
+            return
+        desk = self._core.referrals
+
+        def done(saved: Path | None) -> None:
+            log.info("referral slip %s delivered again", referral.reference)
+            if saved is not None:
+                text = self.tr("The slip of {reference} is saved as {path}.")
+            else:
+                text = self.tr("The slip of {reference} is printed again.")
+            self._page.say(text.format(reference=referral.reference, path=saved))
+
+        def refused(error: HallError) -> None:
+            text = self.tr(
+                "The slip of {reference} was not printed: {problem} Ctrl+F5 tries again."
+            )
+            self._page.say(text.format(
+                reference=referral.reference, problem=fault_text(error)))  # fmt: skip
+
+        self._page.attempt.run(lambda: desk.deliver_slip(referral), done, refused)
+
     def _message(self, referred: Referred) -> str:
         due = local(referred.referral.due_at, self._core.settings.timezone)
         text = self.tr("Referred: {reference}; due {due}.").format(
@@ -122,6 +153,7 @@ class ReferralFlow(QObject):
         if referred.saved_pdf is not None:
             text += " " + self.tr("The slip is saved as {path}.").format(path=referred.saved_pdf)
         if referred.printing_fault is not None:
-            text += " " + self.tr("The slip was not printed: {problem}").format(
-                problem=fault_text(referred.printing_fault))  # fmt: skip
+            text += " " + self.tr(
+                "The slip was not printed: {problem} Ctrl+F5 prints it again."
+            ).format(problem=fault_text(referred.printing_fault))
         return text

@@ -784,6 +784,10 @@
         <translation>接待记录</translation>
     </message>
     <message>
+        <source>F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F11 today&apos;s visits</source>
+        <translation>F2 叫号 · F3 重呼 · F4 过号 · F5 转办（Ctrl+F5 重打回执）· F6 散客登记 · F7 取号 · F8 转移 · F9 结束接待 · F11 今日接待</translation>
+    </message>
+    <message>
         <source>Choose the purpose</source>
         <translation>请选择来访事由</translation>
     </message>
@@ -834,10 +838,6 @@
     <message>
         <source>, voided</source>
         <translation>，已作废</translation>
-    </message>
-    <message>
-        <source>F2 call next · F3 call again · F4 not present · F5 refer · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F11 today&apos;s visits</source>
-        <translation>F2 叫号 · F3 重呼 · F4 过号 · F5 转办 · F6 散客登记 · F7 取号 · F8 转移 · F9 结束接待 · F11 今日接待</translation>
     </message>
     <message>
         <source>Call a ticket or take a walk-in first.</source>
@@ -1495,12 +1495,16 @@
         <translation>本窗口未设置票据打印机；票据已保存，等待打印。</translation>
     </message>
     <message>
-        <source>The printer cannot be reached (switched off or disconnected). Press F5 to try again.</source>
-        <translation>无法连接打印机（未开机或未连接）。请检查后按 F5 重试。</translation>
+        <source>The printer cannot be reached (switched off or disconnected).</source>
+        <translation>无法连接打印机（未开机或未连接）。</translation>
     </message>
     <message>
-        <source>The printer is out of paper. Load a new roll and press F5.</source>
-        <translation>打印机缺纸。请装入新纸卷后按 F5。</translation>
+        <source>The printer is out of paper: load a new roll.</source>
+        <translation>打印机缺纸，请装入新纸卷。</translation>
+    </message>
+    <message>
+        <source>The printer reported a fault: check it.</source>
+        <translation>打印机报告故障，请检查。</translation>
     </message>
     <message>
         <source>The printer did not answer; the receipt may or may not have printed.</source>
@@ -1509,10 +1513,6 @@
     <message>
         <source>The connection to the printer broke during printing; part may have printed.</source>
         <translation>打印过程中与打印机的连接中断；票据可能只打印了一部分。</translation>
-    </message>
-    <message>
-        <source>The printer reported a fault. Check it and press F5 to try again.</source>
-        <translation>打印机报告故障。请检查后按 F5 重试。</translation>
     </message>
     <message>
         <source>not set up</source>
@@ -1602,6 +1602,10 @@ Total {total}
     <message>
         <source>Receipt {number} was already sent to the printer; Ctrl+P prints a marked copy.</source>
         <translation>票据 {number} 已送往打印机；如需再打一份，请按 Ctrl+P（标注重打）。</translation>
+    </message>
+    <message>
+        <source>F5 prints it when the printer is ready.</source>
+        <translation>打印机就绪后按 F5 打印。</translation>
     </message>
     <message>
         <source>No receipt is waiting to be printed.</source>
@@ -1797,6 +1801,22 @@ Total {total}
         <translation>{reference} 已转办；{problem}</translation>
     </message>
     <message>
+        <source>This visit has no referral whose slip could be printed.</source>
+        <translation>本次接待尚无转办，没有可打印的回执。</translation>
+    </message>
+    <message>
+        <source>The slip of {reference} is saved as {path}.</source>
+        <translation>{reference} 的回执已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>The slip of {reference} is printed again.</source>
+        <translation>{reference} 的回执已重新打印。</translation>
+    </message>
+    <message>
+        <source>The slip of {reference} was not printed: {problem} Ctrl+F5 tries again.</source>
+        <translation>{reference} 的回执未打印：{problem} 按 Ctrl+F5 重试。</translation>
+    </message>
+    <message>
         <source>Referred: {reference}; due {due}.</source>
         <translation>已转办：{reference}，办结时限 {due}。</translation>
     </message>
@@ -1805,8 +1825,8 @@ Total {total}
         <translation>回执已保存为 {path}。</translation>
     </message>
     <message>
-        <source>The slip was not printed: {problem}</source>
-        <translation>回执未打印：{problem}</translation>
+        <source>The slip was not printed: {problem} Ctrl+F5 prints it again.</source>
+        <translation>回执未打印：{problem} 处理后按 Ctrl+F5 重新打印。</translation>
     </message>
 </context>
 <context>

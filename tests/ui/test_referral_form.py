@@ -10,8 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 
 from hallclient import paths
+from hallclient.core import open_core
 from hallclient.referrals.service import NewReferral, ReferralStatus
 from hallclient.visits import VisitStage
+from tests.printing.escpos_decoder import decode
+from tests.printing.fake_printer import FakePrinter
 from tests.ui.helpers import serve_account, settle, untranslated, visible_texts
 from tests.ui.sessions import clerk_after_first_login, open_window
 from ui.intake_page import IntakePage
@@ -152,3 +155,36 @@ def test_a_leak_in_a_theft_report_tells_repair_nothing_of_the_reporter(qtbot, pa
 def _repair_staff(core):
     staff = core.login("3001", "demo3001")
     return core.change_own_password(staff, "demo3001", "repair-pass-9")
+
+
+def test_a_slip_the_printer_could_not_print_is_printed_again_with_ctrl_f5(
+    qtbot, app, private_settings, clock
+):
+    printer = FakePrinter(mode="paper_out")
+    settings = replace(private_settings, printer_backend="network", printer_target=printer.target)
+    core = open_core(settings, clock)
+    try:
+        user = clerk_after_first_login(core)
+        core.issue_ticket(user, "business")
+        window = open_window(qtbot, core, user)
+        intake = serve_account(qtbot, window, "1028100001")
+        qtbot.keyClick(intake, Qt.Key.Key_F5, CTRL)  # nothing referred yet
+        settle(qtbot, intake)
+        assert intake.message.text() == "本次接待尚无转办，没有可打印的回执。"
+        dialog = _open_form(qtbot, intake)
+        dialog.matter.insertPlainText("客户对上月抄表读数有疑问，认为气量不对")
+        qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+        settle(qtbot, intake)
+        qtbot.waitUntil(lambda: "回执未打印" in intake.message.text())
+        assert "Ctrl+F5" in intake.message.text() and intake.visit.stage is VisitStage.REFERRING
+        printer.mode = "ok"  # a new roll
+        window.activateWindow()  # the form has closed (offscreen, nobody gives it back)
+        qtbot.waitUntil(window.isActiveWindow)
+        qtbot.keyClick(intake, Qt.Key.Key_F5, CTRL)
+        settle(qtbot, intake)
+        qtbot.waitUntil(lambda: intake.message.text() == "ZB2026-000001 的回执已重新打印。")
+        [slip] = decode(printer.job()).images  # raster, the default mode
+        assert slip.width == 576  # 80 mm
+    finally:
+        core.close()
+        printer.close()
