@@ -1,6 +1,8 @@
 """Today's visits in the hall, filtered, with wait and service times; figures per counter.
 
 Opened from the intake page with F11.  Filters apply as they change; F5 reads again.
+The visit chosen in the list shows the service scripts its clerk was shown, with times
+(the standard asks for the company's words; this is where a supervisor sees them).
 """
 
 from __future__ import annotations
@@ -9,7 +11,7 @@ import datetime as dt
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, Qt
+from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
@@ -21,6 +23,7 @@ from ui.close_visit_dialog import OUTCOMES
 from ui.intake_texts import outcome_text
 from ui.pages import QT_TRANSLATE_NOOP
 from ui.problems import problem_text
+from ui.script_texts import key_name
 from ui.table_model import RowsTableModel
 from ui.tasks import TaskRunner
 from ui.widgets import named, table_view
@@ -29,6 +32,7 @@ if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
     from hallclient.core import Core
     from hallclient.intake import Purpose
+    from hallclient.scripts.visit_record import ShownScript
 
 
 def minutes_text(span: dt.timedelta | None) -> str:
@@ -106,6 +110,8 @@ class DayViewDialog(QDialog):
         self._all: list[DayVisit] = []
         self._figures = DayFigures(0, ())
         self.summary = named(QLabel(), "feeFound")
+        self.shown = named(QLabel(wordWrap=True), "feeFound")
+        self._chosen: int | None = None  # the visit whose scripts are asked for
         row = QHBoxLayout()
         for combo in self.filters.values():
             row.addWidget(combo)
@@ -113,7 +119,10 @@ class DayViewDialog(QDialog):
         row.addWidget(self.summary)
         layout = QVBoxLayout(self)
         layout.addLayout(row)
-        layout.addWidget(table_view(self.visits, "dayVisits", DayVisitModel.COL_ACCOUNT), 3)
+        self.table = table_view(self.visits, "dayVisits", DayVisitModel.COL_ACCOUNT)
+        self.table.selectionModel().currentRowChanged.connect(self._visit_chosen)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.shown)
         layout.addWidget(table_view(self.figures, "dayFigures", CounterFiguresModel.COL_COUNTER), 1)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         self.resize(1000, 640)
@@ -184,6 +193,29 @@ class DayViewDialog(QDialog):
             if value not in known:
                 combo.addItem((names or {}).get(value, value), value)
         combo.blockSignals(False)
+
+    def _visit_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
+        row = self.visits.row_at(current.row()) if current.isValid() else None
+        self._chosen = row.visit_id if row is not None else None
+        self.shown.clear()
+        if row is None:
+            return
+        user, visit_id = self._user_of(), row.visit_id
+        self._runner.start(
+            lambda _p: (visit_id, self._core.scripts.shown_on_visit(user, visit_id)),
+            self._show_scripts, self._failed,
+        )  # fmt: skip
+
+    def _show_scripts(self, answer: tuple[int, list[ShownScript]]) -> None:
+        visit_id, shown = answer
+        if visit_id != self._chosen:  # another visit was chosen meanwhile
+            return
+        if not shown:
+            self.shown.setText(self.tr("No service script was shown during this visit."))
+            return
+        zone = self._core.settings.timezone
+        items = [f"{local(s.shown_at, zone):%H:%M} {key_name(s.script.key)}" for s in shown]
+        self.shown.setText(self.tr("Scripts shown: {scripts}").format(scripts=" · ".join(items)))
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, HallError):

@@ -276,6 +276,8 @@ class _Renderer:
         day = page.day_dialog
         assert day is not None
         wait_until(lambda: day.visits.rowCount() > 0)
+        day.table.setCurrentIndex(day.visits.index(0, 0))  # its scripts below the list
+        wait_until(lambda: bool(day.shown.text()))
         return framed(grab(window), grab(day))
 
     def _payment_screen(self, name: str) -> QPixmap:

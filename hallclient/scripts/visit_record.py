@@ -117,9 +117,13 @@ def record_shown(
 
 
 def shown_on_visit(database: Database, context: Context, visit_id: int) -> list[ShownScript]:
+    """The scripts shown during a visit at this hall, in order (the day's visits list them
+    for any counter of the hall; only the visit's own counter records them)."""
     context.require(Action.SERVE_CUSTOMERS)
     with UnitOfWork(database) as uow:
-        _visit(uow, context, visit_id)
+        visit = uow.session.get(Visit, visit_id)
+        if visit is None or visit.hall_code != context.where.hall_code:
+            raise VisitError(VisitProblem.UNKNOWN_VISIT, str(visit_id))
         rows = uow.session.scalars(
             select(VisitScript).where(VisitScript.visit_id == visit_id).order_by(VisitScript.id)
         )

@@ -385,6 +385,14 @@
         <source>{visits} visits shown · {waiting} waiting now</source>
         <translation>显示 {visits} 次接待 · 当前等候 {waiting} 人</translation>
     </message>
+    <message>
+        <source>No service script was shown during this visit.</source>
+        <translation>本次接待未显示服务话术。</translation>
+    </message>
+    <message>
+        <source>Scripts shown: {scripts}</source>
+        <translation>已显示话术：{scripts}</translation>
+    </message>
 </context>
 <context>
     <name>Directory</name>

@@ -176,6 +176,17 @@ def test_another_counter_cannot_read_or_record_on_the_visit(database, people, cl
         visit_record.visit_facts(database, elsewhere, visit_id)
 
 
+def test_any_counter_of_the_hall_reads_the_scripts_shown(database, people, clock, visit_id):
+    clerk = at_counter(people[Role.CLERK], clock, "C01")
+    visit_record.record_shown(database, clerk, visit_id, [(GREETING_ZH, 0)])
+    elsewhere = at_counter(people[Role.CLERK], clock, "C02")
+    [shown] = visit_record.shown_on_visit(database, elsewhere, visit_id)  # the day's visits
+    assert (shown.script, shown.version) == (GREETING_ZH, 0)
+    other_hall = replace(clerk, where=Where("H02", "C01"))
+    with pytest.raises(visits.VisitError):
+        visit_record.shown_on_visit(database, other_hall, visit_id)
+
+
 def test_admins_saving_at_once_get_consecutive_versions(database, admin):
     texts = [f"您好，第{n}种说法。" for n in range(4)]
     with ThreadPoolExecutor(4) as pool:

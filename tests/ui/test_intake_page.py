@@ -17,6 +17,7 @@ from ui.intake_page import IntakePage
 from ui.main_window import MainWindow
 
 CTRL = Qt.KeyboardModifier.ControlModifier
+NO_SHOW = VisitOutcome.NO_SHOW
 
 
 @pytest.fixture
@@ -139,13 +140,15 @@ def test_every_visible_text_is_translated(qtbot, page):
     assert not [t for t in texts if untranslated(t)], texts
 
 
-def test_todays_visits_with_times_and_filters(qtbot, page):
+def test_todays_visits_with_times_and_filters(qtbot, page, private_core):
     qtbot.keyClick(page, Qt.Key.Key_F2)
     settle(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_F4)  # A001 not present
     settle(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_F2)
     settle(qtbot, page)
+    user, visit = page.window().user, page.visit.id
+    qtbot.waitUntil(lambda: private_core.scripts.shown_on_visit(user, visit) != [])  # the panel
     page.end_visit()
     page.close_dialog.ratings.button(4).setChecked(True)
     page.close_dialog.accept()
@@ -158,9 +161,15 @@ def test_todays_visits_with_times_and_filters(qtbot, page):
     assert dialog.summary.text() == "显示 2 次接待 · 当前等候 1 人"
     assert dialog.figures.rowCount() == 1
     assert dialog.figures.display(dialog.figures.row_at(0), 4) == "4.00"
+    served = next(n for n in range(2) if dialog.visits.row_at(n).outcome is not NO_SHOW)
+    dialog.table.setCurrentIndex(dialog.visits.index(served, 0))
+    qtbot.waitUntil(lambda: dialog.shown.text().startswith("已显示话术："))
+    assert "叫号" in dialog.shown.text() and "问候" in dialog.shown.text()  # with their times
     outcome = dialog.filters["outcome"]
     outcome.setCurrentIndex(outcome.findText("过号未到"))
     qtbot.waitUntil(lambda: dialog.visits.rowCount() == 1)
+    dialog.table.setCurrentIndex(dialog.visits.index(0, 0))  # A001 never came to the counter
+    qtbot.waitUntil(lambda: dialog.shown.text() == "本次接待未显示服务话术。")
     dialog.close()
 
 
