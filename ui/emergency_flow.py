@@ -120,11 +120,13 @@ class EmergencyFlow(QObject):
             self.dialog = None
             dialog.done_recording()
             moved, reference, fault = result
+            self._page.referral_flow.referred[visit.id] = made[visit.id]  # Ctrl+F5 reprints
             text = self.tr("Emergency referral {reference} sent to the repair centre.").format(
                 reference=reference)  # fmt: skip
             if fault is not None:
-                text += " " + self.tr("The slip was not printed: {problem}").format(
-                    problem=fault_text(fault))  # fmt: skip
+                text += " " + self.tr(
+                    "The slip was not printed: {problem} Ctrl+F5 prints it again."
+                ).format(problem=fault_text(fault))
             self._page.visit_referred(moved, REPAIR, text)
 
         self._page.attempt.run(work, done, lambda error: dialog.error.setText(

@@ -494,8 +494,8 @@
         <translation>紧急转办 {reference} 已派至抢修中心。</translation>
     </message>
     <message>
-        <source>The slip was not printed: {problem}</source>
-        <translation>回执未打印：{problem}</translation>
+        <source>The slip was not printed: {problem} Ctrl+F5 prints it again.</source>
+        <translation>回执未打印：{problem} 处理后按 Ctrl+F5 重新打印。</translation>
     </message>
 </context>
 <context>

@@ -66,6 +66,11 @@ def test_leak_words_in_the_notes_open_the_emergency_and_esc_does_not_close_it(
     page.notes.insertPlainText("，已告知")  # the same visit: once is enough
     qtbot.wait(600)
     assert page.emergency.dialog is None
+    page.window().activateWindow()
+    qtbot.waitUntil(page.window().isActiveWindow)
+    qtbot.keyClick(page, Qt.Key.Key_F5, CTRL)  # its slip again (no printer here: a PDF)
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: page.message.text().startswith("ZB2026-000001 的回执已保存为"))
 
 
 def test_the_leak_purpose_opens_it_too(qtbot, page):
