@@ -121,6 +121,7 @@ class DayViewDialog(QDialog):
         layout.addLayout(row)
         self.table = table_view(self.visits, "dayVisits", DayVisitModel.COL_ACCOUNT)
         self.table.selectionModel().currentRowChanged.connect(self._visit_chosen)
+        self.visits.modelReset.connect(self._forget_chosen)  # a reset selects nothing, silently
         layout.addWidget(self.table, 3)
         layout.addWidget(self.shown)
         layout.addWidget(table_view(self.figures, "dayFigures", CounterFiguresModel.COL_COUNTER), 1)
@@ -196,26 +197,37 @@ class DayViewDialog(QDialog):
 
     def _visit_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         row = self.visits.row_at(current.row()) if current.isValid() else None
-        self._chosen = row.visit_id if row is not None else None
-        self.shown.clear()
+        self._forget_chosen()
         if row is None:
             return
-        user, visit_id = self._user_of(), row.visit_id
+        self._chosen = row.visit_id
+        user, visit_id, name = self._user_of(), row.visit_id, self._visit_name(row)
         self._runner.start(
-            lambda _p: (visit_id, self._core.scripts.shown_on_visit(user, visit_id)),
+            lambda _p: (visit_id, name, self._core.scripts.shown_on_visit(user, visit_id)),
             self._show_scripts, self._failed,
         )  # fmt: skip
 
-    def _show_scripts(self, answer: tuple[int, list[ShownScript]]) -> None:
-        visit_id, shown = answer
-        if visit_id != self._chosen:  # another visit was chosen meanwhile
+    def _forget_chosen(self) -> None:
+        self._chosen = None
+        self.shown.clear()
+
+    def _visit_name(self, row: DayVisit) -> str:
+        """The visit as the list shows it: counter and ticket (or the time of a walk-in)."""
+        called = local(row.called_at, self._core.settings.timezone)
+        return f"{row.counter_code} {row.ticket_label or f'{called:%H:%M}'}"
+
+    def _show_scripts(self, answer: tuple[int, str, list[ShownScript]]) -> None:
+        visit_id, name, shown = answer
+        if visit_id != self._chosen:  # another visit was chosen meanwhile, or none
             return
         if not shown:
-            self.shown.setText(self.tr("No service script was shown during this visit."))
+            text = self.tr("{visit}: no service script was shown during this visit.")
+            self.shown.setText(text.format(visit=name))
             return
         zone = self._core.settings.timezone
         items = [f"{local(s.shown_at, zone):%H:%M} {key_name(s.script.key)}" for s in shown]
-        self.shown.setText(self.tr("Scripts shown: {scripts}").format(scripts=" · ".join(items)))
+        text = self.tr("{visit}: scripts shown: {scripts}")
+        self.shown.setText(text.format(visit=name, scripts=" · ".join(items)))
 
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, HallError):

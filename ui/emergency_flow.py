@@ -19,7 +19,7 @@ from hallclient.scripts.catalogue import ScriptId, ScriptKey
 from hallclient.scripts.panel import Choices
 from hallclient.visits import VisitStage
 from ui.emergency_dialog import EmergencyDialog
-from ui.referral_texts import fault_text, referral_problem_text
+from ui.referral_texts import referral_problem_text, slip_fault_text
 
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
@@ -120,13 +120,13 @@ class EmergencyFlow(QObject):
             self.dialog = None
             dialog.done_recording()
             moved, reference, fault = result
-            self._page.referral_flow.referred[visit.id] = made[visit.id]  # Ctrl+F5 reprints
+            self._page.slips.remember(visit.id, made[visit.id], printed=fault is None)
             text = self.tr("Emergency referral {reference} sent to the repair centre.").format(
                 reference=reference)  # fmt: skip
             if fault is not None:
                 text += " " + self.tr(
-                    "The slip was not printed: {problem} Ctrl+F5 prints it again."
-                ).format(problem=fault_text(fault))
+                    "Printing the slip failed: {problem} Ctrl+F5 prints it again."
+                ).format(problem=slip_fault_text(fault))
             self._page.visit_referred(moved, REPAIR, text)
 
         self._page.attempt.run(work, done, lambda error: dialog.error.setText(

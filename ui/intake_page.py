@@ -37,6 +37,7 @@ from ui.intake_texts import intake_problem_text, stage_text
 from ui.pages import Area
 from ui.phrase_watch import PhraseWatch
 from ui.referral_flow import ReferralFlow
+from ui.slip_reprint import SlipKeeper
 from ui.tasks import TaskRunner
 from ui.ticket_dialogs import IssueTicketDialog, TransferDialog
 from ui.widgets import is_plain, named, table_view
@@ -81,8 +82,8 @@ class IntakePage(QFrame):
         self._build()
         self.attempt = Attempt(self)
         self.referral_flow = ReferralFlow(self, core, user_of)
-        again = QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F5)
-        QShortcut(again, self, self.referral_flow.print_slip_again)
+        self.slips = SlipKeeper(self, core)
+        QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F5), self, self.slips.print_again)
         self.emergency = EmergencyFlow(self, core, user_of)
         self.notes.textChanged.connect(self.emergency.notes_changed)
         self._queue_timer = QTimer(self, interval=WAITING_REFRESH_MS)
@@ -125,9 +126,9 @@ class IntakePage(QFrame):
         self._labels[0].setText(self.tr("Purpose"))
         self._labels[1].setText(self.tr("Notes"))
         self.keys.setText(
-            self.tr("F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 its slip "
-                    "again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · "
-                    "F11 today's visits")
+            self.tr("F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints "
+                    "its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the "
+                    "visit · F11 today's visits")
         )  # fmt: skip
         self.purpose.setPlaceholderText(self.tr("Choose the purpose"))
         self._fill_purposes()

@@ -195,7 +195,15 @@ class OverviewPage(QFrame):
         self._done(self.tr("The day is closed; the day close is printing."))
         shifts = self._core.shifts
         self._runner.start(lambda _p: shifts.print_day_close(view), lambda _s: None,
-                           self._failed)  # fmt: skip
+                           self._day_close_not_printed)  # fmt: skip
+
+    def _day_close_not_printed(self, error: BaseException) -> None:
+        if not isinstance(error, HallError):
+            self._failed(error)
+            return
+        self.message.setText(self.tr("The day is closed, but its printout failed: {problem} "
+                                     "Ctrl+P saves the day report as a PDF.").format(
+            problem=shift_problem_text(error)))  # fmt: skip
 
     def _done(self, text: str) -> None:
         self.reason.clear()

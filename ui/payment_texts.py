@@ -31,11 +31,6 @@ _REFUSALS = {
     ReceiptProblem.NOT_BALANCED: QT_TRANSLATE_NOOP(
         "Payments", "The payments do not add up to the total; please check the amounts."
     ),
-    ReceiptProblem.MIXED_ACCOUNTS: QT_TRANSLATE_NOOP(
-        "Payments",
-        "The cart holds fees quoted for another account; a receipt is for one account. "
-        "Remove those lines on the Fees page (Ctrl+2, Delete) and quote them again.",
-    ),
     ReceiptProblem.SHORT_TENDER: QT_TRANSLATE_NOOP(
         "Payments", "The cash handed over is less than the cash to pay."
     ),
@@ -51,6 +46,18 @@ _REFUSALS = {
         "field); nothing was charged again. Press F5 to print it, then charge the rest anew.",
     ),
 }
+_MIXED = QT_TRANSLATE_NOOP(
+    "Payments",
+    "The cart holds fees quoted for another account than {account}, and a receipt is for "
+    "one account. On the Fees page (Ctrl+2) remove the other account's lines (Delete) and "
+    "charge these; then quote those fees for their own account.",
+)
+_MIXED_NO_ACCOUNT = QT_TRANSLATE_NOOP(
+    "Payments",
+    "The cart holds fees quoted for an account together with fees for no account, and a "
+    "receipt is for one customer. On the Fees page (Ctrl+2) remove one kind (Delete), "
+    "charge the rest, then the others.",
+)
 _UNCONFIRMED = QT_TRANSLATE_NOOP(
     "Payments",
     "The database could not confirm the payment. Press F12 again: the same payment is "
@@ -108,6 +115,8 @@ def printer_problem_text(problem: PrinterProblem) -> str:
 
 def payment_problem_text(error: HallError) -> str:
     """A refusal of a payment; a lost connection leaves the outcome open (retry is safe)."""
+    if isinstance(error, ReceiptError) and error.problem is ReceiptProblem.MIXED_ACCOUNTS:
+        return _tr(_MIXED).format(account=error.detail) if error.detail else _tr(_MIXED_NO_ACCOUNT)
     if isinstance(error, ReceiptError) and error.problem in _REFUSALS:
         return _tr(_REFUSALS[error.problem])
     if isinstance(error, TariffError):

@@ -2,13 +2,11 @@
 
 All three happen in one call off the GUI thread.  The referral stands once made: a
 printer fault afterwards is reported with the reference number, never undoes it, and
-Ctrl+F5 prints the visit's slip again once the printer is back (the customer is
-still at the counter).
+Ctrl+F5 prints the slip once the printer is back (``ui.slip_reprint``).
 """
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,7 +20,8 @@ from hallclient.errors import HallError
 from hallclient.referrals.service import ReferralView
 from hallclient.visits import VisitStage
 from ui.referral_dialog import ReferralDialog
-from ui.referral_texts import fault_text, referral_problem_text
+from ui.referral_texts import referral_problem_text, slip_fault_text
+from ui.slip_reprint import shown_reference
 
 if TYPE_CHECKING:
     from hallclient.auth import CurrentUser
@@ -42,7 +41,6 @@ class Referred:
     saved_pdf: Path | None  # where the slip went when the counter has no printer
 
 
-log = logging.getLogger(__name__)
 LEAK_PAUSE_MS = 400  # as for the notes: the emergency check waits for a pause in typing
 
 
@@ -51,7 +49,6 @@ class ReferralFlow(QObject):
         super().__init__(page)
         self._page, self._core, self._user_of = page, core, user_of
         self.dialog: ReferralDialog | None = None
-        self.referred: dict[int, ReferralView] = {}  # visit id → its latest referral
 
     def start(self, visit: VisitView, purpose_department: str | None,
               account: AccountPanel | None) -> None:  # fmt: skip
@@ -102,7 +99,8 @@ class ReferralFlow(QObject):
             return Referred(referral, moved, fault, saved)
 
         def done(referred: Referred) -> None:
-            self.referred[visit.id] = referred.referral
+            printed = referred.printing_fault is None
+            self._page.slips.remember(visit.id, referred.referral, printed=printed)
             if shiboken6.isValid(dialog):
                 dialog.accept()
             self._page.visit_referred(referred.visit, referred.referral.department_code,
@@ -110,9 +108,10 @@ class ReferralFlow(QObject):
 
         def refused(error: HallError) -> None:
             text = referral_problem_text(error)
-            if "referral" in made:
+            if "referral" in made:  # made, but not moved on: its slip has not been printed
+                self._page.slips.remember(visit.id, made["referral"], printed=False)
                 text = self.tr("{reference} is made; {problem}").format(
-                    reference=made["referral"].reference, problem=text)  # fmt: skip
+                    reference=shown_reference(made["referral"]), problem=text)  # fmt: skip
             if shiboken6.isValid(dialog):
                 dialog.error.setText(text)
             else:
@@ -120,40 +119,14 @@ class ReferralFlow(QObject):
 
         self._page.attempt.run(work, done, refused)
 
-    def print_slip_again(self) -> None:
-        """The slip of the visit's latest referral once more (Ctrl+F5), e.g. after a jam."""
-        visit = self._page.visit
-        referral = self.referred.get(visit.id) if visit is not None else None
-        if referral is None:
-            self._page.say(self.tr("This visit has no referral whose slip could be printed."))
-            return
-        desk = self._core.referrals
-
-        def done(saved: Path | None) -> None:
-            log.info("referral slip %s delivered again", referral.reference)
-            if saved is not None:
-                text = self.tr("The slip of {reference} is saved as {path}.")
-            else:
-                text = self.tr("The slip of {reference} is printed again.")
-            self._page.say(text.format(reference=referral.reference, path=saved))
-
-        def refused(error: HallError) -> None:
-            text = self.tr(
-                "The slip of {reference} was not printed: {problem} Ctrl+F5 tries again."
-            )
-            self._page.say(text.format(
-                reference=referral.reference, problem=fault_text(error)))  # fmt: skip
-
-        self._page.attempt.run(lambda: desk.deliver_slip(referral), done, refused)
-
     def _message(self, referred: Referred) -> str:
         due = local(referred.referral.due_at, self._core.settings.timezone)
         text = self.tr("Referred: {reference}; due {due}.").format(
-            reference=referred.referral.reference, due=f"{due:%m-%d %H:%M}")  # fmt: skip
+            reference=shown_reference(referred.referral), due=f"{due:%m-%d %H:%M}")  # fmt: skip
         if referred.saved_pdf is not None:
             text += " " + self.tr("The slip is saved as {path}.").format(path=referred.saved_pdf)
         if referred.printing_fault is not None:
             text += " " + self.tr(
-                "The slip was not printed: {problem} Ctrl+F5 prints it again."
-            ).format(problem=fault_text(referred.printing_fault))
+                "Printing the slip failed: {problem} Ctrl+F5 prints it again."
+            ).format(problem=slip_fault_text(referred.printing_fault))
         return text

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from hallclient.errors import HallError
-from hallclient.printing.printers import PrinterFault
+from hallclient.printing.printers import PrinterFault, PrinterProblem
 from hallclient.referrals.rules import Lateness
 from hallclient.referrals.service import ReferralError, ReferralProblem
 from hallclient.text_input import TextInputError
@@ -100,3 +100,23 @@ def fault_text(error: HallError) -> str:
     if isinstance(error, VisitError):
         return intake_problem_text(error)
     return problem_text(error)
+
+
+_SLIP_FAULTS = {  # where the receipt's words would say "receipt" or leave the outcome open
+    PrinterProblem.NOT_CONFIGURED: QT_TRANSLATE_NOOP(
+        "Referrals", "No printer is set up for this counter."
+    ),
+    PrinterProblem.TIMEOUT: QT_TRANSLATE_NOOP(
+        "Referrals", "The printer did not answer; check whether the slip came out."
+    ),
+    PrinterProblem.DROPPED: QT_TRANSLATE_NOOP(
+        "Referrals", "The connection to the printer broke; part of the slip may have come out."
+    ),
+}
+
+
+def slip_fault_text(error: HallError) -> str:
+    """Why a referral slip did not print, in words about the slip."""
+    if isinstance(error, PrinterFault) and error.problem in _SLIP_FAULTS:
+        return _tr(_SLIP_FAULTS[error.problem])
+    return fault_text(error)

@@ -268,8 +268,12 @@ class ShiftPage(QFrame):
 
     def _print_failed(self, error: BaseException) -> None:
         if isinstance(error, HallError):
-            self.message.setText(self.tr("The report is on screen; the printer said: {problem}")
-                                 .format(problem=shift_problem_text(error)))  # fmt: skip
+            self.message.setText(
+                self.tr(
+                    "The report is on screen; the printer said: {problem} The shift manager's "
+                    "overview saves any shift's report as a PDF (Ctrl+R)."
+                ).format(problem=shift_problem_text(error))
+            )
 
     def _refused(self, error: HallError) -> None:
         self.message.setText(shift_problem_text(error))

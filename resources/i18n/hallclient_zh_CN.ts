@@ -386,12 +386,12 @@
         <translation>显示 {visits} 次接待 · 当前等候 {waiting} 人</translation>
     </message>
     <message>
-        <source>No service script was shown during this visit.</source>
-        <translation>本次接待未显示服务话术。</translation>
+        <source>{visit}: no service script was shown during this visit.</source>
+        <translation>{visit}：本次接待未显示服务话术。</translation>
     </message>
     <message>
-        <source>Scripts shown: {scripts}</source>
-        <translation>已显示话术：{scripts}</translation>
+        <source>{visit}: scripts shown: {scripts}</source>
+        <translation>{visit} 显示过的话术：{scripts}</translation>
     </message>
 </context>
 <context>
@@ -494,8 +494,8 @@
         <translation>紧急转办 {reference} 已派至抢修中心。</translation>
     </message>
     <message>
-        <source>The slip was not printed: {problem} Ctrl+F5 prints it again.</source>
-        <translation>回执未打印：{problem} 处理后按 Ctrl+F5 重新打印。</translation>
+        <source>Printing the slip failed: {problem} Ctrl+F5 prints it again.</source>
+        <translation>回执打印失败：{problem} 处理后按 Ctrl+F5 重新打印。</translation>
     </message>
 </context>
 <context>
@@ -792,10 +792,6 @@
         <translation>接待记录</translation>
     </message>
     <message>
-        <source>F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F11 today&apos;s visits</source>
-        <translation>F2 叫号 · F3 重呼 · F4 过号 · F5 转办（Ctrl+F5 重打回执）· F6 散客登记 · F7 取号 · F8 转移 · F9 结束接待 · F11 今日接待</translation>
-    </message>
-    <message>
         <source>Choose the purpose</source>
         <translation>请选择来访事由</translation>
     </message>
@@ -846,6 +842,10 @@
     <message>
         <source>, voided</source>
         <translation>，已作废</translation>
+    </message>
+    <message>
+        <source>F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F11 today&apos;s visits</source>
+        <translation>F2 叫号 · F3 重呼 · F4 过号 · F5 转办（Ctrl+F5 补打回执）· F6 散客登记 · F7 取号 · F8 转移 · F9 结束接待 · F11 今日接待</translation>
     </message>
     <message>
         <source>Call a ticket or take a walk-in first.</source>
@@ -1137,6 +1137,10 @@
     <message>
         <source>The day is closed; the day close is printing.</source>
         <translation>营业日已日结，日结单正在打印。</translation>
+    </message>
+    <message>
+        <source>The day is closed, but its printout failed: {problem} Ctrl+P saves the day report as a PDF.</source>
+        <translation>日结已完成，但打印失败：{problem} 可按 Ctrl+P 将日报表保存为 PDF。</translation>
     </message>
     <message>
         <source>Writing the day report…</source>
@@ -1475,10 +1479,6 @@
         <translation>各项付款之和与合计不符，请核对金额。</translation>
     </message>
     <message>
-        <source>The cart holds fees quoted for another account; a receipt is for one account. Remove those lines on the Fees page (Ctrl+2, Delete) and quote them again.</source>
-        <translation>待收费用中有按其他户号报价的项目，一张票据只能对应一个户号。请在“费用查询”页（Ctrl+2）按 Delete 删除这些行后重新报价。</translation>
-    </message>
-    <message>
         <source>The cash handed over is less than the cash to pay.</source>
         <translation>实收现金少于应付现金。</translation>
     </message>
@@ -1493,6 +1493,14 @@
     <message>
         <source>The earlier attempt of this payment had been charged after all (receipt in the number field); nothing was charged again. Press F5 to print it, then charge the rest anew.</source>
         <translation>此前一次收款实际已成功（票据号见票据号栏），本次未重复收费。请按 F5 打印该票据，再重新收取其余费用。</translation>
+    </message>
+    <message>
+        <source>The cart holds fees quoted for another account than {account}, and a receipt is for one account. On the Fees page (Ctrl+2) remove the other account&apos;s lines (Delete) and charge these; then quote those fees for their own account.</source>
+        <translation>待收费用中有按户号 {account} 以外的户号报价的项目，一张票据只能对应一个户号。请在“费用查询”页（Ctrl+2）按 Delete 删除其他户号的行，先收取本户费用，再为那个户号单独报价收费。</translation>
+    </message>
+    <message>
+        <source>The cart holds fees quoted for an account together with fees for no account, and a receipt is for one customer. On the Fees page (Ctrl+2) remove one kind (Delete), charge the rest, then the others.</source>
+        <translation>待收费用中既有按户号报价的项目，也有未关联户号的项目，一张票据只能对应一位客户。请在“费用查询”页（Ctrl+2）按 Delete 删除其中一类，先收取其余费用，再单独收取另一类。</translation>
     </message>
     <message>
         <source>The database could not confirm the payment. Press F12 again: the same payment is sent again and charged at most once.</source>
@@ -1809,22 +1817,6 @@ Total {total}
         <translation>{reference} 已转办；{problem}</translation>
     </message>
     <message>
-        <source>This visit has no referral whose slip could be printed.</source>
-        <translation>本次接待尚无转办，没有可打印的回执。</translation>
-    </message>
-    <message>
-        <source>The slip of {reference} is saved as {path}.</source>
-        <translation>{reference} 的回执已保存为 {path}。</translation>
-    </message>
-    <message>
-        <source>The slip of {reference} is printed again.</source>
-        <translation>{reference} 的回执已重新打印。</translation>
-    </message>
-    <message>
-        <source>The slip of {reference} was not printed: {problem} Ctrl+F5 tries again.</source>
-        <translation>{reference} 的回执未打印：{problem} 按 Ctrl+F5 重试。</translation>
-    </message>
-    <message>
         <source>Referred: {reference}; due {due}.</source>
         <translation>已转办：{reference}，办结时限 {due}。</translation>
     </message>
@@ -1833,8 +1825,8 @@ Total {total}
         <translation>回执已保存为 {path}。</translation>
     </message>
     <message>
-        <source>The slip was not printed: {problem} Ctrl+F5 prints it again.</source>
-        <translation>回执未打印：{problem} 处理后按 Ctrl+F5 重新打印。</translation>
+        <source>Printing the slip failed: {problem} Ctrl+F5 prints it again.</source>
+        <translation>回执打印失败：{problem} 处理后按 Ctrl+F5 重新打印。</translation>
     </message>
 </context>
 <context>
@@ -1969,6 +1961,18 @@ Total {total}
     <message>
         <source>That text is too long.</source>
         <translation>内容太长。</translation>
+    </message>
+    <message>
+        <source>No printer is set up for this counter.</source>
+        <translation>本窗口未设置打印机。</translation>
+    </message>
+    <message>
+        <source>The printer did not answer; check whether the slip came out.</source>
+        <translation>打印机无应答，请查看回执是否已打出。</translation>
+    </message>
+    <message>
+        <source>The connection to the printer broke; part of the slip may have come out.</source>
+        <translation>与打印机的连接中断，回执可能只打出一部分。</translation>
     </message>
 </context>
 <context>
@@ -2379,8 +2383,8 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
         <translation>已交班，等待值班长审核。班次结账单（Z）正在打印。</translation>
     </message>
     <message>
-        <source>The report is on screen; the printer said: {problem}</source>
-        <translation>报表已显示在屏幕上；打印机提示：{problem}</translation>
+        <source>The report is on screen; the printer said: {problem} The shift manager&apos;s overview saves any shift&apos;s report as a PDF (Ctrl+R).</source>
+        <translation>报表已显示在屏幕上；打印机提示：{problem} 值班长可在“当日总览”页按 Ctrl+R 将任一班次报表保存为 PDF。</translation>
     </message>
     <message>
         <source>Count the float by denomination:</source>
@@ -2397,6 +2401,29 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     <message>
         <source>Ctrl+Enter open shift · F7 cash in · F8 cash out · F9 X reading · F10 close shift</source>
         <translation>Ctrl+Enter 开班 · F7 存入现金 · F8 取出现金 · F9 班次读数（X）· F10 交班</translation>
+    </message>
+</context>
+<context>
+    <name>SlipKeeper</name>
+    <message>
+        <source>This visit has no referral whose slip could be printed.</source>
+        <translation>本次接待尚无转办，没有可打印的回执。</translation>
+    </message>
+    <message>
+        <source>Still busy with the last step; press Ctrl+F5 once more.</source>
+        <translation>上一步仍在处理中，请稍后再按 Ctrl+F5。</translation>
+    </message>
+    <message>
+        <source>The slip of {reference} is saved as {path}.</source>
+        <translation>{reference} 的回执已保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>The slip of {reference} is printed.</source>
+        <translation>{reference} 的回执已打印。</translation>
+    </message>
+    <message>
+        <source>Printing the slip of {reference} failed: {problem} Ctrl+F5 prints it again.</source>
+        <translation>{reference} 的回执打印失败：{problem} 处理后按 Ctrl+F5 重新打印。</translation>
     </message>
 </context>
 <context>

@@ -163,13 +163,14 @@ def test_todays_visits_with_times_and_filters(qtbot, page, private_core):
     assert dialog.figures.display(dialog.figures.row_at(0), 4) == "4.00"
     served = next(n for n in range(2) if dialog.visits.row_at(n).outcome is not NO_SHOW)
     dialog.table.setCurrentIndex(dialog.visits.index(served, 0))
-    qtbot.waitUntil(lambda: dialog.shown.text().startswith("已显示话术："))
+    qtbot.waitUntil(lambda: dialog.shown.text().startswith("C01 B001 显示过的话术："))
     assert "叫号" in dialog.shown.text() and "问候" in dialog.shown.text()  # with their times
     outcome = dialog.filters["outcome"]
     outcome.setCurrentIndex(outcome.findText("过号未到"))
     qtbot.waitUntil(lambda: dialog.visits.rowCount() == 1)
+    assert dialog.shown.text() == ""  # the list changed: no other visit's scripts stay
     dialog.table.setCurrentIndex(dialog.visits.index(0, 0))  # A001 never came to the counter
-    qtbot.waitUntil(lambda: dialog.shown.text() == "本次接待未显示服务话术。")
+    qtbot.waitUntil(lambda: dialog.shown.text() == "C01 A001：本次接待未显示服务话术。")
     dialog.close()
 
 
