@@ -21,8 +21,8 @@ def add_receipt(
 ) -> int:
     """Write the receipt, its lines and payments; return the receipt's id.
 
-    Core inserts on the unit of work's connection (one statement per table, lines and
-    payments as one multi-row insert each): this runs for every payment.
+    Core inserts on the unit of work's connection (lines and payments each as one
+    ``executemany``, which psycopg sends in one pipeline): this runs for every payment.
     """
     connection = uow.connection
     receipt_id: int = connection.execute(
