@@ -3,23 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from dataclasses import replace
 from decimal import Decimal
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from db.models import Account
 from hallclient.approvals import ApprovalError, ApprovalRequest, grant_approval
 from hallclient.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.permissions import ApprovalKind, PermissionDeniedError
-from hallclient.tariff import pricing, review, schedules
+from hallclient.tariff import pricing, review, schedules, store
 from hallclient.tariff.errors import TariffError, TariffProblem
+from hallclient.tariff.importing import ImportedItem, ImportedTariff
 from hallclient.tariff.review import Change
+from hallclient.tariff.rules import Category
 from hallclient.uow import UnitOfWork, run_write
 from tests.db.security_helpers import EMPLOYEE_NO, PASSWORD, START, add_users, context_for, journal
-from tests.db.tariff_helpers import TARIFF, approve, draft, in_force, with_price
+from tests.db.tariff_helpers import ALL_TYPES, TARIFF, approve, draft, in_force, with_price
 
 TODAY = dt.date(2026, 11, 26)  # START in the hall's time zone
 
@@ -210,3 +213,39 @@ def test_export_gives_back_what_was_imported(database, admin):
         TARIFF.items, key=lambda i: i.code
     )
     assert exported.bands == TARIFF.bands
+
+
+def test_a_schedule_approved_while_prices_are_read_is_not_filed_under_the_old_set(
+    database, admin, clerk
+):
+    """The set of schedules in force is read twice when it is new (ids, then whole): an
+    approval between the two must not file its items under the set read first."""
+    in_force(database, admin)
+    extra = ImportedItem("X901", "新增服务", Category.SERVICE_FEE, "次", Decimal("5.00"),
+                         ALL_TYPES, "")  # fmt: skip
+    later = draft(database, admin, ImportedTariff((extra,), ()), effective_from=TODAY)
+    request = ApprovalRequest(ApprovalKind.APPROVE_TARIFF, later.code, "物价局批复已核对")
+    grant = grant_approval(database, admin, request, EMPLOYEE_NO[Role.SHIFT_MANAGER], PASSWORD)
+    approved: list[str] = []
+
+    def approve_meanwhile(_conn, _cursor, statement, *_rest) -> None:  # type: ignore[no-untyped-def]
+        if not approved and statement.lstrip().startswith("SELECT tariff_schedules.id, "
+                                                          "tariff_schedules.code"):  # fmt: skip
+            approved.append(later.code)  # from another connection, as another PC would
+            worker = threading.Thread(
+                target=schedules.approve, args=(database, admin, later.code, grant.approval_id)
+            )
+            worker.start()
+            worker.join()
+
+    store._LOADED.clear()
+    event.listen(database.engine, "before_cursor_execute", approve_meanwhile)
+    try:  # PostgreSQL's second statement sees the approval; SQLite's snapshot does not
+        pricing.pricer(database, clerk)
+    finally:
+        event.remove(database.engine, "before_cursor_execute", approve_meanwhile)
+    assert approved == [later.code]
+    assert "X901" in pricing.pricer(database, clerk).items  # today, read again: the new set
+    yesterday = TODAY - dt.timedelta(days=1)
+    assert _problem(pricing.quote, database, clerk, "X901", Decimal(1), on=yesterday) is (
+        TariffProblem.UNKNOWN_ITEM)  # fmt: skip
