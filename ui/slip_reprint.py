@@ -48,7 +48,9 @@ class SlipKeeper(QObject):
         made = self.referrals.setdefault(visit_id, [])
         if referral.id not in {r.id for r in made}:
             made.append(referral)
-        if not printed:
+        if printed:  # e.g. a retry in the form that went through this time
+            self.unprinted.discard(referral.id)
+        else:
             self.unprinted.add(referral.id)
         self._last_visit = visit_id
 

@@ -212,3 +212,12 @@ def test_slips_the_printer_could_not_print_are_printed_with_ctrl_f5(
     finally:
         core.close()
         printer.close()
+
+
+def test_a_slip_printed_on_a_retry_is_no_longer_waiting(page, window, private_core):
+    made = private_core.referrals.refer(window.user, NewReferral(
+        "billing", "normal", "发票抬头错误，需要重开发票", account_no="1028100001"))  # fmt: skip
+    page.slips.remember(page.visit.id, made, printed=False)  # made; the visit not moved on
+    assert page.slips.unprinted == {made.id}
+    page.slips.remember(page.visit.id, made, printed=True)  # the form's retry went through
+    assert page.slips.unprinted == set() and page.slips.referrals[page.visit.id] == [made]
