@@ -97,7 +97,7 @@ def test_db_backup_copies_a_database_in_use(capsys, tmp_path):
 def test_db_backup_refuses_clearly(capsys, tmp_path, target):
     url = sqlite_url(tmp_path)
     with migrated_database(url):
-        pass
+        pass  # a migrated database file to back up, closed again
     path = tmp_path / "hallclient.sqlite3" if target == "same" else tmp_path / target
     code, _, err = _run(capsys, "--database-url", url, "db", "backup", str(path))
     assert code == 2 and "db backup" in err
