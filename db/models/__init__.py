@@ -1,6 +1,6 @@
 """All mapped tables; import from here so every model is registered on ``Base.metadata``."""
 
-from db.models.accounts import Account
+from db.models.accounts import Account, AccountStatus
 from db.models.base import Base
 from db.models.intake import (
     Ticket,
@@ -9,6 +9,16 @@ from db.models.intake import (
     Visit,
     VisitOutcome,
     VisitStage,
+)
+from db.models.ledger import (
+    Bill,
+    BillKind,
+    BillLine,
+    MeterReading,
+    OutsidePayment,
+    ReadingKind,
+    ReadingSource,
+    TierVolume,
 )
 from db.models.receipts import (
     PaymentMethod,
@@ -42,14 +52,24 @@ from db.models.shifts import (
     ShiftTally,
 )
 from db.models.staff import Counter, Hall, Role, User
-from db.models.tariff import ScheduleStatus, TariffBand, TariffItem, TariffSchedule
+from db.models.tariff import (
+    ScheduleStatus,
+    TariffBand,
+    TariffItem,
+    TariffLateFee,
+    TariffSchedule,
+)
 
 __all__ = [
     "Account",
+    "AccountStatus",
     "Approval",
     "AuditEntry",
     "AuditHead",
     "Base",
+    "Bill",
+    "BillKind",
+    "BillLine",
     "CashCount",
     "CashMove",
     "CountPurpose",
@@ -58,10 +78,14 @@ __all__ = [
     "Department",
     "Hall",
     "InformantReport",
+    "MeterReading",
     "MoveDirection",
+    "OutsidePayment",
     "PaymentMethod",
     "PrintJob",
     "PrintStatus",
+    "ReadingKind",
+    "ReadingSource",
     "Receipt",
     "ReceiptKind",
     "ReceiptLine",
@@ -80,10 +104,12 @@ __all__ = [
     "ShiftTally",
     "TariffBand",
     "TariffItem",
+    "TariffLateFee",
     "TariffSchedule",
     "Ticket",
     "TicketSequence",
     "TicketStatus",
+    "TierVolume",
     "Urgency",
     "User",
     "Visit",

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-from datetime import date
-from decimal import Decimal
+import enum
 
-from sqlalchemy import Date, Integer, String
+from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from db.models.base import Base
 from db.search_keys import KEY_LENGTH, address_key
-from db.types import Fen
+
+
+class AccountStatus(enum.StrEnum):
+    NORMAL = "normal"
+    SUSPENDED = "suspended"  # gas stopped (停气): only the fees of reconnection are charged
+    CLOSED = "closed"  # the account is closed (销户)
 
 
 class Account(Base):
@@ -29,12 +33,9 @@ class Account(Base):
         String(KEY_LENGTH), index=True, default="", server_default=""
     )
     customer_type: Mapped[str] = mapped_column(String(20))
-    status: Mapped[str] = mapped_column(String(20))
-    arrears: Mapped[Decimal] = mapped_column(Fen(), default=Decimal(0))
-    ytd_volume_m3: Mapped[int] = mapped_column(Integer, default=0)
-    # the day the year-to-date volume was last brought up to date (meter reading); a quote
-    # in a later tier year starts that year from zero
-    ytd_as_of: Mapped[date | None] = mapped_column(Date)
+    status: Mapped[str] = mapped_column(String(20))  # an AccountStatus
+    # arrears are the account's open bills, and the tier year's volume is in
+    # account_tier_volumes: both live in the ledger (db.models.ledger)
     household_size: Mapped[int] = mapped_column(Integer, default=1)
 
     @validates("address")

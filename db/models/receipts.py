@@ -9,10 +9,10 @@ printed), so printing state never touches a fiscal record.
 from __future__ import annotations
 
 import enum
-from datetime import datetime
+from datetime import date, datetime
 from decimal import Decimal
 
-from sqlalchemy import Enum, ForeignKey, Index, Integer, String, UniqueConstraint
+from sqlalchemy import Date, Enum, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
 from db.models.base import Base
@@ -90,7 +90,7 @@ class Receipt(Base):
 
 
 class ReceiptLine(Base):
-    """One priced line: a tariff item, or one band of a tiered gas quantity."""
+    """One priced line: a tariff item, one band of a tiered gas quantity, or a bill's line."""
 
     __tablename__ = "receipt_lines"
 
@@ -106,6 +106,11 @@ class ReceiptLine(Base):
     unit: Mapped[str] = mapped_column(String(16))
     unit_price: Mapped[Decimal] = mapped_column(UnitPrice())
     amount: Mapped[Decimal] = mapped_column(Fen())
+    bill_no: Mapped[str | None] = mapped_column(String(32), index=True)  # the bill it pays
+    # tiered gas bought by volume: the tier year it counts in and the year's volume its
+    # band split started from (本年已用); a bill's lines were counted when it was billed
+    tier_year: Mapped[date | None] = mapped_column(Date)
+    used_before: Mapped[Decimal | None] = mapped_column(Volume())
 
 
 class ReceiptPayment(Base):

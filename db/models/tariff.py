@@ -1,4 +1,4 @@
-"""Tariff schedules, their items and tier bands: the only source of a price.
+"""Tariff schedules, their items, tier bands and late fees: the only source of a price.
 
 Items and bands are append-only (database triggers): an approved schedule never
 changes, a price change is a new schedule, and a draft that is not wanted is
@@ -92,3 +92,17 @@ class TariffBand(Base):
     up_to_m3: Mapped[Decimal | None] = mapped_column(Volume())
     unit_price: Mapped[Decimal] = mapped_column(UnitPrice())
     uplift_per_person_m3: Mapped[Decimal] = mapped_column(Volume(), default=Decimal(0))
+
+
+class TariffLateFee(Base):
+    """The late fee (违约金) of one customer type: a daily rate on an overdue bill's amount,
+    after the grace days past its due date."""
+
+    __tablename__ = "tariff_late_fees"
+    __table_args__ = (UniqueConstraint("schedule_id", "customer_type"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    schedule_id: Mapped[int] = mapped_column(ForeignKey("tariff_schedules.id"))
+    customer_type: Mapped[str] = mapped_column(String(20))
+    daily_rate: Mapped[Decimal] = mapped_column(UnitPrice())  # 0.0010 is 千分之一 a day
+    grace_days: Mapped[int] = mapped_column(Integer)
