@@ -24,6 +24,7 @@ from hallclient.money import MoneyError, parse_yuan
 
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_DIFFERENCE_LIMIT = Decimal("10.00")
+DEFAULT_DUE_DAYS = 15  # days from a bill's issue to its due date ([billing] due_days)
 _CODE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 
 
@@ -46,6 +47,7 @@ class Settings:
     printer_cut: bool = True
     printer_drawer: bool = False  # pulse the cash drawer after a cash payment
     shift_difference_limit: Decimal = DEFAULT_DIFFERENCE_LIMIT  # beyond it, a manager approves
+    bill_due_days: int = DEFAULT_DUE_DAYS  # a bill is due this many days after it is issued
     config_path: Path | None = None
 
 
@@ -117,6 +119,13 @@ def _limit(value: Any) -> Decimal:
     return amount
 
 
+def _days(value: Any) -> int:
+    number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
+    if not isinstance(number, int) or isinstance(number, bool) or not 1 <= number <= 90:
+        raise ValueError("must be a whole number of days from 1 to 90")
+    return number
+
+
 def _paper(value: Any) -> int:
     number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
     if number not in (58, 80) or isinstance(number, bool):
@@ -174,6 +183,7 @@ KEYS = (
     _Key("printer_cut", ("printer", "cut"), _flag),
     _Key("printer_drawer", ("printer", "cash_drawer"), _flag),
     _Key("shift_difference_limit", ("shift", "difference_limit"), _limit),
+    _Key("bill_due_days", ("billing", "due_days"), _days),
 )
 _KNOWN_TOML = {key.toml for key in KEYS}
 

@@ -28,6 +28,8 @@ from hallclient.context import Context, CurrentUser
 from hallclient.day_view import DayFigures, DayVisit
 from hallclient.errors import DatabaseUnavailableError, SchemaOutdatedError
 from hallclient.intake import AccountPanel, Purpose, QueueCategory
+from hallclient.ledger import service as ledger_service
+from hallclient.ledger.service import AccountBills
 from hallclient.printing.printers import PrinterConfig
 from hallclient.printing.receipt_layout import Heading
 from hallclient.queue import CalledTicket, TicketView
@@ -136,6 +138,9 @@ class Core:
 
     def account_panel(self, user: CurrentUser, account_no: str) -> AccountPanel:
         return intake.account_panel(self.database, self.context(user), account_no)
+
+    def account_bills(self, user: CurrentUser, account_no: str) -> AccountBills:
+        return ledger_service.account_bills(self.database, self.context(user), account_no)
 
     def purposes(self, user: CurrentUser) -> list[Purpose]:
         return intake.purposes(self.database, self.context(user))

@@ -13,7 +13,11 @@ from db.engine import Database
 from db.models import Account, ServiceCategory, Visit, VisitOutcome, VisitPurpose
 from db.models.receipts import Receipt, ReceiptKind
 from hallclient.context import Context
+from hallclient.ledger.bills import OpenBill, open_bills, with_late_fees
+from hallclient.ledger.errors import LedgerError
+from hallclient.ledger.rules import gas_item
 from hallclient.permissions import Action
+from hallclient.tariff.pricing import Pricer, load_account, load_pricer
 from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork
 from hallclient.visits import VisitError, VisitProblem
@@ -67,11 +71,21 @@ class AccountPanel:
     meter_no: str
     address: str
     phone: str
-    arrears: Decimal
-    ytd_volume_m3: int
     household_size: int
     recent_visits: tuple[PastVisit, ...]
     recent_payments: tuple[PastPayment, ...] = ()
+    open_bills: tuple[OpenBill, ...] = ()  # oldest due first, with today's late fees
+    tier_year: dt.date | None = None  # the tier year of today, for tiered gas
+    tier_volume: Decimal | None = None  # the account's volume in it so far
+
+    @property
+    def arrears(self) -> Decimal:
+        """What the account owes: its open bills (late fees apart)."""
+        return sum((entry.bill.amount for entry in self.open_bills), Decimal("0.00"))
+
+    @property
+    def late_fees(self) -> Decimal:
+        return sum((entry.late_fee_amount for entry in self.open_bills), Decimal("0.00"))
 
 
 def purposes(database: Database, context: Context) -> list[Purpose]:
@@ -90,7 +104,7 @@ def queue_categories(database: Database, context: Context) -> list[QueueCategory
 
 
 def account_panel(database: Database, context: Context, account_no: str) -> AccountPanel:
-    """The account with its recent visits and payments (referrals join in a later issue)."""
+    """The account with its open bills, tier year, recent visits and payments."""
     context.require(Action.SERVE_CUSTOMERS)
     number = clean_text(account_no, "account_no", 20)
     with UnitOfWork(database) as uow:
@@ -104,11 +118,25 @@ def account_panel(database: Database, context: Context, account_no: str) -> Acco
         recent = tuple(
             PastVisit(v.called_at, v.counter_code, v.purpose_code, v.outcome) for v in visits
         )
+        facts = load_account(uow, number)
+        pricer = load_pricer(uow, context.today())
+        year = _tier_year(pricer, account.customer_type)
         return AccountPanel(
             account.account_no, account.name, account.customer_type, account.status,
-            account.meter_no, account.address, account.phone, account.arrears,
-            account.ytd_volume_m3, account.household_size, recent, _payments(uow, number),
+            account.meter_no, account.address, account.phone, account.household_size,
+            recent, _payments(uow, number),
+            tuple(with_late_fees(pricer, open_bills(uow, number), facts)),
+            year, None if year is None else facts.volumes.used(year),
         )  # fmt: skip
+
+
+def _tier_year(pricer: Pricer, customer_type: str) -> dt.date | None:
+    """Today's tier year of the account's gas item, if it is tiered."""
+    try:
+        tiers = gas_item(pricer.items.values(), customer_type).tiers
+    except LedgerError:
+        return None
+    return None if tiers is None else tiers.year_start(pricer.on)
 
 
 def _payments(uow: UnitOfWork, account_no: str) -> tuple[PastPayment, ...]:

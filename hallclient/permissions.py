@@ -32,6 +32,7 @@ class Action(enum.StrEnum):
     HANDLE_REFERRALS = "handle_referrals"  # the department's board: acknowledge, close, return
     READ_INFORMANTS = "read_informants"  # who reported gas theft: the auditor only, journaled
     MANAGE_DEPARTMENTS = "manage_departments"  # the department directory and its targets
+    MANAGE_LEDGER = "manage_ledger"  # import meter readings, bill them, record outside payments
 
 
 class ApprovalKind(enum.StrEnum):
@@ -42,6 +43,7 @@ class ApprovalKind(enum.StrEnum):
     REPRINT_AGAIN = "reprint_again"
     APPROVE_TARIFF = "approve_tariff"
     REOPEN_SHIFT = "reopen_shift"
+    WAIVE_LATE_FEE = "waive_late_fee"  # leave out an overdue bill's late fee (违约金)
 
 
 _EVERYONE = frozenset({Action.CHANGE_OWN_PASSWORD, Action.LOOK_UP_FEES})
@@ -65,6 +67,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
         Action.MANAGE_TARIFF,
         Action.EDIT_SCRIPTS,
         Action.MANAGE_DEPARTMENTS,
+        Action.MANAGE_LEDGER,
     },
 }
 

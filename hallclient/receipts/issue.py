@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -25,6 +26,10 @@ from db.models import Visit
 from db.models.receipts import PrintJob, Receipt, ReceiptKind
 from hallclient.cart import Cart
 from hallclient.context import Context
+from hallclient.ledger.bills import confirm_bills
+from hallclient.ledger.errors import LedgerError, LedgerProblem
+from hallclient.ledger.rules import tier_deltas
+from hallclient.ledger.volumes import add_volumes
 from hallclient.permissions import Action
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.numbering import advance_series, locked_series, series_code
@@ -32,7 +37,8 @@ from hallclient.receipts.payment import Settlement, Tender, settle
 from hallclient.receipts.record import PaymentRecord, ReceiptRecord, lines_from_quotes
 from hallclient.receipts.store import add_first_print_job, add_receipt, load_record
 from hallclient.shifts.service import shift_id_for_receipt
-from hallclient.tariff.pricing import AccountFacts, confirm_all, load_named_account
+from hallclient.tariff.pricing import AccountFacts, confirm_all, load_named_account, load_pricer
+from hallclient.tariff.rules import Quote
 from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
 
@@ -103,7 +109,7 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
         return replayed
     shift_id = shift_id_for_receipt(uow, context)
     account_no, customer, known = _customer(uow, request)
-    quotes = confirm_all(uow, request.cart.lines, context.today(), known)
+    quotes = _confirmed(uow, context, request.cart, known.get(account_no))
     settlement = settle(request.cart.total, request.tenders, request.cash_tendered)
     _check_visit(uow, context, request.visit_id)
     number = series.last_number + 1
@@ -118,8 +124,30 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
     ).sealed()  # fmt: skip
     receipt_id = add_receipt(uow, record, request.key, request.visit_id, shift_id)
     job_id = add_first_print_job(uow, context, receipt_id)
+    add_volumes(uow, account_no, tier_deltas(quotes))
     advance_series(uow, series.code, number, record.hash)
     return Issued(record, job_id, replayed=False)
+
+
+def _confirmed(
+    uow: UnitOfWork, context: Context, cart: Cart, account: AccountFacts | None
+) -> list[Quote]:
+    """The cart's lines confirmed in its order: tariff quotes re-priced (tiered ones chained
+    from the account's locked volumes), bills checked open, oldest first, with late fees."""
+    today = context.today()
+    purchases = [q for q in cart.lines if q.bill_no is None]
+    priced = iter(confirm_all(uow, purchases, today, {account.account_no: account} if account
+                              else None))  # fmt: skip
+    billed: Iterator[Quote] = iter(())
+    if len(purchases) < len(cart.lines):
+        if account is None:
+            raise LedgerError(LedgerProblem.UNKNOWN_ACCOUNT, "")
+        pricer = load_pricer(uow, today)
+        bill_quotes = [q for q in cart.lines if q.bill_no]
+        billed = iter(confirm_bills(uow, context, pricer, account, bill_quotes, cart.waivers))
+    elif cart.waivers:
+        raise LedgerError(LedgerProblem.NOTHING_TO_WAIVE, cart.waivers[0].bill_no)
+    return [next(billed) if q.bill_no else next(priced) for q in cart.lines]
 
 
 def _by_key(uow: UnitOfWork, request: PaymentRequest) -> Issued | None:
@@ -147,11 +175,13 @@ def _same_payment(record: ReceiptRecord, request: PaymentRequest) -> bool:
     someone else's receipt.
     """
     settled = settle(request.cart.total, request.tenders, request.cash_tendered)
-    items = [(q.item_code, q.quantity) for q in request.cart.lines]
-    stored: dict[int, tuple[str, Decimal]] = {}
+    items = [(q.item_code, q.quantity, q.bill_no) for q in request.cart.lines]
+    stored: dict[int, tuple[str, Decimal, str | None]] = {}
     for line in record.lines:
-        code, quantity = stored.get(line.cart_line, (line.item_code, Decimal(0)))
-        stored[line.cart_line] = (code, quantity + line.quantity)
+        code, quantity, bill = stored.get(
+            line.cart_line, (line.item_code, Decimal(0), line.bill_no)
+        )
+        stored[line.cart_line] = (code, quantity + line.quantity, bill)
     return (
         record.total == request.cart.total
         and record.account_no == clean_text(request.account_no, "account_no", 20)
@@ -175,7 +205,8 @@ def _customer(uow: UnitOfWork, request: PaymentRequest) -> tuple[str, str, dict[
         raise ReceiptError(ReceiptProblem.MIXED_ACCOUNTS, number)
     if not number:
         return "", clean_text(request.customer_name, "customer_name", 100), {}
-    facts, name = load_named_account(uow, number)
+    tiered = any(q.tier_year is not None for q in request.cart.lines)
+    facts, name = load_named_account(uow, number, lock=True, volumes=tiered)
     return number, name, {number: facts}
 
 

@@ -1,11 +1,13 @@
 """A receipt as one immutable value, its canonical form and its chain hash.
 
 The record is what the layout prints, what the verifier checks and what the hash
-covers: every fiscal field, in a versioned canonical form (v1: compact JSON with
-sorted keys, money as integer fen, quantities and prices at their stored places,
-time as UTC ISO-8601 to the microsecond), prefixed with the previous receipt's hash
-in the same series.  Changing any field, or dropping or reordering a receipt, breaks
-the chain from that receipt on.
+covers: every fiscal field, in a versioned canonical form (compact JSON with sorted
+keys, money as integer fen, quantities and prices at their stored places, time as
+UTC ISO-8601 to the microsecond), with the previous receipt's hash in the same
+series.  Version 2 adds to each line the bill it pays and, for tiered gas bought by
+volume, its tier year and the volume its split started from; receipts issued as
+version 1 keep their version and are checked by it.  Changing any field, or
+dropping or reordering a receipt, breaks the chain from that receipt on.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ import hashlib
 import json
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from decimal import Decimal
 
 from db.models.receipts import PaymentMethod, ReceiptKind
 from hallclient.tariff.rules import Quote
 
-CHAIN_VERSION = 1
+CHAIN_VERSION = 2
+CHAIN_VERSIONS = (1, 2)
 GENESIS = "0" * 64  # the "previous hash" of a series' first receipt
 
 
@@ -36,6 +39,9 @@ class LineRecord:
     unit: str
     unit_price: Decimal
     amount: Decimal
+    bill_no: str | None = None
+    tier_year: date | None = None
+    used_before: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -79,36 +85,41 @@ def lines_from_quotes(quotes: Iterable[Quote]) -> tuple[LineRecord, ...]:
     """The receipt's lines: one per basis line (a tiered quantity gives one per band)."""
     return tuple(
         LineRecord(
-            index,
-            b.item_code,
-            b.item_name,
-            b.band,
-            b.schedule_code,
-            b.approval_doc_no,
-            b.quantity,
-            b.unit,
-            b.unit_price,
-            b.subtotal,
+            index, b.item_code, b.item_name, b.band, b.schedule_code, b.approval_doc_no,
+            b.quantity, b.unit, b.unit_price, b.subtotal, quote.bill_no,
+            quote.tier_year if quote.counts_in_tier_year else None,
+            quote.used_this_year if quote.counts_in_tier_year else None,
         )
         for index, quote in enumerate(quotes, start=1)
         for b in quote.lines
-    )
+    )  # fmt: skip
 
 
 def _fen(amount: Decimal) -> int:
     return int(amount.scaleb(2))
 
 
-def _line(line: LineRecord) -> list[object]:
-    return [line.cart_line, line.item_code, line.item_name, line.band, line.schedule_code,
-            line.approval_doc_no, f"{line.quantity:.3f}", line.unit,
-            f"{line.unit_price:.4f}", _fen(line.amount)]  # fmt: skip
+def _line(line: LineRecord, version: int) -> list[object]:
+    fields: list[object] = [
+        line.cart_line, line.item_code, line.item_name, line.band, line.schedule_code,
+        line.approval_doc_no, f"{line.quantity:.3f}", line.unit, f"{line.unit_price:.4f}",
+        _fen(line.amount),
+    ]  # fmt: skip
+    if version >= 2:
+        year = None if line.tier_year is None else line.tier_year.isoformat()
+        used = None if line.used_before is None else f"{line.used_before:.3f}"
+        fields += [line.bill_no, year, used]
+    return fields
 
 
 def canonical(record: ReceiptRecord) -> bytes:
-    """The v1 canonical form: every fiscal field, the hash itself excluded."""
-    if record.chain_version != CHAIN_VERSION:
+    """The canonical form of the record's version: every fiscal field, the hash excluded."""
+    if record.chain_version not in CHAIN_VERSIONS:
         raise ValueError(f"unknown receipt chain version {record.chain_version}")
+    if record.chain_version == 1 and any(
+        line.bill_no or line.tier_year or line.used_before is not None for line in record.lines
+    ):
+        raise ValueError("a version 1 receipt carries no ledger fields")
     fields = {
         "v": record.chain_version, "series": record.series, "number": record.number,
         "receipt_no": record.receipt_no, "kind": record.kind.value,
@@ -119,7 +130,8 @@ def canonical(record: ReceiptRecord) -> bytes:
         "customer": record.customer_name,
         "issued_at": record.issued_at.astimezone(UTC).isoformat(timespec="microseconds"),
         "total": _fen(record.total), "tendered": _fen(record.cash_tendered),
-        "change": _fen(record.change), "lines": [_line(line) for line in record.lines],
+        "change": _fen(record.change),
+        "lines": [_line(line, record.chain_version) for line in record.lines],
         "payments": [[p.method.value, _fen(p.amount), p.reference] for p in record.payments],
         "prev": record.prev_hash,
     }  # fmt: skip

@@ -45,7 +45,8 @@ def add_receipt(
              "item_code": line.item_code, "item_name": line.item_name, "band": line.band,
              "schedule_code": line.schedule_code, "approval_doc_no": line.approval_doc_no,
              "quantity": line.quantity, "unit": line.unit, "unit_price": line.unit_price,
-             "amount": line.amount}
+             "amount": line.amount, "bill_no": line.bill_no, "tier_year": line.tier_year,
+             "used_before": line.used_before}
             for number, line in enumerate(record.lines, start=1)
         ])  # fmt: skip
     if record.payments:
@@ -97,7 +98,8 @@ def record_of(
         change=receipt.change,
         lines=tuple(
             LineRecord(x.cart_line, x.item_code, x.item_name, x.band, x.schedule_code,
-                       x.approval_doc_no, x.quantity, x.unit, x.unit_price, x.amount)
+                       x.approval_doc_no, x.quantity, x.unit, x.unit_price, x.amount,
+                       x.bill_no, x.tier_year, x.used_before)
             for x in lines
         ),
         payments=tuple(PaymentRecord(p.method, p.amount, p.reference) for p in payments),

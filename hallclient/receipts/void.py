@@ -1,7 +1,9 @@
 """Voiding a receipt: a new reversing record, only with a manager's approval.
 
 The original stays exactly as issued (it is append-only) and reads 作废 wherever it
-is shown or printed again.  The void is a receipt of its own in this counter's series
+is shown or printed again.  Its tiered gas leaves the account's tier year (only the
+newest gas of a year can: see :func:`~hallclient.ledger.volumes.unwind_receipt`), and
+the bills it paid are open again.  The void is a receipt of its own in this counter's series
 -- numbered, chained, with a print job for its slip -- whose total and payments are
 the original's negated, method by method, so that shift figures are plain sums.
 """
@@ -19,6 +21,7 @@ from db.models import User
 from db.models.receipts import PrintJob, Receipt, ReceiptKind
 from hallclient.approvals import use_approval
 from hallclient.context import Context
+from hallclient.ledger.volumes import unwind_receipt
 from hallclient.permissions import Action, ApprovalKind
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.issue import Issued
@@ -54,6 +57,7 @@ def void_receipt(
         approver = uow.session.get(User, approval.approver_id)
         assert approver is not None
         first = load_record(uow, original)
+        unwind_receipt(uow, first)  # the account locked after the shift; bills reopen
         number = series.last_number + 1
         record = ReceiptRecord(
             series=series.code, number=number, receipt_no=f"{series.code}-{number:06d}",

@@ -15,34 +15,42 @@ Columns (a header row; English names or the Chinese ones in brackets):
   (商业), industrial (工业), public_institution (机关事业单位).
 * tiers: ``item_code`` (项目编码), ``band`` (档次), ``up_to_m3`` (上限, empty for the last
   band), ``unit_price`` (单价), ``uplift_per_person_m3`` (每增一人增加, optional).
+* late fees (违约金): ``customer_type`` (适用客户), ``daily_rate`` (日费率, of the bill's
+  amount per day, to four places: 0.001 is 千分之一), ``grace_days`` (宽限天数, days past
+  the due date without a fee).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
 from hallclient.csvspec import Problem
-from hallclient.errors import HallError
 from hallclient.tariff.rules import Category
 from hallclient.tariff.sheets import (
     Cell,
+    CellError,
+    FileProblemsError,
+    Parser,
     Sheet,
     SheetError,
+    parse_record,
     read_csv,
     read_xlsx,
+    records,
     write_csv,
     write_xlsx,
 )
 from hallclient.tariff.validate import (
-    CellError,
     check_bands,
     parse_band_number,
     parse_category,
     parse_code,
+    parse_customer_type,
     parse_customer_types,
+    parse_daily_rate,
+    parse_grace_days,
     parse_limit,
     parse_name,
     parse_note,
@@ -55,6 +63,8 @@ ITEM_COLUMNS = {"code": "编码", "name": "名称", "category": "类别", "unit"
                 "unit_price": "单价", "customer_types": "适用客户", "note": "备注"}  # fmt: skip
 BAND_COLUMNS = {"item_code": "项目编码", "band": "档次", "up_to_m3": "上限",
                 "unit_price": "单价", "uplift_per_person_m3": "每增一人增加"}  # fmt: skip
+LATE_FEE_COLUMNS = {"customer_type": "适用客户", "daily_rate": "日费率",
+                    "grace_days": "宽限天数"}  # fmt: skip
 OPTIONAL = frozenset({"note", "uplift_per_person_m3", "up_to_m3"})
 
 
@@ -79,69 +89,21 @@ class ImportedBand:
 
 
 @dataclass(frozen=True)
+class ImportedLateFee:
+    customer_type: str
+    daily_rate: Decimal
+    grace_days: int
+
+
+@dataclass(frozen=True)
 class ImportedTariff:
     items: tuple[ImportedItem, ...]
     bands: tuple[ImportedBand, ...]
+    late_fees: tuple[ImportedLateFee, ...] = ()
 
 
-class TariffImportError(HallError):
-    def __init__(self, problems: list[Problem]) -> None:
-        self.problems = problems
-        listing = "\n".join(f"  {problem}" for problem in problems[:200])
-        more = f"\n  … and {len(problems) - 200} more" if len(problems) > 200 else ""
-        super().__init__(f"{len(problems)} problem(s); nothing was imported:\n{listing}{more}")
-
-
-Row = dict[str, Cell]
-
-
-def _records(
-    sheet: Sheet, columns: dict[str, str], problems: list[Problem]
-) -> list[tuple[int, Row]]:
-    """Rows as {column: cell}, by the header; blank rows skipped, ragged rows refused."""
-    if not sheet.rows:
-        problems.append(Problem(sheet.file, 0, "(file)", "empty: no header row"))
-        return []
-    header_line, header = sheet.rows[0]
-    names = {**{k: k for k in columns}, **{v: k for k, v in columns.items()}}
-    keys = [names.get(str(cell or "").strip().lstrip("\ufeff").lower()) for cell in header]
-    missing = [c for c in columns if c not in keys and c not in OPTIONAL]
-    for column in missing:
-        problems.append(Problem(sheet.file, header_line, column, "column missing from the header"))
-    if missing:
-        return []
-    width = max((i + 1 for i, key in enumerate(keys) if key), default=0)
-    records = []
-    for line, cells in sheet.rows[1:]:
-        if all(cell is None or str(cell).strip() == "" for cell in cells):
-            continue
-        extra = [c for c in cells[width:] if c is not None and str(c).strip()]
-        if extra or len(cells) < width:
-            problems.append(
-                Problem(
-                    sheet.file, line, "(row)", f"{len(cells)} cells where the header has {width}"
-                )
-            )
-            continue
-        records.append((line, {key: cells[i] if i < len(cells) else None
-                               for i, key in enumerate(keys) if key}))  # fmt: skip
-    return records
-
-
-Parser = Callable[[Cell, Row], object]
-
-
-def _parse(
-    file: str, line: int, row: Row, parsers: dict[str, Parser], problems: list[Problem]
-) -> dict[str, object] | None:
-    values, ok = {}, True
-    for column, parse in parsers.items():
-        try:
-            values[column] = parse(row.get(column), row)
-        except CellError as error:
-            problems.append(Problem(file, line, column, str(error)))
-            ok = False
-    return values if ok else None
+class TariffImportError(FileProblemsError):
+    """Every problem of a tariff's files; nothing was imported."""
 
 
 _ITEM_PARSERS: dict[str, Parser] = {
@@ -153,13 +115,17 @@ _BAND_PARSERS: dict[str, Parser] = {
     "unit_price": lambda cell, row: parse_price(cell, {"category": Category.GAS_VOLUME}),
     "uplift_per_person_m3": parse_uplift,
 }  # fmt: skip
+_LATE_FEE_PARSERS: dict[str, Parser] = {
+    "customer_type": parse_customer_type, "daily_rate": parse_daily_rate,
+    "grace_days": parse_grace_days,
+}  # fmt: skip
 
 
 def _items(sheet: Sheet, problems: list[Problem]) -> dict[str, tuple[int, ImportedItem]]:
     items: dict[str, tuple[int, ImportedItem]] = {}
-    for line, row in _records(sheet, ITEM_COLUMNS, problems):
+    for line, row in records(sheet, ITEM_COLUMNS, OPTIONAL, problems):
         row["category"] = _category_first(row)
-        values = _parse(sheet.file, line, row, _ITEM_PARSERS, problems)
+        values = parse_record(sheet.file, line, row, _ITEM_PARSERS, problems)
         if values is None:
             continue
         item = ImportedItem(**values)  # type: ignore[arg-type]
@@ -173,7 +139,7 @@ def _items(sheet: Sheet, problems: list[Problem]) -> dict[str, tuple[int, Import
     return items
 
 
-def _category_first(row: Row) -> Cell:
+def _category_first(row: dict[str, Cell]) -> Cell:
     """The price parser needs the category: parse it first, keep the raw text on failure."""
     try:
         return parse_category(row.get("category"), row)
@@ -188,8 +154,8 @@ def _bands(
     (a missing row would only be reported again as a gap)."""
     parsed: list[tuple[int, ImportedBand]] = []
     failed: set[str] = set()
-    for line, row in _records(sheet, BAND_COLUMNS, problems):
-        values = _parse(sheet.file, line, row, _BAND_PARSERS, problems)
+    for line, row in records(sheet, BAND_COLUMNS, OPTIONAL, problems):
+        values = parse_record(sheet.file, line, row, _BAND_PARSERS, problems)
         if values is not None:
             parsed.append((line, ImportedBand(**values)))  # type: ignore[arg-type]
         else:
@@ -200,38 +166,57 @@ def _bands(
     return [band for _, band in parsed]
 
 
-def _sheets(items_path: Path, tiers_path: Path | None) -> tuple[Sheet, Sheet | None]:
+def _late_fees(sheet: Sheet, problems: list[Problem]) -> list[ImportedLateFee]:
+    fees: dict[str, tuple[int, ImportedLateFee]] = {}
+    for line, row in records(sheet, LATE_FEE_COLUMNS, OPTIONAL, problems):
+        values = parse_record(sheet.file, line, row, _LATE_FEE_PARSERS, problems)
+        if values is None:
+            continue
+        fee = ImportedLateFee(**values)  # type: ignore[arg-type]
+        if fee.customer_type in fees:
+            first = fees[fee.customer_type][0]
+            again = f"{fee.customer_type} again (first on row {first})"
+            problems.append(Problem(sheet.file, line, "customer_type", again))
+            continue
+        fees[fee.customer_type] = (line, fee)
+    return [fee for _, fee in fees.values()]
+
+
+Sheets = tuple[Sheet, Sheet | None, Sheet | None]
+
+
+def _sheets(items_path: Path, tiers_path: Path | None, late_path: Path | None) -> Sheets:
     if items_path.suffix.lower() == ".xlsx":
-        if tiers_path is not None:
-            raise SheetError(
-                Problem(
-                    tiers_path.name,
-                    0,
-                    "(file)",
-                    "an XLSX file carries its tiers on a sheet named tiers",
-                )
-            )
+        for extra in (tiers_path, late_path):
+            if extra is not None:
+                why = "an XLSX file carries tiers and late fees on sheets named tiers and late_fees"
+                raise SheetError(Problem(extra.name, 0, "(file)", why))
         book = read_xlsx(items_path)
         first = next(iter(book.values()))
-        return book.get("items", first), book.get("tiers")
+        return book.get("items", first), book.get("tiers"), book.get("late_fees")
     if items_path.suffix.lower() != ".csv":
         raise SheetError(Problem(items_path.name, 0, "(file)", "must be a .csv or .xlsx file"))
-    return read_csv(items_path), read_csv(tiers_path) if tiers_path else None
+    return (read_csv(items_path), read_csv(tiers_path) if tiers_path else None,
+            read_csv(late_path) if late_path else None)  # fmt: skip
 
 
-def read_tariff(items_path: Path, tiers_path: Path | None = None) -> ImportedTariff:
-    """Every item and band of the files, or :class:`TariffImportError` listing every problem."""
+def read_tariff(
+    items_path: Path, tiers_path: Path | None = None, late_fees_path: Path | None = None
+) -> ImportedTariff:
+    """Every item, band and late fee of the files, or :class:`TariffImportError` listing
+    every problem."""
     try:
-        item_sheet, band_sheet = _sheets(items_path, tiers_path)
+        item_sheet, band_sheet, late_sheet = _sheets(items_path, tiers_path, late_fees_path)
     except SheetError as error:
         raise TariffImportError([error.problem]) from None
     problems: list[Problem] = []
     items = _items(item_sheet, problems)
     bands = _bands(band_sheet, items, problems) if band_sheet else []
+    late_fees = _late_fees(late_sheet, problems) if late_sheet else []
     if problems:
         raise TariffImportError(problems)
     ordered = sorted(items.values(), key=lambda entry: entry[0])
-    return ImportedTariff(tuple(item for _, item in ordered), tuple(bands))
+    return ImportedTariff(tuple(item for _, item in ordered), tuple(bands), tuple(late_fees))
 
 
 def _item_row(item: ImportedItem) -> list[object]:
@@ -244,14 +229,20 @@ def _band_row(band: ImportedBand) -> list[object]:
 
 
 def write_tariff(tariff: ImportedTariff, path: Path) -> None:
-    """Export in the import format: ``.xlsx`` (sheets items and tiers) or ``.csv`` (UTF-8
-    with BOM, which Excel on Chinese Windows opens; bands in ``<stem>.tiers.csv``)."""
+    """Export in the import format: ``.xlsx`` (sheets items, tiers, late_fees) or ``.csv``
+    (UTF-8 with BOM, which Excel on Chinese Windows opens; bands in ``<stem>.tiers.csv``,
+    late fees in ``<stem>.late_fees.csv``)."""
     items = [_item_row(item) for item in tariff.items]
     bands = [_band_row(band) for band in tariff.bands]
+    fees: list[list[object]] = [[f.customer_type, f.daily_rate, f.grace_days]
+                                for f in tariff.late_fees]  # fmt: skip
     if path.suffix.lower() == ".xlsx":
         write_xlsx(path, {"items": (list(ITEM_COLUMNS), items),
-                          "tiers": (list(BAND_COLUMNS), bands)})  # fmt: skip
+                          "tiers": (list(BAND_COLUMNS), bands),
+                          "late_fees": (list(LATE_FEE_COLUMNS), fees)})  # fmt: skip
         return
     write_csv(path, list(ITEM_COLUMNS), items)
     if bands:
         write_csv(path.with_name(f"{path.stem}.tiers.csv"), list(BAND_COLUMNS), bands)
+    if fees:
+        write_csv(path.with_name(f"{path.stem}.late_fees.csv"), list(LATE_FEE_COLUMNS), fees)

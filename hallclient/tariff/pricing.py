@@ -11,37 +11,47 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from sqlalchemy import bindparam, select
 
 from db.engine import Database
-from db.models import Account
+from db.models import Account, AccountStatus
 from hallclient.context import Context
+from hallclient.ledger.errors import LedgerError, LedgerProblem
+from hallclient.ledger.rules import TierVolumes, check_chargeable
+from hallclient.ledger.volumes import read_volumes
 from hallclient.permissions import Action
 from hallclient.tariff.errors import TariffError, TariffProblem
 from hallclient.tariff.rules import (
     COUNTED_UNITS,
     MAX_QUANTITY,
     QUANTITY_PLACES,
+    Category,
+    LateFeeRule,
     PricedItem,
     Quote,
+    late_fee_quote,
     quote_item,
 )
-from hallclient.tariff.store import items_in_force
+from hallclient.tariff.store import tariff_in_force
 from hallclient.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
 class AccountFacts:
-    """What pricing needs of a gas account."""
+    """What pricing needs of a gas account: its type, household, status, tier volumes."""
 
     account_no: str
     customer_type: str
-    ytd_volume_m3: Decimal
-    ytd_as_of: dt.date | None
     household_size: int
+    status: str = AccountStatus.NORMAL
+    volumes: TierVolumes = field(default_factory=TierVolumes)
+
+    def after(self, quotes: Iterable[Quote]) -> AccountFacts:
+        """The account once the tiered gas of ``quotes`` is bought (the next line chains)."""
+        return replace(self, volumes=self.volumes.after(quotes))
 
 
 def check_quantity(item: PricedItem, quantity: Decimal) -> None:
@@ -55,11 +65,15 @@ def check_quantity(item: PricedItem, quantity: Decimal) -> None:
 
 
 class Pricer:
-    """Prices from the items in force on one day."""
+    """Prices from the items and late-fee rules in force on one day."""
 
-    def __init__(self, items: Iterable[PricedItem], on: dt.date) -> None:
+    def __init__(
+        self, items: Iterable[PricedItem], on: dt.date,
+        late_fees: Mapping[str, LateFeeRule] | None = None,
+    ) -> None:  # fmt: skip
         self.on = on
         self.items = {item.code: item for item in items}
+        self.late_fees = dict(late_fees or {})
 
     def item(self, code: str) -> PricedItem:
         try:
@@ -67,7 +81,12 @@ class Pricer:
         except KeyError:
             raise TariffError(TariffProblem.UNKNOWN_ITEM, f"{code} on {self.on}") from None
 
-    def quote(self, code: str, quantity: Decimal, account: AccountFacts | None = None) -> Quote:
+    def quote(
+        self, code: str, quantity: Decimal, account: AccountFacts | None = None, *,
+        metered: bool = False,
+    ) -> Quote:  # fmt: skip
+        """The price of ``quantity``; ``metered`` prices gas already used (a bill), which
+        the account's status does not stop, where buying gas needs an active account."""
         item = self.item(code)
         check_quantity(item, quantity)
         if account is None:
@@ -76,45 +95,54 @@ class Pricer:
             raise TariffError(
                 TariffProblem.NOT_FOR_CUSTOMER, f"{item.code} / {account.customer_type}"
             )
+        if not metered:
+            check_chargeable(account.status, gas=item.category is Category.GAS_VOLUME)
+        used = None if item.tiers is None else account.volumes.used(item.tiers.year_start(self.on))
         return quote_item(
-            item, quantity, self.on, account_no=account.account_no,
-            used_this_year=_used_this_year(item, account, self.on),
+            item, quantity, self.on, account_no=account.account_no, used_this_year=used,
             household_size=account.household_size,
         )  # fmt: skip
 
-
-def _used_this_year(item: PricedItem, account: AccountFacts, on: dt.date) -> Decimal:
-    """The account's volume so far in the tier year of ``on``: zero if the reading is older."""
-    if item.tiers is None or account.ytd_as_of is None:
-        return account.ytd_volume_m3
-    if account.ytd_as_of < item.tiers.year_start(on):
-        return Decimal(0)
-    return account.ytd_volume_m3
+    def late_fee(
+        self, bill_no: str, amount: Decimal, due_on: dt.date, account: AccountFacts
+    ) -> Quote | None:
+        """The late fee of an overdue bill paid today, or None (not overdue, or no rule)."""
+        rule = self.late_fees.get(account.customer_type)
+        if rule is None:
+            return None
+        return late_fee_quote(rule, bill_no, amount, due_on, self.on, account.account_no)
 
 
 def load_pricer(uow: UnitOfWork, on: dt.date) -> Pricer:
-    return Pricer(items_in_force(uow.session, on), on)
+    items, late_fees = tariff_in_force(uow.session, on)
+    return Pricer(items, on, late_fees)
 
 
 _FACTS = select(  # built once: every payment reads it
-    Account.account_no, Account.customer_type, Account.ytd_volume_m3,
-    Account.ytd_as_of, Account.household_size, Account.name,
+    Account.account_no, Account.customer_type, Account.household_size, Account.status,
+    Account.name,
 ).where(Account.account_no == bindparam("account_no"))  # fmt: skip
+_LOCKED_FACTS = _FACTS.with_for_update()
 
 
 def load_account(uow: UnitOfWork, account_no: str) -> AccountFacts:
     return load_named_account(uow, account_no)[0]
 
 
-def load_named_account(uow: UnitOfWork, account_no: str) -> tuple[AccountFacts, str]:
-    """The account's pricing facts and its holder's name (a receipt needs both), or a refusal."""
-    row = uow.connection.execute(_FACTS, {"account_no": account_no}).one_or_none()
+def load_named_account(
+    uow: UnitOfWork, account_no: str, *, lock: bool = False, volumes: bool = True
+) -> tuple[AccountFacts, str]:
+    """The account's pricing facts and its holder's name (a receipt needs both), or a refusal.
+
+    ``lock`` takes the account's row lock (a payment, after series and shift);
+    ``volumes`` reads its tier years too (only tiered gas needs them).
+    """
+    statement = _LOCKED_FACTS if lock else _FACTS
+    row = uow.connection.execute(statement, {"account_no": account_no}).one_or_none()
     if row is None:
         raise TariffError(TariffProblem.UNKNOWN_ACCOUNT, account_no)
-    facts = AccountFacts(
-        row.account_no, row.customer_type, Decimal(row.ytd_volume_m3), row.ytd_as_of,
-        row.household_size,
-    )  # fmt: skip
+    tiers = read_volumes(uow, account_no) if volumes else TierVolumes()
+    facts = AccountFacts(row.account_no, row.customer_type, row.household_size, row.status, tiers)
     return facts, row.name
 
 
@@ -139,11 +167,15 @@ def quote(
     *,
     account_no: str | None = None,
     on: dt.date | None = None,
+    after: Iterable[Quote] = (),
 ) -> Quote:
-    """Price and basis of ``quantity`` of one item, from the schedule in force on ``on``."""
+    """Price and basis of ``quantity`` of one item, from the schedule in force on ``on``.
+
+    ``after`` are the cart's lines already quoted: tiered gas chains from them.
+    """
     context.require(Action.LOOK_UP_FEES)
     with UnitOfWork(database) as uow:
-        account = load_account(uow, account_no) if account_no else None
+        account = load_account(uow, account_no).after(after) if account_no else None
         return load_pricer(uow, on or context.today()).quote(item_code, quantity, account)
 
 
@@ -165,7 +197,9 @@ def confirm_all(
     """:func:`confirm` for a cart charged on ``on``: the schedule is read once.
 
     A quote made on another day (a cart left open overnight) is refused as changed.
-    ``known`` holds accounts the caller has just read in this transaction.
+    ``known`` holds accounts the caller has just read (and locked) in this transaction.
+    Tiered lines chain: each is confirmed from where the ones before it ended; a tiered
+    quote made before gas was bought on the account meanwhile is refused as such.
     """
     pricer, accounts = load_pricer(uow, on), dict(known or {})
     confirmed = []
@@ -179,7 +213,11 @@ def confirm_all(
             accounts[number] = load_account(uow, number)
         account = accounts[number] if number else None
         fresh = pricer.quote(quote_to_charge.item_code, quote_to_charge.quantity, account)
+        if fresh.used_this_year != quote_to_charge.used_this_year and not fresh.estimated:
+            raise LedgerError(LedgerProblem.TIER_VOLUME_CHANGED, number or "")
         if fresh != quote_to_charge:
             raise TariffError(TariffProblem.PRICE_CHANGED, quote_to_charge.item_code)
+        if account is not None:
+            accounts[account.account_no] = account.after([fresh])
         confirmed.append(fresh)
     return tuple(confirmed)

@@ -8,10 +8,15 @@ from dataclasses import dataclass
 from db.engine import Database
 from hallclient.context import Context
 from hallclient.permissions import Action
-from hallclient.tariff.importing import ImportedBand, ImportedItem, ImportedTariff
-from hallclient.tariff.rules import PricedItem
+from hallclient.tariff.importing import (
+    ImportedBand,
+    ImportedItem,
+    ImportedLateFee,
+    ImportedTariff,
+)
+from hallclient.tariff.rules import LateFeeRule, PricedItem
 from hallclient.tariff.schedules import ScheduleSummary, find_schedule, summarize
-from hallclient.tariff.store import items_in_force, load_items
+from hallclient.tariff.store import items_in_force, load_items, load_late_fees
 from hallclient.uow import UnitOfWork
 
 COMPARED = ("name", "category", "unit", "unit_price", "customer_types", "note", "tiers")
@@ -38,6 +43,7 @@ class Review:
     schedule: ScheduleSummary
     compared_with: tuple[str, ...]  # codes of the schedules in force on its first day
     changes: tuple[ItemChange, ...]  # every item, SAME ones included, ordered by code
+    late_fees: tuple[LateFeeRule, ...] = ()  # the schedule's own late-fee rules
 
     def count(self, change: Change) -> int:
         return sum(1 for item in self.changes if item.change is change)
@@ -64,13 +70,16 @@ def export_tariff(database: Database, context: Context, code: str) -> ImportedTa
     """A schedule's items and bands in the import format (for ``tariff export``)."""
     context.require(Action.LOOK_UP_FEES)
     with UnitOfWork(database) as uow:
-        items = load_items(uow.session, [find_schedule(uow, code)])
+        schedule = find_schedule(uow, code)
+        items = load_items(uow.session, [schedule])
+        fees = load_late_fees(uow.session, [schedule]).values()
     return ImportedTariff(
         tuple(ImportedItem(item.code, item.name, item.category, item.unit, item.unit_price,
                            item.customer_types, item.note) for item in items),
         tuple(ImportedBand(item.code, band.number, band.up_to_m3, band.unit_price,
                            band.uplift_per_person_m3)
               for item in items if item.tiers for band in item.tiers.bands),
+        tuple(ImportedLateFee(f.customer_type, f.daily_rate, f.grace_days) for f in fees),
     )  # fmt: skip
 
 
@@ -85,4 +94,5 @@ def review(database: Database, context: Context, code: str) -> Review:
             if item.schedule.code != code
         ]  # fmt: skip
         compared = tuple(sorted({item.schedule.code for item in current}))
-        return Review(summarize(uow, schedule), compared, tuple(compare(current, draft)))
+        fees = tuple(load_late_fees(uow.session, [schedule]).values())
+        return Review(summarize(uow, schedule), compared, tuple(compare(current, draft)), fees)

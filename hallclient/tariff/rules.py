@@ -155,9 +155,10 @@ class BasisLine:
 class Quote:
     """The price of ``quantity`` of one item on one day, with its basis line by line.
 
-    ``used_this_year`` and ``household_size`` are what a tiered split started from;
-    ``estimated`` says they were assumed (no account given), so the quote may inform
-    but not be charged.
+    ``used_this_year`` and ``household_size`` are what a tiered split started from,
+    in the tier year that begins on ``tier_year``; ``estimated`` says they were assumed
+    (no account given), so the quote may inform but not be charged.  ``bill_no`` marks
+    the lines of a bill being paid, or the late fee of that bill.
     """
 
     item_code: str
@@ -171,6 +172,13 @@ class Quote:
     used_this_year: Decimal | None = None
     household_size: int | None = None
     estimated: bool = False
+    tier_year: dt.date | None = None
+    bill_no: str | None = None
+
+    @property
+    def counts_in_tier_year(self) -> bool:
+        """Tiered gas bought by volume: its volume joins the account's tier year."""
+        return self.tier_year is not None and self.bill_no is None
 
 
 def quote_item(
@@ -186,12 +194,13 @@ def quote_item(
     ref = item.schedule
     if item.tiers is None:
         shares = [BandShare(0, quantity, item.unit_price)]
-        used, size, estimated = None, None, False
+        used, size, estimated, year = None, None, False, None
     else:
         estimated = used_this_year is None or household_size is None
         used = Decimal(0) if used_this_year is None else used_this_year
         size = item.tiers.household_base if household_size is None else household_size
         shares = split_volume(item.tiers, used, quantity, size)
+        year = item.tiers.year_start(on)
     lines = tuple(
         BasisLine(
             ref.code, ref.approval_doc_no, item.code, item.name,
@@ -202,5 +211,51 @@ def quote_item(
     )  # fmt: skip
     return Quote(
         item.code, item.name, quantity, item.unit, on, account_no, lines,
-        sum((line.subtotal for line in lines), Decimal("0.00")), used, size, estimated,
+        sum((line.subtotal for line in lines), Decimal("0.00")), used, size, estimated, year,
     )  # fmt: skip
+
+
+LATE_FEE_CODE = "LATE_FEE"  # reserved: no tariff item may take this code
+LATE_FEE_UNIT = "元"
+RATE_PLACES = 4  # a daily rate to 0.01 % (万分之一): 0.0010 is 千分之一 a day
+MAX_DAILY_RATE = Decimal("0.01")
+MAX_GRACE_DAYS = 365
+
+
+@dataclass(frozen=True)
+class LateFeeRule:
+    """The late fee (违约金) of one customer type in one schedule: ``daily_rate`` of the
+    bill's amount for each day past its due date beyond the first ``grace_days``."""
+
+    customer_type: str
+    daily_rate: Decimal
+    grace_days: int
+    schedule: ScheduleRef
+
+
+def late_days(due_on: dt.date, on: dt.date, grace_days: int) -> int:
+    """The days a late fee is charged for, paying on ``on``: none within the grace days."""
+    late = (on - due_on).days
+    return late - grace_days if late > grace_days else 0
+
+
+def late_fee_quote(
+    rule: LateFeeRule, bill_no: str, bill_amount: Decimal, due_on: dt.date, on: dt.date,
+    account_no: str,
+) -> Quote | None:  # fmt: skip
+    """The late fee of an overdue bill paid on ``on``, as one basis line, or None.
+
+    The line reads as the bill's amount × (daily rate × days): the rate has four
+    places, so the product is a unit price the receipt can carry exactly; the
+    amount is rounded once, to the fen.
+    """
+    days = late_days(due_on, on, rule.grace_days)
+    factor = rule.daily_rate * days
+    fee = line_amount(bill_amount, factor)
+    if fee <= 0:
+        return None
+    ref, name = rule.schedule, f"违约金（逾期{days}天）"
+    line = BasisLine(ref.code, ref.approval_doc_no, LATE_FEE_CODE, name, None, bill_amount,
+                     LATE_FEE_UNIT, factor, fee)  # fmt: skip
+    return Quote(LATE_FEE_CODE, name, bill_amount, LATE_FEE_UNIT, on, account_no, (line,), fee,
+                 bill_no=bill_no)  # fmt: skip

@@ -18,13 +18,14 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from db.engine import Database
-from db.models import ScheduleStatus, TariffBand, TariffItem, TariffSchedule
+from db.models import ScheduleStatus, TariffBand, TariffItem, TariffLateFee, TariffSchedule
 from hallclient.approvals import use_approval
 from hallclient.context import Context
 from hallclient.permissions import Action, ApprovalKind
 from hallclient.pinyin import initials
 from hallclient.tariff.errors import TariffError, TariffProblem
 from hallclient.tariff.importing import ImportedTariff
+from hallclient.tariff.rules import LATE_FEE_CODE
 from hallclient.tariff.store import parse_month_day
 from hallclient.uow import UnitOfWork, run_write
 
@@ -121,7 +122,8 @@ def create_draft(
         uow.session.add(schedule)
         uow.session.flush()
         add_items(uow, schedule, tariff)
-        details = {"items": len(tariff.items), "bands": len(tariff.bands), "source": source}
+        details = {"items": len(tariff.items), "bands": len(tariff.bands),
+                   "late_fees": len(tariff.late_fees), "source": source}  # fmt: skip
         context.record(uow, "tariff.draft_created", "tariff_schedule", header.code, details)
         summary = summarize(uow, schedule)
         uow.commit()
@@ -157,17 +159,32 @@ def add_items(uow: UnitOfWork, schedule: TariffSchedule, tariff: ImportedTariff)
         )
         for band in tariff.bands
     )
+    uow.session.add_all(
+        TariffLateFee(schedule_id=schedule.id, customer_type=fee.customer_type,
+                      daily_rate=fee.daily_rate, grace_days=fee.grace_days)
+        for fee in tariff.late_fees
+    )  # fmt: skip
 
 
 def _overlaps(a_from: dt.date, a_to: dt.date | None, b_from: dt.date, b_to: dt.date | None) -> bool:
     return (b_to is None or a_from <= b_to) and (a_to is None or b_from <= a_to)
 
 
-def _check_no_overlap(uow: UnitOfWork, schedule: TariffSchedule) -> None:
-    """Refuse if another approved schedule shares an item and a day with this one."""
+def _priced(uow: UnitOfWork, schedule_id: int) -> set[str]:
+    """What a schedule prices: its item codes and the late fee of each customer type."""
     codes = set(
-        uow.session.scalars(select(TariffItem.code).where(TariffItem.schedule_id == schedule.id))
+        uow.session.scalars(select(TariffItem.code).where(TariffItem.schedule_id == schedule_id))
     )
+    late = uow.session.scalars(
+        select(TariffLateFee.customer_type).where(TariffLateFee.schedule_id == schedule_id)
+    )
+    return codes | {f"{LATE_FEE_CODE}:{customer_type}" for customer_type in late}
+
+
+def _check_no_overlap(uow: UnitOfWork, schedule: TariffSchedule) -> None:
+    """Refuse if another approved schedule shares an item (or a customer type's late fee)
+    and a day with this one."""
+    codes = _priced(uow, schedule.id)
     approved = uow.session.scalars(
         select(TariffSchedule).where(TariffSchedule.status == ScheduleStatus.APPROVED)
     )
@@ -176,9 +193,7 @@ def _check_no_overlap(uow: UnitOfWork, schedule: TariffSchedule) -> None:
             schedule.effective_from, schedule.effective_to, other.effective_from, other.effective_to
         ):
             continue
-        shared = codes & set(
-            uow.session.scalars(select(TariffItem.code).where(TariffItem.schedule_id == other.id))
-        )
+        shared = codes & _priced(uow, other.id)
         if shared:
             listed = ", ".join(sorted(shared)[:5]) + (" …" if len(shared) > 5 else "")
             raise TariffError(

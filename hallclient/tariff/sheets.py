@@ -13,12 +13,14 @@ import csv
 import io
 import logging
 import zipfile
+from collections.abc import Callable, Collection
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from hallclient.csvspec import Problem
+from hallclient.errors import HallError
 
 log = logging.getLogger(__name__)
 ENCODINGS = ("utf-8-sig", "gb18030")
@@ -34,6 +36,25 @@ class Formula:
 class Sheet:
     file: str  # for problems: "items.csv" or "book.xlsx[tiers]"
     rows: list[tuple[int, list[Cell]]]  # (row number as the user sees it, cells), header first
+
+
+Row = dict[str, Cell]
+Parser = Callable[[Cell, Row], object]
+MAX_LISTED = 200
+
+
+class CellError(ValueError):
+    """One cell's problem, worded for the person who fills in the file."""
+
+
+class FileProblemsError(HallError):
+    """Every problem found in an import's files (file, row, column, reason)."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        listing = "\n".join(f"  {problem}" for problem in problems[:MAX_LISTED])
+        more = f"\n  … and {len(problems) - MAX_LISTED} more" if len(problems) > MAX_LISTED else ""
+        super().__init__(f"{len(problems)} problem(s); nothing was imported:\n{listing}{more}")
 
 
 class SheetError(Exception):
@@ -151,3 +172,51 @@ def _xlsx_value(value: object) -> object:
 def _number_format(value: Decimal) -> str:
     places = max(-int(value.as_tuple().exponent), 0)
     return "0" if places == 0 else "0." + "0" * max(places, 2)
+
+
+def records(
+    sheet: Sheet, columns: dict[str, str], optional: Collection[str], problems: list[Problem]
+) -> list[tuple[int, Row]]:
+    """Rows as {column: cell}, by the header (English names or the Chinese ones in
+    ``columns``); blank rows skipped, ragged rows refused."""
+    if not sheet.rows:
+        problems.append(Problem(sheet.file, 0, "(file)", "empty: no header row"))
+        return []
+    header_line, header = sheet.rows[0]
+    names = {**{k: k for k in columns}, **{v: k for k, v in columns.items()}}
+    keys = [names.get(str(cell or "").strip().lstrip("\ufeff").lower()) for cell in header]
+    missing = [c for c in columns if c not in keys and c not in optional]
+    for column in missing:
+        problems.append(Problem(sheet.file, header_line, column, "column missing from the header"))
+    if missing:
+        return []
+    width = max((i + 1 for i, key in enumerate(keys) if key), default=0)
+    found = []
+    for line, cells in sheet.rows[1:]:
+        if all(cell is None or str(cell).strip() == "" for cell in cells):
+            continue
+        extra = [c for c in cells[width:] if c is not None and str(c).strip()]
+        if extra or len(cells) < width:
+            problems.append(
+                Problem(
+                    sheet.file, line, "(row)", f"{len(cells)} cells where the header has {width}"
+                )
+            )
+            continue
+        found.append((line, {key: cells[i] if i < len(cells) else None
+                             for i, key in enumerate(keys) if key}))  # fmt: skip
+    return found
+
+
+def parse_record(
+    file: str, line: int, row: Row, parsers: dict[str, Parser], problems: list[Problem]
+) -> dict[str, object] | None:
+    """Each column through its parser; every cell's problem recorded, None if any."""
+    values, ok = {}, True
+    for column, parse in parsers.items():
+        try:
+            values[column] = parse(row.get(column), row)
+        except CellError as error:
+            problems.append(Problem(file, line, column, str(error)))
+            ok = False
+    return values if ok else None

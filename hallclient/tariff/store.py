@@ -9,9 +9,16 @@ from collections.abc import Sequence
 from sqlalchemy import BindParameter, Date, bindparam, or_, select
 from sqlalchemy.orm import Session
 
-from db.models import ScheduleStatus, TariffBand, TariffItem, TariffSchedule
+from db.models import ScheduleStatus, TariffBand, TariffItem, TariffLateFee, TariffSchedule
 from hallclient.tariff.errors import TariffError, TariffProblem
-from hallclient.tariff.rules import Band, Category, PricedItem, ScheduleRef, TierPlan
+from hallclient.tariff.rules import (
+    Band,
+    Category,
+    LateFeeRule,
+    PricedItem,
+    ScheduleRef,
+    TierPlan,
+)
 
 
 def schedule_ref(schedule: TariffSchedule) -> ScheduleRef:
@@ -62,12 +69,19 @@ _IN_FORCE_STAMPS = (  # built once: every payment reads it
     .where(in_force_clause(bindparam("on", type_=Date)))
     .order_by(TariffSchedule.code)
 )
-_LOADED: dict[tuple[object, ...], list[PricedItem]] = {}
+_LOADED: dict[tuple[object, ...], tuple[list[PricedItem], dict[str, LateFeeRule]]] = {}
 _LOADED_MAX = 8
 
 
 def items_in_force(session: Session, on: dt.date) -> list[PricedItem]:
-    """Every item that may be charged on ``on``; one schedule per item code, or a refusal.
+    """Every item that may be charged on ``on``; one schedule per item code, or a refusal."""
+    return tariff_in_force(session, on)[0]
+
+
+def tariff_in_force(
+    session: Session, on: dt.date
+) -> tuple[list[PricedItem], dict[str, LateFeeRule]]:
+    """The items that may be charged on ``on`` and the late-fee rule of each customer type.
 
     Items and bands are append-only (database triggers), so the items of the same
     schedules read the same every time: they are kept per database and set of schedules
@@ -85,11 +99,28 @@ def items_in_force(session: Session, on: dt.date) -> list[PricedItem]:
     if cached is not None:
         return cached
     schedules = schedules_in_force(session, on)
-    items = _checked(load_items(session, schedules))
+    loaded = _checked(load_items(session, schedules)), load_late_fees(session, schedules)
     if len(_LOADED) >= _LOADED_MAX:
         _LOADED.clear()
-    _LOADED[(url, *((s.id, s.effective_from, s.effective_to) for s in schedules))] = items
-    return items
+    _LOADED[(url, *((s.id, s.effective_from, s.effective_to) for s in schedules))] = loaded
+    return loaded
+
+
+def load_late_fees(session: Session, schedules: Sequence[TariffSchedule]) -> dict[str, LateFeeRule]:
+    """The late-fee rules of these schedules by customer type; two for one type are refused
+    (approval refuses it; a hand-edited database may not)."""
+    by_id = {schedule.id: schedule for schedule in schedules}
+    rules: dict[str, LateFeeRule] = {}
+    query = select(TariffLateFee).where(TariffLateFee.schedule_id.in_(by_id))
+    for row in session.scalars(query.order_by(TariffLateFee.id)):
+        rule = LateFeeRule(row.customer_type, row.daily_rate, row.grace_days,
+                           schedule_ref(by_id[row.schedule_id]))  # fmt: skip
+        other = rules.setdefault(rule.customer_type, rule)
+        if other is not rule:
+            raise TariffError(TariffProblem.OVERLAP,
+                              f"late fee {rule.customer_type}: {other.schedule.code}, "
+                              f"{rule.schedule.code}")  # fmt: skip
+    return rules
 
 
 def _checked(items: list[PricedItem]) -> list[PricedItem]:

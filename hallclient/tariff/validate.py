@@ -7,22 +7,27 @@ row (for rules that depend on another column), and returns the value or raises
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 import unicodedata
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from hallclient.csvspec import Problem
 from hallclient.tariff.rules import (
     CUSTOMER_TYPES,
+    LATE_FEE_CODE,
+    MAX_DAILY_RATE,
+    MAX_GRACE_DAYS,
+    RATE_PLACES,
     UNITS,
     Category,
     max_unit_price,
     price_places,
 )
-from hallclient.tariff.sheets import Cell, Formula
+from hallclient.tariff.sheets import Cell, CellError, Formula
 
 if TYPE_CHECKING:
     from hallclient.tariff.importing import ImportedBand
@@ -47,10 +52,6 @@ BY_VOLUME = frozenset({Category.GAS_VOLUME, Category.BACK_CHARGE})
 MAX_ANY_PRICE = max(max_unit_price(category) for category in Category)
 
 
-class CellError(ValueError):
-    """One cell's problem, worded for the person who fills in the file."""
-
-
 def _text(cell: Cell) -> str:
     if isinstance(cell, Formula):
         raise CellError(f"a formula ({cell.text[:30]}): paste the value instead")
@@ -73,6 +74,8 @@ def parse_code(cell: Cell, row: Mapping[str, Cell]) -> str:
     text = _required(cell)
     if not CODE.fullmatch(text):
         raise CellError(f"{text!r}: up to 32 letters, digits, - or _")
+    if text.upper() == LATE_FEE_CODE:
+        raise CellError(f"{text!r} is reserved for late fees (违约金): give the item another code")
     return text.upper()
 
 
@@ -122,6 +125,28 @@ def parse_customer_types(cell: Cell, row: Mapping[str, Cell]) -> tuple[str, ...]
     if len(set(kinds)) != len(kinds):
         raise CellError("a customer type is listed twice")
     return kinds
+
+
+def parse_customer_type(cell: Cell, row: Mapping[str, Cell]) -> str:
+    kinds = parse_customer_types(cell, row)
+    if len(kinds) != 1:
+        raise CellError("one customer type per row")
+    return kinds[0]
+
+
+def parse_daily_rate(cell: Cell, row: Mapping[str, Cell]) -> Decimal:
+    """A late fee's daily rate of the bill's amount: above zero, at most 1 % a day."""
+    rate = parse_number(cell, RATE_PLACES)
+    if not 0 < rate <= MAX_DAILY_RATE:
+        raise CellError(f"{rate}: a daily rate above 0 and at most {MAX_DAILY_RATE} (1 % a day)")
+    return rate
+
+
+def parse_grace_days(cell: Cell, row: Mapping[str, Cell]) -> int:
+    days = parse_number(cell, 0) if _text(cell) else Decimal(0)
+    if not 0 <= days <= MAX_GRACE_DAYS:
+        raise CellError(f"{days}: 0 to {MAX_GRACE_DAYS} days")
+    return int(days)
 
 
 def parse_number(cell: Cell, places: int) -> Decimal:
@@ -235,3 +260,56 @@ def _item_band_problems(
     if rows[-1][1].up_to_m3 is not None:
         problems.append(Problem(file, rows[-1][0], "up_to_m3", "the last band has no upper limit"))
     return problems
+
+
+_DATE_TEXT = re.compile(r"(\d{4})[-/.年](\d{1,2})[-/.月](\d{1,2})日?|(\d{4})(\d{2})(\d{2})")
+
+
+def parse_date(cell: Cell, row: Mapping[str, Cell]) -> dt.date:
+    """A date cell of XLSX, or typed: 2026-11-25, 2026/11/25, 20261125, 2026年11月25日."""
+    if isinstance(cell, dt.datetime):
+        return cell.date()
+    if isinstance(cell, dt.date):
+        return cell
+    text = unicodedata.normalize("NFKC", _required(cell))
+    match = _DATE_TEXT.fullmatch(text)
+    if match is None:
+        raise CellError(f"{text!r}: a date like 2026-11-25")
+    year, month, day = (int(g) for g in match.groups() if g is not None)
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        raise CellError(f"{text!r}: no such day") from None
+
+
+_IDENTIFIER = re.compile(r"[0-9A-Za-z-]{1,20}")
+
+
+def parse_identifier(cell: Cell, row: Mapping[str, Cell]) -> str:
+    """An account or meter number: up to 20 letters, digits or -; a whole XLSX number too."""
+    if isinstance(cell, float) and cell.is_integer():
+        cell = int(cell)
+    text = unicodedata.normalize("NFKC", _required(cell))
+    if not _IDENTIFIER.fullmatch(text):
+        raise CellError(f"{text!r}: up to 20 letters, digits or -")
+    return text
+
+
+def parse_person(cell: Cell, row: Mapping[str, Cell]) -> str:
+    """Who read the meter: an employee number or a name, up to 32 characters."""
+    text = _required(cell)
+    if len(text) > 32:
+        raise CellError("longer than 32 characters")
+    return text
+
+
+def parse_optional_number(places: int) -> Callable[[Cell, Mapping[str, Cell]], Decimal | None]:
+    def parse(cell: Cell, row: Mapping[str, Cell]) -> Decimal | None:
+        if cell is None or (isinstance(cell, str) and not cell.strip()):
+            return None
+        number = parse_number(cell, places)
+        if number < 0:
+            raise CellError(f"{number}: below zero")
+        return number
+
+    return parse

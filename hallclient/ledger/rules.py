@@ -1,0 +1,125 @@
+"""The ledger's rules, without a database: consumption, what an account may be charged,
+and how a cart's tiered gas moves the account's tier year.
+
+An account's tier-year volume is the sum of its tiered gas: bought by volume at a
+counter (receipt lines, less the voided ones) and billed from meter readings.  Two
+tiered purchases in one cart chain: the second starts where the first ended.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from decimal import Decimal
+
+from db.models.accounts import AccountStatus
+from db.models.ledger import ReadingKind
+from hallclient.ledger.errors import LedgerError, LedgerProblem
+from hallclient.tariff.rules import Category, PricedItem, Quote
+
+ZERO_M3 = Decimal("0.000")
+MAX_READING = Decimal("99999999.999")
+
+
+def check_chargeable(status: str, *, gas: bool) -> None:
+    """A suspended or closed account is charged neither gas nor bills (nor their late
+    fees); the fees that apply to it -- reconnection, reopening -- still are."""
+    if gas and status != AccountStatus.NORMAL:
+        raise LedgerError(LedgerProblem.ACCOUNT_INACTIVE, status)
+
+
+def is_gas(quote: Quote, category: Category | None) -> bool:
+    """Gas or a bill (or a bill's late fee): what an inactive account is refused."""
+    return quote.bill_no is not None or category is Category.GAS_VOLUME
+
+
+@dataclass(frozen=True)
+class TierVolumes:
+    """An account's volume per tier year (keyed by the year's first day)."""
+
+    by_year: tuple[tuple[dt.date, Decimal], ...] = ()
+
+    @classmethod
+    def of(cls, volumes: Mapping[dt.date, Decimal]) -> TierVolumes:
+        return cls(tuple(sorted((year, v) for year, v in volumes.items() if v)))
+
+    def used(self, year_start: dt.date) -> Decimal:
+        return next((v for year, v in self.by_year if year == year_start), ZERO_M3)
+
+    def plus(self, year_start: dt.date, volume: Decimal) -> TierVolumes:
+        found = dict(self.by_year)
+        found[year_start] = found.get(year_start, ZERO_M3) + volume
+        return TierVolumes.of(found)
+
+    def after(self, quotes: Iterable[Quote]) -> TierVolumes:
+        """These volumes once the tiered gas of ``quotes`` is bought."""
+        volumes = self
+        for quote in quotes:
+            if quote.counts_in_tier_year and quote.tier_year is not None:
+                volumes = volumes.plus(quote.tier_year, quote.quantity)
+        return volumes
+
+
+def tier_deltas(quotes: Iterable[Quote]) -> dict[dt.date, Decimal]:
+    """The volume ``quotes`` add to each tier year."""
+    return dict(TierVolumes().after(quotes).by_year)
+
+
+@dataclass(frozen=True)
+class ReadingFigures:
+    """A new reading as typed: the figure, and for a meter change or rollover the
+    figure the dials began from and the old meter's last figure (or the dials' maximum)."""
+
+    reading: Decimal
+    kind: ReadingKind = ReadingKind.REGULAR
+    start_reading: Decimal | None = None
+    old_final: Decimal | None = None
+
+
+def consumption(previous: Decimal | None, figures: ReadingFigures) -> Decimal | None:
+    """The gas used since ``previous`` (None: an account's first reading), or a refusal.
+
+    A reading below the last is refused unless it is a meter change or a rollover,
+    which count from their start reading; what the old dials showed after the last
+    reading (``old_final`` less the last) counts too.
+    """
+    value = _figure(figures.reading, "reading")
+    if previous is None:
+        if figures.kind not in (ReadingKind.REGULAR, ReadingKind.OPENING):
+            raise LedgerError(LedgerProblem.BAD_READING, "no earlier reading to change from")
+        return None
+    if figures.kind in (ReadingKind.REGULAR, ReadingKind.OPENING):
+        if figures.start_reading is not None or figures.old_final is not None:
+            raise LedgerError(LedgerProblem.BAD_READING, "a start figure needs a meter change")
+        if value < previous:
+            raise LedgerError(LedgerProblem.BAD_READING, f"{value} is below the last {previous}")
+        return value - previous
+    if figures.start_reading is None:
+        raise LedgerError(LedgerProblem.BAD_READING, "a meter change needs the start reading")
+    start = _figure(figures.start_reading, "start reading")
+    old_final = previous if figures.old_final is None else _figure(figures.old_final, "old")
+    if old_final < previous:
+        raise LedgerError(LedgerProblem.BAD_READING, f"old meter {old_final} below {previous}")
+    if value < start:
+        raise LedgerError(LedgerProblem.BAD_READING, f"{value} is below the start {start}")
+    return (old_final - previous) + (value - start)
+
+
+def _figure(value: Decimal, what: str) -> Decimal:
+    if not isinstance(value, Decimal) or not value.is_finite():
+        raise LedgerError(LedgerProblem.BAD_READING, f"{what}: not a number")
+    if value < 0 or value > MAX_READING or value != value.quantize(Decimal("0.001")):
+        raise LedgerError(LedgerProblem.BAD_READING, f"{what}: {value}")
+    return value.quantize(Decimal("0.001"))
+
+
+def gas_item(items: Iterable[PricedItem], customer_type: str) -> PricedItem:
+    """The one gas item a reading of this customer type is billed at, or a refusal."""
+    found = [
+        i for i in items if i.category is Category.GAS_VOLUME and customer_type in i.customer_types
+    ]
+    if len(found) != 1:
+        codes = ", ".join(i.code for i in found) or "none"
+        raise LedgerError(LedgerProblem.NO_GAS_ITEM, f"{customer_type}: {codes}")
+    return found[0]
