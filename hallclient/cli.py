@@ -14,6 +14,7 @@ from typing import Any
 
 from hallclient import __version__
 from hallclient.config import LANGUAGES, Settings, load_settings
+from hallclient.ledger_cli import add_ledger_commands
 from hallclient.receipt_cli import add_receipt_commands
 from hallclient.tariff_cli import add_tariff_commands
 
@@ -50,6 +51,7 @@ def build_parser(add_commands: Callable[[Any], None] | None = None) -> argparse.
     commands.add_parser("check-reference", help="validate the reference data files")
     add_tariff_commands(commands)
     add_receipt_commands(commands)
+    add_ledger_commands(commands)
     if add_commands is not None:
         add_commands(commands)
     return parser
@@ -99,7 +101,12 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def run_command(args: argparse.Namespace, settings: Settings) -> int:
     """Run a command that needs no window; returns the process exit code."""
-    from hallclient import commands, receipt_commands, tariff_commands  # the window needs none
+    from hallclient import (  # the window needs none
+        commands,
+        ledger_commands,
+        receipt_commands,
+        tariff_commands,
+    )
 
     handlers = {
         "db": commands.db_command,
@@ -110,5 +117,7 @@ def run_command(args: argparse.Namespace, settings: Settings) -> int:
         "tariff": tariff_commands.tariff_command,
         "receipts": receipt_commands.receipts_command,
         "printer": receipt_commands.printer_command,
+        "readings": ledger_commands.readings_command,
+        "bills": ledger_commands.bills_command,
     }
     return handlers[args.command](args, settings)

@@ -6,6 +6,7 @@ their first login; never load this into a database that serves real customers.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,7 +15,9 @@ from sqlalchemy import func, select
 
 from db.engine import Database
 from db.models import Account, Counter, Hall, Role, User
+from hallclient.clock import DEFAULT_TIMEZONE, SystemClock, hall_today
 from hallclient.demo_accounts import insert_accounts
+from hallclient.demo_ledger import build_ledger
 from hallclient.passwords import hash_password
 from hallclient.refdata_install import install_reference
 from hallclient.reference import ReferenceData
@@ -82,8 +85,12 @@ def build_demo(
     accounts: int,
     seed: int = DEMO_SEED,
     progress: Progress | None = None,
+    *,
+    today: dt.date | None = None,
+    timezone: str = DEFAULT_TIMEZONE,
 ) -> None:
-    """Load reference data, demo hall, users and ``accounts`` synthetic accounts.
+    """Load reference data, demo hall, users and ``accounts`` synthetic accounts with
+    their ledger (readings and bills up to ``today``, the hall's today by default).
 
     Reference data and users are added where missing; accounts only into a
     database that has none (a second run never duplicates or mixes data sets).
@@ -92,4 +99,6 @@ def build_demo(
     run_write(database, _add_hall_and_users)
     if accounts and account_count(database) == 0:
         insert_accounts(database, accounts, seed, progress)
+        bills = build_ledger(database, seed, timezone, today or hall_today(SystemClock(), timezone))
+        log.info("demo ledger: %d bills", bills)
     log.info("demo data ready (%d accounts requested)", accounts)

@@ -3,14 +3,14 @@
 Rows are a pure function of ``(count, seed)``: only ``random.Random(seed).random()``
 is drawn, so the same seed gives the same accounts on every machine and Python.
 :func:`insert_accounts` bulk-loads them -- ``executemany`` in one transaction on
-SQLite, ``COPY`` on PostgreSQL -- with money written as integer fen, never floats.
+SQLite, ``COPY`` on PostgreSQL.  What they owe and have used comes from their meter
+readings and bills (``hallclient.demo_ledger``), never from a typed figure.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterator
-from decimal import Decimal
 from itertools import islice
 from typing import Any, NamedTuple
 
@@ -21,11 +21,11 @@ from db.search_keys import address_key
 from hallclient.pinyin import name_initials
 
 Progress = Callable[[int, int], None]
-RawRow = tuple[str, str, str, str, str, str, str, str, str, int, int, int, str]
+RawRow = tuple[str, str, str, str, str, str, str, str, str, int, str]
 
 COLUMNS = (
     "account_no", "meter_no", "name", "name_initials", "phone", "phone_last4", "address",
-    "customer_type", "status", "arrears", "ytd_volume_m3", "household_size", "address_key",
+    "customer_type", "status", "household_size", "address_key",
 )  # fmt: skip
 DEFAULT_BATCH = 50_000
 AUTO_REBUILD_MIN = 50_000  # below this, keep the secondary indexes during a load
@@ -46,8 +46,6 @@ class DemoAccount(NamedTuple):
     address: str
     customer_type: str
     status: str
-    arrears: Decimal
-    ytd_volume_m3: int
     household_size: int
 
 
@@ -113,11 +111,6 @@ _PHONE_PREFIXES = _words(
     "130 131 132 133 134 135 136 137 138 139 150 151 152 153 155 156 157 158 159 166 "
     "173 177 180 181 182 183 184 185 186 187 188 189 191 193 195 198 199"
 )
-# (ytd volume base, spread) in m3 and the largest arrears in fen, per non-residential type
-_VOLUME = {"commercial": (500, 20_000), "industrial": (5_000, 400_000),
-           "public_institution": (1_000, 50_000)}  # fmt: skip
-_MAX_ARREARS_FEN = {"residential": 200_000, "commercial": 2_000_000,
-                    "industrial": 5_000_000, "public_institution": 2_000_000}  # fmt: skip
 
 
 class _Generator:
@@ -171,19 +164,6 @@ class _Generator:
             return f"成都{head}{self.pick(_FIRMS)}有限公司", f"{street}{self.upto(9)}号厂房"
         return f"{district}{head}{self.pick(_PUBLICS)}", street
 
-    def usage(self, customer_type: str, status: str, household: int) -> int:
-        if status == "closed" or self.rnd() < 0.04:
-            return 0
-        if customer_type == "residential":
-            return int(self.rnd() * (60 + 50 * household))
-        base, spread = _VOLUME[customer_type]
-        return base + int(self.rnd() * spread)
-
-    def arrears_fen(self, customer_type: str, status: str) -> int:
-        if self.rnd() >= (0.5 if status == "suspended" else 0.14):
-            return 0
-        return min(_MAX_ARREARS_FEN[customer_type], int(10 ** (self.rnd() * 5.3)))
-
     def row(self) -> RawRow:
         account_no, meter_no = self.numbers()
         customer_type, status = self.pick(_TYPES), self.pick(_STATUSES)
@@ -191,15 +171,12 @@ class _Generator:
         name, address = self.home() if residential else self.business(customer_type)
         household = _HOUSEHOLD[int(self.rnd() * len(_HOUSEHOLD))] if residential else 1
         phone = self.phone()
-        volume = self.usage(customer_type, status, household)
-        arrears = self.arrears_fen(customer_type, status)
         return (account_no, meter_no, name, name_initials(name), phone, phone[-4:], address,
-                customer_type, status, arrears, volume, household,
-                address_key(address))  # fmt: skip
+                customer_type, status, household, address_key(address))  # fmt: skip
 
 
 def generate_raw(count: int, seed: int) -> Iterator[RawRow]:
-    """Rows in :data:`COLUMNS` order with arrears as integer fen (the bulk-load shape)."""
+    """Rows in :data:`COLUMNS` order (the bulk-load shape)."""
     gen = _Generator(seed)
     row = gen.row
     for _ in range(count):
@@ -208,11 +185,8 @@ def generate_raw(count: int, seed: int) -> Iterator[RawRow]:
 
 def generate_accounts(count: int, seed: int) -> Iterator[DemoAccount]:
     """``count`` synthetic accounts of 成都市, the same ones for the same ``seed``."""
-    zero = Decimal("0.00")
     for raw in generate_raw(count, seed):
-        fen = raw[9]
-        arrears = Decimal(fen).scaleb(-2) if fen else zero
-        yield DemoAccount(*raw[:9], arrears, raw[10], raw[11])
+        yield DemoAccount(*raw[:10])
 
 
 def insert_accounts(

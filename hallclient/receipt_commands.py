@@ -1,6 +1,8 @@
 """``hallclient receipts verify|pdf`` and ``hallclient printer test``: the command line's till.
 
-``receipts verify`` also checks the chain of the hall's day closes.
+``receipts verify`` also checks the chain of the hall's day closes and the accounts'
+ledger: every stored tier-year volume against the lines, voids and bills it comes
+from, and that no bill is paid twice.
 
 Run by an administrator on the database directly (like ``audit verify``): reading and
 printing only, nothing is changed.
@@ -18,6 +20,7 @@ from db.models.receipts import Receipt
 from hallclient.config import Settings
 from hallclient.core import prepare_database
 from hallclient.errors import HallError
+from hallclient.ledger.verify import check_volumes
 from hallclient.printing.escpos import job_bytes
 from hallclient.printing.layout import Paper
 from hallclient.printing.pdf import render_pdf
@@ -43,16 +46,28 @@ def receipts_command(args: argparse.Namespace, settings: Settings) -> int:
             return _pdf(database, settings, args.receipt_no, args.out)
         verification = check_all(database)
         day_fault = verify_day_closes(database, settings.hall_code)
+        ledger = check_volumes(database)
     finally:
         database.dispose()
     for series in verification.series:
         state = "OK" if series.fault is None else f"FAULT {series.fault}"
         print(f"{series.series}: {series.receipts} receipts, head {series.head_hash[:16]} {state}")
     print(f"day closes of hall {settings.hall_code}: " + (day_fault or "OK"))
-    if verification.ok and day_fault is None:
+    print(
+        f"ledger: {ledger.accounts} accounts' tier-year volumes "
+        + (
+            "OK"
+            if ledger.ok
+            else f"FAULT ({len(ledger.mismatches)} volumes, {len(ledger.bill_faults)} bills)"
+        )
+    )
+    for fault in ledger.describe():
+        print(f"  {fault}")
+    if verification.ok and day_fault is None and ledger.ok:
         print(f"receipts OK: {len(verification.series)} series")
         return 0
-    print(f"receipts BROKEN: {verification.first_fault or 'day close ' + str(day_fault)}")
+    first = verification.first_fault or (f"day close {day_fault}" if day_fault else "ledger")
+    print(f"receipts BROKEN: {first}")
     return 1
 
 

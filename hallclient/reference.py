@@ -180,7 +180,9 @@ def _load_schedule(path: Path, problems: list[Problem]) -> ScheduleData | None:
 def _load_tariff(folder: Path, problems: list[Problem]) -> ImportedTariff | None:
     """The demo tariff, checked by the same rules as any import."""
     try:
-        return read_tariff(folder / "demo_items.csv", folder / "demo_tiers.csv")
+        return read_tariff(
+            folder / "demo_items.csv", folder / "demo_tiers.csv", folder / "demo_late_fees.csv"
+        )
     except TariffImportError as error:
         problems.extend(error.problems)
         return None

@@ -59,6 +59,7 @@ def _add_import(actions: Any) -> None:
     imp = actions.add_parser("import", help="a CSV or XLSX file as a new draft schedule")
     imp.add_argument("file", type=Path, help="items: .csv (UTF-8, UTF-8 BOM, GBK) or .xlsx")
     imp.add_argument("--tiers", type=Path, help="tier bands, for a .csv items file")
+    imp.add_argument("--late-fees", type=Path, help="late fees (违约金), for a .csv items file")
     imp.add_argument("--code", required=True, help="the new schedule's code, e.g. GAS-2027")
     imp.add_argument("--title", required=True)
     imp.add_argument("--doc-no", required=True, help="approval document number (批复文号)")

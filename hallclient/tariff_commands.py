@@ -58,13 +58,14 @@ def _header(args: argparse.Namespace) -> ScheduleHeader:
 
 
 def _import(args: argparse.Namespace, database: Database, context: Context) -> int:
-    tariff = read_tariff(args.file, args.tiers)  # every problem at once, or nothing
+    tariff = read_tariff(args.file, args.tiers, args.late_fees)  # every problem, or nothing
     header = _header(args)
     if problems := schedules.header_problems(header):
         for problem in problems:
             print(f"header: {problem}")
         return 1
-    print(f"{args.file.name}: {len(tariff.items)} items, {len(tariff.bands)} tier bands, valid")
+    print(f"{args.file.name}: {len(tariff.items)} items, {len(tariff.bands)} tier bands, "
+          f"{len(tariff.late_fees)} late-fee rules, valid")  # fmt: skip
     if args.dry_run:
         print("dry run: nothing written")
         return 0
@@ -88,6 +89,9 @@ def _print_review(database: Database, context: Context, code: str) -> None:
         print(f"  {change.change.value:<8} {change.code:<12} {was:>12} → {now:<12}{fields}")
     counts = ", ".join(f"{result.count(kind)} {kind.value}" for kind in Change)
     print(f"  {counts}")
+    for fee in result.late_fees:
+        print(f"  late fee {fee.customer_type}: {fee.daily_rate:f} a day after {fee.grace_days}"
+              f" days' grace ({fee.schedule.approval_doc_no})")  # fmt: skip
 
 
 def _review(args: argparse.Namespace, database: Database, context: Context) -> int:
