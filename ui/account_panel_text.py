@@ -1,5 +1,6 @@
-"""The account beside the visit, as the clerk reads it: holder, address, type, arrears,
-this year's gas, past visits and the last payments (translated in the intake page's context)."""
+"""The account beside the visit, as the clerk reads it: holder, address, type, unpaid
+bills (oldest first) and this year's gas, past visits and the last payments (translated
+in the intake page's context)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 
 from hallclient.clock import local
 from hallclient.intake import AccountPanel, PastPayment
+from hallclient.ledger.bills import OpenBill
 from hallclient.money import format_yuan
 from hallclient.referrals.rules import Lateness
 from hallclient.referrals.service import ReferralView
@@ -16,6 +18,51 @@ from ui.referral_texts import status_text
 from ui.tariff_texts import customer_types_text
 
 RECENT_REFERRALS = 3
+LISTED_BILLS = 4
+
+
+def _owing_text(panel: AccountPanel) -> str:
+    """Arrears (the sum of the unpaid bills), late fees, the tier year's volume so far."""
+    if panel.open_bills:
+        text = QCoreApplication.translate(
+            "IntakePage", "Arrears ￥{arrears} in {count} unpaid bills (F10 pays them)"
+        ).format(arrears=f"{panel.arrears:,.2f}", count=len(panel.open_bills))
+        if panel.late_fees:
+            text += QCoreApplication.translate("IntakePage", " · late fees today ￥{fee}").format(
+                fee=f"{panel.late_fees:,.2f}")  # fmt: skip
+    else:
+        text = QCoreApplication.translate("IntakePage", "No unpaid bills")
+    if panel.tier_year is not None and panel.tier_volume is not None:
+        text += QCoreApplication.translate(
+            "IntakePage", " · used this year {volume} m³ (tier year from {start})"
+        ).format(volume=f"{panel.tier_volume:,}", start=f"{panel.tier_year:%Y-%m-%d}")
+    size = QCoreApplication.translate("IntakePage", " · household of {size}")
+    return text + size.format(size=panel.household_size)
+
+
+def _bill_texts(panel: AccountPanel) -> list[str]:
+    shown = [_bill_text(entry) for entry in panel.open_bills[:LISTED_BILLS]]
+    hidden = len(panel.open_bills) - len(shown)
+    if hidden > 0:
+        more = QCoreApplication.translate("IntakePage", "  … and {count} newer bills")
+        shown.append(more.format(count=hidden))
+    return shown
+
+
+def _bill_text(entry: OpenBill) -> str:
+    bill = entry.bill
+    if bill.period_from is not None and bill.period_to is not None:
+        period = f"{bill.period_from:%Y-%m-%d}～{bill.period_to:%Y-%m-%d}"
+    else:
+        period = QCoreApplication.translate("IntakePage", "carried over")
+    text = QCoreApplication.translate(
+        "IntakePage", "  Bill {number} · {period} · {volume} m³ · ￥{amount} · due {due}"
+    ).format(number=bill.bill_no, period=period, volume=f"{bill.volume:,}",
+             amount=f"{bill.amount:,.2f}", due=f"{bill.due_on:%Y-%m-%d}")  # fmt: skip
+    if entry.late_fee is not None:
+        text += QCoreApplication.translate("IntakePage", " · overdue, late fee ￥{fee}").format(
+            fee=f"{entry.late_fee.amount:,.2f}")  # fmt: skip
+    return text
 
 
 def account_panel_text(panel: AccountPanel, referrals: list[ReferralView], timezone: str) -> str:
@@ -25,10 +72,8 @@ def account_panel_text(panel: AccountPanel, referrals: list[ReferralView], timez
         QCoreApplication.translate("IntakePage", "{type} · meter {meter} · status {status}").format(
             type=customer_types_text((panel.customer_type,)), meter=panel.meter_no,
             status=account_status_text(panel.status)),
-        QCoreApplication.translate(
-            "IntakePage", "Arrears ￥{arrears} · used this year {ytd} m³ · household of {size}"
-        ).format(arrears=f"{panel.arrears:,.2f}", ytd=panel.ytd_volume_m3,
-                 size=panel.household_size),
+        _owing_text(panel),
+        *_bill_texts(panel),
         QCoreApplication.translate(
             "IntakePage", "Visits on record: {count} (this one included)"
         ).format(count=len(panel.recent_visits)),

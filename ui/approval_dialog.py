@@ -46,6 +46,7 @@ _KIND_SOURCES = {
     ApprovalKind.REPRINT_AGAIN: QT_TRANSLATE_NOOP("ApprovalDialog", "Reprint again"),
     ApprovalKind.APPROVE_TARIFF: QT_TRANSLATE_NOOP("ApprovalDialog", "Approve a tariff"),
     ApprovalKind.REOPEN_SHIFT: QT_TRANSLATE_NOOP("ApprovalDialog", "Reopen a shift"),
+    ApprovalKind.WAIVE_LATE_FEE: QT_TRANSLATE_NOOP("ApprovalDialog", "Waive a late fee"),
 }
 
 

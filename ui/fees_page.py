@@ -232,7 +232,7 @@ class FeesPage(QFrame):
             self._set_message(self.tr("Please choose an item first."))
             self.search.setFocus()
             return
-        account_no, user = self.account.text().strip(), self._user_of()
+        account_no, user, cart = self.account.text().strip(), self._user_of(), self.cart.lines
         try:
             quantity = parse_quantity(self.quantity.text())
         except TariffError as error:
@@ -241,7 +241,7 @@ class FeesPage(QFrame):
 
         def work() -> Quote:
             facts = self._core.account_facts(user, account_no) if account_no else None
-            return pricer.quote(item.code, quantity, facts)
+            return pricer.quote(item.code, quantity, facts.after(cart) if facts else None)
 
         self.attempt.run(work, self._calculated, self._refused)
 
@@ -296,6 +296,11 @@ class FeesPage(QFrame):
         self._set_message(self.tr("Added to the cart."))
         self.search.setFocus()
         self.search.selectAll()
+
+    def put_bills(self, lines: list[Quote]) -> None:
+        """The account's bills (from the intake page's F10), instead of any taken before."""
+        self._set_cart(self.cart.with_bills(lines))
+        self._set_message(self.tr("The bills are in the cart; remove the newest to pay fewer."))
 
     def clear_cart(self) -> None:
         """After the cart was charged on the payments page."""

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallclient.errors import HallError
+from hallclient.ledger.service import AccountBills
 from hallclient.visits import VisitStage, VisitView
 from ui.account_models import AccountTableModel
 from ui.account_panel_text import account_panel_text
@@ -59,6 +60,7 @@ class IntakePage(QFrame):
     sig_visit_changed = Signal(object)  # the VisitView, or None when no customer is served
     sig_closing = Signal(bool)  # the end-of-visit dialog opened (True) or went away (False)
     sig_referred = Signal(str)  # the department the visit's matter was referred to
+    sig_pay_bills = Signal(object)  # the account's open bills as cart lines (list[Quote])
 
     def __init__(
         self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
@@ -115,7 +117,7 @@ class IntakePage(QFrame):
                 (Qt.Key.Key_F4, self.skip), (Qt.Key.Key_F6, self.walk_in),
                 (Qt.Key.Key_F7, self.issue_tickets), (Qt.Key.Key_F8, self.transfer),
                 (Qt.Key.Key_F9, self.end_visit), (Qt.Key.Key_F11, self.show_day),
-                (Qt.Key.Key_F5, self.refer))  # fmt: skip
+                (Qt.Key.Key_F5, self.refer), (Qt.Key.Key_F10, self.pay_bills))  # fmt: skip
         for key, action in keys:
             QShortcut(QKeySequence(key), self, action)
 
@@ -128,7 +130,7 @@ class IntakePage(QFrame):
         self.keys.setText(
             self.tr("F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints "
                     "its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the "
-                    "visit · F11 today's visits")
+                    "visit · F10 pay the account's bills · F11 today's visits")
         )  # fmt: skip
         self.purpose.setPlaceholderText(self.tr("Choose the purpose"))
         self._fill_purposes()
@@ -399,6 +401,25 @@ class IntakePage(QFrame):
         self.day_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self.day_dialog.show()
         self.day_dialog.reload()
+
+    def pay_bills(self) -> None:
+        """F10: the taken account's open bills, oldest first with their late fees, into the
+        cart for the payments page (fewer: remove the newest there)."""
+        if self.account is None:
+            self.say(self.tr("Take the customer's account first (search, then Enter)."))
+            return
+        user, account_no = self._user_of(), self.account.account_no
+        self.attempt.run(lambda: self._core.account_bills(user, account_no), self._bills_taken,
+                         self._failed)  # fmt: skip
+
+    def _bills_taken(self, bills: AccountBills) -> None:
+        if not bills.bills:
+            self.say(self.tr("The account has no unpaid bills."))
+            return
+        self.sig_pay_bills.emit(bills.cart_lines())
+        self.say(self.tr("{count} bills in the cart: ￥{amount} with late fees ￥{fees}.").format(
+            count=len(bills.bills), amount=f"{bills.arrears + bills.late_fees:,.2f}",
+            fees=f"{bills.late_fees:,.2f}"))  # fmt: skip
 
     # -- showing -----------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallclient.permissions import Action, allowed
+from hallclient.tariff.rules import Quote
 from ui.idle import IdleWatcher
 from ui.lock import LockPanel
 from ui.navigation import NavigationList, page_shortcut
@@ -167,6 +168,13 @@ class MainWindow(QMainWindow):
         payments.sig_printer_state.connect(self._show_printer_state)  # type: ignore[attr-defined]
         fees.sig_cart_changed.connect(payments.set_cart)  # type: ignore[attr-defined]
         payments.sig_charged.connect(lambda _issued: fees.clear_cart())  # type: ignore[attr-defined]
+        if intake is not None:
+            intake.sig_pay_bills.connect(self._pay_bills)  # type: ignore[attr-defined]
+
+    def _pay_bills(self, lines: list[Quote]) -> None:
+        """F10 at the intake page: the bills go in the cart and the payments page opens."""
+        self.pages["fees"].put_bills(lines)  # type: ignore[attr-defined]
+        self.show_area("payments")
 
     def _script_panel(self) -> ScriptPanel | None:
         """The scripts beside the visit, for those who serve customers."""

@@ -10,7 +10,9 @@ from PySide6.QtCore import QCoreApplication
 
 from hallclient.context import PasswordChangeRequiredError
 from hallclient.errors import DatabaseUnavailableError, HallError, SchemaOutdatedError
+from hallclient.ledger.errors import LedgerError
 from hallclient.permissions import PermissionDeniedError
+from ui.ledger_texts import ledger_problem_text
 
 
 def problem_text(error: HallError) -> str:
@@ -32,4 +34,6 @@ def problem_text(error: HallError) -> str:
         )
     if isinstance(error, PermissionDeniedError):
         return QCoreApplication.translate("Problems", "Your role may not do this.")
+    if isinstance(error, LedgerError):
+        return ledger_problem_text(error)
     return str(error)

@@ -47,6 +47,10 @@
         <translation>重开班次</translation>
     </message>
     <message>
+        <source>Waive a late fee</source>
+        <translation>免收违约金</translation>
+    </message>
+    <message>
         <source>Manager approval</source>
         <translation>主管批准</translation>
     </message>
@@ -671,6 +675,10 @@
         <translation>已加入待收费。</translation>
     </message>
     <message>
+        <source>The bills are in the cart; remove the newest to pay fewer.</source>
+        <translation>账单已加入购物车；少缴几笔请从最新的一笔删起。</translation>
+    </message>
+    <message>
         <source>Cart total: {amount}</source>
         <translation>待收费合计：{amount}</translation>
     </message>
@@ -792,6 +800,10 @@
         <translation>接待记录</translation>
     </message>
     <message>
+        <source>F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F10 pay the account&apos;s bills · F11 today&apos;s visits</source>
+        <translation>F2 叫下一位 · F3 重呼 · F4 过号 · F5 转办（Ctrl+F5 重打转办单） · F6 散客 · F7 取号 · F8 转窗口 · F9 结束接待 · F10 缴纳账单 · F11 今日接待</translation>
+    </message>
+    <message>
         <source>Choose the purpose</source>
         <translation>请选择来访事由</translation>
     </message>
@@ -820,8 +832,40 @@
         <translation>{type} · 表号 {meter} · 状态 {status}</translation>
     </message>
     <message>
-        <source>Arrears ￥{arrears} · used this year {ytd} m³ · household of {size}</source>
-        <translation>欠费 ￥{arrears} · 本年用气 {ytd} m³ · 户籍 {size} 人</translation>
+        <source>Arrears ￥{arrears} in {count} unpaid bills (F10 pays them)</source>
+        <translation>欠费 ￥{arrears}，未缴账单 {count} 笔（F10 缴费）</translation>
+    </message>
+    <message>
+        <source> · late fees today ￥{fee}</source>
+        <translation> · 今日违约金 ￥{fee}</translation>
+    </message>
+    <message>
+        <source>No unpaid bills</source>
+        <translation>无未缴账单</translation>
+    </message>
+    <message>
+        <source> · used this year {volume} m³ (tier year from {start})</source>
+        <translation> · 本年已用 {volume} m³（阶梯年度自 {start} 起）</translation>
+    </message>
+    <message>
+        <source> · household of {size}</source>
+        <translation> · 家庭人口 {size} 人</translation>
+    </message>
+    <message>
+        <source>  … and {count} newer bills</source>
+        <translation>  …… 另有较新账单 {count} 笔</translation>
+    </message>
+    <message>
+        <source>carried over</source>
+        <translation>承前结转</translation>
+    </message>
+    <message>
+        <source>  Bill {number} · {period} · {volume} m³ · ￥{amount} · due {due}</source>
+        <translation>  账单 {number} · {period} · {volume} m³ · ￥{amount} · 缴费期限 {due}</translation>
+    </message>
+    <message>
+        <source> · overdue, late fee ￥{fee}</source>
+        <translation> · 已逾期，违约金 ￥{fee}</translation>
     </message>
     <message>
         <source>Visits on record: {count} (this one included)</source>
@@ -844,10 +888,6 @@
         <translation>，已作废</translation>
     </message>
     <message>
-        <source>F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F11 today&apos;s visits</source>
-        <translation>F2 叫号 · F3 重呼 · F4 过号 · F5 转办（Ctrl+F5 补打回执）· F6 散客登记 · F7 取号 · F8 转移 · F9 结束接待 · F11 今日接待</translation>
-    </message>
-    <message>
         <source>Call a ticket or take a walk-in first.</source>
         <translation>请先叫号或登记散客。</translation>
     </message>
@@ -866,6 +906,18 @@
     <message>
         <source>{ticket} transferred.</source>
         <translation>{ticket} 已转移。</translation>
+    </message>
+    <message>
+        <source>Take the customer&apos;s account first (search, then Enter).</source>
+        <translation>请先查找并选定客户户号（搜索后按回车）。</translation>
+    </message>
+    <message>
+        <source>The account has no unpaid bills.</source>
+        <translation>该户没有未缴账单。</translation>
+    </message>
+    <message>
+        <source>{count} bills in the cart: ￥{amount} with late fees ￥{fees}.</source>
+        <translation>已将 {count} 笔账单加入购物车：共 ￥{amount}，其中违约金 ￥{fees}。</translation>
     </message>
     <message>
         <source>No customer</source>
@@ -889,6 +941,57 @@
     <message>
         <source>Press the number of the service the customer needs.</source>
         <translation>请按客户所办业务对应的数字键取号。</translation>
+    </message>
+</context>
+<context>
+    <name>Ledger</name>
+    <message>
+        <source>The account is {detail}: it can be charged neither gas nor bills, only the fees that apply to it (reconnection, reopening).</source>
+        <translation>该户状态为“{detail}”：不能购气或缴纳账单，只能收取适用的费用（如复通费、恢复开户费）。</translation>
+    </message>
+    <message>
+        <source>No account {detail}.</source>
+        <translation>没有户号 {detail}。</translation>
+    </message>
+    <message>
+        <source>Bill {detail} is not one of this account&apos;s.</source>
+        <translation>账单 {detail} 不属于该户。</translation>
+    </message>
+    <message>
+        <source>Bill {detail} has been paid already (at another counter or outside the hall). Nothing was charged; take the account again to see its open bills.</source>
+        <translation>账单 {detail} 已经缴清（其他窗口或厅外渠道）。本次未收费；请重新选定该户查看未缴账单。</translation>
+    </message>
+    <message>
+        <source>Bills are paid oldest first: bill {detail} must be paid before the newer ones. Remove the newest instead.</source>
+        <translation>账单须从最早的一笔缴起：账单 {detail} 要先于较新的账单缴纳。请改为删除最新的一笔。</translation>
+    </message>
+    <message>
+        <source>Overdue bill {detail} is paid with its late fee; leaving it out needs a shift manager&apos;s waiver.</source>
+        <translation>逾期账单 {detail} 须连同违约金一并缴纳；免收违约金需值班主管批准。</translation>
+    </message>
+    <message>
+        <source>Bill {detail} or its late fee is no longer what was quoted (the day changed?). Take the bills again with F10.</source>
+        <translation>账单 {detail} 或其违约金与报价不再一致（日期已变？）。请按 F10 重新取账单。</translation>
+    </message>
+    <message>
+        <source>Account {detail} bought gas at another counter meanwhile, so the tiered price has moved. Nothing was charged: calculate the fee again.</source>
+        <translation>户号 {detail} 在此期间已在其他窗口购气，阶梯价格随之变化。本次未收费：请重新计算费用。</translation>
+    </message>
+    <message>
+        <source>A later purchase or bill was priced on top of this gas ({detail}): void that one first.</source>
+        <translation>之后的购气或账单是在这笔气量之上计价的（{detail}）：请先作废那一笔。</translation>
+    </message>
+    <message>
+        <source>No single gas item is in force for this customer type ({detail}); ask the administrator.</source>
+        <translation>该客户类别没有唯一有效的用气项目（{detail}）；请联系管理员。</translation>
+    </message>
+    <message>
+        <source>The reading was refused: {detail}.</source>
+        <translation>读数未被接受：{detail}。</translation>
+    </message>
+    <message>
+        <source>Bill {detail} has no late fee to waive.</source>
+        <translation>账单 {detail} 没有可免收的违约金。</translation>
     </message>
 </context>
 <context>

@@ -1,0 +1,49 @@
+"""The ledger's refusals in the clerk's words (translated in the "Ledger" context)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+from hallclient.ledger.errors import LedgerError, LedgerProblem
+
+_SOURCES = {
+    LedgerProblem.ACCOUNT_INACTIVE: QT_TRANSLATE_NOOP(
+        "Ledger", "The account is {detail}: it can be charged neither gas nor bills, only the "
+        "fees that apply to it (reconnection, reopening)."),
+    LedgerProblem.UNKNOWN_ACCOUNT: QT_TRANSLATE_NOOP("Ledger", "No account {detail}."),
+    LedgerProblem.UNKNOWN_BILL: QT_TRANSLATE_NOOP(
+        "Ledger", "Bill {detail} is not one of this account's."),
+    LedgerProblem.BILL_PAID: QT_TRANSLATE_NOOP(
+        "Ledger", "Bill {detail} has been paid already (at another counter or outside the "
+        "hall). Nothing was charged; take the account again to see its open bills."),
+    LedgerProblem.BILLS_OUT_OF_ORDER: QT_TRANSLATE_NOOP(
+        "Ledger", "Bills are paid oldest first: bill {detail} must be paid before the newer "
+        "ones. Remove the newest instead."),
+    LedgerProblem.LATE_FEE_MISSING: QT_TRANSLATE_NOOP(
+        "Ledger", "Overdue bill {detail} is paid with its late fee; leaving it out needs a "
+        "shift manager's waiver."),
+    LedgerProblem.BILL_CHANGED: QT_TRANSLATE_NOOP(
+        "Ledger", "Bill {detail} or its late fee is no longer what was quoted (the day "
+        "changed?). Take the bills again with F10."),
+    LedgerProblem.TIER_VOLUME_CHANGED: QT_TRANSLATE_NOOP(
+        "Ledger", "Account {detail} bought gas at another counter meanwhile, so the tiered "
+        "price has moved. Nothing was charged: calculate the fee again."),
+    LedgerProblem.NOT_ON_TOP: QT_TRANSLATE_NOOP(
+        "Ledger", "A later purchase or bill was priced on top of this gas ({detail}): void "
+        "that one first."),
+    LedgerProblem.NO_GAS_ITEM: QT_TRANSLATE_NOOP(
+        "Ledger", "No single gas item is in force for this customer type ({detail}); ask the "
+        "administrator."),
+    LedgerProblem.BAD_READING: QT_TRANSLATE_NOOP("Ledger", "The reading was refused: {detail}."),
+    LedgerProblem.NOTHING_TO_WAIVE: QT_TRANSLATE_NOOP(
+        "Ledger", "Bill {detail} has no late fee to waive."),
+}  # fmt: skip
+
+
+def ledger_problem_text(error: LedgerError) -> str:
+    detail = error.detail
+    if error.problem is LedgerProblem.ACCOUNT_INACTIVE:
+        from ui.intake_texts import account_status_text  # it imports ui.problems, as we are
+
+        detail = account_status_text(detail)
+    return QCoreApplication.translate("Ledger", _SOURCES[error.problem]).format(detail=detail)
