@@ -7,7 +7,6 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from db.engine import Database
-from db.models import Account
 from db.models.receipts import PaymentMethod
 from hallclient.auth import Role
 from hallclient.cart import Cart
@@ -17,7 +16,7 @@ from hallclient.receipts.issue import PaymentRequest
 from hallclient.receipts.payment import Tender
 from hallclient.shifts import service as shifts
 from hallclient.tariff import pricing
-from hallclient.uow import UnitOfWork, run_write
+from tests.db.ledger_helpers import add_ledger_account
 from tests.db.security_helpers import START, WHERE, add_users, context_for
 from tests.db.tariff_helpers import in_force
 
@@ -47,7 +46,8 @@ def quoted_cart(database: Database, context: Context, *items: tuple[str, str]) -
     """A cart of ``(code, quantity)`` quoted by the pricing service for the account."""
     cart = Cart()
     for code, quantity in items:
-        quote = pricing.quote(database, context, code, Decimal(quantity), account_no=ACCOUNT_NO)
+        quote = pricing.quote(database, context, code, Decimal(quantity), account_no=ACCOUNT_NO,
+                              after=cart.lines)  # fmt: skip
         cart = cart.add(quote)
     return cart
 
@@ -72,18 +72,9 @@ def ensure_shift(database: Database, context: Context) -> None:
 
 
 def add_account(database: Database) -> None:
-    """The one gas account of the receipt tests (张伟, residential)."""
-
-    def use_case(uow: UnitOfWork) -> None:
-        account = Account(account_no=ACCOUNT_NO, meter_no="211906000002", name="张伟",
-                          name_initials="zw", phone="13800001111", phone_last4="1111",
-                          address="成都市武侯区锦华路25号", customer_type="residential",
-                          status="normal", arrears=Decimal(0), ytd_volume_m3=250,
-                          household_size=5)  # fmt: skip
-        uow.session.add(account)
-        uow.commit()
-
-    run_write(database, use_case)
+    """The one gas account of the receipt tests (张伟, residential, 250 m³ used this year)."""
+    add_ledger_account(database, used=250, account_no=ACCOUNT_NO, meter_no="211906000002",
+                       address="成都市武侯区锦华路25号")  # fmt: skip
 
 
 def cash_request(cart: Cart, tendered: str | None = None, key: str | None = None) -> PaymentRequest:

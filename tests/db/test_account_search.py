@@ -75,8 +75,9 @@ def test_a_name_ranks_before_an_address_that_starts_the_same(database, clerk):
                              _account("9000000002", "王芳", "成都市武侯区锦华路9号")])  # fmt: skip
         uow.commit()
     hits = _search(database, clerk, "锦华")
-    assert [(h.account_no, h.match) for h in hits[:2]] == [
-        ("9000000001", Match.NAME), ("9000000002", Match.ADDRESS)]  # fmt: skip
+    found = [(h.account_no, h.match) for h in hits]
+    assert found[0] == ("9000000001", Match.NAME)  # the demo accounts may share the street
+    assert ("9000000002", Match.ADDRESS) in found[1:]
 
 
 def test_an_account_stored_through_the_model_keeps_its_address_key(database, clerk):

@@ -20,6 +20,7 @@ from hallclient.approvals import ApprovalError, ApprovalProblem, ApprovalRequest
 from hallclient.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
+from hallclient.ledger.billing import run_billing
 from hallclient.permissions import PERMISSIONS, Action, ApprovalKind, PermissionDeniedError
 from hallclient.referrals import directory, informants
 from hallclient.referrals import service as referrals
@@ -123,6 +124,10 @@ def _edit_scripts(database, context, _users):
     return script_service.export_set(database, context, default_scripts())
 
 
+def _manage_ledger(database, context, _users):
+    return run_billing(database, context, due_days=15)
+
+
 INVOKERS: dict[Action, Invoker] = {
     Action.CHANGE_OWN_PASSWORD: _change_password,
     Action.MANAGE_USERS: _manage_users,
@@ -140,6 +145,7 @@ INVOKERS: dict[Action, Invoker] = {
     Action.HANDLE_REFERRALS: _handle_referrals,
     Action.READ_INFORMANTS: _read_informants,
     Action.MANAGE_DEPARTMENTS: _manage_departments,
+    Action.MANAGE_LEDGER: _manage_ledger,
 }
 
 

@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import replace
 from datetime import timedelta
 from decimal import Decimal
+from typing import NamedTuple
 
 import pytest
 from hypothesis import HealthCheck, settings
@@ -26,6 +27,7 @@ from hallclient.audit import Where
 from hallclient.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context
+from hallclient.ledger.errors import LedgerError, LedgerProblem
 from hallclient.permissions import ApprovalKind
 from hallclient.receipts.issue import PaymentRequest, issue_receipt
 from hallclient.receipts.payment import Tender
@@ -41,6 +43,14 @@ D, ZERO = Decimal, Decimal("0.00")
 METHODS = tuple(PaymentMethod)
 ITEMS = (("S105", "1"), ("M101", "1"), ("G101", "12.5"))
 _halls = itertools.count(1)
+
+
+class Sale(NamedTuple):
+    receipt_no: str
+    parts: tuple[tuple[PaymentMethod, Decimal], ...]
+    tiered: bool  # has tiered gas: voided only when no later tiered sale stands
+
+
 DONE: Counter[str] = Counter()  # what the runs really did, checked at the end
 
 
@@ -72,12 +82,12 @@ class Hall(RuleBasedStateMachine):
         self.state: list[ShiftStatus | None] = [None, None]
         self.expected: list[dict[PaymentMethod, Decimal]] = [{}, {}]
         self.shift_ids: list[int | None] = [None, None]
-        self.sales: list[tuple[str, tuple[tuple[PaymentMethod, Decimal], ...]]] = []
+        self.sales: list[Sale] = []
         self.day_net, self.grand = ZERO, ZERO
-        self.carts = self._quote()
 
-    def _quote(self):
-        return [quoted_cart(Hall.till.database, self.clerks[0], item) for item in ITEMS]
+    def _cart(self, item: int):
+        """The item quoted now: tiered gas starts from the account's volume so far."""
+        return quoted_cart(Hall.till.database, self.clerks[0], ITEMS[item])
 
     @property
     def db(self):
@@ -108,35 +118,39 @@ class Hall(RuleBasedStateMachine):
         self.state[c], self.shift_ids[c] = ShiftStatus.OPEN, view.id
         self.expected[c] = {m: ZERO for m in METHODS} | {PaymentMethod.CASH: counted_total(count)}
 
-    def _request(self, item: int, parts: list[tuple[PaymentMethod, Decimal]]) -> PaymentRequest:
+    def _request(self, cart, parts: list[tuple[PaymentMethod, Decimal]]) -> PaymentRequest:
         tenders = tuple(Tender(m, a, "" if m is PaymentMethod.CASH else "R1") for m, a in parts)
         key = f"pay-{next(_keys):016d}"
-        return PaymentRequest(key, self.carts[item], tenders, account_no=ACCOUNT_NO)
+        return PaymentRequest(key, cart, tenders, account_no=ACCOUNT_NO)
 
     @_has(ShiftStatus.OPEN)
     @rule(c=st.integers(0, 1), item=st.integers(0, 2), method=st.sampled_from(METHODS))
     def pay(self, c, item, method):
-        self._pay(self._at(c, ShiftStatus.OPEN), item, [(method, self.carts[item].total)])
+        cart = self._cart(item)
+        self._pay(self._at(c, ShiftStatus.OPEN), cart, [(method, cart.total)])
 
     @_has(ShiftStatus.OPEN)
     @rule(c=st.integers(0, 1), item=st.integers(0, 2), method=st.sampled_from(METHODS[1:]))
     def pay_split(self, c, item, method):
-        parts = [(PaymentMethod.CASH, D("10.00")), (method, self.carts[item].total - D("10.00"))]
-        self._pay(self._at(c, ShiftStatus.OPEN), item, parts)
+        cart = self._cart(item)
+        parts = [(PaymentMethod.CASH, D("10.00")), (method, cart.total - D("10.00"))]
+        self._pay(self._at(c, ShiftStatus.OPEN), cart, parts)
 
-    def _pay(self, c: int, item: int, parts: list[tuple[PaymentMethod, Decimal]]) -> None:
-        issued = issue_receipt(self.db, self.clerks[c], self._request(item, parts))
+    def _pay(self, c: int, cart, parts: list[tuple[PaymentMethod, Decimal]]) -> None:
+        issued = issue_receipt(self.db, self.clerks[c], self._request(cart, parts))
         for m, amount in parts:
             self.expected[c][m] += amount
         self.day_net += issued.record.total
-        self.sales.append((issued.record.receipt_no, tuple(parts)))
+        tiered = any(line.tier_year is not None for line in issued.record.lines)
+        self.sales.append(Sale(issued.record.receipt_no, tuple(parts), tiered))
         DONE["pay"] += 1
 
     @_has(ShiftStatus.SUBMITTED, ShiftStatus.RETURNED, ShiftStatus.APPROVED)
     @rule(c=st.integers(0, 1), out=st.booleans())
     def closed_accepts_nothing(self, c, out):
         c = self._at(c, ShiftStatus.SUBMITTED, ShiftStatus.RETURNED, ShiftStatus.APPROVED)
-        request = self._request(0, [(PaymentMethod.CASH, self.carts[0].total)])
+        cart = self._cart(0)
+        request = self._request(cart, [(PaymentMethod.CASH, cart.total)])
         self._refused(ShiftProblem.NO_OPEN_SHIFT, issue_receipt, self.db, self.clerks[c], request)
         direction = MoveDirection.OUT if out else MoveDirection.IN
         self._refused(ShiftProblem.NO_OPEN_SHIFT, shifts.move_cash, self.db, self.clerks[c],
@@ -147,7 +161,15 @@ class Hall(RuleBasedStateMachine):
     @rule(c=st.integers(0, 1), pick=st.integers(0, 10**6))
     def void_one(self, c, pick):
         c = self._at(c, ShiftStatus.OPEN)
-        receipt_no, parts = self.sales.pop(pick % len(self.sales))
+        index = pick % len(self.sales)
+        receipt_no, parts, tiered = self.sales[index]
+        if tiered and any(later.tiered for later in self.sales[index + 1 :]):
+            with pytest.raises(LedgerError) as refused:  # tiered gas is voided last first
+                void(Hall.till, self.clerks[c], receipt_no)
+            assert refused.value.problem is LedgerProblem.NOT_ON_TOP
+            DONE["void refused"] += 1
+            return
+        del self.sales[index]
         void(Hall.till, self.clerks[c], receipt_no)
         for m, amount in parts:
             self.expected[c][m] -= amount
@@ -222,7 +244,6 @@ class Hall(RuleBasedStateMachine):
         self.grand, self.day_net = closed.grand_total, ZERO
         self.state, self.sales = [None, None], []
         self.clock.advance(timedelta(days=1))
-        self.carts = self._quote()
         DONE["day"] += 1
 
 

@@ -10,7 +10,6 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event, text
 
-from db.models import Account
 from hallclient.approvals import ApprovalError, ApprovalRequest, grant_approval
 from hallclient.auth import Role
 from hallclient.clock import FixedClock
@@ -20,7 +19,8 @@ from hallclient.tariff.errors import TariffError, TariffProblem
 from hallclient.tariff.importing import ImportedItem, ImportedTariff
 from hallclient.tariff.review import Change
 from hallclient.tariff.rules import Category
-from hallclient.uow import UnitOfWork, run_write
+from hallclient.uow import UnitOfWork
+from tests.db.ledger_helpers import add_ledger_account
 from tests.db.security_helpers import EMPLOYEE_NO, PASSWORD, START, add_users, context_for, journal
 from tests.db.tariff_helpers import ALL_TYPES, TARIFF, approve, draft, in_force, with_price
 
@@ -53,18 +53,8 @@ def _problem(call, *args, **kwargs) -> TariffProblem:
     return caught.value.problem
 
 
-def _add_account(database, **values) -> str:
-    row = dict(account_no="100000001", meter_no="M1", name="张伟", name_initials="zw",
-               phone="13800001111", phone_last4="1111", address="演示路1号",
-               customer_type="residential", status="normal", arrears=Decimal(0),
-               ytd_volume_m3=250, household_size=5) | values  # fmt: skip
-
-    def use_case(uow: UnitOfWork) -> str:
-        uow.session.add(Account(**row))
-        uow.commit()
-        return row["account_no"]
-
-    return run_write(database, use_case)
+def _add_account(database, ytd_volume_m3=250, ytd_as_of=dt.date(2026, 1, 1), **values) -> str:
+    return add_ledger_account(database, used=ytd_volume_m3, year=ytd_as_of, **values)
 
 
 def test_a_draft_is_in_force_only_after_a_second_person_approves(database, admin, clerk):
@@ -171,9 +161,9 @@ def test_a_large_household_splits_from_its_year_to_date_volume(database, admin, 
     assert quote.amount == Decimal("287.10") + Decimal("281.70")
 
 
-def test_a_reading_from_last_tier_year_counts_as_nothing_used(database, admin, clerk):
+def test_last_tier_years_volume_counts_as_nothing_used_in_the_next(database, admin, clerk):
     in_force(database, admin)
-    account = _add_account(database, ytd_volume_m3=900, ytd_as_of=dt.date(2025, 12, 31))
+    account = _add_account(database, ytd_volume_m3=900, ytd_as_of=dt.date(2025, 1, 1))
     quote = pricing.quote(database, clerk, "G101", Decimal(10), account_no=account,
                           on=dt.date(2026, 1, 2))  # fmt: skip
     assert [(line.band, line.quantity) for line in quote.lines] == [(1, 10)]

@@ -1,0 +1,83 @@
+"""Paying gas bills as a clerk does it, key by key through the main window: a walk-in,
+the account found by its number, F10 puts its open bills (oldest first, each with its
+late fee) in the cart, the cash handed over, F12, Enter: one receipt names each bill."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from hallclient.demo import DEMO_SEED
+from hallclient.demo_accounts import generate_accounts
+from hallclient.tariff.rules import LATE_FEE_CODE
+from tests.ui.conftest import DEMO_ACCOUNTS
+from tests.ui.helpers import settle
+from tests.ui.sessions import clerk_with_open_shift, open_window
+from ui.main_window import MainWindow
+from ui.payments_page import PaymentsPage
+
+
+@pytest.fixture
+def window(qtbot, app, private_core) -> MainWindow:
+    return open_window(qtbot, private_core, clerk_with_open_shift(private_core))
+
+
+def _owing_two_bills(core, user):
+    """A demo household with two open bills, the older one overdue."""
+    for account in generate_accounts(DEMO_ACCOUNTS, DEMO_SEED):
+        if account.customer_type != "residential" or account.status != "normal":
+            continue
+        bills = core.account_bills(user, account.account_no)
+        if len(bills.bills) == 2 and bills.bills[0].late_fee is not None:
+            return bills
+    raise AssertionError("the demo ledger has no household owing two bills")
+
+
+def test_two_bills_with_a_late_fee_paid_by_keyboard(qtbot, window):
+    core, user = window.core, window.user
+    owing = _owing_two_bills(core, user)
+    account_no = owing.facts.account_no
+    intake = window.pages["intake"]
+    keys = 0
+
+    def press(key: Qt.Key) -> None:
+        nonlocal keys
+        keys += 1
+        qtbot.keyClick(QApplication.focusWidget(), key)
+
+    press(Qt.Key.Key_F6)  # a walk-in
+    settle(qtbot, intake)
+    qtbot.keyClicks(intake.search, account_no)
+    qtbot.waitUntil(lambda: intake.accounts.rowCount() == 1)
+    press(Qt.Key.Key_Return)
+    settle(qtbot, intake)
+    assert "未缴账单 2 笔" in intake.panel.text() and "违约金" in intake.panel.text()
+    press(Qt.Key.Key_F10)
+    settle(qtbot, intake)
+    page = window.pages["payments"]
+    assert isinstance(page, PaymentsPage) and window.current_area() == "payments"
+    total = owing.arrears + owing.late_fees
+    assert page.cart.total == total
+    page.form.tendered.setFocus()
+    qtbot.keyClicks(page.form.tendered, f"{total + 100:.2f}")
+    press(Qt.Key.Key_F12)
+    box = page.confirm_box
+    qtbot.waitUntil(box.isVisible)
+    issued = []
+    page.sig_charged.connect(issued.append)
+    keys += 1
+    qtbot.keyClick(box, Qt.Key.Key_Return)  # Enter: the default button, Yes
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: bool(issued) or bool(page.message.text()))
+    assert issued, page.message.text()
+    assert core.account_bills(user, account_no).bills == ()
+    record = issued[0].record
+    bills = [e.bill.bill_no for e in owing.bills]
+    assert [line.bill_no for line in record.lines if line.item_code == LATE_FEE_CODE] == bills[:1]
+    assert {line.bill_no for line in record.lines} == set(bills)
+    assert record.total == total and record.change == Decimal(100)
+    print(f"\nkeys beyond the typed data: {keys}")
+    assert keys <= 5
