@@ -4,6 +4,8 @@ in the intake page's context)."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QCoreApplication
 
 from hallclient.clock import local
@@ -35,9 +37,15 @@ def _owing_text(panel: AccountPanel) -> str:
     if panel.tier_year is not None and panel.tier_volume is not None:
         text += QCoreApplication.translate(
             "IntakePage", " · used this year {volume} m³ (tier year from {start})"
-        ).format(volume=f"{panel.tier_volume:,}", start=f"{panel.tier_year:%Y-%m-%d}")
+        ).format(volume=_m3(panel.tier_volume), start=f"{panel.tier_year:%Y-%m-%d}")
     size = QCoreApplication.translate("IntakePage", " · household of {size}")
     return text + size.format(size=panel.household_size)
+
+
+def _m3(volume: Decimal) -> str:
+    """A volume as people say it: 212 m³, 12.5 m³ (the litres only when there are any)."""
+    text = f"{volume:,.3f}"
+    return text.rstrip("0").rstrip(".")
 
 
 def _bill_texts(panel: AccountPanel) -> list[str]:
@@ -57,7 +65,7 @@ def _bill_text(entry: OpenBill) -> str:
         period = QCoreApplication.translate("IntakePage", "carried over")
     text = QCoreApplication.translate(
         "IntakePage", "  Bill {number} · {period} · {volume} m³ · ￥{amount} · due {due}"
-    ).format(number=bill.bill_no, period=period, volume=f"{bill.volume:,}",
+    ).format(number=bill.bill_no, period=period, volume=_m3(bill.volume),
              amount=f"{bill.amount:,.2f}", due=f"{bill.due_on:%Y-%m-%d}")  # fmt: skip
     if entry.late_fee is not None:
         text += QCoreApplication.translate("IntakePage", " · overdue, late fee ￥{fee}").format(

@@ -87,7 +87,7 @@ def receipt_layout(record: ReceiptRecord, heading: Heading, paper: Paper, copy: 
         Rule(),
         *_facts(record, heading),
         Rule(),
-        *(block for line in record.lines for block in _line(line, paper)),
+        *_all_lines(record, paper),
         *_void_facts(record),
         Rule(),
         *_totals(record, paper),
@@ -113,6 +113,22 @@ def _facts(record: ReceiptRecord, heading: Heading) -> list[Block]:
     if record.customer_name:
         facts.append(f"户名：{record.customer_name}")
     return [Text(fact) for fact in facts]
+
+
+def _all_lines(record: ReceiptRecord, paper: Paper) -> list[Block]:
+    """The lines; each bill paid is named above its lines (and its late fee), and tiered
+    gas bought by volume says the year's volume its split started from (本年已用)."""
+    blocks: list[Block] = []
+    bill, cart_line = None, None
+    for line in record.lines:
+        if line.bill_no and line.bill_no != bill:
+            blocks.append(Text(f"账单 {line.bill_no}", bold=True))
+        bill = line.bill_no
+        if line.used_before is not None and line.cart_line != cart_line:
+            blocks.append(Text(f"本年已用 {quantity_text(line.used_before)}{line.unit}"))
+        cart_line = line.cart_line
+        blocks += _line(line, paper)
+    return blocks
 
 
 def _line(line: LineRecord, paper: Paper) -> list[Block]:
