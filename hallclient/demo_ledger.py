@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from decimal import Decimal
 from itertools import islice
@@ -117,9 +117,9 @@ def _write_readings_and_carried(
     return len(accounts)
 
 
-def _gas(items: object, customer_type: str) -> PricedItem | None:
+def _gas(items: Iterable[PricedItem], customer_type: str) -> PricedItem | None:
     try:
-        return gas_item(items, customer_type)  # type: ignore[arg-type]
+        return gas_item(items, customer_type)
     except LedgerError:
         return None  # no gas item for this type: its meters are read, never billed
 
