@@ -26,7 +26,9 @@ from ui.pages import QT_TRANSLATE_NOOP
 from ui.payment_texts import method_text
 
 CATEGORIES = {
-    "gas_volume": QT_TRANSLATE_NOOP("Charts", "Gas"),
+    "bills": QT_TRANSLATE_NOOP("Charts", "Bills paid"),
+    "late_fees": QT_TRANSLATE_NOOP("Charts", "Late fees"),
+    "gas_volume": QT_TRANSLATE_NOOP("Charts", "Prepaid gas"),
     "service_fee": QT_TRANSLATE_NOOP("Charts", "Service fees"),
     "material": QT_TRANSLATE_NOOP("Charts", "Materials"),
     "deposit": QT_TRANSLATE_NOOP("Charts", "Deposits"),
@@ -89,7 +91,7 @@ class DayCharts:
         self._names.append([method_text(m) for m in by_method])
         self._scale.setRange(0, max([*values, 1.0]) * 1.15)
         self.categories.chart().setTitle(
-            QCoreApplication.translate("Charts", "Taken by fee category")
+            QCoreApplication.translate("Charts", "Taken by kind of income")
         )
         self._pie.clear()
         for category, amount in by_category.items():

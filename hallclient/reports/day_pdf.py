@@ -56,7 +56,7 @@ def day_report_pdf(report: DayReport, heading: Heading) -> bytes:
         Paragraph("按支付方式", styles["h2"]),
         _table(font, _method_rows(report), (50 * mm, 40 * mm)),
         _bar_chart(font, report.day.by_method),
-        Paragraph("按收费类别", styles["h2"]),
+        Paragraph("按收入类别", styles["h2"]),
         _table(font, _category_rows(report.day.by_category), (50 * mm, 40 * mm)),
         _pie_chart(font, report.day.by_category),
         Paragraph("各窗口班次", styles["h2"]),
@@ -85,6 +85,7 @@ def _summary_rows(report: DayReport) -> list[list[str]]:
     day = report.day
     rows = [["项目", "数值"], ["实收合计", format_yuan(day.net)], ["收据张数", str(day.receipts)],
             ["作废张数", str(day.voids)], ["作废金额", format_yuan(day.voided)],
+            ["缴纳账单张数", str(day.bills_paid)],
             ["重打次数", str(day.reprints)], ["班次数", str(len(day.shifts))]]  # fmt: skip
     if report.close is not None:
         rows += [["上日累计", format_yuan(report.close.previous_grand_total)],
@@ -99,7 +100,7 @@ def _method_rows(report: DayReport) -> list[list[str]]:
 
 
 def _category_rows(by_category: dict[str, Decimal]) -> list[list[str]]:
-    return [["收费类别", "实收"]] + [
+    return [["收入类别", "实收"]] + [
         [CATEGORY_NAMES.get(c, c), format_yuan(a)] for c, a in by_category.items()
     ]
 

@@ -27,7 +27,9 @@ from hallclient.errors import HallError
 from hallclient.permissions import Action
 from hallclient.printing.receipt_layout import METHOD_NAMES
 from hallclient.reports.xlsx_writer import Book, Cents
-from hallclient.shifts.figures import METHODS
+from hallclient.shifts.figures import INCOME_ORDER, METHODS, ZERO
+from hallclient.shifts.report_layout import CATEGORY_NAMES
+from hallclient.shifts.store import figures_of
 from hallclient.uow import UnitOfWork
 
 BATCH = 2_000
@@ -143,8 +145,8 @@ class _Export:
 
     def lines(self, in_range: IdQuery) -> int:
         header = ["票据号", "行", "项目编码", "项目名称", "档", "收费标准", "批复文号", "数量",
-                  "单位", "单价", "金额"]  # fmt: skip
-        sheet = self.book.sheet("明细", header, [20, 4, 9, 18, 4, 14, 22, 9, 5, 9, 11])
+                  "单位", "单价", "账单号", "金额"]  # fmt: skip
+        sheet = self.book.sheet("明细", header, [20, 4, 9, 18, 4, 14, 22, 9, 5, 9, 18, 11])
         query = (
             select(
                 Receipt.receipt_no,
@@ -175,30 +177,38 @@ class _Export:
     def shifts(self, shift_ids: IdQuery) -> int:
         header = ["班次", "营业日", "窗口", "收费员工号", "收费员", "开班", "交班", "状态",
                   "备用金", "清点轮次", *[f"{METHOD_NAMES[m]}应有" for m in METHODS],
-                  *[f"{METHOD_NAMES[m]}实点" for m in METHODS], "审核人"]  # fmt: skip
+                  *[f"{METHOD_NAMES[m]}实点" for m in METHODS], "审核人",
+                  *[CATEGORY_NAMES[kind] for kind in INCOME_ORDER], "缴纳账单张数"]  # fmt: skip
         sheet = self.book.sheet("班次", header, [6, 11, 6, 10, 10, 19, 19, 10, 11, 6,
-                                                 *[12] * (2 * len(METHODS)), 8])  # fmt: skip
+                                                 *[12] * (2 * len(METHODS)), 8,
+                                                 *[11] * len(INCOME_ORDER), 8])  # fmt: skip
         session = self.uow.session
-        shifts = session.scalars(select(Shift).where(Shift.id.in_(shift_ids)).order_by(Shift.id))
+        shifts = session.scalars(
+            select(Shift).where(Shift.id.in_(shift_ids)).order_by(Shift.id)
+        ).all()
         tallies = {(t.shift_id, t.count_round, t.method): t for t in session.scalars(
             select(ShiftTally).where(ShiftTally.shift_id.in_(shift_ids)))}  # fmt: skip
-        written = 0
-        for s in shifts.all():
+        figures = figures_of(self.uow, shifts)
+        income = 11 + 2 * len(METHODS)
+        money = frozenset({8, *range(10, 10 + 2 * len(METHODS)),
+                           *range(income, income + len(INCOME_ORDER))})  # fmt: skip
+        for s in shifts:
             rows = [tallies.get((s.id, s.count_round, m)) for m in METHODS]
             closed = self.local(s.closed_at) if s.closed_at else None
+            kinds = figures[s.id].by_category
             sheet.row([s.id, s.business_day, s.counter_code, s.clerk_employee_no, s.clerk_name,
                        self.local(s.opened_at), closed, s.status.value, s.opening_float,
                        s.count_round, *[t.expected if t else None for t in rows],
-                       *[t.counted if t else None for t in rows], s.decided_by],
-                      frozenset({8, *range(10, 10 + 2 * len(METHODS))}))  # fmt: skip
-            written += 1
-        self.advance(written)
-        return written
+                       *[t.counted if t else None for t in rows], s.decided_by,
+                       *[kinds.get(kind, ZERO) for kind in INCOME_ORDER],
+                       figures[s.id].bills_paid], money)  # fmt: skip
+        self.advance(len(shifts))
+        return len(shifts)
 
 
 _KIND = {ReceiptKind.SALE: "收费", ReceiptKind.VOID: "作废"}
 _LINE_COLUMNS = ("line_no", "item_code", "item_name", "band", "schedule_code", "approval_doc_no",
-                 "quantity", "unit", "unit_price")  # fmt: skip
+                 "quantity", "unit", "unit_price", "bill_no")  # fmt: skip
 
 
 def _fen(column: Any) -> Any:

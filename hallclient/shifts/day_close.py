@@ -29,12 +29,12 @@ from hallclient.money import from_fen, to_fen
 from hallclient.permissions import Action
 from hallclient.receipts.record import GENESIS
 from hallclient.shifts.errors import ShiftError, ShiftProblem
-from hallclient.shifts.figures import ZERO
+from hallclient.shifts.figures import ZERO, in_report_order
 from hallclient.shifts.manager import HallDay, day_of
 from hallclient.uow import UnitOfWork, run_write
 
 log = logging.getLogger(__name__)
-CONTENT_VERSION = 1
+CONTENT_VERSION = 2  # 2: the income kinds and the bills paid
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class DayCloseView:
     heads: tuple[SeriesHead, ...]
     prev_hash: str
     hash: str
+    by_income: dict[str, Decimal] | None = None  # None: closed before version 2
+    bills_paid: int = 0
 
 
 def close_day(database: Database, context: Context, day: date) -> DayCloseView:
@@ -207,6 +209,8 @@ def _content(
         "closed_at": context.clock.now().isoformat(timespec="microseconds"),
         "methods": {m.value: to_fen(a) for m, a in summary.by_method.items()},
         "receipts": summary.receipts, "voids": summary.voids,
+        "income": {kind: to_fen(a) for kind, a in summary.by_category.items()},
+        "bills_paid": summary.bills_paid,
         "day_total": to_fen(summary.net), "previous_grand_total": to_fen(previous),
         "grand_total": to_fen(previous + summary.net),
         "shifts": [line.shift.id for line in summary.shifts],
@@ -221,5 +225,12 @@ def view_of(row: DayClose) -> DayCloseView:
         from_fen(content["previous_grand_total"]), row.grand_total,
         {m: from_fen(v) for m, v in content["methods"].items()}, content["receipts"],
         content["voids"], tuple(SeriesHead(*h) for h in content["series"]), row.prev_hash,
-        row.hash,
+        row.hash, _income(content), content.get("bills_paid", 0),
     )  # fmt: skip
+
+
+def _income(content: dict[str, Any]) -> dict[str, Decimal] | None:
+    income = content.get("income")
+    if income is None:
+        return None
+    return in_report_order({kind: from_fen(fen) for kind, fen in income.items()})

@@ -15,6 +15,17 @@ from db.models.receipts import PaymentMethod
 
 ZERO = Decimal("0.00")
 METHODS = tuple(PaymentMethod)
+BILLS, LATE_FEES = "bills", "late_fees"
+# the income kinds in report order: bills paid, their late fees, gas bought by volume
+# (prepaid), then the tariff's other categories (services, materials, ...)
+INCOME_ORDER = (BILLS, LATE_FEES, "gas_volume", "service_fee", "material", "deposit",
+                "back_charge")  # fmt: skip
+
+
+def in_report_order(amounts: Mapping[str, Decimal]) -> dict[str, Decimal]:
+    """The income kinds in :data:`INCOME_ORDER`, any unknown kind after them by name."""
+    rank = {kind: number for number, kind in enumerate(INCOME_ORDER)}
+    return dict(sorted(amounts.items(), key=lambda item: (rank.get(item[0], len(rank)), item[0])))
 
 
 @dataclass(frozen=True)
@@ -50,7 +61,8 @@ class ShiftFigures:
     receipts: int = 0
     voids: int = 0
     reprints: int = 0
-    by_category: Mapping[str, Decimal] = field(default_factory=dict)
+    by_category: Mapping[str, Decimal] = field(default_factory=dict)  # by income kind
+    bills_paid: int = 0  # bills settled in the shift, less those its voids reopened
 
     def method(self, method: PaymentMethod) -> MethodFigures:
         return next(m for m in self.methods if m.method is method)

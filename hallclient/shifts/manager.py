@@ -17,7 +17,7 @@ from hallclient.context import Context
 from hallclient.money import format_yuan
 from hallclient.permissions import Action
 from hallclient.shifts.errors import ShiftError, ShiftProblem
-from hallclient.shifts.figures import METHODS, ZERO, ShiftFigures, Tally
+from hallclient.shifts.figures import METHODS, ZERO, ShiftFigures, Tally, in_report_order
 from hallclient.shifts.service import MAX_REASON, read_shift
 from hallclient.shifts.store import figures_of, tallies_of
 from hallclient.shifts.views import ShiftReading, ShiftView
@@ -66,7 +66,11 @@ class HallDay:
         for line in self.shifts:
             for category, amount in line.figures.by_category.items():
                 totals[category] = totals.get(category, ZERO) + amount
-        return dict(sorted(totals.items()))
+        return in_report_order(totals)
+
+    @property
+    def bills_paid(self) -> int:
+        return sum(s.figures.bills_paid for s in self.shifts)
 
     @property
     def net(self) -> Decimal:

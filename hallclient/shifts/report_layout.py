@@ -20,8 +20,9 @@ from hallclient.shifts.day_close import DayCloseView
 from hallclient.shifts.figures import Tally
 from hallclient.shifts.views import ShiftReading
 
-CATEGORY_NAMES = {"gas_volume": "燃气费", "service_fee": "服务费", "material": "材料费",
-                  "deposit": "押金", "back_charge": "补缴"}  # fmt: skip
+CATEGORY_NAMES = {"bills": "缴纳账单", "late_fees": "违约金", "gas_volume": "预付购气",
+                  "service_fee": "服务费", "material": "材料费", "deposit": "押金",
+                  "back_charge": "补缴"}  # fmt: skip
 STATUS_NAMES = {"open": "营业中", "submitted": "已交班待审核", "returned": "退回复点",
                 "approved": "已审核"}  # fmt: skip
 
@@ -53,7 +54,8 @@ def shift_report_layout(reading: ShiftReading, heading: Heading, paper: Paper) -
         blocks.append(amount_row(f"{METHOD_NAMES[m.method]} {m.expected_count}笔", m.net, paper))
     counts = f"收据 {figures.receipts} 张，作废 {figures.voids} 张，重打 {figures.reprints} 次"
     blocks += [amount_row("合计实收", figures.net, paper, bold=True), Text(counts)]
-    blocks += _cash_part(reading, paper) + _categories(figures.by_category, paper)
+    blocks += _cash_part(reading, paper)
+    blocks += _categories(figures.by_category, figures.bills_paid, paper)
     if reading.tallies:
         blocks += _tally_part(reading.tallies, paper)
         blocks += [Text("现金清点", bold=True), *count_rows(reading.cash_count, paper)]
@@ -75,11 +77,14 @@ def _cash_part(reading: ShiftReading, paper: Paper) -> list[Block]:
     return blocks
 
 
-def _categories(by_category: Mapping[str, Decimal], paper: Paper) -> list[Block]:
+def _categories(by_category: Mapping[str, Decimal], bills_paid: int, paper: Paper) -> list[Block]:
     if not by_category:
         return []
-    rows = [amount_row(CATEGORY_NAMES.get(c, c), a, paper) for c, a in by_category.items()]
-    return [Rule(), Text("按收费类别", bold=True), *rows]
+    rows: list[Block] = [amount_row(CATEGORY_NAMES.get(c, c), a, paper)
+                         for c, a in by_category.items()]  # fmt: skip
+    if bills_paid:
+        rows.append(Text(f"缴纳账单 {bills_paid} 张"))
+    return [Rule(), Text("按收入类别", bold=True), *rows]
 
 
 def _tally_part(tallies: tuple[Tally, ...], paper: Paper) -> list[Block]:
@@ -106,6 +111,16 @@ def count_rows(count: Mapping[Decimal, int], paper: Paper) -> list[Block]:
     return rows or [Text("  无")]
 
 
+def _close_income(view: DayCloseView, paper: Paper) -> list[Block]:
+    """The day's income by kind and its bills paid (a close from before the ledger has none)."""
+    if view.by_income is None:
+        return []
+    rows: list[Block] = [amount_row(CATEGORY_NAMES.get(c, c), a, paper)
+                         for c, a in view.by_income.items()]  # fmt: skip
+    return [Rule(), Text("按收入类别", bold=True), *rows, Text(f"缴纳账单 {view.bills_paid} 张"),
+            Rule()]  # fmt: skip
+
+
 def day_close_layout(view: DayCloseView, heading: Heading, paper: Paper) -> Layout:
     """The printed day close: its totals, the grand total and every series' chain head."""
     blocks: list[Block] = [
@@ -123,6 +138,7 @@ def day_close_layout(view: DayCloseView, heading: Heading, paper: Paper) -> Layo
         ),  # in the methods' own order
         amount_row("本日合计", view.day_total, paper, bold=True),
         Text(f"收据 {view.receipts} 张，作废 {view.voids} 张"),
+        *_close_income(view, paper),
         amount_row("上日累计", view.previous_grand_total, paper),
         amount_row("累计总额", view.grand_total, paper, bold=True),
         Rule(),

@@ -25,8 +25,18 @@ from db.models.receipts import (
     ReceiptPayment,
 )
 from db.models.shifts import CashCount, CashMove, MoveDirection, Shift, ShiftTally
-from hallclient.shifts.figures import METHODS, ZERO, MethodFigures, ShiftFigures, Tally
+from hallclient.shifts.figures import (
+    BILLS,
+    LATE_FEES,
+    METHODS,
+    ZERO,
+    MethodFigures,
+    ShiftFigures,
+    Tally,
+    in_report_order,
+)
 from hallclient.shifts.views import MoveView
+from hallclient.tariff.rules import LATE_FEE_CODE
 from hallclient.uow import UnitOfWork
 
 
@@ -40,6 +50,7 @@ def figures_of(uow: UnitOfWork, shifts: Sequence[Shift]) -> dict[int, ShiftFigur
     receipts = _receipt_counts(uow, ids)
     reprints = _reprints(uow, ids)
     categories = _categories(uow, ids)
+    bills_paid = _bills_paid(uow, ids)
     result = {}
     for shift in shifts:
         methods = []
@@ -56,7 +67,8 @@ def figures_of(uow: UnitOfWork, shifts: Sequence[Shift]) -> dict[int, ShiftFigur
         counts = receipts.get(shift.id, {})
         result[shift.id] = ShiftFigures(
             tuple(methods), counts.get(ReceiptKind.SALE, 0), counts.get(ReceiptKind.VOID, 0),
-            reprints.get(shift.id, 0), dict(sorted(categories.get(shift.id, {}).items())),
+            reprints.get(shift.id, 0), in_report_order(categories.get(shift.id, {})),
+            bills_paid.get(shift.id, 0),
         )  # fmt: skip
     return result
 
@@ -122,12 +134,9 @@ def _reprints(uow: UnitOfWork, ids: list[int]) -> dict[int, int]:
     return {cast(int, shift_id): number for shift_id, number in rows}
 
 
-def _categories(uow: UnitOfWork, ids: list[int]) -> dict[int, dict[str, Decimal]]:
-    """Net amount per fee category: lines sold in the shift, minus lines voided in it.
-
-    Lines are summed per item (no join to the tariff on tens of thousands of rows); the
-    few distinct items are then looked up for their category.
-    """
+def _line_sources(ids: list[int]) -> tuple[tuple[Any, int], ...]:
+    """The receipts whose lines count for the shifts: each shift's sales (+1), and the
+    originals of the voids made in it (−1: a void is counted where it was made)."""
     void = aliased(Receipt)
     sold = select(Receipt.shift_id, Receipt.id).where(
         Receipt.shift_id.in_(ids), Receipt.kind == ReceiptKind.SALE
@@ -137,21 +146,48 @@ def _categories(uow: UnitOfWork, ids: list[int]) -> dict[int, dict[str, Decimal]
         .join(void, void.voids_receipt_no == Receipt.receipt_no)
         .where(void.shift_id.in_(ids))
     )
-    per_item: dict[tuple[int, str, str], Decimal] = defaultdict(lambda: ZERO)
-    for source, sign in ((sold, 1), (voided, -1)):
-        lines = source.subquery()
+    return ((sold.subquery(), 1), (voided.subquery(), -1))
+
+
+def _categories(uow: UnitOfWork, ids: list[int]) -> dict[int, dict[str, Decimal]]:
+    """Net amount per income kind: lines sold in the shift, minus lines voided in it.
+
+    A bill's lines are bills paid, its late fee line a late fee, whatever their item;
+    other lines count in their tariff item's category (gas bought by volume, services,
+    ...).  Lines are summed per item (no join to the tariff on tens of thousands of
+    rows); the few distinct items are then looked up for their category.
+    """
+    per_item: dict[tuple[int, str, str, bool], Decimal] = defaultdict(lambda: ZERO)
+    billed = ReceiptLine.bill_no.is_not(None)
+    for lines, sign in _line_sources(ids):
         rows = uow.session.execute(
-            select(lines.c.shift_id, ReceiptLine.schedule_code, ReceiptLine.item_code,
+            select(lines.c.shift_id, ReceiptLine.schedule_code, ReceiptLine.item_code, billed,
                    func.sum(ReceiptLine.amount))
             .join(ReceiptLine, ReceiptLine.receipt_id == lines.c.id)
-            .group_by(lines.c.shift_id, ReceiptLine.schedule_code, ReceiptLine.item_code)
+            .group_by(lines.c.shift_id, ReceiptLine.schedule_code, ReceiptLine.item_code, billed)
         )  # fmt: skip
-        for shift_id, schedule, item, amount in rows:
-            per_item[(shift_id, schedule, item)] += sign * amount
-    category = _item_categories(uow, {schedule for _, schedule, _ in per_item})
+        for shift_id, schedule, item, from_bill, amount in rows:
+            per_item[(shift_id, schedule, item, bool(from_bill))] += sign * amount
+    category = _item_categories(uow, {schedule for _, schedule, _, _ in per_item})
     found: dict[int, dict[str, Decimal]] = defaultdict(lambda: defaultdict(lambda: ZERO))
-    for (shift_id, schedule, item), amount in per_item.items():
-        found[shift_id][category.get((schedule, item), "")] += amount
+    for (shift_id, schedule, item, from_bill), amount in per_item.items():
+        kind = (LATE_FEES if item == LATE_FEE_CODE else BILLS) if from_bill else None
+        found[shift_id][kind or category.get((schedule, item), "")] += amount
+    return found
+
+
+def _bills_paid(uow: UnitOfWork, ids: list[int]) -> dict[int, int]:
+    """Bills settled per shift: bills its sales paid, less bills its voids reopened."""
+    found: dict[int, int] = defaultdict(int)
+    for lines, sign in _line_sources(ids):
+        rows = uow.session.execute(
+            select(lines.c.shift_id, func.count(ReceiptLine.bill_no.distinct()))
+            .join(ReceiptLine, ReceiptLine.receipt_id == lines.c.id)
+            .where(ReceiptLine.bill_no.is_not(None))
+            .group_by(lines.c.shift_id)
+        )
+        for shift_id, number in rows:
+            found[shift_id] += sign * number
     return found
 
 
