@@ -29,6 +29,7 @@ from hallclient.day_view import DayFigures, DayVisit
 from hallclient.errors import DatabaseUnavailableError, SchemaOutdatedError
 from hallclient.intake import AccountPanel, Purpose, QueueCategory
 from hallclient.ledger import service as ledger_service
+from hallclient.ledger.rules import ReadingFigures
 from hallclient.ledger.service import AccountBills
 from hallclient.printing.printers import PrinterConfig
 from hallclient.printing.receipt_layout import Heading
@@ -141,6 +142,14 @@ class Core:
 
     def account_bills(self, user: CurrentUser, account_no: str) -> AccountBills:
         return ledger_service.account_bills(self.database, self.context(user), account_no)
+
+    def report_reading(
+        self, user: CurrentUser, account_no: str, figures: ReadingFigures, meter_no: str = ""
+    ) -> str:
+        """The customer's own reading, recorded and billed; the bill's number."""
+        due_days, context = self.settings.bill_due_days, self.context(user)
+        return ledger_service.report_reading(self.database, context, account_no, figures,
+                                             due_days, meter_no)  # fmt: skip
 
     def purposes(self, user: CurrentUser) -> list[Purpose]:
         return intake.purposes(self.database, self.context(user))

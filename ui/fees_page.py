@@ -2,7 +2,8 @@
 
 Keys: type to search (code, name or pinyin initials), ↓ into the list, Enter to the
 quantity, Enter to calculate, Ctrl+Enter to add the line to the cart, Esc back to
-the search, F5 to reload the tariff in force, Delete to remove a cart line.
+the search, F5 to reload the tariff in force, Delete to remove a cart line (on a
+bill's late fee: the reason and a manager's approval waive it).
 """
 
 from __future__ import annotations
@@ -27,15 +28,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.cart import Cart
+from hallclient.cart import Cart, Waiver
 from hallclient.errors import HallError
 from hallclient.money import format_yuan
 from hallclient.tariff.catalog import Catalog
 from hallclient.tariff.errors import TariffError, TariffProblem
-from hallclient.tariff.rules import PricedItem, Quote
+from hallclient.tariff.rules import LATE_FEE_CODE, PricedItem, Quote
 from ui.attempt import Attempt
 from ui.fee_detail import FeeDetail
 from ui.fee_models import BasisTableModel, ItemTableModel
+from ui.late_fee_waiver import LateFeeWaiver
 from ui.pages import Area
 from ui.problems import problem_text
 from ui.tariff_texts import tariff_problem_text
@@ -78,6 +80,9 @@ class FeesPage(QFrame):
         self._runner = TaskRunner(self)
         self._build()
         self.attempt = Attempt(self._calculator)
+        self.waiver = LateFeeWaiver(core, user_of, self)
+        self.waiver.sig_waived.connect(self._waived)
+        self.waiver.sig_message.connect(self._set_message)
         self.retranslate()
 
     # -- building ----------------------------------------------------------------------------
@@ -300,7 +305,12 @@ class FeesPage(QFrame):
     def put_bills(self, lines: list[Quote]) -> None:
         """The account's bills (from the intake page's F10), instead of any taken before."""
         self._set_cart(self.cart.with_bills(lines))
-        self._set_message(self.tr("The bills are in the cart; remove the newest to pay fewer."))
+        self._set_message(
+            self.tr(
+                "The bills are in the cart; remove the newest to pay fewer "
+                "(Delete). Delete on a late fee asks a manager to waive it."
+            )
+        )
 
     def clear_cart(self) -> None:
         """After the cart was charged on the payments page."""
@@ -314,10 +324,10 @@ class FeesPage(QFrame):
     def _show_cart(self) -> None:
         self.cart_list.clear()
         for line in self.cart.lines:
-            quantity = f"{line.quantity.normalize():f}"
-            self.cart_list.addItem(
-                f"{line.item_name} {quantity} {line.unit}  {format_yuan(line.amount)}"
-            )
+            # a late fee's quantity is the bill it is charged on: its name says enough
+            late = line.item_code == LATE_FEE_CODE
+            quantity = "" if late else f" {line.quantity.normalize():f} {line.unit}"
+            self.cart_list.addItem(f"{line.item_name}{quantity}  {format_yuan(line.amount)}")
         self.cart_total.setText(self.tr("Cart total: {amount}").format(
             amount=format_yuan(self.cart.total)))  # fmt: skip
 
@@ -357,5 +367,15 @@ class FeesPage(QFrame):
         row = self.cart_list.currentRow()
         if row < 0:
             return False
-        self._set_cart(self.cart.without(row))
+        line = self.cart.lines[row]
+        if line.bill_no is not None and line.item_code == LATE_FEE_CODE:
+            self.waiver.ask(line.bill_no)
+        else:
+            self._set_cart(self.cart.without(row))
         return True
+
+    def _waived(self, waiver: Waiver) -> None:
+        self._set_cart(self.cart.waive(waiver))
+        self._set_message(self.tr("The late fee of bill {bill} is waived with the manager's "
+                                  "approval.").format(bill=waiver.bill_no))  # fmt: skip
+        self.cart_list.setFocus()

@@ -37,6 +37,7 @@ from ui.intake_layout import lay_out
 from ui.intake_texts import intake_problem_text, stage_text
 from ui.pages import Area
 from ui.phrase_watch import PhraseWatch
+from ui.reading_dialog import ReadingDialog
 from ui.referral_flow import ReferralFlow
 from ui.slip_reprint import SlipKeeper
 from ui.tasks import TaskRunner
@@ -79,6 +80,7 @@ class IntakePage(QFrame):
         self.day_dialog: DayViewDialog | None = None
         self.ticket_dialog: IssueTicketDialog | None = None
         self.transfer_dialog: TransferDialog | None = None
+        self.reading_dialog: ReadingDialog | None = None
         self._runner = TaskRunner(self)
         self._queue_runner = TaskRunner(self)  # the waiting count, on its own
         self._build()
@@ -120,6 +122,7 @@ class IntakePage(QFrame):
                 (Qt.Key.Key_F5, self.refer), (Qt.Key.Key_F10, self.pay_bills))  # fmt: skip
         for key, action in keys:
             QShortcut(QKeySequence(key), self, action)
+        QShortcut(QKeySequence("Ctrl+R"), self, self.report_reading)
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(
@@ -130,7 +133,8 @@ class IntakePage(QFrame):
         self.keys.setText(
             self.tr("F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints "
                     "its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the "
-                    "visit · F10 pay the account's bills · F11 today's visits")
+                    "visit · F10 pay the account's bills · Ctrl+R the customer's own reading · "
+                    "F11 today's visits")
         )  # fmt: skip
         self.purpose.setPlaceholderText(self.tr("Choose the purpose"))
         self._fill_purposes()
@@ -411,6 +415,26 @@ class IntakePage(QFrame):
         user, account_no = self._user_of(), self.account.account_no
         self.attempt.run(lambda: self._core.account_bills(user, account_no), self._bills_taken,
                          self._failed)  # fmt: skip
+
+    def report_reading(self) -> None:
+        """Ctrl+R: the customer's own meter reading, billed at once (then F10 pays it)."""
+        if self.account is None or self.visit is None:
+            self.say(self.tr("Take the customer's account first (search, then Enter)."))
+            return
+        account = self.account
+        dialog = self.reading_dialog = ReadingDialog(
+            self._core, self._user_of, account.account_no, account.name, self
+        )
+        dialog.accepted.connect(lambda: self._reading_billed(account.account_no, dialog.bill_no))
+        dialog.open()  # fmt: skip
+
+    def _reading_billed(self, account_no: str, bill_no: str | None) -> None:
+        user, visit = self._user_of(), self.visit
+        self.attempt.run(lambda: (visit, self._core.account_panel(user, account_no),
+                                  self._core.referrals.for_account(user, account_no)),
+                         self._account_taken, self._failed)  # fmt: skip
+        self.say(self.tr("Reading recorded and billed: bill {bill}. F10 pays it.").format(
+            bill=bill_no))  # fmt: skip
 
     def _bills_taken(self, bills: AccountBills) -> None:
         if not bills.bills:

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QCoreApplication
 
-from hallclient.ledger.errors import LedgerError, LedgerProblem
+from hallclient.ledger.errors import LedgerError, LedgerProblem, ReadingFault
+from ui.pages import QT_TRANSLATE_NOOP
 
 _SOURCES = {
     LedgerProblem.ACCOUNT_INACTIVE: QT_TRANSLATE_NOOP(
@@ -40,8 +41,44 @@ _SOURCES = {
 }  # fmt: skip
 
 
+_FAULTS = {
+    ReadingFault.FIRST_READING: QT_TRANSLATE_NOOP(
+        "Ledger", "This is the account's first reading: it opens the meter and bills nothing."),
+    ReadingFault.NO_EARLIER: QT_TRANSLATE_NOOP(
+        "Ledger", "A new meter or dials that began again need an earlier reading."),
+    ReadingFault.START_WITHOUT_CHANGE: QT_TRANSLATE_NOOP(
+        "Ledger", "A start figure is only for a new meter or dials that began again."),
+    ReadingFault.BELOW_LAST: QT_TRANSLATE_NOOP(
+        "Ledger", "{0} is below the last reading {1}. If the meter was changed or its dials "
+        "began again, choose that and type the figure they started from."),
+    ReadingFault.START_NEEDED: QT_TRANSLATE_NOOP(
+        "Ledger", "Type the figure the new dials started from."),
+    ReadingFault.OLD_BELOW_LAST: QT_TRANSLATE_NOOP(
+        "Ledger", "The old meter's last figure {0} is below its last reading {1}."),
+    ReadingFault.BELOW_START: QT_TRANSLATE_NOOP(
+        "Ledger", "{0} is below the figure the dials started from ({1})."),
+    ReadingFault.NOT_A_NUMBER: QT_TRANSLATE_NOOP(
+        "Ledger", "Type the figures as numbers, e.g. 1234.5."),
+    ReadingFault.OUT_OF_RANGE: QT_TRANSLATE_NOOP(
+        "Ledger", "{1} is not a meter figure (at most three decimals, not below zero)."),
+    ReadingFault.SAME_METER: QT_TRANSLATE_NOOP(
+        "Ledger", "A new meter needs its own number; {0} is the meter already on the account."),
+    ReadingFault.OTHER_METER: QT_TRANSLATE_NOOP(
+        "Ledger", "Meter {0} is not the account's meter ({1})."),
+    ReadingFault.IN_FUTURE: QT_TRANSLATE_NOOP("Ledger", "The day {0} has not come yet."),
+    ReadingFault.NOT_AFTER_LAST: QT_TRANSLATE_NOOP(
+        "Ledger", "The meter was last read on {0}: one reading a day, after that one."),
+    ReadingFault.METER_ELSEWHERE: QT_TRANSLATE_NOOP(
+        "Ledger", "Meter {0} is on account {1}."),
+    ReadingFault.OPENING_BELOW_ZERO: QT_TRANSLATE_NOOP(
+        "Ledger", "Opening figures cannot be below zero."),
+}  # fmt: skip
+
+
 def ledger_problem_text(error: LedgerError) -> str:
     detail = error.detail
+    if error.fault is not None:
+        return QCoreApplication.translate("Ledger", _FAULTS[error.fault]).format(*error.values)
     if error.problem is LedgerProblem.ACCOUNT_INACTIVE:
         from ui.intake_texts import account_status_text  # it imports ui.problems, as we are
 

@@ -22,9 +22,60 @@ class LedgerProblem(enum.StrEnum):
     NOTHING_TO_WAIVE = "nothing_to_waive"
 
 
-class LedgerError(HallError):
-    """A refusal; ``detail`` names the account, bill, receipt or value concerned."""
+class ReadingFault(enum.StrEnum):
+    """Why a reading was refused, so that a screen can say it in the clerk's words."""
 
-    def __init__(self, problem: LedgerProblem, detail: str = "") -> None:
-        self.problem, self.detail = problem, detail
+    FIRST_READING = "first_reading"  # the account's first: nothing to bill
+    NO_EARLIER = "no_earlier"  # a meter change or rollover needs a reading before it
+    START_WITHOUT_CHANGE = "start_without_change"
+    BELOW_LAST = "below_last"  # (figure, last figure)
+    START_NEEDED = "start_needed"
+    OLD_BELOW_LAST = "old_below_last"  # (old meter's figure, last figure)
+    BELOW_START = "below_start"  # (figure, start figure)
+    NOT_A_NUMBER = "not_a_number"  # (field)
+    OUT_OF_RANGE = "out_of_range"  # (field, value)
+    SAME_METER = "same_meter"  # (meter)
+    OTHER_METER = "other_meter"  # (meter, the account's meter)
+    IN_FUTURE = "in_future"  # (day)
+    NOT_AFTER_LAST = "not_after_last"  # (the last reading's day)
+    METER_ELSEWHERE = "meter_elsewhere"  # (meter, the account it is on)
+    OPENING_BELOW_ZERO = "opening_below_zero"
+
+
+_READING_DETAILS = {
+    ReadingFault.FIRST_READING: "the account's first reading",
+    ReadingFault.NO_EARLIER: "no earlier reading to change from",
+    ReadingFault.START_WITHOUT_CHANGE: "a start figure needs a meter change",
+    ReadingFault.BELOW_LAST: "{0} is below the last {1}",
+    ReadingFault.START_NEEDED: "a meter change needs the start reading",
+    ReadingFault.OLD_BELOW_LAST: "old meter {0} below {1}",
+    ReadingFault.BELOW_START: "{0} is below the start {1}",
+    ReadingFault.NOT_A_NUMBER: "{0}: not a number",
+    ReadingFault.OUT_OF_RANGE: "{0}: {1}",
+    ReadingFault.SAME_METER: "meter change to the same meter {0}",
+    ReadingFault.OTHER_METER: "meter {0} is not the account's {1}",
+    ReadingFault.IN_FUTURE: "{0} is in the future",
+    ReadingFault.NOT_AFTER_LAST: "not after the last reading of {0}",
+    ReadingFault.METER_ELSEWHERE: "meter {0} is on {1}",
+    ReadingFault.OPENING_BELOW_ZERO: "opening figures below zero",
+}
+
+
+class LedgerError(HallError):
+    """A refusal; ``detail`` names the account, bill, receipt or value concerned.
+
+    A refused reading also carries its :class:`ReadingFault` and the values it names
+    (``detail`` is then the fault in English, for the readers' file and the logs)."""
+
+    def __init__(
+        self, problem: LedgerProblem, detail: str = "", *, fault: ReadingFault | None = None,
+        values: tuple[str, ...] = (),
+    ) -> None:  # fmt: skip
+        self.problem, self.detail, self.fault, self.values = problem, detail, fault, values
         super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
+
+
+def reading_refused(fault: ReadingFault, *values: object) -> LedgerError:
+    named = tuple(str(value) for value in values)
+    return LedgerError(LedgerProblem.BAD_READING, _READING_DETAILS[fault].format(*named),
+                       fault=fault, values=named)  # fmt: skip

@@ -16,7 +16,7 @@ from sqlalchemy import insert
 
 from db.models import Bill, BillKind, BillLine
 from hallclient.context import Context
-from hallclient.ledger.errors import LedgerError, LedgerProblem
+from hallclient.ledger.errors import LedgerError, LedgerProblem, ReadingFault, reading_refused
 from hallclient.ledger.readings import account_meter
 from hallclient.ledger.volumes import add_volumes
 from hallclient.uow import UnitOfWork
@@ -37,7 +37,7 @@ def carry_over(
     if account_meter(uow, account_no) is None:
         raise LedgerError(LedgerProblem.UNKNOWN_ACCOUNT, account_no)
     if arrears < 0 or volume < 0:
-        raise LedgerError(LedgerProblem.BAD_READING, "opening figures below zero")
+        raise reading_refused(ReadingFault.OPENING_BELOW_ZERO)
     today, bill_no = context.today(), carried_bill_no(account_no)
     bill_id = uow.connection.execute(
         insert(Bill).returning(Bill.id),

@@ -18,7 +18,7 @@ from sqlalchemy import bindparam, insert, select, update
 
 from db.models import Account, AccountStatus, MeterReading, ReadingKind, ReadingSource
 from hallclient.context import Context
-from hallclient.ledger.errors import LedgerError, LedgerProblem
+from hallclient.ledger.errors import LedgerError, LedgerProblem, ReadingFault, reading_refused
 from hallclient.ledger.rules import ReadingFigures, consumption
 from hallclient.uow import UnitOfWork
 
@@ -83,16 +83,13 @@ def check_reading(
     changing = given.figures.kind is ReadingKind.METER_CHANGE
     meter = given.meter_no or account.meter_no
     if changing and meter == account.meter_no:
-        raise LedgerError(LedgerProblem.BAD_READING, f"meter change to the same meter {meter}")
+        raise reading_refused(ReadingFault.SAME_METER, meter)
     if not changing and meter != account.meter_no:
-        raise LedgerError(LedgerProblem.BAD_READING,
-                          f"meter {meter} is not the account's {account.meter_no}")  # fmt: skip
+        raise reading_refused(ReadingFault.OTHER_METER, meter, account.meter_no)
     if given.read_on > today:
-        raise LedgerError(LedgerProblem.BAD_READING, f"{given.read_on} is in the future")
+        raise reading_refused(ReadingFault.IN_FUTURE, given.read_on)
     if last is not None and given.read_on <= last.read_on:
-        raise LedgerError(
-            LedgerProblem.BAD_READING, f"not after the last reading of {last.read_on}"
-        )
+        raise reading_refused(ReadingFault.NOT_AFTER_LAST, last.read_on)
     used = consumption(None if last is None else last.reading, given.figures)
     kind = ReadingKind.OPENING if last is None else given.figures.kind
     return CheckedReading(given, meter, kind, None if last is None else last.reading_id, used)
@@ -130,7 +127,7 @@ def change_meter(uow: UnitOfWork, checked: CheckedReading) -> None:
         select(Account.account_no).where(Account.meter_no == checked.meter_no)
     )
     if taken is not None:
-        raise LedgerError(LedgerProblem.BAD_READING, f"meter {checked.meter_no} is on {taken}")
+        raise reading_refused(ReadingFault.METER_ELSEWHERE, checked.meter_no, taken)
     uow.connection.execute(
         update(Account)
         .where(Account.account_no == checked.given.account_no)

@@ -15,11 +15,13 @@ from decimal import Decimal
 
 from db.models.accounts import AccountStatus
 from db.models.ledger import ReadingKind
-from hallclient.ledger.errors import LedgerError, LedgerProblem
+from hallclient.ledger.errors import LedgerError, LedgerProblem, ReadingFault, reading_refused
 from hallclient.tariff.rules import Category, PricedItem, Quote
 
 ZERO_M3 = Decimal("0.000")
 MAX_READING = Decimal("99999999.999")
+# what a customer may tell at the counter: a regular reading, a new meter, dials reset
+COUNTER_KINDS = (ReadingKind.REGULAR, ReadingKind.METER_CHANGE, ReadingKind.ROLLOVER)
 
 
 def check_chargeable(status: str, *, gas: bool) -> None:
@@ -87,30 +89,30 @@ def consumption(previous: Decimal | None, figures: ReadingFigures) -> Decimal | 
     value = _figure(figures.reading, "reading")
     if previous is None:
         if figures.kind not in (ReadingKind.REGULAR, ReadingKind.OPENING):
-            raise LedgerError(LedgerProblem.BAD_READING, "no earlier reading to change from")
+            raise reading_refused(ReadingFault.NO_EARLIER)
         return None
     if figures.kind in (ReadingKind.REGULAR, ReadingKind.OPENING):
         if figures.start_reading is not None or figures.old_final is not None:
-            raise LedgerError(LedgerProblem.BAD_READING, "a start figure needs a meter change")
+            raise reading_refused(ReadingFault.START_WITHOUT_CHANGE)
         if value < previous:
-            raise LedgerError(LedgerProblem.BAD_READING, f"{value} is below the last {previous}")
+            raise reading_refused(ReadingFault.BELOW_LAST, value, previous)
         return value - previous
     if figures.start_reading is None:
-        raise LedgerError(LedgerProblem.BAD_READING, "a meter change needs the start reading")
+        raise reading_refused(ReadingFault.START_NEEDED)
     start = _figure(figures.start_reading, "start reading")
     old_final = previous if figures.old_final is None else _figure(figures.old_final, "old")
     if old_final < previous:
-        raise LedgerError(LedgerProblem.BAD_READING, f"old meter {old_final} below {previous}")
+        raise reading_refused(ReadingFault.OLD_BELOW_LAST, old_final, previous)
     if value < start:
-        raise LedgerError(LedgerProblem.BAD_READING, f"{value} is below the start {start}")
+        raise reading_refused(ReadingFault.BELOW_START, value, start)
     return (old_final - previous) + (value - start)
 
 
 def _figure(value: Decimal, what: str) -> Decimal:
     if not isinstance(value, Decimal) or not value.is_finite():
-        raise LedgerError(LedgerProblem.BAD_READING, f"{what}: not a number")
+        raise reading_refused(ReadingFault.NOT_A_NUMBER, what)
     if value < 0 or value > MAX_READING or value != value.quantize(Decimal("0.001")):
-        raise LedgerError(LedgerProblem.BAD_READING, f"{what}: {value}")
+        raise reading_refused(ReadingFault.OUT_OF_RANGE, what, value)
     return value.quantize(Decimal("0.001"))
 
 

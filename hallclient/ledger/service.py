@@ -18,7 +18,7 @@ from db.models.ledger import MeterReading, ReadingSource
 from hallclient.context import Context
 from hallclient.ledger.billing import Unbilled, bill_readings
 from hallclient.ledger.bills import OpenBill, cart_lines, open_bills, with_late_fees
-from hallclient.ledger.errors import LedgerError, LedgerProblem
+from hallclient.ledger.errors import LedgerError, LedgerProblem, ReadingFault, reading_refused
 from hallclient.ledger.readings import ReadingInput, record_reading
 from hallclient.ledger.rules import ReadingFigures
 from hallclient.permissions import Action
@@ -63,16 +63,19 @@ def account_bills(database: Database, context: Context, account_no: str) -> Acco
 
 
 def report_reading(
-    database: Database, context: Context, account_no: str, figures: ReadingFigures, due_days: int
-) -> str:
-    """Record the customer's own reading and bill it in one transaction; the bill number."""
+    database: Database, context: Context, account_no: str, figures: ReadingFigures, due_days: int,
+    meter_no: str = "",
+) -> str:  # fmt: skip
+    """Record the customer's own reading and bill it in one transaction; the bill number.
+
+    ``meter_no`` names the new meter of a meter change (blank: the account's meter)."""
     context.require(Action.SERVE_CUSTOMERS)
-    given = ReadingInput(account_no, "", figures, context.today(), context.user.employee_no,
-                         ReadingSource.SELF)  # fmt: skip
+    given = ReadingInput(account_no, meter_no.strip(), figures, context.today(),
+                         context.user.employee_no, ReadingSource.SELF)  # fmt: skip
     with UnitOfWork(database) as uow:
         reading_id, checked = record_reading(uow, context, given, batch="counter")
         if checked.consumption is None:
-            raise LedgerError(LedgerProblem.BAD_READING, "the account's first reading")
+            raise reading_refused(ReadingFault.FIRST_READING)
         unbilled = Unbilled(reading_id, account_no, given.read_on, checked.consumption,
                             _previous_day(uow, checked.previous_id))  # fmt: skip
         run = bill_readings(uow, context, [unbilled], due_days)

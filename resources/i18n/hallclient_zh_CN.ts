@@ -157,8 +157,16 @@
 <context>
     <name>Charts</name>
     <message>
-        <source>Gas</source>
-        <translation>燃气费</translation>
+        <source>Bills paid</source>
+        <translation>缴纳账单</translation>
+    </message>
+    <message>
+        <source>Late fees</source>
+        <translation>违约金</translation>
+    </message>
+    <message>
+        <source>Prepaid gas</source>
+        <translation>预付购气</translation>
     </message>
     <message>
         <source>Service fees</source>
@@ -181,8 +189,8 @@
         <translation>按支付方式实收</translation>
     </message>
     <message>
-        <source>Taken by fee category</source>
-        <translation>按收费类别实收</translation>
+        <source>Taken by kind of income</source>
+        <translation>按收入类别实收</translation>
     </message>
 </context>
 <context>
@@ -675,8 +683,12 @@
         <translation>已加入待收费。</translation>
     </message>
     <message>
-        <source>The bills are in the cart; remove the newest to pay fewer.</source>
-        <translation>账单已加入购物车；少缴几笔请从最新的一笔删起。</translation>
+        <source>The bills are in the cart; remove the newest to pay fewer (Delete). Delete on a late fee asks a manager to waive it.</source>
+        <translation>账单已加入购物车；少缴几笔请从最新的一笔删起（Delete）。在违约金上按 Delete 可请值班长批准免收。</translation>
+    </message>
+    <message>
+        <source>The late fee of bill {bill} is waived with the manager&apos;s approval.</source>
+        <translation>账单 {bill} 的违约金已经值班长批准免收。</translation>
     </message>
     <message>
         <source>Cart total: {amount}</source>
@@ -800,10 +812,6 @@
         <translation>接待记录</translation>
     </message>
     <message>
-        <source>F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F10 pay the account&apos;s bills · F11 today&apos;s visits</source>
-        <translation>F2 叫下一位 · F3 重呼 · F4 过号 · F5 转办（Ctrl+F5 重打转办单） · F6 散客 · F7 取号 · F8 转窗口 · F9 结束接待 · F10 缴纳账单 · F11 今日接待</translation>
-    </message>
-    <message>
         <source>Choose the purpose</source>
         <translation>请选择来访事由</translation>
     </message>
@@ -888,6 +896,10 @@
         <translation>，已作废</translation>
     </message>
     <message>
+        <source>F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F10 pay the account&apos;s bills · Ctrl+R the customer&apos;s own reading · F11 today&apos;s visits</source>
+        <translation>F2 叫下一位 · F3 重呼 · F4 过号 · F5 转办（Ctrl+F5 重打转办单） · F6 散客 · F7 取号 · F8 转窗口 · F9 结束接待 · F10 缴纳账单 · Ctrl+R 客户自报读数 · F11 今日接待</translation>
+    </message>
+    <message>
         <source>Call a ticket or take a walk-in first.</source>
         <translation>请先叫号或登记散客。</translation>
     </message>
@@ -910,6 +922,10 @@
     <message>
         <source>Take the customer&apos;s account first (search, then Enter).</source>
         <translation>请先查找并选定客户户号（搜索后按回车）。</translation>
+    </message>
+    <message>
+        <source>Reading recorded and billed: bill {bill}. F10 pays it.</source>
+        <translation>读数已记录并出账：账单 {bill}。按 F10 缴费。</translation>
     </message>
     <message>
         <source>The account has no unpaid bills.</source>
@@ -941,6 +957,25 @@
     <message>
         <source>Press the number of the service the customer needs.</source>
         <translation>请按客户所办业务对应的数字键取号。</translation>
+    </message>
+</context>
+<context>
+    <name>LateFeeWaiver</name>
+    <message>
+        <source>Waive a late fee</source>
+        <translation>免收违约金</translation>
+    </message>
+    <message>
+        <source>Why is the late fee of bill {bill} waived? A shift manager approves next.</source>
+        <translation>账单 {bill} 的违约金为何免收？填写原因后由值班长批准。</translation>
+    </message>
+    <message>
+        <source>A late fee is waived only with a reason.</source>
+        <translation>免收违约金须说明原因。</translation>
+    </message>
+    <message>
+        <source>The late fee stays.</source>
+        <translation>违约金未免收。</translation>
     </message>
 </context>
 <context>
@@ -992,6 +1027,66 @@
     <message>
         <source>Bill {detail} has no late fee to waive.</source>
         <translation>账单 {detail} 没有可免收的违约金。</translation>
+    </message>
+    <message>
+        <source>This is the account&apos;s first reading: it opens the meter and bills nothing.</source>
+        <translation>这是该户的首次读数：只作起始读数，不出账。</translation>
+    </message>
+    <message>
+        <source>A new meter or dials that began again need an earlier reading.</source>
+        <translation>换表或表盘归零须有上次读数。</translation>
+    </message>
+    <message>
+        <source>A start figure is only for a new meter or dials that began again.</source>
+        <translation>起始读数只在换表或表盘归零时填写。</translation>
+    </message>
+    <message>
+        <source>{0} is below the last reading {1}. If the meter was changed or its dials began again, choose that and type the figure they started from.</source>
+        <translation>{0} 低于上次读数 {1}。如已换表或表盘归零，请选择相应类型并填写起始读数。</translation>
+    </message>
+    <message>
+        <source>Type the figure the new dials started from.</source>
+        <translation>请填写新表（或归零后）的起始读数。</translation>
+    </message>
+    <message>
+        <source>The old meter&apos;s last figure {0} is below its last reading {1}.</source>
+        <translation>旧表末次读数 {0} 低于其上次读数 {1}。</translation>
+    </message>
+    <message>
+        <source>{0} is below the figure the dials started from ({1}).</source>
+        <translation>{0} 低于起始读数（{1}）。</translation>
+    </message>
+    <message>
+        <source>Type the figures as numbers, e.g. 1234.5.</source>
+        <translation>读数请填数字，如 1234.5。</translation>
+    </message>
+    <message>
+        <source>{1} is not a meter figure (at most three decimals, not below zero).</source>
+        <translation>{1} 不是有效读数（不小于零，最多三位小数）。</translation>
+    </message>
+    <message>
+        <source>A new meter needs its own number; {0} is the meter already on the account.</source>
+        <translation>换表须填写新表表号；{0} 是该户现有的表。</translation>
+    </message>
+    <message>
+        <source>Meter {0} is not the account&apos;s meter ({1}).</source>
+        <translation>表号 {0} 不是该户的表（{1}）。</translation>
+    </message>
+    <message>
+        <source>The day {0} has not come yet.</source>
+        <translation>日期 {0} 尚未到来。</translation>
+    </message>
+    <message>
+        <source>The meter was last read on {0}: one reading a day, after that one.</source>
+        <translation>该表上次抄表日为 {0}：每日只记一次读数，且须晚于上次。</translation>
+    </message>
+    <message>
+        <source>Meter {0} is on account {1}.</source>
+        <translation>表号 {0} 已登记在户号 {1}。</translation>
+    </message>
+    <message>
+        <source>Opening figures cannot be below zero.</source>
+        <translation>起始数不能小于零。</translation>
     </message>
 </context>
 <context>
@@ -1817,6 +1912,69 @@ Total {total}
     <message>
         <source>{count} of {total} rules</source>
         <translation>共 {total} 条，显示 {count} 条</translation>
+    </message>
+</context>
+<context>
+    <name>ReadingDialog</name>
+    <message>
+        <source>Customer&apos;s own reading</source>
+        <translation>客户自报读数</translation>
+    </message>
+    <message>
+        <source>Reading told by the customer for account {account} ({holder}); it is billed at once.</source>
+        <translation>户号 {account}（{holder}）的客户自报读数，记录后立即出账。</translation>
+    </message>
+    <message>
+        <source>Meter shows</source>
+        <translation>表上读数</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>类型</translation>
+    </message>
+    <message>
+        <source>Dials started from</source>
+        <translation>新表起始读数</translation>
+    </message>
+    <message>
+        <source>Old meter&apos;s last figure</source>
+        <translation>旧表末次读数</translation>
+    </message>
+    <message>
+        <source>New meter&apos;s number</source>
+        <translation>新表表号</translation>
+    </message>
+    <message>
+        <source>Regular reading</source>
+        <translation>正常抄表</translation>
+    </message>
+    <message>
+        <source>New meter (换表)</source>
+        <translation>换表</translation>
+    </message>
+    <message>
+        <source>Dials began again (归零)</source>
+        <translation>表盘归零</translation>
+    </message>
+    <message>
+        <source>m³, as on the dials, e.g. 1234.5</source>
+        <translation>单位 m³，按表盘所示，如 1234.5</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>可不填</translation>
+    </message>
+    <message>
+        <source>only for a new meter</source>
+        <translation>仅换表时填写</translation>
+    </message>
+    <message>
+        <source>Record and bill</source>
+        <translation>记录并出账</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
     </message>
 </context>
 <context>

@@ -58,7 +58,7 @@ def _buy(ledger: LedgerTill, *items: tuple[str, str]):
 
 
 def test_the_shift_splits_bills_late_fees_prepaid_gas_and_services(paid_day):
-    ledger, first, gas = paid_day
+    ledger, _first, gas = paid_day
     x = shifts.reading(ledger.database, ledger.till.clerk)
     gas_amount = sum(line.amount for line in gas.lines if line.item_code == "G101")
     assert x.figures.by_category == {
@@ -74,7 +74,7 @@ def test_the_shift_splits_bills_late_fees_prepaid_gas_and_services(paid_day):
 
 
 def test_the_day_close_counts_bills_paid_and_the_export_splits_income(paid_day, tmp_path):
-    ledger, first, gas = paid_day
+    ledger, first, _gas = paid_day
     till = ledger.till
     boss = till.context(Role.SHIFT_MANAGER, counter="C09")
     cash = shifts.reading(ledger.database, till.clerk).figures.method(PaymentMethod.CASH)
