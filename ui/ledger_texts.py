@@ -41,6 +41,9 @@ _SOURCES = {
 }  # fmt: skip
 
 
+_SUSPENDED = QT_TRANSLATE_NOOP(
+    "Ledger", "The account is {status}: it buys no gas until it is reconnected. Its bills "
+    "and the reconnection fee are taken as usual.")  # fmt: skip
 _FAULTS = {
     ReadingFault.FIRST_READING: QT_TRANSLATE_NOOP(
         "Ledger", "This is the account's first reading: it opens the meter and bills nothing."),
@@ -82,5 +85,8 @@ def ledger_problem_text(error: LedgerError) -> str:
     if error.problem is LedgerProblem.ACCOUNT_INACTIVE:
         from ui.intake_texts import account_status_text  # it imports ui.problems, as we are
 
+        if detail == "suspended":
+            return QCoreApplication.translate("Ledger", _SUSPENDED).format(
+                status=account_status_text(detail))  # fmt: skip
         detail = account_status_text(detail)
     return QCoreApplication.translate("Ledger", _SOURCES[error.problem]).format(detail=detail)

@@ -24,7 +24,7 @@ from hallclient.approvals import use_approval
 from hallclient.cart import Waiver
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError, LedgerProblem
-from hallclient.ledger.rules import check_chargeable
+from hallclient.ledger.rules import check_bills_payable
 from hallclient.permissions import ApprovalKind
 from hallclient.tariff.pricing import AccountFacts, Pricer
 from hallclient.tariff.rules import LATE_FEE_CODE, BasisLine, Quote
@@ -140,11 +140,11 @@ def confirm_bills(
 ) -> tuple[Quote, ...]:  # fmt: skip
     """Inside the payment (the account locked): the bill lines of the cart again, or a refusal.
 
-    Refused unless the account is active, the bills are open, they are the oldest
+    Refused for a closed account, and unless the bills are open, they are the oldest
     ones (none skipped), each is exactly as quoted, and each overdue bill comes with
     its late fee as computed today or a manager's waiver, which is used up here.
     """
-    check_chargeable(account.status, gas=True)
+    check_bills_payable(account.status)
     wanted = [q.bill_no for q in quotes if q.bill_no and q.item_code != LATE_FEE_CODE]
     bills = {bill.bill_no: bill for bill in _open_prefix(uow, account.account_no, wanted)}
     waived = {w.bill_no: w for w in waivers}

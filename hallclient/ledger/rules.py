@@ -25,15 +25,18 @@ COUNTER_KINDS = (ReadingKind.REGULAR, ReadingKind.METER_CHANGE, ReadingKind.ROLL
 
 
 def check_chargeable(status: str, *, gas: bool) -> None:
-    """A suspended or closed account is charged neither gas nor bills (nor their late
-    fees); the fees that apply to it -- reconnection, reopening -- still are."""
+    """Gas by volume only for an account in service; the fees that apply to a suspended
+    or closed account -- reconnection, reopening -- are still charged."""
     if gas and status != AccountStatus.NORMAL:
         raise LedgerError(LedgerProblem.ACCOUNT_INACTIVE, status)
 
 
-def is_gas(quote: Quote, category: Category | None) -> bool:
-    """Gas or a bill (or a bill's late fee): what an inactive account is refused."""
-    return quote.bill_no is not None or category is Category.GAS_VOLUME
+def check_bills_payable(status: str) -> None:
+    """A suspended account's bills are paid at the counter: gas stopped for arrears (欠费
+    停气) comes back once they are settled, so refusing them would strand the customer.
+    A closed account's are not: they were settled when it closed (销户结清)."""
+    if status == AccountStatus.CLOSED:
+        raise LedgerError(LedgerProblem.ACCOUNT_INACTIVE, status)
 
 
 @dataclass(frozen=True)

@@ -1029,6 +1029,10 @@
         <translation>账单 {detail} 没有可免收的违约金。</translation>
     </message>
     <message>
+        <source>The account is {status}: it buys no gas until it is reconnected. Its bills and the reconnection fee are taken as usual.</source>
+        <translation>该户{status}：复通前不能购气；账单和复通费照常收取。</translation>
+    </message>
+    <message>
         <source>This is the account&apos;s first reading: it opens the meter and bills nothing.</source>
         <translation>这是该户的首次读数：只作起始读数，不出账。</translation>
     </message>

@@ -23,3 +23,11 @@ def test_every_reading_fault_is_worded_with_its_figures(app, fault):
     assert untranslated(text) == [] and "{" not in text
     if fault is ReadingFault.BELOW_LAST:
         assert text.startswith("1100.5 低于上次读数 1200")
+
+
+@pytest.mark.parametrize(
+    ("status", "words"),
+    [("suspended", "该户停气：复通前不能购气；账单和复通费照常收取。"), ("closed", "销户")],
+)
+def test_an_inactive_account_is_named_by_its_status(app, status, words):
+    assert words in ledger_problem_text(LedgerError(LedgerProblem.ACCOUNT_INACTIVE, status))

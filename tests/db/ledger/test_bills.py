@@ -186,27 +186,51 @@ def _close(ledger: LedgerTill, status: str) -> None:
         uow.commit()
 
 
-@pytest.mark.parametrize("status", ["closed", "suspended"])
-def test_an_inactive_account_is_refused_gas_and_bills_but_not_its_reconnection_fee(
-    ledger, tmp_path, status
-):
-    _read_twice(ledger, tmp_path)
-    bill_lines = ledger.bills(BILLED_NO).cart_lines()
-    gas = pricing.quote(ledger.database, ledger.till.clerk, "G101", Decimal(10),
-                        account_no=BILLED_NO)  # fmt: skip
-    _close(ledger, status)
+def _refused_gas_quote(ledger: LedgerTill, status: str) -> None:
     with pytest.raises(LedgerError) as quoted:
         pricing.quote(ledger.database, ledger.till.clerk, "G101", Decimal(10),
                       account_no=BILLED_NO)  # fmt: skip
     assert (quoted.value.problem, quoted.value.detail) == (LedgerProblem.ACCOUNT_INACTIVE, status)
-    for stale in ([gas], bill_lines):  # quoted before the status changed
-        cart = Cart()
-        for quote in stale:
-            cart = cart.add(quote)
-        with pytest.raises(LedgerError) as charged:
-            issue_receipt(ledger.database, ledger.till.clerk, _request(cart))
-        assert charged.value.problem is LedgerProblem.ACCOUNT_INACTIVE
+
+
+def _charge(ledger: LedgerTill, *quotes):
+    cart = Cart()
+    for quote in quotes:
+        cart = cart.add(quote)
+    return issue_receipt(ledger.database, ledger.till.clerk, _request(cart)).record
+
+
+def _reconnection_fee(ledger: LedgerTill):
     fee = pricing.quote(ledger.database, ledger.till.clerk, "S101", Decimal(1),
                         account_no=BILLED_NO)  # fmt: skip
-    record = issue_receipt(ledger.database, ledger.till.clerk, _request(Cart().add(fee))).record
+    record = _charge(ledger, fee)
     assert [(line.item_code, line.amount) for line in record.lines] == [("S101", Decimal(50))]
+
+
+def test_a_closed_account_is_refused_gas_and_bills_but_not_its_reconnection_fee(ledger, tmp_path):
+    _read_twice(ledger, tmp_path)
+    bill_lines = ledger.bills(BILLED_NO).cart_lines()
+    gas = pricing.quote(ledger.database, ledger.till.clerk, "G101", Decimal(10),
+                        account_no=BILLED_NO)  # fmt: skip
+    _close(ledger, "closed")
+    _refused_gas_quote(ledger, "closed")
+    for stale in ([gas], bill_lines):  # quoted before the status changed
+        with pytest.raises(LedgerError) as charged:
+            _charge(ledger, *stale)
+        assert charged.value.problem is LedgerProblem.ACCOUNT_INACTIVE
+    _reconnection_fee(ledger)
+
+
+def test_a_suspended_account_pays_its_arrears_and_reconnection_but_buys_no_gas(ledger, tmp_path):
+    """欠费停气: the arrears are paid at the counter, then the reconnection fee."""
+    bill_no = _read_twice(ledger, tmp_path)
+    gas = pricing.quote(ledger.database, ledger.till.clerk, "G101", Decimal(10),
+                        account_no=BILLED_NO)  # fmt: skip
+    _close(ledger, "suspended")
+    _refused_gas_quote(ledger, "suspended")
+    with pytest.raises(LedgerError) as charged:
+        _charge(ledger, gas)
+    assert charged.value.problem is LedgerProblem.ACCOUNT_INACTIVE
+    assert [line.bill_no for line in ledger.pay(BILLED_NO).record.lines] == [bill_no]
+    assert ledger.bills(BILLED_NO).bills == ()
+    _reconnection_fee(ledger)
