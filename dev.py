@@ -89,7 +89,7 @@ def version() -> str:
 def build() -> int:
     """dist/HallClient: the frozen app (on Windows the real one; on Linux the CI's check)."""
     _setup("dev")
-    if _run(PYTHON, "-m", "ui.i18n_build") != 0:  # the .qm files the build bundles
+    if _run(PYTHON, "-m", "ui.tools.i18n_build") != 0:  # the .qm files the build bundles
         return 1
     spec = ROOT / "packaging" / "hallclient.spec"
     return _run(PYTHON, "-m", "PyInstaller", "--noconfirm", "--clean", spec)

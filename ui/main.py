@@ -52,7 +52,7 @@ def _add_gui_commands(commands: Any) -> None:
 
 def _render(args: argparse.Namespace, settings: Settings) -> int:
     """Render on a throwaway demo database, so no real user's failures are counted."""
-    from ui.render import ALL_SCREENS, render_screens
+    from ui.tools.render import ALL_SCREENS, render_screens
 
     with tempfile.TemporaryDirectory(prefix="hallclient-render-") as folder:
         if args.database_url is None:
@@ -81,7 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         settings = cli.settings_from(args)
         if gui:
-            from ui.app import run_gui
+            from ui.shell.app import run_gui
 
             signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal just quits
             return run_gui(settings)

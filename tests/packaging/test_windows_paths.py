@@ -27,7 +27,7 @@ from hallclient.printing.printers import (
     _escpos_printer,
     send_job,
 )
-from ui import fonts
+from ui.kit import fonts
 
 ROOT = Path(__file__).resolve().parents[2]
 

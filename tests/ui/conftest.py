@@ -14,9 +14,9 @@ from PySide6.QtWidgets import QApplication
 from hallclient.clock import FixedClock
 from hallclient.config import Settings
 from hallclient.core import Core, open_core
-from ui.app import prepare_application
-from ui.i18n import Translations
-from ui.render import OFFSCREEN_NOISE
+from ui.kit.i18n import Translations
+from ui.shell.app import prepare_application
+from ui.tools.render import OFFSCREEN_NOISE
 
 # Before any QApplication exists (importing PySide6 creates none).
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")

@@ -8,7 +8,7 @@ from hallclient.audit import recent_entries
 from hallclient.auth import CurrentUser
 from hallclient.core import Core
 from hallclient.uow import UnitOfWork
-from ui.main_window import MainWindow
+from ui.shell.main_window import MainWindow
 
 CLERK_NEW_PASSWORD = "counter-2026"
 

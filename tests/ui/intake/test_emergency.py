@@ -1,0 +1,80 @@
+"""The emergency path: leak words in the notes, or the leak purpose, interrupt the visit
+with the safety words and the hotline; Esc does not end it; Ctrl+Enter sends the
+emergency referral to the repair centre."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from hallclient.referrals.service import ReferralStatus, Urgency
+from hallclient.visits import VisitStage
+from tests.ui.helpers import serve_account, settle, untranslated, visible_texts
+from tests.ui.sessions import clerk_after_first_login, open_window
+from ui.intake.page import IntakePage
+from ui.shell.main_window import MainWindow
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+ACCOUNT = "1028100001"
+
+
+@pytest.fixture
+def window(qtbot, app, private_core) -> MainWindow:
+    user = clerk_after_first_login(private_core)
+    private_core.issue_ticket(user, "repair")
+    return open_window(qtbot, private_core, user)
+
+
+@pytest.fixture
+def page(qtbot, window) -> IntakePage:
+    intake = serve_account(qtbot, window, ACCOUNT)
+    assert isinstance(intake, IntakePage)
+    return intake
+
+
+def _emergency(qtbot, page):
+    qtbot.waitUntil(lambda: page.emergency.dialog is not None
+                    and page.emergency.dialog.isVisible())  # fmt: skip
+    dialog = page.emergency.dialog
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    return dialog
+
+
+def test_leak_words_in_the_notes_open_the_emergency_and_esc_does_not_close_it(
+    qtbot, window, page, private_core
+):
+    page.notes.setFocus()
+    page.notes.insertPlainText("客户说厨房里有很重的燃氣味")
+    dialog = _emergency(qtbot, page)
+    assert "028-86000119" in dialog.hotline.text()
+    assert "不要开关任何电器" in dialog.script.text() and dialog.address.text()
+    texts = visible_texts(dialog)
+    assert {text: untranslated(text) for text in texts if untranslated(text)} == {}
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    dialog.close()
+    assert dialog.isVisible()  # not without being recorded
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: page.emergency.dialog is None)  # recorded, closed and deleted
+    assert page.visit.stage is VisitStage.REFERRING
+    assert page.message.text().startswith("紧急转办 ZB2026-000001")
+    [made] = private_core.referrals.for_account(window.user, ACCOUNT)
+    assert (made.department_code, made.urgency, made.status) == (
+        "emergency_repair", Urgency.EMERGENCY, ReferralStatus.NEW)  # fmt: skip
+    assert "燃氣味" in made.matter or "燃气味" in made.matter
+    page.notes.insertPlainText("，已告知")  # the same visit: once is enough
+    qtbot.wait(600)
+    assert page.emergency.dialog is None
+    page.window().activateWindow()
+    qtbot.waitUntil(page.window().isActiveWindow)
+    qtbot.keyClick(page, Qt.Key.Key_F5, CTRL)  # its slip again (no printer here: a PDF)
+    settle(qtbot, page)
+    qtbot.waitUntil(lambda: page.message.text().startswith("ZB2026-000001 的回执已保存为"))
+
+
+def test_the_leak_purpose_opens_it_too(qtbot, page):
+    page.purpose.setCurrentIndex(page.purpose.findData("leak_report"))
+    page._purpose_chosen(page.purpose.currentIndex())
+    dialog = _emergency(qtbot, page)
+    assert dialog.hotline.text() == "028-86000119"

@@ -1,0 +1,3 @@
+"""Who may do what: the login, lock, password-change and manager-approval dialogs.
+Imports ``ui.kit`` and ``ui.words``.
+"""

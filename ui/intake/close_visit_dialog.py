@@ -1,0 +1,116 @@
+"""Ending a visit: the outcome and the customer's rating, asked as the standard requires.
+
+Keys: 1–5 choose the rating (Tab to the comment, where digits are text), Enter closes
+the visit, Esc goes back to it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QComboBox,
+    QDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from hallclient.visits import VisitOutcome
+from ui.kit.widgets import named
+
+OUTCOMES = (VisitOutcome.RESOLVED, VisitOutcome.CHARGED, VisitOutcome.REFERRED,
+            VisitOutcome.PENDING)  # fmt: skip
+
+
+class CloseVisitDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("closeVisitDialog")
+        self.question = named(QLabel(wordWrap=True), "pageText")
+        self.outcome = named(QComboBox(), "closeOutcome")
+        self.ratings = QButtonGroup(self)
+        row = QHBoxLayout()
+        for value in range(1, 6):
+            button = named(QPushButton(), "ratingButton")
+            button.setCheckable(True)
+            button.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+            self.ratings.addButton(button, value)
+            row.addWidget(button)
+        self.comment = named(QLineEdit(maxLength=500), "closeComment")
+        self.error = named(QLabel(), "feeMessage")
+        self.ok = named(QPushButton(default=True), "primaryButton")
+        self.ok.clicked.connect(self._confirm)
+        self._form = QFormLayout()
+        self._labels = [QLabel() for _ in range(3)]
+        self._form.addRow(self._labels[0], self.outcome)
+        self._form.addRow(self._labels[1], row)
+        self._form.addRow(self._labels[2], self.comment)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(28, 22, 28, 20)
+        layout.addWidget(self.question)
+        layout.addLayout(self._form)
+        layout.addWidget(self.error)
+        layout.addWidget(self.ok, 0, Qt.AlignmentFlag.AlignRight)
+        self.setMinimumWidth(520)
+        self.retranslate()
+        self.outcome.installEventFilter(self)
+        self.ok.installEventFilter(self)
+        self.outcome.setFocus()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("End the visit"))
+        self.question.setText(self.tr(
+            "Please ask the customer: “Are you satisfied with our service today?” "
+            "Press 1 to 5 for the answer."))  # fmt: skip
+        names = (self.tr("Resolved"), self.tr("Charged"), self.tr("Referred"), self.tr("Pending"))
+        self.outcome.clear()
+        for outcome, name in zip(OUTCOMES, names, strict=True):
+            self.outcome.addItem(name, outcome)
+        labels = (self.tr("Outcome"), self.tr("Satisfaction"), self.tr("Comment"))
+        for label, text in zip(self._labels, labels, strict=True):
+            label.setText(text)
+        words = (self.tr("Very dissatisfied"), self.tr("Dissatisfied"), self.tr("Fair"),
+                 self.tr("Satisfied"), self.tr("Very satisfied"))  # fmt: skip
+        for value, word in enumerate(words, start=1):
+            self.ratings.button(value).setText(f"{value} {word}")
+        self.comment.setPlaceholderText(self.tr("What the customer said (optional)"))
+        self.ok.setText(self.tr("End the visit (Enter)"))
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """1–5 rate wherever the cursor is, except in the comment (where they are text)."""
+        if event.type() != QEvent.Type.KeyPress or not isinstance(event, QKeyEvent):
+            return super().eventFilter(watched, event)
+        if Qt.Key.Key_1 <= event.key() <= Qt.Key.Key_5:
+            self.ratings.button(event.key() - Qt.Key.Key_0).setChecked(True)
+            self.error.clear()
+            return True
+        if watched is self.outcome and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._confirm()  # a closed combo box would swallow Enter
+            return True
+        return super().eventFilter(watched, event)
+
+    @property
+    def chosen_outcome(self) -> VisitOutcome:
+        return VisitOutcome(self.outcome.currentData())
+
+    @property
+    def rating(self) -> int | None:
+        value = self.ratings.checkedId()
+        return value if value > 0 else None
+
+    def _confirm(self) -> None:
+        if self.rating is None:
+            self.error.setText(self.tr("Please ask for the rating and press 1 to 5."))
+            return
+        self.accept()

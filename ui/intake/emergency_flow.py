@@ -1,0 +1,133 @@
+"""Watching a visit for a smell of gas, and the emergency path when there is one.
+
+The leak purpose, or leak words in the visit's notes, open the emergency screen once
+per visit.  Recording it makes the emergency referral to the repair centre (with what
+the customer said and where), moves the visit to "referring" and prints the slip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QLocale, QObject, QTimer
+
+from hallclient.errors import HallError
+from hallclient.referrals.emergency import LEAK_PURPOSE, REPAIR, emergency_referral, mentions_leak
+from hallclient.referrals.service import ReferralView
+from hallclient.scripts.catalogue import ScriptId, ScriptKey
+from hallclient.scripts.panel import Choices
+from hallclient.visits import VisitStage
+from ui.intake.emergency_dialog import EmergencyDialog
+from ui.words.referrals import referral_problem_text, slip_fault_text
+
+if TYPE_CHECKING:
+    from hallclient.auth import CurrentUser
+    from hallclient.core import Core
+    from hallclient.visits import VisitView
+    from ui.intake.host import IntakeHost
+
+NOTES_PAUSE_MS = 400
+
+
+class EmergencyFlow(QObject):
+    def __init__(self, page: IntakeHost, core: Core, user_of: Callable[[], CurrentUser]) -> None:
+        super().__init__(page)
+        self._page, self._core, self._user_of = page, core, user_of
+        self.dialog: EmergencyDialog | None = None
+        self._handled: set[int] = set()  # visits whose emergency is open or recorded
+        self._made: dict[int, ReferralView] = {}  # the emergency referral made for a visit
+        self._timer = QTimer(self, singleShot=True, interval=NOTES_PAUSE_MS)
+        self._timer.timeout.connect(self._check_notes)
+
+    def notes_changed(self) -> None:
+        self._timer.start()
+
+    def visit_changed(self, visit: VisitView | None) -> None:
+        if visit is not None and visit.purpose_code == LEAK_PURPOSE:
+            self.open(visit, self._page.notes.toPlainText())
+
+    def _check_notes(self) -> None:
+        self.check_text(self._page.notes.toPlainText())
+
+    def check_text(self, text: str, *, confidential: bool = False) -> None:
+        """Leak words in any text of the visit (its notes, a referral's matter).  From a theft
+        report (``confidential``) the emergency referral carries nothing of the reporter."""
+        visit = self._page.visit
+        if visit is not None and mentions_leak(text):
+            self.open(visit, text, confidential=confidential)
+
+    def _script(self, visit: VisitView) -> tuple[str, str]:
+        """The safety words and the hotline; the built-in ones if the database cannot say."""
+        user, desk = self._user_of(), self._core.scripts
+        language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
+        try:
+            facts = desk.facts(user, visit.id)
+            shown = desk.panel(user, facts, Choices(language=language))
+        except HallError:
+            default = desk.defaults[ScriptId(ScriptKey.EMERGENCY, "", language)]
+            return default.replace("{customer}", "").replace("{emergency_hotline}",
+                                                             self._core.settings.hotline), (
+                self._core.settings.hotline)  # fmt: skip
+        script = next(s.text for s in shown if s.script.key is ScriptKey.EMERGENCY)
+        return script, facts.emergency_hotline or self._core.settings.hotline
+
+    def open(self, visit: VisitView, said: str, *, confidential: bool = False) -> None:
+        """The emergency screen for ``visit``, unless it was shown already."""
+        if visit.id in self._handled:
+            return
+        script, hotline = self._script(visit)
+        account = self._page.account
+        address = "" if confidential or account is None else account.address
+        dialog = EmergencyDialog(script, hotline, address, self._page)
+        dialog.sig_record.connect(lambda: self._record(dialog, visit, said, confidential))
+        dialog.finished.connect(dialog.deleteLater)
+        self._handled.add(visit.id)
+        self.dialog = dialog
+        dialog.open()
+        dialog.activateWindow()
+        dialog.ok.setFocus()  # typing on (in the form behind) must not land in the address
+
+    def _record(self, dialog: EmergencyDialog, visit: VisitView, said: str,
+                confidential: bool) -> None:  # fmt: skip
+        account, where = self._page.account, dialog.address.text()
+        if confidential and not where.strip():
+            dialog.error.setText(self.tr("Where is the smell? Write the address first."))
+            return
+        if confidential:  # a theft report: the repair team gets the place, not the reporter
+            request = emergency_referral(said, None, None, ("", "", where))
+        else:
+            contact = ((account.name, account.phone, where) if account
+                       else (visit.customer_name, visit.customer_phone, where))  # fmt: skip
+            request = emergency_referral(said, visit.id, visit.account_no, contact)
+        user, referrals = self._user_of(), self._core.referrals
+
+        made = self._made
+
+        def work() -> tuple[VisitView, str, HallError | None]:
+            if visit.id not in made:  # a retry after a dropped connection sends no second team
+                made[visit.id] = referrals.refer(user, request)
+            referral = made[visit.id]
+            moved = self._core.advance_visit(user, visit.id, VisitStage.REFERRING)
+            fault: HallError | None = None
+            try:
+                referrals.deliver_slip(referral)
+            except HallError as error:  # the referral stands: said, not undone
+                fault = error
+            return moved, referral.reference, fault
+
+        def done(result: tuple[VisitView, str, HallError | None]) -> None:
+            self.dialog = None
+            dialog.done_recording()
+            moved, reference, fault = result
+            self._page.slips.remember(visit.id, made[visit.id], printed=fault is None)
+            text = self.tr("Emergency referral {reference} sent to the repair centre.").format(
+                reference=reference)  # fmt: skip
+            if fault is not None:
+                text += " " + self.tr(
+                    "Printing the slip failed: {problem} Ctrl+F5 prints it again."
+                ).format(problem=slip_fault_text(fault))
+            self._page.visit_referred(moved, REPAIR, text)
+
+        self._page.attempt.run(work, done, lambda error: dialog.error.setText(
+            referral_problem_text(error)))  # fmt: skip

@@ -1,0 +1,1 @@
+"""The payments page: the cart charged, tenders, issuing, the receipt preview, the printer."""

@@ -1,0 +1,1 @@
+"""The referral board and the departments' directory."""

@@ -1,0 +1,160 @@
+"""The admin's department directory: contacts, duties and response targets per urgency.
+
+Keys: Ctrl+S save the department shown, Ctrl+N a new department.  The table shows the
+directory; the form below it the selected department.  Every change is journaled.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QEvent
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QFormLayout,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QWidget,
+)
+
+from hallclient.errors import HallError
+from hallclient.referrals.service import DepartmentEntry
+from ui.kit.area import Area
+from ui.kit.attempt import Attempt
+from ui.kit.i18n import QT_TRANSLATE_NOOP
+from ui.kit.table_model import RowsTableModel
+from ui.kit.widgets import named, table_view
+from ui.words.referrals import referral_problem_text
+
+if TYPE_CHECKING:
+    from hallclient.auth import CurrentUser
+    from hallclient.core import Core
+
+TEXT_FIELDS = ("code", "name_zh", "name_en", "duties", "phone", "extension", "location",
+               "hours", "hotline")  # fmt: skip
+MINUTE_FIELDS = ("minutes_normal", "minutes_urgent", "minutes_emergency")
+LABELS = (
+    QT_TRANSLATE_NOOP("Directory", "Code"), QT_TRANSLATE_NOOP("Directory", "Name (中文)"),
+    QT_TRANSLATE_NOOP("Directory", "Name (English)"), QT_TRANSLATE_NOOP("Directory", "Duties"),
+    QT_TRANSLATE_NOOP("Directory", "Phone"), QT_TRANSLATE_NOOP("Directory", "Extension"),
+    QT_TRANSLATE_NOOP("Directory", "Location"), QT_TRANSLATE_NOOP("Directory", "Hours"),
+    QT_TRANSLATE_NOOP("Directory", "Emergency hotline"),
+    QT_TRANSLATE_NOOP("Directory", "Target, normal (minutes)"),
+    QT_TRANSLATE_NOOP("Directory", "Target, urgent (minutes)"),
+    QT_TRANSLATE_NOOP("Directory", "Target, emergency (minutes)"),
+)  # fmt: skip
+
+
+class DirectoryModel(RowsTableModel[DepartmentEntry]):
+    CONTEXT = "Directory"
+    COL_CODE, COL_NAME, COL_PHONE, COL_LOCATION = range(4)
+    HEADERS = (QT_TRANSLATE_NOOP("Directory", "Code"), QT_TRANSLATE_NOOP("Directory", "Name"),
+               QT_TRANSLATE_NOOP("Directory", "Phone"),
+               QT_TRANSLATE_NOOP("Directory", "Location"))  # fmt: skip
+
+    def display(self, row: DepartmentEntry, column: int) -> str:
+        return (row.code, row.name_zh, row.phone, row.location)[column]
+
+
+class DirectoryPage(QFrame):
+    def __init__(
+        self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
+        parent: QWidget | None = None,
+    ) -> None:  # fmt: skip
+        super().__init__(parent)
+        self.setObjectName("page")
+        self.area, self._core, self._user_of = area, core, user_of
+        self.departments = DirectoryModel()
+        self.table = table_view(self.departments, "directoryTable", DirectoryModel.COL_LOCATION)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.fields = {name: named(QLineEdit(), "closeComment") for name in TEXT_FIELDS}
+        self.minutes = {name: QSpinBox(minimum=1, maximum=525_600) for name in MINUTE_FIELDS}
+        self.form = QFormLayout()
+        self._labels = [QLabel() for _ in LABELS]
+        for label, widget in zip(self._labels, [*self.fields.values(), *self.minutes.values()],
+                                 strict=True):  # fmt: skip
+            self.form.addRow(label, widget)
+        self.message = named(QLabel(wordWrap=True), "feeMessage")
+        self.keys = named(QLabel(wordWrap=True), "feeFound")
+        grid = QGridLayout(self)
+        grid.setContentsMargins(24, 18, 24, 18)
+        grid.addWidget(self.table, 0, 0)
+        grid.addLayout(self.form, 0, 1)
+        grid.addWidget(self.message, 1, 0, 1, 2)
+        grid.addWidget(self.keys, 2, 0, 1, 2)
+        grid.setColumnStretch(0, 2)
+        grid.setColumnStretch(1, 3)
+        QShortcut(QKeySequence("Ctrl+S"), self, self.save)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.new_department)
+        self.attempt = Attempt(self)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for label, source in zip(self._labels, LABELS, strict=True):
+            label.setText(QCoreApplication.translate("Directory", source))
+        self.keys.setText(self.tr("Ctrl+S save the department · Ctrl+N a new department · "
+                                  "changes apply to referrals made from now on"))  # fmt: skip
+
+    def changeEvent(self, event: QEvent) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def showEvent(self, event: Any) -> None:
+        super().showEvent(event)
+        self.reload()
+
+    def reload(self, keep: str | None = None) -> None:
+        user = self._user_of()
+        self.attempt.run(lambda: self._core.referrals.department_entries(user),
+                         lambda rows: self._loaded(rows, keep), self._failed)  # fmt: skip
+
+    def _loaded(self, rows: list[DepartmentEntry], keep: str | None) -> None:
+        self.departments.set_rows(rows)
+        at = next((i for i, row in enumerate(rows) if row.code == keep), 0)
+        if rows:
+            self.table.selectRow(at)
+        self._show_selected()
+
+    def _show_selected(self) -> None:
+        entry = self.departments.row_at(self.table.currentIndex().row())
+        if entry is None:
+            return
+        for name, widget in self.fields.items():
+            widget.setText(getattr(entry, name))
+        for name, spin in self.minutes.items():
+            spin.setValue(getattr(entry, name))
+        self.fields["code"].setReadOnly(True)
+
+    def new_department(self) -> None:
+        for widget in self.fields.values():
+            widget.clear()
+        for name, spin in self.minutes.items():
+            spin.setValue({"minutes_normal": 2880, "minutes_urgent": 480,
+                           "minutes_emergency": 60}[name])  # fmt: skip
+        self.fields["code"].setReadOnly(False)
+        self.fields["code"].setFocus()
+        self.message.setText(self.tr("A new department: fill in the form, then Ctrl+S."))
+
+    def entry(self) -> DepartmentEntry:
+        texts = {name: widget.text() for name, widget in self.fields.items()}
+        numbers = {name: spin.value() for name, spin in self.minutes.items()}
+        return DepartmentEntry(**texts, **numbers)
+
+    def save(self) -> None:
+        user, entry, new = self._user_of(), self.entry(), not self.fields["code"].isReadOnly()
+        self.attempt.run(lambda: self._core.referrals.save_department(user, entry, new=new),
+                         lambda _none: self._saved(entry.code.strip()), self._failed)  # fmt: skip
+
+    def _saved(self, code: str) -> None:
+        self.message.setText(self.tr("Saved: {code}.").format(code=code))
+        self.reload(code)
+
+    def _failed(self, error: BaseException) -> None:
+        if not isinstance(error, HallError):
+            raise error
+        self.message.setText(referral_problem_text(error))

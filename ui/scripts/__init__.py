@@ -1,0 +1,1 @@
+"""The service-script panel beside the counter pages, and the script editor."""

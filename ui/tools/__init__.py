@@ -1,0 +1,1 @@
+"""Developers' and documentation tools: the offscreen renderer and the translation build."""

@@ -1,0 +1,378 @@
+"""Render named screens to PNG files offscreen, for docs, review and tests (``hallclient render``).
+
+Screens: "login", "login-error" (after a refused login), "main" (the demo clerk 1001
+on the intake page), "main-<area>" for each work area (the admin area as the demo
+administrator 9001, the others as the clerk), "locked" (the clerk's window after the
+idle lock), "change-password" (the forced change after the first login) and
+"approval" (a manager's approval of a void, over the payments page), "fees-search"
+(pinyin initials typed in the fee lookup) and "fees-quote" (a tiered gas quote for a
+large household, with its basis), "intake-visit" (a called ticket with its account
+and purpose), "intake-close" (the satisfaction question) and "intake-day" (today's
+visits with wait and service times); the shift screens of :mod:`ui.tools.render_shifts`,
+and "main-overview" as the shift manager 2001.  A real core is
+used, logging in directly (the forced password change does not stop it); a database
+without users first gets a small demo data set.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import QApplication
+
+from hallclient.approvals import ApprovalRequest
+from hallclient.config import Settings
+from hallclient.demo import DEMO_SEED
+from hallclient.demo_accounts import DemoAccount, generate_accounts
+from hallclient.errors import HallError
+from hallclient.permissions import ApprovalKind
+from hallclient.receipts.payment import PaymentMethod
+from hallclient.referrals.service import NewReferral, Urgency
+from hallclient.shifts import service as shifts
+from ui.access.approval_dialog import ApprovalDialog
+from ui.access.login import LoginDialog
+from ui.access.password_dialog import PasswordDialog
+from ui.fees.page import FeesPage
+from ui.intake.page import IntakePage
+from ui.payments.page import PaymentsPage
+from ui.referrals.board_page import ReferralBoardPage
+from ui.referrals.directory_page import DirectoryPage
+from ui.scripts.editor_page import ScriptEditorPage
+from ui.shell.app import prepare_application
+from ui.shell.main_window import MainWindow
+from ui.shell.pages import AREAS
+from ui.tools.render_shifts import FLOAT as SHIFT_FLOAT
+from ui.tools.render_shifts import SHIFT_SCREENS, shift_screen
+from ui.tools.render_tools import framed, grab, wait_until
+
+if TYPE_CHECKING:
+    from hallclient.auth import CurrentUser
+    from hallclient.core import Core
+
+DIALOG_SCREENS = ("locked", "change-password", "approval", "quick-reference")
+FEE_SCREENS = ("fees-search", "fees-quote")
+INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
+PAYMENT_SCREENS = ("payments-charge", "payments-receipt")
+REFERRAL_SCREENS = ("referral-board", "referral-form", "emergency")
+ALL_SCREENS = (
+    "login", "login-error", "main", *(f"main-{area.key}" for area in AREAS), *DIALOG_SCREENS,
+    *FEE_SCREENS, *INTAKE_SCREENS, *PAYMENT_SCREENS, *SHIFT_SCREENS, *REFERRAL_SCREENS,
+)  # fmt: skip
+RENDER_ACCOUNTS = 200
+DEMO_CLERK = ("1001", "demo1001")
+DEMO_ADMIN = ("9001", "demo9001")
+DEMO_MANAGER = ("2001", "demo2001")
+DEMO_REPAIR = ("3001", "demo3001")  # department staff of the repair centre
+SCREEN_USERS = {"admin": DEMO_ADMIN, "scripts": DEMO_ADMIN, "directory": DEMO_ADMIN,
+                "overview": DEMO_MANAGER, "referrals": DEMO_REPAIR}  # fmt: skip
+EXAMPLE_REFERRALS = (
+    ("emergency", "客户反映厨房有燃气味，已告知离开室内并开窗通风"),
+    ("urgent", "燃气表不走字，灶具无法点火，请尽快上门检查"),
+    ("normal", "申请复气通气点火，客户工作日下午在家"),
+)
+APPROVAL_EXAMPLE = ApprovalRequest(ApprovalKind.VOID_RECEIPT, "C01-2026-000123", "客户重复缴费")
+RENDER_PASSWORD = "Render-Screens-2026"  # the demo users' own password after the first login
+UNKNOWN_EMPLOYEE = ("1009", "wrong-password")  # not a demo user: no failure is counted
+_BACKDROP = QColor("#dfe6ee")
+# The offscreen platform says this for every window with a size constraint; it is harmless.
+OFFSCREEN_NOISE = "This plugin does not support propagateSizeHints()"
+
+
+def render_screens(
+    settings: Settings,
+    names: list[str],
+    out_dir: Path,
+    size: tuple[int, int] = (1366, 768),
+    language: str = "zh_CN",
+    *,
+    first_logins: bool | None = None,
+) -> list[Path]:
+    """Write ``<out_dir>/<name>.png`` for each name; return the files in order.
+
+    ``first_logins``: make the demo users' required first password change (default:
+    only on demo data loaded by this call, never on a database of real users)."""
+    unknown = [name for name in names if name not in ALL_SCREENS]
+    if unknown:
+        raise HallError(f"unknown screen {', '.join(unknown)}; known: {', '.join(ALL_SCREENS)}")
+    if QApplication.instance() is None:
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from hallclient.core import open_core  # after the platform is chosen; SQLAlchemy is slow
+
+    prepare_application(language)
+    core = open_core(settings)
+    try:
+        fresh = not core.has_users()
+        if fresh:
+            core.load_demo(RENDER_ACCOUNTS)
+        out_dir.mkdir(parents=True, exist_ok=True)
+        first = fresh if first_logins is None else first_logins
+        renderer = _Renderer(core, size, language, first_logins_done=first)
+        with _without_offscreen_noise():
+            return [_save(renderer.render(name), out_dir / f"{name}.png") for name in names]
+    finally:
+        core.close()
+
+
+@contextmanager
+def _without_offscreen_noise() -> Iterator[None]:
+    """Drop the offscreen platform's one harmless warning; pass every other message on."""
+
+    def handler(kind: QtMsgType, context: QMessageLogContext, message: str) -> None:
+        if message == OFFSCREEN_NOISE:
+            return
+        if previous is not None:
+            previous(kind, context, message)
+        else:
+            print(message, file=sys.stderr)
+
+    previous = qInstallMessageHandler(handler)
+    try:
+        yield
+    finally:
+        qInstallMessageHandler(previous)
+
+
+class _Renderer:
+    def __init__(
+        self, core: Core, size: tuple[int, int], language: str, *, first_logins_done: bool
+    ) -> None:
+        """``first_logins_done``: on demo data loaded for this run, each demo user's required
+        first password change is made, so the pages show what a clerk at work sees."""
+        self.core, self.size, self.language = core, size, language
+        self._first_logins_done = first_logins_done
+        self._users: dict[str, CurrentUser] = {}
+
+    def render(self, name: str) -> QPixmap:
+        if name.startswith("login"):
+            return _on_backdrop(grab(self._login_dialog(failed=name == "login-error")), self.size)
+        groups: tuple[tuple[tuple[str, ...], Callable[[str], QPixmap]], ...] = (
+            (DIALOG_SCREENS, self._dialog_screen), (FEE_SCREENS, self._fee_screen),
+            (INTAKE_SCREENS, self._intake_screen), (PAYMENT_SCREENS, self._payment_screen),
+            (SHIFT_SCREENS, lambda n: shift_screen(self, n, _large_household().account_no)),
+            (REFERRAL_SCREENS, self._referral_screen),
+        )  # fmt: skip
+        for names, screen in groups:
+            if name in names:
+                return screen(name)
+        area = name.removeprefix("main-") if "-" in name else AREAS[0].key
+        who = SCREEN_USERS.get(area, DEMO_CLERK)
+        return grab(self._window(who, area, name))
+
+    def _window(self, who: tuple[str, str], area: str, screen: str) -> MainWindow:
+        window = MainWindow(self.core, self._user(who, screen))
+        window.resize(*self.size)
+        window.show_area(area)
+        page = window.pages.get(area)
+        if isinstance(page, FeesPage):  # it reads the tariff in force once it is shown
+            window.show()
+            wait_until(lambda: page.pricer is not None or not page.loading)
+        if isinstance(page, ScriptEditorPage):  # it reads the scripts in force when shown
+            window.show()
+            wait_until(lambda: page.scripts.rowCount() > 0)
+        if isinstance(page, DirectoryPage):
+            window.show()
+            wait_until(lambda: page.departments.rowCount() > 0 and not page.attempt.running)
+        return window
+
+    def _dialog_screen(self, name: str) -> QPixmap:
+        window = self._window(DEMO_CLERK, "payments" if name == "approval" else "intake", name)
+        if name == "locked":
+            window.show()
+            window.lock()
+            return grab(window)
+        if name == "quick-reference":
+            window.open_quick_reference()
+            reference = window.quick_reference
+            assert reference is not None
+            reference.search.setText("收费")
+            return framed(grab(window), grab(reference))
+        user = window.user
+        dialog = (
+            ApprovalDialog(self.core, user, APPROVAL_EXAMPLE, window)
+            if name == "approval"
+            else PasswordDialog(self.core, user, forced=True, parent=window)
+        )
+        dialog_pixmap = grab(dialog)  # before the window goes (it is the dialog's parent)
+        return framed(grab(window), dialog_pixmap)
+
+    def _user(self, who: tuple[str, str], screen: str) -> CurrentUser:
+        if who[0] not in self._users:
+            try:
+                user = self.core.login(*who)
+                if user.must_change_password and self._first_logins_done:
+                    user = self.core.change_own_password(user, who[1], RENDER_PASSWORD)
+                self._users[who[0]] = user
+            except HallError as error:
+                raise HallError(f"screen {screen} needs the demo user {who[0]}: {error}") from None
+        return self._users[who[0]]
+
+    def _login_dialog(self, *, failed: bool) -> LoginDialog:
+        workplace = self.core.workplace
+        text = f"{workplace.hall_name} · {workplace.counter_name}"
+        dialog = LoginDialog(text, self.core.settings.timezone, self.language)
+        dialog.attach(self.core.login)
+        if failed:
+            dialog.employee.setText(UNKNOWN_EMPLOYEE[0])
+            dialog.password.setText(UNKNOWN_EMPLOYEE[1])
+            dialog.submit.click()
+            wait_until(lambda: not dialog.attempt.running)
+        return dialog
+
+    def _fee_screen(self, name: str) -> QPixmap:
+        """The fee lookup: "GHF" typed (pinyin initials), or a tiered gas quote for an account."""
+        window = self._window(DEMO_CLERK, "fees", name)
+        page = window.pages["fees"]
+        assert isinstance(page, FeesPage)
+        page.search.setText("GHF" if name == "fees-search" else "jmsh")
+        if name == "fees-quote":
+            page.quantity.setText("380")
+            page.account.setText(_large_household().account_no)
+            page.calculate()
+            wait_until(lambda: not page.attempt.running)
+        return grab(window)
+
+    def _intake_screen(self, name: str) -> QPixmap:
+        """A visit in progress: ticket called, account found by initials, purpose chosen."""
+        user = self._user(DEMO_CLERK, name)
+        for category in ("payment", "business", "repair", "priority", "payment", "payment"):
+            self.core.issue_ticket(user, category)
+        window = self._window(DEMO_CLERK, "intake", name)
+        window.show()
+        page = window.pages["intake"]
+        assert isinstance(page, IntakePage)
+        page.call_next()
+        wait_until(lambda: page.visit is not None)
+        page.search.setText(_large_household().name_initials)
+        wait_until(lambda: page.accounts.rowCount() > 0)
+        page.results.setFocus()
+        page._take_account()
+        wait_until(lambda: page.visit is not None and page.visit.account_no is not None)
+        page.purpose.setCurrentIndex(0)
+        page._purpose_chosen(0)
+        wait_until(lambda: not page.attempt.running)
+        page.notes.setPlainText("客户咨询本年阶梯气量，已说明各档上限。")
+        panel = window.script_panel
+        assert panel is not None
+        wait_until(lambda: not panel.busy())
+        if name == "intake-visit":
+            return grab(window)
+        page.end_visit()
+        dialog = page.close_dialog
+        assert dialog is not None
+        dialog.ratings.button(5).setChecked(True)
+        if name == "intake-close":
+            wait_until(lambda: not panel.busy())
+            return framed(grab(window), grab(dialog))
+        dialog.accept()
+        wait_until(lambda: page.visit is None)
+        page.show_day()
+        day = page.day_dialog
+        assert day is not None
+        wait_until(lambda: day.visits.rowCount() > 0)
+        day.table.setCurrentIndex(day.visits.index(0, 0))  # its scripts below the list
+        wait_until(lambda: bool(day.shown.text()))
+        return framed(grab(window), grab(day))
+
+    def _payment_screen(self, name: str) -> QPixmap:
+        """Tiered gas and a fee in the cart, part paid by WeChat Pay; then the receipt."""
+        clerk = self.core.context(self._user(DEMO_CLERK, name))
+        if shifts.current_shift(self.core.database, clerk) is None:
+            shifts.open_shift(self.core.database, clerk, SHIFT_FLOAT)
+        window = self._window(DEMO_CLERK, "fees", name)
+        fees, payments = window.pages["fees"], window.pages["payments"]
+        assert isinstance(fees, FeesPage) and isinstance(payments, PaymentsPage)
+        for code, quantity in (("G101", "380"), ("S105", "1")):
+            fees.search.setText(code)
+            fees.quantity.setText(quantity)
+            fees.account.setText(_large_household().account_no)
+            fees.calculate()
+            wait_until(lambda: not fees.attempt.running)
+            fees.add_to_cart()
+        window.show_area("payments")
+        payments.form.amounts[PaymentMethod.WECHAT].setText("500")
+        payments.form.tendered.setText("700")
+        if name == "payments-charge":
+            return grab(window)
+        tenders, handed = payments.form.tenders()
+        payments.charge(tenders, handed)
+        wait_until(
+            lambda: payments.preview.pixmap() is not None and not payments.preview.pixmap().isNull()
+        )
+        return grab(window)
+
+    def _referral_screen(self, name: str) -> QPixmap:
+        """The repair centre's board with three referrals from the counter, one selected;
+        or the counter's referral form over a visit."""
+        if name in ("referral-form", "emergency"):
+            return self._referral_form(name)
+        clerk = self._user(DEMO_CLERK, name)
+        for urgency, matter in EXAMPLE_REFERRALS:
+            account = _large_household().account_no
+            self.core.referrals.refer(clerk, NewReferral("emergency_repair", Urgency(urgency),
+                                                         matter, account_no=account))  # fmt: skip
+        window = self._window(DEMO_REPAIR, "referrals", name)
+        window.show()
+        page = window.pages["referrals"]
+        assert isinstance(page, ReferralBoardPage)
+        wait_until(lambda: page.referrals.rowCount() >= len(EXAMPLE_REFERRALS))
+        wait_until(lambda: not page.attempt.running)
+        return grab(window)
+
+    def _referral_form(self, name: str) -> QPixmap:
+        user = self._user(DEMO_CLERK, name)
+        self.core.issue_ticket(user, "business")
+        window = self._window(DEMO_CLERK, "intake", name)
+        window.show()
+        page = window.pages["intake"]
+        assert isinstance(page, IntakePage)
+        wait_until(lambda: page.purpose.count() > 0)
+        page.call_next()
+        wait_until(lambda: page.visit is not None and not page.attempt.running)
+        page.search.setText(_large_household().account_no)
+        wait_until(lambda: page.accounts.rowCount() > 0)
+        page._take_account()
+        wait_until(lambda: page.account is not None and not page.attempt.running)
+        if name == "emergency":
+            page.notes.setPlainText("客户说厨房里有很重的燃气味，已关阀门")
+            wait_until(lambda: page.emergency.dialog is not None)
+            assert page.emergency.dialog is not None
+            return framed(grab(window), grab(page.emergency.dialog))
+        page.purpose.setCurrentIndex(page.purpose.findData("meter_fault"))
+        page._purpose_chosen(page.purpose.currentIndex())
+        wait_until(lambda: not page.attempt.running)
+        page.refer()
+        dialog = page.referral_flow.dialog
+        assert dialog is not None
+        dialog.matter.insertPlainText("燃气表不走字，灶具无法点火，请尽快上门检查")
+        dialog.suggest_now()
+        dialog.appointment.setText("工作日 14:00 以后")
+        return framed(grab(window), grab(dialog))
+
+
+def _large_household() -> DemoAccount:
+    """A residential demo account of more than four people (its limits are raised)."""
+    accounts = generate_accounts(RENDER_ACCOUNTS, DEMO_SEED)
+    return next(
+        a for a in accounts
+        if a.customer_type == "residential" and a.household_size > 4 and a.status == "normal"
+    )  # fmt: skip
+
+
+def _on_backdrop(dialog: QPixmap, size: tuple[int, int]) -> QPixmap:
+    """The dialog centred on a plain screen, as the clerk sees it at start-up."""
+    screen = QPixmap(*size)
+    screen.fill(_BACKDROP)
+    return framed(screen, dialog)
+
+
+def _save(pixmap: QPixmap, path: Path) -> Path:
+    if not pixmap.save(str(path), "PNG"):
+        raise HallError(f"could not write {path}")
+    return path

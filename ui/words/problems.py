@@ -1,0 +1,39 @@
+"""The words for the core's faults that are not refusals of one form (database, schema,
+a required password change, a role without the permission).
+
+A :class:`HallError` the UI has no own words for is shown as the core worded it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from hallclient.context import PasswordChangeRequiredError
+from hallclient.errors import DatabaseUnavailableError, HallError, SchemaOutdatedError
+from hallclient.ledger.errors import LedgerError
+from hallclient.permissions import PermissionDeniedError
+from ui.words.ledger import ledger_problem_text
+
+
+def problem_text(error: HallError) -> str:
+    if isinstance(error, DatabaseUnavailableError):
+        return QCoreApplication.translate(
+            "Problems",
+            "The database cannot be reached; nothing was saved. Please try again in a "
+            "moment; if this goes on, call IT support.",
+        )
+    if isinstance(error, SchemaOutdatedError):
+        return QCoreApplication.translate(
+            "Problems",
+            "The database needs an update before this version can use it. "
+            "Please ask the administrator to run: hallclient db upgrade",
+        )
+    if isinstance(error, PasswordChangeRequiredError):
+        return QCoreApplication.translate(
+            "Problems", "Please change your password first (System menu)."
+        )
+    if isinstance(error, PermissionDeniedError):
+        return QCoreApplication.translate("Problems", "Your role may not do this.")
+    if isinstance(error, LedgerError):
+        return ledger_problem_text(error)
+    return str(error)

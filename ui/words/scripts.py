@@ -1,0 +1,68 @@
+"""The script screens' words: what each moment is called, titles, phrase warnings."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication
+
+from hallclient.errors import HallError
+from hallclient.scripts.catalogue import ScriptKey, ScriptSetError
+from hallclient.scripts.moments import Title
+from hallclient.scripts.phrases import Finding
+from ui.kit.i18n import QT_TRANSLATE_NOOP
+from ui.words.problems import problem_text
+
+KEY_NAMES = {
+    ScriptKey.TICKET_CALLED: QT_TRANSLATE_NOOP("Scripts", "Calling the ticket"),
+    ScriptKey.GREETING: QT_TRANSLATE_NOOP("Scripts", "Greeting"),
+    ScriptKey.IDENTITY_CHECK: QT_TRANSLATE_NOOP("Scripts", "Identity check"),
+    ScriptKey.PLEASE_WAIT: QT_TRANSLATE_NOOP("Scripts", "Asking to wait"),
+    ScriptKey.WAITING_APOLOGY: QT_TRANSLATE_NOOP("Scripts", "Apology for the wait"),
+    ScriptKey.CHARGE: QT_TRANSLATE_NOOP("Scripts", "Explaining the charge"),
+    ScriptKey.REFERRAL: QT_TRANSLATE_NOOP("Scripts", "Explaining the referral"),
+    ScriptKey.EMERGENCY: QT_TRANSLATE_NOOP("Scripts", "Gas leak emergency"),
+    ScriptKey.COMPLAINT: QT_TRANSLATE_NOOP("Scripts", "Complaint"),
+    ScriptKey.FAREWELL: QT_TRANSLATE_NOOP("Scripts", "Farewell"),
+    ScriptKey.SATISFACTION: QT_TRANSLATE_NOOP("Scripts", "Satisfaction question"),
+}
+TITLES = {
+    Title.UNKNOWN: QT_TRANSLATE_NOOP("Scripts", "Neutral (尊敬的客户)"),
+    Title.MR: QT_TRANSLATE_NOOP("Scripts", "Mr (先生)"),
+    Title.MS: QT_TRANSLATE_NOOP("Scripts", "Ms (女士)"),
+}
+LANGUAGE_NAMES = {"zh": "中文", "en": "English"}
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("Scripts", source)
+
+
+def key_name(key: ScriptKey) -> str:
+    return _tr(KEY_NAMES[key])
+
+
+def title_name(title: Title) -> str:
+    return _tr(TITLES[title])
+
+
+def findings_text(findings: list[Finding], chinese: bool) -> str:
+    """One line per phrase found: the phrase and the polite words to use instead."""
+    lines: list[str] = []
+    seen: set[str] = set()
+    for finding in findings:
+        phrase = finding.phrase
+        if phrase.phrase in seen:
+            continue
+        seen.add(phrase.phrase)
+        instead = phrase.alternative_zh if chinese else phrase.alternative_en
+        line = QCoreApplication.translate(
+            "Scripts", "“{phrase}” is a phrase to avoid at the counter. Say instead: {instead}"
+        )
+        lines.append(line.format(phrase=phrase.phrase, instead=instead))
+    return "\n".join(lines)
+
+
+def script_problem_text(error: HallError) -> str:
+    if isinstance(error, ScriptSetError):
+        text = QCoreApplication.translate("Scripts", "Not saved: {problems}")
+        return text.format(problems="; ".join(error.problems[:6]))
+    return problem_text(error)
