@@ -25,7 +25,7 @@ from db.models import Account, Bill, BillKind, BillLine, MeterReading, TierVolum
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError
 from hallclient.ledger.rules import TierVolumes, gas_item
-from hallclient.ledger.volumes import add_volumes
+from hallclient.ledger.volumes import add_volumes_of
 from hallclient.permissions import Action
 from hallclient.tariff.errors import TariffError
 from hallclient.tariff.pricing import AccountFacts, Pricer, load_pricer
@@ -144,8 +144,7 @@ def bill_readings(
         bills.append(_bill_row(context, reading, quote, due_days))
         lines.append(_line_rows(quote))
     _write(uow, bills, lines)
-    for account_no, by_year in deltas.items():
-        add_volumes(uow, account_no, by_year)
+    add_volumes_of(uow, deltas)
     outcome.bills = len(bills)
     outcome.volume = sum((r.consumption for r in readings), Decimal("0.000"))
     outcome.amount = sum((_amount(b) for b in bills), Decimal("0.00"))
