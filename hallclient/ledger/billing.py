@@ -20,6 +20,7 @@ from functools import partial
 from sqlalchemy import bindparam, exists, insert, select
 from sqlalchemy.orm import aliased
 
+from db.bulk import insert_numbered
 from db.engine import Database
 from db.models import Account, Bill, BillKind, BillLine, MeterReading, TierVolume
 from hallclient.context import Context
@@ -55,7 +56,6 @@ _ACCOUNTS = (
 _VOLUMES = select(TierVolume.account_no, TierVolume.year_start, TierVolume.volume).where(
     TierVolume.account_no.in_(bindparam("numbers", expanding=True))
 )
-_INSERT_BILLS = insert(Bill).returning(Bill.id, sort_by_parameter_order=True)
 _INSERT_LINES = insert(BillLine)
 
 
@@ -207,9 +207,7 @@ def _line_rows(quote: Quote | None) -> list[dict[str, object]]:
 def _write(
     uow: UnitOfWork, bills: list[dict[str, object]], lines: list[list[dict[str, object]]]
 ) -> None:
-    if not bills:
-        return
-    ids = uow.connection.execute(_INSERT_BILLS, bills).scalars().all()
+    ids = insert_numbered(uow.connection, Bill, bills)
     rows = [{"bill_id": bill_id, **line} for bill_id, group in zip(ids, lines, strict=True)
             for line in group]  # fmt: skip
     if rows:
