@@ -25,7 +25,7 @@ from db.engine import Database
 from db.models import Account, Bill, BillKind, BillLine, MeterReading, TierVolume
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError
-from hallclient.ledger.rules import TierVolumes, gas_item
+from hallclient.ledger.rules import TierVolumes
 from hallclient.ledger.volumes import add_volumes_of
 from hallclient.permissions import Action
 from hallclient.tariff.errors import TariffError
@@ -154,7 +154,7 @@ def bill_readings(
 
 def _priced(pricer: Pricer, facts: AccountFacts, volume: Decimal) -> Quote | None:
     """The reading's price, or None for nothing used (a bill of nothing, no lines)."""
-    item = gas_item(pricer.items.values(), facts.customer_type)
+    item = pricer.gas_item(facts.customer_type)
     return pricer.quote(item.code, volume, facts, metered=True) if volume > 0 else None
 
 
