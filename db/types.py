@@ -18,33 +18,34 @@ from sqlalchemy.types import TypeDecorator
 
 _BIGINT_DIGITS = 19  # 10**19 > 2**63
 _BIGINT_MAX = 2**63 - 1
+_POWERS: tuple[int, ...] = tuple(10**places for places in range(_BIGINT_DIGITS))
 
 
 def _scaled_int(value: Decimal, places: int) -> int:
     """``value * 10**places`` as an exact BIGINT, or ValueError.
 
     Integer arithmetic on purpose: ``Decimal.scaleb`` rounds to the context's 28 digits,
-    which would quietly accept a value with too many decimal places.
+    which would quietly accept a value with too many decimal places.  The value's exact
+    fraction (``as_integer_ratio``) times the power of ten must be a whole number; the
+    magnitude is checked first on the exponent alone, so that neither ``1E+999999`` nor
+    ``1E-999999`` builds a huge integer.
     """
     if not value.is_finite():
         raise ValueError(f"needs a finite Decimal, got {value}")
-    sign, digits, exponent = value.as_tuple()
-    mantissa = int("".join(map(str, digits)))
-    shift = int(exponent) + places
-    if mantissa == 0:
+    if not value:
         return 0
-    if len(digits) + shift > _BIGINT_DIGITS:
+    magnitude = value.adjusted() + places  # the scaled value's highest digit is 10**magnitude
+    if magnitude >= _BIGINT_DIGITS:
         raise ValueError(f"{value} is too large for a BIGINT of 10**-{places}")
-    if -shift >= len(digits):
+    if magnitude < 0:
         raise ValueError(f"{value} has more than {places} decimal places")
-    multiplier: int = 10 ** max(shift, 0)
-    divisor: int = 10 ** max(-shift, 0)
-    scaled, rest = divmod(mantissa * multiplier, divisor)
+    numerator, denominator = value.as_integer_ratio()
+    scaled, rest = divmod(numerator * _POWERS[places], denominator)
     if rest:
         raise ValueError(f"{value} has more than {places} decimal places")
-    if scaled > _BIGINT_MAX:
+    if not -_BIGINT_MAX <= scaled <= _BIGINT_MAX:
         raise ValueError(f"{value} is too large for a BIGINT of 10**-{places}")
-    return -scaled if sign else scaled
+    return scaled
 
 
 class _ScaledDecimal(TypeDecorator[Decimal]):

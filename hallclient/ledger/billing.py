@@ -20,12 +20,13 @@ from functools import partial
 from sqlalchemy import bindparam, exists, insert, select
 from sqlalchemy.orm import aliased
 
+from db.bulk import insert_numbered
 from db.engine import Database
 from db.models import Account, Bill, BillKind, BillLine, MeterReading, TierVolume
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError
-from hallclient.ledger.rules import TierVolumes, gas_item
-from hallclient.ledger.volumes import add_volumes
+from hallclient.ledger.rules import TierVolumes
+from hallclient.ledger.volumes import add_volumes_of
 from hallclient.permissions import Action
 from hallclient.tariff.errors import TariffError
 from hallclient.tariff.pricing import AccountFacts, Pricer, load_pricer
@@ -55,7 +56,6 @@ _ACCOUNTS = (
 _VOLUMES = select(TierVolume.account_no, TierVolume.year_start, TierVolume.volume).where(
     TierVolume.account_no.in_(bindparam("numbers", expanding=True))
 )
-_INSERT_BILLS = insert(Bill).returning(Bill.id, sort_by_parameter_order=True)
 _INSERT_LINES = insert(BillLine)
 
 
@@ -144,8 +144,7 @@ def bill_readings(
         bills.append(_bill_row(context, reading, quote, due_days))
         lines.append(_line_rows(quote))
     _write(uow, bills, lines)
-    for account_no, by_year in deltas.items():
-        add_volumes(uow, account_no, by_year)
+    add_volumes_of(uow, deltas)
     outcome.bills = len(bills)
     outcome.volume = sum((r.consumption for r in readings), Decimal("0.000"))
     outcome.amount = sum((_amount(b) for b in bills), Decimal("0.00"))
@@ -155,7 +154,7 @@ def bill_readings(
 
 def _priced(pricer: Pricer, facts: AccountFacts, volume: Decimal) -> Quote | None:
     """The reading's price, or None for nothing used (a bill of nothing, no lines)."""
-    item = gas_item(pricer.items.values(), facts.customer_type)
+    item = pricer.gas_item(facts.customer_type)
     return pricer.quote(item.code, volume, facts, metered=True) if volume > 0 else None
 
 
@@ -208,9 +207,7 @@ def _line_rows(quote: Quote | None) -> list[dict[str, object]]:
 def _write(
     uow: UnitOfWork, bills: list[dict[str, object]], lines: list[list[dict[str, object]]]
 ) -> None:
-    if not bills:
-        return
-    ids = uow.connection.execute(_INSERT_BILLS, bills).scalars().all()
+    ids = insert_numbered(uow.connection, Bill, bills)
     rows = [{"bill_id": bill_id, **line} for bill_id, group in zip(ids, lines, strict=True)
             for line in group]  # fmt: skip
     if rows:

@@ -20,7 +20,7 @@ from db.engine import Database
 from db.models import Account, AccountStatus
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError, LedgerProblem
-from hallclient.ledger.rules import TierVolumes, check_chargeable
+from hallclient.ledger.rules import TierVolumes, check_chargeable, gas_item
 from hallclient.ledger.volumes import read_volumes
 from hallclient.permissions import Action
 from hallclient.tariff.errors import TariffError, TariffProblem
@@ -74,12 +74,24 @@ class Pricer:
         self.on = on
         self.items = {item.code: item for item in items}
         self.late_fees = dict(late_fees or {})
+        self._gas_items: dict[str, PricedItem] = {}
 
     def item(self, code: str) -> PricedItem:
         try:
             return self.items[code.strip().upper()]
         except KeyError:
             raise TariffError(TariffProblem.UNKNOWN_ITEM, f"{code} on {self.on}") from None
+
+    def gas_item(self, customer_type: str) -> PricedItem:
+        """The one gas item a reading of this customer type is billed at, or a refusal.
+
+        Kept per type for this pricer's day (a billing run asks once per reading); a
+        reading on another day has its own pricer, so a new schedule is never missed.
+        """
+        found = self._gas_items.get(customer_type)
+        if found is None:
+            found = self._gas_items[customer_type] = gas_item(self.items.values(), customer_type)
+        return found
 
     def quote(
         self, code: str, quantity: Decimal, account: AccountFacts | None = None, *,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from decimal import Decimal
 
 from hallclient.money import round_fen
@@ -63,14 +63,26 @@ class TierPlan:
     year_start_month: int = 1
     year_start_day: int = 1
     household_base: int = 4
+    _limits: dict[int, tuple[Decimal | None, ...]] = field(
+        default_factory=dict, init=False, compare=False, repr=False
+    )
 
-    def limits(self, household_size: int) -> list[Decimal | None]:
-        """Each band's upper limit for a household of this size."""
-        extra = max(household_size - self.household_base, 0)
-        return [
-            None if band.up_to_m3 is None else band.up_to_m3 + extra * band.uplift_per_person_m3
-            for band in self.bands
-        ]
+    def limits(self, household_size: int) -> tuple[Decimal | None, ...]:
+        """Each band's upper limit for a household of this size.
+
+        Kept per size on the plan, which never changes (a schedule's items and bands are
+        append-only; another schedule is another plan): a billing run asks for the same
+        few sizes a million times.
+        """
+        known = self._limits.get(household_size)
+        if known is None:
+            extra = max(household_size - self.household_base, 0)
+            known = tuple(
+                None if band.up_to_m3 is None else band.up_to_m3 + extra * band.uplift_per_person_m3
+                for band in self.bands
+            )
+            self._limits[household_size] = known
+        return known
 
     def year_start(self, on: dt.date) -> dt.date:
         """The first day of the tier year that contains ``on``."""
