@@ -3,16 +3,16 @@
 from __future__ import annotations
 
 import getpass
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
 from db.models import Role
-from hallclient import audit
-from hallclient.audit import Where
+from hallclient.access import audit
+from hallclient.access.audit import Where
+from hallclient.access.permissions import Action, require
 from hallclient.clock import DEFAULT_TIMEZONE, Clock, hall_today
 from hallclient.errors import HallError
-from hallclient.permissions import Action, require
 from hallclient.uow import UnitOfWork
 
 
@@ -68,3 +68,7 @@ def command_line_context(where: Where, clock: Clock, timezone: str = DEFAULT_TIM
     operator = f"cli:{getpass.getuser()}"
     user = CurrentUser(0, operator, "command line", Role.ADMIN, None)
     return Context(user, where, clock, timezone)
+
+
+#: How a desk turns the logged-in person into the context its services run in.
+ContextOf = Callable[[CurrentUser], Context]

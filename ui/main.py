@@ -18,7 +18,7 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
-from hallclient import cli
+from hallclient.cli import parser as cli
 from hallclient.config import Settings
 from hallclient.errors import ConfigError, HallError
 from hallclient.logs import setup_logging

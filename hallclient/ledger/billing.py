@@ -23,11 +23,11 @@ from sqlalchemy.orm import aliased
 from db.bulk import insert_numbered
 from db.engine import Database
 from db.models import Account, Bill, BillKind, BillLine, MeterReading, TierVolume
+from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError
 from hallclient.ledger.rules import TierVolumes
 from hallclient.ledger.volumes import add_volumes_of
-from hallclient.permissions import Action
 from hallclient.tariff.errors import TariffError
 from hallclient.tariff.pricing import AccountFacts, Pricer, load_pricer
 from hallclient.tariff.rules import Quote

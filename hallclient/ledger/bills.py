@@ -20,12 +20,12 @@ from sqlalchemy.orm import aliased
 
 from db.models import Bill, BillKind, BillLine, OutsidePayment
 from db.models.receipts import Receipt, ReceiptKind, ReceiptLine
-from hallclient.approvals import use_approval
-from hallclient.cart import Waiver
+from hallclient.access.approvals import use_approval
+from hallclient.access.permissions import ApprovalKind
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError, LedgerProblem
 from hallclient.ledger.rules import check_bills_payable
-from hallclient.permissions import ApprovalKind
+from hallclient.receipts.cart import Waiver
 from hallclient.tariff.pricing import AccountFacts, Pricer
 from hallclient.tariff.rules import LATE_FEE_CODE, BasisLine, Quote
 from hallclient.uow import UnitOfWork

@@ -19,9 +19,9 @@ from decimal import Decimal
 from pathlib import Path
 
 from db.models.ledger import ReadingKind
-from hallclient.csvspec import Problem
 from hallclient.ledger.readings import ReadingInput
 from hallclient.ledger.rules import ReadingFigures
+from hallclient.setup.csvspec import Problem
 from hallclient.tariff.sheets import (
     Cell,
     CellError,

@@ -16,12 +16,12 @@ from decimal import Decimal
 from pathlib import Path
 
 from db.engine import Database
+from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.csvspec import Problem
 from hallclient.ledger.errors import LedgerError
 from hallclient.ledger.reading_files import FileReading, ReadingFileError, read_reading_file
 from hallclient.ledger.readings import record_reading
-from hallclient.permissions import Action
+from hallclient.setup.csvspec import Problem
 from hallclient.uow import UnitOfWork
 
 

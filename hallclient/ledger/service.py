@@ -15,13 +15,13 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models.ledger import MeterReading, ReadingSource
+from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.ledger.billing import Unbilled, bill_readings
 from hallclient.ledger.bills import OpenBill, cart_lines, open_bills, with_late_fees
 from hallclient.ledger.errors import LedgerError, LedgerProblem, ReadingFault, reading_refused
 from hallclient.ledger.readings import ReadingInput, record_reading
 from hallclient.ledger.rules import ReadingFigures
-from hallclient.permissions import Action
 from hallclient.tariff.errors import TariffError
 from hallclient.tariff.pricing import AccountFacts, load_named_account, load_pricer
 from hallclient.tariff.rules import Quote

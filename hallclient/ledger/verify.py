@@ -20,8 +20,8 @@ from sqlalchemy.orm import aliased
 from db.engine import Database
 from db.models import Bill, BillLine, OutsidePayment, TierVolume
 from db.models.receipts import Receipt, ReceiptKind, ReceiptLine
+from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.permissions import Action
 from hallclient.uow import UnitOfWork
 
 MAX_NAMED = 20

@@ -13,7 +13,6 @@ from zoneinfo import ZoneInfo
 
 from db.models.receipts import PaymentMethod, ReceiptKind
 from hallclient.money import format_yuan
-from hallclient.money_words import capitals
 from hallclient.printing.layout import (
     QR,
     Align,
@@ -26,6 +25,7 @@ from hallclient.printing.layout import (
     Text,
     display_width,
 )
+from hallclient.receipts.money_words import capitals
 from hallclient.receipts.record import LineRecord, ReceiptRecord
 
 METHOD_NAMES = {

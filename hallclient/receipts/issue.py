@@ -24,13 +24,13 @@ from sqlalchemy.exc import IntegrityError
 from db.engine import Database
 from db.models import Visit
 from db.models.receipts import PrintJob, Receipt, ReceiptKind
-from hallclient.cart import Cart
+from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.ledger.bills import confirm_bills
 from hallclient.ledger.errors import LedgerError, LedgerProblem
 from hallclient.ledger.rules import tier_deltas
 from hallclient.ledger.volumes import add_volumes
-from hallclient.permissions import Action
+from hallclient.receipts.cart import Cart
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.numbering import advance_series, locked_series, series_code
 from hallclient.receipts.payment import Settlement, Tender, settle

@@ -17,8 +17,8 @@ from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
 from db.models.receipts import PrintJob, PrintStatus, Receipt
+from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.permissions import Action
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.record import ReceiptRecord
 from hallclient.receipts.store import load_record

@@ -25,8 +25,8 @@ from db.models.receipts import (
     ReceiptPayment,
     ReceiptSeries,
 )
+from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.permissions import Action
 from hallclient.receipts.record import GENESIS, ReceiptRecord, chain_hash
 from hallclient.receipts.store import record_of
 from hallclient.uow import UnitOfWork

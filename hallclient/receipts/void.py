@@ -19,10 +19,10 @@ from sqlalchemy.exc import IntegrityError
 from db.engine import Database
 from db.models import User
 from db.models.receipts import PrintJob, Receipt, ReceiptKind
-from hallclient.approvals import use_approval
+from hallclient.access.approvals import use_approval
+from hallclient.access.permissions import Action, ApprovalKind
 from hallclient.context import Context
 from hallclient.ledger.volumes import unwind_receipt
-from hallclient.permissions import Action, ApprovalKind
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.issue import Issued
 from hallclient.receipts.numbering import advance_series, locked_series, series_code

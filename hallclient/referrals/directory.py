@@ -11,8 +11,8 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Department
+from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.permissions import Action
 from hallclient.referrals.service import (
     DepartmentEntry,
     ReferralError,

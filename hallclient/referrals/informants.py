@@ -15,8 +15,8 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models import InformantReport, Referral
+from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.permissions import Action
 from hallclient.text_input import clean_phone, clean_text
 from hallclient.uow import UnitOfWork, run_write
 

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from hallclient.csvspec import Column, Problem, read_rows, text, whole_number
-from hallclient.reference import ReferenceDataError
 from hallclient.scripts.phrases import PAUSE, normalised
+from hallclient.setup.csvspec import Column, Problem, read_rows, text, whole_number
+from hallclient.setup.reference import ReferenceDataError
 
 PURPOSE_SCORE = 8
 

@@ -28,10 +28,10 @@ from db.models import (
     Urgency,
     Visit,
 )
+from hallclient.access.permissions import Action, allowed
 from hallclient.clock import local
 from hallclient.context import Context
 from hallclient.errors import HallError
-from hallclient.permissions import Action, allowed
 from hallclient.referrals import informants
 from hallclient.referrals.informants import Informant
 from hallclient.referrals.rules import (

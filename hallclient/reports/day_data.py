@@ -10,8 +10,8 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models.receipts import Receipt, ReceiptKind
+from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.permissions import Action
 from hallclient.shifts.day_close import DayCloseView, close_of
 from hallclient.shifts.manager import HallDay, day_of
 from hallclient.uow import UnitOfWork

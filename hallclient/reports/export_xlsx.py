@@ -22,9 +22,9 @@ from sqlalchemy import Integer, Select, func, select, type_coerce
 from db.engine import Database
 from db.models.receipts import PaymentMethod, Receipt, ReceiptKind, ReceiptLine, ReceiptPayment
 from db.models.shifts import Shift, ShiftTally
+from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.errors import HallError
-from hallclient.permissions import Action
 from hallclient.printing.receipt_layout import METHOD_NAMES
 from hallclient.reports.xlsx_writer import Book, Cents
 from hallclient.shifts.figures import INCOME_ORDER, METHODS, ZERO

@@ -21,8 +21,8 @@ from pathlib import Path
 
 from opencc import OpenCC
 
-from hallclient.csvspec import Column, Problem, read_rows, text
 from hallclient.errors import HallError
+from hallclient.setup.csvspec import Column, Problem, read_rows, text
 
 #: Characters t2s keeps but the phrases write another way (妳 and 甚 are 你 and 什 here).
 _VARIANTS = str.maketrans({"著": "着", "裏": "里", "祇": "只", "麼": "么", "妳": "你", "甚": "什"})

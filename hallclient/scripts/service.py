@@ -19,9 +19,9 @@ from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
 from db.models import ScriptVersion, VisitPurpose
-from hallclient import audit
+from hallclient.access import audit
+from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.permissions import Action
 from hallclient.scripts.catalogue import (
     ScriptId,
     ScriptKey,

@@ -22,12 +22,12 @@ from db.models import (
     VisitScript,
     VisitStage,
 )
+from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.permissions import Action
+from hallclient.intake.visits import VisitError, VisitProblem
 from hallclient.scripts import panel
 from hallclient.scripts.catalogue import ScriptId, ScriptKey
 from hallclient.uow import UnitOfWork, run_write
-from hallclient.visits import VisitError, VisitProblem
 
 EMERGENCY_DEPARTMENT = "emergency_repair"
 

@@ -24,9 +24,9 @@ from db.engine import Database
 from db.models import Hall
 from db.models.receipts import Receipt
 from db.models.shifts import DayClose, Shift, ShiftStatus
+from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.money import from_fen, to_fen
-from hallclient.permissions import Action
 from hallclient.receipts.record import GENESIS
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.shifts.figures import ZERO, in_report_order

@@ -13,9 +13,9 @@ from sqlalchemy import select
 from db.engine import Database
 from db.models.receipts import PaymentMethod
 from db.models.shifts import Shift, ShiftStatus
+from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.money import format_yuan
-from hallclient.permissions import Action
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.shifts.figures import METHODS, ZERO, ShiftFigures, Tally, in_report_order
 from hallclient.shifts.service import MAX_REASON, read_shift

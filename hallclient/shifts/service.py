@@ -29,10 +29,10 @@ from db.models.shifts import (
     ShiftStatus,
     ShiftTally,
 )
-from hallclient.approvals import use_approval
+from hallclient.access.approvals import use_approval
+from hallclient.access.permissions import Action, ApprovalKind
 from hallclient.context import Context
 from hallclient.money import MAX_AMOUNT, round_fen
-from hallclient.permissions import Action, ApprovalKind
 from hallclient.shifts.cash import checked_count, count_total
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.shifts.figures import Tally, beyond_limit, tallies

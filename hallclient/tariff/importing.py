@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from hallclient.csvspec import Problem
+from hallclient.setup.csvspec import Problem
 from hallclient.tariff.rules import Category
 from hallclient.tariff.sheets import (
     Cell,

@@ -18,11 +18,11 @@ from sqlalchemy import bindparam, select
 
 from db.engine import Database
 from db.models import Account, AccountStatus
+from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError, LedgerProblem
 from hallclient.ledger.rules import TierVolumes, check_chargeable, gas_item
 from hallclient.ledger.volumes import read_volumes
-from hallclient.permissions import Action
 from hallclient.tariff.errors import TariffError, TariffProblem
 from hallclient.tariff.rules import (
     COUNTED_UNITS,

@@ -6,8 +6,8 @@ import enum
 from dataclasses import dataclass
 
 from db.engine import Database
+from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.permissions import Action
 from hallclient.tariff.importing import (
     ImportedBand,
     ImportedItem,

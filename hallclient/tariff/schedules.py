@@ -19,9 +19,9 @@ from sqlalchemy import func, select
 
 from db.engine import Database
 from db.models import ScheduleStatus, TariffBand, TariffItem, TariffLateFee, TariffSchedule
-from hallclient.approvals import use_approval
+from hallclient.access.approvals import use_approval
+from hallclient.access.permissions import Action, ApprovalKind
 from hallclient.context import Context
-from hallclient.permissions import Action, ApprovalKind
 from hallclient.pinyin import initials
 from hallclient.tariff.errors import TariffError, TariffProblem
 from hallclient.tariff.importing import ImportedTariff

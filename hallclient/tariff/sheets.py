@@ -19,8 +19,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from hallclient.csvspec import Problem
 from hallclient.errors import HallError
+from hallclient.setup.csvspec import Problem
 
 log = logging.getLogger(__name__)
 ENCODINGS = ("utf-8-sig", "gb18030")

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from hallclient.csvspec import Problem
+from hallclient.setup.csvspec import Problem
 from hallclient.tariff.rules import (
     CUSTOMER_TYPES,
     LATE_FEE_CODE,

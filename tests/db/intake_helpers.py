@@ -7,11 +7,11 @@ from dataclasses import replace
 from db.engine import Database
 from db.models import Counter, Hall
 from hallclient import paths
-from hallclient.audit import Where
+from hallclient.access.audit import Where
 from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
-from hallclient.refdata_install import install_reference
-from hallclient.reference import load_reference
+from hallclient.setup.refdata_install import install_reference
+from hallclient.setup.reference import load_reference
 from hallclient.uow import UnitOfWork, run_write
 from tests.db.security_helpers import WHERE, context_for
 

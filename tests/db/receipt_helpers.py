@@ -8,10 +8,10 @@ from decimal import Decimal
 
 from db.engine import Database
 from db.models.receipts import PaymentMethod
-from hallclient.auth import Role
-from hallclient.cart import Cart
+from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context
+from hallclient.receipts.cart import Cart
 from hallclient.receipts.issue import PaymentRequest
 from hallclient.receipts.payment import Tender
 from hallclient.shifts import service as shifts

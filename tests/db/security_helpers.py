@@ -9,11 +9,11 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models import AuditEntry, Role, User
-from hallclient.audit import Where
-from hallclient.auth import current_user
+from hallclient.access.audit import Where
+from hallclient.access.auth import current_user
+from hallclient.access.passwords import hash_password
 from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
-from hallclient.passwords import hash_password
 from hallclient.uow import UnitOfWork, run_write
 
 START = datetime(2026, 11, 26, 1, 0, tzinfo=UTC)

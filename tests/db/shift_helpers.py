@@ -5,11 +5,11 @@ from __future__ import annotations
 from decimal import Decimal
 
 from db.models.receipts import PaymentMethod
-from hallclient.approvals import ApprovalRequest, grant_approval
-from hallclient.auth import Role
-from hallclient.cart import Cart
+from hallclient.access.approvals import ApprovalRequest, grant_approval
+from hallclient.access.auth import Role
+from hallclient.access.permissions import ApprovalKind
 from hallclient.context import Context
-from hallclient.permissions import ApprovalKind
+from hallclient.receipts.cart import Cart
 from hallclient.receipts.issue import Issued, PaymentRequest, issue_receipt
 from hallclient.receipts.payment import Tender
 from hallclient.receipts.void import void_receipt

@@ -8,10 +8,10 @@ from dataclasses import replace
 from decimal import Decimal
 
 from db.engine import Database
-from hallclient.approvals import ApprovalRequest, grant_approval
-from hallclient.auth import Role
+from hallclient.access.approvals import ApprovalRequest, grant_approval
+from hallclient.access.auth import Role
+from hallclient.access.permissions import ApprovalKind
 from hallclient.context import Context, CurrentUser
-from hallclient.permissions import ApprovalKind
 from hallclient.tariff import schedules
 from hallclient.tariff.importing import ImportedBand, ImportedItem, ImportedTariff
 from hallclient.tariff.rules import Category

@@ -9,10 +9,11 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from db.models.receipts import Receipt
-from hallclient import intake, visits
-from hallclient.approvals import ApprovalRequest, grant_approval
-from hallclient.auth import Role
-from hallclient.permissions import ApprovalKind
+from hallclient.access.approvals import ApprovalRequest, grant_approval
+from hallclient.access.auth import Role
+from hallclient.access.permissions import ApprovalKind
+from hallclient.intake import service as intake
+from hallclient.intake import visits
 from hallclient.receipts.issue import issue_receipt
 from hallclient.receipts.void import void_receipt
 from hallclient.uow import UnitOfWork

@@ -7,10 +7,10 @@ import pytest
 from db.engine import Database
 from db.models import Account
 from db.search_keys import address_key
-from hallclient.account_search import Match, search_accounts
-from hallclient.auth import Role
+from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
-from hallclient.demo_accounts import generate_accounts, insert_accounts
+from hallclient.intake.account_search import Match, search_accounts
+from hallclient.setup.demo_accounts import generate_accounts, insert_accounts
 from hallclient.uow import UnitOfWork
 from tests.db.security_helpers import START, add_users, context_for
 

@@ -12,8 +12,8 @@ from sqlalchemy.exc import DBAPIError
 
 from db.immutability import unprotect
 from db.models.security import AuditEntry
-from hallclient import audit
-from hallclient.audit import GENESIS_HASH, Where
+from hallclient.access import audit
+from hallclient.access.audit import GENESIS_HASH, Where
 from hallclient.uow import UnitOfWork, run_write
 from tests.db_fixtures import migrated_database
 from ui.main import main

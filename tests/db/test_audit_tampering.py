@@ -21,8 +21,8 @@ from sqlalchemy import bindparam, delete, insert, select, text
 from db.immutability import unprotect
 from db.models.security import AuditEntry, AuditHead
 from db.types import UTCDateTime
-from hallclient import audit
-from hallclient.audit import GENESIS_HASH, Where, canonical_details, entry_hash
+from hallclient.access import audit
+from hallclient.access.audit import GENESIS_HASH, Where, canonical_details, entry_hash
 from hallclient.uow import UnitOfWork
 from tests.db_fixtures import migrated_database, sqlite_url
 from tests.unit.test_audit_chain import build_rows

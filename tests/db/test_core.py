@@ -4,11 +4,11 @@ from sqlalchemy import func, select
 from db import migrate
 from db.engine import Database
 from db.models import Account, Counter, Department, TariffBand, TariffItem, User
-from hallclient.auth import Role
+from hallclient.access.auth import Role
 from hallclient.config import Settings
 from hallclient.core import open_core
-from hallclient.demo import DEMO_USERS
 from hallclient.errors import DatabaseUnavailableError, SchemaOutdatedError
+from hallclient.setup.demo import DEMO_USERS
 from hallclient.uow import UnitOfWork
 
 
@@ -23,7 +23,7 @@ def test_first_run_creates_migrates_and_registers_the_counter(tmp_path):
     try:
         assert migrate.is_current(core.database.engine)
         assert core.workplace.hall_code == "H09" and core.workplace.counter_code == "C03"
-        assert not core.has_users()
+        assert not core.access.has_users()
     finally:
         core.close()
 
@@ -34,7 +34,7 @@ def test_demo_data_gives_a_user_per_role_and_loads_once(database):
     try:
         core.load_demo(accounts=300)
         core.load_demo(accounts=300)
-        assert core.has_users()
+        assert core.access.has_users()
         assert {u.role for u in DEMO_USERS} == set(Role)
         assert _count(core.database, User) == len(DEMO_USERS)
         assert _count(core.database, Account) == 300
@@ -43,7 +43,7 @@ def test_demo_data_gives_a_user_per_role_and_loads_once(database):
         assert _count(core.database, TariffBand) == 3
         assert _count(core.database, Counter) >= 4
         clerk = DEMO_USERS[0]
-        assert core.login(clerk.employee_no, clerk.password).role is Role.CLERK
+        assert core.access.login(clerk.employee_no, clerk.password).role is Role.CLERK
     finally:
         core.close()
 

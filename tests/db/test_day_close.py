@@ -10,7 +10,7 @@ from sqlalchemy import select, text
 
 from db.immutability import unprotect
 from db.models.receipts import PaymentMethod, ReceiptSeries
-from hallclient.auth import Role
+from hallclient.access.auth import Role
 from hallclient.shifts import day_close, manager
 from hallclient.shifts import service as shifts
 from hallclient.shifts.errors import ShiftError, ShiftProblem

@@ -7,10 +7,10 @@ import datetime as dt
 import pytest
 
 from db.models import VisitOutcome
-from hallclient import day_view, queue, visits
-from hallclient.auth import Role
+from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
-from hallclient.day_view import DayFilter
+from hallclient.intake import day_view, queue, visits
+from hallclient.intake.day_view import DayFilter
 from tests.db.intake_helpers import add_hall, at_counter
 from tests.db.security_helpers import START, add_users
 

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from db.engine import Database
 from db.migrate import drift
 from db.models.accounts import Account
-from hallclient.demo_accounts import DemoAccount, generate_accounts, insert_accounts
+from hallclient.setup.demo_accounts import DemoAccount, generate_accounts, insert_accounts
 
 COUNT = 5_000
 SEED = 7

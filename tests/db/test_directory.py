@@ -11,9 +11,9 @@ import pytest
 from sqlalchemy import select
 
 from db.models import AuditEntry, Urgency
-from hallclient.auth import Role
+from hallclient.access.auth import Role
+from hallclient.access.permissions import PermissionDeniedError
 from hallclient.clock import FixedClock
-from hallclient.permissions import PermissionDeniedError
 from hallclient.referrals import directory, service
 from hallclient.referrals.service import NewReferral, ReferralError, ReferralProblem
 from hallclient.uow import UnitOfWork

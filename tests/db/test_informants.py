@@ -14,9 +14,9 @@ import pytest
 from sqlalchemy import inspect, select, text
 
 from db.models import AuditEntry, ReferralStatus, Urgency
-from hallclient.auth import Role
+from hallclient.access.auth import Role
+from hallclient.access.permissions import PermissionDeniedError
 from hallclient.clock import FixedClock
-from hallclient.permissions import PermissionDeniedError
 from hallclient.printing.escpos import JobOptions, Mode, job_bytes
 from hallclient.printing.layout import Paper
 from hallclient.printing.pdf import render_pdf

@@ -8,10 +8,10 @@ import pytest
 from argon2 import PasswordHasher
 
 from db.models import User
-from hallclient import auth, users
-from hallclient.auth import LOCKOUT, MAX_FAILED_LOGINS, LoginRefused, RefusalReason, Role
+from hallclient.access import auth, users
+from hallclient.access.auth import LOCKOUT, MAX_FAILED_LOGINS, LoginRefused, RefusalReason, Role
+from hallclient.access.passwords import needs_rehash, verify_password
 from hallclient.clock import FixedClock
-from hallclient.passwords import needs_rehash, verify_password
 from hallclient.uow import UnitOfWork, run_write
 from tests.db.security_helpers import (
     EMPLOYEE_NO,

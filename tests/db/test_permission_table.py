@@ -15,13 +15,19 @@ import pytest
 
 from db.engine import Database
 from db.models import Urgency
-from hallclient import journal, queue, users
-from hallclient.approvals import ApprovalError, ApprovalProblem, ApprovalRequest, grant_approval
-from hallclient.auth import Role
+from hallclient.access import journal, users
+from hallclient.access.approvals import (
+    ApprovalError,
+    ApprovalProblem,
+    ApprovalRequest,
+    grant_approval,
+)
+from hallclient.access.auth import Role
+from hallclient.access.permissions import PERMISSIONS, Action, ApprovalKind, PermissionDeniedError
 from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
+from hallclient.intake import queue
 from hallclient.ledger.billing import run_billing
-from hallclient.permissions import PERMISSIONS, Action, ApprovalKind, PermissionDeniedError
 from hallclient.referrals import directory, informants
 from hallclient.referrals import service as referrals
 from hallclient.referrals.service import NewReferral

@@ -9,10 +9,10 @@ from collections import Counter as Tally
 import pytest
 
 from db.models import TicketStatus, VisitOutcome, VisitStage
-from hallclient import queue, visits
-from hallclient.auth import Role
+from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
-from hallclient.queue import QueueError, QueueProblem
+from hallclient.intake import queue, visits
+from hallclient.intake.queue import QueueError, QueueProblem
 from tests.db.intake_helpers import COUNTERS, add_hall, at_counter
 from tests.db.security_helpers import START, add_users
 

@@ -22,9 +22,9 @@ from sqlalchemy.engine import make_url
 
 from db.engine import Database
 from db.models.receipts import PrintJob, Receipt, ReceiptLine, ReceiptPayment
-from hallclient.cart import Cart
 from hallclient.context import Context
 from hallclient.errors import DatabaseUnavailableError
+from hallclient.receipts.cart import Cart
 from hallclient.receipts.issue import PaymentRequest, issue_receipt, stage_receipt
 from hallclient.receipts.verify import check_all
 from hallclient.uow import UnitOfWork

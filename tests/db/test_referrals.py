@@ -12,10 +12,10 @@ import pytest
 from sqlalchemy import select, text
 
 from db.models import Referral, ReferralStatus, Urgency
-from hallclient import queue
-from hallclient.auth import Role
+from hallclient.access.auth import Role
+from hallclient.access.permissions import PermissionDeniedError
 from hallclient.clock import FixedClock
-from hallclient.permissions import PermissionDeniedError
+from hallclient.intake import queue
 from hallclient.referrals import service
 from hallclient.referrals.rules import Lateness
 from hallclient.referrals.service import NewReferral, ReferralError, ReferralProblem

@@ -13,11 +13,11 @@ from sqlalchemy import select, text
 from db import migrate
 from db.engine import Database
 from db.models import AuditEntry, VisitStage
-from hallclient import queue, visits
-from hallclient.audit import Where
-from hallclient.auth import Role
+from hallclient.access.audit import Where
+from hallclient.access.auth import Role
+from hallclient.access.permissions import PermissionDeniedError
 from hallclient.clock import FixedClock
-from hallclient.permissions import PermissionDeniedError
+from hallclient.intake import queue, visits
 from hallclient.scripts import service, visit_record
 from hallclient.scripts.catalogue import ScriptId, ScriptKey, ScriptSetError, dump_set
 from hallclient.uow import UnitOfWork

@@ -7,13 +7,19 @@ from datetime import timedelta
 import pytest
 
 from db.models import Approval, User
-from hallclient import approvals, auth, users
-from hallclient.approvals import ApprovalError, ApprovalProblem, ApprovalRequest
-from hallclient.auth import MAX_FAILED_LOGINS, UNKNOWN_USER, LoginRefused, RefusalReason, Role
+from hallclient.access import approvals, auth, users
+from hallclient.access.approvals import ApprovalError, ApprovalProblem, ApprovalRequest
+from hallclient.access.auth import (
+    MAX_FAILED_LOGINS,
+    UNKNOWN_USER,
+    LoginRefused,
+    RefusalReason,
+    Role,
+)
+from hallclient.access.passwords import PasswordPolicyError
+from hallclient.access.permissions import Action, ApprovalKind
 from hallclient.clock import FixedClock
 from hallclient.context import PasswordChangeRequiredError
-from hallclient.passwords import PasswordPolicyError
-from hallclient.permissions import Action, ApprovalKind
 from hallclient.uow import UnitOfWork, run_write
 from tests.db.security_helpers import (
     EMPLOYEE_NO,

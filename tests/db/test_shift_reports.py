@@ -12,7 +12,7 @@ from openpyxl import load_workbook
 from sqlalchemy import func, select
 
 from db.models.receipts import PaymentMethod, Receipt, ReceiptLine
-from hallclient.auth import Role
+from hallclient.access.auth import Role
 from hallclient.money import format_yuan
 from hallclient.printing.escpos import Charset, JobOptions, Mode, job_bytes
 from hallclient.printing.layout import Paper, plain_lines

@@ -23,12 +23,12 @@ from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_s
 
 from db.models.receipts import PaymentMethod
 from db.models.shifts import MoveDirection, ShiftStatus
-from hallclient.audit import Where
-from hallclient.auth import Role
+from hallclient.access.audit import Where
+from hallclient.access.auth import Role
+from hallclient.access.permissions import ApprovalKind
 from hallclient.clock import FixedClock
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError, LedgerProblem
-from hallclient.permissions import ApprovalKind
 from hallclient.receipts.issue import PaymentRequest, issue_receipt
 from hallclient.receipts.payment import Tender
 from hallclient.shifts import day_close, manager

@@ -11,9 +11,9 @@ from sqlalchemy.exc import DBAPIError
 
 from db.models.receipts import PaymentMethod
 from db.models.shifts import MoveDirection, ShiftStatus
-from hallclient.approvals import ApprovalError
-from hallclient.auth import Role
-from hallclient.permissions import ApprovalKind
+from hallclient.access.approvals import ApprovalError
+from hallclient.access.auth import Role
+from hallclient.access.permissions import ApprovalKind
 from hallclient.receipts import jobs
 from hallclient.receipts.issue import issue_receipt
 from hallclient.shifts import manager

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from db.engine import Database
-from hallclient import auth, users
-from hallclient.audit import Where
+from hallclient.access import auth, users
+from hallclient.access.audit import Where
 from hallclient.clock import SystemClock
 from hallclient.context import Context
 from ui.main import main

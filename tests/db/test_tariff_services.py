@@ -10,10 +10,10 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event, text
 
-from hallclient.approvals import ApprovalError, ApprovalRequest, grant_approval
-from hallclient.auth import Role
+from hallclient.access.approvals import ApprovalError, ApprovalRequest, grant_approval
+from hallclient.access.auth import Role
+from hallclient.access.permissions import ApprovalKind, PermissionDeniedError
 from hallclient.clock import FixedClock
-from hallclient.permissions import ApprovalKind, PermissionDeniedError
 from hallclient.tariff import pricing, review, schedules, store
 from hallclient.tariff.errors import TariffError, TariffProblem
 from hallclient.tariff.importing import ImportedItem, ImportedTariff

@@ -9,12 +9,12 @@ import pytest
 from sqlalchemy import select
 
 from db.models import TicketStatus, Visit, VisitOutcome, VisitStage
-from hallclient import queue, visits
-from hallclient.auth import Role
+from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
+from hallclient.intake import queue, visits
+from hallclient.intake.visits import VisitError, VisitProblem
 from hallclient.text_input import TextInputError
 from hallclient.uow import UnitOfWork
-from hallclient.visits import VisitError, VisitProblem
 from tests.db.intake_helpers import add_hall, at_counter
 from tests.db.security_helpers import START, add_users
 

@@ -24,7 +24,7 @@ from db.models.receipts import (
     ReceiptPayment,
     ReceiptSeries,
 )
-from hallclient.auth import Role
+from hallclient.access.auth import Role
 from hallclient.context import Context
 from hallclient.receipts.record import (
     GENESIS,

@@ -22,10 +22,10 @@ import pytest
 from db.engine import Database
 from db.migrate import upgrade
 from db.search_keys import address_key
-from hallclient.account_search import plan, search_accounts
-from hallclient.auth import Role
+from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
-from hallclient.demo_accounts import DemoAccount, generate_accounts, insert_accounts
+from hallclient.intake.account_search import plan, search_accounts
+from hallclient.setup.demo_accounts import DemoAccount, generate_accounts, insert_accounts
 from tests.db.security_helpers import START, add_users, context_for
 
 pytestmark = pytest.mark.perf

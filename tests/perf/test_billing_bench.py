@@ -19,11 +19,11 @@ import pytest
 from db.engine import Database
 from db.migrate import upgrade
 from hallclient import paths
-from hallclient.demo import DEMO_SEED, build_demo
-from hallclient.demo_ledger import BILLED_AFTER, READ_DAYS_AGO, _billing_context
 from hallclient.ledger.billing import run_billing
 from hallclient.ledger.verify import check_volumes
-from hallclient.reference import load_reference
+from hallclient.setup.demo import DEMO_SEED, build_demo
+from hallclient.setup.demo_ledger import BILLED_AFTER, READ_DAYS_AGO, _billing_context
+from hallclient.setup.reference import load_reference
 
 pytestmark = pytest.mark.perf
 TODAY = dt.date(2026, 12, 2)
@@ -38,7 +38,7 @@ def test_billing_a_month_of_readings_sqlite(tmp_path: Path, monkeypatch) -> None
     try:
         upgrade(database.engine)
         reference = load_reference(paths.resources_dir() / "reference")
-        monkeypatch.setattr("hallclient.demo.build_ledger", _readings_only)
+        monkeypatch.setattr("hallclient.setup.demo.build_ledger", _readings_only)
         started = time.perf_counter()
         build_demo(database, reference, _count(), DEMO_SEED, today=TODAY)
         loaded = time.perf_counter() - started
@@ -59,7 +59,7 @@ def test_billing_a_month_of_readings_sqlite(tmp_path: Path, monkeypatch) -> None
 
 def _readings_only(database, seed, timezone, today, progress=None) -> int:
     """The demo ledger's readings and carried volumes, without its billing runs."""
-    from hallclient import demo_ledger
+    from hallclient.setup import demo_ledger
 
     days = [today - dt.timedelta(days=ago) for ago in READ_DAYS_AGO]
     demo_ledger._write_readings_and_carried(

@@ -18,7 +18,7 @@ from sqlalchemy import text
 
 from db.engine import Database
 from db.migrate import drift, upgrade
-from hallclient.demo_accounts import insert_accounts
+from hallclient.setup.demo_accounts import insert_accounts
 from tests.pg_cluster import PgCluster, PgServer, PgUnavailableError
 
 pytestmark = pytest.mark.perf

@@ -14,11 +14,11 @@ import time
 
 import pytest
 
-from hallclient import queue
-from hallclient.auth import Role
+from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
-from hallclient.script_desk import SAMPLE_CHOICES
+from hallclient.intake import queue
 from hallclient.scripts import visit_record
+from hallclient.scripts.desk import SAMPLE_CHOICES
 from hallclient.scripts.panel import Speaker, compose
 from hallclient.scripts.service import scripts_in_force
 from tests.db.intake_helpers import add_hall, at_counter

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from hallclient.audit import recent_entries
-from hallclient.auth import CurrentUser
+from hallclient.access.audit import recent_entries
+from hallclient.access.auth import CurrentUser
 from hallclient.core import Core
 from hallclient.uow import UnitOfWork
 from ui.shell.main_window import MainWindow
@@ -15,8 +15,8 @@ CLERK_NEW_PASSWORD = "counter-2026"
 
 def clerk_after_first_login(core: Core) -> CurrentUser:
     """The demo clerk 1001 logged in, with the required password change already done."""
-    user = core.login("1001", "demo1001")
-    return core.change_own_password(user, "demo1001", CLERK_NEW_PASSWORD)
+    user = core.access.login("1001", "demo1001")
+    return core.access.change_own_password(user, "demo1001", CLERK_NEW_PASSWORD)
 
 
 def clerk_with_open_shift(core: Core) -> CurrentUser:

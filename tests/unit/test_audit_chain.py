@@ -13,8 +13,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from hallclient import audit
-from hallclient.audit import GENESIS_HASH, canonical_details, entry_hash, verify_rows
+from hallclient.access import audit
+from hallclient.access.audit import GENESIS_HASH, canonical_details, entry_hash, verify_rows
 
 START = datetime(2026, 11, 26, 1, 30, tzinfo=UTC)
 ACTIONS = ["login", "logout", "login.failed", "void", "reprint", "tariff.approve", "user.add"]

@@ -8,13 +8,13 @@ from itertools import islice
 import pytest
 
 from db.search_keys import address_key
-from hallclient.demo_accounts import (
+from hallclient.pinyin import name_initials
+from hallclient.setup.demo_accounts import (
     COLUMNS,
     DemoAccount,
     generate_accounts,
     generate_raw,
 )
-from hallclient.pinyin import name_initials
 
 SAMPLE = 20_000
 

@@ -1,6 +1,6 @@
 import pytest
 
-from hallclient.passwords import (
+from hallclient.access.passwords import (
     PasswordPolicyError,
     PolicyRule,
     check_policy,

@@ -1,7 +1,13 @@
 import pytest
 
-from hallclient.auth import Role
-from hallclient.permissions import PERMISSIONS, Action, PermissionDeniedError, allowed, require
+from hallclient.access.auth import Role
+from hallclient.access.permissions import (
+    PERMISSIONS,
+    Action,
+    PermissionDeniedError,
+    allowed,
+    require,
+)
 
 
 def test_every_role_has_a_row_and_everyone_may_change_their_password():

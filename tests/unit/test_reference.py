@@ -5,7 +5,7 @@ from pathlib import Path
 import pytest
 
 from hallclient.paths import resources_dir
-from hallclient.reference import ReferenceDataError, load_reference
+from hallclient.setup.reference import ReferenceDataError, load_reference
 
 SHIPPED = resources_dir() / "reference"
 

@@ -1,6 +1,6 @@
 import pytest
 
-from hallclient.workplace import counter_name
+from hallclient.setup.workplace import counter_name
 
 
 @pytest.mark.parametrize(

@@ -24,18 +24,23 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.approvals import ApprovalError, ApprovalGrant, ApprovalProblem, ApprovalRequest
-from hallclient.auth import LoginRefused, RefusalReason
+from hallclient.access.approvals import (
+    ApprovalError,
+    ApprovalGrant,
+    ApprovalProblem,
+    ApprovalRequest,
+)
+from hallclient.access.auth import LoginRefused, RefusalReason
+from hallclient.access.permissions import ApprovalKind
 from hallclient.clock import local
 from hallclient.errors import HallError
-from hallclient.permissions import ApprovalKind
 from ui.kit.attempt import Attempt
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.kit.widgets import named
 from ui.words.problems import problem_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
 
 _KIND_SOURCES = {
@@ -186,7 +191,7 @@ class ApprovalDialog(QDialog):
             return
         user, request = self.user, self.request
         self.attempt.run(
-            lambda: self._core.grant_approval(user, request, approver, password),
+            lambda: self._core.access.grant_approval(user, request, approver, password),
             self._granted,
             self._refused,
         )

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.auth import LoginRefused, RefusalReason
+from hallclient.access.auth import LoginRefused, RefusalReason
 from hallclient.clock import local
 from hallclient.errors import HallError
 from ui.kit.attempt import Attempt
@@ -30,7 +30,7 @@ from ui.kit.widgets import named
 from ui.words.problems import problem_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
 
 
@@ -128,7 +128,7 @@ class LockPanel(QFrame):
             return
         user = self.user
         self.attempt.run(
-            lambda: self._core.unlock_session(user, password), self._unlocked, self._refused
+            lambda: self._core.access.unlock_session(user, password), self._unlocked, self._refused
         )
 
     def _unlocked(self, user: CurrentUser) -> None:

@@ -35,7 +35,7 @@ from ui.kit.widgets import named
 from ui.words.problems import problem_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser, LoginRefused
+    from hallclient.access.auth import CurrentUser, LoginRefused
 
 LoginFunction = Callable[[str, str], "CurrentUser"]
 
@@ -185,7 +185,7 @@ class LoginDialog(QDialog):
         self.sig_logged_in.emit(user)
 
     def _refused(self, error: HallError) -> None:
-        from hallclient.auth import LoginRefused, RefusalReason  # the core is loaded by now
+        from hallclient.access.auth import LoginRefused, RefusalReason  # the core is loaded by now
 
         self.password.clear()
         if isinstance(error, LoginRefused):
@@ -199,7 +199,7 @@ class LoginDialog(QDialog):
             self.employee.setFocus()
 
     def _refusal_text(self, refusal: LoginRefused) -> str:
-        from hallclient.auth import RefusalReason
+        from hallclient.access.auth import RefusalReason
 
         if refusal.reason is RefusalReason.LOCKED:
             return self.tr(

@@ -22,16 +22,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.auth import LoginRefused, RefusalReason
+from hallclient.access.auth import LoginRefused, RefusalReason
+from hallclient.access.passwords import MIN_LENGTH, PasswordPolicyError, PolicyRule
 from hallclient.clock import local
 from hallclient.errors import HallError
-from hallclient.passwords import MIN_LENGTH, PasswordPolicyError, PolicyRule
 from ui.kit.attempt import Attempt
 from ui.kit.widgets import named
 from ui.words.problems import problem_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
 
 
@@ -157,7 +157,9 @@ class PasswordDialog(QDialog):
             return
         user = self.user
         self.attempt.run(
-            lambda: self._core.change_own_password(user, current, new), self._changed, self._refused
+            lambda: self._core.access.change_own_password(user, current, new),
+            self._changed,
+            self._refused,
         )
 
     def _changed(self, user: CurrentUser) -> None:

@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QInputDialog, QLineEdit, QWidget
 
-from hallclient.approvals import ApprovalRequest
-from hallclient.cart import Waiver
-from hallclient.permissions import ApprovalKind
+from hallclient.access.approvals import ApprovalRequest
+from hallclient.access.permissions import ApprovalKind
+from hallclient.receipts.cart import Waiver
 from ui.access.approval_dialog import ApprovalDialog
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
 
 MAX_REASON = 200

@@ -28,9 +28,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.cart import Cart, Waiver
 from hallclient.errors import HallError
 from hallclient.money import format_yuan
+from hallclient.receipts.cart import Cart, Waiver
 from hallclient.tariff.catalog import Catalog
 from hallclient.tariff.errors import TariffError, TariffProblem
 from hallclient.tariff.rules import LATE_FEE_CODE, PricedItem, Quote
@@ -45,7 +45,7 @@ from ui.words.problems import problem_text
 from ui.words.tariff import tariff_problem_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
     from hallclient.tariff.pricing import Pricer
 
@@ -189,7 +189,9 @@ class FeesPage(QFrame):
         """Read the items in force today again (after midnight, or a new schedule)."""
         user = self._user_of()
         self.found.setText(self.tr("Loading the tariff in force…"))
-        self._runner.start(lambda _p: self._core.fee_pricer(user), self._loaded, self._load_failed)
+        self._runner.start(
+            lambda _p: self._core.tariff.fee_pricer(user), self._loaded, self._load_failed
+        )
 
     def _loaded(self, pricer: Pricer) -> None:
         self.pricer = pricer
@@ -245,7 +247,7 @@ class FeesPage(QFrame):
             return
 
         def work() -> Quote:
-            facts = self._core.account_facts(user, account_no) if account_no else None
+            facts = self._core.tariff.account_facts(user, account_no) if account_no else None
             return pricer.quote(item.code, quantity, facts.after(cart) if facts else None)
 
         self.attempt.run(work, self._calculated, self._refused)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from hallclient.account_search import AccountHit
+from hallclient.intake.account_search import AccountHit
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.kit.table_model import RowsTableModel
 from ui.words.tariff import customer_types_text

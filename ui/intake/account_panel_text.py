@@ -9,7 +9,7 @@ from decimal import Decimal
 from PySide6.QtCore import QCoreApplication
 
 from hallclient.clock import local
-from hallclient.intake import AccountPanel, PastPayment
+from hallclient.intake.service import AccountPanel, PastPayment
 from hallclient.ledger.bills import OpenBill
 from hallclient.money import format_yuan
 from hallclient.referrals.rules import Lateness

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.visits import VisitOutcome
+from hallclient.intake.visits import VisitOutcome
 from ui.kit.widgets import named
 
 OUTCOMES = (VisitOutcome.RESOLVED, VisitOutcome.CHARGED, VisitOutcome.REFERRED,

@@ -16,9 +16,9 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from hallclient.clock import local
-from hallclient.day_view import CounterFigures, DayFigures, DayFilter, DayVisit, matches
 from hallclient.errors import HallError
-from hallclient.visits import VisitOutcome
+from hallclient.intake.day_view import CounterFigures, DayFigures, DayFilter, DayVisit, matches
+from hallclient.intake.visits import VisitOutcome
 from ui.intake.close_visit_dialog import OUTCOMES
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.kit.table_model import RowsTableModel
@@ -29,9 +29,9 @@ from ui.words.problems import problem_text
 from ui.words.scripts import key_name
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
-    from hallclient.intake import Purpose
+    from hallclient.intake.service import Purpose
     from hallclient.scripts.visit_record import ShownScript
 
 
@@ -162,7 +162,7 @@ class DayViewDialog(QDialog):
         """Read the day again (F5); the filters then apply without the database."""
         user, first = self._user_of(), not self._purpose_names
         self._runner.start(
-            lambda _p: (self._core.day_report(user), self._core.purposes(user) if first else []),
+            lambda _p: (self._core.intake.day_report(user), self._core.intake.purposes(user) if first else []),
             self._loaded, self._failed,
         )  # fmt: skip
 

@@ -13,18 +13,18 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QLocale, QObject, QTimer
 
 from hallclient.errors import HallError
+from hallclient.intake.visits import VisitStage
 from hallclient.referrals.emergency import LEAK_PURPOSE, REPAIR, emergency_referral, mentions_leak
 from hallclient.referrals.service import ReferralView
 from hallclient.scripts.catalogue import ScriptId, ScriptKey
 from hallclient.scripts.panel import Choices
-from hallclient.visits import VisitStage
 from ui.intake.emergency_dialog import EmergencyDialog
 from ui.words.referrals import referral_problem_text, slip_fault_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
-    from hallclient.visits import VisitView
+    from hallclient.intake.visits import VisitView
     from ui.intake.host import IntakeHost
 
 NOTES_PAUSE_MS = 400
@@ -108,7 +108,7 @@ class EmergencyFlow(QObject):
             if visit.id not in made:  # a retry after a dropped connection sends no second team
                 made[visit.id] = referrals.refer(user, request)
             referral = made[visit.id]
-            moved = self._core.advance_visit(user, visit.id, VisitStage.REFERRING)
+            moved = self._core.intake.advance_visit(user, visit.id, VisitStage.REFERRING)
             fault: HallError | None = None
             try:
                 referrals.deliver_slip(referral)

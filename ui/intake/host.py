@@ -11,9 +11,9 @@ if TYPE_CHECKING:
     from PySide6.QtWidgets import QPlainTextEdit
 
     from hallclient.errors import HallError
-    from hallclient.intake import AccountPanel
+    from hallclient.intake.service import AccountPanel
+    from hallclient.intake.visits import VisitView
     from hallclient.referrals.service import ReferralView
-    from hallclient.visits import VisitView
     from ui.kit.attempt import Attempt
 
 

@@ -25,8 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from hallclient.errors import HallError
+from hallclient.intake.visits import VisitStage, VisitView
 from hallclient.ledger.service import AccountBills
-from hallclient.visits import VisitStage, VisitView
 from ui.intake.account_models import AccountTableModel
 from ui.intake.account_panel_text import account_panel_text
 from ui.intake.close_visit_dialog import CloseVisitDialog
@@ -45,11 +45,11 @@ from ui.words.intake import intake_problem_text, stage_text
 from ui.words.phrase_watch import PhraseWatch
 
 if TYPE_CHECKING:
-    from hallclient.account_search import AccountHit
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
-    from hallclient.intake import AccountPanel, Purpose, QueueCategory
-    from hallclient.queue import CalledTicket
+    from hallclient.intake.account_search import AccountHit
+    from hallclient.intake.queue import CalledTicket
+    from hallclient.intake.service import AccountPanel, Purpose, QueueCategory
     from hallclient.referrals.service import ReferralView
 
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
@@ -162,7 +162,7 @@ class IntakePage(QFrame):
         if self._queue_runner.busy():
             return  # the last count is still on its way
         user = self._user_of()
-        self._queue_runner.start(lambda _p: len(self._core.waiting(user)), self._show_waiting,
+        self._queue_runner.start(lambda _p: len(self._core.intake.waiting(user)), self._show_waiting,
                            self._failed)  # fmt: skip
 
     def _show_waiting(self, count: int) -> None:
@@ -172,7 +172,7 @@ class IntakePage(QFrame):
         """Purposes and queue categories, read once, off the GUI thread."""
         user = self._user_of()
         self._runner.start(
-            lambda _p: (self._core.purposes(user), self._core.queue_categories(user)),
+            lambda _p: (self._core.intake.purposes(user), self._core.intake.queue_categories(user)),
             self._purposes_loaded, self._failed,
         )  # fmt: skip
 
@@ -196,8 +196,10 @@ class IntakePage(QFrame):
         user = self._user_of()
 
         def work() -> tuple[CalledTicket, VisitView] | None:
-            called = self._core.call_next(user)
-            return None if called is None else (called, self._core.visit(user, called.visit_id))
+            called = self._core.intake.call_next(user)
+            return (
+                None if called is None else (called, self._core.intake.visit(user, called.visit_id))
+            )
 
         self.attempt.run(work, self._called, self._failed)
 
@@ -214,7 +216,7 @@ class IntakePage(QFrame):
             self.say(self.tr("Please end the current visit first (F9)."))
             return
         user = self._user_of()
-        self.attempt.run(lambda: self._core.start_walk_in(user), self._start, self._failed)
+        self.attempt.run(lambda: self._core.intake.start_walk_in(user), self._start, self._failed)
 
     def _start(self, visit: VisitView) -> None:
         self.visit = visit
@@ -238,14 +240,14 @@ class IntakePage(QFrame):
         if self.ticket_id is None:
             return
         user, ticket = self._user_of(), self.ticket_id
-        self.attempt.run(lambda: self._core.recall(user, ticket), lambda _t: self.say(
+        self.attempt.run(lambda: self._core.intake.recall(user, ticket), lambda _t: self.say(
             self.tr("Called again.")), self._failed)  # fmt: skip
 
     def skip(self) -> None:
         if self.ticket_id is None:
             return
         user, ticket = self._user_of(), self.ticket_id
-        self.attempt.run(lambda: self._core.skip(user, ticket), lambda _t: self._ended(
+        self.attempt.run(lambda: self._core.intake.skip(user, ticket), lambda _t: self._ended(
             self.tr("Marked as not present; it can be called again for 15 minutes.")),
             self._failed)  # fmt: skip
 
@@ -254,7 +256,7 @@ class IntakePage(QFrame):
     def _search(self, text: str) -> None:
         self.searches += 1
         generation, user = self.searches, self._user_of()
-        self._runner.start(lambda _p: self._core.search_accounts(user, text),
+        self._runner.start(lambda _p: self._core.intake.search_accounts(user, text),
                            lambda hits: self._found(generation, hits), self._failed)  # fmt: skip
 
     def _found(self, generation: int, hits: list[AccountHit]) -> None:
@@ -271,9 +273,9 @@ class IntakePage(QFrame):
         user, visit_id = self._user_of(), self.visit.id
 
         def work() -> tuple[VisitView, AccountPanel, list[ReferralView]]:
-            visit = self._core.set_visit_account(user, visit_id, hit.account_no)
+            visit = self._core.intake.set_visit_account(user, visit_id, hit.account_no)
             referrals = self._core.referrals.for_account(user, hit.account_no)
-            return visit, self._core.account_panel(user, hit.account_no), referrals
+            return visit, self._core.intake.account_panel(user, hit.account_no), referrals
 
         self.attempt.run(work, self._account_taken, self._failed)
         return True
@@ -292,7 +294,7 @@ class IntakePage(QFrame):
         if self.visit is None or index < 0:
             return
         user, visit_id, code = self._user_of(), self.visit.id, self.purpose.itemData(index)
-        self.attempt.run(lambda: self._core.set_visit_purpose(user, visit_id, code),
+        self.attempt.run(lambda: self._core.intake.set_visit_purpose(user, visit_id, code),
                          self._changed, self._failed)  # fmt: skip
 
     def _changed(self, visit: VisitView) -> None:
@@ -307,7 +309,7 @@ class IntakePage(QFrame):
             return
         user, visit_id = self._user_of(), visit.id
         self._runner.start(
-            lambda _p: self._core.advance_visit(user, visit_id, VisitStage.CHARGING),
+            lambda _p: self._core.intake.advance_visit(user, visit_id, VisitStage.CHARGING),
             lambda changed: self._changed(changed) if self._is_current(changed) else None,
             self._failed,
         )  # fmt: skip
@@ -354,8 +356,8 @@ class IntakePage(QFrame):
         dialog.deleteLater()
 
         def work() -> VisitView:
-            self._core.set_visit_notes(user, visit_id, notes)
-            return self._core.close_visit(user, visit_id, outcome, rating, comment)
+            self._core.intake.set_visit_notes(user, visit_id, notes)
+            return self._core.intake.close_visit(user, visit_id, outcome, rating, comment)
 
         self.attempt.run(work, lambda _v: self._ended(self.tr("The visit is closed.")),
                          self._failed)  # fmt: skip
@@ -394,7 +396,7 @@ class IntakePage(QFrame):
         counter = dialog.counter.text().strip().upper() or None
         dialog.deleteLater()
         self.attempt.run(
-            lambda: self._core.transfer(user, ticket, note, category, counter),
+            lambda: self._core.intake.transfer(user, ticket, note, category, counter),
             lambda moved: self._ended(self.tr("{ticket} transferred.").format(ticket=moved.label)),
             self._failed,
         )
@@ -413,7 +415,7 @@ class IntakePage(QFrame):
             self.say(self.tr("Take the customer's account first (search, then Enter)."))
             return
         user, account_no = self._user_of(), self.account.account_no
-        self.attempt.run(lambda: self._core.account_bills(user, account_no), self._bills_taken,
+        self.attempt.run(lambda: self._core.ledger.account_bills(user, account_no), self._bills_taken,
                          self._failed)  # fmt: skip
 
     def report_reading(self) -> None:
@@ -430,7 +432,7 @@ class IntakePage(QFrame):
 
     def _reading_billed(self, account_no: str, bill_no: str | None) -> None:
         user, visit = self._user_of(), self.visit
-        self.attempt.run(lambda: (visit, self._core.account_panel(user, account_no),
+        self.attempt.run(lambda: (visit, self._core.intake.account_panel(user, account_no),
                                   self._core.referrals.for_account(user, account_no)),
                          self._account_taken, self._failed)  # fmt: skip
         self.say(self.tr("Reading recorded and billed: bill {bill}. F10 pays it.").format(

@@ -35,7 +35,7 @@ from ui.kit.widgets import named
 from ui.words.problems import problem_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
 
 
@@ -154,7 +154,7 @@ class ReadingDialog(QDialog):
             self._refused(error)
             return
         user, account_no, meter = self._user_of(), self.account_no, self.meter.text()
-        self.attempt.run(lambda: self._core.report_reading(user, account_no, figures, meter),
+        self.attempt.run(lambda: self._core.ledger.report_reading(user, account_no, figures, meter),
                          self._recorded, self._refused)  # fmt: skip
 
     def _recorded(self, bill_no: str) -> None:

@@ -17,17 +17,17 @@ from PySide6.QtCore import QObject, QTimer
 
 from hallclient.clock import local
 from hallclient.errors import HallError
+from hallclient.intake.visits import VisitStage
 from hallclient.referrals.service import ReferralView
-from hallclient.visits import VisitStage
 from ui.intake.referral_dialog import ReferralDialog
 from ui.intake.slip_reprint import shown_reference
 from ui.words.referrals import referral_problem_text, slip_fault_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
-    from hallclient.intake import AccountPanel
-    from hallclient.visits import VisitView
+    from hallclient.intake.service import AccountPanel
+    from hallclient.intake.visits import VisitView
     from ui.intake.host import IntakeHost
 
 
@@ -89,7 +89,7 @@ class ReferralFlow(QObject):
             if "referral" not in made:
                 made["referral"] = desk.refer(user, request)
             referral = made["referral"]
-            moved = self._core.advance_visit(user, visit.id, VisitStage.REFERRING)
+            moved = self._core.intake.advance_visit(user, visit.id, VisitStage.REFERRING)
             fault: HallError | None = None
             saved: Path | None = None
             try:

@@ -29,10 +29,10 @@ from ui.words.intake import intake_problem_text
 from ui.words.phrase_watch import PhraseWatch
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
-    from hallclient.intake import QueueCategory
-    from hallclient.queue import TicketView
+    from hallclient.intake.queue import TicketView
+    from hallclient.intake.service import QueueCategory
     from hallclient.scripts.phrases import Finding
 
 
@@ -77,7 +77,7 @@ class IssueTicketDialog(QDialog):
 
     def issue(self, category: QueueCategory) -> None:
         user = self._user_of()
-        self.attempt.run(lambda: self._core.issue_ticket(user, category.code), self._issued,
+        self.attempt.run(lambda: self._core.intake.issue_ticket(user, category.code), self._issued,
                          self._failed)  # fmt: skip
 
     def _issued(self, ticket: TicketView) -> None:

@@ -7,10 +7,10 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 
-from hallclient.permissions import Action, allowed
+from hallclient.access.permissions import Action, allowed
 
 if TYPE_CHECKING:
-    from hallclient.auth import Role
+    from hallclient.access.auth import Role
 
 
 def _translate(source: str) -> str:

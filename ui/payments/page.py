@@ -29,16 +29,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.approvals import ApprovalRequest
-from hallclient.cart import Cart
+from hallclient.access.approvals import ApprovalRequest
+from hallclient.access.permissions import ApprovalKind
 from hallclient.errors import DatabaseUnavailableError, HallError
 from hallclient.money import format_yuan
-from hallclient.money_words import capitals
-from hallclient.permissions import ApprovalKind
 from hallclient.printing.printers import PrinterProblem
+from hallclient.receipts.cart import Cart
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.issue import Issued, PaymentRequest
 from hallclient.receipts.jobs import PrintStatus
+from hallclient.receipts.money_words import capitals
 from ui.access.approval_dialog import ApprovalDialog
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt
@@ -51,7 +51,7 @@ from ui.words.phrase_watch import PhraseWatch
 from ui.words.printer import printer_problem_text, printer_state_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
     from hallclient.printing.print_queue import PrintResult
 
@@ -200,7 +200,7 @@ class PaymentsPage(QFrame):
                                  visit_id=self.visit_of())  # fmt: skip
         user = self._user_of()
         self.attempt.run(
-            lambda: self._core.till.charge(user, request), self._charged, self._refused
+            lambda: self._core.receipts.charge(user, request), self._charged, self._refused
         )
 
     def _charged(self, issued: Issued) -> None:
@@ -228,7 +228,7 @@ class PaymentsPage(QFrame):
         if job_id in self.in_flight:
             return
         self.in_flight.add(job_id)
-        user, till = self._user_of(), self._core.till
+        user, till = self._user_of(), self._core.receipts
         self.print_state.setText(self.tr("Printing…"))
 
         def work(_progress: object) -> tuple[PrintResult, Image.Image]:
@@ -277,7 +277,7 @@ class PaymentsPage(QFrame):
         """F5: the oldest receipt still waiting at this counter."""
         user = self._user_of()
         self._runner.start(
-            lambda _p: self._core.till.unfinished(user), self._print_first, self._print_failed
+            lambda _p: self._core.receipts.unfinished(user), self._print_first, self._print_failed
         )
 
     def _print_first(self, waiting: list[Any]) -> None:
@@ -293,7 +293,7 @@ class PaymentsPage(QFrame):
     def _check_waiting(self) -> None:
         user = self._user_of()
         self._runner.start(
-            lambda _p: self._core.till.unfinished(user), self._show_waiting, self._print_failed
+            lambda _p: self._core.receipts.unfinished(user), self._show_waiting, self._print_failed
         )
 
     def _show_waiting(self, waiting: list[Any]) -> None:
@@ -317,7 +317,7 @@ class PaymentsPage(QFrame):
 
     def _settle(self, job_id: int, printed: bool) -> None:
         user = self._user_of()
-        self._runner.start(lambda _p: self._core.till.settle_interrupted(user, job_id, printed),
+        self._runner.start(lambda _p: self._core.receipts.settle_interrupted(user, job_id, printed),
                            self._settled, self._print_failed)  # fmt: skip
 
     def _settled(self, copy: Any) -> None:
@@ -334,7 +334,7 @@ class PaymentsPage(QFrame):
             return
         user = self._user_of()
         reason = self.reason.text().strip() or self.tr("copy asked for at the counter")
-        self._runner.start(lambda _p: self._core.till.reprint(user, number, reason),
+        self._runner.start(lambda _p: self._core.receipts.reprint(user, number, reason),
                            lambda job: self._print(job.job_id), self._print_failed)  # fmt: skip
 
     def ask_to_void(self) -> None:
@@ -356,7 +356,7 @@ class PaymentsPage(QFrame):
         if grant is None:
             return
         user = self._user_of()
-        self.attempt.run(lambda: self._core.till.void(user, number, reason, grant.approval_id),
+        self.attempt.run(lambda: self._core.receipts.void(user, number, reason, grant.approval_id),
                          self._voided, self._refused)  # fmt: skip
 
     def _voided(self, issued: Issued) -> None:

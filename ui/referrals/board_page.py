@@ -26,7 +26,7 @@ from ui.referrals.models import BoardModel
 from ui.words.referrals import referral_problem_text, status_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
     from hallclient.referrals.service import EventView
 

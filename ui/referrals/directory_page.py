@@ -31,7 +31,7 @@ from ui.kit.widgets import named, table_view
 from ui.words.referrals import referral_problem_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
 
 TEXT_FIELDS = ("code", "name_zh", "name_en", "duties", "phone", "extension", "location",

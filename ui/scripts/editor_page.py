@@ -36,7 +36,7 @@ from ui.scripts.models import ScriptRow, ScriptsModel
 from ui.words.scripts import LANGUAGE_NAMES, key_name, script_problem_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
     from hallclient.scripts.service import ImportSummary, InForce, VersionView
 

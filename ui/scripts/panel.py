@@ -30,18 +30,18 @@ from PySide6.QtWidgets import (
 )
 
 from hallclient.errors import HallError
+from hallclient.intake.visits import VisitStage
 from hallclient.scripts.moments import Title
 from hallclient.scripts.panel import Choices, PanelScript
-from hallclient.visits import VisitStage
 from ui.kit.tasks import TaskRunner
 from ui.kit.widgets import named
 from ui.words.intake import stage_text
 from ui.words.scripts import LANGUAGE_NAMES, TITLES, key_name, script_problem_text, title_name
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
-    from hallclient.visits import VisitView
+    from hallclient.intake.visits import VisitView
 
 SCRIPT_ROLE = Qt.ItemDataRole.UserRole
 ITEM_MARGIN = 12  # pixels around an item's text

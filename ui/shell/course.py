@@ -22,7 +22,7 @@ from ui.kit.tasks import Progress, TaskRunner
 from ui.words.problems import problem_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
     from ui.shell.main_window import MainWindow
 
@@ -64,7 +64,7 @@ class Shell(QObject):
         """On quitting: journal the logout of whoever is still logged in, close the core."""
         if self.core is not None and self.main_window is not None:
             try:
-                self.core.logout(self.main_window.user)
+                self.core.access.logout(self.main_window.user)
             except HallError as error:
                 log.warning("the logout on quitting was not journaled: %s", error)
             self.main_window = None
@@ -81,8 +81,8 @@ class Shell(QObject):
         self.core = core
         workplace = core.workplace
         self.login.set_workplace(f"{workplace.hall_name} · {workplace.counter_name}")
-        if core.has_users():
-            self.login.attach(core.login)
+        if core.access.has_users():
+            self.login.attach(core.access.login)
         else:
             self._offer_demo(core)
 
@@ -108,7 +108,7 @@ class Shell(QObject):
             ).format(count=f"{DEMO_ACCOUNTS:,}"),
         )
         if answer != QMessageBox.StandardButton.Yes:
-            self.login.attach(core.login)
+            self.login.attach(core.access.login)
             self.login.show_problem(self.tr("No users yet: an administrator must create them."))
             return
         from PySide6.QtCore import Qt  # not on the way to the first paint (see ui.access.login)
@@ -140,13 +140,13 @@ class Shell(QObject):
     def _on_demo_loaded(self, _result: Any) -> None:
         self._close_progress()
         assert self.core is not None
-        self.login.attach(self.core.login)
+        self.login.attach(self.core.access.login)
         self.login.show_problem(self.tr("Demo data loaded. Demo clerk: 1001, password demo1001."))
 
     def _on_demo_failed(self, error: BaseException) -> None:
         self._close_progress()
         assert self.core is not None
-        self.login.attach(self.core.login)
+        self.login.attach(self.core.access.login)
         if not isinstance(error, HallError):
             sys.excepthook(type(error), error, error.__traceback__)
             return

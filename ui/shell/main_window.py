@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.permissions import Action, allowed
+from hallclient.access.permissions import Action, allowed
 from hallclient.tariff.rules import Quote
 from ui.access.lock import LockPanel
 from ui.access.password_dialog import PasswordDialog
@@ -40,7 +40,7 @@ from ui.shell.pages import PlaceholderPage, areas_for
 from ui.shell.quick_reference import QuickReferenceDialog
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
 
 _DATABASE_LABEL_WIDTH = 460
@@ -151,7 +151,7 @@ class MainWindow(QMainWindow):
         return builder()(self.core, lambda: self.user, area)
 
     def _show_printer_state(self, state: str) -> None:
-        printer = self.core.till.printer
+        printer = self.core.receipts.printer
         if printer.backend == "none":
             return  # "not set up" already says it all
         self.printer_label.setText(self.tr("Printer: {printer} · {state}").format(
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
         self.user_label.setText(self._user_text())
         self.counter_label.setText(self.tr("Counter: {workplace}").format(workplace=workplace))
         self._set_database_text(self.tr("Database: {database}").format(database=self.database))
-        printer = self.core.till.printer
+        printer = self.core.receipts.printer
         self.printer_label.setText(
             self.tr("Printer: {printer}").format(printer=printer.describe())
             if printer.backend != "none" else self.tr("Printer: not set up")
@@ -346,7 +346,7 @@ class MainWindow(QMainWindow):
         self.lock_panel.prepare(self.user)
         self.root.setCurrentWidget(self.lock_panel)
         self.lock_panel.password.setFocus()
-        self.core.lock_session(self.user)
+        self.core.access.lock_session(self.user)
 
     def _unlocked(self, user: CurrentUser) -> None:
         self._set_user(user)
@@ -419,7 +419,7 @@ class MainWindow(QMainWindow):
     def _end_session(self, *, switching_user: bool) -> None:
         """Journal the logout in the core, then hand back to the composition root."""
         self.idle.stop()
-        self.core.logout(self.user, switching_user=switching_user)
+        self.core.access.logout(self.user, switching_user=switching_user)
         self.sig_logged_out.emit()
 
     def _about(self) -> None:

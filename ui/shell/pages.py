@@ -12,13 +12,13 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from hallclient.permissions import Action
+from hallclient.access.permissions import Action
 from ui.kit.area import Area
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.kit.widgets import named
 
 if TYPE_CHECKING:
-    from hallclient.auth import Role
+    from hallclient.access.auth import Role
 
 
 AREAS = (

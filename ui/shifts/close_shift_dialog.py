@@ -24,10 +24,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.approvals import ApprovalRequest
+from hallclient.access.approvals import ApprovalRequest
+from hallclient.access.permissions import ApprovalKind
 from hallclient.errors import HallError
 from hallclient.money import MoneyError, format_yuan, parse_yuan
-from hallclient.permissions import ApprovalKind
 from hallclient.receipts.payment import PaymentMethod
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.shifts.service import Declared
@@ -41,7 +41,7 @@ from ui.words.payments import method_text
 from ui.words.shifts import shift_problem_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
 
 NON_CASH = tuple(m for m in PaymentMethod if m is not PaymentMethod.CASH)

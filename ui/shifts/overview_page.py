@@ -45,7 +45,7 @@ from ui.words.payments import method_text
 from ui.words.shifts import shift_problem_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
     from hallclient.referrals.service import ReferralView
 

@@ -39,7 +39,7 @@ from ui.shifts.models import MethodsModel
 from ui.words.shifts import shift_problem_text, status_text
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
 
 PREVIEW_WIDTH = 400

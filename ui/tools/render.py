@@ -27,14 +27,14 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from hallclient.approvals import ApprovalRequest
+from hallclient.access.approvals import ApprovalRequest
+from hallclient.access.permissions import ApprovalKind
 from hallclient.config import Settings
-from hallclient.demo import DEMO_SEED
-from hallclient.demo_accounts import DemoAccount, generate_accounts
 from hallclient.errors import HallError
-from hallclient.permissions import ApprovalKind
 from hallclient.receipts.payment import PaymentMethod
 from hallclient.referrals.service import NewReferral, Urgency
+from hallclient.setup.demo import DEMO_SEED
+from hallclient.setup.demo_accounts import DemoAccount, generate_accounts
 from hallclient.shifts import service as shifts
 from ui.access.approval_dialog import ApprovalDialog
 from ui.access.login import LoginDialog
@@ -53,7 +53,7 @@ from ui.tools.render_shifts import SHIFT_SCREENS, shift_screen
 from ui.tools.render_tools import framed, grab, wait_until
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
 
 DIALOG_SCREENS = ("locked", "change-password", "approval", "quick-reference")
@@ -108,7 +108,7 @@ def render_screens(
     prepare_application(language)
     core = open_core(settings)
     try:
-        fresh = not core.has_users()
+        fresh = not core.access.has_users()
         if fresh:
             core.load_demo(RENDER_ACCOUNTS)
         out_dir.mkdir(parents=True, exist_ok=True)
@@ -205,9 +205,9 @@ class _Renderer:
     def _user(self, who: tuple[str, str], screen: str) -> CurrentUser:
         if who[0] not in self._users:
             try:
-                user = self.core.login(*who)
+                user = self.core.access.login(*who)
                 if user.must_change_password and self._first_logins_done:
-                    user = self.core.change_own_password(user, who[1], RENDER_PASSWORD)
+                    user = self.core.access.change_own_password(user, who[1], RENDER_PASSWORD)
                 self._users[who[0]] = user
             except HallError as error:
                 raise HallError(f"screen {screen} needs the demo user {who[0]}: {error}") from None
@@ -217,7 +217,7 @@ class _Renderer:
         workplace = self.core.workplace
         text = f"{workplace.hall_name} · {workplace.counter_name}"
         dialog = LoginDialog(text, self.core.settings.timezone, self.language)
-        dialog.attach(self.core.login)
+        dialog.attach(self.core.access.login)
         if failed:
             dialog.employee.setText(UNKNOWN_EMPLOYEE[0])
             dialog.password.setText(UNKNOWN_EMPLOYEE[1])
@@ -242,7 +242,7 @@ class _Renderer:
         """A visit in progress: ticket called, account found by initials, purpose chosen."""
         user = self._user(DEMO_CLERK, name)
         for category in ("payment", "business", "repair", "priority", "payment", "payment"):
-            self.core.issue_ticket(user, category)
+            self.core.intake.issue_ticket(user, category)
         window = self._window(DEMO_CLERK, "intake", name)
         window.show()
         page = window.pages["intake"]
@@ -327,7 +327,7 @@ class _Renderer:
 
     def _referral_form(self, name: str) -> QPixmap:
         user = self._user(DEMO_CLERK, name)
-        self.core.issue_ticket(user, "business")
+        self.core.intake.issue_ticket(user, "business")
         window = self._window(DEMO_CLERK, "intake", name)
         window.show()
         page = window.pages["intake"]

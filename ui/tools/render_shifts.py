@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QPixmap
 
-from hallclient.cart import Cart
 from hallclient.context import Context
+from hallclient.receipts.cart import Cart
 from hallclient.receipts.issue import PaymentRequest, issue_receipt
 from hallclient.receipts.payment import PaymentMethod, Tender
 from hallclient.shifts import manager
@@ -28,7 +28,7 @@ from ui.shifts.page import ShiftPage
 from ui.tools.render_tools import framed, grab, wait_until
 
 if TYPE_CHECKING:
-    from hallclient.auth import CurrentUser
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
     from ui.shell.main_window import MainWindow
 

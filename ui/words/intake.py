@@ -5,9 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from hallclient.errors import HallError
-from hallclient.queue import QueueError, QueueProblem
+from hallclient.intake.queue import QueueError, QueueProblem
+from hallclient.intake.visits import VisitError, VisitOutcome, VisitProblem, VisitStage
 from hallclient.text_input import TextInputError
-from hallclient.visits import VisitError, VisitOutcome, VisitProblem, VisitStage
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.words.problems import problem_text
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from hallclient.access.permissions import PermissionDeniedError
 from hallclient.context import PasswordChangeRequiredError
 from hallclient.errors import DatabaseUnavailableError, HallError, SchemaOutdatedError
 from hallclient.ledger.errors import LedgerError
-from hallclient.permissions import PermissionDeniedError
 from ui.words.ledger import ledger_problem_text
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from hallclient.errors import HallError
+from hallclient.intake.visits import VisitError
 from hallclient.printing.printers import PrinterFault, PrinterProblem
 from hallclient.referrals.rules import Lateness
 from hallclient.referrals.service import ReferralError, ReferralProblem
 from hallclient.text_input import TextInputError
-from hallclient.visits import VisitError
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.words.intake import intake_problem_text
 from ui.words.printer import printer_problem_text

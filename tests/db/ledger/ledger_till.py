@@ -10,13 +10,13 @@ from pathlib import Path
 
 from db.engine import Database
 from db.models.receipts import PaymentMethod
-from hallclient.auth import Role
-from hallclient.cart import Cart, Waiver
+from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context
 from hallclient.ledger.billing import run_billing
 from hallclient.ledger.reading_import import import_readings
 from hallclient.ledger.service import AccountBills, account_bills
+from hallclient.receipts.cart import Cart, Waiver
 from hallclient.receipts.issue import Issued, PaymentRequest, issue_receipt
 from hallclient.receipts.payment import Tender
 from hallclient.tariff.importing import ImportedItem, ImportedLateFee

@@ -12,14 +12,19 @@ import pytest
 from sqlalchemy import update
 
 from db.models import Account
-from hallclient.approvals import ApprovalError, ApprovalProblem, ApprovalRequest, grant_approval
-from hallclient.auth import Role
-from hallclient.cart import Cart, Waiver
+from hallclient.access.approvals import (
+    ApprovalError,
+    ApprovalProblem,
+    ApprovalRequest,
+    grant_approval,
+)
+from hallclient.access.auth import Role
+from hallclient.access.permissions import ApprovalKind
 from hallclient.ledger.bills import bill_quote
 from hallclient.ledger.errors import LedgerError, LedgerProblem
 from hallclient.ledger.verify import check_volumes
 from hallclient.ledger.volumes import read_volumes
-from hallclient.permissions import ApprovalKind
+from hallclient.receipts.cart import Cart, Waiver
 from hallclient.receipts.issue import issue_receipt
 from hallclient.receipts.void import void_receipt
 from hallclient.tariff import pricing

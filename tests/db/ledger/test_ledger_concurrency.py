@@ -18,11 +18,11 @@ from decimal import Decimal
 from sqlalchemy import func, select
 
 from db.models.receipts import Receipt, ReceiptLine
-from hallclient.cart import Cart
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError, LedgerProblem
 from hallclient.ledger.verify import check_volumes
 from hallclient.ledger.volumes import read_volumes
+from hallclient.receipts.cart import Cart
 from hallclient.receipts.issue import issue_receipt
 from hallclient.receipts.verify import check_all
 from hallclient.tariff import pricing

@@ -11,9 +11,9 @@ import pytest
 from openpyxl import load_workbook
 
 from db.models.receipts import PaymentMethod
-from hallclient.auth import Role
-from hallclient.cart import Cart
+from hallclient.access.auth import Role
 from hallclient.printing.layout import Paper, plain_lines
+from hallclient.receipts.cart import Cart
 from hallclient.receipts.issue import PaymentRequest, issue_receipt
 from hallclient.receipts.payment import Tender
 from hallclient.reports.export_xlsx import export_days

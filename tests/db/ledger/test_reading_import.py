@@ -13,9 +13,9 @@ from openpyxl import Workbook
 from sqlalchemy import func, select
 
 from db.models import MeterReading
+from hallclient.access.permissions import PermissionDeniedError
 from hallclient.ledger.reading_files import ReadingFileError
 from hallclient.ledger.reading_import import import_readings
-from hallclient.permissions import PermissionDeniedError
 from hallclient.uow import UnitOfWork
 from tests.db.ledger.ledger_till import BILLED_NO, LedgerTill, ledger_till
 from tests.db.ledger_helpers import add_ledger_account

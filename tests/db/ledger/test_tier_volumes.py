@@ -8,12 +8,12 @@ from decimal import Decimal
 
 import pytest
 
-from hallclient.approvals import ApprovalRequest, grant_approval
-from hallclient.auth import Role
+from hallclient.access.approvals import ApprovalRequest, grant_approval
+from hallclient.access.auth import Role
+from hallclient.access.permissions import ApprovalKind
 from hallclient.ledger.errors import LedgerError, LedgerProblem
 from hallclient.ledger.verify import check_volumes
 from hallclient.ledger.volumes import read_volumes
-from hallclient.permissions import ApprovalKind
 from hallclient.receipts.issue import issue_receipt
 from hallclient.receipts.void import void_receipt
 from hallclient.uow import UnitOfWork

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog
 
-from hallclient.approvals import ApprovalRequest
-from hallclient.permissions import ApprovalKind
+from hallclient.access.approvals import ApprovalRequest
+from hallclient.access.permissions import ApprovalKind
 from tests.ui.helpers import settle, untranslated, visible_texts
 from tests.ui.sessions import journal_actions
 from ui.access.approval_dialog import ApprovalDialog, kind_text
@@ -17,7 +17,7 @@ VOID = ApprovalRequest(ApprovalKind.VOID_RECEIPT, "C01-2026-000123", "客户重�
 
 @pytest.fixture
 def dialog(qtbot, app, private_core) -> ApprovalDialog:
-    clerk = private_core.login("1001", "demo1001")
+    clerk = private_core.access.login("1001", "demo1001")
     widget = ApprovalDialog(private_core, clerk, VOID)
     qtbot.addWidget(widget)
     widget.open()
@@ -75,7 +75,7 @@ def test_the_shift_manager_approves(qtbot, dialog, private_core):
 
 
 def test_ask_returns_the_grant_or_none(qtbot, app, private_core):
-    clerk = private_core.login("1001", "demo1001")
+    clerk = private_core.access.login("1001", "demo1001")
 
     def answer(employee_no: str, password: str) -> None:
         dialog = QApplication.activeModalWidget()

@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 from PySide6.QtCore import Qt
 
-from hallclient.auth import LoginRefused, RefusalReason
+from hallclient.access.auth import LoginRefused, RefusalReason
 from hallclient.clock import local
 from hallclient.core import Core
 from hallclient.errors import DatabaseUnavailableError
@@ -23,7 +23,7 @@ NOT_WHICH_PART = "工号或密码不正确，请重新输入。"
 def dialog(qtbot, app, core: Core) -> LoginDialog:
     widget = LoginDialog("演示营业厅 · 01 号窗口", core.settings.timezone, app.language)
     widget.sig_language_chosen.connect(app.set_language)
-    widget.attach(core.login)
+    widget.attach(core.access.login)
     qtbot.addWidget(widget)
     widget.show()
     return widget

@@ -25,7 +25,7 @@ def _window(qtbot, core, user) -> MainWindow:
 @pytest.fixture
 def window(qtbot, app, private_core) -> MainWindow:
     """The demo clerk just after logging in with the documented demo password."""
-    return _window(qtbot, private_core, private_core.login("1001", "demo1001"))
+    return _window(qtbot, private_core, private_core.access.login("1001", "demo1001"))
 
 
 def _fill(qtbot, dialog: PasswordDialog, current: str, new: str, repeat: str) -> None:

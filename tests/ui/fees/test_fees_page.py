@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from hallclient.demo import DEMO_SEED
-from hallclient.demo_accounts import generate_accounts
+from hallclient.setup.demo import DEMO_SEED
+from hallclient.setup.demo_accounts import generate_accounts
 from tests.ui.conftest import DEMO_ACCOUNTS
 from tests.ui.helpers import settle, untranslated, visible_texts
 from tests.ui.sessions import CLERK_NEW_PASSWORD, clerk_after_first_login, open_window

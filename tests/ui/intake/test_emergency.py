@@ -7,8 +7,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from hallclient.intake.visits import VisitStage
 from hallclient.referrals.service import ReferralStatus, Urgency
-from hallclient.visits import VisitStage
 from tests.ui.helpers import serve_account, settle, untranslated, visible_texts
 from tests.ui.sessions import clerk_after_first_login, open_window
 from ui.intake.page import IntakePage
@@ -21,7 +21,7 @@ ACCOUNT = "1028100001"
 @pytest.fixture
 def window(qtbot, app, private_core) -> MainWindow:
     user = clerk_after_first_login(private_core)
-    private_core.issue_ticket(user, "repair")
+    private_core.intake.issue_ticket(user, "repair")
     return open_window(qtbot, private_core, user)
 
 

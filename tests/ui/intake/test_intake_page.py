@@ -7,9 +7,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from hallclient.demo import DEMO_SEED
-from hallclient.demo_accounts import generate_accounts
-from hallclient.visits import VisitOutcome
+from hallclient.intake.visits import VisitOutcome
+from hallclient.setup.demo import DEMO_SEED
+from hallclient.setup.demo_accounts import generate_accounts
 from tests.ui.conftest import DEMO_ACCOUNTS
 from tests.ui.helpers import settle, untranslated, visible_texts
 from tests.ui.sessions import clerk_after_first_login, open_window
@@ -24,7 +24,7 @@ NO_SHOW = VisitOutcome.NO_SHOW
 def window(qtbot, app, private_core) -> MainWindow:
     user = clerk_after_first_login(private_core)
     for category in ("payment", "business", "payment"):
-        private_core.issue_ticket(user, category)
+        private_core.intake.issue_ticket(user, category)
     return open_window(qtbot, private_core, user)
 
 
@@ -91,7 +91,7 @@ def test_a_whole_visit_by_keyboard(qtbot, window, page):
     keys.press(Qt.Key.Key_Return)
     settle(qtbot, page)
     assert page.visit is None and page.message.text() == "接待已结束。", page.message.text()
-    visit = window.core.visit(window.user, 1)
+    visit = window.core.intake.visit(window.user, 1)
     assert (visit.outcome, visit.satisfaction, visit.notes) == (
         VisitOutcome.RESOLVED, 5, "客户询问阶梯气价")  # fmt: skip
     nothing_left = (page.search.text(), page.accounts.rowCount(), page.panel.isVisible(),

@@ -11,8 +11,8 @@ from PySide6.QtCore import Qt
 
 from hallclient import paths
 from hallclient.core import open_core
+from hallclient.intake.visits import VisitStage
 from hallclient.referrals.service import NewReferral, ReferralStatus
-from hallclient.visits import VisitStage
 from tests.printing.escpos_decoder import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.ui.helpers import serve_account, settle, untranslated, visible_texts
@@ -26,7 +26,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 @pytest.fixture
 def window(qtbot, app, private_core) -> MainWindow:
     user = clerk_after_first_login(private_core)
-    private_core.issue_ticket(user, "business")
+    private_core.intake.issue_ticket(user, "business")
     return open_window(qtbot, private_core, user)
 
 
@@ -106,7 +106,7 @@ def test_the_counter_sees_the_referral_closed_when_the_customer_returns(qtbot, w
     clerk = window.user
     made = private_core.referrals.refer(clerk, NewReferral(
         "billing", "urgent", "发票抬头错误，需要重开发票", account_no="1028100001"))  # fmt: skip
-    staff = private_core.change_own_password(private_core.login("3001", "demo3001"), "demo3001",
+    staff = private_core.access.change_own_password(private_core.access.login("3001", "demo3001"), "demo3001",
                                              "repair-pass-9")  # fmt: skip
     staff = replace(staff, department_code="billing")
     private_core.referrals.move(staff, made.id, ReferralStatus.ACKNOWLEDGED)
@@ -153,8 +153,8 @@ def test_a_leak_in_a_theft_report_tells_repair_nothing_of_the_reporter(qtbot, pa
 
 
 def _repair_staff(core):
-    staff = core.login("3001", "demo3001")
-    return core.change_own_password(staff, "demo3001", "repair-pass-9")
+    staff = core.access.login("3001", "demo3001")
+    return core.access.change_own_password(staff, "demo3001", "repair-pass-9")
 
 
 def _ctrl_f5(qtbot, window, intake) -> None:
@@ -177,7 +177,7 @@ def test_slips_the_printer_could_not_print_are_printed_with_ctrl_f5(
     core = open_core(settings, clock)
     try:
         user = clerk_after_first_login(core)
-        core.issue_ticket(user, "business")
+        core.intake.issue_ticket(user, "business")
         window = open_window(qtbot, core, user)
         intake = serve_account(qtbot, window, "1028100001")
         _ctrl_f5(qtbot, window, intake)  # nothing referred yet

@@ -10,8 +10,8 @@ from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
 from db.models.ledger import MeterReading, ReadingSource
-from hallclient.demo import DEMO_SEED
-from hallclient.demo_accounts import generate_accounts
+from hallclient.setup.demo import DEMO_SEED
+from hallclient.setup.demo_accounts import generate_accounts
 from hallclient.uow import UnitOfWork
 from tests.ui.conftest import DEMO_ACCOUNTS
 from tests.ui.helpers import settle
@@ -36,7 +36,7 @@ def _last_reading(core, account_no: str):
 def _a_household_without_bills(core, user) -> str:
     for account in generate_accounts(DEMO_ACCOUNTS, DEMO_SEED):
         household = account.customer_type == "residential" and account.status == "normal"
-        if household and not core.account_bills(user, account.account_no).bills:
+        if household and not core.ledger.account_bills(user, account.account_no).bills:
             return account.account_no
     raise AssertionError("every demo household owes a bill")
 
@@ -75,7 +75,7 @@ def test_the_customers_reading_is_billed_at_once(qtbot, window):
     qtbot.waitUntil(lambda: not dialog.isVisible())
     settle(qtbot, intake)
     assert _readings(core, account_no) == [*before, ReadingSource.SELF]
-    [bill] = core.account_bills(user, account_no).bills
+    [bill] = core.ledger.account_bills(user, account_no).bills
     assert bill.bill.volume == 42 and dialog.bill_no == bill.bill.bill_no
     assert "未缴账单 1 笔" in intake.panel.text() and bill.bill.bill_no in intake.message.text()
     assert "ledger.reading_reported" in journal_actions(core)

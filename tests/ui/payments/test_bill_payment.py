@@ -10,8 +10,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QLineEdit
 
-from hallclient.demo import DEMO_SEED
-from hallclient.demo_accounts import generate_accounts
+from hallclient.setup.demo import DEMO_SEED
+from hallclient.setup.demo_accounts import generate_accounts
 from hallclient.tariff.rules import LATE_FEE_CODE
 from tests.ui.conftest import DEMO_ACCOUNTS
 from tests.ui.helpers import settle
@@ -30,7 +30,7 @@ def _owing_two_bills(core, user):
     for account in generate_accounts(DEMO_ACCOUNTS, DEMO_SEED):
         if account.customer_type != "residential" or account.status != "normal":
             continue
-        bills = core.account_bills(user, account.account_no)
+        bills = core.ledger.account_bills(user, account.account_no)
         if len(bills.bills) == 2 and bills.bills[0].late_fee is not None:
             return bills
     raise AssertionError("the demo ledger has no household owing two bills")
@@ -73,7 +73,7 @@ def test_two_bills_with_a_late_fee_paid_by_keyboard(qtbot, window):
     settle(qtbot, page)
     qtbot.waitUntil(lambda: bool(issued) or bool(page.message.text()))
     assert issued, page.message.text()
-    assert core.account_bills(user, account_no).bills == ()
+    assert core.ledger.account_bills(user, account_no).bills == ()
     record = issued[0].record
     bills = [e.bill.bill_no for e in owing.bills]
     assert [line.bill_no for line in record.lines if line.item_code == LATE_FEE_CODE] == bills[:1]

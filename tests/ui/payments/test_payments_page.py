@@ -91,7 +91,7 @@ def test_a_cash_payment_by_keyboard_issues_the_receipt_and_keeps_it_for_the_prin
     qtbot.waitUntil(lambda: page.print_state.text().startswith("本窗口未设置票据打印机"))
     assert not page.preview.pixmap().isNull()  # the receipt is on screen
     assert window.pages["fees"].cart.lines == () and page.cart.lines == ()
-    [job] = private_core.till.unfinished(window.user)
+    [job] = private_core.receipts.unfinished(window.user)
     assert job.status is PrintStatus.PENDING
 
 
@@ -114,7 +114,7 @@ def test_with_a_printer_the_receipt_is_printed(qtbot, app, private_settings, clo
         qtbot.waitUntil(lambda: page.print_state.text() == f"票据 {number} 已打印。")
         [image] = decode(printer.job()).images
         assert image.width == 576  # 80 mm, the default paper
-        assert core.till.unfinished(window.user) == []
+        assert core.receipts.unfinished(window.user) == []
     finally:
         core.close()
 
@@ -135,7 +135,7 @@ def test_a_copy_and_a_void_by_keyboard(qtbot, window, private_core):
     window.activateWindow()  # the offscreen platform does not hand it back after the box
     qtbot.waitUntil(window.isActiveWindow)
     qtbot.keyClick(page, Qt.Key.Key_P, CTRL)
-    qtbot.waitUntil(lambda: len(private_core.till.unfinished(window.user)) == 2)
+    qtbot.waitUntil(lambda: len(private_core.receipts.unfinished(window.user)) == 2)
     page.reason.setFocus()
     page.reason.insert("顾客重复缴费")  # QTest cannot type Chinese
     qtbot.keyClick(page, Qt.Key.Key_D, CTRL)
@@ -155,7 +155,7 @@ def test_after_an_unconfirmed_charge_the_same_payment_is_never_charged_twice(
 ):
     """The answer is lost after the commit (a dropped connection): the key stays, even when
     the clerk then edits the payment, and F12 gets the receipt already issued."""
-    till, real = private_core.till, private_core.till.charge
+    till, real = private_core.receipts, private_core.receipts.charge
 
     def lost_answer(user, request):
         real(user, request)

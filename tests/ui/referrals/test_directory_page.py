@@ -14,8 +14,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 
 @pytest.fixture
 def admin(private_core):
-    user = private_core.login("9001", "demo9001")
-    return private_core.change_own_password(user, "demo9001", "admin-pass-77")
+    user = private_core.access.login("9001", "demo9001")
+    return private_core.access.change_own_password(user, "demo9001", "admin-pass-77")
 
 
 @pytest.fixture

@@ -31,8 +31,8 @@ def referred(private_core):
 
 @pytest.fixture
 def window(qtbot, app, private_core, referred) -> MainWindow:
-    staff = private_core.login("3001", "demo3001")
-    staff = private_core.change_own_password(staff, "demo3001", "repair-pass-9")
+    staff = private_core.access.login("3001", "demo3001")
+    staff = private_core.access.change_own_password(staff, "demo3001", "repair-pass-9")
     return open_window(qtbot, private_core, staff)
 
 

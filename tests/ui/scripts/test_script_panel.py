@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from hallclient.cart import Cart
-from hallclient.demo import DEMO_SEED
-from hallclient.demo_accounts import generate_accounts
+from hallclient.intake.visits import VisitStage
+from hallclient.receipts.cart import Cart
 from hallclient.scripts.catalogue import ScriptKey as K
 from hallclient.scripts.moments import Title
-from hallclient.visits import VisitStage
+from hallclient.setup.demo import DEMO_SEED
+from hallclient.setup.demo_accounts import generate_accounts
 from tests.ui.conftest import DEMO_ACCOUNTS
 from tests.ui.helpers import settle, untranslated, visible_texts
 from tests.ui.sessions import clerk_with_open_shift, open_window
@@ -28,7 +28,7 @@ CTRL_SHIFT = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModi
 @pytest.fixture
 def window(qtbot, app, private_core) -> MainWindow:
     user = clerk_with_open_shift(private_core)
-    private_core.issue_ticket(user, "payment")
+    private_core.intake.issue_ticket(user, "payment")
     return open_window(qtbot, private_core, user)
 
 
@@ -104,7 +104,7 @@ def test_each_stage_of_a_visit_shows_its_script(qtbot, window, page, panel, priv
 
 def _cart_of(core, user, total):
     """The ownership transfer fee (S105, 30 yuan) in the cart, as the fees page would send it."""
-    cart = Cart().add(core.fee_pricer(user).quote("S105", Decimal(1)))
+    cart = Cart().add(core.tariff.fee_pricer(user).quote("S105", Decimal(1)))
     assert cart.total == Decimal(total)
     return cart
 
@@ -115,7 +115,7 @@ def test_a_referral_names_the_department(qtbot, window, page, panel, private_cor
     page._purpose_chosen(page.purpose.currentIndex())
     _settled(qtbot, page, panel)
     assert page.visit.purpose_code == "meter_fault"
-    visit = private_core.advance_visit(window.user, page.visit.id, VisitStage.REFERRING)
+    visit = private_core.intake.advance_visit(window.user, page.visit.id, VisitStage.REFERRING)
     page._changed(visit)
     assert _settled(qtbot, page, panel) == [K.REFERRAL]
     text = _stage_text(panel)

@@ -14,7 +14,7 @@ from ui.shell.pages import AREAS
 
 
 def _open(qtbot, core: Core, employee_no: str) -> MainWindow:
-    user = core.login(employee_no, f"demo{employee_no}")
+    user = core.access.login(employee_no, f"demo{employee_no}")
     widget = MainWindow(core, user)
     qtbot.addWidget(widget)
     widget.resize(1366, 768)
@@ -100,7 +100,7 @@ def test_every_visible_text_of_the_chinese_login_dialog_is_translated(qtbot, app
     qtbot.addWidget(dialog)
     dialog.show()
     texts = list(visible_texts(dialog))
-    dialog.attach(core.login)
+    dialog.attach(core.access.login)
     dialog.employee.setText("7777")
     dialog.password.setText("x")
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)

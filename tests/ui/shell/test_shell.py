@@ -145,7 +145,7 @@ def test_first_run_offers_and_builds_the_demo_data(
     _ready(qtbot, shell)
     assert "演示数据" in questions[0]
     assert shell.login.status.text() == "演示数据已载入。演示营业员：工号 1001，密码 demo1001。"
-    assert shell.core is not None and shell.core.has_users()
+    assert shell.core is not None and shell.core.access.has_users()
 
 
 def test_declining_the_demo_data_says_that_nobody_can_log_in_yet(

@@ -19,8 +19,8 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def page(qtbot, app, private_core, tmp_path) -> OverviewPage:
     clerk = clerk_with_open_shift(private_core)
     private_core.shifts.close(clerk, {Decimal(100): 5}, {})
-    boss = private_core.login("2001", "demo2001")
-    boss = private_core.change_own_password(boss, "demo2001", "Manager-Pass-2026")
+    boss = private_core.access.login("2001", "demo2001")
+    boss = private_core.access.change_own_password(boss, "demo2001", "Manager-Pass-2026")
     window = open_window(qtbot, private_core, boss)
     qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
     overview = window.pages["overview"]

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from hallclient.cart import Cart
+from hallclient.receipts.cart import Cart
 from hallclient.receipts.payment import PaymentMethod, Tender
 from hallclient.tariff import pricing
 from tests.ui.helpers import settle

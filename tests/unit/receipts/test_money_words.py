@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from hallclient.money import MoneyError
-from hallclient.money_words import capitals
+from hallclient.receipts.money_words import capitals
 
 
 @pytest.mark.parametrize(

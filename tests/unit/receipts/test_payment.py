@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from db.models.receipts import PaymentMethod, ReceiptKind
-from hallclient.cart import Cart
+from hallclient.receipts.cart import Cart
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.payment import Tender, settle
 from hallclient.receipts.record import GENESIS, PaymentRecord, ReceiptRecord, lines_from_quotes

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from hallclient import paths
-from hallclient.reference import load_reference
 from hallclient.referrals.routing import PURPOSE_SCORE, Rule, load_rules, suggest
+from hallclient.setup.reference import load_reference
 
 REFERENCE = load_reference(paths.resources_dir() / "reference")
 DEPARTMENTS = [d.code for d in REFERENCE.departments]

@@ -9,7 +9,6 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hallclient.script_desk import SAMPLE_CHOICES, SAMPLE_FACTS
 from hallclient.scripts.catalogue import (
     LANGUAGES,
     ScriptId,
@@ -19,6 +18,7 @@ from hallclient.scripts.catalogue import (
     parse_set,
     pick,
 )
+from hallclient.scripts.desk import SAMPLE_CHOICES, SAMPLE_FACTS
 from hallclient.scripts.panel import Choices, Speaker, values_for
 from hallclient.scripts.template import KNOWN, placeholders_in, render
 from tests.db.script_helpers import default_scripts

@@ -12,15 +12,15 @@ from sqlalchemy import select
 from db.engine import Database
 from db.models import Account, ServiceCategory, Visit, VisitOutcome, VisitPurpose
 from db.models.receipts import Receipt, ReceiptKind
+from hallclient.access.permissions import Action
 from hallclient.context import Context
+from hallclient.intake.visits import VisitError, VisitProblem
 from hallclient.ledger.bills import OpenBill, open_bills, with_late_fees
 from hallclient.ledger.errors import LedgerError
 from hallclient.ledger.rules import gas_item
-from hallclient.permissions import Action
 from hallclient.tariff.pricing import Pricer, load_account, load_pricer
 from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork
-from hallclient.visits import VisitError, VisitProblem
 
 RECENT_VISITS = 5
 RECENT_PAYMENTS = 3

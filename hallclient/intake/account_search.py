@@ -22,9 +22,9 @@ from dataclasses import dataclass
 
 from db.engine import Database
 from db.search_keys import address_key
+from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.errors import DatabaseUnavailableError
-from hallclient.permissions import Action
 
 MAX_QUERY = 40
 _TOP = "\U0010ffff"

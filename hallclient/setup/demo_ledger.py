@@ -29,8 +29,8 @@ from db.engine import Database
 from db.models import Account, Bill, BillKind, MeterReading, OutsidePayment, TierVolume
 from db.models.ledger import ReadingKind, ReadingSource
 from db.types import UTCDateTime
-from hallclient.audit import Where
-from hallclient.auth import Role
+from hallclient.access.audit import Where
+from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
 from hallclient.ledger.billing import run_billing

@@ -1,7 +1,7 @@
 """User accounts: added and reset by an admin, passwords changed by their owner.
 
 Every change is journaled.  A new or reset account must change its password at
-the next login (the policy in :mod:`hallclient.passwords`).
+the next login (the policy in :mod:`hallclient.access.passwords`).
 """
 
 from __future__ import annotations
@@ -13,11 +13,11 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Department, Role, User
-from hallclient.auth import CredentialCheck, check_credentials, current_user
+from hallclient.access.auth import CredentialCheck, check_credentials, current_user
+from hallclient.access.passwords import check_policy, hash_password
+from hallclient.access.permissions import Action
 from hallclient.context import Context, CurrentUser
 from hallclient.errors import HallError
-from hallclient.passwords import check_policy, hash_password
-from hallclient.permissions import Action
 from hallclient.uow import UnitOfWork, run_write
 
 log = logging.getLogger(__name__)
@@ -139,7 +139,7 @@ def change_own_password(
     """The logged-in user replaces their password; returns the user with the flag cleared.
 
     A wrong current password counts towards the lockout like a failed login
-    (:class:`hallclient.auth.LoginRefused`).
+    (:class:`hallclient.access.auth.LoginRefused`).
     """
     context.require(Action.CHANGE_OWN_PASSWORD)
     check_policy(new_password, context.user.employee_no, old_password)

@@ -1,7 +1,8 @@
-"""The counter's till: charging a cart and printing its receipts (what the payments page calls).
+"""The receipt desk: charging a cart and printing its receipts (what the payments page calls).
 
-A thin hand-over like :class:`~hallclient.core.Core`, kept apart so that the core stays
-small: each method is one use case of ``hallclient.receipts`` or ``hallclient.printing``.
+Every capability hands over to the UI through one desk like this (see
+:class:`~hallclient.core.Core`): each method is one use case of ``hallclient.receipts``
+or ``hallclient.printing``, with the counter's heading and printer filled in.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from hallclient.receipts.jobs import JobView
 from hallclient.receipts.void import void_receipt
 
 
-class Till:
+class ReceiptDesk:
     def __init__(
         self,
         database: Database,

@@ -16,10 +16,10 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Approval
-from hallclient.auth import CredentialCheck, check_credentials
+from hallclient.access.auth import CredentialCheck, check_credentials
+from hallclient.access.permissions import Action, ApprovalKind, allowed
 from hallclient.context import Context
 from hallclient.errors import HallError
-from hallclient.permissions import Action, ApprovalKind, allowed
 from hallclient.uow import UnitOfWork, run_write
 
 

@@ -15,14 +15,14 @@ from sqlalchemy import func, select
 
 from db.engine import Database
 from db.models import Account, Counter, Hall, Role, User
+from hallclient.access.passwords import hash_password
 from hallclient.clock import DEFAULT_TIMEZONE, SystemClock, hall_today
-from hallclient.demo_accounts import insert_accounts
-from hallclient.demo_ledger import build_ledger
-from hallclient.passwords import hash_password
-from hallclient.refdata_install import install_reference
-from hallclient.reference import ReferenceData
+from hallclient.setup.demo_accounts import insert_accounts
+from hallclient.setup.demo_ledger import build_ledger
+from hallclient.setup.refdata_install import install_reference
+from hallclient.setup.reference import ReferenceData
+from hallclient.setup.workplace import counter_name
 from hallclient.uow import UnitOfWork, run_write
-from hallclient.workplace import counter_name
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]

@@ -22,9 +22,9 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from db.engine import Database
 from db.models import Counter, ServiceCategory, Ticket, TicketSequence, TicketStatus, Visit
 from db.models.intake import VisitOutcome, VisitStage
+from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.errors import HallError
-from hallclient.permissions import Action
 from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
 

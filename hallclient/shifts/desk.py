@@ -1,6 +1,6 @@
 """The shift desk: a clerk's shift and the manager's day (what the shift and overview pages call).
 
-A thin hand-over like :class:`~hallclient.till.Till`: each method is one use case of
+A thin hand-over like :class:`~hallclient.receipts.desk.ReceiptDesk`: each method is one use case of
 ``hallclient.shifts`` or ``hallclient.reports``, with the settings' difference limit,
 the receipt heading and the counter's printer filled in.
 """

@@ -13,7 +13,7 @@ from db.models import (
     TariffSchedule,
     VisitPurpose,
 )
-from hallclient.reference import ReferenceData
+from hallclient.setup.reference import ReferenceData
 from hallclient.tariff.schedules import add_items
 from hallclient.uow import UnitOfWork
 

@@ -1,4 +1,4 @@
-"""Handlers of ``hallclient tariff …`` (the parser is in :mod:`hallclient.tariff_cli`)."""
+"""Handlers of ``hallclient tariff …`` (the parser is in :mod:`hallclient.tariff.cli`)."""
 
 from __future__ import annotations
 
@@ -6,16 +6,16 @@ import argparse
 from collections.abc import Callable
 
 from db.engine import Database
-from hallclient import auth
-from hallclient.approvals import ApprovalRequest, grant_approval
-from hallclient.audit import Where
+from hallclient.access import auth
+from hallclient.access.approvals import ApprovalRequest, grant_approval
+from hallclient.access.audit import Where
+from hallclient.access.permissions import ApprovalKind
+from hallclient.cli.commands import ask_password
 from hallclient.clock import SystemClock
-from hallclient.commands import ask_password
 from hallclient.config import Settings
 from hallclient.context import Context, command_line_context
 from hallclient.core import prepare_database
 from hallclient.money import format_yuan
-from hallclient.permissions import ApprovalKind
 from hallclient.tariff import pricing, review, schedules
 from hallclient.tariff.importing import read_tariff, write_tariff
 from hallclient.tariff.review import Change

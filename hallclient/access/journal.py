@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from db.engine import Database
-from hallclient import audit
-from hallclient.audit import EntryView, VerifyReport
+from hallclient.access import audit
+from hallclient.access.audit import EntryView, VerifyReport
+from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.permissions import Action
 from hallclient.uow import UnitOfWork, run_write
 
 

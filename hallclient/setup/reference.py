@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
-from hallclient.csvspec import (
+from hallclient.errors import HallError
+from hallclient.setup.csvspec import (
     Column,
     Problem,
     one_of,
@@ -21,7 +22,6 @@ from hallclient.csvspec import (
     whole_number,
     yes_no,
 )
-from hallclient.errors import HallError
 from hallclient.tariff.importing import ImportedTariff, TariffImportError, read_tariff
 
 T = TypeVar("T")

@@ -27,9 +27,9 @@ from db.models import (
     VisitPurpose,
     VisitStage,
 )
+from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.errors import HallError
-from hallclient.permissions import Action
 from hallclient.text_input import clean_phone, clean_text
 from hallclient.uow import UnitOfWork, run_write
 

@@ -1,4 +1,4 @@
-"""Handlers of the window-less commands (see :mod:`hallclient.cli`)."""
+"""Handlers of the window-less commands (see :mod:`hallclient.cli.parser`)."""
 
 from __future__ import annotations
 
@@ -15,15 +15,15 @@ from db import migrate
 from db.backup import BackupError, backup_sqlite
 from db.engine import Database
 from hallclient import paths
-from hallclient.audit import Where
+from hallclient.access.audit import Where
+from hallclient.access.users import add_user
 from hallclient.clock import SystemClock
 from hallclient.config import Settings
 from hallclient.context import command_line_context
 from hallclient.core import connect, prepare_database
-from hallclient.demo import build_demo
 from hallclient.errors import HallError
-from hallclient.reference import load_reference
-from hallclient.users import add_user
+from hallclient.setup.demo import build_demo
+from hallclient.setup.reference import load_reference
 
 MAX_DEMO_ACCOUNTS = 1_000_000
 
@@ -145,7 +145,7 @@ def check_reference_command(args: argparse.Namespace, settings: Settings) -> int
 
 def audit_command(args: argparse.Namespace, settings: Settings) -> int:
     """``audit verify [--expect-head SEQ:HASH]`` and ``audit head``."""
-    from hallclient import audit
+    from hallclient.access import audit
     from hallclient.uow import UnitOfWork
 
     database = prepare_database(settings)

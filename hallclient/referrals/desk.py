@@ -1,6 +1,6 @@
 """The referral desk: what the referral screens call (the counter's form, the board).
 
-A thin hand-over like :class:`~hallclient.shift_desk.ShiftDesk`: the routing rules are
+A thin hand-over like :class:`~hallclient.shifts.desk.ShiftDesk`: the routing rules are
 read once from ``resources/reference``; the slip is laid out for the counter's printer
 and sent through the same printer code as a receipt.
 """

@@ -7,7 +7,7 @@ import sys
 import time
 
 from db.engine import Database
-from hallclient.audit import Where
+from hallclient.access.audit import Where
 from hallclient.clock import SystemClock
 from hallclient.config import Settings
 from hallclient.context import Context, command_line_context

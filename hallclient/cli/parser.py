@@ -14,9 +14,9 @@ from typing import Any
 
 from hallclient import __version__
 from hallclient.config import LANGUAGES, Settings, load_settings
-from hallclient.ledger_cli import add_ledger_commands
-from hallclient.receipt_cli import add_receipt_commands
-from hallclient.tariff_cli import add_tariff_commands
+from hallclient.ledger.cli import add_ledger_commands
+from hallclient.receipts.cli import add_receipt_commands
+from hallclient.tariff.cli import add_tariff_commands
 
 FLAG_FIELDS = {
     "database_url": "database URL: sqlite:///path or postgresql://user@host/db",
@@ -101,12 +101,11 @@ def settings_from(args: argparse.Namespace) -> Settings:
 
 def run_command(args: argparse.Namespace, settings: Settings) -> int:
     """Run a command that needs no window; returns the process exit code."""
-    from hallclient import (  # the window needs none
-        commands,
-        ledger_commands,
-        receipt_commands,
-        tariff_commands,
-    )
+    # the window needs none of these
+    from hallclient.cli import commands
+    from hallclient.ledger import commands as ledger_commands
+    from hallclient.receipts import commands as receipt_commands
+    from hallclient.tariff import commands as tariff_commands
 
     handlers = {
         "db": commands.db_command,

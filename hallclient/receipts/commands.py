@@ -29,9 +29,9 @@ from hallclient.printing.receipt_layout import Copy, Heading, receipt_layout
 from hallclient.printing.test_page import test_page
 from hallclient.receipts.store import load_record
 from hallclient.receipts.verify import check_all
+from hallclient.setup.workplace import counter_name
 from hallclient.shifts.day_close import verify_day_closes
 from hallclient.uow import UnitOfWork
-from hallclient.workplace import counter_name
 
 
 def _heading(settings: Settings) -> Heading:

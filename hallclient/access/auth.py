@@ -17,12 +17,12 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Role, User
-from hallclient import audit
-from hallclient.audit import Where
+from hallclient.access import audit
+from hallclient.access.audit import Where
+from hallclient.access.passwords import hash_password, needs_rehash, verify_password
 from hallclient.clock import Clock
 from hallclient.context import Context, CurrentUser
 from hallclient.errors import HallError
-from hallclient.passwords import hash_password, needs_rehash, verify_password
 from hallclient.uow import UnitOfWork, run_write
 
 log = logging.getLogger(__name__)

@@ -4,7 +4,7 @@ Rows are a pure function of ``(count, seed)``: only ``random.Random(seed).random
 is drawn, so the same seed gives the same accounts on every machine and Python.
 :func:`insert_accounts` bulk-loads them -- ``executemany`` in one transaction on
 SQLite, ``COPY`` on PostgreSQL.  What they owe and have used comes from their meter
-readings and bills (``hallclient.demo_ledger``), never from a typed figure.
+readings and bills (``hallclient.setup.demo_ledger``), never from a typed figure.
 """
 
 from __future__ import annotations

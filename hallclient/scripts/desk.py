@@ -1,6 +1,6 @@
 """The script desk: the script panel, the phrase check, the editor and the quick reference.
 
-A thin hand-over like :class:`~hallclient.shift_desk.ShiftDesk`.  The shipped
+A thin hand-over like :class:`~hallclient.shifts.desk.ShiftDesk`.  The shipped
 script set, the forbidden-phrase list and the quick reference are read once from
 ``resources/scripts``; the scripts in force are read from the database each time,
 so an admin's new version reaches every counter at its next stage change.
@@ -34,7 +34,7 @@ from hallclient.scripts.phrases import Finding, load_phrases
 from hallclient.scripts.service import ImportSummary, InForce, VersionView
 from hallclient.scripts.template import Rendered, render
 from hallclient.scripts.visit_record import ShownScript
-from hallclient.workplace import Workplace
+from hallclient.setup.workplace import Workplace
 
 #: What the editor's preview fills in: a plausible visit with every value present.
 SAMPLE_FACTS = VisitFacts(

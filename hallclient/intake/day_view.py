@@ -14,8 +14,8 @@ from sqlalchemy import func, select
 
 from db.engine import Database
 from db.models import Ticket, TicketStatus, Visit, VisitOutcome
+from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.permissions import Action
 from hallclient.uow import UnitOfWork
 
 
