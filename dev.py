@@ -71,8 +71,9 @@ def test(pytest_args: list[str]) -> int:
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # One worker per core (pytest-xdist), each with its own PostgreSQL cluster and Qt
     # application: about 35% less time on 2 cores.  "-n 0" runs in this one process.
-    workers = [] if any(a.startswith(("-n", "--numprocesses")) for a in pytest_args) else [
-        "-n", "auto"]  # fmt: skip
+    workers = (
+        [] if any(a.startswith(("-n", "--numprocesses")) for a in pytest_args) else ["-n", "auto"]
+    )
     code = _run(PYTHON, "-m", "pytest", *workers, *pytest_args, env=env)
     if code == NO_TESTS_COLLECTED:
         print("pytest collected no tests: that is a failure here", file=sys.stderr)

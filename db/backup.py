@@ -30,8 +30,10 @@ def backup_sqlite(source: Path, target: Path) -> int:
         # One step (pages=-1): a backup copied in steps restarts whenever the counter writes
         # between them, and may never finish; in WAL mode one read blocks no writer.
         live_uri = source.resolve().as_uri() + "?mode=ro"
-        with closing(sqlite3.connect(live_uri, uri=True)) as live, \
-                closing(sqlite3.connect(partial)) as copy:  # fmt: skip
+        with (
+            closing(sqlite3.connect(live_uri, uri=True)) as live,
+            closing(sqlite3.connect(partial)) as copy,
+        ):
             live.backup(copy)
             copy.execute("PRAGMA journal_mode=DELETE")  # one self-contained file
             verdict = copy.execute("PRAGMA integrity_check").fetchone()[0]

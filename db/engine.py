@@ -48,8 +48,12 @@ def make_engine(url: str, *, echo: bool = False) -> Engine:
     parameters never appear in a log line or an error message: they are customers' data."""
     parsed = make_url(url)
     if parsed.get_backend_name() == "sqlite":
-        engine = create_engine(parsed, echo=echo, hide_parameters=True,
-                               connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})  # fmt: skip
+        engine = create_engine(
+            parsed,
+            echo=echo,
+            hide_parameters=True,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000},
+        )
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine

@@ -58,9 +58,15 @@ class Context:
     ) -> int:
         """Append an audit entry in the caller's transaction, as this user, here, now."""
         return audit.record(
-            uow, self.where, self.user.employee_no, action, object_type, object_id,
-            details or {}, self.clock.now(),
-        )  # fmt: skip
+            uow,
+            self.where,
+            self.user.employee_no,
+            action,
+            object_type,
+            object_id,
+            details or {},
+            self.clock.now(),
+        )
 
 
 def command_line_context(where: Where, clock: Clock, timezone: str = DEFAULT_TIMEZONE) -> Context:

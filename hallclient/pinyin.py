@@ -13,10 +13,24 @@ from functools import lru_cache
 from pypinyin import Style, lazy_pinyin
 
 _SURNAME_INITIALS = {
-    "单": "s", "曾": "z", "解": "x", "仇": "q", "朴": "p", "区": "o", "查": "z",
-    "盖": "g", "乐": "y", "繁": "p", "翟": "z", "尉": "y", "覃": "q", "缪": "m",
-    "长孙": "zs", "尉迟": "yc", "万俟": "mq",
-}  # fmt: skip
+    "单": "s",
+    "曾": "z",
+    "解": "x",
+    "仇": "q",
+    "朴": "p",
+    "区": "o",
+    "查": "z",
+    "盖": "g",
+    "乐": "y",
+    "繁": "p",
+    "翟": "z",
+    "尉": "y",
+    "覃": "q",
+    "缪": "m",
+    "长孙": "zs",
+    "尉迟": "yc",
+    "万俟": "mq",
+}
 
 
 @lru_cache(maxsize=65536)

@@ -22,9 +22,10 @@ def clean_text(value: str, field: str, max_length: int, *, multiline: bool = Fal
     """``value`` without control characters (newlines kept if ``multiline``), NFKC, trimmed."""
     normalised = unicodedata.normalize("NFKC", value)
     kept = "".join(
-        char for char in normalised
+        char
+        for char in normalised
         if unicodedata.category(char)[0] != "C" or (multiline and char == "\n")
-    )  # fmt: skip
+    )
     text = kept.strip()
     if len(text) > max_length:
         raise TextInputError(field, f"too_long:{max_length}")

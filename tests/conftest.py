@@ -16,8 +16,13 @@ pytest_plugins = ("tests.db_fixtures",)
 @pytest.fixture(autouse=True)
 def isolated_user_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     home = tmp_path / "user-folders"
-    for name in ("XDG_CONFIG_HOME", "XDG_DATA_HOME", "XDG_STATE_HOME", "XDG_CACHE_HOME",
-                 "XDG_DOCUMENTS_DIR"):  # fmt: skip
+    for name in (
+        "XDG_CONFIG_HOME",
+        "XDG_DATA_HOME",
+        "XDG_STATE_HOME",
+        "XDG_CACHE_HOME",
+        "XDG_DOCUMENTS_DIR",
+    ):
         monkeypatch.setenv(name, str(home / name.lower()))
     for name in ("HALLCLIENT_CONFIG", "HALLCLIENT_DATABASE_URL", "HALLCLIENT_LANGUAGE"):
         monkeypatch.delenv(name, raising=False)

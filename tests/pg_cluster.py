@@ -142,9 +142,18 @@ class PgCluster(PgServer):
             shutil.chown(self.root, user=_SERVER_USER)
             shutil.chown(self.socketdir, user=_SERVER_USER)
         self._check(
-            "initdb", "-D", str(self.datadir), "-A", "trust", "-U", "postgres",
-            "-E", "UTF8", "--locale=C", "--no-sync",
-        )  # fmt: skip
+            "initdb",
+            "-D",
+            str(self.datadir),
+            "-A",
+            "trust",
+            "-U",
+            "postgres",
+            "-E",
+            "UTF8",
+            "--locale=C",
+            "--no-sync",
+        )
         options = f"-h 127.0.0.1 -p {self.port} -k {self.socketdir}"
         if not self.durable:
             options += f" {_SPEED_OPTIONS}"

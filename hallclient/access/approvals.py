@@ -82,17 +82,26 @@ def grant_approval(
             uow.commit()
             raise ApprovalError(ApprovalProblem.NOT_AN_APPROVER)
         approval = Approval(
-            action=kind.value, object_ref=object_ref, reason=reason,
-            requester_id=context.user.user_id, approver_id=approver.id, granted_at=check.now,
-        )  # fmt: skip
+            action=kind.value,
+            object_ref=object_ref,
+            reason=reason,
+            requester_id=context.user.user_id,
+            approver_id=approver.id,
+            granted_at=check.now,
+        )
         uow.session.add(approval)
         uow.session.flush()
-        details = {"kind": kind.value, "object": object_ref, "approver": approver.employee_no,
-                   "reason": reason}  # fmt: skip
+        details = {
+            "kind": kind.value,
+            "object": object_ref,
+            "approver": approver.employee_no,
+            "reason": reason,
+        }
         context.record(uow, "approval.granted", "approval", str(approval.id), details)
         uow.commit()
-        return ApprovalGrant(approval.id, kind, object_ref, approver.employee_no,
-                             approver.display_name)  # fmt: skip
+        return ApprovalGrant(
+            approval.id, kind, object_ref, approver.employee_no, approver.display_name
+        )
 
     return run_write(database, use_case)
 

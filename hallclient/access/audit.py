@@ -140,7 +140,7 @@ def _hash_of(row: AuditRow) -> str:
         actor_employee_no=row.actor_employee_no, action=row.action,
         object_type=row.object_type, object_id=row.object_id,
         details=row.details, prev_hash=row.prev_hash,
-    )  # fmt: skip
+    )
 
 
 def _dump(value: object) -> str:
@@ -227,7 +227,7 @@ def record(
         "hall_code": where.hall_code, "counter_code": where.counter_code,
         "actor_employee_no": actor, "action": action, "object_type": object_type,
         "object_id": object_id, "details": text, "prev_hash": head_hash,
-    }  # fmt: skip
+    }
     entry["entry_hash"] = entry_hash(**entry)  # type: ignore[arg-type]
     uow.session.execute(insert(AuditEntry).values(entry))
     new_head = {"seq": entry["seq"], "entry_hash": entry["entry_hash"]}
@@ -267,7 +267,7 @@ def _view(e: AuditEntry) -> EntryView:
     return EntryView(
         e.seq, e.occurred_at, e.hall_code, e.counter_code, e.actor_employee_no,
         e.action, e.object_type, e.object_id, _details_dict(e.details), e.entry_hash,
-    )  # fmt: skip
+    )
 
 
 def _link_problem(row: AuditRow, expected_seq: int, prev: tuple[str, str]) -> Problem | None:

@@ -48,9 +48,13 @@ class LoginRefused(HallError):
 
 def current_user(user: User) -> CurrentUser:
     return CurrentUser(
-        user.id, user.employee_no, user.display_name, user.role, user.department_code,
+        user.id,
+        user.employee_no,
+        user.display_name,
+        user.role,
+        user.department_code,
         user.must_change_password,
-    )  # fmt: skip
+    )
 
 
 class CredentialCheck:
@@ -106,8 +110,9 @@ def check_credentials(attempt: CredentialCheck, employee_no: str, password: str)
         raise attempt.wrong_password(user)
     assert user is not None  # no stored hash never verifies
     if not user.active:
-        raise attempt.refuse(user.employee_no, "refused_inactive",
-                             LoginRefused(RefusalReason.INACTIVE))  # fmt: skip
+        raise attempt.refuse(
+            user.employee_no, "refused_inactive", LoginRefused(RefusalReason.INACTIVE)
+        )
     if user.locked_until is not None:
         attempt.journal(user.employee_no, "account.unlocked", {"by": "lock expired"})
     user.failed_logins, user.locked_until = 0, None

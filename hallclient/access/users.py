@@ -72,10 +72,13 @@ def add_user(
         if uow.session.scalar(select(User.id).where(User.employee_no == employee_no)):
             raise UserInputError(f"employee number {employee_no} is already taken")
         user = User(
-            employee_no=employee_no, display_name=display_name, role=checked,
-            department_code=department_code, password_hash=hash_password(password),
+            employee_no=employee_no,
+            display_name=display_name,
+            role=checked,
+            department_code=department_code,
+            password_hash=hash_password(password),
             must_change_password=True,
-        )  # fmt: skip
+        )
         uow.session.add(user)
         uow.session.flush()
         details = {"name": display_name, "role": checked.value, "department": department_code}

@@ -59,8 +59,9 @@ def _backup(url: str, target: Path) -> int:
     """The SQLite backup API (never a file copy of a database in use); PostgreSQL has pg_dump."""
     parsed = make_url(url)
     if parsed.get_backend_name() != "sqlite" or parsed.database in (None, "", ":memory:"):
-        raise HallError("db backup copies a local SQLite database; for PostgreSQL use pg_dump "
-                        "(see the README)")  # fmt: skip
+        raise HallError(
+            "db backup copies a local SQLite database; for PostgreSQL use pg_dump (see the README)"
+        )
     try:
         size = backup_sqlite(Path(str(parsed.database)), target)
     except BackupError as error:
@@ -121,8 +122,9 @@ def user_add_command(args: argparse.Namespace, settings: Settings) -> int:
     database = prepare_database(settings)
     try:
         context = command_line_context(_where(settings), SystemClock())
-        add_user(database, context, args.employee_no, args.name, args.role, password,
-                 args.department)  # fmt: skip
+        add_user(
+            database, context, args.employee_no, args.name, args.role, password, args.department
+        )
         print(f"user {args.employee_no} added; they choose their own password at first login")
         return 0
     finally:

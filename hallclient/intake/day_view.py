@@ -80,10 +80,12 @@ def day_visits(
     query = (
         select(Visit, Ticket.label, Ticket.issued_at)
         .outerjoin(Ticket, Ticket.id == Visit.ticket_id)
-        .where(Visit.hall_code == context.where.hall_code,
-               Visit.service_day == (day or context.today()))
+        .where(
+            Visit.hall_code == context.where.hall_code,
+            Visit.service_day == (day or context.today()),
+        )
         .order_by(Visit.called_at, Visit.id)
-    )  # fmt: skip
+    )
     with UnitOfWork(database) as uow:
         rows = [_day_visit(*row) for row in uow.session.execute(query)]
     return [row for row in rows if matches(row, wanted)]
@@ -93,9 +95,18 @@ def _day_visit(visit: Visit, label: str | None, issued: dt.datetime | None) -> D
     wait = visit.called_at - issued if issued else None
     service = visit.closed_at - visit.called_at if visit.closed_at else None
     return DayVisit(
-        visit.id, visit.counter_code, visit.clerk_employee_no, label, visit.account_no,
-        visit.purpose_code, visit.called_at, wait, service, visit.outcome, visit.satisfaction,
-    )  # fmt: skip
+        visit.id,
+        visit.counter_code,
+        visit.clerk_employee_no,
+        label,
+        visit.account_no,
+        visit.purpose_code,
+        visit.called_at,
+        wait,
+        service,
+        visit.outcome,
+        visit.satisfaction,
+    )
 
 
 def _average(values: list[dt.timedelta]) -> dt.timedelta | None:
@@ -110,12 +121,15 @@ def _counter_figures(visits: list[DayVisit]) -> tuple[CounterFigures, ...]:
     for code in sorted({visit.counter_code for visit in visits}):
         mine = [visit for visit in visits if visit.counter_code == code]
         ratings = [visit.satisfaction for visit in mine if visit.satisfaction is not None]
-        counters.append(CounterFigures(
-            code, len(mine),
-            _average([v.wait for v in mine if v.wait is not None]),
-            _average([v.service for v in mine if v.service is not None]),
-            round(sum(ratings) / len(ratings), 2) if ratings else None,
-        ))  # fmt: skip
+        counters.append(
+            CounterFigures(
+                code,
+                len(mine),
+                _average([v.wait for v in mine if v.wait is not None]),
+                _average([v.service for v in mine if v.service is not None]),
+                round(sum(ratings) / len(ratings), 2) if ratings else None,
+            )
+        )
     return tuple(counters)
 
 
@@ -126,12 +140,14 @@ def day_report(
     visits = day_visits(database, context, day)
     with UnitOfWork(database) as uow:
         waiting = uow.session.scalar(
-            select(func.count()).select_from(Ticket).where(
+            select(func.count())
+            .select_from(Ticket)
+            .where(
                 Ticket.hall_code == context.where.hall_code,
                 Ticket.service_day == (day or context.today()),
                 Ticket.status.in_((TicketStatus.WAITING, TicketStatus.TRANSFERRED)),
             )
-        )  # fmt: skip
+        )
     return visits, DayFigures(waiting or 0, _counter_figures(visits))
 
 

@@ -70,9 +70,17 @@ class CalledTicket:
 
 def _view(ticket: Ticket) -> TicketView:
     return TicketView(
-        ticket.id, ticket.label, ticket.category_code, ticket.priority, ticket.status,
-        ticket.issued_at, ticket.called_at, ticket.counter_code, ticket.calls, ticket.note,
-    )  # fmt: skip
+        ticket.id,
+        ticket.label,
+        ticket.category_code,
+        ticket.priority,
+        ticket.status,
+        ticket.issued_at,
+        ticket.called_at,
+        ticket.counter_code,
+        ticket.calls,
+        ticket.note,
+    )
 
 
 def _category(uow: UnitOfWork, code: str) -> ServiceCategory:
@@ -105,11 +113,19 @@ def issue_ticket(database: Database, context: Context, category_code: str) -> Ti
         hall, day, now = context.where.hall_code, context.today(), context.clock.now()
         number = _next_number(uow, hall, day, category.code)
         ticket = Ticket(
-            hall_code=hall, service_day=day, category_code=category.code, number=number,
-            label=f"{category.prefix}{number:03d}", priority=category.priority,
-            status=TicketStatus.WAITING, issued_at=now, issued_by=context.user.employee_no,
-            queued_at=now, calls=0, note="",
-        )  # fmt: skip
+            hall_code=hall,
+            service_day=day,
+            category_code=category.code,
+            number=number,
+            label=f"{category.prefix}{number:03d}",
+            priority=category.priority,
+            status=TicketStatus.WAITING,
+            issued_at=now,
+            issued_by=context.user.employee_no,
+            queued_at=now,
+            calls=0,
+            note="",
+        )
         uow.session.add(ticket)
         uow.session.flush()
         view = _view(ticket)
@@ -148,11 +164,18 @@ def _next_ticket(uow: UnitOfWork, context: Context) -> Ticket | None:
 
 def _start_visit(uow: UnitOfWork, context: Context, ticket: Ticket) -> Visit:
     visit = Visit(
-        hall_code=ticket.hall_code, counter_code=context.where.counter_code,
-        service_day=ticket.service_day, clerk_employee_no=context.user.employee_no,
-        ticket_id=ticket.id, stage=VisitStage.CALLED, called_at=context.clock.now(),
-        customer_name="", customer_phone="", notes="", satisfaction_comment="",
-    )  # fmt: skip
+        hall_code=ticket.hall_code,
+        counter_code=context.where.counter_code,
+        service_day=ticket.service_day,
+        clerk_employee_no=context.user.employee_no,
+        ticket_id=ticket.id,
+        stage=VisitStage.CALLED,
+        called_at=context.clock.now(),
+        customer_name="",
+        customer_phone="",
+        notes="",
+        satisfaction_comment="",
+    )
     uow.session.add(visit)
     uow.session.flush()
     return visit

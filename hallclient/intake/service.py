@@ -92,8 +92,9 @@ def purposes(database: Database, context: Context) -> list[Purpose]:
     context.require(Action.SERVE_CUSTOMERS)
     with UnitOfWork(database) as uow:
         rows = uow.session.scalars(select(VisitPurpose).order_by(VisitPurpose.sort_order))
-        return [Purpose(p.code, p.category_code, p.name_zh, p.name_en, p.department_code)
-                for p in rows]  # fmt: skip
+        return [
+            Purpose(p.code, p.category_code, p.name_zh, p.name_en, p.department_code) for p in rows
+        ]
 
 
 def queue_categories(database: Database, context: Context) -> list[QueueCategory]:
@@ -112,9 +113,11 @@ def account_panel(database: Database, context: Context, account_no: str) -> Acco
         if account is None:
             raise VisitError(VisitProblem.UNKNOWN_ACCOUNT, number)
         visits = uow.session.scalars(
-            select(Visit).where(Visit.account_no == number)
-            .order_by(Visit.called_at.desc()).limit(RECENT_VISITS)
-        )  # fmt: skip
+            select(Visit)
+            .where(Visit.account_no == number)
+            .order_by(Visit.called_at.desc())
+            .limit(RECENT_VISITS)
+        )
         recent = tuple(
             PastVisit(v.called_at, v.counter_code, v.purpose_code, v.outcome) for v in visits
         )
@@ -122,12 +125,20 @@ def account_panel(database: Database, context: Context, account_no: str) -> Acco
         pricer = load_pricer(uow, context.today())
         year = _tier_year(pricer, account.customer_type)
         return AccountPanel(
-            account.account_no, account.name, account.customer_type, account.status,
-            account.meter_no, account.address, account.phone, account.household_size,
-            recent, _payments(uow, number),
+            account.account_no,
+            account.name,
+            account.customer_type,
+            account.status,
+            account.meter_no,
+            account.address,
+            account.phone,
+            account.household_size,
+            recent,
+            _payments(uow, number),
             tuple(with_late_fees(pricer, open_bills(uow, number), facts)),
-            year, None if year is None else facts.volumes.used(year),
-        )  # fmt: skip
+            year,
+            None if year is None else facts.volumes.used(year),
+        )
 
 
 def _tier_year(pricer: Pricer, customer_type: str) -> dt.date | None:
@@ -143,9 +154,14 @@ def _payments(uow: UnitOfWork, account_no: str) -> tuple[PastPayment, ...]:
     """The account's latest receipts (voids left out; a voided receipt says so)."""
     voids = select(Receipt.voids_receipt_no).where(Receipt.voids_receipt_no.is_not(None))
     rows = uow.session.execute(
-        select(Receipt.receipt_no, Receipt.issued_at, Receipt.total,
-               Receipt.receipt_no.in_(voids.scalar_subquery()))
+        select(
+            Receipt.receipt_no,
+            Receipt.issued_at,
+            Receipt.total,
+            Receipt.receipt_no.in_(voids.scalar_subquery()),
+        )
         .where(Receipt.account_no == account_no, Receipt.kind == ReceiptKind.SALE)
-        .order_by(Receipt.issued_at.desc(), Receipt.id.desc()).limit(RECENT_PAYMENTS)
-    )  # fmt: skip
+        .order_by(Receipt.issued_at.desc(), Receipt.id.desc())
+        .limit(RECENT_PAYMENTS)
+    )
     return tuple(PastPayment(no, at, total, bool(voided)) for no, at, total, voided in rows)

@@ -36,9 +36,14 @@ from hallclient.uow import UnitOfWork, run_write
 __all__ = ["VisitError", "VisitOutcome", "VisitProblem", "VisitStage", "VisitView"]
 
 _RANK = {
-    VisitStage.CALLED: 0, VisitStage.GREETED: 1, VisitStage.SERVING: 2, VisitStage.CHARGING: 3,
-    VisitStage.REFERRING: 3, VisitStage.CLOSING: 4, VisitStage.CLOSED: 5,
-}  # fmt: skip
+    VisitStage.CALLED: 0,
+    VisitStage.GREETED: 1,
+    VisitStage.SERVING: 2,
+    VisitStage.CHARGING: 3,
+    VisitStage.REFERRING: 3,
+    VisitStage.CLOSING: 4,
+    VisitStage.CLOSED: 5,
+}
 NOTES_MAX = 2000
 SATISFACTION = range(1, 6)
 
@@ -79,21 +84,33 @@ class VisitView:
 def _view(uow: UnitOfWork, visit: Visit) -> VisitView:
     label = (
         uow.session.scalar(select(Ticket.label).where(Ticket.id == visit.ticket_id))
-        if visit.ticket_id else None
-    )  # fmt: skip
+        if visit.ticket_id
+        else None
+    )
     return VisitView(
-        visit.id, label, visit.account_no, visit.customer_name, visit.customer_phone,
-        visit.purpose_code, visit.notes, visit.stage, visit.called_at, visit.closed_at,
-        visit.outcome, visit.satisfaction,
-    )  # fmt: skip
+        visit.id,
+        label,
+        visit.account_no,
+        visit.customer_name,
+        visit.customer_phone,
+        visit.purpose_code,
+        visit.notes,
+        visit.stage,
+        visit.called_at,
+        visit.closed_at,
+        visit.outcome,
+        visit.satisfaction,
+    )
 
 
 def _open_visit(uow: UnitOfWork, context: Context, visit_id: int) -> Visit:
     visit = uow.session.get(Visit, visit_id, with_for_update=True)
     if visit is None:
         raise VisitError(VisitProblem.UNKNOWN_VISIT, str(visit_id))
-    if (visit.hall_code, visit.counter_code) != (context.where.hall_code,
-                                                 context.where.counter_code):  # fmt: skip
+    if (visit.hall_code, visit.counter_code) != (
+        context.where.hall_code,
+        context.where.counter_code,
+    ):
         raise VisitError(VisitProblem.NOT_YOURS, str(visit_id))
     if visit.stage is VisitStage.CLOSED:
         raise VisitError(VisitProblem.CLOSED, str(visit_id))
@@ -129,21 +146,31 @@ def _change(
 
 
 def start_walk_in(
-    database: Database, context: Context, *, account_no: str | None = None,
-    name: str = "", phone: str = "",
-) -> VisitView:  # fmt: skip
+    database: Database,
+    context: Context,
+    *,
+    account_no: str | None = None,
+    name: str = "",
+    phone: str = "",
+) -> VisitView:
     """A customer served without a ticket: with an account, or with an optional name and phone."""
     context.require(Action.SERVE_CUSTOMERS)
     customer_name, customer_phone = clean_text(name, "name", 50), clean_phone(phone)
 
     def use_case(uow: UnitOfWork) -> VisitView:
         visit = Visit(
-            hall_code=context.where.hall_code, counter_code=context.where.counter_code,
-            service_day=context.today(), clerk_employee_no=context.user.employee_no,
-            account_no=_check_account(uow, account_no), customer_name=customer_name,
-            customer_phone=customer_phone, stage=VisitStage.CALLED,
-            called_at=context.clock.now(), notes="", satisfaction_comment="",
-        )  # fmt: skip
+            hall_code=context.where.hall_code,
+            counter_code=context.where.counter_code,
+            service_day=context.today(),
+            clerk_employee_no=context.user.employee_no,
+            account_no=_check_account(uow, account_no),
+            customer_name=customer_name,
+            customer_phone=customer_phone,
+            stage=VisitStage.CALLED,
+            called_at=context.clock.now(),
+            notes="",
+            satisfaction_comment="",
+        )
         uow.session.add(visit)
         uow.session.flush()
         view = _view(uow, visit)

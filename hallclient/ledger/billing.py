@@ -38,15 +38,23 @@ NAMED_BILLS = 1_000  # a run names its first bills (a month's run has a million)
 Progress = Callable[[int], None]
 _previous = aliased(MeterReading)
 _UNBILLED = (
-    select(MeterReading.id, MeterReading.account_no, MeterReading.read_on,
-           MeterReading.consumption, _previous.read_on.label("period_from"))
+    select(
+        MeterReading.id,
+        MeterReading.account_no,
+        MeterReading.read_on,
+        MeterReading.consumption,
+        _previous.read_on.label("period_from"),
+    )
     .outerjoin(_previous, _previous.id == MeterReading.previous_id)
-    .where(MeterReading.consumption.is_not(None), MeterReading.id > bindparam("after"),
-           MeterReading.read_on <= bindparam("through"),
-           ~exists().where(Bill.reading_id == MeterReading.id))
+    .where(
+        MeterReading.consumption.is_not(None),
+        MeterReading.id > bindparam("after"),
+        MeterReading.read_on <= bindparam("through"),
+        ~exists().where(Bill.reading_id == MeterReading.id),
+    )
     .order_by(MeterReading.id)
     .limit(bindparam("limit"))
-)  # fmt: skip
+)
 _ACCOUNTS = (
     select(Account.account_no, Account.customer_type, Account.household_size, Account.status)
     .where(Account.account_no.in_(bindparam("numbers", expanding=True)))
@@ -84,9 +92,14 @@ def bill_no_of(reading_id: int, read_on: dt.date) -> str:
 
 
 def run_billing(
-    database: Database, context: Context, due_days: int, *, through: dt.date | None = None,
-    progress: Progress | None = None, batch: int = BATCH,
-) -> BillingRun:  # fmt: skip
+    database: Database,
+    context: Context,
+    due_days: int,
+    *,
+    through: dt.date | None = None,
+    progress: Progress | None = None,
+    batch: int = BATCH,
+) -> BillingRun:
     """Bill every reading not billed yet that was read by ``through`` (default: today),
     oldest first, in batches of one transaction each."""
     context.require(Action.MANAGE_LEDGER)
@@ -97,10 +110,13 @@ def run_billing(
             rows = uow.connection.execute(_UNBILLED, parameters).all()
         if not rows:
             return run
-        readings = [Unbilled(r.id, r.account_no, r.read_on, r.consumption, r.period_from)
-                    for r in rows]  # fmt: skip
-        run_write(database, partial(_commit, context=context, readings=readings,
-                                    due_days=due_days, run=run))  # fmt: skip
+        readings = [
+            Unbilled(r.id, r.account_no, r.read_on, r.consumption, r.period_from) for r in rows
+        ]
+        run_write(
+            database,
+            partial(_commit, context=context, readings=readings, due_days=due_days, run=run),
+        )
         after = readings[-1].reading_id
         if progress is not None:
             progress(run.bills)
@@ -130,7 +146,8 @@ def bill_readings(
     outcome = BillingRun()
     for reading in readings:
         pricer = pricers.get(reading.read_on) or pricers.setdefault(
-            reading.read_on, load_pricer(uow, reading.read_on))  # fmt: skip
+            reading.read_on, load_pricer(uow, reading.read_on)
+        )
         facts = accounts[reading.account_no]
         try:
             quote = _priced(pricer, facts, reading.consumption)
@@ -163,10 +180,15 @@ def _locked_facts(uow: UnitOfWork, numbers: list[str]) -> dict[str, AccountFacts
     for account_no, year, volume in uow.connection.execute(_VOLUMES, {"numbers": numbers}):
         volumes[account_no][year] = volume
     return {
-        row.account_no: AccountFacts(row.account_no, row.customer_type, row.household_size,
-                                     row.status, TierVolumes.of(volumes[row.account_no]))
+        row.account_no: AccountFacts(
+            row.account_no,
+            row.customer_type,
+            row.household_size,
+            row.status,
+            TierVolumes.of(volumes[row.account_no]),
+        )
         for row in uow.connection.execute(_ACCOUNTS, {"numbers": numbers})
-    }  # fmt: skip
+    }
 
 
 def _amount(bill: dict[str, object]) -> Decimal:
@@ -181,34 +203,51 @@ def _bill_row(
     today = context.today()
     return {
         "bill_no": bill_no_of(reading.reading_id, reading.read_on),
-        "account_no": reading.account_no, "kind": BillKind.READING,
-        "reading_id": reading.reading_id, "period_from": reading.period_from,
-        "period_to": reading.read_on, "volume": reading.consumption,
+        "account_no": reading.account_no,
+        "kind": BillKind.READING,
+        "reading_id": reading.reading_id,
+        "period_from": reading.period_from,
+        "period_to": reading.read_on,
+        "volume": reading.consumption,
         "item_code": quote.item_code if quote else "",
         "tier_year": quote.tier_year if quote else None,
         "volume_before": quote.used_this_year if quote else None,
-        "amount": quote.amount if quote else Decimal("0.00"), "issued_on": today,
-        "due_on": today + dt.timedelta(days=due_days), "created_at": context.clock.now(),
+        "amount": quote.amount if quote else Decimal("0.00"),
+        "issued_on": today,
+        "due_on": today + dt.timedelta(days=due_days),
+        "created_at": context.clock.now(),
         "created_by": context.user.employee_no,
-    }  # fmt: skip
+    }
 
 
 def _line_rows(quote: Quote | None) -> list[dict[str, object]]:
     if quote is None:
         return []
     return [
-        {"line_no": number, "item_code": b.item_code, "item_name": b.item_name, "band": b.band,
-         "schedule_code": b.schedule_code, "approval_doc_no": b.approval_doc_no,
-         "quantity": b.quantity, "unit": b.unit, "unit_price": b.unit_price, "amount": b.subtotal}
+        {
+            "line_no": number,
+            "item_code": b.item_code,
+            "item_name": b.item_name,
+            "band": b.band,
+            "schedule_code": b.schedule_code,
+            "approval_doc_no": b.approval_doc_no,
+            "quantity": b.quantity,
+            "unit": b.unit,
+            "unit_price": b.unit_price,
+            "amount": b.subtotal,
+        }
         for number, b in enumerate(quote.lines, start=1)
-    ]  # fmt: skip
+    ]
 
 
 def _write(
     uow: UnitOfWork, bills: list[dict[str, object]], lines: list[list[dict[str, object]]]
 ) -> None:
     ids = insert_numbered(uow.connection, Bill, bills)
-    rows = [{"bill_id": bill_id, **line} for bill_id, group in zip(ids, lines, strict=True)
-            for line in group]  # fmt: skip
+    rows = [
+        {"bill_id": bill_id, **line}
+        for bill_id, group in zip(ids, lines, strict=True)
+        for line in group
+    ]
     if rows:
         uow.connection.execute(_INSERT_LINES, rows)

@@ -91,14 +91,34 @@ def views_of(uow: UnitOfWork, rows: Sequence[Bill]) -> list[BillView]:
     query = select(BillLine).where(BillLine.bill_id.in_([b.id for b in rows]))
     for line in uow.session.scalars(query.order_by(BillLine.bill_id, BillLine.line_no)):
         lines[line.bill_id].append(
-            BasisLine(line.schedule_code, line.approval_doc_no, line.item_code, line.item_name,
-                      line.band, line.quantity, line.unit, line.unit_price, line.amount)
-        )  # fmt: skip
+            BasisLine(
+                line.schedule_code,
+                line.approval_doc_no,
+                line.item_code,
+                line.item_name,
+                line.band,
+                line.quantity,
+                line.unit,
+                line.unit_price,
+                line.amount,
+            )
+        )
     return [
-        BillView(b.bill_no, b.account_no, b.kind, b.period_from, b.period_to, b.volume,
-                 b.item_code, b.amount, b.issued_on, b.due_on, tuple(lines[b.id]))
+        BillView(
+            b.bill_no,
+            b.account_no,
+            b.kind,
+            b.period_from,
+            b.period_to,
+            b.volume,
+            b.item_code,
+            b.amount,
+            b.issued_on,
+            b.due_on,
+            tuple(lines[b.id]),
+        )
         for b in rows
-    ]  # fmt: skip
+    ]
 
 
 def bill_quote(bill: BillView, on: dt.date) -> Quote:
@@ -106,9 +126,16 @@ def bill_quote(bill: BillView, on: dt.date) -> Quote:
     quantity = sum((line.quantity for line in bill.lines), Decimal("0.000"))
     unit = bill.lines[0].unit if bill.lines else "m³"
     return Quote(
-        bill.item_code or "CARRIED", f"账单 {bill.bill_no}", quantity, unit, on,
-        bill.account_no, bill.lines, bill.amount, bill_no=bill.bill_no,
-    )  # fmt: skip
+        bill.item_code or "CARRIED",
+        f"账单 {bill.bill_no}",
+        quantity,
+        unit,
+        on,
+        bill.account_no,
+        bill.lines,
+        bill.amount,
+        bill_no=bill.bill_no,
+    )
 
 
 def late_fee_of(pricer: Pricer, bill: BillView, account: AccountFacts) -> Quote | None:
@@ -135,9 +162,13 @@ def cart_lines(open_: Sequence[OpenBill], on: dt.date, count: int | None = None)
 
 
 def confirm_bills(
-    uow: UnitOfWork, context: Context, pricer: Pricer, account: AccountFacts,
-    quotes: Sequence[Quote], waivers: Sequence[Waiver],
-) -> tuple[Quote, ...]:  # fmt: skip
+    uow: UnitOfWork,
+    context: Context,
+    pricer: Pricer,
+    account: AccountFacts,
+    quotes: Sequence[Quote],
+    waivers: Sequence[Waiver],
+) -> tuple[Quote, ...]:
     """Inside the payment (the account locked): the bill lines of the cart again, or a refusal.
 
     Refused for a closed account, and unless the bills are open, they are the oldest
@@ -182,7 +213,8 @@ def _open_prefix(uow: UnitOfWork, account_no: str, wanted: Sequence[str]) -> lis
 
 
 def _use_waiver(uow: UnitOfWork, context: Context, waiver: Waiver, late: Quote) -> None:
-    approval = use_approval(uow, context, waiver.approval_id, ApprovalKind.WAIVE_LATE_FEE,
-                            waiver.bill_no)  # fmt: skip
+    approval = use_approval(
+        uow, context, waiver.approval_id, ApprovalKind.WAIVE_LATE_FEE, waiver.bill_no
+    )
     details = {"amount": f"{late.amount}", "approval": approval.id, "reason": approval.reason}
     context.record(uow, "bill.late_fee_waived", "bill", waiver.bill_no, details)

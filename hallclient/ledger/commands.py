@@ -43,13 +43,14 @@ def bills_command(args: argparse.Namespace, settings: Settings) -> int:
             return _list(database, context, args.account_no)
         started = time.perf_counter()
         due_days = settings.bill_due_days if args.due_days is None else args.due_days
-        run = run_billing(database, context, due_days, through=args.through,
-                          progress=_progress)  # fmt: skip
+        run = run_billing(database, context, due_days, through=args.through, progress=_progress)
     finally:
         database.dispose()
     sys.stderr.write("\n")
-    print(f"{run.bills} bills, {run.volume} m³, {format_yuan(run.amount)} "
-          f"({time.perf_counter() - started:.1f}s)")  # fmt: skip
+    print(
+        f"{run.bills} bills, {run.volume} m³, {format_yuan(run.amount)} "
+        f"({time.perf_counter() - started:.1f}s)"
+    )
     for reason, count in sorted(run.left.items()):
         print(f"  left unbilled: {count} × {reason}")
     return 0 if not run.left else 1
@@ -70,6 +71,8 @@ def _list(database: Database, context: Context, account_no: str) -> int:
         print(
             f"{bill.bill_no:<20} {period} {bill.volume:>10} m³ {amount:>12} due {bill.due_on}{fee}"
         )
-    print(f"{account_no}: {len(found.bills)} open bills, arrears {format_yuan(found.arrears)}, "
-          f"late fees today {format_yuan(found.late_fees)}")  # fmt: skip
+    print(
+        f"{account_no}: {len(found.bills)} open bills, arrears {format_yuan(found.arrears)}, "
+        f"late fees today {format_yuan(found.late_fees)}"
+    )
     return 0

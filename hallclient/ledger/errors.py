@@ -68,14 +68,19 @@ class LedgerError(HallError):
     (``detail`` is then the fault in English, for the readers' file and the logs)."""
 
     def __init__(
-        self, problem: LedgerProblem, detail: str = "", *, fault: ReadingFault | None = None,
+        self,
+        problem: LedgerProblem,
+        detail: str = "",
+        *,
+        fault: ReadingFault | None = None,
         values: tuple[str, ...] = (),
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.problem, self.detail, self.fault, self.values = problem, detail, fault, values
         super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
 
 
 def reading_refused(fault: ReadingFault, *values: object) -> LedgerError:
     named = tuple(str(value) for value in values)
-    return LedgerError(LedgerProblem.BAD_READING, _READING_DETAILS[fault].format(*named),
-                       fault=fault, values=named)  # fmt: skip
+    return LedgerError(
+        LedgerProblem.BAD_READING, _READING_DETAILS[fault].format(*named), fault=fault, values=named
+    )

@@ -30,9 +30,14 @@ def carried_bill_no(account_no: str) -> str:
 
 
 def carry_over(
-    uow: UnitOfWork, context: Context, account_no: str, *, arrears: Decimal,
-    volume: Decimal, tier_year: dt.date,
-) -> str:  # fmt: skip
+    uow: UnitOfWork,
+    context: Context,
+    account_no: str,
+    *,
+    arrears: Decimal,
+    volume: Decimal,
+    tier_year: dt.date,
+) -> str:
     """Record an account's opening arrears and tier-year volume (once); the bill number."""
     if account_meter(uow, account_no) is None:
         raise LedgerError(LedgerProblem.UNKNOWN_ACCOUNT, account_no)
@@ -41,19 +46,38 @@ def carry_over(
     today, bill_no = context.today(), carried_bill_no(account_no)
     bill_id = uow.connection.execute(
         insert(Bill).returning(Bill.id),
-        {"bill_no": bill_no, "account_no": account_no, "kind": BillKind.CARRIED,
-         "volume": volume, "item_code": "", "tier_year": tier_year,
-         "volume_before": Decimal(0), "amount": arrears, "issued_on": today, "due_on": today,
-         "created_at": context.clock.now(), "created_by": context.user.employee_no},
-    ).scalar_one()  # fmt: skip
+        {
+            "bill_no": bill_no,
+            "account_no": account_no,
+            "kind": BillKind.CARRIED,
+            "volume": volume,
+            "item_code": "",
+            "tier_year": tier_year,
+            "volume_before": Decimal(0),
+            "amount": arrears,
+            "issued_on": today,
+            "due_on": today,
+            "created_at": context.clock.now(),
+            "created_by": context.user.employee_no,
+        },
+    ).scalar_one()
     if arrears > 0:
         uow.connection.execute(
             insert(BillLine),
-            {"bill_id": bill_id, "line_no": 1, "item_code": CARRIED_CODE,
-             "item_name": CARRIED_NAME, "band": None, "schedule_code": "",
-             "approval_doc_no": "", "quantity": Decimal(1), "unit": "笔",
-             "unit_price": arrears, "amount": arrears},
-        )  # fmt: skip
+            {
+                "bill_id": bill_id,
+                "line_no": 1,
+                "item_code": CARRIED_CODE,
+                "item_name": CARRIED_NAME,
+                "band": None,
+                "schedule_code": "",
+                "approval_doc_no": "",
+                "quantity": Decimal(1),
+                "unit": "笔",
+                "unit_price": arrears,
+                "amount": arrears,
+            },
+        )
     add_volumes(uow, account_no, {tier_year: volume})
     facts = {"arrears": f"{arrears}", "volume": f"{volume}", "year": f"{tier_year}"}
     context.record(uow, "ledger.carried_over", "account", account_no, facts)

@@ -42,16 +42,26 @@ from hallclient.tariff.validate import (
 )
 
 COLUMNS = {
-    "account_no": "户号", "meter_no": "表号", "reading": "读数", "read_on": "抄表日期",
-    "reader": "抄表员", "kind": "类型", "start_reading": "起始读数", "old_final": "旧表止码",
-}  # fmt: skip
+    "account_no": "户号",
+    "meter_no": "表号",
+    "reading": "读数",
+    "read_on": "抄表日期",
+    "reader": "抄表员",
+    "kind": "类型",
+    "start_reading": "起始读数",
+    "old_final": "旧表止码",
+}
 OPTIONAL = ("kind", "start_reading", "old_final")
 VOLUME_PLACES = 3
 _KINDS = {
-    "": ReadingKind.REGULAR, "抄表": ReadingKind.REGULAR, "regular": ReadingKind.REGULAR,
-    "换表": ReadingKind.METER_CHANGE, "meter_change": ReadingKind.METER_CHANGE,
-    "归零": ReadingKind.ROLLOVER, "rollover": ReadingKind.ROLLOVER,
-}  # fmt: skip
+    "": ReadingKind.REGULAR,
+    "抄表": ReadingKind.REGULAR,
+    "regular": ReadingKind.REGULAR,
+    "换表": ReadingKind.METER_CHANGE,
+    "meter_change": ReadingKind.METER_CHANGE,
+    "归零": ReadingKind.ROLLOVER,
+    "rollover": ReadingKind.ROLLOVER,
+}
 
 
 class ReadingFileError(FileProblemsError):
@@ -79,11 +89,15 @@ def _reading(cell: Cell, row: Mapping[str, Cell]) -> Decimal:
 
 
 _PARSERS: dict[str, Parser] = {
-    "account_no": parse_identifier, "meter_no": parse_identifier, "reading": _reading,
-    "read_on": parse_date, "reader": parse_person, "kind": parse_kind,
+    "account_no": parse_identifier,
+    "meter_no": parse_identifier,
+    "reading": _reading,
+    "read_on": parse_date,
+    "reader": parse_person,
+    "kind": parse_kind,
     "start_reading": parse_optional_number(VOLUME_PLACES),
     "old_final": parse_optional_number(VOLUME_PLACES),
-}  # fmt: skip
+}
 
 
 def read_reading_file(path: Path) -> tuple[list[FileReading], list[Problem]]:
@@ -125,13 +139,16 @@ def _input(values: dict[str, object]) -> ReadingInput:
     kind = values["kind"]
     assert isinstance(kind, ReadingKind)
     figures = ReadingFigures(
-        _decimal(values["reading"]), kind, _optional(values["start_reading"]),
+        _decimal(values["reading"]),
+        kind,
+        _optional(values["start_reading"]),
         _optional(values["old_final"]),
-    )  # fmt: skip
+    )
     read_on = values["read_on"]
     assert isinstance(read_on, dt.date)
-    return ReadingInput(str(values["account_no"]), str(values["meter_no"]), figures, read_on,
-                        str(values["reader"]))  # fmt: skip
+    return ReadingInput(
+        str(values["account_no"]), str(values["meter_no"]), figures, read_on, str(values["reader"])
+    )
 
 
 def _decimal(value: object) -> Decimal:

@@ -50,17 +50,24 @@ def import_readings(
             raise ReadingFileError(sorted(problems, key=lambda problem: problem.line))
         if dry_run:
             return outcome  # leaving the unit of work rolls it back
-        facts = {"file": path.name, "sha256": digest, "readings": outcome.readings,
-                 "consumption": f"{outcome.consumption}"}  # fmt: skip
+        facts = {
+            "file": path.name,
+            "sha256": digest,
+            "readings": outcome.readings,
+            "consumption": f"{outcome.consumption}",
+        }
         context.record(uow, "ledger.readings_imported", "readings_file", digest[:16], facts)
         uow.commit()
     return outcome
 
 
 def _record_all(
-    uow: UnitOfWork, context: Context, readings: list[FileReading], file: str,
+    uow: UnitOfWork,
+    context: Context,
+    readings: list[FileReading],
+    file: str,
     outcome: ReadingImport,
-) -> list[Problem]:  # fmt: skip
+) -> list[Problem]:
     problems: list[Problem] = []
     for row in readings:
         try:

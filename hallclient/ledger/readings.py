@@ -110,13 +110,21 @@ def reading_row(checked: CheckedReading, context: Context, batch: str) -> dict[s
     """The ``meter_readings`` row of a checked reading (the bulk insert's shape)."""
     given, figures = checked.given, checked.given.figures
     return {
-        "account_no": given.account_no, "meter_no": checked.meter_no,
-        "reading": figures.reading, "read_on": given.read_on, "reader": given.reader,
-        "source": given.source, "kind": checked.kind, "start_reading": figures.start_reading,
-        "old_final": figures.old_final, "previous_id": checked.previous_id,
-        "consumption": checked.consumption, "recorded_at": context.clock.now(),
-        "recorded_by": context.user.employee_no, "batch": batch[:100],
-    }  # fmt: skip
+        "account_no": given.account_no,
+        "meter_no": checked.meter_no,
+        "reading": figures.reading,
+        "read_on": given.read_on,
+        "reader": given.reader,
+        "source": given.source,
+        "kind": checked.kind,
+        "start_reading": figures.start_reading,
+        "old_final": figures.old_final,
+        "previous_id": checked.previous_id,
+        "consumption": checked.consumption,
+        "recorded_at": context.clock.now(),
+        "recorded_by": context.user.employee_no,
+        "batch": batch[:100],
+    }
 
 
 def change_meter(uow: UnitOfWork, checked: CheckedReading) -> None:

@@ -63,26 +63,46 @@ def account_bills(database: Database, context: Context, account_no: str) -> Acco
 
 
 def report_reading(
-    database: Database, context: Context, account_no: str, figures: ReadingFigures, due_days: int,
+    database: Database,
+    context: Context,
+    account_no: str,
+    figures: ReadingFigures,
+    due_days: int,
     meter_no: str = "",
-) -> str:  # fmt: skip
+) -> str:
     """Record the customer's own reading and bill it in one transaction; the bill number.
 
     ``meter_no`` names the new meter of a meter change (blank: the account's meter)."""
     context.require(Action.SERVE_CUSTOMERS)
-    given = ReadingInput(account_no, meter_no.strip(), figures, context.today(),
-                         context.user.employee_no, ReadingSource.SELF)  # fmt: skip
+    given = ReadingInput(
+        account_no,
+        meter_no.strip(),
+        figures,
+        context.today(),
+        context.user.employee_no,
+        ReadingSource.SELF,
+    )
     with UnitOfWork(database) as uow:
         reading_id, checked = record_reading(uow, context, given, batch="counter")
         if checked.consumption is None:
             raise reading_refused(ReadingFault.FIRST_READING)
-        unbilled = Unbilled(reading_id, account_no, given.read_on, checked.consumption,
-                            _previous_day(uow, checked.previous_id))  # fmt: skip
+        unbilled = Unbilled(
+            reading_id,
+            account_no,
+            given.read_on,
+            checked.consumption,
+            _previous_day(uow, checked.previous_id),
+        )
         run = bill_readings(uow, context, [unbilled], due_days)
         if run.left:
             raise LedgerError(LedgerProblem.NO_GAS_ITEM, next(iter(run.left)))
-        context.record(uow, "ledger.reading_reported", "account", account_no,
-                       {"reading": f"{figures.reading}", "bill": run.bill_nos[0]})  # fmt: skip
+        context.record(
+            uow,
+            "ledger.reading_reported",
+            "account",
+            account_no,
+            {"reading": f"{figures.reading}", "bill": run.bill_nos[0]},
+        )
         uow.commit()
         return run.bill_nos[0]
 

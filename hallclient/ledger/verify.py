@@ -70,11 +70,12 @@ def check_volumes(database: Database) -> LedgerCheck:
         keys = sorted(set(stored) | set(derived))
         zero = Decimal("0.000")
         mismatches = tuple(
-            VolumeMismatch(account, year, stored.get((account, year), zero),
-                           derived.get((account, year), zero))
+            VolumeMismatch(
+                account, year, stored.get((account, year), zero), derived.get((account, year), zero)
+            )
             for account, year in keys
             if stored.get((account, year), zero) != derived.get((account, year), zero)
-        )  # fmt: skip
+        )
         accounts = len({account for account, _ in keys})
         return LedgerCheck(accounts, mismatches, tuple(_bill_faults(uow)))
 
@@ -92,10 +93,13 @@ def _derived(uow: UnitOfWork) -> dict[Key, Decimal]:
     sold = uow.session.execute(
         select(Receipt.account_no, ReceiptLine.tier_year, func.sum(ReceiptLine.quantity))
         .join(ReceiptLine, ReceiptLine.receipt_id == Receipt.id)
-        .where(ReceiptLine.tier_year.is_not(None), Receipt.kind == ReceiptKind.SALE,
-               Receipt.receipt_no.not_in(voided.scalar_subquery()))
+        .where(
+            ReceiptLine.tier_year.is_not(None),
+            Receipt.kind == ReceiptKind.SALE,
+            Receipt.receipt_no.not_in(voided.scalar_subquery()),
+        )
         .group_by(Receipt.account_no, ReceiptLine.tier_year)
-    )  # fmt: skip
+    )
     billed = uow.session.execute(
         select(Bill.account_no, Bill.tier_year, func.sum(Bill.volume))
         .where(Bill.tier_year.is_not(None))
@@ -133,10 +137,13 @@ def _paid_twice(uow: UnitOfWork) -> list[str]:
     counter = (
         select(ReceiptLine.bill_no, func.count(func.distinct(ReceiptLine.receipt_id)))
         .join(Receipt, Receipt.id == ReceiptLine.receipt_id)
-        .where(ReceiptLine.bill_no.is_not(None), Receipt.kind == ReceiptKind.SALE,
-               Receipt.receipt_no.not_in(voided.scalar_subquery()))
+        .where(
+            ReceiptLine.bill_no.is_not(None),
+            Receipt.kind == ReceiptKind.SALE,
+            Receipt.receipt_no.not_in(voided.scalar_subquery()),
+        )
         .group_by(ReceiptLine.bill_no)
-    )  # fmt: skip
+    )
     paid: dict[str, int] = defaultdict(int)
     for bill_no, count in uow.session.execute(counter):
         if bill_no is not None:

@@ -61,9 +61,12 @@ def add_volumes(uow: UnitOfWork, account_no: str, deltas: Mapping[dt.date, Decim
 def add_volumes_of(uow: UnitOfWork, deltas: Mapping[str, Mapping[dt.date, Decimal]]) -> None:
     """Move the tier years of many accounts (all locked) in one batch of upserts: a
     billing run moves thousands at once, where one statement each cost more than pricing."""
-    rows = [{"account_no": account_no, "year_start": year, "volume": volume}
-            for account_no, by_year in deltas.items()
-            for year, volume in by_year.items() if volume]  # fmt: skip
+    rows = [
+        {"account_no": account_no, "year_start": year, "volume": volume}
+        for account_no, by_year in deltas.items()
+        for year, volume in by_year.items()
+        if volume
+    ]
     if rows:
         uow.connection.execute(_ADD[uow.database.backend], rows)
 
@@ -107,17 +110,26 @@ def _later(uow: UnitOfWork, record: ReceiptRecord, year: dt.date) -> str:
     receipt = uow.session.scalar(
         select(Receipt.receipt_no)
         .join(ReceiptLine, ReceiptLine.receipt_id == Receipt.id)
-        .where(Receipt.account_no == record.account_no, ReceiptLine.tier_year == year,
-               Receipt.kind == ReceiptKind.SALE, Receipt.receipt_no != record.receipt_no,
-               Receipt.issued_at >= record.issued_at)
-        .order_by(Receipt.issued_at.desc(), Receipt.id.desc()).limit(1)
-    )  # fmt: skip
+        .where(
+            Receipt.account_no == record.account_no,
+            ReceiptLine.tier_year == year,
+            Receipt.kind == ReceiptKind.SALE,
+            Receipt.receipt_no != record.receipt_no,
+            Receipt.issued_at >= record.issued_at,
+        )
+        .order_by(Receipt.issued_at.desc(), Receipt.id.desc())
+        .limit(1)
+    )
     if receipt is not None:
         return receipt
     bill = uow.session.scalar(
         select(Bill.bill_no)
-        .where(Bill.account_no == record.account_no, Bill.tier_year == year,
-               Bill.created_at >= record.issued_at)
-        .order_by(Bill.id.desc()).limit(1)
-    )  # fmt: skip
+        .where(
+            Bill.account_no == record.account_no,
+            Bill.tier_year == year,
+            Bill.created_at >= record.issued_at,
+        )
+        .order_by(Bill.id.desc())
+        .limit(1)
+    )
     return bill or ""

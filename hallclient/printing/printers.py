@@ -79,8 +79,12 @@ class PrinterConfig:
 
     @classmethod
     def from_settings(cls, settings: Settings) -> PrinterConfig:
-        options = JobOptions(Mode(settings.printer_mode), Charset(settings.printer_charset),
-                             cut=settings.printer_cut, drawer=settings.printer_drawer)  # fmt: skip
+        options = JobOptions(
+            Mode(settings.printer_mode),
+            Charset(settings.printer_charset),
+            cut=settings.printer_cut,
+            drawer=settings.printer_drawer,
+        )
         paper = Paper.MM58 if settings.printer_paper == 58 else Paper.MM80
         return cls(settings.printer_backend, settings.printer_target, paper, options)
 

@@ -59,8 +59,9 @@ def _glyph(char: str, size: int, bold: bool) -> tuple[Image.Image, float]:
     advance = size / 2 if half else float(size)
     top = size // 8 if half else 0  # the smaller face on the same baseline, roughly
     mask = Image.new("L", (int(advance) + 4, size + 8), 0)
-    ImageDraw.Draw(mask).text((1, top), char, font=face, fill=255,
-                              stroke_width=1 if bold else 0, stroke_fill=255)  # fmt: skip
+    ImageDraw.Draw(mask).text(
+        (1, top), char, font=face, fill=255, stroke_width=1 if bold else 0, stroke_fill=255
+    )
     return mask, advance
 
 

@@ -29,9 +29,12 @@ from hallclient.receipts.money_words import capitals
 from hallclient.receipts.record import LineRecord, ReceiptRecord
 
 METHOD_NAMES = {
-    PaymentMethod.CASH: "现金", PaymentMethod.WECHAT: "微信支付", PaymentMethod.ALIPAY: "支付宝",
-    PaymentMethod.UNIONPAY: "银联卡", PaymentMethod.BANK_TRANSFER: "银行转账",
-}  # fmt: skip
+    PaymentMethod.CASH: "现金",
+    PaymentMethod.WECHAT: "微信支付",
+    PaymentMethod.ALIPAY: "支付宝",
+    PaymentMethod.UNIONPAY: "银联卡",
+    PaymentMethod.BANK_TRANSFER: "银行转账",
+}
 
 
 @dataclass(frozen=True)

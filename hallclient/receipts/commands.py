@@ -35,8 +35,13 @@ from hallclient.uow import UnitOfWork
 
 
 def _heading(settings: Settings) -> Heading:
-    return Heading(settings.company_name, settings.hall_name, counter_name(settings.counter_code),
-                   settings.hotline, settings.timezone)  # fmt: skip
+    return Heading(
+        settings.company_name,
+        settings.hall_name,
+        counter_name(settings.counter_code),
+        settings.hotline,
+        settings.timezone,
+    )
 
 
 def receipts_command(args: argparse.Namespace, settings: Settings) -> int:

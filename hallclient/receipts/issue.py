@@ -114,14 +114,24 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
     _check_visit(uow, context, request.visit_id)
     number = series.last_number + 1
     record = ReceiptRecord(
-        series=series.code, number=number, receipt_no=f"{series.code}-{number:06d}",
-        kind=ReceiptKind.SALE, hall_code=context.where.hall_code,
-        counter_code=context.where.counter_code, clerk_employee_no=context.user.employee_no,
-        clerk_name=context.user.display_name, account_no=account_no, customer_name=customer,
-        issued_at=context.clock.now(), total=sum((q.amount for q in quotes), Decimal("0.00")),
-        cash_tendered=settlement.cash_tendered, change=settlement.change,
-        lines=lines_from_quotes(quotes), payments=_payments(settlement), prev_hash=series.head_hash,
-    ).sealed()  # fmt: skip
+        series=series.code,
+        number=number,
+        receipt_no=f"{series.code}-{number:06d}",
+        kind=ReceiptKind.SALE,
+        hall_code=context.where.hall_code,
+        counter_code=context.where.counter_code,
+        clerk_employee_no=context.user.employee_no,
+        clerk_name=context.user.display_name,
+        account_no=account_no,
+        customer_name=customer,
+        issued_at=context.clock.now(),
+        total=sum((q.amount for q in quotes), Decimal("0.00")),
+        cash_tendered=settlement.cash_tendered,
+        change=settlement.change,
+        lines=lines_from_quotes(quotes),
+        payments=_payments(settlement),
+        prev_hash=series.head_hash,
+    ).sealed()
     receipt_id = add_receipt(uow, record, request.key, request.visit_id, shift_id)
     job_id = add_first_print_job(uow, context, receipt_id)
     add_volumes(uow, account_no, tier_deltas(quotes))
@@ -136,8 +146,9 @@ def _confirmed(
     from the account's locked volumes), bills checked open, oldest first, with late fees."""
     today = context.today()
     purchases = [q for q in cart.lines if q.bill_no is None]
-    priced = iter(confirm_all(uow, purchases, today, {account.account_no: account} if account
-                              else None))  # fmt: skip
+    priced = iter(
+        confirm_all(uow, purchases, today, {account.account_no: account} if account else None)
+    )
     billed: Iterator[Quote] = iter(())
     if len(purchases) < len(cart.lines):
         if account is None:

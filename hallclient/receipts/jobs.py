@@ -155,11 +155,16 @@ def _add_copy(uow: UnitOfWork, context: Context, receipt: Receipt, reason: str) 
         select(func.max(PrintJob.copy_no)).where(PrintJob.receipt_id == receipt.id)
     )
     job = PrintJob(
-        receipt_id=receipt.id, hall_code=context.where.hall_code,
-        counter_code=context.where.counter_code, copy_no=(copies or 0) + 1,
-        status=PrintStatus.PENDING, attempts=0, last_error="",
-        created_at=context.clock.now(), requested_by=context.user.employee_no,
-    )  # fmt: skip
+        receipt_id=receipt.id,
+        hall_code=context.where.hall_code,
+        counter_code=context.where.counter_code,
+        copy_no=(copies or 0) + 1,
+        status=PrintStatus.PENDING,
+        attempts=0,
+        last_error="",
+        created_at=context.clock.now(),
+        requested_by=context.user.employee_no,
+    )
     uow.session.add(job)
     uow.session.flush()
     details = {"copy": job.copy_no, "reason": reason}
@@ -181,8 +186,13 @@ def resolve_interrupted(
         assert receipt is not None
         job.status = PrintStatus.PRINTED if printed else PrintStatus.LOST
         job.printed_at = context.clock.now() if printed else None
-        context.record(uow, "receipt.print_interrupted", "receipt", receipt.receipt_no,
-                       {"copy": job.copy_no, "printed": printed})  # fmt: skip
+        context.record(
+            uow,
+            "receipt.print_interrupted",
+            "receipt",
+            receipt.receipt_no,
+            {"copy": job.copy_no, "printed": printed},
+        )
         copy = None if printed else _add_copy(uow, context, receipt, "interrupted print")
         uow.commit()
         return copy

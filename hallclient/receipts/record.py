@@ -85,14 +85,23 @@ def lines_from_quotes(quotes: Iterable[Quote]) -> tuple[LineRecord, ...]:
     """The receipt's lines: one per basis line (a tiered quantity gives one per band)."""
     return tuple(
         LineRecord(
-            index, b.item_code, b.item_name, b.band, b.schedule_code, b.approval_doc_no,
-            b.quantity, b.unit, b.unit_price, b.subtotal, quote.bill_no,
+            index,
+            b.item_code,
+            b.item_name,
+            b.band,
+            b.schedule_code,
+            b.approval_doc_no,
+            b.quantity,
+            b.unit,
+            b.unit_price,
+            b.subtotal,
+            quote.bill_no,
             quote.tier_year if quote.counts_in_tier_year else None,
             quote.used_this_year if quote.counts_in_tier_year else None,
         )
         for index, quote in enumerate(quotes, start=1)
         for b in quote.lines
-    )  # fmt: skip
+    )
 
 
 def _fen(amount: Decimal) -> int:
@@ -101,10 +110,17 @@ def _fen(amount: Decimal) -> int:
 
 def _line(line: LineRecord, version: int) -> list[object]:
     fields: list[object] = [
-        line.cart_line, line.item_code, line.item_name, line.band, line.schedule_code,
-        line.approval_doc_no, f"{line.quantity:.3f}", line.unit, f"{line.unit_price:.4f}",
+        line.cart_line,
+        line.item_code,
+        line.item_name,
+        line.band,
+        line.schedule_code,
+        line.approval_doc_no,
+        f"{line.quantity:.3f}",
+        line.unit,
+        f"{line.unit_price:.4f}",
         _fen(line.amount),
-    ]  # fmt: skip
+    ]
     if version >= 2:
         year = None if line.tier_year is None else line.tier_year.isoformat()
         used = None if line.used_before is None else f"{line.used_before:.3f}"
@@ -121,20 +137,28 @@ def canonical(record: ReceiptRecord) -> bytes:
     ):
         raise ValueError("a version 1 receipt carries no ledger fields")
     fields = {
-        "v": record.chain_version, "series": record.series, "number": record.number,
-        "receipt_no": record.receipt_no, "kind": record.kind.value,
-        "voids": record.voids_receipt_no, "void_reason": record.void_reason,
-        "approved_by": record.approved_by, "hall": record.hall_code,
-        "counter": record.counter_code, "clerk": record.clerk_employee_no,
-        "clerk_name": record.clerk_name, "account": record.account_no,
+        "v": record.chain_version,
+        "series": record.series,
+        "number": record.number,
+        "receipt_no": record.receipt_no,
+        "kind": record.kind.value,
+        "voids": record.voids_receipt_no,
+        "void_reason": record.void_reason,
+        "approved_by": record.approved_by,
+        "hall": record.hall_code,
+        "counter": record.counter_code,
+        "clerk": record.clerk_employee_no,
+        "clerk_name": record.clerk_name,
+        "account": record.account_no,
         "customer": record.customer_name,
         "issued_at": record.issued_at.astimezone(UTC).isoformat(timespec="microseconds"),
-        "total": _fen(record.total), "tendered": _fen(record.cash_tendered),
+        "total": _fen(record.total),
+        "tendered": _fen(record.cash_tendered),
         "change": _fen(record.change),
         "lines": [_line(line, record.chain_version) for line in record.lines],
         "payments": [[p.method.value, _fen(p.amount), p.reference] for p in record.payments],
         "prev": record.prev_hash,
-    }  # fmt: skip
+    }
     return json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
 
 

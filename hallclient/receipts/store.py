@@ -27,34 +27,70 @@ def add_receipt(
     connection = uow.connection
     receipt_id: int = connection.execute(
         _INSERT_RECEIPT,
-        {"series": record.series, "number": record.number, "receipt_no": record.receipt_no,
-         "idempotency_key": key, "kind": record.kind,
-         "voids_receipt_no": record.voids_receipt_no, "void_reason": record.void_reason,
-         "approved_by": record.approved_by, "hall_code": record.hall_code,
-         "counter_code": record.counter_code, "clerk_employee_no": record.clerk_employee_no,
-         "clerk_name": record.clerk_name, "visit_id": visit_id, "shift_id": shift_id,
-         "account_no": record.account_no, "customer_name": record.customer_name,
-         "issued_at": record.issued_at, "total": record.total,
-         "cash_tendered": record.cash_tendered, "change": record.change,
-         "chain_version": record.chain_version, "prev_hash": record.prev_hash,
-         "hash": record.hash},
-    ).scalar_one()  # fmt: skip
+        {
+            "series": record.series,
+            "number": record.number,
+            "receipt_no": record.receipt_no,
+            "idempotency_key": key,
+            "kind": record.kind,
+            "voids_receipt_no": record.voids_receipt_no,
+            "void_reason": record.void_reason,
+            "approved_by": record.approved_by,
+            "hall_code": record.hall_code,
+            "counter_code": record.counter_code,
+            "clerk_employee_no": record.clerk_employee_no,
+            "clerk_name": record.clerk_name,
+            "visit_id": visit_id,
+            "shift_id": shift_id,
+            "account_no": record.account_no,
+            "customer_name": record.customer_name,
+            "issued_at": record.issued_at,
+            "total": record.total,
+            "cash_tendered": record.cash_tendered,
+            "change": record.change,
+            "chain_version": record.chain_version,
+            "prev_hash": record.prev_hash,
+            "hash": record.hash,
+        },
+    ).scalar_one()
     if record.lines:
-        connection.execute(_INSERT_LINES, [
-            {"receipt_id": receipt_id, "line_no": number, "cart_line": line.cart_line,
-             "item_code": line.item_code, "item_name": line.item_name, "band": line.band,
-             "schedule_code": line.schedule_code, "approval_doc_no": line.approval_doc_no,
-             "quantity": line.quantity, "unit": line.unit, "unit_price": line.unit_price,
-             "amount": line.amount, "bill_no": line.bill_no, "tier_year": line.tier_year,
-             "used_before": line.used_before}
-            for number, line in enumerate(record.lines, start=1)
-        ])  # fmt: skip
+        connection.execute(
+            _INSERT_LINES,
+            [
+                {
+                    "receipt_id": receipt_id,
+                    "line_no": number,
+                    "cart_line": line.cart_line,
+                    "item_code": line.item_code,
+                    "item_name": line.item_name,
+                    "band": line.band,
+                    "schedule_code": line.schedule_code,
+                    "approval_doc_no": line.approval_doc_no,
+                    "quantity": line.quantity,
+                    "unit": line.unit,
+                    "unit_price": line.unit_price,
+                    "amount": line.amount,
+                    "bill_no": line.bill_no,
+                    "tier_year": line.tier_year,
+                    "used_before": line.used_before,
+                }
+                for number, line in enumerate(record.lines, start=1)
+            ],
+        )
     if record.payments:
-        connection.execute(_INSERT_PAYMENTS, [
-            {"receipt_id": receipt_id, "line_no": number, "method": payment.method,
-             "amount": payment.amount, "reference": payment.reference}
-            for number, payment in enumerate(record.payments, start=1)
-        ])  # fmt: skip
+        connection.execute(
+            _INSERT_PAYMENTS,
+            [
+                {
+                    "receipt_id": receipt_id,
+                    "line_no": number,
+                    "method": payment.method,
+                    "amount": payment.amount,
+                    "reference": payment.reference,
+                }
+                for number, payment in enumerate(record.payments, start=1)
+            ],
+        )
     return receipt_id
 
 
@@ -62,11 +98,18 @@ def add_first_print_job(uow: UnitOfWork, context: Context, receipt_id: int) -> i
     """The pending job for a new receipt's first copy, in the issuing transaction; its id."""
     job_id: int = uow.connection.execute(
         _INSERT_JOB,
-        {"receipt_id": receipt_id, "hall_code": context.where.hall_code,
-         "counter_code": context.where.counter_code, "copy_no": 1,
-         "status": PrintStatus.PENDING, "attempts": 0, "last_error": "",
-         "created_at": context.clock.now(), "requested_by": context.user.employee_no},
-    ).scalar_one()  # fmt: skip
+        {
+            "receipt_id": receipt_id,
+            "hall_code": context.where.hall_code,
+            "counter_code": context.where.counter_code,
+            "copy_no": 1,
+            "status": PrintStatus.PENDING,
+            "attempts": 0,
+            "last_error": "",
+            "created_at": context.clock.now(),
+            "requested_by": context.user.employee_no,
+        },
+    ).scalar_one()
     return job_id
 
 
@@ -90,20 +133,43 @@ def record_of(
     receipt: Receipt, lines: list[ReceiptLine], payments: list[ReceiptPayment]
 ) -> ReceiptRecord:
     return ReceiptRecord(
-        series=receipt.series, number=receipt.number, receipt_no=receipt.receipt_no,
-        kind=receipt.kind, hall_code=receipt.hall_code, counter_code=receipt.counter_code,
-        clerk_employee_no=receipt.clerk_employee_no, clerk_name=receipt.clerk_name,
-        account_no=receipt.account_no, customer_name=receipt.customer_name,
-        issued_at=receipt.issued_at, total=receipt.total, cash_tendered=receipt.cash_tendered,
+        series=receipt.series,
+        number=receipt.number,
+        receipt_no=receipt.receipt_no,
+        kind=receipt.kind,
+        hall_code=receipt.hall_code,
+        counter_code=receipt.counter_code,
+        clerk_employee_no=receipt.clerk_employee_no,
+        clerk_name=receipt.clerk_name,
+        account_no=receipt.account_no,
+        customer_name=receipt.customer_name,
+        issued_at=receipt.issued_at,
+        total=receipt.total,
+        cash_tendered=receipt.cash_tendered,
         change=receipt.change,
         lines=tuple(
-            LineRecord(x.cart_line, x.item_code, x.item_name, x.band, x.schedule_code,
-                       x.approval_doc_no, x.quantity, x.unit, x.unit_price, x.amount,
-                       x.bill_no, x.tier_year, x.used_before)
+            LineRecord(
+                x.cart_line,
+                x.item_code,
+                x.item_name,
+                x.band,
+                x.schedule_code,
+                x.approval_doc_no,
+                x.quantity,
+                x.unit,
+                x.unit_price,
+                x.amount,
+                x.bill_no,
+                x.tier_year,
+                x.used_before,
+            )
             for x in lines
         ),
         payments=tuple(PaymentRecord(p.method, p.amount, p.reference) for p in payments),
-        prev_hash=receipt.prev_hash, voids_receipt_no=receipt.voids_receipt_no,
-        void_reason=receipt.void_reason, approved_by=receipt.approved_by,
-        chain_version=receipt.chain_version, hash=receipt.hash,
-    )  # fmt: skip
+        prev_hash=receipt.prev_hash,
+        voids_receipt_no=receipt.voids_receipt_no,
+        void_reason=receipt.void_reason,
+        approved_by=receipt.approved_by,
+        chain_version=receipt.chain_version,
+        hash=receipt.hash,
+    )

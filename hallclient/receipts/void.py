@@ -60,22 +60,37 @@ def void_receipt(
         unwind_receipt(uow, first)  # the account locked after the shift; bills reopen
         number = series.last_number + 1
         record = ReceiptRecord(
-            series=series.code, number=number, receipt_no=f"{series.code}-{number:06d}",
-            kind=ReceiptKind.VOID, hall_code=context.where.hall_code,
-            counter_code=context.where.counter_code, clerk_employee_no=context.user.employee_no,
-            clerk_name=context.user.display_name, account_no=first.account_no,
-            customer_name=first.customer_name, issued_at=context.clock.now(),
-            total=-first.total, cash_tendered=ZERO, change=ZERO,
-            lines=(), payments=tuple(PaymentRecord(p.method, -p.amount, p.reference)
-                                     for p in first.payments),
-            prev_hash=series.head_hash, voids_receipt_no=receipt_no, void_reason=reason,
+            series=series.code,
+            number=number,
+            receipt_no=f"{series.code}-{number:06d}",
+            kind=ReceiptKind.VOID,
+            hall_code=context.where.hall_code,
+            counter_code=context.where.counter_code,
+            clerk_employee_no=context.user.employee_no,
+            clerk_name=context.user.display_name,
+            account_no=first.account_no,
+            customer_name=first.customer_name,
+            issued_at=context.clock.now(),
+            total=-first.total,
+            cash_tendered=ZERO,
+            change=ZERO,
+            lines=(),
+            payments=tuple(PaymentRecord(p.method, -p.amount, p.reference) for p in first.payments),
+            prev_hash=series.head_hash,
+            voids_receipt_no=receipt_no,
+            void_reason=reason,
             approved_by=approver.employee_no,
-        ).sealed()  # fmt: skip
+        ).sealed()
         receipt_id = add_receipt(uow, record, key, original.visit_id, shift_id)
         job_id = add_first_print_job(uow, context, receipt_id)
         advance_series(uow, series.code, number, record.hash)
-        context.record(uow, "receipt.void", "receipt", receipt_no,
-                       {"void": record.receipt_no, "reason": reason})  # fmt: skip
+        context.record(
+            uow,
+            "receipt.void",
+            "receipt",
+            receipt_no,
+            {"void": record.receipt_no, "reason": reason},
+        )
         uow.commit()
         log.info("receipt %s voided by %s", receipt_no, record.receipt_no)
         return Issued(record, job_id, replayed=False)

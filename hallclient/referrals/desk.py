@@ -34,9 +34,13 @@ from hallclient.referrals.slip import SlipDepartment, slip_layout
 
 class ReferralDesk:
     def __init__(
-        self, database: Database, context_of: Callable[[CurrentUser], Context], heading: Heading,
-        printer: PrinterConfig, reference_folder: Path,
-    ) -> None:  # fmt: skip
+        self,
+        database: Database,
+        context_of: Callable[[CurrentUser], Context],
+        heading: Heading,
+        printer: PrinterConfig,
+        reference_folder: Path,
+    ) -> None:
         self.database, self._context_of = database, context_of
         self.heading, self.printer = heading, printer
         self.rules = load_rules(reference_folder)
@@ -80,8 +84,9 @@ class ReferralDesk:
 
     def slip(self, referral: ReferralView, paper: Paper | None = None) -> Layout:
         info = next(d for d in self.departments() if d.code == referral.department_code)
-        department = SlipDepartment(info.name_zh, info.phone, info.extension, info.location,
-                                    info.hours)  # fmt: skip
+        department = SlipDepartment(
+            info.name_zh, info.phone, info.extension, info.location, info.hours
+        )
         return slip_layout(referral, department, self.heading, paper or self._paper)
 
     @property

@@ -22,8 +22,17 @@ from hallclient.referrals.service import (
 from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
 
-_ENTRY_TEXTS = {"code": 32, "name_zh": 100, "name_en": 100, "duties": 1000, "phone": 32,
-                "extension": 16, "location": 200, "hours": 100, "hotline": 32}  # fmt: skip
+_ENTRY_TEXTS = {
+    "code": 32,
+    "name_zh": 100,
+    "name_en": 100,
+    "duties": 1000,
+    "phone": 32,
+    "extension": 16,
+    "location": 200,
+    "hours": 100,
+    "hotline": 32,
+}
 
 
 def department_entries(database: Database, context: Context) -> list[DepartmentEntry]:
@@ -34,17 +43,21 @@ def department_entries(database: Database, context: Context) -> list[DepartmentE
 
 
 def _checked(entry: DepartmentEntry) -> DepartmentEntry:
-    texts = {field: clean_text(getattr(entry, field), field, limit)
-             for field, limit in _ENTRY_TEXTS.items()}  # fmt: skip
+    texts = {
+        field: clean_text(getattr(entry, field), field, limit)
+        for field, limit in _ENTRY_TEXTS.items()
+    }
     for field in ("code", "name_zh", "name_en", "phone", "location", "hours"):
         if not texts[field]:
             raise ReferralError(ReferralProblem.BAD_DEPARTMENT, f"{field} is required")
     minutes = (entry.minutes_normal, entry.minutes_urgent, entry.minutes_emergency)
     if not all(isinstance(m, int) and 1 <= m <= 525_600 for m in minutes) or not (
-            entry.minutes_emergency <= entry.minutes_urgent <= entry.minutes_normal):  # fmt: skip
+        entry.minutes_emergency <= entry.minutes_urgent <= entry.minutes_normal
+    ):
         raise ReferralError(ReferralProblem.BAD_DEPARTMENT, "targets")
-    return DepartmentEntry(**texts, minutes_normal=minutes[0], minutes_urgent=minutes[1],
-                           minutes_emergency=minutes[2])  # fmt: skip
+    return DepartmentEntry(
+        **texts, minutes_normal=minutes[0], minutes_urgent=minutes[1], minutes_emergency=minutes[2]
+    )
 
 
 def save_department(
@@ -79,10 +92,15 @@ def save_department(
 
 def _columns(entry: DepartmentEntry) -> dict[str, object]:
     return {
-        "name_zh": entry.name_zh, "name_en": entry.name_en, "duties": entry.duties,
-        "phone": entry.phone, "extension": entry.extension, "location": entry.location,
-        "hours": entry.hours, "hotline": entry.hotline,
+        "name_zh": entry.name_zh,
+        "name_en": entry.name_en,
+        "duties": entry.duties,
+        "phone": entry.phone,
+        "extension": entry.extension,
+        "location": entry.location,
+        "hours": entry.hours,
+        "hotline": entry.hotline,
         "response_minutes_normal": entry.minutes_normal,
         "response_minutes_urgent": entry.minutes_urgent,
         "response_minutes_emergency": entry.minutes_emergency,
-    }  # fmt: skip
+    }

@@ -38,9 +38,16 @@ def emergency_referral(
     """The referral to the repair centre, with what the customer said."""
     name, phone, address = contact
     matter = MATTER_PREFIX + (" ".join(said.split()) or "客户反映闻到燃气味")
-    return NewReferral(REPAIR, Urgency.EMERGENCY, matter[:2000], visit_id=visit_id,
-                       account_no=account_no, contact_name=name[:50],
-                       contact_phone=_phone_or_nothing(phone), address=address[:200])  # fmt: skip
+    return NewReferral(
+        REPAIR,
+        Urgency.EMERGENCY,
+        matter[:2000],
+        visit_id=visit_id,
+        account_no=account_no,
+        contact_name=name[:50],
+        contact_phone=_phone_or_nothing(phone),
+        address=address[:200],
+    )
 
 
 def _phone_or_nothing(phone: str) -> str:

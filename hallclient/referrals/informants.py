@@ -33,8 +33,11 @@ class Informant:
         return f"Informant({WITHHELD})"
 
     def cleaned(self) -> Informant:
-        return Informant(clean_text(self.name, "informant_name", 50), clean_phone(self.phone),
-                         clean_text(self.note, "informant_note", 500, multiline=True))  # fmt: skip
+        return Informant(
+            clean_text(self.name, "informant_name", 50),
+            clean_phone(self.phone),
+            clean_text(self.note, "informant_note", 500, multiline=True),
+        )
 
 
 def redacted_reference(reference: str) -> str:
@@ -44,8 +47,12 @@ def redacted_reference(reference: str) -> str:
 
 def store(uow: UnitOfWork, referral: Referral, informant: Informant) -> None:
     """In the referral's transaction: the identity to the protected table, nowhere else."""
-    report = InformantReport(referral_id=referral.id, reporter_name=informant.name,
-                             reporter_phone=informant.phone, note=informant.note)  # fmt: skip
+    report = InformantReport(
+        referral_id=referral.id,
+        reporter_name=informant.name,
+        reporter_phone=informant.phone,
+        note=informant.note,
+    )
     uow.session.add(report)
 
 
@@ -59,8 +66,7 @@ def read_informant(database: Database, context: Context, referral_id: int) -> In
         report = uow.session.scalar(query)
         if referral is None or report is None:
             return None
-        context.record(uow, "informant.read", "referral",
-                       redacted_reference(referral.reference))  # fmt: skip
+        context.record(uow, "informant.read", "referral", redacted_reference(referral.reference))
         uow.commit()
         return Informant(report.reporter_name, report.reporter_phone, report.note)
 

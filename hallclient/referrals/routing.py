@@ -39,9 +39,11 @@ def _flat(value: str) -> str:
 
 
 def suggest(
-    rules: Sequence[Rule], departments: Sequence[str], purpose_department: str | None,
+    rules: Sequence[Rule],
+    departments: Sequence[str],
+    purpose_department: str | None,
     matter: str,
-) -> list[Suggestion]:  # fmt: skip
+) -> list[Suggestion]:
     """Departments ranked for ``matter``; only departments of ``departments`` (in its order)."""
     flat = _flat(matter)
     scores = dict.fromkeys(departments, 0)
@@ -53,19 +55,24 @@ def suggest(
         if rule.department_code in scores and _flat(rule.keyword) in flat:
             scores[rule.department_code] += rule.weight
             reasons[rule.department_code].append(rule.keyword)
-    ranked = sorted((code for code in departments if scores[code] > 0),
-                    key=lambda code: -scores[code])  # fmt: skip
+    ranked = sorted(
+        (code for code in departments if scores[code] > 0), key=lambda code: -scores[code]
+    )
     return [Suggestion(code, scores[code], tuple(reasons[code])) for code in ranked]
 
 
-_COLUMNS = (Column("keyword", text), Column("department_code", text),
-            Column("weight", whole_number))  # fmt: skip
+_COLUMNS = (
+    Column("keyword", text),
+    Column("department_code", text),
+    Column("weight", whole_number),
+)
 
 
 def load_rules(folder: Path) -> list[Rule]:
     problems: list[Problem] = []
-    rules = [Rule(**values) for _line, values in
-             read_rows(folder / "routing.csv", _COLUMNS, problems)]  # fmt: skip
+    rules = [
+        Rule(**values) for _line, values in read_rows(folder / "routing.csv", _COLUMNS, problems)
+    ]
     if problems:
         raise ReferenceDataError(problems)
     return rules

@@ -25,8 +25,11 @@ class Targets:
     emergency: int
 
     def minutes(self, urgency: Urgency) -> int:
-        return {Urgency.NORMAL: self.normal, Urgency.URGENT: self.urgent,
-                Urgency.EMERGENCY: self.emergency}[urgency]  # fmt: skip
+        return {
+            Urgency.NORMAL: self.normal,
+            Urgency.URGENT: self.urgent,
+            Urgency.EMERGENCY: self.emergency,
+        }[urgency]
 
 
 class Lateness(enum.StrEnum):
@@ -37,18 +40,22 @@ class Lateness(enum.StrEnum):
     DONE = "done"  # closed or returned: no longer the department's to do
 
 
-OPEN_STATES = frozenset({ReferralStatus.NEW, ReferralStatus.ACKNOWLEDGED,
-                         ReferralStatus.IN_PROGRESS})  # fmt: skip
+OPEN_STATES = frozenset(
+    {ReferralStatus.NEW, ReferralStatus.ACKNOWLEDGED, ReferralStatus.IN_PROGRESS}
+)
 
 #: Which state may follow which: forward only, and back to the hall from any open state.
 NEXT_STATES = {
     ReferralStatus.NEW: {ReferralStatus.ACKNOWLEDGED, ReferralStatus.RETURNED},
-    ReferralStatus.ACKNOWLEDGED: {ReferralStatus.IN_PROGRESS, ReferralStatus.CLOSED,
-                                  ReferralStatus.RETURNED},
+    ReferralStatus.ACKNOWLEDGED: {
+        ReferralStatus.IN_PROGRESS,
+        ReferralStatus.CLOSED,
+        ReferralStatus.RETURNED,
+    },
     ReferralStatus.IN_PROGRESS: {ReferralStatus.CLOSED, ReferralStatus.RETURNED},
     ReferralStatus.CLOSED: set(),
     ReferralStatus.RETURNED: set(),
-}  # fmt: skip
+}
 
 
 def due_at(created: dt.datetime, urgency: Urgency, targets: Targets) -> dt.datetime:

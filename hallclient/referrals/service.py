@@ -114,11 +114,23 @@ class EventView:
 
 def _view(row: Referral, now: dt.datetime) -> ReferralView:
     return ReferralView(
-        row.id, row.reference, row.department_code, row.urgency, row.matter, row.account_no,
-        row.contact_name, row.contact_phone, row.address, row.appointment, row.status,
-        row.created_at, row.due_at, row.outcome,
-        lateness(row.status, row.created_at, row.due_at, now), row.confidential,
-    )  # fmt: skip
+        row.id,
+        row.reference,
+        row.department_code,
+        row.urgency,
+        row.matter,
+        row.account_no,
+        row.contact_name,
+        row.contact_phone,
+        row.address,
+        row.appointment,
+        row.status,
+        row.created_at,
+        row.due_at,
+        row.outcome,
+        lateness(row.status, row.created_at, row.due_at, now),
+        row.confidential,
+    )
 
 
 @dataclass(frozen=True)
@@ -141,10 +153,19 @@ class DepartmentEntry:
 
 def department_entry(row: Department) -> DepartmentEntry:
     return DepartmentEntry(
-        row.code, row.name_zh, row.name_en, row.duties, row.phone, row.extension, row.location,
-        row.hours, row.hotline, row.response_minutes_normal, row.response_minutes_urgent,
+        row.code,
+        row.name_zh,
+        row.name_en,
+        row.duties,
+        row.phone,
+        row.extension,
+        row.location,
+        row.hours,
+        row.hotline,
+        row.response_minutes_normal,
+        row.response_minutes_urgent,
         row.response_minutes_emergency,
-    )  # fmt: skip
+    )
 
 
 def departments(database: Database) -> list[DepartmentEntry]:
@@ -162,8 +183,11 @@ def _department(uow: UnitOfWork, code: str) -> Department:
 
 
 def _targets(department: Department) -> Targets:
-    return Targets(department.response_minutes_normal, department.response_minutes_urgent,
-                   department.response_minutes_emergency)  # fmt: skip
+    return Targets(
+        department.response_minutes_normal,
+        department.response_minutes_urgent,
+        department.response_minutes_emergency,
+    )
 
 
 def _next_number(uow: UnitOfWork, year: int) -> int:
@@ -172,8 +196,7 @@ def _next_number(uow: UnitOfWork, year: int) -> int:
     uow.session.execute(
         insert(ReferralSequence).values(year=year, last_number=0).on_conflict_do_nothing()
     )
-    sequence = uow.session.get(ReferralSequence, year, with_for_update=True,
-                               populate_existing=True)  # fmt: skip
+    sequence = uow.session.get(ReferralSequence, year, with_for_update=True, populate_existing=True)
     assert sequence is not None
     sequence.last_number += 1
     return sequence.last_number
@@ -184,25 +207,37 @@ def _cleaned(new: NewReferral) -> NewReferral:
     if len("".join(matter.split())) < MATTER_MIN:
         raise ReferralError(ReferralProblem.MATTER_TOO_SHORT, str(MATTER_MIN))
     informant = new.informant.cleaned() if new.informant is not None else None
-    traceable = (new.contact_name.strip(), new.contact_phone.strip(), new.address.strip(),
-                 new.visit_id, new.account_no)  # fmt: skip
+    traceable = (
+        new.contact_name.strip(),
+        new.contact_phone.strip(),
+        new.address.strip(),
+        new.visit_id,
+        new.account_no,
+    )
     if informant is not None and any(traceable):
         # the reporter's visit, account or address would lead straight back to them
         raise ReferralError(ReferralProblem.CONTACT_WITH_INFORMANT)
     return NewReferral(
-        new.department_code, Urgency(new.urgency), matter, new.visit_id,
+        new.department_code,
+        Urgency(new.urgency),
+        matter,
+        new.visit_id,
         clean_text(new.account_no, "account_no", 20) if new.account_no else None,
-        clean_text(new.contact_name, "contact_name", 50), clean_phone(new.contact_phone),
-        clean_text(new.address, "address", 200), clean_text(new.appointment, "appointment", 100),
+        clean_text(new.contact_name, "contact_name", 50),
+        clean_phone(new.contact_phone),
+        clean_text(new.address, "address", 200),
+        clean_text(new.appointment, "appointment", 100),
         informant,
-    )  # fmt: skip
+    )
 
 
 def _check_links(uow: UnitOfWork, context: Context, new: NewReferral) -> None:
     if new.visit_id is not None:
         visit = uow.session.get(Visit, new.visit_id)
         if visit is None or (visit.hall_code, visit.counter_code) != (
-                context.where.hall_code, context.where.counter_code):  # fmt: skip
+            context.where.hall_code,
+            context.where.counter_code,
+        ):
             raise ReferralError(ReferralProblem.UNKNOWN_VISIT, str(new.visit_id))
     if new.account_no is not None:
         query = select(Account.id).where(Account.account_no == new.account_no)
@@ -222,16 +257,27 @@ def refer(database: Database, context: Context, new: NewReferral) -> ReferralVie
         year = local(now, context.timezone).year
         number = _next_number(uow, year)
         row = Referral(
-            reference=reference(year, number), year=year, number=number,
-            hall_code=context.where.hall_code, counter_code=context.where.counter_code,
-            visit_id=clean.visit_id, account_no=clean.account_no,
-            department_code=department.code, urgency=clean.urgency, matter=clean.matter,
-            contact_name=clean.contact_name, contact_phone=clean.contact_phone,
-            address=clean.address, appointment=clean.appointment, status=ReferralStatus.NEW,
-            created_by=context.user.employee_no, created_at=now,
-            due_at=due_at(now, clean.urgency, _targets(department)), outcome="",
+            reference=reference(year, number),
+            year=year,
+            number=number,
+            hall_code=context.where.hall_code,
+            counter_code=context.where.counter_code,
+            visit_id=clean.visit_id,
+            account_no=clean.account_no,
+            department_code=department.code,
+            urgency=clean.urgency,
+            matter=clean.matter,
+            contact_name=clean.contact_name,
+            contact_phone=clean.contact_phone,
+            address=clean.address,
+            appointment=clean.appointment,
+            status=ReferralStatus.NEW,
+            created_by=context.user.employee_no,
+            created_at=now,
+            due_at=due_at(now, clean.urgency, _targets(department)),
+            outcome="",
             confidential=clean.informant is not None,
-        )  # fmt: skip
+        )
         uow.session.add(row)
         uow.session.flush()
         if clean.informant is not None:
@@ -244,20 +290,34 @@ def refer(database: Database, context: Context, new: NewReferral) -> ReferralVie
     return run_write(database, use_case)
 
 
-def _event(uow: UnitOfWork, context: Context, row: Referral, status: ReferralStatus,
-           note: str) -> None:  # fmt: skip
-    event = ReferralEvent(referral_id=row.id, status=status, note=note,
-                          actor=context.user.employee_no, at=context.clock.now())  # fmt: skip
+def _event(
+    uow: UnitOfWork, context: Context, row: Referral, status: ReferralStatus, note: str
+) -> None:
+    event = ReferralEvent(
+        referral_id=row.id,
+        status=status,
+        note=note,
+        actor=context.user.employee_no,
+        at=context.clock.now(),
+    )
     uow.session.add(event)
     named = informants.redacted_reference(row.reference) if row.confidential else row.reference
-    context.record(uow, f"referral.{status.value}", "referral", named,
-                   {"department": row.department_code, "urgency": row.urgency.value})  # fmt: skip
+    context.record(
+        uow,
+        f"referral.{status.value}",
+        "referral",
+        named,
+        {"department": row.department_code, "urgency": row.urgency.value},
+    )
 
 
 def move(
-    database: Database, context: Context, referral_id: int, status: ReferralStatus,
+    database: Database,
+    context: Context,
+    referral_id: int,
+    status: ReferralStatus,
     note: str = "",
-) -> ReferralView:  # fmt: skip
+) -> ReferralView:
     """The department moves its referral on; closing needs the result, returning the reason."""
     context.require(Action.HANDLE_REFERRALS)
     text = clean_text(note, "note", MATTER_MAX, multiline=True)
@@ -289,8 +349,9 @@ def board(database: Database, context: Context, open_only: bool = True) -> list[
     context.require(Action.HANDLE_REFERRALS)
     query = select(Referral).where(Referral.department_code == context.user.department_code)
     if open_only:
-        query = query.where(Referral.status.not_in((ReferralStatus.CLOSED,
-                                                     ReferralStatus.RETURNED)))  # fmt: skip
+        query = query.where(
+            Referral.status.not_in((ReferralStatus.CLOSED, ReferralStatus.RETURNED))
+        )
     with UnitOfWork(database) as uow:
         now = context.clock.now()
         rows = uow.session.scalars(query.order_by(Referral.due_at, Referral.id))
@@ -305,9 +366,10 @@ def for_account(database: Database, context: Context, account_no: str) -> list[R
     with UnitOfWork(database) as uow:
         now = context.clock.now()
         query = select(Referral).where(
-            Referral.account_no == number, Referral.hall_code == context.where.hall_code,
+            Referral.account_no == number,
+            Referral.hall_code == context.where.hall_code,
             Referral.confidential.is_(False),  # a theft report is nobody's business here
-        )  # fmt: skip
+        )
         rows = uow.session.scalars(query.order_by(Referral.id.desc()).limit(10))
         return [_view(row, now) for row in rows]
 
@@ -319,12 +381,22 @@ def history(database: Database, context: Context, referral_id: int) -> list[Even
     context.require(Action.HANDLE_REFERRALS if handling else Action.REFER_MATTERS)
     with UnitOfWork(database) as uow:
         row = uow.session.get(Referral, referral_id)
-        elsewhere = (row.department_code != context.user.department_code if handling
-                     else row.hall_code != context.where.hall_code) if row else True  # fmt: skip
+        elsewhere = (
+            (
+                row.department_code != context.user.department_code
+                if handling
+                else row.hall_code != context.where.hall_code
+            )
+            if row
+            else True
+        )
         if row is None or elsewhere:
             raise ReferralError(ReferralProblem.UNKNOWN_REFERRAL, str(referral_id))
-        events = uow.session.scalars(select(ReferralEvent).where(
-            ReferralEvent.referral_id == referral_id).order_by(ReferralEvent.id))  # fmt: skip
+        events = uow.session.scalars(
+            select(ReferralEvent)
+            .where(ReferralEvent.referral_id == referral_id)
+            .order_by(ReferralEvent.id)
+        )
         return [EventView(e.status, e.actor, e.at, e.note) for e in events]
 
 

@@ -42,8 +42,9 @@ def slip_layout(
     referral: ReferralView, department: SlipDepartment, heading: Heading, paper: Paper
 ) -> Layout:
     """The customer's slip for ``referral``."""
-    shown = redacted_reference(referral.reference) if referral.confidential else (
-        referral.reference)  # fmt: skip
+    shown = (
+        redacted_reference(referral.reference) if referral.confidential else (referral.reference)
+    )
     phone = department.phone + (f" 转 {department.extension}" if department.extension else "")
     blocks: list[Block] = [
         Text(heading.company, Align.CENTER, bold=True),

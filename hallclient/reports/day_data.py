@@ -40,11 +40,19 @@ def day_report(database: Database, context: Context, day: date) -> DayReport:
         summary = day_of(uow, context.where.hall_code, day)
         ids = [line.shift.id for line in summary.shifts]
         rows = uow.session.execute(
-            select(Receipt.receipt_no, Receipt.voids_receipt_no, Receipt.total,
-                   Receipt.void_reason, Receipt.approved_by, Receipt.issued_at)
+            select(
+                Receipt.receipt_no,
+                Receipt.voids_receipt_no,
+                Receipt.total,
+                Receipt.void_reason,
+                Receipt.approved_by,
+                Receipt.issued_at,
+            )
             .where(Receipt.shift_id.in_(ids), Receipt.kind == ReceiptKind.VOID)
             .order_by(Receipt.issued_at, Receipt.id)
-        ).all()  # fmt: skip
-        voids = tuple(VoidRow(no, original or "", -total, reason, by, at)
-                      for no, original, total, reason, by, at in rows)  # fmt: skip
+        ).all()
+        voids = tuple(
+            VoidRow(no, original or "", -total, reason, by, at)
+            for no, original, total, reason, by, at in rows
+        )
         return DayReport(summary, voids, close_of(uow, context.where.hall_code, day))

@@ -28,26 +28,41 @@ from hallclient.printing.receipt_layout import METHOD_NAMES, Heading
 from hallclient.reports.day_data import DayReport, VoidRow
 from hallclient.shifts.report_layout import CATEGORY_NAMES, STATUS_NAMES
 
-_PALETTE = [colors.HexColor(c) for c in ("#1f6f8b", "#e0a030", "#3c9d5d", "#c2504a",
-                                         "#7a5ea8", "#5b7083", "#b5835a")]  # fmt: skip
+_PALETTE = [
+    colors.HexColor(c)
+    for c in ("#1f6f8b", "#e0a030", "#3c9d5d", "#c2504a", "#7a5ea8", "#5b7083", "#b5835a")
+]
 
 
 def _styles(font: str) -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle("title", fontName=font, fontSize=18, leading=24, spaceAfter=4),
-        "h2": ParagraphStyle("h2", fontName=font, fontSize=12.5, leading=18, spaceBefore=8,
-                             spaceAfter=4, textColor=colors.HexColor("#1f4e5f")),
+        "h2": ParagraphStyle(
+            "h2",
+            fontName=font,
+            fontSize=12.5,
+            leading=18,
+            spaceBefore=8,
+            spaceAfter=4,
+            textColor=colors.HexColor("#1f4e5f"),
+        ),
         "body": ParagraphStyle("body", fontName=font, fontSize=9.5, leading=13),
-    }  # fmt: skip
+    }
 
 
 def day_report_pdf(report: DayReport, heading: Heading) -> bytes:
     font = register_font()
     styles = _styles(font)
     buffer = io.BytesIO()
-    document = SimpleDocTemplate(buffer, pagesize=A4, leftMargin=16 * mm, rightMargin=16 * mm,
-                                 topMargin=14 * mm, bottomMargin=14 * mm,
-                                 title=f"营业日报 {report.day.day.isoformat()}")  # fmt: skip
+    document = SimpleDocTemplate(
+        buffer,
+        pagesize=A4,
+        leftMargin=16 * mm,
+        rightMargin=16 * mm,
+        topMargin=14 * mm,
+        bottomMargin=14 * mm,
+        title=f"营业日报 {report.day.day.isoformat()}",
+    )
     story = [
         Paragraph(f"{heading.company} · {heading.hall} 营业日报", styles["title"]),
         Paragraph(f"营业日 {report.day.day.isoformat()}　{_closed_text(report)}", styles["body"]),
@@ -65,12 +80,19 @@ def day_report_pdf(report: DayReport, heading: Heading) -> bytes:
         _table(font, _void_rows(report.voids, heading), None, figures_from=2),
     ]
     if report.close is not None:
-        story += [Paragraph("票据链头（日结时）", styles["h2"]),
-                  _table(font, [["票据序列", "末号", "链头哈希"]] + [
-                      [h.series, f"{h.last_number:06d}", h.head_hash] for h in report.close.heads
-                  ], None, size=7.5, figures_from=9),
-                  Spacer(1, 4 * mm),
-                  Paragraph(f"日结校验 {report.close.hash}", styles["body"])]  # fmt: skip
+        story += [
+            Paragraph("票据链头（日结时）", styles["h2"]),
+            _table(
+                font,
+                [["票据序列", "末号", "链头哈希"]]
+                + [[h.series, f"{h.last_number:06d}", h.head_hash] for h in report.close.heads],
+                None,
+                size=7.5,
+                figures_from=9,
+            ),
+            Spacer(1, 4 * mm),
+            Paragraph(f"日结校验 {report.close.hash}", styles["body"]),
+        ]
     document.build(story)
     return buffer.getvalue()
 
@@ -83,13 +105,21 @@ def _closed_text(report: DayReport) -> str:
 
 def _summary_rows(report: DayReport) -> list[list[str]]:
     day = report.day
-    rows = [["项目", "数值"], ["实收合计", format_yuan(day.net)], ["收据张数", str(day.receipts)],
-            ["作废张数", str(day.voids)], ["作废金额", format_yuan(day.voided)],
-            ["缴纳账单张数", str(day.bills_paid)],
-            ["重打次数", str(day.reprints)], ["班次数", str(len(day.shifts))]]  # fmt: skip
+    rows = [
+        ["项目", "数值"],
+        ["实收合计", format_yuan(day.net)],
+        ["收据张数", str(day.receipts)],
+        ["作废张数", str(day.voids)],
+        ["作废金额", format_yuan(day.voided)],
+        ["缴纳账单张数", str(day.bills_paid)],
+        ["重打次数", str(day.reprints)],
+        ["班次数", str(len(day.shifts))],
+    ]
     if report.close is not None:
-        rows += [["上日累计", format_yuan(report.close.previous_grand_total)],
-                 ["累计总额", format_yuan(report.close.grand_total)]]  # fmt: skip
+        rows += [
+            ["上日累计", format_yuan(report.close.previous_grand_total)],
+            ["累计总额", format_yuan(report.close.grand_total)],
+        ]
     return rows
 
 
@@ -110,36 +140,60 @@ def _shift_rows(report: DayReport, heading: Heading) -> list[list[str]]:
     rows = [["窗口", "收费员", "开班", "状态", "收据", "实收", "应有现金", "差额"]]
     for line in report.day.shifts:
         s = line.shift
-        rows.append([s.counter_code, f"{s.clerk_name} {s.clerk_employee_no}",
-                     f"{s.opened_at.astimezone(zone):%H:%M}", STATUS_NAMES[s.status.value],
-                     str(line.figures.receipts), format_yuan(line.figures.net),
-                     format_yuan(line.figures.method(PaymentMethod.CASH).expected),
-                     line.differences_text(METHOD_NAMES.__getitem__)])  # fmt: skip
+        rows.append(
+            [
+                s.counter_code,
+                f"{s.clerk_name} {s.clerk_employee_no}",
+                f"{s.opened_at.astimezone(zone):%H:%M}",
+                STATUS_NAMES[s.status.value],
+                str(line.figures.receipts),
+                format_yuan(line.figures.net),
+                format_yuan(line.figures.method(PaymentMethod.CASH).expected),
+                line.differences_text(METHOD_NAMES.__getitem__),
+            ]
+        )
     return rows
 
 
 def _void_rows(voids: Sequence[VoidRow], heading: Heading) -> list[list[str]]:
     zone = ZoneInfo(heading.timezone)
     rows = [["作废凭证", "原票据", "金额", "原因", "批准", "时间"]]
-    rows += [[v.void_no, v.original_no, format_yuan(v.amount), v.reason[:20], v.approved_by,
-              f"{v.at.astimezone(zone):%H:%M}"] for v in voids]  # fmt: skip
+    rows += [
+        [
+            v.void_no,
+            v.original_no,
+            format_yuan(v.amount),
+            v.reason[:20],
+            v.approved_by,
+            f"{v.at.astimezone(zone):%H:%M}",
+        ]
+        for v in voids
+    ]
     return rows if voids else [*rows, ["无", "", "", "", "", ""]]
 
 
 def _table(
-    font: str, rows: list[list[str]], widths: tuple[float, ...] | None, size: float = 8.5,
+    font: str,
+    rows: list[list[str]],
+    widths: tuple[float, ...] | None,
+    size: float = 8.5,
     figures_from: int = 1,
-) -> Table:  # fmt: skip
+) -> Table:
     """A table with a shaded header; columns from ``figures_from`` on are right-aligned."""
     table = Table(rows, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    table.setStyle(TableStyle([
-        ("ALIGN", (figures_from, 0), (-1, -1), "RIGHT"),
-        ("FONT", (0, 0), (-1, -1), font, size),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e3eef2")),
-        ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9bb2bb")),
-        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-    ]))  # fmt: skip
+    table.setStyle(
+        TableStyle(
+            [
+                ("ALIGN", (figures_from, 0), (-1, -1), "RIGHT"),
+                ("FONT", (0, 0), (-1, -1), font, size),
+                ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e3eef2")),
+                ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#9bb2bb")),
+                ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+                ("TOPPADDING", (0, 0), (-1, -1), 2),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+            ]
+        )
+    )
     return table
 
 

@@ -50,9 +50,13 @@ class ExportSummary:
 
 
 def export_days(
-    database: Database, context: Context, first: date, last: date, target: Path,
+    database: Database,
+    context: Context,
+    first: date,
+    last: date,
+    target: Path,
     progress: Progress = lambda _done, _total: True,
-) -> ExportSummary:  # fmt: skip
+) -> ExportSummary:
     """Write the XLSX for business days ``first`` to ``last`` (inclusive) to ``target``."""
     context.require(Action.VIEW_REPORTS)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -66,8 +70,12 @@ def export_days(
             export = _Export(uow, book, ZoneInfo(context.timezone), progress)
             in_range = select(Receipt.id).where(Receipt.shift_id.in_(shift_ids))
             export.total = export.count(in_range) * 2 + export.count(shift_ids)
-            summary = ExportSummary(export.receipts(in_range), export.lines(in_range),
-                                    export.voids(in_range), export.shifts(shift_ids))  # fmt: skip
+            summary = ExportSummary(
+                export.receipts(in_range),
+                export.lines(in_range),
+                export.voids(in_range),
+                export.shifts(shift_ids),
+            )
         os.replace(temporary, target)
     finally:
         if os.path.exists(temporary):
@@ -103,18 +111,44 @@ class _Export:
         return moment.astimezone(self.zone).replace(tzinfo=None)  # Excel has no time zones
 
     def receipts(self, in_range: IdQuery) -> int:
-        header = ["票据号", "类型", "开具时间", "窗口", "收费员工号", "收费员", "户号", "户名",
-                  "合计", *[METHOD_NAMES[m] for m in METHODS], "实收现金", "找零", "班次",
-                  "作废票据", "校验哈希"]  # fmt: skip
+        header = [
+            "票据号",
+            "类型",
+            "开具时间",
+            "窗口",
+            "收费员工号",
+            "收费员",
+            "户号",
+            "户名",
+            "合计",
+            *[METHOD_NAMES[m] for m in METHODS],
+            "实收现金",
+            "找零",
+            "班次",
+            "作废票据",
+            "校验哈希",
+        ]
         sheet = self.book.sheet(
             "收据", header, [20, 6, 19, 6, 10, 10, 12, 10, *[11] * 8, 6, 20, 66]
         )
         payments = self.payments_by_receipt(in_range)
-        columns = (Receipt.id, Receipt.receipt_no, Receipt.kind, Receipt.issued_at,
-                   Receipt.counter_code, Receipt.clerk_employee_no, Receipt.clerk_name,
-                   Receipt.account_no, Receipt.customer_name, _fen(Receipt.total),
-                   _fen(Receipt.cash_tendered), _fen(Receipt.change), Receipt.shift_id,
-                   Receipt.voids_receipt_no, Receipt.hash)  # fmt: skip
+        columns = (
+            Receipt.id,
+            Receipt.receipt_no,
+            Receipt.kind,
+            Receipt.issued_at,
+            Receipt.counter_code,
+            Receipt.clerk_employee_no,
+            Receipt.clerk_name,
+            Receipt.account_no,
+            Receipt.customer_name,
+            _fen(Receipt.total),
+            _fen(Receipt.cash_tendered),
+            _fen(Receipt.change),
+            Receipt.shift_id,
+            Receipt.voids_receipt_no,
+            Receipt.hash,
+        )
         # plain rows, money as whole fen: a day is 50,000 receipts
         query = select(*columns).where(Receipt.id.in_(in_range))
         money, written = frozenset(range(8, 9 + len(METHODS) + 2)), 0
@@ -122,11 +156,25 @@ class _Export:
             rows = []
             for r in batch:
                 paid = payments.get(r.id, {})
-                rows.append([r.receipt_no, _KIND[r.kind], self.local(r.issued_at), r.counter_code,
-                             r.clerk_employee_no, r.clerk_name, r.account_no, r.customer_name,
-                             Cents(r.total), *[paid.get(m) for m in METHODS],
-                             Cents(r.cash_tendered), Cents(r.change), r.shift_id,
-                             r.voids_receipt_no or "", r.hash])  # fmt: skip
+                rows.append(
+                    [
+                        r.receipt_no,
+                        _KIND[r.kind],
+                        self.local(r.issued_at),
+                        r.counter_code,
+                        r.clerk_employee_no,
+                        r.clerk_name,
+                        r.account_no,
+                        r.customer_name,
+                        Cents(r.total),
+                        *[paid.get(m) for m in METHODS],
+                        Cents(r.cash_tendered),
+                        Cents(r.change),
+                        r.shift_id,
+                        r.voids_receipt_no or "",
+                        r.hash,
+                    ]
+                )
             sheet.rows(rows, money)
             written += len(batch)
         return written
@@ -137,15 +185,27 @@ class _Export:
             select(ReceiptPayment.receipt_id, ReceiptPayment.method, _fen(ReceiptPayment.amount))
             .where(ReceiptPayment.receipt_id.in_(in_range))
             .execution_options(yield_per=BATCH)
-        )  # fmt: skip
+        )
         for receipt_id, method, fen in rows:
             by_method = found.setdefault(receipt_id, {})
             by_method[method] = Cents(by_method.get(method, 0) + fen)
         return found
 
     def lines(self, in_range: IdQuery) -> int:
-        header = ["票据号", "行", "项目编码", "项目名称", "档", "收费标准", "批复文号", "数量",
-                  "单位", "单价", "账单号", "金额"]  # fmt: skip
+        header = [
+            "票据号",
+            "行",
+            "项目编码",
+            "项目名称",
+            "档",
+            "收费标准",
+            "批复文号",
+            "数量",
+            "单位",
+            "单价",
+            "账单号",
+            "金额",
+        ]
         sheet = self.book.sheet("明细", header, [20, 4, 9, 18, 4, 14, 22, 9, 5, 9, 18, 11])
         query = (
             select(
@@ -169,46 +229,110 @@ class _Export:
         query = select(Receipt).where(Receipt.id.in_(in_range), Receipt.kind == ReceiptKind.VOID)
         rows = self.uow.session.scalars(query.order_by(Receipt.issued_at, Receipt.id)).all()
         for r in rows:
-            values = [r.receipt_no, r.voids_receipt_no, -r.total, r.void_reason, r.approved_by,
-                      r.clerk_employee_no, self.local(r.issued_at)]  # fmt: skip
+            values = [
+                r.receipt_no,
+                r.voids_receipt_no,
+                -r.total,
+                r.void_reason,
+                r.approved_by,
+                r.clerk_employee_no,
+                self.local(r.issued_at),
+            ]
             sheet.row(values, frozenset({2}))
         return len(rows)
 
     def shifts(self, shift_ids: IdQuery) -> int:
-        header = ["班次", "营业日", "窗口", "收费员工号", "收费员", "开班", "交班", "状态",
-                  "备用金", "清点轮次", *[f"{METHOD_NAMES[m]}应有" for m in METHODS],
-                  *[f"{METHOD_NAMES[m]}实点" for m in METHODS], "审核人",
-                  *[CATEGORY_NAMES[kind] for kind in INCOME_ORDER], "缴纳账单张数"]  # fmt: skip
-        sheet = self.book.sheet("班次", header, [6, 11, 6, 10, 10, 19, 19, 10, 11, 6,
-                                                 *[12] * (2 * len(METHODS)), 8,
-                                                 *[11] * len(INCOME_ORDER), 8])  # fmt: skip
+        header = [
+            "班次",
+            "营业日",
+            "窗口",
+            "收费员工号",
+            "收费员",
+            "开班",
+            "交班",
+            "状态",
+            "备用金",
+            "清点轮次",
+            *[f"{METHOD_NAMES[m]}应有" for m in METHODS],
+            *[f"{METHOD_NAMES[m]}实点" for m in METHODS],
+            "审核人",
+            *[CATEGORY_NAMES[kind] for kind in INCOME_ORDER],
+            "缴纳账单张数",
+        ]
+        sheet = self.book.sheet(
+            "班次",
+            header,
+            [
+                6,
+                11,
+                6,
+                10,
+                10,
+                19,
+                19,
+                10,
+                11,
+                6,
+                *[12] * (2 * len(METHODS)),
+                8,
+                *[11] * len(INCOME_ORDER),
+                8,
+            ],
+        )
         session = self.uow.session
         shifts = session.scalars(
             select(Shift).where(Shift.id.in_(shift_ids)).order_by(Shift.id)
         ).all()
-        tallies = {(t.shift_id, t.count_round, t.method): t for t in session.scalars(
-            select(ShiftTally).where(ShiftTally.shift_id.in_(shift_ids)))}  # fmt: skip
+        tallies = {
+            (t.shift_id, t.count_round, t.method): t
+            for t in session.scalars(select(ShiftTally).where(ShiftTally.shift_id.in_(shift_ids)))
+        }
         figures = figures_of(self.uow, shifts)
         income = 11 + 2 * len(METHODS)
-        money = frozenset({8, *range(10, 10 + 2 * len(METHODS)),
-                           *range(income, income + len(INCOME_ORDER))})  # fmt: skip
+        money = frozenset(
+            {8, *range(10, 10 + 2 * len(METHODS)), *range(income, income + len(INCOME_ORDER))}
+        )
         for s in shifts:
             rows = [tallies.get((s.id, s.count_round, m)) for m in METHODS]
             closed = self.local(s.closed_at) if s.closed_at else None
             kinds = figures[s.id].by_category
-            sheet.row([s.id, s.business_day, s.counter_code, s.clerk_employee_no, s.clerk_name,
-                       self.local(s.opened_at), closed, s.status.value, s.opening_float,
-                       s.count_round, *[t.expected if t else None for t in rows],
-                       *[t.counted if t else None for t in rows], s.decided_by,
-                       *[kinds.get(kind, ZERO) for kind in INCOME_ORDER],
-                       figures[s.id].bills_paid], money)  # fmt: skip
+            sheet.row(
+                [
+                    s.id,
+                    s.business_day,
+                    s.counter_code,
+                    s.clerk_employee_no,
+                    s.clerk_name,
+                    self.local(s.opened_at),
+                    closed,
+                    s.status.value,
+                    s.opening_float,
+                    s.count_round,
+                    *[t.expected if t else None for t in rows],
+                    *[t.counted if t else None for t in rows],
+                    s.decided_by,
+                    *[kinds.get(kind, ZERO) for kind in INCOME_ORDER],
+                    figures[s.id].bills_paid,
+                ],
+                money,
+            )
         self.advance(len(shifts))
         return len(shifts)
 
 
 _KIND = {ReceiptKind.SALE: "收费", ReceiptKind.VOID: "作废"}
-_LINE_COLUMNS = ("line_no", "item_code", "item_name", "band", "schedule_code", "approval_doc_no",
-                 "quantity", "unit", "unit_price", "bill_no")  # fmt: skip
+_LINE_COLUMNS = (
+    "line_no",
+    "item_code",
+    "item_name",
+    "band",
+    "schedule_code",
+    "approval_doc_no",
+    "quantity",
+    "unit",
+    "unit_price",
+    "bill_no",
+)
 
 
 def _fen(column: Any) -> Any:

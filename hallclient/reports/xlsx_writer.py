@@ -79,15 +79,21 @@ class Sheet:
 
     def __init__(self, stream: IO[bytes], header: Sequence[str], widths: Sequence[int]) -> None:
         self._stream = stream
-        columns = "".join(f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
-                          for i, w in enumerate(widths, start=1))  # fmt: skip
-        self._write('<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
-                    '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
-                    '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
-                    'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
-                    f"<cols>{columns}</cols><sheetData>")  # fmt: skip
-        cells = "".join(f'<c t="inlineStr" s="{_STYLE["header"]}"><is><t>{escape(h)}</t></is></c>'
-                        for h in header)  # fmt: skip
+        columns = "".join(
+            f'<col min="{i}" max="{i}" width="{w}" customWidth="1"/>'
+            for i, w in enumerate(widths, start=1)
+        )
+        self._write(
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+            '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+            '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" '
+            'activePane="bottomLeft" state="frozen"/></sheetView></sheetViews>'
+            f"<cols>{columns}</cols><sheetData>"
+        )
+        cells = "".join(
+            f'<c t="inlineStr" s="{_STYLE["header"]}"><is><t>{escape(h)}</t></is></c>'
+            for h in header
+        )
         self._write(f"<row>{cells}</row>")
 
     def row(self, values: Sequence[object], money: frozenset[int] = frozenset()) -> None:
@@ -96,10 +102,12 @@ class Sheet:
     def rows(self, rows: Sequence[Sequence[object]], money: frozenset[int] = frozenset()) -> None:
         """Many rows in one write (a batch of an export)."""
         flags = [i in money for i in range(max((len(r) for r in rows), default=0))]
-        self._write("".join(
-            "<row>" + "".join([_cell(v, flags[i]) for i, v in enumerate(row)]) + "</row>"
-            for row in rows
-        ))  # fmt: skip
+        self._write(
+            "".join(
+                "<row>" + "".join([_cell(v, flags[i]) for i, v in enumerate(row)]) + "</row>"
+                for row in rows
+            )
+        )
 
     def close(self) -> None:
         self._write("</sheetData></worksheet>")
@@ -158,9 +166,11 @@ class Book:
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _PKG = "http://schemas.openxmlformats.org/package/2006/relationships"
-_ROOT_RELS = (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG}">'
-              f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
-              "</Relationships>")  # fmt: skip
+_ROOT_RELS = (
+    f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG}">'
+    f'<Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
+    "</Relationships>"
+)
 _STYLES = (
     f'<?xml version="1.0" encoding="UTF-8"?><styleSheet xmlns="{_MAIN}">'
     f'<numFmts count="3"><numFmt numFmtId="164" formatCode="{escape(MONEY_FORMAT)}"/>'
@@ -177,7 +187,7 @@ _STYLES = (
     '<xf numFmtId="166" applyNumberFormat="1"/></cellXfs>'
     '<cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles>'
     "</styleSheet>"
-)  # fmt: skip
+)
 
 
 def _content_types(count: int) -> str:
@@ -186,25 +196,35 @@ def _content_types(count: int) -> str:
         'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>'
         for n in range(1, count + 1)
     )
-    return ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.'
-            'org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
-            'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
-            'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType='
-            '"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
-            '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-'
-            f'officedocument.spreadsheetml.styles+xml"/>{sheets}</Types>')  # fmt: skip
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.'
+        'org/package/2006/content-types"><Default Extension="rels" ContentType="application/'
+        'vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" '
+        'ContentType="application/xml"/><Override PartName="/xl/workbook.xml" ContentType='
+        '"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>'
+        '<Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-'
+        f'officedocument.spreadsheetml.styles+xml"/>{sheets}</Types>'
+    )
 
 
 def _workbook(names: list[str]) -> str:
-    sheets = "".join(f'<sheet name="{escape(name)}" sheetId="{n}" r:id="rId{n}"/>'
-                     for n, name in enumerate(names, start=1))  # fmt: skip
-    return (f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_MAIN}" xmlns:r="{_REL}">'
-            f"<sheets>{sheets}</sheets></workbook>")  # fmt: skip
+    sheets = "".join(
+        f'<sheet name="{escape(name)}" sheetId="{n}" r:id="rId{n}"/>'
+        for n, name in enumerate(names, start=1)
+    )
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_MAIN}" xmlns:r="{_REL}">'
+        f"<sheets>{sheets}</sheets></workbook>"
+    )
 
 
 def _workbook_rels(count: int) -> str:
-    rels = "".join(f'<Relationship Id="rId{n}" Type="{_REL}/worksheet" '
-                   f'Target="worksheets/sheet{n}.xml"/>' for n in range(1, count + 1))  # fmt: skip
+    rels = "".join(
+        f'<Relationship Id="rId{n}" Type="{_REL}/worksheet" Target="worksheets/sheet{n}.xml"/>'
+        for n in range(1, count + 1)
+    )
     styles = f'<Relationship Id="rId{count + 1}" Type="{_REL}/styles" Target="styles.xml"/>'
-    return (f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG}">{rels}'
-            f"{styles}</Relationships>")  # fmt: skip
+    return (
+        f'<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="{_PKG}">{rels}'
+        f"{styles}</Relationships>"
+    )

@@ -92,9 +92,10 @@ def check_complete(scripts: ScriptSet) -> list[str]:
     """Every key needs its general text in every language: the fallback must exist."""
     return [
         f"{key.value}/*/{language}: missing"
-        for key in ScriptKey for language in LANGUAGES
+        for key in ScriptKey
+        for language in LANGUAGES
         if ScriptId(key, "", language) not in scripts
-    ]  # fmt: skip
+    ]
 
 
 def _entry(raw: object, index: int, problems: list[str]) -> tuple[ScriptId, str] | None:

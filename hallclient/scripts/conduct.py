@@ -35,8 +35,9 @@ class ConductRule:
 
     def matches(self, query: str) -> bool:
         wanted = normalised(query)[0]
-        haystack = normalised(" ".join((self.title_zh, self.text_zh, self.title_en,
-                                        self.text_en)))[0]  # fmt: skip
+        haystack = normalised(" ".join((self.title_zh, self.text_zh, self.title_en, self.text_en)))[
+            0
+        ]
         return wanted in haystack
 
 
@@ -46,10 +47,11 @@ def load_conduct(folder: Path) -> tuple[ConductRule, ...]:
         if document.get("format") != FORMAT:
             raise ValueError(f"the format must be {FORMAT}")
         return tuple(
-            ConductRule(Section(r["section"]), r["title_zh"], r["text_zh"], r["title_en"],
-                        r["text_en"])
+            ConductRule(
+                Section(r["section"]), r["title_zh"], r["text_zh"], r["title_en"], r["text_en"]
+            )
             for r in document["rules"]
-        )  # fmt: skip
+        )
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as error:
         raise HallError(f"{folder / 'conduct.json'}: {error}") from None
 

@@ -38,20 +38,32 @@ from hallclient.setup.workplace import Workplace
 
 #: What the editor's preview fills in: a plausible visit with every value present.
 SAMPLE_FACTS = VisitFacts(
-    0, VisitStage.SERVING, "A012", dt.timedelta(minutes=4), "王建国", "pay_gas", "缴纳燃气费",
+    0,
+    VisitStage.SERVING,
+    "A012",
+    dt.timedelta(minutes=4),
+    "王建国",
+    "pay_gas",
+    "缴纳燃气费",
     "Pay for gas",
-    Department("抄表中心", "Meter Reading", "028-86000120", "8120", "营业厅二楼201室",
-               "工作日 8:30-17:30"),
+    Department(
+        "抄表中心", "Meter Reading", "028-86000120", "8120", "营业厅二楼201室", "工作日 8:30-17:30"
+    ),
     "028-86000119",
-)  # fmt: skip
+)
 SAMPLE_CHOICES = Choices(title=Title.MR, amount=Decimal("256.80"))
 
 
 class ScriptDesk:
     def __init__(
-        self, database: Database, context_of: Callable[[CurrentUser], Context],
-        workplace: Workplace, company: str, hotline: str, folder: Path,
-    ) -> None:  # fmt: skip
+        self,
+        database: Database,
+        context_of: Callable[[CurrentUser], Context],
+        workplace: Workplace,
+        company: str,
+        hotline: str,
+        folder: Path,
+    ) -> None:
         self.database, self._context_of = database, context_of
         self._workplace, self._company, self._hotline = workplace, company, hotline
         self.defaults = load_default_set(folder)
@@ -61,9 +73,15 @@ class ScriptDesk:
     def speaker(self, user: CurrentUser) -> Speaker:
         counter = self._workplace.counter_name
         digits = "".join(ch for ch in counter if ch.isdigit())
-        return Speaker(self._company, self._workplace.hall_name, counter,
-                       f"counter {digits}" if digits else counter, user.display_name,
-                       user.employee_no, self._hotline)  # fmt: skip
+        return Speaker(
+            self._company,
+            self._workplace.hall_name,
+            counter,
+            f"counter {digits}" if digits else counter,
+            user.display_name,
+            user.employee_no,
+            self._hotline,
+        )
 
     def _in_force(self) -> dict[ScriptId, tuple[str, int]]:
         scripts = service.scripts_in_force(self.database, self.defaults)
@@ -72,8 +90,7 @@ class ScriptDesk:
     # -- the counter -------------------------------------------------------------------
 
     def facts(self, user: CurrentUser, visit_id: int, department: str | None = None) -> VisitFacts:
-        return visit_record.visit_facts(self.database, self._context_of(user), visit_id,
-                                        department)  # fmt: skip
+        return visit_record.visit_facts(self.database, self._context_of(user), visit_id, department)
 
     def panel(self, user: CurrentUser, facts: VisitFacts, choices: Choices) -> list[PanelScript]:
         return compose(self._in_force(), facts, self.speaker(user), choices)
@@ -99,8 +116,9 @@ class ScriptDesk:
         return render(text, values_for(facts, self.speaker(user), choices), script.language)
 
     def save(self, user: CurrentUser, script: ScriptId, text: str) -> VersionView:
-        return service.save_version(self.database, self._context_of(user), self.defaults,
-                                    script, text)  # fmt: skip
+        return service.save_version(
+            self.database, self._context_of(user), self.defaults, script, text
+        )
 
     def remove(self, user: CurrentUser, script: ScriptId) -> None:
         service.remove_special(self.database, self._context_of(user), self.defaults, script)

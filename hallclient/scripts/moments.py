@@ -23,13 +23,29 @@ _SERVING_BY_PURPOSE = {"leak_report": ScriptKey.EMERGENCY, "complaint": ScriptKe
 _COMPOUND_SURNAMES = frozenset(
     "欧阳 司马 诸葛 上官 东方 皇甫 尉迟 公孙 慕容 司徒 令狐 夏侯 长孙 宇文 轩辕 端木 独孤 南宫 "  # noqa: SIM905
     "西门 呼延 万俟 闻人 澹台 公冶 太史 申屠 赫连 钟离 百里 东郭 第五".split()
-)  # fmt: skip
+)
 #: Surnames read differently from the same character elsewhere (曾 zēng, not céng).
 _SURNAME_PINYIN = {
-    "曾": "Zeng", "单": "Shan", "解": "Xie", "仇": "Qiu", "区": "Ou", "查": "Zha", "盖": "Ge",
-    "朴": "Piao", "覃": "Qin", "乐": "Yue", "缪": "Miao", "翟": "Zhai", "秘": "Bi", "折": "She",
-    "尉迟": "Yuchi", "万俟": "Moqi", "长孙": "Zhangsun", "单于": "Chanyu", "种": "Chong",
-}  # fmt: skip
+    "曾": "Zeng",
+    "单": "Shan",
+    "解": "Xie",
+    "仇": "Qiu",
+    "区": "Ou",
+    "查": "Zha",
+    "盖": "Ge",
+    "朴": "Piao",
+    "覃": "Qin",
+    "乐": "Yue",
+    "缪": "Miao",
+    "翟": "Zhai",
+    "秘": "Bi",
+    "折": "She",
+    "尉迟": "Yuchi",
+    "万俟": "Moqi",
+    "长孙": "Zhangsun",
+    "单于": "Chanyu",
+    "种": "Chong",
+}
 _PERSONAL_NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 NEUTRAL = {"zh": "尊敬的客户", "en": "Dear customer"}
 

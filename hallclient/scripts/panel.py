@@ -88,9 +88,10 @@ def _department_values(department: Department | None, language: str) -> dict[str
     phone = department.phone + (f" ({department.extension})" if department.extension else "")
     return {
         P.DEPARTMENT: department.name_zh if language == "zh" else department.name_en,
-        P.DEPARTMENT_PHONE: phone, P.DEPARTMENT_LOCATION: department.location,
+        P.DEPARTMENT_PHONE: phone,
+        P.DEPARTMENT_LOCATION: department.location,
         P.DEPARTMENT_HOURS: department.hours,
-    }  # fmt: skip
+    }
 
 
 def values_for(facts: VisitFacts, speaker: Speaker, choices: Choices) -> dict[str, str | None]:
@@ -98,15 +99,18 @@ def values_for(facts: VisitFacts, speaker: Speaker, choices: Choices) -> dict[st
     zh = choices.language == "zh"
     amount = choices.amount
     return {
-        P.COMPANY: speaker.company, P.HALL: speaker.hall,
+        P.COMPANY: speaker.company,
+        P.HALL: speaker.hall,
         P.COUNTER: speaker.counter_zh if zh else speaker.counter_en,
-        P.CLERK_NAME: speaker.clerk_name, P.EMPLOYEE_NO: speaker.employee_no,
-        P.HOTLINE: speaker.hotline, P.EMERGENCY_HOTLINE: facts.emergency_hotline,
+        P.CLERK_NAME: speaker.clerk_name,
+        P.EMPLOYEE_NO: speaker.employee_no,
+        P.HOTLINE: speaker.hotline,
+        P.EMERGENCY_HOTLINE: facts.emergency_hotline,
         P.CUSTOMER: address_form(facts.customer_name, choices.title, choices.language),
         P.TICKET: facts.ticket_label,
         P.AMOUNT: format_yuan(amount) if amount is not None else None,
         P.PURPOSE: facts.purpose_zh if zh else facts.purpose_en,
-    } | _department_values(facts.department, choices.language)  # fmt: skip
+    } | _department_values(facts.department, choices.language)
 
 
 def compose(
@@ -117,8 +121,9 @@ def compose(
 ) -> list[PanelScript]:
     """The stage's scripts, then every other one, each filled in for this visit."""
     stage = choices.stage or facts.stage
-    own = stage_keys(stage, facts.purpose_code, has_ticket=facts.ticket_label is not None,
-                     waited=facts.waited)  # fmt: skip
+    own = stage_keys(
+        stage, facts.purpose_code, has_ticket=facts.ticket_label is not None, waited=facts.waited
+    )
     values = values_for(facts, speaker, choices)
     shown: list[PanelScript] = []
     for key in (*own, *other_keys(own)):
@@ -127,13 +132,22 @@ def compose(
 
 
 def _filled(
-    scripts: Mapping[ScriptId, tuple[str, int]], key: ScriptKey, facts: VisitFacts,
-    choices: Choices, values: Mapping[str, str | None], *, for_stage: bool,
-) -> PanelScript:  # fmt: skip
+    scripts: Mapping[ScriptId, tuple[str, int]],
+    key: ScriptKey,
+    facts: VisitFacts,
+    choices: Choices,
+    values: Mapping[str, str | None],
+    *,
+    for_stage: bool,
+) -> PanelScript:
     script = pick(scripts, key, facts.purpose_code, choices.language)
     template, version = scripts.get(script, ("", 0))
     rendered = render(template, values, choices.language)
     if rendered.missing and for_stage:
-        log.warning("visit %s: script %s has no value for %s", facts.visit_id, script.label(),
-                    ", ".join(rendered.missing))  # fmt: skip
+        log.warning(
+            "visit %s: script %s has no value for %s",
+            facts.visit_id,
+            script.label(),
+            ", ".join(rendered.missing),
+        )
     return PanelScript(script, version, rendered.text, for_stage, rendered.missing)

@@ -111,15 +111,16 @@ class PhraseChecker:
         return sorted(found, key=lambda f: (f.start, f.end))
 
 
-_COLUMNS = (Column("phrase", text), Column("alternative_zh", text),
-            Column("alternative_en", text))  # fmt: skip
+_COLUMNS = (Column("phrase", text), Column("alternative_zh", text), Column("alternative_en", text))
 
 
 def load_phrases(folder: Path) -> PhraseChecker:
     """The list in ``folder/forbidden_phrases.csv``; every bad row is reported at once."""
     problems: list[Problem] = []
-    rows = [ForbiddenPhrase(**values) for _line, values in
-            read_rows(folder / "forbidden_phrases.csv", _COLUMNS, problems)]  # fmt: skip
+    rows = [
+        ForbiddenPhrase(**values)
+        for _line, values in read_rows(folder / "forbidden_phrases.csv", _COLUMNS, problems)
+    ]
     if problems:
         raise PhraseListError(problems)
     return PhraseChecker(rows)

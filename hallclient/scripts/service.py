@@ -97,10 +97,15 @@ def _add_version(
     uow: UnitOfWork, context: Context, script: ScriptId, text: str, *, removed: bool = False
 ) -> ScriptVersion:
     row = ScriptVersion(
-        script_key=script.key.value, purpose=script.purpose, language=script.language,
-        version=_next_version(uow, script), text=text, removed=removed,
-        author_employee_no=context.user.employee_no, created_at=context.clock.now(),
-    )  # fmt: skip
+        script_key=script.key.value,
+        purpose=script.purpose,
+        language=script.language,
+        version=_next_version(uow, script),
+        text=text,
+        removed=removed,
+        author_employee_no=context.user.employee_no,
+        created_at=context.clock.now(),
+    )
     uow.session.add(row)
     uow.session.flush()
     action = "script.removed" if removed else "script.saved"
@@ -109,8 +114,9 @@ def _add_version(
 
 
 def _view(row: ScriptVersion) -> VersionView:
-    return VersionView(_script_of(row), row.version, row.text, row.removed,
-                       row.author_employee_no, row.created_at)  # fmt: skip
+    return VersionView(
+        _script_of(row), row.version, row.text, row.removed, row.author_employee_no, row.created_at
+    )
 
 
 def _write(database: Database, use_case: Callable[[UnitOfWork], T]) -> T:
@@ -163,18 +169,21 @@ def remove_special(
     _write(database, use_case)
 
 
-def history(database: Database, context: Context, defaults: ScriptSet,
-            script: ScriptId) -> list[VersionView]:  # fmt: skip
+def history(
+    database: Database, context: Context, defaults: ScriptSet, script: ScriptId
+) -> list[VersionView]:
     """Every wording of ``script``, newest first, down to the shipped one."""
     context.require(Action.EDIT_SCRIPTS)
     with UnitOfWork(database) as uow:
         rows = uow.session.scalars(
-            select(ScriptVersion).where(
+            select(ScriptVersion)
+            .where(
                 ScriptVersion.script_key == script.key.value,
                 ScriptVersion.purpose == script.purpose,
                 ScriptVersion.language == script.language,
-            ).order_by(ScriptVersion.version.desc())
-        )  # fmt: skip
+            )
+            .order_by(ScriptVersion.version.desc())
+        )
         views = [_view(row) for row in rows]
     if script in defaults:
         views.append(VersionView(script, DEFAULT_VERSION, defaults[script], False, "", None))
@@ -211,8 +220,13 @@ def import_set(
             _add_version(uow, context, script, wanted[script])
         for script in sorted(dropped):
             _add_version(uow, context, script, "", removed=True)
-        context.record(uow, "script.imported", "script_set", "", {
-            "changed": len(changed), "removed": len(dropped)})  # fmt: skip
+        context.record(
+            uow,
+            "script.imported",
+            "script_set",
+            "",
+            {"changed": len(changed), "removed": len(dropped)},
+        )
         uow.commit()
         return ImportSummary(len(changed), len(dropped), len(wanted) - len(changed))
 

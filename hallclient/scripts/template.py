@@ -43,13 +43,22 @@ _TOKEN = re.compile(r"\{\{|\}\}|\{([^{}]*)\}|[{}]")
 MISSING_MARKERS = {"zh": "【待补：{name}】", "en": "[{name}?]"}
 #: The placeholders' names as a Chinese-speaking clerk reads them in a marker.
 NAMES_ZH = {
-    Placeholder.COMPANY: "公司", Placeholder.HALL: "营业厅", Placeholder.CLERK_NAME: "姓名",
-    Placeholder.EMPLOYEE_NO: "工号", Placeholder.COUNTER: "窗口", Placeholder.CUSTOMER: "称呼",
-    Placeholder.TICKET: "号码", Placeholder.AMOUNT: "金额", Placeholder.PURPOSE: "事由",
-    Placeholder.DEPARTMENT: "部门", Placeholder.DEPARTMENT_PHONE: "部门电话",
-    Placeholder.DEPARTMENT_LOCATION: "部门地点", Placeholder.DEPARTMENT_HOURS: "办公时间",
-    Placeholder.HOTLINE: "服务热线", Placeholder.EMERGENCY_HOTLINE: "抢修电话",
-}  # fmt: skip
+    Placeholder.COMPANY: "公司",
+    Placeholder.HALL: "营业厅",
+    Placeholder.CLERK_NAME: "姓名",
+    Placeholder.EMPLOYEE_NO: "工号",
+    Placeholder.COUNTER: "窗口",
+    Placeholder.CUSTOMER: "称呼",
+    Placeholder.TICKET: "号码",
+    Placeholder.AMOUNT: "金额",
+    Placeholder.PURPOSE: "事由",
+    Placeholder.DEPARTMENT: "部门",
+    Placeholder.DEPARTMENT_PHONE: "部门电话",
+    Placeholder.DEPARTMENT_LOCATION: "部门地点",
+    Placeholder.DEPARTMENT_HOURS: "办公时间",
+    Placeholder.HOTLINE: "服务热线",
+    Placeholder.EMERGENCY_HOTLINE: "抢修电话",
+}
 
 
 class TemplateProblemKind(enum.StrEnum):
@@ -88,8 +97,9 @@ def problems_of(template: str) -> list[TemplateProblem]:
         if name is None or not re.fullmatch(r"[a-z_]+", name):
             found.append(TemplateProblem(TemplateProblemKind.MALFORMED, match.start(), piece))
         elif name not in KNOWN:
-            found.append(TemplateProblem(TemplateProblemKind.UNKNOWN_PLACEHOLDER,
-                                         match.start(), piece))  # fmt: skip
+            found.append(
+                TemplateProblem(TemplateProblemKind.UNKNOWN_PLACEHOLDER, match.start(), piece)
+            )
     return found
 
 

@@ -43,8 +43,9 @@ def _department(uow: UnitOfWork, code: str | None) -> panel.Department | None:
     row = uow.session.get(Department, code) if code else None
     if row is None:
         return None
-    return panel.Department(row.name_zh, row.name_en, row.phone, row.extension, row.location,
-                            row.hours)  # fmt: skip
+    return panel.Department(
+        row.name_zh, row.name_en, row.phone, row.extension, row.location, row.hours
+    )
 
 
 def _visit(uow: UnitOfWork, context: Context, visit_id: int, *, lock: bool = False) -> Visit:
@@ -78,12 +79,17 @@ def visit_facts(
         emergency = uow.session.get(Department, EMERGENCY_DEPARTMENT)
         code = department_code or (purpose.department_code if purpose else None)
         return panel.VisitFacts(
-            visit.id, visit.stage, ticket.label if ticket else None,
+            visit.id,
+            visit.stage,
+            ticket.label if ticket else None,
             visit.called_at - ticket.queued_at if ticket else None,
-            _customer_name(uow, visit), visit.purpose_code,
-            purpose.name_zh if purpose else None, purpose.name_en if purpose else None,
-            _department(uow, code), (emergency.hotline or emergency.phone) if emergency else None,
-        )  # fmt: skip
+            _customer_name(uow, visit),
+            visit.purpose_code,
+            purpose.name_zh if purpose else None,
+            purpose.name_en if purpose else None,
+            _department(uow, code),
+            (emergency.hotline or emergency.phone) if emergency else None,
+        )
 
 
 def record_shown(
@@ -99,16 +105,21 @@ def record_shown(
             return 0
         known = {
             (row.script_key, row.purpose, row.language, row.version)
-            for row in uow.session.scalars(select(VisitScript).where(
-                VisitScript.visit_id == visit_id))
-        }  # fmt: skip
-        new = {
-            (s.key.value, s.purpose, s.language, version) for s, version in shown
-        } - known  # fmt: skip
+            for row in uow.session.scalars(
+                select(VisitScript).where(VisitScript.visit_id == visit_id)
+            )
+        }
+        new = {(s.key.value, s.purpose, s.language, version) for s, version in shown} - known
         now = context.clock.now()
         for key, purpose, language, version in sorted(new):
-            row = VisitScript(visit_id=visit_id, script_key=key, purpose=purpose,
-                              language=language, version=version, shown_at=now)  # fmt: skip
+            row = VisitScript(
+                visit_id=visit_id,
+                script_key=key,
+                purpose=purpose,
+                language=language,
+                version=version,
+                shown_at=now,
+            )
             uow.session.add(row)
         uow.commit()
         return len(new)
@@ -128,7 +139,8 @@ def shown_on_visit(database: Database, context: Context, visit_id: int) -> list[
             select(VisitScript).where(VisitScript.visit_id == visit_id).order_by(VisitScript.id)
         )
         return [
-            ShownScript(ScriptId(ScriptKey(r.script_key), r.purpose, r.language), r.version,
-                        r.shown_at)
+            ShownScript(
+                ScriptId(ScriptKey(r.script_key), r.purpose, r.language), r.version, r.shown_at
+            )
             for r in rows
-        ]  # fmt: skip
+        ]

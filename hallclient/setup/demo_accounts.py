@@ -24,9 +24,18 @@ Progress = Callable[[int, int], None]
 RawRow = tuple[str, str, str, str, str, str, str, str, str, int, str]
 
 COLUMNS = (
-    "account_no", "meter_no", "name", "name_initials", "phone", "phone_last4", "address",
-    "customer_type", "status", "household_size", "address_key",
-)  # fmt: skip
+    "account_no",
+    "meter_no",
+    "name",
+    "name_initials",
+    "phone",
+    "phone_last4",
+    "address",
+    "customer_type",
+    "status",
+    "household_size",
+    "address_key",
+)
 DEFAULT_BATCH = 50_000
 AUTO_REBUILD_MIN = 50_000  # below this, keep the secondary indexes during a load
 _ACCOUNT_BASE = 1_028_100_000  # account numbers run upwards from here, "1028100001"
@@ -171,8 +180,19 @@ class _Generator:
         name, address = self.home() if residential else self.business(customer_type)
         household = _HOUSEHOLD[int(self.rnd() * len(_HOUSEHOLD))] if residential else 1
         phone = self.phone()
-        return (account_no, meter_no, name, name_initials(name), phone, phone[-4:], address,
-                customer_type, status, household, address_key(address))  # fmt: skip
+        return (
+            account_no,
+            meter_no,
+            name,
+            name_initials(name),
+            phone,
+            phone[-4:],
+            address,
+            customer_type,
+            status,
+            household,
+            address_key(address),
+        )
 
 
 def generate_raw(count: int, seed: int) -> Iterator[RawRow]:

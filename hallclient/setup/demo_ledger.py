@@ -46,9 +46,11 @@ BILLED_AFTER = dt.timedelta(days=2)
 BATCH = 50_000
 DEMO_READER = "demo"
 _MONTHLY_M3 = {  # the range of a month's use, whole m³
-    "residential": (8, 45), "commercial": (150, 900),
-    "industrial": (2_000, 9_000), "public_institution": (200, 1_200),
-}  # fmt: skip
+    "residential": (8, 45),
+    "commercial": (150, 900),
+    "industrial": (2_000, 9_000),
+    "public_institution": (200, 1_200),
+}
 _BANK_PERCENT, _ONLINE_PERCENT = 70, 30  # bills paid outside the hall, of each month
 Progress = Callable[[int, int], None]
 
@@ -128,9 +130,13 @@ _Rows = tuple[list[dict[str, object]], dict[str, object] | None, dict[str, objec
 
 
 def _rows(
-    accounts: list[_Account], rng: random.Random, days: list[dt.date], first_id: int,
-    recorded_at: dt.datetime, gas: dict[str, PricedItem | None],
-) -> Iterator[_Rows]:  # fmt: skip
+    accounts: list[_Account],
+    rng: random.Random,
+    days: list[dt.date],
+    first_id: int,
+    recorded_at: dt.datetime,
+    gas: dict[str, PricedItem | None],
+) -> Iterator[_Rows]:
     for index, account in enumerate(accounts):
         low, high = _MONTHLY_M3.get(account.customer_type, (10, 50))
         start = rng.randint(100, 90_000)
@@ -141,49 +147,91 @@ def _rows(
         ids = [first_id + 3 * index + k for k in range(3)]
         readings = [_reading(ids[0], account, figures[0], days[0], recorded_at, None, None)]
         readings += [
-            _reading(ids[k], account, figures[k], days[k], recorded_at, ids[k - 1],
-                     figures[k] - figures[k - 1])
+            _reading(
+                ids[k],
+                account,
+                figures[k],
+                days[k],
+                recorded_at,
+                ids[k - 1],
+                figures[k] - figures[k - 1],
+            )
             for k in (1, 2)
-        ]  # fmt: skip
+        ]
         item = gas[account.customer_type]
         carried = None
         if item is not None and item.tiers is not None:
             year = item.tiers.year_start(days[0])
             months = Decimal((days[0] - year).days) / 30
             volume = (months * (low + high) / 2 * Decimal(rng.uniform(0.6, 1.4))).quantize(
-                Decimal("1"))  # fmt: skip
+                Decimal("1")
+            )
             carried = _carried(account, item.code, year, volume, days[0], recorded_at)
-        tier = None if carried is None else {
-            "account_no": account.account_no, "year_start": carried["tier_year"],
-            "volume": carried["volume"]}  # fmt: skip
+        tier = (
+            None
+            if carried is None
+            else {
+                "account_no": account.account_no,
+                "year_start": carried["tier_year"],
+                "volume": carried["volume"],
+            }
+        )
         yield readings, carried, tier
 
 
 def _reading(
-    reading_id: int, account: _Account, figure: int, on: dt.date, recorded_at: dt.datetime,
-    previous_id: int | None, used: int | None,
-) -> dict[str, object]:  # fmt: skip
+    reading_id: int,
+    account: _Account,
+    figure: int,
+    on: dt.date,
+    recorded_at: dt.datetime,
+    previous_id: int | None,
+    used: int | None,
+) -> dict[str, object]:
     return {
-        "id": reading_id, "account_no": account.account_no, "meter_no": account.meter_no,
-        "reading": Decimal(figure), "read_on": on, "reader": DEMO_READER,
-        "source": ReadingSource.READER, "kind": ReadingKind.OPENING if used is None
-        else ReadingKind.REGULAR, "start_reading": None, "old_final": None,
-        "previous_id": previous_id, "consumption": None if used is None else Decimal(used),
-        "recorded_at": recorded_at, "recorded_by": DEMO_READER, "batch": "demo",
-    }  # fmt: skip
+        "id": reading_id,
+        "account_no": account.account_no,
+        "meter_no": account.meter_no,
+        "reading": Decimal(figure),
+        "read_on": on,
+        "reader": DEMO_READER,
+        "source": ReadingSource.READER,
+        "kind": ReadingKind.OPENING if used is None else ReadingKind.REGULAR,
+        "start_reading": None,
+        "old_final": None,
+        "previous_id": previous_id,
+        "consumption": None if used is None else Decimal(used),
+        "recorded_at": recorded_at,
+        "recorded_by": DEMO_READER,
+        "batch": "demo",
+    }
 
 
 def _carried(
-    account: _Account, item_code: str, year: dt.date, volume: Decimal, on: dt.date,
+    account: _Account,
+    item_code: str,
+    year: dt.date,
+    volume: Decimal,
+    on: dt.date,
     recorded_at: dt.datetime,
-) -> dict[str, object]:  # fmt: skip
+) -> dict[str, object]:
     return {
-        "bill_no": carried_bill_no(account.account_no), "account_no": account.account_no,
-        "kind": BillKind.CARRIED, "reading_id": None, "period_from": year, "period_to": on,
-        "volume": volume, "item_code": item_code, "tier_year": year,
-        "volume_before": Decimal("0.000"), "amount": Decimal("0.00"), "issued_on": on,
-        "due_on": on, "created_at": recorded_at, "created_by": DEMO_READER,
-    }  # fmt: skip
+        "bill_no": carried_bill_no(account.account_no),
+        "account_no": account.account_no,
+        "kind": BillKind.CARRIED,
+        "reading_id": None,
+        "period_from": year,
+        "period_to": on,
+        "volume": volume,
+        "item_code": item_code,
+        "tier_year": year,
+        "volume_before": Decimal("0.000"),
+        "amount": Decimal("0.00"),
+        "issued_on": on,
+        "due_on": on,
+        "created_at": recorded_at,
+        "created_by": DEMO_READER,
+    }
 
 
 def _insert_chunk(uow: UnitOfWork, chunk: list[_Rows]) -> None:
@@ -222,15 +270,22 @@ def _outside_payments(
         chosen = chosen | (Account.status == "suspended")
     picked = (
         select(
-            Bill.bill_no, literal(channel), literal(channel.upper()[:2]) + cast(Bill.id, String),
-            Bill.amount, literal(paid_on, Date()), literal(recorded_at, UTCDateTime()),
+            Bill.bill_no,
+            literal(channel),
+            literal(channel.upper()[:2]) + cast(Bill.id, String),
+            Bill.amount,
+            literal(paid_on, Date()),
+            literal(recorded_at, UTCDateTime()),
             literal(DEMO_READER),
         )
         .join(Account, Account.account_no == Bill.account_no)
-        .where(Bill.kind == BillKind.READING, Bill.reading_id.between(first_id, last_id),
-               cast((Bill.reading_id - first_id) % 3, Integer) == offset,
-               Bill.amount > Decimal("0.00"), chosen)
-    )  # fmt: skip
-    columns = ["bill_no", "channel", "reference", "amount", "paid_on", "recorded_at",
-               "recorded_by"]  # fmt: skip
+        .where(
+            Bill.kind == BillKind.READING,
+            Bill.reading_id.between(first_id, last_id),
+            cast((Bill.reading_id - first_id) % 3, Integer) == offset,
+            Bill.amount > Decimal("0.00"),
+            chosen,
+        )
+    )
+    columns = ["bill_no", "channel", "reference", "amount", "paid_on", "recorded_at", "recorded_by"]
     return insert(OutsidePayment).from_select(columns, picked)

@@ -149,9 +149,14 @@ def _refers(
 
 
 _SCHEDULE_KEYS = {
-    "code": str, "title": str, "approval_doc_no": str, "issuing_body": str,
-    "effective_from": dt.date, "status": str, "is_demo": bool,
-}  # fmt: skip
+    "code": str,
+    "title": str,
+    "approval_doc_no": str,
+    "issuing_body": str,
+    "effective_from": dt.date,
+    "status": str,
+    "is_demo": bool,
+}
 
 
 def _load_schedule(path: Path, problems: list[Problem]) -> ScheduleData | None:

@@ -79,18 +79,33 @@ def close_day(database: Database, context: Context, day: date) -> DayCloseView:
         _refuse_open_days(uow, hall, day, last.business_day if last is not None else None)
         summary = day_of(uow, hall, day)
         previous = _grand_total(last)
-        content = _content(summary, previous, _heads(uow, summary), context,
-                           last.hash if last is not None else GENESIS)  # fmt: skip
+        content = _content(
+            summary,
+            previous,
+            _heads(uow, summary),
+            context,
+            last.hash if last is not None else GENESIS,
+        )
         text = json.dumps(content, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
         row = DayClose(
-            hall_code=hall, business_day=day, closed_at=context.clock.now(),
-            closed_by=context.user.employee_no, day_total=summary.net,
-            grand_total=previous + summary.net, content=text, prev_hash=content["prev"],
+            hall_code=hall,
+            business_day=day,
+            closed_at=context.clock.now(),
+            closed_by=context.user.employee_no,
+            day_total=summary.net,
+            grand_total=previous + summary.net,
+            content=text,
+            prev_hash=content["prev"],
             hash=hashlib.sha256(text.encode()).hexdigest(),
-        )  # fmt: skip
+        )
         uow.session.add(row)
-        context.record(uow, "day.close", "day", f"{hall}-{day.isoformat()}",
-                       {"total": str(summary.net), "chain_head": row.hash})  # fmt: skip
+        context.record(
+            uow,
+            "day.close",
+            "day",
+            f"{hall}-{day.isoformat()}",
+            {"total": str(summary.net), "chain_head": row.hash},
+        )
         uow.commit()
         log.info("day %s closed for hall %s", day, hall)
         return view_of(row)
@@ -131,8 +146,12 @@ def _fault(uow: UnitOfWork, row: DayClose, prev: str, total: int) -> str | None:
     content = json.loads(row.content)
     if row.prev_hash != prev or content["prev"] != prev:
         return "broken link"
-    columns = (row.hall_code, row.business_day.isoformat(), to_fen(row.day_total),
-               to_fen(row.grand_total))  # fmt: skip
+    columns = (
+        row.hall_code,
+        row.business_day.isoformat(),
+        to_fen(row.day_total),
+        to_fen(row.grand_total),
+    )
     if columns != (content["hall"], content["day"], content["day_total"], content["grand_total"]):
         return "columns differ from the record"
     if content["previous_grand_total"] != total or content["grand_total"] != (
@@ -157,11 +176,14 @@ def _refuse_open_days(uow: UnitOfWork, hall: str, day: date, last_closed: date |
     if earlier is not None:
         raise ShiftError(ShiftProblem.EARLIER_DAY_OPEN, earlier.isoformat())
     counters = uow.session.scalars(
-        select(Shift.counter_code).where(
-            Shift.hall_code == hall, Shift.business_day == day,
+        select(Shift.counter_code)
+        .where(
+            Shift.hall_code == hall,
+            Shift.business_day == day,
             Shift.status != ShiftStatus.APPROVED,
-        ).order_by(Shift.counter_code)
-    ).all()  # fmt: skip
+        )
+        .order_by(Shift.counter_code)
+    ).all()
     if counters:
         raise ShiftError(ShiftProblem.SHIFTS_PENDING, ", ".join(counters))
 
@@ -200,33 +222,51 @@ def _heads(uow: UnitOfWork, summary: HallDay) -> tuple[SeriesHead, ...]:
 
 
 def _content(
-    summary: HallDay, previous: Decimal, heads: tuple[SeriesHead, ...], context: Context,
+    summary: HallDay,
+    previous: Decimal,
+    heads: tuple[SeriesHead, ...],
+    context: Context,
     prev_hash: str,
-) -> dict[str, Any]:  # fmt: skip
+) -> dict[str, Any]:
     return {
-        "v": CONTENT_VERSION, "hall": summary.hall_code, "day": summary.day.isoformat(),
+        "v": CONTENT_VERSION,
+        "hall": summary.hall_code,
+        "day": summary.day.isoformat(),
         "closed_by": context.user.employee_no,
         "closed_at": context.clock.now().isoformat(timespec="microseconds"),
         "methods": {m.value: to_fen(a) for m, a in summary.by_method.items()},
-        "receipts": summary.receipts, "voids": summary.voids,
+        "receipts": summary.receipts,
+        "voids": summary.voids,
         "income": {kind: to_fen(a) for kind, a in summary.by_category.items()},
         "bills_paid": summary.bills_paid,
-        "day_total": to_fen(summary.net), "previous_grand_total": to_fen(previous),
+        "day_total": to_fen(summary.net),
+        "previous_grand_total": to_fen(previous),
         "grand_total": to_fen(previous + summary.net),
         "shifts": [line.shift.id for line in summary.shifts],
-        "series": [[h.series, h.last_number, h.head_hash] for h in heads], "prev": prev_hash,
-    }  # fmt: skip
+        "series": [[h.series, h.last_number, h.head_hash] for h in heads],
+        "prev": prev_hash,
+    }
 
 
 def view_of(row: DayClose) -> DayCloseView:
     content = json.loads(row.content)
     return DayCloseView(
-        row.hall_code, row.business_day, row.closed_at, row.closed_by, row.day_total,
-        from_fen(content["previous_grand_total"]), row.grand_total,
-        {m: from_fen(v) for m, v in content["methods"].items()}, content["receipts"],
-        content["voids"], tuple(SeriesHead(*h) for h in content["series"]), row.prev_hash,
-        row.hash, _income(content), content.get("bills_paid", 0),
-    )  # fmt: skip
+        row.hall_code,
+        row.business_day,
+        row.closed_at,
+        row.closed_by,
+        row.day_total,
+        from_fen(content["previous_grand_total"]),
+        row.grand_total,
+        {m: from_fen(v) for m, v in content["methods"].items()},
+        content["receipts"],
+        content["voids"],
+        tuple(SeriesHead(*h) for h in content["series"]),
+        row.prev_hash,
+        row.hash,
+        _income(content),
+        content.get("bills_paid", 0),
+    )
 
 
 def _income(content: dict[str, Any]) -> dict[str, Decimal] | None:

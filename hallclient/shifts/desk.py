@@ -38,9 +38,13 @@ from hallclient.shifts.views import MoveView, ShiftReading, ShiftView
 
 class ShiftDesk:
     def __init__(
-        self, database: Database, context_of: Callable[[CurrentUser], Context], heading: Heading,
-        printer: PrinterConfig, limit: Decimal,
-    ) -> None:  # fmt: skip
+        self,
+        database: Database,
+        context_of: Callable[[CurrentUser], Context],
+        heading: Heading,
+        printer: PrinterConfig,
+        limit: Decimal,
+    ) -> None:
         self.database, self._context_of = database, context_of
         self.heading, self.printer, self.limit = heading, printer, limit
 
@@ -68,15 +72,20 @@ class ShiftDesk:
         return shifts.reading(self.database, self._context_of(user), shift_id)
 
     def preview(
-        self, user: CurrentUser, count: Mapping[Decimal, int],
+        self,
+        user: CurrentUser,
+        count: Mapping[Decimal, int],
         declared: Mapping[PaymentMethod, Declared],
-    ) -> tuple[Tally, ...]:  # fmt: skip
+    ) -> tuple[Tally, ...]:
         return shifts.preview_close(self.database, self._context_of(user), count, declared)
 
     def close(
-        self, user: CurrentUser, count: Mapping[Decimal, int],
-        declared: Mapping[PaymentMethod, Declared], approval_id: int | None = None,
-    ) -> ShiftReading:  # fmt: skip
+        self,
+        user: CurrentUser,
+        count: Mapping[Decimal, int],
+        declared: Mapping[PaymentMethod, Declared],
+        approval_id: int | None = None,
+    ) -> ShiftReading:
         context = self._context_of(user)
         return shifts.close_shift(self.database, context, count, declared, self.limit, approval_id)
 

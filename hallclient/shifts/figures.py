@@ -18,8 +18,7 @@ METHODS = tuple(PaymentMethod)
 BILLS, LATE_FEES = "bills", "late_fees"
 # the income kinds in report order: bills paid, their late fees, gas bought by volume
 # (prepaid), then the tariff's other categories (services, materials, ...)
-INCOME_ORDER = (BILLS, LATE_FEES, "gas_volume", "service_fee", "material", "deposit",
-                "back_charge")  # fmt: skip
+INCOME_ORDER = (BILLS, LATE_FEES, "gas_volume", "service_fee", "material", "deposit", "back_charge")
 
 
 def in_report_order(amounts: Mapping[str, Decimal]) -> dict[str, Decimal]:
@@ -101,15 +100,21 @@ class Tally:
 
 
 def tallies(
-    figures: ShiftFigures, counted: Mapping[PaymentMethod, Decimal],
+    figures: ShiftFigures,
+    counted: Mapping[PaymentMethod, Decimal],
     declared_counts: Mapping[PaymentMethod, int],
-) -> tuple[Tally, ...]:  # fmt: skip
+) -> tuple[Tally, ...]:
     """Expected against counted for every method (a method not declared counts as nothing)."""
     return tuple(
-        Tally(m.method, m.expected, counted.get(m.method, ZERO), m.expected_count,
-              declared_counts.get(m.method, 0) if m.method is not PaymentMethod.CASH else 0)
+        Tally(
+            m.method,
+            m.expected,
+            counted.get(m.method, ZERO),
+            m.expected_count,
+            declared_counts.get(m.method, 0) if m.method is not PaymentMethod.CASH else 0,
+        )
         for m in figures.methods
-    )  # fmt: skip
+    )
 
 
 def beyond_limit(rows: Iterable[Tally], limit: Decimal) -> list[Tally]:

@@ -141,9 +141,11 @@ def _decide(
 
     def use_case(uow: UnitOfWork) -> ShiftReading:
         shift = uow.session.scalar(
-            select(Shift).where(Shift.id == shift_id).with_for_update()
+            select(Shift)
+            .where(Shift.id == shift_id)
+            .with_for_update()
             .execution_options(populate_existing=True)
-        )  # fmt: skip
+        )
         if shift is None or shift.hall_code != context.where.hall_code:
             raise ShiftError(ShiftProblem.UNKNOWN_SHIFT, str(shift_id))
         if shift.status is not ShiftStatus.SUBMITTED:
@@ -152,8 +154,13 @@ def _decide(
             raise ShiftError(ShiftProblem.OWN_SHIFT, str(shift_id))
         shift.status, shift.decided_by = status, context.user.employee_no
         shift.decided_at = context.clock.now()
-        context.record(uow, f"shift.{status.value}", "shift", str(shift.id),
-                       {"round": shift.count_round, "reason": reason})  # fmt: skip
+        context.record(
+            uow,
+            f"shift.{status.value}",
+            "shift",
+            str(shift.id),
+            {"round": shift.count_round, "reason": reason},
+        )
         uow.session.flush()
         result = read_shift(uow, shift, context)
         uow.commit()

@@ -20,11 +20,21 @@ from hallclient.shifts.day_close import DayCloseView
 from hallclient.shifts.figures import Tally
 from hallclient.shifts.views import ShiftReading
 
-CATEGORY_NAMES = {"bills": "缴纳账单", "late_fees": "违约金", "gas_volume": "预付购气",
-                  "service_fee": "服务费", "material": "材料费", "deposit": "押金",
-                  "back_charge": "补缴"}  # fmt: skip
-STATUS_NAMES = {"open": "营业中", "submitted": "已交班待审核", "returned": "退回复点",
-                "approved": "已审核"}  # fmt: skip
+CATEGORY_NAMES = {
+    "bills": "缴纳账单",
+    "late_fees": "违约金",
+    "gas_volume": "预付购气",
+    "service_fee": "服务费",
+    "material": "材料费",
+    "deposit": "押金",
+    "back_charge": "补缴",
+}
+STATUS_NAMES = {
+    "open": "营业中",
+    "submitted": "已交班待审核",
+    "returned": "退回复点",
+    "approved": "已审核",
+}
 
 
 def _when(moment: datetime | None, heading: Heading) -> str:
@@ -65,10 +75,13 @@ def shift_report_layout(reading: ShiftReading, heading: Heading, paper: Paper) -
 
 def _cash_part(reading: ShiftReading, paper: Paper) -> list[Block]:
     cash = reading.figures.method(PaymentMethod.CASH)
-    blocks: list[Block] = [Rule(), Text("现金", bold=True),
-                           amount_row("备用金", cash.opening, paper),
-                           amount_row("现金收款", cash.sales, paper),
-                           amount_row("作废退款", -cash.voids, paper)]  # fmt: skip
+    blocks: list[Block] = [
+        Rule(),
+        Text("现金", bold=True),
+        amount_row("备用金", cash.opening, paper),
+        amount_row("现金收款", cash.sales, paper),
+        amount_row("作废退款", -cash.voids, paper),
+    ]
     for move in reading.moves:
         sign = 1 if move.direction is MoveDirection.IN else -1
         label = ("存入：" if sign > 0 else "取出：") + move.reason
@@ -80,8 +93,9 @@ def _cash_part(reading: ShiftReading, paper: Paper) -> list[Block]:
 def _categories(by_category: Mapping[str, Decimal], bills_paid: int, paper: Paper) -> list[Block]:
     if not by_category:
         return []
-    rows: list[Block] = [amount_row(CATEGORY_NAMES.get(c, c), a, paper)
-                         for c, a in by_category.items()]  # fmt: skip
+    rows: list[Block] = [
+        amount_row(CATEGORY_NAMES.get(c, c), a, paper) for c, a in by_category.items()
+    ]
     if bills_paid:
         rows.append(Text(f"缴纳账单 {bills_paid} 张"))
     return [Rule(), Text("按收入类别", bold=True), *rows]
@@ -92,9 +106,11 @@ def _tally_part(tallies: tuple[Tally, ...], paper: Paper) -> list[Block]:
     (each figure on its own row, so that none is ever cut on 58 mm paper)."""
     blocks: list[Block] = [Rule(), Text("清点与差额", bold=True)]
     for t in tallies:
-        blocks += [Text(METHOD_NAMES[t.method]), amount_row("  应有", t.expected, paper),
-                   amount_row("  实点" if t.method is PaymentMethod.CASH else "  申报", t.counted,
-                              paper)]  # fmt: skip
+        blocks += [
+            Text(METHOD_NAMES[t.method]),
+            amount_row("  应有", t.expected, paper),
+            amount_row("  实点" if t.method is PaymentMethod.CASH else "  申报", t.counted, paper),
+        ]
         if t.difference:
             word = "长款" if t.difference > 0 else "短款"
             blocks.append(amount_row(f"  {word}", abs(t.difference), paper, bold=True))
@@ -115,10 +131,16 @@ def _close_income(view: DayCloseView, paper: Paper) -> list[Block]:
     """The day's income by kind and its bills paid (a close from before the ledger has none)."""
     if view.by_income is None:
         return []
-    rows: list[Block] = [amount_row(CATEGORY_NAMES.get(c, c), a, paper)
-                         for c, a in view.by_income.items()]  # fmt: skip
-    return [Rule(), Text("按收入类别", bold=True), *rows, Text(f"缴纳账单 {view.bills_paid} 张"),
-            Rule()]  # fmt: skip
+    rows: list[Block] = [
+        amount_row(CATEGORY_NAMES.get(c, c), a, paper) for c, a in view.by_income.items()
+    ]
+    return [
+        Rule(),
+        Text("按收入类别", bold=True),
+        *rows,
+        Text(f"缴纳账单 {view.bills_paid} 张"),
+        Rule(),
+    ]
 
 
 def day_close_layout(view: DayCloseView, heading: Heading, paper: Paper) -> Layout:

@@ -73,17 +73,24 @@ def open_shift(
         if uow.session.scalar(closed) is not None:
             raise ShiftError(ShiftProblem.DAY_CLOSED, day.isoformat())
         shift = Shift(
-            hall_code=where.hall_code, counter_code=where.counter_code,
-            open_counter=where.counter_code, clerk_employee_no=context.user.employee_no,
-            clerk_name=context.user.display_name, business_day=day,
-            opened_at=context.clock.now(), opening_float=count_total(count),
-            status=ShiftStatus.OPEN, count_round=0, decided_by="",
-        )  # fmt: skip
+            hall_code=where.hall_code,
+            counter_code=where.counter_code,
+            open_counter=where.counter_code,
+            clerk_employee_no=context.user.employee_no,
+            clerk_name=context.user.display_name,
+            business_day=day,
+            opened_at=context.clock.now(),
+            opening_float=count_total(count),
+            status=ShiftStatus.OPEN,
+            count_round=0,
+            decided_by="",
+        )
         uow.session.add(shift)
         uow.session.flush()
         _add_count(uow, shift.id, 0, CountPurpose.FLOAT, count)
-        context.record(uow, "shift.open", "shift", str(shift.id),
-                       {"float": str(shift.opening_float)})  # fmt: skip
+        context.record(
+            uow, "shift.open", "shift", str(shift.id), {"float": str(shift.opening_float)}
+        )
         uow.commit()
         log.info("shift %s opened at %s", shift.id, where.counter_code)
         return ShiftView.of(shift)
@@ -105,12 +112,15 @@ def latest_shift(database: Database, context: Context) -> ShiftView | None:
     """This clerk's most recent shift at this counter, whatever its state."""
     with UnitOfWork(database) as uow:
         shift = uow.session.scalar(
-            select(Shift).where(
+            select(Shift)
+            .where(
                 Shift.hall_code == context.where.hall_code,
                 Shift.counter_code == context.where.counter_code,
                 Shift.clerk_employee_no == context.user.employee_no,
-            ).order_by(Shift.id.desc()).limit(1)
-        )  # fmt: skip
+            )
+            .order_by(Shift.id.desc())
+            .limit(1)
+        )
         return None if shift is None else ShiftView.of(shift)
 
 
@@ -165,12 +175,21 @@ def move_cash(
             if amount > drawer:
                 raise ShiftError(ShiftProblem.CASH_SHORT, str(drawer))
         move = CashMove(
-            shift_id=shift.id, direction=direction, amount=amount, reason=reason,
-            moved_at=context.clock.now(), employee_no=context.user.employee_no,
-        )  # fmt: skip
+            shift_id=shift.id,
+            direction=direction,
+            amount=amount,
+            reason=reason,
+            moved_at=context.clock.now(),
+            employee_no=context.user.employee_no,
+        )
         uow.session.add(move)
-        context.record(uow, f"shift.cash_{direction.value}", "shift", str(shift.id),
-                       {"amount": str(amount), "reason": reason})  # fmt: skip
+        context.record(
+            uow,
+            f"shift.cash_{direction.value}",
+            "shift",
+            str(shift.id),
+            {"amount": str(amount), "reason": reason},
+        )
         uow.commit()
         return MoveView(direction, amount, reason, move.moved_at, move.employee_no)
 
@@ -197,16 +216,22 @@ def read_shift(uow: UnitOfWork, shift: Shift, context: Context) -> ShiftReading:
     figures = figures_of(uow, [shift])[shift.id]
     rounds = shift.count_round
     return ShiftReading(
-        ShiftView.of(shift), figures, moves_of(uow, shift.id), count_of(uow, shift.id, 0),
+        ShiftView.of(shift),
+        figures,
+        moves_of(uow, shift.id),
+        count_of(uow, shift.id, 0),
         count_of(uow, shift.id, rounds) if rounds else {},
-        tallies_of(uow, shift.id, rounds) if rounds else (), context.clock.now(),
-    )  # fmt: skip
+        tallies_of(uow, shift.id, rounds) if rounds else (),
+        context.clock.now(),
+    )
 
 
 def preview_close(
-    database: Database, context: Context, cash_count: Mapping[Decimal, int],
+    database: Database,
+    context: Context,
+    cash_count: Mapping[Decimal, int],
     declared: Mapping[PaymentMethod, Declared],
-) -> tuple[Tally, ...]:  # fmt: skip
+) -> tuple[Tally, ...]:
     """The differences a close with these counts would show, without closing anything."""
     context.require(Action.SERVE_CUSTOMERS)
     with UnitOfWork(database) as uow:
@@ -215,9 +240,13 @@ def preview_close(
 
 
 def close_shift(
-    database: Database, context: Context, cash_count: Mapping[Decimal, int],
-    declared: Mapping[PaymentMethod, Declared], limit: Decimal, approval_id: int | None = None,
-) -> ShiftReading:  # fmt: skip
+    database: Database,
+    context: Context,
+    cash_count: Mapping[Decimal, int],
+    declared: Mapping[PaymentMethod, Declared],
+    limit: Decimal,
+    approval_id: int | None = None,
+) -> ShiftReading:
     """Count and submit the shift (or its recount): the figures are frozen, nothing more enters.
 
     A difference beyond ``limit`` needs a manager's approval for exactly this count
@@ -240,11 +269,19 @@ def close_shift(
         now = context.clock.now()
         _add_count(uow, shift.id, next_round, CountPurpose.CLOSE, count)
         uow.session.add_all(
-            ShiftTally(shift_id=shift.id, count_round=next_round, method=t.method,
-                       expected=t.expected, counted=t.counted, expected_count=t.expected_count,
-                       declared_count=t.declared_count, approval_id=used, submitted_at=now)
+            ShiftTally(
+                shift_id=shift.id,
+                count_round=next_round,
+                method=t.method,
+                expected=t.expected,
+                counted=t.counted,
+                expected_count=t.expected_count,
+                declared_count=t.declared_count,
+                approval_id=used,
+                submitted_at=now,
+            )
             for t in rows
-        )  # fmt: skip
+        )
         shift.status, shift.open_counter, shift.count_round = (
             ShiftStatus.SUBMITTED,
             None,
@@ -252,8 +289,13 @@ def close_shift(
         )
         shift.closed_at = shift.closed_at or now
         differences = {t.method.value: str(t.difference) for t in rows if t.difference}
-        context.record(uow, "shift.close", "shift", str(shift.id),
-                       {"round": next_round, "differences": differences})  # fmt: skip
+        context.record(
+            uow,
+            "shift.close",
+            "shift",
+            str(shift.id),
+            {"round": next_round, "differences": differences},
+        )
         uow.session.flush()
         result = read_shift(uow, shift, context)
         uow.commit()
@@ -271,9 +313,11 @@ def approval_object(shift_id: int, count_round: int, over: list[Tally]) -> str:
 
 
 def _tallies(
-    uow: UnitOfWork, shift: Shift, cash_count: Mapping[Decimal, int],
+    uow: UnitOfWork,
+    shift: Shift,
+    cash_count: Mapping[Decimal, int],
     declared: Mapping[PaymentMethod, Declared],
-) -> tuple[Tally, ...]:  # fmt: skip
+) -> tuple[Tally, ...]:
     for method, figure in declared.items():
         bad = method is PaymentMethod.CASH or round_fen(figure.amount) != figure.amount
         if bad or not Decimal(0) <= figure.amount <= MAX_AMOUNT or not 0 <= figure.count <= 10**6:
@@ -295,12 +339,17 @@ def _closable(uow: UnitOfWork, context: Context, *, lock: bool) -> Shift:
 
 
 def _returned_shift(uow: UnitOfWork, context: Context, *, lock: bool) -> Shift | None:
-    query = select(Shift).where(
-        Shift.hall_code == context.where.hall_code,
-        Shift.counter_code == context.where.counter_code,
-        Shift.clerk_employee_no == context.user.employee_no,
-        Shift.status == ShiftStatus.RETURNED,
-    ).order_by(Shift.id.desc()).limit(1)  # fmt: skip
+    query = (
+        select(Shift)
+        .where(
+            Shift.hall_code == context.where.hall_code,
+            Shift.counter_code == context.where.counter_code,
+            Shift.clerk_employee_no == context.user.employee_no,
+            Shift.status == ShiftStatus.RETURNED,
+        )
+        .order_by(Shift.id.desc())
+        .limit(1)
+    )
     if lock:
         query = query.with_for_update().execution_options(populate_existing=True)
     return uow.session.scalar(query)
@@ -334,7 +383,8 @@ def _add_count(
     count: dict[Decimal, int],
 ) -> None:
     uow.session.add_all(
-        CashCount(shift_id=shift_id, count_round=count_round, denomination=d, purpose=purpose,
-                  pieces=n)
+        CashCount(
+            shift_id=shift_id, count_round=count_round, denomination=d, purpose=purpose, pieces=n
+        )
         for d, n in count.items()
-    )  # fmt: skip
+    )

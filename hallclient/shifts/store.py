@@ -58,18 +58,27 @@ def figures_of(uow: UnitOfWork, shifts: Sequence[Shift]) -> dict[int, ShiftFigur
             sales, sales_n, voids, voids_n = payments.get((shift.id, method), (ZERO, 0, ZERO, 0))
             cash = method is PaymentMethod.CASH
             moved = moves.get(shift.id, {})
-            methods.append(MethodFigures(
-                method, sales, sales_n, voids, voids_n,
-                opening=shift.opening_float if cash else ZERO,
-                moved_in=moved.get(MoveDirection.IN, ZERO) if cash else ZERO,
-                moved_out=moved.get(MoveDirection.OUT, ZERO) if cash else ZERO,
-            ))  # fmt: skip
+            methods.append(
+                MethodFigures(
+                    method,
+                    sales,
+                    sales_n,
+                    voids,
+                    voids_n,
+                    opening=shift.opening_float if cash else ZERO,
+                    moved_in=moved.get(MoveDirection.IN, ZERO) if cash else ZERO,
+                    moved_out=moved.get(MoveDirection.OUT, ZERO) if cash else ZERO,
+                )
+            )
         counts = receipts.get(shift.id, {})
         result[shift.id] = ShiftFigures(
-            tuple(methods), counts.get(ReceiptKind.SALE, 0), counts.get(ReceiptKind.VOID, 0),
-            reprints.get(shift.id, 0), in_report_order(categories.get(shift.id, {})),
+            tuple(methods),
+            counts.get(ReceiptKind.SALE, 0),
+            counts.get(ReceiptKind.VOID, 0),
+            reprints.get(shift.id, 0),
+            in_report_order(categories.get(shift.id, {})),
             bills_paid.get(shift.id, 0),
-        )  # fmt: skip
+        )
     return result
 
 
@@ -78,13 +87,18 @@ _Key = tuple[int, PaymentMethod]
 
 def _payments(uow: UnitOfWork, ids: list[int]) -> dict[_Key, tuple[Decimal, int, Decimal, int]]:
     rows = uow.session.execute(
-        select(Receipt.shift_id, ReceiptPayment.method, Receipt.kind,
-               func.sum(ReceiptPayment.amount), func.count())
+        select(
+            Receipt.shift_id,
+            ReceiptPayment.method,
+            Receipt.kind,
+            func.sum(ReceiptPayment.amount),
+            func.count(),
+        )
         .select_from(ReceiptPayment)
         .join(Receipt, Receipt.id == ReceiptPayment.receipt_id)
         .where(Receipt.shift_id.in_(ids))
         .group_by(Receipt.shift_id, ReceiptPayment.method, Receipt.kind)
-    )  # fmt: skip
+    )
     found: dict[_Key, list[Any]] = defaultdict(lambda: [ZERO, 0, ZERO, 0])
     for shift_id, method, kind, amount, number in rows:
         entry = found[(cast(int, shift_id), method)]  # never NULL: selected by shift
@@ -161,11 +175,16 @@ def _categories(uow: UnitOfWork, ids: list[int]) -> dict[int, dict[str, Decimal]
     billed = ReceiptLine.bill_no.is_not(None)
     for lines, sign in _line_sources(ids):
         rows = uow.session.execute(
-            select(lines.c.shift_id, ReceiptLine.schedule_code, ReceiptLine.item_code, billed,
-                   func.sum(ReceiptLine.amount))
+            select(
+                lines.c.shift_id,
+                ReceiptLine.schedule_code,
+                ReceiptLine.item_code,
+                billed,
+                func.sum(ReceiptLine.amount),
+            )
             .join(ReceiptLine, ReceiptLine.receipt_id == lines.c.id)
             .group_by(lines.c.shift_id, ReceiptLine.schedule_code, ReceiptLine.item_code, billed)
-        )  # fmt: skip
+        )
         for shift_id, schedule, item, from_bill, amount in rows:
             per_item[(shift_id, schedule, item, bool(from_bill))] += sign * amount
     category = _item_categories(uow, {schedule for _, schedule, _, _ in per_item})

@@ -34,10 +34,19 @@ class ShiftView:
     @classmethod
     def of(cls, shift: Shift) -> ShiftView:
         return cls(
-            shift.id, shift.hall_code, shift.counter_code, shift.clerk_employee_no,
-            shift.clerk_name, shift.business_day, shift.opened_at, shift.status,
-            shift.opening_float, shift.count_round, shift.closed_at, shift.decided_by,
-        )  # fmt: skip
+            shift.id,
+            shift.hall_code,
+            shift.counter_code,
+            shift.clerk_employee_no,
+            shift.clerk_name,
+            shift.business_day,
+            shift.opened_at,
+            shift.status,
+            shift.opening_float,
+            shift.count_round,
+            shift.closed_at,
+            shift.decided_by,
+        )
 
 
 @dataclass(frozen=True)

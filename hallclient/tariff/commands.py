@@ -52,9 +52,15 @@ def _list(args: argparse.Namespace, database: Database, context: Context) -> int
 
 def _header(args: argparse.Namespace) -> ScheduleHeader:
     return ScheduleHeader(
-        args.code, args.title, args.doc_no, args.issuing_body, args.effective_from,
-        args.effective_to, args.year_start, args.household_base,
-    )  # fmt: skip
+        args.code,
+        args.title,
+        args.doc_no,
+        args.issuing_body,
+        args.effective_from,
+        args.effective_to,
+        args.year_start,
+        args.household_base,
+    )
 
 
 def _import(args: argparse.Namespace, database: Database, context: Context) -> int:
@@ -64,8 +70,10 @@ def _import(args: argparse.Namespace, database: Database, context: Context) -> i
         for problem in problems:
             print(f"header: {problem}")
         return 1
-    print(f"{args.file.name}: {len(tariff.items)} items, {len(tariff.bands)} tier bands, "
-          f"{len(tariff.late_fees)} late-fee rules, valid")  # fmt: skip
+    print(
+        f"{args.file.name}: {len(tariff.items)} items, {len(tariff.bands)} tier bands, "
+        f"{len(tariff.late_fees)} late-fee rules, valid"
+    )
     if args.dry_run:
         print("dry run: nothing written")
         return 0
@@ -90,8 +98,10 @@ def _print_review(database: Database, context: Context, code: str) -> None:
     counts = ", ".join(f"{result.count(kind)} {kind.value}" for kind in Change)
     print(f"  {counts}")
     for fee in result.late_fees:
-        print(f"  late fee {fee.customer_type}: {fee.daily_rate:f} a day after {fee.grace_days}"
-              f" days' grace ({fee.schedule.approval_doc_no})")  # fmt: skip
+        print(
+            f"  late fee {fee.customer_type}: {fee.daily_rate:f} a day after {fee.grace_days}"
+            f" days' grace ({fee.schedule.approval_doc_no})"
+        )
 
 
 def _review(args: argparse.Namespace, database: Database, context: Context) -> int:
@@ -111,9 +121,12 @@ def _approve(args: argparse.Namespace, database: Database, context: Context) -> 
     acting = Context(admin, context.where, context.clock, context.timezone)
     reason = args.reason or f"approve tariff schedule {args.code}"
     grant = grant_approval(
-        database, acting, ApprovalRequest(ApprovalKind.APPROVE_TARIFF, args.code, reason),
-        args.approver, ask_password(f"password of approver {args.approver}: "),
-    )  # fmt: skip
+        database,
+        acting,
+        ApprovalRequest(ApprovalKind.APPROVE_TARIFF, args.code, reason),
+        args.approver,
+        ask_password(f"password of approver {args.approver}: "),
+    )
     summary = schedules.approve(database, acting, args.code, grant.approval_id)
     print(f"approved by {admin.employee_no} with {grant.approver_employee_no}:\n{_line(summary)}")
     return 0
@@ -147,8 +160,11 @@ def print_quote(quote: Quote) -> None:
 
 
 def _quote(args: argparse.Namespace, database: Database, context: Context) -> int:
-    print_quote(pricing.quote(database, context, args.item, args.quantity,
-                              account_no=args.account, on=args.on))  # fmt: skip
+    print_quote(
+        pricing.quote(
+            database, context, args.item, args.quantity, account_no=args.account, on=args.on
+        )
+    )
     return 0
 
 
@@ -160,6 +176,13 @@ def _export(args: argparse.Namespace, database: Database, context: Context) -> i
 
 
 HANDLERS: dict[str, Handler] = {
-    "list": _list, "import": _import, "review": _review, "approve": _approve, "end": _end,
-    "retire": _retire, "discard": _discard, "quote": _quote, "export": _export,
-}  # fmt: skip
+    "list": _list,
+    "import": _import,
+    "review": _review,
+    "approve": _approve,
+    "end": _end,
+    "retire": _retire,
+    "discard": _discard,
+    "quote": _quote,
+    "export": _export,
+}

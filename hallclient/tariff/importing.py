@@ -59,12 +59,23 @@ from hallclient.tariff.validate import (
     parse_uplift,
 )
 
-ITEM_COLUMNS = {"code": "编码", "name": "名称", "category": "类别", "unit": "单位",
-                "unit_price": "单价", "customer_types": "适用客户", "note": "备注"}  # fmt: skip
-BAND_COLUMNS = {"item_code": "项目编码", "band": "档次", "up_to_m3": "上限",
-                "unit_price": "单价", "uplift_per_person_m3": "每增一人增加"}  # fmt: skip
-LATE_FEE_COLUMNS = {"customer_type": "适用客户", "daily_rate": "日费率",
-                    "grace_days": "宽限天数"}  # fmt: skip
+ITEM_COLUMNS = {
+    "code": "编码",
+    "name": "名称",
+    "category": "类别",
+    "unit": "单位",
+    "unit_price": "单价",
+    "customer_types": "适用客户",
+    "note": "备注",
+}
+BAND_COLUMNS = {
+    "item_code": "项目编码",
+    "band": "档次",
+    "up_to_m3": "上限",
+    "unit_price": "单价",
+    "uplift_per_person_m3": "每增一人增加",
+}
+LATE_FEE_COLUMNS = {"customer_type": "适用客户", "daily_rate": "日费率", "grace_days": "宽限天数"}
 OPTIONAL = frozenset({"note", "uplift_per_person_m3", "up_to_m3"})
 
 
@@ -107,18 +118,26 @@ class TariffImportError(FileProblemsError):
 
 
 _ITEM_PARSERS: dict[str, Parser] = {
-    "code": parse_code, "name": parse_name, "category": parse_category, "unit": parse_unit,
-    "unit_price": parse_price, "customer_types": parse_customer_types, "note": parse_note,
-}  # fmt: skip
+    "code": parse_code,
+    "name": parse_name,
+    "category": parse_category,
+    "unit": parse_unit,
+    "unit_price": parse_price,
+    "customer_types": parse_customer_types,
+    "note": parse_note,
+}
 _BAND_PARSERS: dict[str, Parser] = {
-    "item_code": parse_code, "band": parse_band_number, "up_to_m3": parse_limit,
+    "item_code": parse_code,
+    "band": parse_band_number,
+    "up_to_m3": parse_limit,
     "unit_price": lambda cell, row: parse_price(cell, {"category": Category.GAS_VOLUME}),
     "uplift_per_person_m3": parse_uplift,
-}  # fmt: skip
+}
 _LATE_FEE_PARSERS: dict[str, Parser] = {
-    "customer_type": parse_customer_type, "daily_rate": parse_daily_rate,
+    "customer_type": parse_customer_type,
+    "daily_rate": parse_daily_rate,
     "grace_days": parse_grace_days,
-}  # fmt: skip
+}
 
 
 def _items(sheet: Sheet, problems: list[Problem]) -> dict[str, tuple[int, ImportedItem]]:
@@ -196,8 +215,11 @@ def _sheets(items_path: Path, tiers_path: Path | None, late_path: Path | None) -
         return book.get("items", first), book.get("tiers"), book.get("late_fees")
     if items_path.suffix.lower() != ".csv":
         raise SheetError(Problem(items_path.name, 0, "(file)", "must be a .csv or .xlsx file"))
-    return (read_csv(items_path), read_csv(tiers_path) if tiers_path else None,
-            read_csv(late_path) if late_path else None)  # fmt: skip
+    return (
+        read_csv(items_path),
+        read_csv(tiers_path) if tiers_path else None,
+        read_csv(late_path) if late_path else None,
+    )
 
 
 def read_tariff(
@@ -220,8 +242,15 @@ def read_tariff(
 
 
 def _item_row(item: ImportedItem) -> list[object]:
-    return [item.code, item.name, item.category.value, item.unit, item.unit_price,
-            ";".join(item.customer_types), item.note]  # fmt: skip
+    return [
+        item.code,
+        item.name,
+        item.category.value,
+        item.unit,
+        item.unit_price,
+        ";".join(item.customer_types),
+        item.note,
+    ]
 
 
 def _band_row(band: ImportedBand) -> list[object]:
@@ -234,12 +263,18 @@ def write_tariff(tariff: ImportedTariff, path: Path) -> None:
     late fees in ``<stem>.late_fees.csv``)."""
     items = [_item_row(item) for item in tariff.items]
     bands = [_band_row(band) for band in tariff.bands]
-    fees: list[list[object]] = [[f.customer_type, f.daily_rate, f.grace_days]
-                                for f in tariff.late_fees]  # fmt: skip
+    fees: list[list[object]] = [
+        [f.customer_type, f.daily_rate, f.grace_days] for f in tariff.late_fees
+    ]
     if path.suffix.lower() == ".xlsx":
-        write_xlsx(path, {"items": (list(ITEM_COLUMNS), items),
-                          "tiers": (list(BAND_COLUMNS), bands),
-                          "late_fees": (list(LATE_FEE_COLUMNS), fees)})  # fmt: skip
+        write_xlsx(
+            path,
+            {
+                "items": (list(ITEM_COLUMNS), items),
+                "tiers": (list(BAND_COLUMNS), bands),
+                "late_fees": (list(LATE_FEE_COLUMNS), fees),
+            },
+        )
         return
     write_csv(path, list(ITEM_COLUMNS), items)
     if bands:

@@ -68,9 +68,11 @@ class Pricer:
     """Prices from the items and late-fee rules in force on one day."""
 
     def __init__(
-        self, items: Iterable[PricedItem], on: dt.date,
+        self,
+        items: Iterable[PricedItem],
+        on: dt.date,
         late_fees: Mapping[str, LateFeeRule] | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         self.on = on
         self.items = {item.code: item for item in items}
         self.late_fees = dict(late_fees or {})
@@ -94,9 +96,13 @@ class Pricer:
         return found
 
     def quote(
-        self, code: str, quantity: Decimal, account: AccountFacts | None = None, *,
+        self,
+        code: str,
+        quantity: Decimal,
+        account: AccountFacts | None = None,
+        *,
         metered: bool = False,
-    ) -> Quote:  # fmt: skip
+    ) -> Quote:
         """The price of ``quantity``; ``metered`` prices gas already used (a bill), which
         the account's status does not stop, where buying gas needs an active account."""
         item = self.item(code)
@@ -111,9 +117,13 @@ class Pricer:
             check_chargeable(account.status, gas=item.category is Category.GAS_VOLUME)
         used = None if item.tiers is None else account.volumes.used(item.tiers.year_start(self.on))
         return quote_item(
-            item, quantity, self.on, account_no=account.account_no, used_this_year=used,
+            item,
+            quantity,
+            self.on,
+            account_no=account.account_no,
+            used_this_year=used,
             household_size=account.household_size,
-        )  # fmt: skip
+        )
 
     def late_fee(
         self, bill_no: str, amount: Decimal, due_on: dt.date, account: AccountFacts
@@ -131,9 +141,12 @@ def load_pricer(uow: UnitOfWork, on: dt.date) -> Pricer:
 
 
 _FACTS = select(  # built once: every payment reads it
-    Account.account_no, Account.customer_type, Account.household_size, Account.status,
+    Account.account_no,
+    Account.customer_type,
+    Account.household_size,
+    Account.status,
     Account.name,
-).where(Account.account_no == bindparam("account_no"))  # fmt: skip
+).where(Account.account_no == bindparam("account_no"))
 _LOCKED_FACTS = _FACTS.with_for_update()
 
 

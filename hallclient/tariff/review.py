@@ -61,8 +61,9 @@ def compare(before: list[PricedItem], after: list[PricedItem]) -> list[ItemChang
             changes.append(ItemChange(code, Change.REMOVED, was, None))
         else:
             fields = tuple(f for f in COMPARED if getattr(was, f) != getattr(now, f))
-            changes.append(ItemChange(code, Change.CHANGED if fields else Change.SAME, was, now,
-                                      fields))  # fmt: skip
+            changes.append(
+                ItemChange(code, Change.CHANGED if fields else Change.SAME, was, now, fields)
+            )
     return changes
 
 
@@ -74,13 +75,28 @@ def export_tariff(database: Database, context: Context, code: str) -> ImportedTa
         items = load_items(uow.session, [schedule])
         fees = load_late_fees(uow.session, [schedule]).values()
     return ImportedTariff(
-        tuple(ImportedItem(item.code, item.name, item.category, item.unit, item.unit_price,
-                           item.customer_types, item.note) for item in items),
-        tuple(ImportedBand(item.code, band.number, band.up_to_m3, band.unit_price,
-                           band.uplift_per_person_m3)
-              for item in items if item.tiers for band in item.tiers.bands),
+        tuple(
+            ImportedItem(
+                item.code,
+                item.name,
+                item.category,
+                item.unit,
+                item.unit_price,
+                item.customer_types,
+                item.note,
+            )
+            for item in items
+        ),
+        tuple(
+            ImportedBand(
+                item.code, band.number, band.up_to_m3, band.unit_price, band.uplift_per_person_m3
+            )
+            for item in items
+            if item.tiers
+            for band in item.tiers.bands
+        ),
         tuple(ImportedLateFee(f.customer_type, f.daily_rate, f.grace_days) for f in fees),
-    )  # fmt: skip
+    )
 
 
 def review(database: Database, context: Context, code: str) -> Review:
@@ -90,9 +106,10 @@ def review(database: Database, context: Context, code: str) -> Review:
         schedule = find_schedule(uow, code)
         draft = load_items(uow.session, [schedule])
         current = [
-            item for item in items_in_force(uow.session, schedule.effective_from)
+            item
+            for item in items_in_force(uow.session, schedule.effective_from)
             if item.schedule.code != code
-        ]  # fmt: skip
+        ]
         compared = tuple(sorted({item.schedule.code for item in current}))
         fees = tuple(load_late_fees(uow.session, [schedule]).values())
         return Review(summarize(uow, schedule), compared, tuple(compare(current, draft)), fees)

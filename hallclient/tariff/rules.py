@@ -215,16 +215,32 @@ def quote_item(
         year = item.tiers.year_start(on)
     lines = tuple(
         BasisLine(
-            ref.code, ref.approval_doc_no, item.code, item.name,
-            share.band if item.tiers else None, share.volume, item.unit,
-            share.unit_price, line_amount(share.volume, share.unit_price),
+            ref.code,
+            ref.approval_doc_no,
+            item.code,
+            item.name,
+            share.band if item.tiers else None,
+            share.volume,
+            item.unit,
+            share.unit_price,
+            line_amount(share.volume, share.unit_price),
         )
         for share in shares
-    )  # fmt: skip
+    )
     return Quote(
-        item.code, item.name, quantity, item.unit, on, account_no, lines,
-        sum((line.subtotal for line in lines), Decimal("0.00")), used, size, estimated, year,
-    )  # fmt: skip
+        item.code,
+        item.name,
+        quantity,
+        item.unit,
+        on,
+        account_no,
+        lines,
+        sum((line.subtotal for line in lines), Decimal("0.00")),
+        used,
+        size,
+        estimated,
+        year,
+    )
 
 
 LATE_FEE_CODE = "LATE_FEE"  # reserved: no tariff item may take this code
@@ -252,9 +268,13 @@ def late_days(due_on: dt.date, on: dt.date, grace_days: int) -> int:
 
 
 def late_fee_quote(
-    rule: LateFeeRule, bill_no: str, bill_amount: Decimal, due_on: dt.date, on: dt.date,
+    rule: LateFeeRule,
+    bill_no: str,
+    bill_amount: Decimal,
+    due_on: dt.date,
+    on: dt.date,
     account_no: str,
-) -> Quote | None:  # fmt: skip
+) -> Quote | None:
     """The late fee of an overdue bill paid on ``on``, as one basis line, or None.
 
     The line reads as the bill's amount × (daily rate × days): the rate has four
@@ -267,7 +287,25 @@ def late_fee_quote(
     if fee <= 0:
         return None
     ref, name = rule.schedule, f"违约金（逾期{days}天）"
-    line = BasisLine(ref.code, ref.approval_doc_no, LATE_FEE_CODE, name, None, bill_amount,
-                     LATE_FEE_UNIT, factor, fee)  # fmt: skip
-    return Quote(LATE_FEE_CODE, name, bill_amount, LATE_FEE_UNIT, on, account_no, (line,), fee,
-                 bill_no=bill_no)  # fmt: skip
+    line = BasisLine(
+        ref.code,
+        ref.approval_doc_no,
+        LATE_FEE_CODE,
+        name,
+        None,
+        bill_amount,
+        LATE_FEE_UNIT,
+        factor,
+        fee,
+    )
+    return Quote(
+        LATE_FEE_CODE,
+        name,
+        bill_amount,
+        LATE_FEE_UNIT,
+        on,
+        account_no,
+        (line,),
+        fee,
+        bill_no=bill_no,
+    )

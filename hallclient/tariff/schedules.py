@@ -81,10 +81,18 @@ def summarize(uow: UnitOfWork, schedule: TariffSchedule) -> ScheduleSummary:
         select(func.count()).select_from(TariffItem).where(TariffItem.schedule_id == schedule.id)
     )
     return ScheduleSummary(
-        schedule.code, schedule.title, schedule.approval_doc_no, schedule.issuing_body,
-        schedule.effective_from, schedule.effective_to, schedule.status, count or 0,
-        schedule.created_by, schedule.approved_by, schedule.is_demo,
-    )  # fmt: skip
+        schedule.code,
+        schedule.title,
+        schedule.approval_doc_no,
+        schedule.issuing_body,
+        schedule.effective_from,
+        schedule.effective_to,
+        schedule.status,
+        count or 0,
+        schedule.created_by,
+        schedule.approved_by,
+        schedule.is_demo,
+    )
 
 
 def find_schedule(uow: UnitOfWork, code: str, *, lock: bool = False) -> TariffSchedule:
@@ -116,14 +124,21 @@ def create_draft(
         if uow.session.scalar(select(TariffSchedule.id).where(TariffSchedule.code == header.code)):
             raise TariffError(TariffProblem.DUPLICATE_CODE, header.code)
         schedule = TariffSchedule(
-            **vars(header), status=ScheduleStatus.DRAFT, source=source[:200],
-            created_by=context.user.employee_no, created_at=context.clock.now(),
-        )  # fmt: skip
+            **vars(header),
+            status=ScheduleStatus.DRAFT,
+            source=source[:200],
+            created_by=context.user.employee_no,
+            created_at=context.clock.now(),
+        )
         uow.session.add(schedule)
         uow.session.flush()
         add_items(uow, schedule, tariff)
-        details = {"items": len(tariff.items), "bands": len(tariff.bands),
-                   "late_fees": len(tariff.late_fees), "source": source}  # fmt: skip
+        details = {
+            "items": len(tariff.items),
+            "bands": len(tariff.bands),
+            "late_fees": len(tariff.late_fees),
+            "source": source,
+        }
         context.record(uow, "tariff.draft_created", "tariff_schedule", header.code, details)
         summary = summarize(uow, schedule)
         uow.commit()
@@ -160,10 +175,14 @@ def add_items(uow: UnitOfWork, schedule: TariffSchedule, tariff: ImportedTariff)
         for band in tariff.bands
     )
     uow.session.add_all(
-        TariffLateFee(schedule_id=schedule.id, customer_type=fee.customer_type,
-                      daily_rate=fee.daily_rate, grace_days=fee.grace_days)
+        TariffLateFee(
+            schedule_id=schedule.id,
+            customer_type=fee.customer_type,
+            daily_rate=fee.daily_rate,
+            grace_days=fee.grace_days,
+        )
         for fee in tariff.late_fees
-    )  # fmt: skip
+    )
 
 
 def _overlaps(a_from: dt.date, a_to: dt.date | None, b_from: dt.date, b_to: dt.date | None) -> bool:

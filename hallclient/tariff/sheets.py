@@ -203,8 +203,9 @@ def records(
                 )
             )
             continue
-        found.append((line, {key: cells[i] if i < len(cells) else None
-                             for i, key in enumerate(keys) if key}))  # fmt: skip
+        found.append(
+            (line, {key: cells[i] if i < len(cells) else None for i, key in enumerate(keys) if key})
+        )
     return found
 
 

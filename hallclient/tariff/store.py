@@ -23,9 +23,13 @@ from hallclient.tariff.rules import (
 
 def schedule_ref(schedule: TariffSchedule) -> ScheduleRef:
     return ScheduleRef(
-        schedule.code, schedule.title, schedule.approval_doc_no, schedule.issuing_body,
-        schedule.effective_from, schedule.effective_to,
-    )  # fmt: skip
+        schedule.code,
+        schedule.title,
+        schedule.approval_doc_no,
+        schedule.issuing_body,
+        schedule.effective_from,
+        schedule.effective_to,
+    )
 
 
 def parse_month_day(text: str) -> tuple[int, int]:
@@ -53,9 +57,7 @@ def schedules_in_force(session: Session, on: dt.date) -> list[TariffSchedule]:
 def load_items(session: Session, schedules: Sequence[TariffSchedule]) -> list[PricedItem]:
     """The items of these schedules with their tier plans, ordered by code."""
     by_id = {schedule.id: schedule for schedule in schedules}
-    rows = list(
-        session.scalars(select(TariffItem).where(TariffItem.schedule_id.in_(by_id)))
-    )  # fmt: skip
+    rows = list(session.scalars(select(TariffItem).where(TariffItem.schedule_id.in_(by_id))))
     bands: dict[int, list[TariffBand]] = defaultdict(list)
     item_ids = [row.id for row in rows]
     for band in session.scalars(select(TariffBand).where(TariffBand.item_id.in_(item_ids))):
@@ -113,13 +115,15 @@ def load_late_fees(session: Session, schedules: Sequence[TariffSchedule]) -> dic
     rules: dict[str, LateFeeRule] = {}
     query = select(TariffLateFee).where(TariffLateFee.schedule_id.in_(by_id))
     for row in session.scalars(query.order_by(TariffLateFee.id)):
-        rule = LateFeeRule(row.customer_type, row.daily_rate, row.grace_days,
-                           schedule_ref(by_id[row.schedule_id]))  # fmt: skip
+        rule = LateFeeRule(
+            row.customer_type, row.daily_rate, row.grace_days, schedule_ref(by_id[row.schedule_id])
+        )
         other = rules.setdefault(rule.customer_type, rule)
         if other is not rule:
-            raise TariffError(TariffProblem.OVERLAP,
-                              f"late fee {rule.customer_type}: {other.schedule.code}, "
-                              f"{rule.schedule.code}")  # fmt: skip
+            raise TariffError(
+                TariffProblem.OVERLAP,
+                f"late fee {rule.customer_type}: {other.schedule.code}, {rule.schedule.code}",
+            )
     return rules
 
 
@@ -136,10 +140,17 @@ def _checked(items: list[PricedItem]) -> list[PricedItem]:
 
 def _priced(row: TariffItem, schedule: TariffSchedule, bands: list[TariffBand]) -> PricedItem:
     return PricedItem(
-        row.code, row.name, row.pinyin_initials, Category(row.category), row.unit,
-        row.unit_price, tuple(filter(None, row.customer_types.split(";"))), row.note,
-        schedule_ref(schedule), _plan(schedule, bands),
-    )  # fmt: skip
+        row.code,
+        row.name,
+        row.pinyin_initials,
+        Category(row.category),
+        row.unit,
+        row.unit_price,
+        tuple(filter(None, row.customer_types.split(";"))),
+        row.note,
+        schedule_ref(schedule),
+        _plan(schedule, bands),
+    )
 
 
 def _plan(schedule: TariffSchedule, bands: list[TariffBand]) -> TierPlan | None:
@@ -149,5 +160,7 @@ def _plan(schedule: TariffSchedule, bands: list[TariffBand]) -> TierPlan | None:
     ordered = sorted(bands, key=lambda band: band.band)
     return TierPlan(
         tuple(Band(b.band, b.up_to_m3, b.unit_price, b.uplift_per_person_m3) for b in ordered),
-        month, day, schedule.household_base,
-    )  # fmt: skip
+        month,
+        day,
+        schedule.household_base,
+    )

@@ -33,11 +33,19 @@ if TYPE_CHECKING:
     from hallclient.tariff.importing import ImportedBand
 
 CATEGORY_ALIASES = {
-    "燃气": "gas_volume", "燃气(按量)": "gas_volume", "服务费": "service_fee",
-    "材料费": "material", "押金": "deposit", "补缴": "back_charge",
-}  # fmt: skip
-CUSTOMER_ALIASES = {"居民": "residential", "商业": "commercial", "工业": "industrial",
-                    "机关事业单位": "public_institution"}  # fmt: skip
+    "燃气": "gas_volume",
+    "燃气(按量)": "gas_volume",
+    "服务费": "service_fee",
+    "材料费": "material",
+    "押金": "deposit",
+    "补缴": "back_charge",
+}
+CUSTOMER_ALIASES = {
+    "居民": "residential",
+    "商业": "commercial",
+    "工业": "industrial",
+    "机关事业单位": "public_institution",
+}
 CODE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 PLAIN_NUMBER = re.compile(r"-?[0-9]+(\.[0-9]+)?")
 _HINTS = (

@@ -33,8 +33,11 @@ def add_hall(database: Database, categories: dict[str, str] | None = None) -> No
         uow.session.flush()
         for code in COUNTERS:
             served = (categories or {}).get(code, "")
-            uow.session.add(Counter(hall_code=WHERE.hall_code, code=code, name=f"{code}号窗口",
-                                    categories=served))  # fmt: skip
+            uow.session.add(
+                Counter(
+                    hall_code=WHERE.hall_code, code=code, name=f"{code}号窗口", categories=served
+                )
+            )
         uow.commit()
 
     run_write(database, use_case)

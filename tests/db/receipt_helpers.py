@@ -46,8 +46,9 @@ def quoted_cart(database: Database, context: Context, *items: tuple[str, str]) -
     """A cart of ``(code, quantity)`` quoted by the pricing service for the account."""
     cart = Cart()
     for code, quantity in items:
-        quote = pricing.quote(database, context, code, Decimal(quantity), account_no=ACCOUNT_NO,
-                              after=cart.lines)  # fmt: skip
+        quote = pricing.quote(
+            database, context, code, Decimal(quantity), account_no=ACCOUNT_NO, after=cart.lines
+        )
         cart = cart.add(quote)
     return cart
 
@@ -73,13 +74,20 @@ def ensure_shift(database: Database, context: Context) -> None:
 
 def add_account(database: Database) -> None:
     """The one gas account of the receipt tests (张伟, residential, 250 m³ used this year)."""
-    add_ledger_account(database, used=250, account_no=ACCOUNT_NO, meter_no="211906000002",
-                       address="成都市武侯区锦华路25号")  # fmt: skip
+    add_ledger_account(
+        database,
+        used=250,
+        account_no=ACCOUNT_NO,
+        meter_no="211906000002",
+        address="成都市武侯区锦华路25号",
+    )
 
 
 def cash_request(cart: Cart, tendered: str | None = None, key: str | None = None) -> PaymentRequest:
     return PaymentRequest(
-        key=key or uuid.uuid4().hex, cart=cart,
+        key=key or uuid.uuid4().hex,
+        cart=cart,
         tenders=(Tender(PaymentMethod.CASH, cart.total),),
-        cash_tendered=Decimal(tendered) if tendered else None, account_no=ACCOUNT_NO,
-    )  # fmt: skip
+        cash_tendered=Decimal(tendered) if tendered else None,
+        account_no=ACCOUNT_NO,
+    )

@@ -56,9 +56,10 @@ def journal(database: Database) -> list[tuple[str, str, str]]:
     """(actor, action, object_id) of every entry, oldest first."""
     with UnitOfWork(database) as uow:
         rows = uow.session.execute(
-            select(AuditEntry.actor_employee_no, AuditEntry.action, AuditEntry.object_id)
-            .order_by(AuditEntry.seq)
-        ).all()  # fmt: skip
+            select(AuditEntry.actor_employee_no, AuditEntry.action, AuditEntry.object_id).order_by(
+                AuditEntry.seq
+            )
+        ).all()
         return [tuple(row) for row in rows]
 
 

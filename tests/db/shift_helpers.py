@@ -26,8 +26,9 @@ def pay(till: Till, context: Context, cart: Cart, method: PaymentMethod) -> Issu
         return issue_receipt(till.database, context, cash_request(cart))
     request = cash_request(cart)
     tender = Tender(method, cart.total, "REF-1")
-    return issue_receipt(till.database, context, PaymentRequest(
-        request.key, cart, (tender,), account_no=ACCOUNT_NO))  # fmt: skip
+    return issue_receipt(
+        till.database, context, PaymentRequest(request.key, cart, (tender,), account_no=ACCOUNT_NO)
+    )
 
 
 def approve(till: Till, context: Context, kind: ApprovalKind, object_ref: str) -> int:

@@ -19,13 +19,15 @@ from hallclient.tariff.schedules import ScheduleHeader, ScheduleSummary
 from tests.db.security_helpers import EMPLOYEE_NO, PASSWORD
 
 ALL_TYPES = ("residential", "commercial", "industrial", "public_institution")
-GAS = ImportedItem("G101", "居民生活用气", Category.GAS_VOLUME, "m³", Decimal("2.61"),
-                   ("residential",), "")  # fmt: skip
+GAS = ImportedItem(
+    "G101", "居民生活用气", Category.GAS_VOLUME, "m³", Decimal("2.61"), ("residential",), ""
+)
 TRANSFER = ImportedItem(
     "S105", "过户费", Category.SERVICE_FEE, "户", Decimal("30.00"), ALL_TYPES, ""
 )
-METER = ImportedItem("M101", "燃气表具(G2.5)", Category.MATERIAL, "个", Decimal("280.00"),
-                     ("residential",), "")  # fmt: skip
+METER = ImportedItem(
+    "M101", "燃气表具(G2.5)", Category.MATERIAL, "个", Decimal("280.00"), ("residential",), ""
+)
 BANDS = (
     ImportedBand("G101", 1, Decimal(300), Decimal("2.61"), Decimal(60)),
     ImportedBand("G101", 2, Decimal(600), Decimal("3.13"), Decimal(120)),
@@ -39,8 +41,14 @@ def header(
     effective_from: dt.date = dt.date(2026, 1, 1), effective_to: dt.date | None = None
 ) -> ScheduleHeader:
     number = next(_codes)
-    return ScheduleHeader(f"T-{number}", f"测试收费标准{number}", f"测价〔2026〕{number}号",
-                          "测试市发展和改革委员会", effective_from, effective_to)  # fmt: skip
+    return ScheduleHeader(
+        f"T-{number}",
+        f"测试收费标准{number}",
+        f"测价〔2026〕{number}号",
+        "测试市发展和改革委员会",
+        effective_from,
+        effective_to,
+    )
 
 
 def with_price(tariff: ImportedTariff, code: str, price: str) -> ImportedTariff:
@@ -66,8 +74,9 @@ def approve(
     return schedules.approve(database, admin, code, grant.approval_id)
 
 
-def in_force(database: Database, admin: Context, tariff: ImportedTariff = TARIFF,
-             **dates: dt.date | None) -> ScheduleSummary:  # fmt: skip
+def in_force(
+    database: Database, admin: Context, tariff: ImportedTariff = TARIFF, **dates: dt.date | None
+) -> ScheduleSummary:
     return approve(database, admin, draft(database, admin, tariff, **dates).code)
 
 

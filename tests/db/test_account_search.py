@@ -71,8 +71,12 @@ def test_address_from_the_road_with_or_without_city_and_district(database, clerk
 
 def test_a_name_ranks_before_an_address_that_starts_the_same(database, clerk):
     with UnitOfWork(database) as uow:
-        uow.session.add_all([_account("9000000001", "锦华", "锦江区书院街1号"),
-                             _account("9000000002", "王芳", "成都市武侯区锦华路9号")])  # fmt: skip
+        uow.session.add_all(
+            [
+                _account("9000000001", "锦华", "锦江区书院街1号"),
+                _account("9000000002", "王芳", "成都市武侯区锦华路9号"),
+            ]
+        )
         uow.commit()
     hits = _search(database, clerk, "锦华")
     found = [(h.account_no, h.match) for h in hits]
@@ -90,9 +94,17 @@ def test_an_account_stored_through_the_model_keeps_its_address_key(database, cle
 
 
 def _account(number: str, name: str, address: str) -> Account:
-    return Account(account_no=number, meter_no="M" + number, name=name, name_initials="",
-                   phone="13800000000", phone_last4="0000", address=address,
-                   customer_type="residential", status="active")  # fmt: skip
+    return Account(
+        account_no=number,
+        meter_no="M" + number,
+        name=name,
+        name_initials="",
+        phone="13800000000",
+        phone_last4="0000",
+        address=address,
+        customer_type="residential",
+        status="active",
+    )
 
 
 def test_full_width_digits_are_read_as_digits(database, clerk, accounts):
@@ -103,9 +115,19 @@ def test_full_width_digits_are_read_as_digits(database, clerk, accounts):
 
 @pytest.mark.parametrize(
     "text",
-    ["", "   ", "9" * 5000, "\x00\x1b[31m", "'; DROP TABLE accounts; --", "' OR '1'='1",
-     "😀🔥", "%", "_", "张伟%"],
-)  # fmt: skip
+    [
+        "",
+        "   ",
+        "9" * 5000,
+        "\x00\x1b[31m",
+        "'; DROP TABLE accounts; --",
+        "' OR '1'='1",
+        "😀🔥",
+        "%",
+        "_",
+        "张伟%",
+    ],
+)
 def test_hostile_queries_find_nothing_and_change_nothing(database, clerk, text):
     assert _search(database, clerk, text) == []
     assert len(_search(database, clerk, "1")) > 0  # the table is still there

@@ -27,10 +27,15 @@ def append(database, count, action="login", actor="1001", first_minute=0):
 
     def use_case(uow, minute):
         seq = audit.record(
-            uow, WHERE, actor, action, "user", actor,
+            uow,
+            WHERE,
+            actor,
+            action,
+            "user",
+            actor,
             {"minute": minute, "amount": Decimal("1.50"), "名": "张三"},
             T0 + timedelta(minutes=minute, microseconds=minute),
-        )  # fmt: skip
+        )
         uow.commit()
         return seq
 
@@ -158,9 +163,10 @@ def test_cli_audit_head_and_verify(capsys, database):
         conn.execute(text("UPDATE audit_entries SET action = 'logout' WHERE seq = 3"))
     code, out, _ = _cli(capsys, database_url, "verify")
     assert (code, out) == (
-        1, "journal BROKEN at entry 3: entry_hash does not match the entry's contents "
+        1,
+        "journal BROKEN at entry 3: entry_hash does not match the entry's contents "
         "(3 links checked)\n",
-    )  # fmt: skip
+    )
 
 
 def test_cli_refuses_a_malformed_expected_head(capsys, sqlite_database_url):

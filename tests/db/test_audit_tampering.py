@@ -180,8 +180,18 @@ def _forged(rows, seq, prev, rng):
     return fields | {"entry_hash": entry_hash(**fields)}
 
 
-TAMPERS = [alter_details, alter_actor, alter_action, alter_occurred_at, alter_hash,
-           delete_row, append_row, insert_renumbered, swap_rows, drop_last]  # fmt: skip
+TAMPERS = [
+    alter_details,
+    alter_actor,
+    alter_action,
+    alter_occurred_at,
+    alter_hash,
+    delete_row,
+    append_row,
+    insert_renumbered,
+    swap_rows,
+    drop_last,
+]
 
 
 def test_random_tampering_is_named_every_time(journal):

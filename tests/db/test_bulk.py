@@ -17,13 +17,22 @@ NOW = dt.datetime(2026, 11, 26, 1, 0, tzinfo=dt.UTC)
 
 def _bill(number: int) -> dict[str, object]:
     return {
-        "bill_no": f"ZD202611-{number}", "account_no": "100000001", "kind": BillKind.READING,
-        "reading_id": None, "period_from": None, "period_to": dt.date(2026, 11, 1),
-        "volume": Decimal("12.000"), "item_code": "G101", "tier_year": None,
-        "volume_before": None, "amount": Decimal(f"{number}.01"),
-        "issued_on": dt.date(2026, 11, 3), "due_on": dt.date(2026, 11, 18),
-        "created_at": NOW, "created_by": "E001",
-    }  # fmt: skip
+        "bill_no": f"ZD202611-{number}",
+        "account_no": "100000001",
+        "kind": BillKind.READING,
+        "reading_id": None,
+        "period_from": None,
+        "period_to": dt.date(2026, 11, 1),
+        "volume": Decimal("12.000"),
+        "item_code": "G101",
+        "tier_year": None,
+        "volume_before": None,
+        "amount": Decimal(f"{number}.01"),
+        "issued_on": dt.date(2026, 11, 3),
+        "due_on": dt.date(2026, 11, 18),
+        "created_at": NOW,
+        "created_by": "E001",
+    }
 
 
 def _one_by_default(uow: UnitOfWork, number: int) -> int:
@@ -46,7 +55,8 @@ def test_numbered_rows_take_the_next_ids_and_defaults_carry_on(database) -> None
     with UnitOfWork(database) as uow:
         rows = uow.connection.execute(select(Bill.id, Bill.amount).order_by(Bill.id)).all()
     assert [(row.id, row.amount) for row in rows][-5:] == [
-        (first + n, Decimal(f"{n + 1}.01")) for n in range(5)]  # fmt: skip
+        (first + n, Decimal(f"{n + 1}.01")) for n in range(5)
+    ]
 
 
 def test_nothing_to_insert_allocates_nothing(database) -> None:

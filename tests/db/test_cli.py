@@ -35,15 +35,31 @@ def test_demo_then_user_add(capsys, monkeypatch, database_url):
     assert code == 0 and "demo data ready" in out and "200/200" in err
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-good-password\n"))
     code, out, _ = _run(
-        capsys, "--database-url", database_url, "user-add",
-        "--employee-no", "1010", "--name", "新员工", "--role", "clerk",
-    )  # fmt: skip
+        capsys,
+        "--database-url",
+        database_url,
+        "user-add",
+        "--employee-no",
+        "1010",
+        "--name",
+        "新员工",
+        "--role",
+        "clerk",
+    )
     assert code == 0 and "user 1010 added" in out
     monkeypatch.setattr(sys, "stdin", io.StringIO("a-good-password\n"))
     code, _, err = _run(
-        capsys, "--database-url", database_url, "user-add",
-        "--employee-no", "1010", "--name", "重复", "--role", "clerk",
-    )  # fmt: skip
+        capsys,
+        "--database-url",
+        database_url,
+        "user-add",
+        "--employee-no",
+        "1010",
+        "--name",
+        "重复",
+        "--role",
+        "clerk",
+    )
     assert code == 2 and "already taken" in err and "Traceback" not in err
 
 

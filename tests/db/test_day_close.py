@@ -76,9 +76,12 @@ def test_a_day_is_closed_once_and_not_before_it_begins(till):
     boss = till.context(Role.SHIFT_MANAGER, counter="C09")
     _close_and_approve(till, till.clerk, boss)
     today = till.clerk.today()
-    for day, problem in ((today + timedelta(days=1), ShiftProblem.FUTURE_DAY), (today, None),
-                         (today, ShiftProblem.DAY_CLOSED),
-                         (today - timedelta(days=1), ShiftProblem.DAY_CLOSED)):  # fmt: skip
+    for day, problem in (
+        (today + timedelta(days=1), ShiftProblem.FUTURE_DAY),
+        (today, None),
+        (today, ShiftProblem.DAY_CLOSED),
+        (today - timedelta(days=1), ShiftProblem.DAY_CLOSED),
+    ):
         if problem is None:
             day_close.close_day(till.database, boss, day)
             continue
@@ -93,8 +96,10 @@ def test_a_rewritten_day_close_is_detected(till):
     day_close.close_day(till.database, boss, till.clerk.today())
     with till.database.engine.begin() as conn:
         unprotect(conn, "day_closes")
-        conn.execute(text("UPDATE day_closes SET content = replace(content, :old, :new)"),
-                     {"old": '"voids":0', "new": '"voids":1'})  # fmt: skip
+        conn.execute(
+            text("UPDATE day_closes SET content = replace(content, :old, :new)"),
+            {"old": '"voids":0', "new": '"voids":1'},
+        )
     assert day_close.verify_day_closes(till.database, "H01") == f"{till.clerk.today()}: changed"
 
 

@@ -45,13 +45,20 @@ def test_waits_services_and_figures_per_counter(database, clerk, clock):
     walk_in = visits.start_walk_in(database, clerk("C01"))
     rows = day_view.day_visits(database, clerk())
     assert [(r.counter_code, r.wait, r.service) for r in rows] == [
-        ("C01", 2 * MINUTE, 4 * MINUTE), ("C02", 7 * MINUTE, 6 * MINUTE),
-        ("C01", None, None)]  # fmt: skip
+        ("C01", 2 * MINUTE, 4 * MINUTE),
+        ("C02", 7 * MINUTE, 6 * MINUTE),
+        ("C01", None, None),
+    ]
     figures = day_view.day_figures(database, clerk())
     assert figures.waiting_now == 2
     first, second = figures.counters
-    assert (first.counter_code, first.visits, first.average_wait, first.average_service,
-            first.average_satisfaction) == ("C01", 2, 2 * MINUTE, 4 * MINUTE, 5.0)  # fmt: skip
+    assert (
+        first.counter_code,
+        first.visits,
+        first.average_wait,
+        first.average_service,
+        first.average_satisfaction,
+    ) == ("C01", 2, 2 * MINUTE, 4 * MINUTE, 5.0)
     assert (second.visits, second.average_satisfaction) == (1, 3.0)
     only_c02 = day_view.day_visits(database, clerk(), wanted=DayFilter(counter_code="C02"))
     assert [row.counter_code for row in only_c02] == ["C02"]

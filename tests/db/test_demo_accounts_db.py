@@ -18,9 +18,13 @@ SEED = 7
 def test_insert_accounts(database: Database, rebuild: bool) -> None:
     calls: list[tuple[int, int]] = []
     inserted = insert_accounts(
-        database, COUNT, SEED, progress=lambda d, t: calls.append((d, t)), batch=1_500,
+        database,
+        COUNT,
+        SEED,
+        progress=lambda d, t: calls.append((d, t)),
+        batch=1_500,
         rebuild_indexes=rebuild,
-    )  # fmt: skip
+    )
 
     assert inserted == COUNT
     assert calls == [(1_500, COUNT), (3_000, COUNT), (4_500, COUNT), (COUNT, COUNT)]

@@ -45,10 +45,13 @@ def test_a_change_is_saved_and_journaled_with_old_and_new_values(database, peopl
     directory.save_department(database, admin, changed)
     assert _billing(database, admin) == changed
     with UnitOfWork(database) as uow:
-        [details] = uow.session.scalars(select(AuditEntry.details).where(
-            AuditEntry.action == "department.saved"))  # fmt: skip
-    assert json.loads(details) == {"phone": ["028-86000160", "028-86000999"],
-                                   "minutes_urgent": [960, 300]}  # fmt: skip
+        [details] = uow.session.scalars(
+            select(AuditEntry.details).where(AuditEntry.action == "department.saved")
+        )
+    assert json.loads(details) == {
+        "phone": ["028-86000160", "028-86000999"],
+        "minutes_urgent": [960, 300],
+    }
     after = service.refer(
         database, clerk, NewReferral("billing", Urgency.URGENT, "发票需要重开一下")
     )
@@ -57,17 +60,26 @@ def test_a_change_is_saved_and_journaled_with_old_and_new_values(database, peopl
 
 
 def test_a_new_department_is_added(database, admin):
-    new = replace(_billing(database, admin), code="metering_lab", name_zh="计量检定站",
-                  name_en="Meter Testing")  # fmt: skip
+    new = replace(
+        _billing(database, admin),
+        code="metering_lab",
+        name_zh="计量检定站",
+        name_en="Meter Testing",
+    )
     directory.save_department(database, admin, new)
     assert "metering_lab" in [d.code for d in service.departments(database)]
 
 
 @pytest.mark.parametrize(
     "change",
-    [{"phone": " "}, {"name_zh": ""}, {"minutes_emergency": 0},
-     {"minutes_urgent": 5000, "minutes_normal": 100}, {"code": "x" * 40}],
-)  # fmt: skip
+    [
+        {"phone": " "},
+        {"name_zh": ""},
+        {"minutes_emergency": 0},
+        {"minutes_urgent": 5000, "minutes_normal": 100},
+        {"code": "x" * 40},
+    ],
+)
 def test_a_bad_entry_is_refused_and_changes_nothing(database, admin, change):
     original = _billing(database, admin)
     with pytest.raises((ReferralError, Exception)) as caught:

@@ -48,8 +48,9 @@ def people(database):
 def _report(database, people, clock):
     clerk = at_counter(people[Role.CLERK], clock, "C01")
     reporter = Informant(CANARY_NAME, CANARY_PHONE, "晚上方便联系")
-    report = NewReferral("inspection", Urgency.URGENT, "邻居家疑似私接管道、绕表偷气，请稽查",
-                         informant=reporter)  # fmt: skip
+    report = NewReferral(
+        "inspection", Urgency.URGENT, "邻居家疑似私接管道、绕表偷气，请稽查", informant=reporter
+    )
     return service.refer(database, clerk, report)
 
 
@@ -84,16 +85,22 @@ def test_the_reporter_is_nowhere_but_the_protected_store(database, people, clock
 
 
 def test_a_request_never_shows_the_informant_in_a_repr():
-    request = NewReferral("inspection", Urgency.NORMAL, "私改管道，请查处", informant=Informant(
-        CANARY_NAME, CANARY_PHONE))  # fmt: skip
+    request = NewReferral(
+        "inspection",
+        Urgency.NORMAL,
+        "私改管道，请查处",
+        informant=Informant(CANARY_NAME, CANARY_PHONE),
+    )
     assert CANARY_NAME not in repr(request) and CANARY_PHONE not in repr(request)
     assert "<withheld>" in repr(request)
 
 
-@pytest.mark.parametrize("role", [Role.CLERK, Role.SHIFT_MANAGER, Role.DEPARTMENT_STAFF,
-                                  Role.ADMIN])  # fmt: skip
-def test_only_the_auditor_reads_the_reporter_and_the_read_is_journaled(database, people,
-                                                                       clock, role):  # fmt: skip
+@pytest.mark.parametrize(
+    "role", [Role.CLERK, Role.SHIFT_MANAGER, Role.DEPARTMENT_STAFF, Role.ADMIN]
+)
+def test_only_the_auditor_reads_the_reporter_and_the_read_is_journaled(
+    database, people, clock, role
+):
     made = _report(database, people, clock)
     with pytest.raises(PermissionDeniedError):
         informants.read_informant(database, context_for(people[role], clock), made.id)
@@ -108,8 +115,13 @@ def test_only_the_auditor_reads_the_reporter_and_the_read_is_journaled(database,
 
 def test_a_reporter_and_a_contact_together_are_refused(database, people, clock):
     clerk = at_counter(people[Role.CLERK], clock, "C01")
-    mixed = NewReferral("inspection", Urgency.NORMAL, "私改管道，请查处", contact_name="张三",
-                        informant=Informant(CANARY_NAME, CANARY_PHONE))  # fmt: skip
+    mixed = NewReferral(
+        "inspection",
+        Urgency.NORMAL,
+        "私改管道，请查处",
+        contact_name="张三",
+        informant=Informant(CANARY_NAME, CANARY_PHONE),
+    )
     with pytest.raises(ReferralError) as caught:
         service.refer(database, clerk, mixed)
     assert caught.value.problem is ReferralProblem.CONTACT_WITH_INFORMANT
@@ -117,12 +129,14 @@ def test_a_reporter_and_a_contact_together_are_refused(database, people, clock):
 
 def test_the_slip_of_a_theft_report_carries_no_reporter(database, people, clock, tmp_path):
     made = _report(database, people, clock)
-    layout = slip_layout(made, SlipDepartment("稽查部", "028-86000150", "", "二楼", "工作日"),
-                         HEADING, Paper.MM80)  # fmt: skip
+    layout = slip_layout(
+        made, SlipDepartment("稽查部", "028-86000150", "", "二楼", "工作日"), HEADING, Paper.MM80
+    )
     pdf = tmp_path / "slip.pdf"
     pdf.write_bytes(render_pdf(layout, made.reference))
-    words = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
-                           check=True).stdout  # fmt: skip
+    words = subprocess.run(
+        ["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
     native, _ = job_bytes(layout, JobOptions(Mode.NATIVE))
     assert f"举报 {made.reference}" in words.replace("\n", "")
     for secret in (CANARY_NAME, CANARY_PHONE):
@@ -132,11 +146,14 @@ def test_the_slip_of_a_theft_report_carries_no_reporter(database, people, clock,
 
 @pytest.mark.parametrize(
     "traceable",
-    [{"contact_phone": "13800001111"}, {"address": "锦华路25号"}, {"account_no": "1028000001"},
-     {"visit_id": 1}],
-)  # fmt: skip
-def test_nothing_that_leads_back_to_the_reporter_goes_with_it(database, people, clock,
-                                                              traceable):  # fmt: skip
+    [
+        {"contact_phone": "13800001111"},
+        {"address": "锦华路25号"},
+        {"account_no": "1028000001"},
+        {"visit_id": 1},
+    ],
+)
+def test_nothing_that_leads_back_to_the_reporter_goes_with_it(database, people, clock, traceable):
     clerk = at_counter(people[Role.CLERK], clock, "C01")
     reporter = Informant(CANARY_NAME, CANARY_PHONE)
     report = NewReferral("inspection", Urgency.NORMAL, "私改管道，请查处", informant=reporter)
@@ -149,8 +166,11 @@ def test_nothing_that_leads_back_to_the_reporter_goes_with_it(database, people, 
 def test_a_theft_report_is_journaled_by_its_redacted_reference(database, people, clock):
     made = _report(database, people, clock)
     with UnitOfWork(database) as uow:
-        named = set(uow.session.scalars(select(AuditEntry.object_id).where(
-            AuditEntry.object_type == "referral")))  # fmt: skip
+        named = set(
+            uow.session.scalars(
+                select(AuditEntry.object_id).where(AuditEntry.object_type == "referral")
+            )
+        )
     assert named == {f"举报 {made.reference}"}
 
 

@@ -76,15 +76,31 @@ def test_table_rebuild_on_a_populated_database_keeps_its_references(sqlite_datab
     with database.engine.begin() as conn:
         conn.execute(
             Department.__table__.insert(),
-            {"code": "billing", "name_zh": "账务", "name_en": "Billing", "duties": "账务",
-             "phone": "1", "extension": "", "location": "二楼", "hours": "工作日", "hotline": ""},
-        )  # fmt: skip
+            {
+                "code": "billing",
+                "name_zh": "账务",
+                "name_en": "Billing",
+                "duties": "账务",
+                "phone": "1",
+                "extension": "",
+                "location": "二楼",
+                "hours": "工作日",
+                "hotline": "",
+            },
+        )
         conn.execute(
             User.__table__.insert(),
-            {"employee_no": "3001", "display_name": "赵刚", "role": "department_staff",
-             "department_code": "billing", "password_hash": "x", "active": True,
-             "must_change_password": False, "failed_logins": 0},
-        )  # fmt: skip
+            {
+                "employee_no": "3001",
+                "display_name": "赵刚",
+                "role": "department_staff",
+                "department_code": "billing",
+                "password_hash": "x",
+                "active": True,
+                "must_change_password": False,
+                "failed_logins": 0,
+            },
+        )
     with migration_connection(database.engine) as conn:
         context = MigrationContext.configure(conn, opts={"render_as_batch": True})
         with Operations(context).batch_alter_table("departments", recreate="always") as batch:
@@ -100,11 +116,13 @@ def test_the_address_key_is_filled_for_accounts_stored_before_it(engine: Engine)
     migrate.upgrade(engine, "0004")
     with engine.begin() as conn:
         conn.execute(
-            text("INSERT INTO accounts (account_no, meter_no, name, name_initials, phone,"
-                 " phone_last4, address, customer_type, status, arrears, ytd_volume_m3,"
-                 " household_size) VALUES ('1', '2', '王芳', 'wf', '13800000000', '0000',"
-                 " '成都市武侯区锦华路25号', 'residential', 'active', 0, 0, 1)")
-        )  # fmt: skip
+            text(
+                "INSERT INTO accounts (account_no, meter_no, name, name_initials, phone,"
+                " phone_last4, address, customer_type, status, arrears, ytd_volume_m3,"
+                " household_size) VALUES ('1', '2', '王芳', 'wf', '13800000000', '0000',"
+                " '成都市武侯区锦华路25号', 'residential', 'active', 0, 0, 1)"
+            )
+        )
     migrate.upgrade(engine)
     with engine.connect() as conn:
         assert conn.scalar(text("SELECT address_key FROM accounts")) == "锦华路25号"

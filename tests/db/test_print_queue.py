@@ -52,8 +52,9 @@ def _status(till, job_id):
 
 @pytest.mark.parametrize("paper", [Paper.MM58, Paper.MM80])
 def test_a_raster_receipt_reaches_the_printer_whole(till, issued, printer, paper):
-    result = print_job(till.database, till.clerk, _config(printer, paper=paper), HEADING,
-                       issued.print_job_id)  # fmt: skip
+    result = print_job(
+        till.database, till.clerk, _config(printer, paper=paper), HEADING, issued.print_job_id
+    )
     assert (result.printed, result.paper, result.mode) == (True, PaperStatus.OK, Mode.RASTER)
     [image] = decode(printer.job(0)).images
     expected = render_raster(receipt_layout(issued.record, HEADING, paper, Copy()))
@@ -91,19 +92,22 @@ def test_each_fault_keeps_the_job_with_a_clear_reason(till, issued, printer, pro
 def test_after_paper_out_the_retry_prints_the_original(till, issued):
     for mode in ("paper_out", "ok"):
         for printer in _printer(mode):
-            result = print_job(till.database, till.clerk, _config(printer), HEADING,
-                               issued.print_job_id)  # fmt: skip
+            result = print_job(
+                till.database, till.clerk, _config(printer), HEADING, issued.print_job_id
+            )
     assert result.printed and _status(till, issued.print_job_id) is PrintStatus.PRINTED
 
 
 def test_a_dropped_job_is_reprinted_only_as_a_marked_copy(till, issued):
     for printer in _printer("drop"):
-        print_job(till.database, till.clerk, _config(printer, Mode.NATIVE), HEADING,
-                  issued.print_job_id)  # fmt: skip
+        print_job(
+            till.database, till.clerk, _config(printer, Mode.NATIVE), HEADING, issued.print_job_id
+        )
     copy = jobs.resolve_interrupted(till.database, till.clerk, issued.print_job_id, printed=False)
     for printer in _printer("ok"):
-        result = print_job(till.database, till.clerk, _config(printer, Mode.NATIVE), HEADING,
-                           copy.job_id)  # fmt: skip
+        result = print_job(
+            till.database, till.clerk, _config(printer, Mode.NATIVE), HEADING, copy.job_id
+        )
         texts = [text.strip() for text in decode(printer.job(0), "gbk").texts]
     assert result.printed and "收费收据【重打1】" in texts
     assert not decode(printer.job(0), "gbk").drawer  # a copy does not open the drawer

@@ -100,8 +100,14 @@ def test_a_transfer_returns_ahead_of_the_queue_at_that_counter(database, clerk, 
     called = queue.call_next(database, clerk("C03"))  # C001 at the repair counter
     with pytest.raises(QueueError):
         queue.transfer(database, clerk("C03"), called.ticket.id, "   ")
-    queue.transfer(database, clerk("C03"), called.ticket.id, "需缴费后再办", counter_code="C02",
-                   category_code=codes["A"])  # fmt: skip
+    queue.transfer(
+        database,
+        clerk("C03"),
+        called.ticket.id,
+        "需缴费后再办",
+        counter_code="C02",
+        category_code=codes["A"],
+    )
     assert queue.call_next(database, clerk("C02")).ticket.label == "C001"  # before A001
     assert visits.get_visit(database, clerk("C03"), called.visit_id).outcome is VisitOutcome.PENDING
 

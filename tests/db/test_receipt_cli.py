@@ -28,8 +28,16 @@ def test_verify_names_the_first_fault_and_pdf_writes_the_copy(
         code, out = _run(capsys, "--database-url", sqlite_database_url, "receipts", "verify")
         assert code == 0 and "H01-C01-2026: 1 receipts" in out and "receipts OK: 1 series" in out
         pdf = tmp_path / "copy.pdf"
-        code, out = _run(capsys, "--database-url", sqlite_database_url, "receipts", "pdf",
-                         number, "--out", str(pdf))  # fmt: skip
+        code, out = _run(
+            capsys,
+            "--database-url",
+            sqlite_database_url,
+            "receipts",
+            "pdf",
+            number,
+            "--out",
+            str(pdf),
+        )
         assert code == 0 and pdf.read_bytes().startswith(b"%PDF")
         with database.engine.begin() as conn:
             unprotect(conn, "receipts")

@@ -77,15 +77,17 @@ def _assert_whole(database: Database, series: int, payments: int) -> None:
 def _killer(url: str, stop: threading.Event) -> int:
     """Terminate a random other connection to the test database every few milliseconds."""
     parts = make_url(url)
-    conninfo = (f"host={parts.host} port={parts.port} dbname={parts.database} "
-                f"user={parts.username}")  # fmt: skip
+    conninfo = f"host={parts.host} port={parts.port} dbname={parts.database} user={parts.username}"
     killed, rng = 0, random.Random(9)
     with psycopg.connect(conninfo, autocommit=True) as conn:
         while not stop.wait(rng.uniform(0.02, 0.08)):
-            pids = [row[0] for row in conn.execute(
-                "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
-                " AND pid <> pg_backend_pid() AND state IS NOT NULL"
-            )]  # fmt: skip
+            pids = [
+                row[0]
+                for row in conn.execute(
+                    "SELECT pid FROM pg_stat_activity WHERE datname = current_database()"
+                    " AND pid <> pg_backend_pid() AND state IS NOT NULL"
+                )
+            ]
             if pids:
                 conn.execute("SELECT pg_terminate_backend(%s)", (rng.choice(pids),))
                 killed += 1

@@ -52,8 +52,9 @@ def test_kill_nine_at_random_points_loses_nothing(sqlite_database_url):
         database.dispose()
         for _ in range(KILLS):
             ready = fork.Event()
-            child = fork.Process(target=_issue_forever,
-                                 args=(sqlite_database_url, till.clerk, ready))  # fmt: skip
+            child = fork.Process(
+                target=_issue_forever, args=(sqlite_database_url, till.clerk, ready)
+            )
             child.start()
             assert ready.wait(10)
             time.sleep(rng.uniform(0.0, 0.12))

@@ -51,13 +51,16 @@ def test_a_cash_payment_issues_receipt_lines_payment_and_a_pending_job(till):
 
 def test_split_payment_across_methods_with_references(till):
     cart = till.cart(("S105", "1"), ("M101", "1"))
-    tenders = (Tender(PaymentMethod.WECHAT, Decimal("200.00"), " 4200001234 "),
-               Tender(PaymentMethod.CASH, Decimal("110.00")))  # fmt: skip
+    tenders = (
+        Tender(PaymentMethod.WECHAT, Decimal("200.00"), " 4200001234 "),
+        Tender(PaymentMethod.CASH, Decimal("110.00")),
+    )
     request = replace(cash_request(cart, tendered="120"), tenders=tenders)
     record = issue_receipt(till.database, till.clerk, request).record
     assert [(p.method, p.amount, p.reference) for p in record.payments] == [
         (PaymentMethod.WECHAT, Decimal("200.00"), "4200001234"),
-        (PaymentMethod.CASH, Decimal("110.00"), "")]  # fmt: skip
+        (PaymentMethod.CASH, Decimal("110.00"), ""),
+    ]
     assert record.change == Decimal("10.00")
 
 
@@ -68,19 +71,29 @@ def test_split_payment_across_methods_with_references(till):
         ((Tender(PaymentMethod.CASH, Decimal("30.00")),), "20", ReceiptProblem.SHORT_TENDER),
         ((Tender(PaymentMethod.ALIPAY, Decimal(30)),), "50", ReceiptProblem.TENDER_WITHOUT_CASH),
         ((Tender(PaymentMethod.CASH, Decimal("30.001")),), None, ReceiptProblem.BAD_AMOUNT),
-        ((Tender(PaymentMethod.CASH, Decimal("-1")), Tender(PaymentMethod.CASH, Decimal("31"))),
-         None, ReceiptProblem.BAD_AMOUNT),
-        ((Tender(PaymentMethod.CASH, Decimal(15)), Tender(PaymentMethod.CASH, Decimal(15))),
-         None, ReceiptProblem.TWO_CASH_PAYMENTS),
-        ((Tender(PaymentMethod.UNIONPAY, Decimal(30), "9" * 65),), None,
-         ReceiptProblem.BAD_REFERENCE),
+        (
+            (Tender(PaymentMethod.CASH, Decimal("-1")), Tender(PaymentMethod.CASH, Decimal("31"))),
+            None,
+            ReceiptProblem.BAD_AMOUNT,
+        ),
+        (
+            (Tender(PaymentMethod.CASH, Decimal(15)), Tender(PaymentMethod.CASH, Decimal(15))),
+            None,
+            ReceiptProblem.TWO_CASH_PAYMENTS,
+        ),
+        (
+            (Tender(PaymentMethod.UNIONPAY, Decimal(30), "9" * 65),),
+            None,
+            ReceiptProblem.BAD_REFERENCE,
+        ),
         ((), None, ReceiptProblem.NOT_BALANCED),
     ],
-)  # fmt: skip
+)
 def test_bad_payments_are_refused_and_change_nothing(till, tenders, tendered, problem):
     cart = till.cart(("S105", "1"))
-    request = replace(cash_request(cart), tenders=tenders,
-                      cash_tendered=Decimal(tendered) if tendered else None)  # fmt: skip
+    request = replace(
+        cash_request(cart), tenders=tenders, cash_tendered=Decimal(tendered) if tendered else None
+    )
     with pytest.raises(ReceiptError) as caught:
         issue_receipt(till.database, till.clerk, request)
     assert caught.value.problem is problem
@@ -92,8 +105,10 @@ def test_a_price_not_from_the_pricing_service_is_refused(till):
     quote = cart.lines[0]
     one = Decimal("1.00")
     cheap = replace(quote, amount=one, lines=(replace(quote.lines[0], subtotal=one),))
-    for forged in (replace(cart, lines=(cheap,)),
-                   replace(cart, lines=(replace(quote, on=quote.on.replace(day=1)),))):  # fmt: skip
+    for forged in (
+        replace(cart, lines=(cheap,)),
+        replace(cart, lines=(replace(quote, on=quote.on.replace(day=1)),)),
+    ):
         with pytest.raises(TariffError) as caught:
             issue_receipt(till.database, till.clerk, cash_request(forged))
         assert caught.value.problem is TariffProblem.PRICE_CHANGED
@@ -104,8 +119,9 @@ def test_fees_quoted_for_another_account_are_refused(till):
     cart = till.cart(("S105", "1"))  # quoted for ACCOUNT_NO
     for account_no in ("1028100002", ""):  # another account, or a customer without one
         with pytest.raises(ReceiptError) as caught:
-            issue_receipt(till.database, till.clerk,
-                          replace(cash_request(cart), account_no=account_no))  # fmt: skip
+            issue_receipt(
+                till.database, till.clerk, replace(cash_request(cart), account_no=account_no)
+            )
         assert caught.value.problem is ReceiptProblem.MIXED_ACCOUNTS
     assert _count(till.database, Receipt) == 0
 
@@ -114,8 +130,9 @@ def test_an_unknown_account_is_refused(till):
     cart = till.cart(("S105", "1"))
     unknown = replace(cart, lines=tuple(replace(q, account_no="1028199999") for q in cart.lines))
     with pytest.raises(TariffError) as caught:
-        issue_receipt(till.database, till.clerk,
-                      replace(cash_request(unknown), account_no="1028199999"))  # fmt: skip
+        issue_receipt(
+            till.database, till.clerk, replace(cash_request(unknown), account_no="1028199999")
+        )
     assert caught.value.problem is TariffProblem.UNKNOWN_ACCOUNT
     assert _count(till.database, Receipt) == 0
 
@@ -137,10 +154,14 @@ def test_the_same_payment_sent_again_returns_the_same_receipt(till):
     first = issue_receipt(till.database, till.clerk, request)
     again = issue_receipt(till.database, till.clerk, request)
     assert (again.replayed, again.record, again.print_job_id) == (
-        True, first.record, first.print_job_id)  # fmt: skip
+        True,
+        first.record,
+        first.print_job_id,
+    )
     assert _count(till.database, Receipt) == 1 and _count(till.database, PrintJob) == 1
-    other = replace(request, cart=till.cart(("S105", "2")),
-                    tenders=(Tender(PaymentMethod.CASH, Decimal(60)),))  # fmt: skip
+    other = replace(
+        request, cart=till.cart(("S105", "2")), tenders=(Tender(PaymentMethod.CASH, Decimal(60)),)
+    )
     same_total = replace(request, tenders=(Tender(PaymentMethod.WECHAT, Decimal(30)),))
     for reused in (other, same_total):  # never someone else's receipt for a reused key
         with pytest.raises(ReceiptError) as caught:
@@ -152,8 +173,9 @@ def test_an_aborted_issuance_leaves_no_gap(till):
     cart = till.cart(("S105", "1"))
     with UnitOfWork(till.database, write=True) as uow:
         assert stage_receipt(uow, till.clerk, cash_request(cart)).record.number == 1
-    numbers = [issue_receipt(till.database, till.clerk, cash_request(cart)).record.number
-               for _ in range(3)]  # fmt: skip
+    numbers = [
+        issue_receipt(till.database, till.clerk, cash_request(cart)).record.number for _ in range(3)
+    ]
     assert numbers == [1, 2, 3]
     assert check_all(till.database).ok
 
@@ -167,7 +189,9 @@ def test_each_counter_numbers_and_chains_its_own_series(till):
     assert b.prev_hash == GENESIS
     checks = check_all(till.database).series
     assert [(c.series, c.receipts, c.fault) for c in checks] == [
-        ("H01-C01-2026", 1, None), ("H01-C02-2026", 1, None)]  # fmt: skip
+        ("H01-C01-2026", 1, None),
+        ("H01-C02-2026", 1, None),
+    ]
 
 
 def test_issued_receipts_cannot_be_changed_or_deleted(till):
@@ -217,7 +241,9 @@ def test_the_verifier_catches_a_rewritten_tail(till):
     forged = replace(records[2], customer_name="李四").sealed()
     with till.database.engine.begin() as conn:
         unprotect(conn, "receipts")
-        conn.execute(text("UPDATE receipts SET customer_name = '李四', hash = :h WHERE number = 3"),
-                     {"h": forged.hash})  # fmt: skip
+        conn.execute(
+            text("UPDATE receipts SET customer_name = '李四', hash = :h WHERE number = 3"),
+            {"h": forged.hash},
+        )
     fault = check_all(till.database).first_fault
     assert fault is not None and fault.startswith("H01-C01-2026: series row says 3 receipts")

@@ -71,11 +71,13 @@ def test_numbering_starts_again_each_year(database, clerk, clock):
 
 @pytest.mark.parametrize(
     ("change", "problem"),
-    [({"department_code": "nowhere"}, ReferralProblem.UNKNOWN_DEPARTMENT),
-     ({"matter": "  漏了  "}, ReferralProblem.MATTER_TOO_SHORT),
-     ({"account_no": "0000000000"}, ReferralProblem.UNKNOWN_ACCOUNT),
-     ({"visit_id": 99999}, ReferralProblem.UNKNOWN_VISIT)],
-)  # fmt: skip
+    [
+        ({"department_code": "nowhere"}, ReferralProblem.UNKNOWN_DEPARTMENT),
+        ({"matter": "  漏了  "}, ReferralProblem.MATTER_TOO_SHORT),
+        ({"account_no": "0000000000"}, ReferralProblem.UNKNOWN_ACCOUNT),
+        ({"visit_id": 99999}, ReferralProblem.UNKNOWN_VISIT),
+    ],
+)
 def test_a_bad_referral_is_refused_and_uses_no_number(database, clerk, change, problem):
     bad = replace(NewReferral("emergency_repair", Urgency.NORMAL, MATTER), **change)
     with pytest.raises(ReferralError) as caught:
@@ -95,8 +97,7 @@ def test_a_referral_from_a_visit_keeps_the_account(database, clerk):
     assert service.for_account(database, clerk, "1028000000") == []
 
 
-def test_the_department_acknowledges_works_and_closes_with_a_result(database, people, clerk,
-                                                                    clock):  # fmt: skip
+def test_the_department_acknowledges_works_and_closes_with_a_result(database, people, clerk, clock):
     made = _refer(database, clerk)
     repair = _staff(people, clock, "emergency_repair")
     assert [r.id for r in service.board(database, repair)] == [made.id]
@@ -109,9 +110,12 @@ def test_the_department_acknowledges_works_and_closes_with_a_result(database, pe
     assert closed.status is ReferralStatus.CLOSED and closed.outcome == "更换表具,已恢复正常"
     assert service.board(database, repair) == []
     steps = [(e.status, e.note) for e in service.history(database, clerk, made.id)]
-    assert steps == [(ReferralStatus.NEW, ""), (ReferralStatus.ACKNOWLEDGED, ""),
-                     (ReferralStatus.IN_PROGRESS, "已派师傅"),
-                     (ReferralStatus.CLOSED, "更换表具,已恢复正常")]  # fmt: skip
+    assert steps == [
+        (ReferralStatus.NEW, ""),
+        (ReferralStatus.ACKNOWLEDGED, ""),
+        (ReferralStatus.IN_PROGRESS, "已派师傅"),
+        (ReferralStatus.CLOSED, "更换表具,已恢复正常"),
+    ]
     with pytest.raises(ReferralError) as caught:
         service.move(database, repair, made.id, ReferralStatus.RETURNED, "再退回大厅")
     assert caught.value.problem is ReferralProblem.BAD_STEP
@@ -127,8 +131,9 @@ def test_a_referral_returned_to_the_hall_says_why(database, people, clerk, clock
 def test_only_the_departments_own_staff_move_it(database, people, clerk, clock):
     made = _refer(database, clerk)
     with pytest.raises(ReferralError) as caught:
-        service.move(database, _staff(people, clock, "billing"), made.id,
-                     ReferralStatus.ACKNOWLEDGED)  # fmt: skip
+        service.move(
+            database, _staff(people, clock, "billing"), made.id, ReferralStatus.ACKNOWLEDGED
+        )
     assert caught.value.problem is ReferralProblem.NOT_YOUR_DEPARTMENT
     with pytest.raises(PermissionDeniedError):
         service.move(database, clerk, made.id, ReferralStatus.ACKNOWLEDGED)

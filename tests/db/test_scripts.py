@@ -69,14 +69,16 @@ def test_saving_makes_a_new_version_with_author_and_time(database, admin, clock)
     assert [v.version for v in history] == [2, 1, 0]
     assert history[-1].text == default_scripts()[GREETING_ZH] and history[-1].author == ""
     with UnitOfWork(database) as uow:
-        actions = list(uow.session.scalars(select(AuditEntry.action).where(
-            AuditEntry.object_type == "script")))  # fmt: skip
+        actions = list(
+            uow.session.scalars(select(AuditEntry.action).where(AuditEntry.object_type == "script"))
+        )
     assert actions == ["script.saved", "script.saved"]
 
 
 def test_saving_the_same_text_is_no_change(database, admin):
-    same = service.save_version(database, admin, default_scripts(), GREETING_ZH,
-                                default_scripts()[GREETING_ZH])  # fmt: skip
+    same = service.save_version(
+        database, admin, default_scripts(), GREETING_ZH, default_scripts()[GREETING_ZH]
+    )
     assert same.version == 0
     assert len(service.history(database, admin, default_scripts(), GREETING_ZH)) == 1
 
@@ -119,8 +121,9 @@ def test_export_then_import_elsewhere_gives_the_identical_set(database, admin, t
     elsewhere = Database.connect(f"sqlite:///{tmp_path / 'other.sqlite3'}")
     try:
         migrate.upgrade(elsewhere.engine)
-        summary = service.import_set(elsewhere, admin, default_scripts(),
-                                     (tmp_path / "scripts.json").read_bytes())  # fmt: skip
+        summary = service.import_set(
+            elsewhere, admin, default_scripts(), (tmp_path / "scripts.json").read_bytes()
+        )
         assert (summary.changed, summary.removed) == (2, 1)
         assert service.export_set(elsewhere, admin, default_scripts()) == exported
         again = service.import_set(elsewhere, admin, default_scripts(), exported)
@@ -145,8 +148,7 @@ def visit_id(database, people, clock) -> int:
     return queue.call_next(database, clerk).visit_id
 
 
-def test_visit_facts_name_the_ticket_wait_purpose_and_department(database, people, clock,
-                                                                 visit_id):  # fmt: skip
+def test_visit_facts_name_the_ticket_wait_purpose_and_department(database, people, clock, visit_id):
     clerk = at_counter(people[Role.CLERK], clock, "C01")
     visits.set_purpose(database, clerk, visit_id, "meter_fault")
     facts = visit_record.visit_facts(database, clerk, visit_id)
@@ -190,9 +192,12 @@ def test_any_counter_of_the_hall_reads_the_scripts_shown(database, people, clock
 def test_admins_saving_at_once_get_consecutive_versions(database, admin):
     texts = [f"您好，第{n}种说法。" for n in range(4)]
     with ThreadPoolExecutor(4) as pool:
-        saved = list(pool.map(
-            lambda t: service.save_version(database, admin, default_scripts(), GREETING_ZH, t),
-            texts))  # fmt: skip
+        saved = list(
+            pool.map(
+                lambda t: service.save_version(database, admin, default_scripts(), GREETING_ZH, t),
+                texts,
+            )
+        )
     assert sorted(v.version for v in saved) == [1, 2, 3, 4]
     history = service.history(database, admin, default_scripts(), GREETING_ZH)
     assert [v.version for v in history] == [4, 3, 2, 1, 0]
@@ -205,8 +210,9 @@ def test_a_closed_visit_takes_no_more_scripts(database, people, clock, visit_id)
     assert visit_record.shown_on_visit(database, clerk, visit_id) == []
 
 
-def test_the_same_counter_code_in_another_hall_is_another_counter(database, people, clock,
-                                                                  visit_id):  # fmt: skip
+def test_the_same_counter_code_in_another_hall_is_another_counter(
+    database, people, clock, visit_id
+):
     clerk = at_counter(people[Role.CLERK], clock, "C01")
     other_hall = replace(clerk, where=Where("H02", "C01"))
     with pytest.raises(visits.VisitError):

@@ -108,8 +108,10 @@ def test_admin_user_changes_are_journaled(database, clock, people):
     users.set_active(database, admin, "1010", False)
     users.unlock_user(database, admin, "1010")
     assert _actions(database, EMPLOYEE_NO[Role.ADMIN]) == [
-        "user.added", "user.deactivated", "account.unlocked",
-    ]  # fmt: skip
+        "user.added",
+        "user.deactivated",
+        "account.unlocked",
+    ]
     with pytest.raises(users.UserInputError):
         users.set_active(database, admin, EMPLOYEE_NO[Role.ADMIN], False)
 
@@ -137,8 +139,9 @@ def test_a_manager_approves_once_for_exactly_that_action(database, clock, people
     with UnitOfWork(database) as uow:
         approval = uow.session.get(Approval, grant.approval_id)
         assert (approval.requester_id, approval.approver_id) == (
-            people["requester"].user_id, people[Role.SHIFT_MANAGER].user_id,
-        )  # fmt: skip
+            people["requester"].user_id,
+            people[Role.SHIFT_MANAGER].user_id,
+        )
 
 
 @pytest.mark.parametrize(

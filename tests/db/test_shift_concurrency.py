@@ -48,15 +48,18 @@ def test_every_receipt_is_in_exactly_one_shift(database):
     issued: dict[str, list[str]] = {code: [] for code in COUNTERS}
     stop, closes = threading.Event(), []
     issuers = [
-        threading.Thread(target=_issue_until_closed,
-                         args=(database, context, cart, issued[code], stop))
+        threading.Thread(
+            target=_issue_until_closed, args=(database, context, cart, issued[code], stop)
+        )
         for code, context in zip(COUNTERS, contexts, strict=True)
-    ]  # fmt: skip
+    ]
     closers = [
-        threading.Thread(target=_close_when,
-                         args=(database, contexts[n], issued[COUNTERS[n]], 40 + 20 * n, closes))
+        threading.Thread(
+            target=_close_when,
+            args=(database, contexts[n], issued[COUNTERS[n]], 40 + 20 * n, closes),
+        )
         for n in (0, 1)
-    ]  # fmt: skip
+    ]
     for thread in issuers + closers:
         thread.start()
     for thread in closers:
@@ -70,13 +73,18 @@ def test_every_receipt_is_in_exactly_one_shift(database):
 
 def _assert_each_receipt_in_its_shift(database, issued, closes):
     with UnitOfWork(database) as uow:
-        rows = uow.session.execute(select(Receipt.receipt_no, Receipt.counter_code,
-                                          Receipt.shift_id)).all()  # fmt: skip
-        by_shift = dict(uow.session.execute(
-            select(Receipt.shift_id, func.sum(ReceiptPayment.amount))
-            .select_from(ReceiptPayment).join(Receipt, Receipt.id == ReceiptPayment.receipt_id)
-            .where(ReceiptPayment.method == PaymentMethod.CASH).group_by(Receipt.shift_id)
-        ).all())  # fmt: skip
+        rows = uow.session.execute(
+            select(Receipt.receipt_no, Receipt.counter_code, Receipt.shift_id)
+        ).all()
+        by_shift = dict(
+            uow.session.execute(
+                select(Receipt.shift_id, func.sum(ReceiptPayment.amount))
+                .select_from(ReceiptPayment)
+                .join(Receipt, Receipt.id == ReceiptPayment.receipt_id)
+                .where(ReceiptPayment.method == PaymentMethod.CASH)
+                .group_by(Receipt.shift_id)
+            ).all()
+        )
     assert sorted(no for no, _, _ in rows) == sorted(itertools.chain(*issued.values()))
     shift_of_counter = {}
     for _no, counter, shift_id in rows:

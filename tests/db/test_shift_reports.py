@@ -92,8 +92,9 @@ def test_the_day_pdf_reads_back_as_the_database(closed_day, tmp_path):
     report = day_report(till.database, boss, closed.day)
     path = tmp_path / "day.pdf"
     path.write_bytes(day_report_pdf(report, HEADING))
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          check=True).stdout.decode("utf-8")  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     words = " ".join(text.split())
     assert "营业日报" in words and "已日结" in words
     assert f"实收合计 {format_yuan(report.day.net)}" in words
@@ -112,8 +113,9 @@ def test_the_z_report_pdf_is_the_paper_report(closed_day, tmp_path):
     layout = shift_report_layout(closed_day[2][0], HEADING, Paper.MM80)
     path = tmp_path / "z.pdf"
     path.write_bytes(render_pdf(layout, "Z"))
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          check=True).stdout.decode("utf-8")  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     found = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     assert found == [" ".join(line.split()) for line in plain_lines(layout) if line.strip("- ")]
 
@@ -144,6 +146,12 @@ def test_a_cancelled_export_writes_nothing(closed_day, tmp_path):
     target = tmp_path / "export.xlsx"
     seen = []
     with pytest.raises(ExportCancelledError):
-        export_days(till.database, boss, closed.day, closed.day, target,
-                    lambda done, total: seen.append((done, total)) or False)  # fmt: skip
+        export_days(
+            till.database,
+            boss,
+            closed.day,
+            closed.day,
+            target,
+            lambda done, total: seen.append((done, total)) or False,
+        )
     assert seen and not target.exists() and list(tmp_path.glob("*.xlsx")) == []

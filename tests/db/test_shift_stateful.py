@@ -153,8 +153,15 @@ class Hall(RuleBasedStateMachine):
         request = self._request(cart, [(PaymentMethod.CASH, cart.total)])
         self._refused(ShiftProblem.NO_OPEN_SHIFT, issue_receipt, self.db, self.clerks[c], request)
         direction = MoveDirection.OUT if out else MoveDirection.IN
-        self._refused(ShiftProblem.NO_OPEN_SHIFT, shifts.move_cash, self.db, self.clerks[c],
-                      direction, D(1), "调拨")  # fmt: skip
+        self._refused(
+            ShiftProblem.NO_OPEN_SHIFT,
+            shifts.move_cash,
+            self.db,
+            self.clerks[c],
+            direction,
+            D(1),
+            "调拨",
+        )
         DONE["refused"] += 1
 
     @precondition(lambda self: self.sales and ShiftStatus.OPEN in self.state)
@@ -182,8 +189,15 @@ class Hall(RuleBasedStateMachine):
         c, amount = self._at(c, ShiftStatus.OPEN), D(fen) / 100
         direction = MoveDirection.OUT if out else MoveDirection.IN
         if out and amount > self.expected[c][PaymentMethod.CASH]:
-            self._refused(ShiftProblem.CASH_SHORT, shifts.move_cash, self.db, self.clerks[c],
-                          direction, amount, "上缴")  # fmt: skip
+            self._refused(
+                ShiftProblem.CASH_SHORT,
+                shifts.move_cash,
+                self.db,
+                self.clerks[c],
+                direction,
+                amount,
+                "上缴",
+            )
             return
         shifts.move_cash(self.db, self.clerks[c], direction, amount, "调拨")
         self.expected[c][PaymentMethod.CASH] += -amount if out else amount
@@ -233,8 +247,12 @@ class Hall(RuleBasedStateMachine):
         today = self.clerks[0].today()
         self._refused(ShiftProblem.SHIFTS_PENDING, day_close.close_day, self.db, self.boss, today)
 
-    @precondition(lambda self: ShiftStatus.APPROVED in self.state
-                  and all(s in (None, ShiftStatus.APPROVED) for s in self.state))  # fmt: skip
+    @precondition(
+        lambda self: (
+            ShiftStatus.APPROVED in self.state
+            and all(s in (None, ShiftStatus.APPROVED) for s in self.state)
+        )
+    )
     @rule()
     def close_day(self):
         closed = day_close.close_day(self.db, self.boss, self.clerks[0].today())
@@ -255,9 +273,16 @@ def test_shift_state_machine(database):
     Hall.till = open_till(database)
     shifts.close_shift(database, Hall.till.clerk, {}, {}, Decimal(10**6))  # the helper's shift
     runs = int(os.environ.get("HALLCLIENT_STATEFUL_RUNS", "200"))
-    run_state_machine_as_test(Hall, settings=settings(
-        max_examples=runs, stateful_step_count=50, deadline=None, derandomize=True,
-        suppress_health_check=list(HealthCheck)))  # fmt: skip
+    run_state_machine_as_test(
+        Hall,
+        settings=settings(
+            max_examples=runs,
+            stateful_step_count=50,
+            deadline=None,
+            derandomize=True,
+            suppress_health_check=list(HealthCheck),
+        ),
+    )
     assert day_close.verify_day_closes(database, "S001") is None
     print(dict(DONE))
     kinds = ("pay", "void", "move", "x", "close", "refused")

@@ -64,8 +64,13 @@ def test_one_open_shift_per_counter_and_bad_counts_change_nothing(till):
     _refused(ShiftProblem.ALREADY_OPEN, shifts.open_shift, till.database, till.clerk, FLOAT)
     other = till.context(counter="C02")
     x = shifts.reading(till.database, other)
-    _refused(ShiftProblem.BAD_COUNT, shifts.open_shift, till.database,
-             till.context(Role.SHIFT_MANAGER, counter="C03"), {D(3): 1})  # fmt: skip
+    _refused(
+        ShiftProblem.BAD_COUNT,
+        shifts.open_shift,
+        till.database,
+        till.context(Role.SHIFT_MANAGER, counter="C03"),
+        {D(3): 1},
+    )
     assert shifts.current_shift(till.database, till.context(Role.SHIFT_MANAGER, "C03")) is None
     assert x.shift.opening_float == D(250)
 
@@ -73,21 +78,35 @@ def test_one_open_shift_per_counter_and_bad_counts_change_nothing(till):
 def test_no_receipt_or_move_without_the_clerks_open_shift(till):
     manager_here = till.context(Role.SHIFT_MANAGER)  # the clerk's shift is open at C01
     cart = till.cart(("S105", "1"))
-    _refused(ShiftProblem.OTHER_CLERKS_SHIFT, issue_receipt, till.database, manager_here,
-             cash_request(cart))  # fmt: skip
+    _refused(
+        ShiftProblem.OTHER_CLERKS_SHIFT,
+        issue_receipt,
+        till.database,
+        manager_here,
+        cash_request(cart),
+    )
     nowhere = till.context(Role.SHIFT_MANAGER, counter="C09")
     _refused(ShiftProblem.NO_OPEN_SHIFT, issue_receipt, till.database, nowhere, cash_request(cart))
-    _refused(ShiftProblem.NO_OPEN_SHIFT, shifts.move_cash, till.database, nowhere,
-             MoveDirection.IN, D(1), "找零")  # fmt: skip
+    _refused(
+        ShiftProblem.NO_OPEN_SHIFT,
+        shifts.move_cash,
+        till.database,
+        nowhere,
+        MoveDirection.IN,
+        D(1),
+        "找零",
+    )
 
 
 @pytest.mark.parametrize(
     ("direction", "amount", "reason", "problem"),
-    [(MoveDirection.OUT, D("250.01"), "上缴", ShiftProblem.CASH_SHORT),
-     (MoveDirection.IN, D("0"), "补充", ShiftProblem.BAD_AMOUNT),
-     (MoveDirection.IN, D("1.005"), "补充", ShiftProblem.BAD_AMOUNT),
-     (MoveDirection.IN, D("5"), "  ", ShiftProblem.NO_REASON)],
-)  # fmt: skip
+    [
+        (MoveDirection.OUT, D("250.01"), "上缴", ShiftProblem.CASH_SHORT),
+        (MoveDirection.IN, D("0"), "补充", ShiftProblem.BAD_AMOUNT),
+        (MoveDirection.IN, D("1.005"), "补充", ShiftProblem.BAD_AMOUNT),
+        (MoveDirection.IN, D("5"), "  ", ShiftProblem.NO_REASON),
+    ],
+)
 def test_a_bad_cash_move_is_refused(till, direction, amount, reason, problem):
     _refused(problem, shifts.move_cash, till.database, till.clerk, direction, amount, reason)
     assert shifts.reading(till.database, till.clerk).moves == ()
@@ -99,7 +118,9 @@ def test_the_close_freezes_the_figures_and_the_shift_accepts_nothing(till):
     z = close_exact(till, clerk, {D(100): 2, D(20): 4})  # 280.00 = 250 + 30
     assert z.shift.status is ShiftStatus.SUBMITTED and z.shift.count_round == 1
     assert [(t.method, t.expected, t.difference) for t in z.tallies][:2] == [
-        (CASH, D(280), 0), (WECHAT, D(0), 0)]  # fmt: skip
+        (CASH, D(280), 0),
+        (WECHAT, D(0), 0),
+    ]
     cart = till.cart(("S105", "1"))
     _refused(ShiftProblem.NO_OPEN_SHIFT, issue_receipt, db, clerk, cash_request(cart))
     _refused(ShiftProblem.NO_OPEN_SHIFT, shifts.move_cash, db, clerk, MoveDirection.IN, D(1), "补")

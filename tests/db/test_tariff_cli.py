@@ -42,8 +42,9 @@ def demo_url(capsys, database_url) -> str:
     database = Database.connect(database_url)
     try:
         for employee_no, password in NEW_PASSWORD.items():  # their first login is done
-            user = auth.login(database, Where("H01", "C01"), employee_no, f"demo{employee_no}",
-                              SystemClock())  # fmt: skip
+            user = auth.login(
+                database, Where("H01", "C01"), employee_no, f"demo{employee_no}", SystemClock()
+            )
             context = Context(user, Where("H01", "C01"), SystemClock())
             users.change_own_password(database, context, f"demo{employee_no}", password)
     finally:
@@ -57,8 +58,18 @@ def _files(folder: Path) -> tuple[str, str]:
     return str(folder / "items.csv"), str(folder / "tiers.csv")
 
 
-HEADER = ["--code", "GAS-2027", "--title", "2027年收费标准", "--doc-no", "测价〔2026〕9号",
-          "--issuing-body", "测试市发改委", "--from", "2027-01-01"]  # fmt: skip
+HEADER = [
+    "--code",
+    "GAS-2027",
+    "--title",
+    "2027年收费标准",
+    "--doc-no",
+    "测价〔2026〕9号",
+    "--issuing-body",
+    "测试市发改委",
+    "--from",
+    "2027-01-01",
+]
 
 
 def _approve(capsys, url: str) -> tuple[int, str, str]:
@@ -77,8 +88,9 @@ def test_a_bad_file_writes_nothing_and_says_why(capsys, demo_url, tmp_path):
 
 def test_import_review_approve_quote_and_export(capsys, demo_url, tmp_path):
     items, tiers = _files(tmp_path)
-    code, out, _ = _run(capsys, demo_url, "tariff", "import", items, "--tiers", tiers, *HEADER,
-                        "--dry-run")  # fmt: skip
+    code, out, _ = _run(
+        capsys, demo_url, "tariff", "import", items, "--tiers", tiers, *HEADER, "--dry-run"
+    )
     assert code == 0 and "2 items, 2 tier bands, 0 late-fee rules, valid" in out
     assert "nothing written" in out
     code, out, _ = _run(capsys, demo_url, "tariff", "import", items, "--tiers", tiers, *HEADER)

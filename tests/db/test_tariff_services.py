@@ -81,8 +81,9 @@ def test_an_approval_for_another_schedule_does_not_count(database, admin):
 
 def test_two_schedules_in_force_for_one_item_are_refused_naming_both(database, admin):
     current = in_force(database, admin)
-    newer = draft(database, admin, with_price(TARIFF, "S105", "35.00"),
-                  effective_from=dt.date(2027, 1, 1))  # fmt: skip
+    newer = draft(
+        database, admin, with_price(TARIFF, "S105", "35.00"), effective_from=dt.date(2027, 1, 1)
+    )
     with pytest.raises(TariffError) as caught:
         approve(database, admin, newer.code)
     assert caught.value.problem is TariffProblem.OVERLAP
@@ -164,8 +165,9 @@ def test_a_large_household_splits_from_its_year_to_date_volume(database, admin, 
 def test_last_tier_years_volume_counts_as_nothing_used_in_the_next(database, admin, clerk):
     in_force(database, admin)
     account = _add_account(database, ytd_volume_m3=900, ytd_as_of=dt.date(2025, 1, 1))
-    quote = pricing.quote(database, clerk, "G101", Decimal(10), account_no=account,
-                          on=dt.date(2026, 1, 2))  # fmt: skip
+    quote = pricing.quote(
+        database, clerk, "G101", Decimal(10), account_no=account, on=dt.date(2026, 1, 2)
+    )
     assert [(line.band, line.quantity) for line in quote.lines] == [(1, 10)]
 
 
@@ -188,8 +190,12 @@ def test_a_bad_quantity_is_refused(database, admin, clerk, quantity):
 def test_review_lists_what_a_draft_changes(database, admin):
     in_force(database, admin)
     changed = with_price(TARIFF, "S105", "35.00")
-    newer = draft(database, admin, replace(changed, items=changed.items[:2]),
-                  effective_from=dt.date(2027, 1, 1))  # fmt: skip
+    newer = draft(
+        database,
+        admin,
+        replace(changed, items=changed.items[:2]),
+        effective_from=dt.date(2027, 1, 1),
+    )
     result = review.review(database, admin, newer.code)
     kinds = {change.code: change.change for change in result.changes}
     assert kinds == {"G101": Change.SAME, "S105": Change.CHANGED, "M101": Change.REMOVED}
@@ -211,16 +217,18 @@ def test_a_schedule_approved_while_prices_are_read_is_not_filed_under_the_old_se
     """The set of schedules in force is read twice when it is new (ids, then whole): an
     approval between the two must not file its items under the set read first."""
     in_force(database, admin)
-    extra = ImportedItem("X901", "新增服务", Category.SERVICE_FEE, "次", Decimal("5.00"),
-                         ALL_TYPES, "")  # fmt: skip
+    extra = ImportedItem(
+        "X901", "新增服务", Category.SERVICE_FEE, "次", Decimal("5.00"), ALL_TYPES, ""
+    )
     later = draft(database, admin, ImportedTariff((extra,), ()), effective_from=TODAY)
     request = ApprovalRequest(ApprovalKind.APPROVE_TARIFF, later.code, "物价局批复已核对")
     grant = grant_approval(database, admin, request, EMPLOYEE_NO[Role.SHIFT_MANAGER], PASSWORD)
     approved: list[str] = []
 
     def approve_meanwhile(_conn, _cursor, statement, *_rest) -> None:  # type: ignore[no-untyped-def]
-        if not approved and statement.lstrip().startswith("SELECT tariff_schedules.id, "
-                                                          "tariff_schedules.code"):  # fmt: skip
+        if not approved and statement.lstrip().startswith(
+            "SELECT tariff_schedules.id, tariff_schedules.code"
+        ):
             approved.append(later.code)  # from another connection, as another PC would
             worker = threading.Thread(
                 target=schedules.approve, args=(database, admin, later.code, grant.approval_id)
@@ -238,4 +246,5 @@ def test_a_schedule_approved_while_prices_are_read_is_not_filed_under_the_old_se
     assert "X901" in pricing.pricer(database, clerk).items  # today, read again: the new set
     yesterday = TODAY - dt.timedelta(days=1)
     assert _problem(pricing.quote, database, clerk, "X901", Decimal(1), on=yesterday) is (
-        TariffProblem.UNKNOWN_ITEM)  # fmt: skip
+        TariffProblem.UNKNOWN_ITEM
+    )

@@ -66,15 +66,23 @@ def test_each_stage_keeps_the_time_it_was_first_reached(database, clerk, clock, 
     closed = visits.close_visit(database, clerk(), visit_id, VisitOutcome.CHARGED, 5, "办理很快")
     row = _row(database, visit_id)
     assert (row.greeted_at - row.called_at, row.serving_at - row.called_at) == (
-        dt.timedelta(seconds=20), dt.timedelta(seconds=60))  # fmt: skip
+        dt.timedelta(seconds=20),
+        dt.timedelta(seconds=60),
+    )
     assert row.closed_at == row.closing_at == START + dt.timedelta(minutes=4)
     assert (closed.stage, closed.satisfaction, row.satisfaction_comment) == (
-        VisitStage.CLOSED, 5, "办理很快")  # fmt: skip
+        VisitStage.CLOSED,
+        5,
+        "办理很快",
+    )
 
 
 def test_closing_asks_for_a_rating_unless_nobody_came(database, clerk, visit_id):
-    for rating, problem in ((None, VisitProblem.RATING_REQUIRED), (6, VisitProblem.BAD_RATING),
-                            (0, VisitProblem.BAD_RATING)):  # fmt: skip
+    for rating, problem in (
+        (None, VisitProblem.RATING_REQUIRED),
+        (6, VisitProblem.BAD_RATING),
+        (0, VisitProblem.BAD_RATING),
+    ):
         with pytest.raises(VisitError) as caught:
             visits.close_visit(database, clerk(), visit_id, VisitOutcome.RESOLVED, rating)
         assert caught.value.problem is problem
@@ -102,7 +110,10 @@ def test_another_counter_cannot_change_the_visit(database, clerk, visit_id):
 def test_a_walk_in_without_a_ticket(database, clerk):
     view = visits.start_walk_in(database, clerk(), name="李女士", phone="138-0000 1111")
     assert (view.ticket_label, view.customer_name, view.customer_phone) == (
-        None, "李女士", "13800001111")  # fmt: skip
+        None,
+        "李女士",
+        "13800001111",
+    )
     with pytest.raises(VisitError):
         visits.start_walk_in(database, clerk(), account_no="000000000")
 

@@ -35,10 +35,23 @@ def frozen(tmp_path_factory) -> Path:
     """dist/HallClient from packaging/hallclient.spec, built in a temporary folder."""
     work = tmp_path_factory.mktemp("pyinstaller")
     done = subprocess.run(
-        [sys.executable, "-m", "PyInstaller", "--noconfirm", "--distpath", str(work / "dist"),
-         "--workpath", str(work / "build"), str(ROOT / "packaging" / "hallclient.spec")],
-        cwd=ROOT, capture_output=True, text=True, timeout=900, check=False,
-    )  # fmt: skip
+        [
+            sys.executable,
+            "-m",
+            "PyInstaller",
+            "--noconfirm",
+            "--distpath",
+            str(work / "dist"),
+            "--workpath",
+            str(work / "build"),
+            str(ROOT / "packaging" / "hallclient.spec"),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-4000:]
     return work / "dist" / APP
 
@@ -60,12 +73,20 @@ def test_only_the_qt_modules_the_app_uses_are_bundled(frozen):
 
 def test_the_frozen_app_starts_offscreen_and_renders_the_login_window(frozen, tmp_path):
     database = f"sqlite:///{(tmp_path / 'frozen.sqlite3').as_posix()}"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", XDG_STATE_HOME=str(tmp_path / "state"),
-               HALLCLIENT_DATABASE_URL=database)  # fmt: skip
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        XDG_STATE_HOME=str(tmp_path / "state"),
+        HALLCLIENT_DATABASE_URL=database,
+    )
     done = subprocess.run(
         [str(frozen / APP), "render", "--screen", "login", "--out", str(tmp_path / "shots")],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     image = QImage(str(tmp_path / "shots" / "login.png"))
     assert (image.width(), image.height()) == (1366, 768)
@@ -76,8 +97,12 @@ def test_the_console_twin_runs_the_commands(frozen, tmp_path):
     env = dict(os.environ, XDG_STATE_HOME=str(tmp_path / "state"))
     done = subprocess.run(
         [str(frozen / "hallclient-cli"), "--database-url", database, "db", "upgrade"],
-        env=env, capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert done.stdout.strip().endswith(f"schema at {HEAD}")
 
@@ -88,9 +113,20 @@ def test_makensis_compiles_the_installer_without_warnings(frozen, tmp_path):
         _missing("makensis (NSIS 3)")
     setup = tmp_path / f"{APP}-{VERSION}-setup.exe"
     done = subprocess.run(
-        [makensis, "-WX", "-V2", f"-DVERSION={VERSION}", f"-DDIST_DIR={frozen}",
-         f"-DOUT_FILE={setup}", "-DFAST", str(ROOT / "installer.nsi")],
-        capture_output=True, text=True, timeout=300, check=False,
-    )  # fmt: skip
+        [
+            makensis,
+            "-WX",
+            "-V2",
+            f"-DVERSION={VERSION}",
+            f"-DDIST_DIR={frozen}",
+            f"-DOUT_FILE={setup}",
+            "-DFAST",
+            str(ROOT / "installer.nsi"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
     assert setup.stat().st_size > 50 * 1024 * 1024  # the whole program is inside

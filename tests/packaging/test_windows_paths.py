@@ -92,8 +92,11 @@ def test_a_receipt_goes_to_the_windows_printer_queue_named_in_the_settings(spool
     assert isinstance(_escpos_printer(config), printer.Win32Raw)
     assert send_job(config, b"\x1b@receipt") is PaperStatus.UNKNOWN  # a queue gives no status
     [job] = spooler.jobs
-    assert (job["queue"], job["data"], job["document"][2]) == ("POS-80 热敏", b"\x1b@receipt",
-                                                               "RAW")  # fmt: skip
+    assert (job["queue"], job["data"], job["document"][2]) == (
+        "POS-80 热敏",
+        b"\x1b@receipt",
+        "RAW",
+    )
     assert spooler.closed == 1
 
 
@@ -104,9 +107,11 @@ def test_an_unknown_windows_queue_is_a_clear_fault(spooler, tmp_path):
 
 
 def test_data_configuration_and_logs_live_in_local_appdata(monkeypatch):
-    folders = {"CSIDL_LOCAL_APPDATA": r"C:\Users\clerk\AppData\Local",
-               "CSIDL_APPDATA": r"C:\Users\clerk\AppData\Roaming",
-               "CSIDL_PERSONAL": r"C:\Users\clerk\Documents"}  # fmt: skip
+    folders = {
+        "CSIDL_LOCAL_APPDATA": r"C:\Users\clerk\AppData\Local",
+        "CSIDL_APPDATA": r"C:\Users\clerk\AppData\Roaming",
+        "CSIDL_PERSONAL": r"C:\Users\clerk\Documents",
+    }
     monkeypatch.setattr(platformdirs.windows, "get_win_folder", folders.__getitem__)
     monkeypatch.setattr(os, "path", ntpath)  # join as Windows does
     dirs = paths.dirs_for(platformdirs.windows.Windows)
@@ -133,12 +138,21 @@ def test_without_the_bundled_font_chinese_falls_back_to_windows_fonts(app, monke
 def test_a_150_percent_display_scales_by_one_and_a_half(tmp_path):
     """Windows' 150% setting: the main window drawn at 1.5× (PassThrough), not rounded to 2×."""
     database = f"sqlite:///{(tmp_path / 'dpi.sqlite3').as_posix()}"
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QT_SCALE_FACTOR="1.5",
-               HALLCLIENT_DATABASE_URL=database)  # fmt: skip
+    env = dict(
+        os.environ,
+        QT_QPA_PLATFORM="offscreen",
+        QT_SCALE_FACTOR="1.5",
+        HALLCLIENT_DATABASE_URL=database,
+    )
     done = subprocess.run(
         [sys.executable, "-m", "ui", "render", "--screen", "main", "--out", str(tmp_path)],
-        cwd=ROOT, env=env, capture_output=True, text=True, timeout=120, check=False,
-    )  # fmt: skip
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr
     image = QImage(str(tmp_path / "main.png"))
     assert (image.width(), image.height()) == (2049, 1152)

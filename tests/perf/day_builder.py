@@ -56,8 +56,11 @@ def build_day(till: Till, receipts: int, counters: int = 8) -> list[int]:
     boss = till.context(Role.SHIFT_MANAGER, counter="C99")
     for context in contexts:
         figures = shifts.reading(till.database, context).figures
-        declared = {m.method: shifts.Declared(m.expected, m.expected_count)
-                    for m in figures.methods if m.method is not PaymentMethod.CASH}  # fmt: skip
+        declared = {
+            m.method: shifts.Declared(m.expected, m.expected_count)
+            for m in figures.methods
+            if m.method is not PaymentMethod.CASH
+        }
         cash = {Decimal(100): int(figures.method(PaymentMethod.CASH).expected // 100)}
         z = shifts.close_shift(till.database, context, cash, declared, Decimal(10**6))
         manager.approve_shift(till.database, boss, z.shift.id)
@@ -105,9 +108,16 @@ def _record(context, series, number, head, cart, void_of):  # type: ignore[no-un
     )
     if void_of is not None:
         payments = tuple(PaymentRecord(p.method, -p.amount, p.reference) for p in void_of.payments)
-        return ReceiptRecord(**common, kind=ReceiptKind.VOID, total=-void_of.total, lines=(),
-                             payments=payments, voids_receipt_no=void_of.receipt_no,
-                             void_reason="重复收费", approved_by="2001").sealed()  # fmt: skip
+        return ReceiptRecord(
+            **common,
+            kind=ReceiptKind.VOID,
+            total=-void_of.total,
+            lines=(),
+            payments=payments,
+            voids_receipt_no=void_of.receipt_no,
+            void_reason="重复收费",
+            approved_by="2001",
+        ).sealed()
     payments = (PaymentRecord(method, cart.total, "" if method is PaymentMethod.CASH else "R"),)
     return ReceiptRecord(
         **common,
@@ -135,13 +145,28 @@ class _Rows:
             ids = uow.session.scalars(statement, [_receipt(r, s) for r, s in self.receipts]).all()
             pairs = list(zip(ids, (r for r, _ in self.receipts), strict=True))
             lines = [_line(i, n, line) for i, r in pairs for n, line in enumerate(r.lines, 1)]
-            payments = [dict(receipt_id=i, line_no=n, method=p.method, amount=p.amount,
-                             reference=p.reference)
-                        for i, r in pairs for n, p in enumerate(r.payments, 1)]  # fmt: skip
-            jobs = [dict(receipt_id=i, hall_code=r.hall_code, counter_code=r.counter_code,
-                         copy_no=1, status=PrintStatus.PRINTED, attempts=1, last_error="",
-                         created_at=r.issued_at, requested_by=r.clerk_employee_no,
-                         printed_at=r.issued_at) for i, r in pairs]  # fmt: skip
+            payments = [
+                dict(
+                    receipt_id=i, line_no=n, method=p.method, amount=p.amount, reference=p.reference
+                )
+                for i, r in pairs
+                for n, p in enumerate(r.payments, 1)
+            ]
+            jobs = [
+                dict(
+                    receipt_id=i,
+                    hall_code=r.hall_code,
+                    counter_code=r.counter_code,
+                    copy_no=1,
+                    status=PrintStatus.PRINTED,
+                    attempts=1,
+                    last_error="",
+                    created_at=r.issued_at,
+                    requested_by=r.clerk_employee_no,
+                    printed_at=r.issued_at,
+                )
+                for i, r in pairs
+            ]
             for model, rows in ((ReceiptLine, lines), (ReceiptPayment, payments), (PrintJob, jobs)):
                 if rows:
                     uow.session.execute(insert(model), rows)
@@ -151,20 +176,43 @@ class _Rows:
 
 def _receipt(record: ReceiptRecord, shift_id: int) -> dict[str, object]:
     return dict(
-        series=record.series, number=record.number, receipt_no=record.receipt_no,
-        idempotency_key=f"bench-{record.receipt_no}", kind=record.kind,
-        voids_receipt_no=record.voids_receipt_no, void_reason=record.void_reason,
-        approved_by=record.approved_by, hall_code=record.hall_code,
-        counter_code=record.counter_code, clerk_employee_no=record.clerk_employee_no,
-        clerk_name=record.clerk_name, visit_id=None, shift_id=shift_id,
-        account_no=record.account_no, customer_name=record.customer_name,
-        issued_at=record.issued_at, total=record.total, cash_tendered=record.cash_tendered,
-        change=record.change, chain_version=record.chain_version, prev_hash=record.prev_hash,
+        series=record.series,
+        number=record.number,
+        receipt_no=record.receipt_no,
+        idempotency_key=f"bench-{record.receipt_no}",
+        kind=record.kind,
+        voids_receipt_no=record.voids_receipt_no,
+        void_reason=record.void_reason,
+        approved_by=record.approved_by,
+        hall_code=record.hall_code,
+        counter_code=record.counter_code,
+        clerk_employee_no=record.clerk_employee_no,
+        clerk_name=record.clerk_name,
+        visit_id=None,
+        shift_id=shift_id,
+        account_no=record.account_no,
+        customer_name=record.customer_name,
+        issued_at=record.issued_at,
+        total=record.total,
+        cash_tendered=record.cash_tendered,
+        change=record.change,
+        chain_version=record.chain_version,
+        prev_hash=record.prev_hash,
         hash=record.hash,
-    )  # fmt: skip
+    )
 
 
 def _line(receipt_id: int, line_no: int, line: LineRecord) -> dict[str, object]:
-    fields = ("cart_line", "item_code", "item_name", "band", "schedule_code", "approval_doc_no",
-              "quantity", "unit", "unit_price", "amount")  # fmt: skip
+    fields = (
+        "cart_line",
+        "item_code",
+        "item_name",
+        "band",
+        "schedule_code",
+        "approval_doc_no",
+        "quantity",
+        "unit",
+        "unit_price",
+        "amount",
+    )
     return {"receipt_id": receipt_id, "line_no": line_no, **{k: getattr(line, k) for k in fields}}

@@ -44,8 +44,9 @@ def test_billing_a_month_of_readings_sqlite(tmp_path: Path, monkeypatch) -> None
         loaded = time.perf_counter() - started
         day = TODAY - dt.timedelta(days=READ_DAYS_AGO[1])
         started = time.perf_counter()
-        run = run_billing(database, _billing_context(day + BILLED_AFTER, "Asia/Shanghai"), 15,
-                          through=day)  # fmt: skip
+        run = run_billing(
+            database, _billing_context(day + BILLED_AFTER, "Asia/Shanghai"), 15, through=day
+        )
         seconds = time.perf_counter() - started
         assert not run.left and run.bills > 0.9 * _count()
         assert check_volumes(database).ok
@@ -53,8 +54,10 @@ def test_billing_a_month_of_readings_sqlite(tmp_path: Path, monkeypatch) -> None
         database.dispose()
     print()
     print(f"{'accounts':>10} {'load s':>8} {'bills':>10} {'billing s':>10} {'bills/s':>9}")
-    print(f"{_count():>10,} {loaded:>8.1f} {run.bills:>10,} {seconds:>10.1f} "
-          f"{run.bills / seconds:>9,.0f}")  # fmt: skip
+    print(
+        f"{_count():>10,} {loaded:>8.1f} {run.bills:>10,} {seconds:>10.1f} "
+        f"{run.bills / seconds:>9,.0f}"
+    )
 
 
 def _readings_only(database, seed, timezone, today, progress=None) -> int:

@@ -107,8 +107,10 @@ def test_one_counter_on_postgresql(durable_cluster):
             times.append(time.perf_counter() - started)
     median, p95 = _ms(times)
     print(f"\nPostgreSQL (durable), one counter alone, {RECEIPTS} receipts")
-    print(f"issuance median {median:.2f} ms, p95 {p95:.2f} ms: "
-          f"one counter issues up to {1000 / median:,.0f} receipts/s")  # fmt: skip
+    print(
+        f"issuance median {median:.2f} ms, p95 {p95:.2f} ms: "
+        f"one counter issues up to {1000 / median:,.0f} receipts/s"
+    )
 
 
 def _counter(url: str, context, cart, count: int, barriers, results) -> None:  # type: ignore[no-untyped-def]
@@ -141,10 +143,12 @@ def test_eight_counters_on_postgresql(durable_cluster):
         # volume moved), so the aggregate is measured on untiered lines
         cart = till.cart(*UNTIERED)
         runs = [
-            spawn.Process(target=_counter, args=(url, till.context(counter=f"C{n:02d}"), cart,
-                                                 per_counter, barriers, results))
+            spawn.Process(
+                target=_counter,
+                args=(url, till.context(counter=f"C{n:02d}"), cart, per_counter, barriers, results),
+            )
             for n in range(1, counters + 1)
-        ]  # fmt: skip
+        ]
         for run in runs:
             run.start()
         try:
@@ -178,12 +182,16 @@ def _print_counters(counters, per_counter, elapsed, finished, server_cpu) -> Non
     median, p95 = _ms([t for times, _ in finished for t in times])
     client_ms = sum(cpu for _, cpu in finished) / total * 1000
     server_ms = server_cpu / total * 1000
-    print(f"\nPostgreSQL (durable), {counters} counters (processes) × {per_counter} receipts; "
-          f"{cores} CPU cores shared by the counters and the server")  # fmt: skip
+    print(
+        f"\nPostgreSQL (durable), {counters} counters (processes) × {per_counter} receipts; "
+        f"{cores} CPU cores shared by the counters and the server"
+    )
     print(f"{'all together on this machine':<36} {total / elapsed:>8,.0f} receipts/s")
     print(f"{'a counter waits, median / p95':<36} {median:>8.2f} / {p95:.2f} ms")
     print(f"{'counter CPU per receipt':<36} {client_ms:>8.2f} ms")
     print(f"{'server CPU per receipt':<36} {server_ms:>8.2f} ms")
     bound = cores * 1000 / server_ms
-    print(f"{'the server alone, bound by its CPU':<36} {bound:>8,.0f} receipts/s "
-          f"(an upper bound: {cores} cores, WAL flushes and lock waits not counted)")  # fmt: skip
+    print(
+        f"{'the server alone, bound by its CPU':<36} {bound:>8,.0f} receipts/s "
+        f"(an upper bound: {cores} cores, WAL flushes and lock waits not counted)"
+    )

@@ -51,13 +51,18 @@ def test_a_day_of_receipts(database, backend, tmp_path):
     summary_s, summary = _timed(lambda: hall_day(database, boss, day), 5)
     assert summary.receipts + summary.voids >= RECEIPTS
     pdf_s, pdf = _timed(lambda: day_report_pdf(day_report(database, boss, day), HEADING), 3)
-    xlsx_s, exported = _timed(lambda: export_days(database, boss, day, day,
-                                                  tmp_path / "day.xlsx"), 1)  # fmt: skip
+    xlsx_s, exported = _timed(
+        lambda: export_days(database, boss, day, day, tmp_path / "day.xlsx"), 1
+    )
     assert exported.receipts >= RECEIPTS
-    print(f"\n{backend}: a day of {RECEIPTS:,} receipts at 8 counters (built in {built:.1f} s), "
-          f"{os.cpu_count()} CPU cores")  # fmt: skip
+    print(
+        f"\n{backend}: a day of {RECEIPTS:,} receipts at 8 counters (built in {built:.1f} s), "
+        f"{os.cpu_count()} CPU cores"
+    )
     print(f"{'':<40} {'median':>10} {'target':>8}")
-    for name, seconds, target in (("reconciliation summary (all shifts)", summary_s, "0.300"),
-                                  (f"day report PDF ({len(pdf) // 1024} KiB)", pdf_s, "3"),
-                                  ("XLSX export of the day", xlsx_s, "5")):  # fmt: skip
+    for name, seconds, target in (
+        ("reconciliation summary (all shifts)", summary_s, "0.300"),
+        (f"day report PDF ({len(pdf) // 1024} KiB)", pdf_s, "3"),
+        ("XLSX export of the day", xlsx_s, "5"),
+    ):
         print(f"{name:<40} {seconds:>9.3f}s {target:>7}s")

@@ -26,9 +26,14 @@ def _measure(kind: str, env: dict[str, str]) -> tuple[float, int]:
     """Wall time from process launch to first paint, and peak RSS in KiB."""
     started = time.perf_counter()
     out = subprocess.run(
-        [sys.executable, str(PROBE), kind], env=env, cwd=ROOT, capture_output=True,
-        text=True, timeout=120, check=True,
-    ).stdout  # fmt: skip
+        [sys.executable, str(PROBE), kind],
+        env=env,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    ).stdout
     elapsed = time.perf_counter() - started
     line = next(line for line in out.splitlines() if line.startswith("painted"))
     return elapsed, int(line.split()[2])
@@ -53,8 +58,10 @@ def test_login_first_paint_against_bare_window(tmp_path):
             runs.append(_measure(kind, env))
     bare_t = statistics.median(t for t, _ in results["bare"])
     bare_m = statistics.median(m for _, m in results["bare"])
-    print(f"\n{'window':<8}{'first paint (median s)':>24}{'peak RSS (MiB)':>18}{'time ×':>9}"
-          f"{'memory ×':>10}")  # fmt: skip
+    print(
+        f"\n{'window':<8}{'first paint (median s)':>24}{'peak RSS (MiB)':>18}{'time ×':>9}"
+        f"{'memory ×':>10}"
+    )
     for kind, runs in results.items():
         t = statistics.median(t for t, _ in runs)
         m = statistics.median(m for _, m in runs)

@@ -47,11 +47,31 @@ WORDS = [
     "工本",
     "押金",
 ]
-PLAN = TierPlan((Band(1, Decimal(300), Decimal("2.61"), Decimal(60)),
-                 Band(2, Decimal(600), Decimal("3.13"), Decimal(120)),
-                 Band(3, None, Decimal("3.92"), Decimal(120))))  # fmt: skip
-KEYSTROKES = ("g", "gh", "ghf", "r", "rq", "rqb", "燃", "燃气", "燃气表", "S1", "S12", "S123",
-              "bwg", "校验", "x", "xy")  # fmt: skip
+PLAN = TierPlan(
+    (
+        Band(1, Decimal(300), Decimal("2.61"), Decimal(60)),
+        Band(2, Decimal(600), Decimal("3.13"), Decimal(120)),
+        Band(3, None, Decimal("3.92"), Decimal(120)),
+    )
+)
+KEYSTROKES = (
+    "g",
+    "gh",
+    "ghf",
+    "r",
+    "rq",
+    "rqb",
+    "燃",
+    "燃气",
+    "燃气表",
+    "S1",
+    "S12",
+    "S123",
+    "bwg",
+    "校验",
+    "x",
+    "xy",
+)
 
 
 def _items(rnd: random.Random) -> list[PricedItem]:
@@ -59,11 +79,20 @@ def _items(rnd: random.Random) -> list[PricedItem]:
     for n in range(ITEMS):
         name = "".join(rnd.sample(WORDS, 2)) + ("费" if n % 3 else "")
         gas = n % 50 == 0
-        items.append(PricedItem(
-            f"S{n:04d}", name, initials(name), Category.GAS_VOLUME if gas else Category.SERVICE_FEE,
-            "m³" if gas else "次", Decimal(rnd.randint(1, 99999)).scaleb(-2),
-            ("residential", "commercial"), "", REF, PLAN if gas else None,
-        ))  # fmt: skip
+        items.append(
+            PricedItem(
+                f"S{n:04d}",
+                name,
+                initials(name),
+                Category.GAS_VOLUME if gas else Category.SERVICE_FEE,
+                "m³" if gas else "次",
+                Decimal(rnd.randint(1, 99999)).scaleb(-2),
+                ("residential", "commercial"),
+                "",
+                REF,
+                PLAN if gas else None,
+            )
+        )
     return items
 
 

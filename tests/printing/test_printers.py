@@ -48,8 +48,14 @@ def test_a_printer_that_cannot_be_used_is_a_clear_fault(backend, target, problem
 
 @pytest.mark.parametrize(
     ("answer", "status"),
-    [(b"\x12", PaperStatus.OK), (b"\x1e", PaperStatus.NEAR_END), (b"\x72", PaperStatus.OUT),
-     (b"\x7e", PaperStatus.OUT), (b"", PaperStatus.UNKNOWN), (b"\xff", PaperStatus.UNKNOWN)],
-)  # fmt: skip
+    [
+        (b"\x12", PaperStatus.OK),
+        (b"\x1e", PaperStatus.NEAR_END),
+        (b"\x72", PaperStatus.OUT),
+        (b"\x7e", PaperStatus.OUT),
+        (b"", PaperStatus.UNKNOWN),
+        (b"\xff", PaperStatus.UNKNOWN),
+    ],
+)
 def test_the_paper_status_byte(answer, status):
     assert paper_status_of(answer) is status

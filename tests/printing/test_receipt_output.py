@@ -95,10 +95,25 @@ def test_long_figures_are_moved_to_their_own_row_never_cut(paper):
 
     from hallclient.receipts.record import LineRecord
 
-    line = LineRecord(1, "G101", "居民生活用气", 1, "T-1", "测价〔2026〕1号", Decimal("123.456"),
-                      "m³", Decimal("3.2567"), Decimal("1234165.83"))  # fmt: skip
-    record = sample_record(lines=(line,), total=Decimal("1234165.83"), cash_tendered=Decimal(0),
-                           change=Decimal(0), payments=())  # fmt: skip
+    line = LineRecord(
+        1,
+        "G101",
+        "居民生活用气",
+        1,
+        "T-1",
+        "测价〔2026〕1号",
+        Decimal("123.456"),
+        "m³",
+        Decimal("3.2567"),
+        Decimal("1234165.83"),
+    )
+    record = sample_record(
+        lines=(line,),
+        total=Decimal("1234165.83"),
+        cash_tendered=Decimal(0),
+        change=Decimal(0),
+        payments=(),
+    )
     text = "\n".join(plain_lines(receipt_layout(record, HEADING, paper, Copy())))
     assert "123.456m³ × 3.2567" in text and "￥1,234,165.83" in text
 

@@ -25,8 +25,9 @@ def test_the_pdf_reads_back_as_the_layout(paper, tmp_path):
     pdf = render_pdf(layout, "H01-C01-2026-000001")
     path = tmp_path / "receipt.pdf"
     path.write_bytes(pdf)
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True,
-                          check=True).stdout.decode("utf-8")  # fmt: skip
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(path), "-"], capture_output=True, check=True
+    ).stdout.decode("utf-8")
     found = [" ".join(line.split()) for line in text.splitlines() if line.strip()]
     expected = [" ".join(line.split()) for line in plain_lines(layout) if line.strip("- ")]
     assert found == expected

@@ -48,13 +48,19 @@ def make_row(seq: int, prev_hash: str, rng: random.Random) -> Row:
     if rng.random() < 0.3:
         details["reason"] = rng.choice(["客户要求", "打印机卡纸", 'quote " and \\ and \n'])
     row = Row(
-        seq=seq, version=audit.CANONICAL_VERSION,
+        seq=seq,
+        version=audit.CANONICAL_VERSION,
         occurred_at=START + timedelta(seconds=seq * 37, microseconds=rng.randint(0, 999_999)),
-        hall_code="H01", counter_code=f"C{rng.randint(1, 8):02d}",
-        actor_employee_no=str(rng.randint(1000, 1099)), action=rng.choice(ACTIONS),
-        object_type="receipt", object_id=str(rng.randint(1, 10**6)),
-        details=canonical_details(details), prev_hash=prev_hash, entry_hash="",
-    )  # fmt: skip
+        hall_code="H01",
+        counter_code=f"C{rng.randint(1, 8):02d}",
+        actor_employee_no=str(rng.randint(1000, 1099)),
+        action=rng.choice(ACTIONS),
+        object_type="receipt",
+        object_id=str(rng.randint(1, 10**6)),
+        details=canonical_details(details),
+        prev_hash=prev_hash,
+        entry_hash="",
+    )
     return rehash(row)
 
 
@@ -76,16 +82,35 @@ def head_of(rows) -> tuple[int, str]:
 def test_canonical_form_can_be_reimplemented_from_the_docstring():
     details = canonical_details({"b": 1, "a": "收费 ok", "when": START})
     assert details == '{"a":"收费 ok","b":1,"when":"2026-11-26T01:30:00.000000+00:00"}'
-    fields = [1, 7, "2026-11-26T01:30:00.000000+00:00", "H01", "C02", "1001", "void",
-              "receipt", "R-1", details, GENESIS_HASH]  # fmt: skip
+    fields = [
+        1,
+        7,
+        "2026-11-26T01:30:00.000000+00:00",
+        "H01",
+        "C02",
+        "1001",
+        "void",
+        "receipt",
+        "R-1",
+        details,
+        GENESIS_HASH,
+    ]
     text = json.dumps(fields, ensure_ascii=False, separators=(",", ":"))
     expected = hashlib.sha256(text.encode("utf-8")).hexdigest()
     shanghai = START.astimezone(timezone(timedelta(hours=8)))  # same instant, other zone
     assert expected == entry_hash(
-        version=1, seq=7, occurred_at=shanghai, hall_code="H01", counter_code="C02",
-        actor_employee_no="1001", action="void", object_type="receipt", object_id="R-1",
-        details=details, prev_hash=GENESIS_HASH,
-    )  # fmt: skip
+        version=1,
+        seq=7,
+        occurred_at=shanghai,
+        hall_code="H01",
+        counter_code="C02",
+        actor_employee_no="1001",
+        action="void",
+        object_type="receipt",
+        object_id="R-1",
+        details=details,
+        prev_hash=GENESIS_HASH,
+    )
 
 
 def test_details_values_are_normalised():
@@ -93,16 +118,26 @@ def test_details_values_are_normalised():
         {"amount": Decimal("12.50"), "at": START, "ids": (1, 2), "nested": {"ok": None}}
     )
     assert json.loads(text) == {
-        "amount": "12.50", "at": "2026-11-26T01:30:00.000000+00:00",
-        "ids": [1, 2], "nested": {"ok": None},
-    }  # fmt: skip
+        "amount": "12.50",
+        "at": "2026-11-26T01:30:00.000000+00:00",
+        "ids": [1, 2],
+        "nested": {"ok": None},
+    }
 
 
 @pytest.mark.parametrize(
     "details",
-    [{"password": "x"}, {"new_password": "x"}, {"passwordHash": "x"}, {"pin": "1234"},
-     {"pin_code": 1}, {"hash": "ab"}, {"user": {"old_pin": "1"}}, {"items": [{"Secret": 1}]}],
-)  # fmt: skip
+    [
+        {"password": "x"},
+        {"new_password": "x"},
+        {"passwordHash": "x"},
+        {"pin": "1234"},
+        {"pin_code": 1},
+        {"hash": "ab"},
+        {"user": {"old_pin": "1"}},
+        {"items": [{"Secret": 1}]},
+    ],
+)
 def test_secret_looking_keys_are_refused(details):
     with pytest.raises(ValueError, match="secrets"):
         canonical_details(details)
@@ -141,9 +176,11 @@ def test_untouched_chains_verify(n, seed, texts, details):
     rows = build_rows(n, random.Random(seed))
     if rows:  # arbitrary unicode in strings and details, control characters included
         first = dataclasses.replace(
-            rows[0], actor_employee_no=texts[0], object_id="".join(texts),
+            rows[0],
+            actor_employee_no=texts[0],
+            object_id="".join(texts),
             details=canonical_details(details),
-        )  # fmt: skip
+        )
         rows = build_rows_after(rehash(first), rows[1:])
     report = verify_rows(rows, head_of(rows), expected_head=head_of(rows))
     assert report.ok and report.problem is None
@@ -214,8 +251,13 @@ def _drop_last(rows, s, rng):  # the head row is rewound too: only the printed h
     return s
 
 
-STRUCTURAL = {"delete": _delete, "append": _append, "insert": _insert, "swap": _swap,
-              "drop_last": _drop_last}  # fmt: skip
+STRUCTURAL = {
+    "delete": _delete,
+    "append": _append,
+    "insert": _insert,
+    "swap": _swap,
+    "drop_last": _drop_last,
+}
 TAMPER_KINDS = [*FIELD_CHANGES, *STRUCTURAL]
 
 

@@ -56,8 +56,10 @@ def test_unknown_customer_type_and_bad_flag(folder):
     _replace(folder / "tariff" / "demo_items.csv", "residential,阶梯", "households,阶梯")
     _replace(folder / "service_categories.csv", ",yes,", ",maybe,")
     problems = _problems(folder)
-    assert any(p.startswith("demo_items.csv:2: customer_types: unknown customer type households")
-               for p in problems)  # fmt: skip
+    assert any(
+        p.startswith("demo_items.csv:2: customer_types: unknown customer type households")
+        for p in problems
+    )
     assert "service_categories.csv:5: priority: must be yes or no" in problems
 
 

@@ -47,13 +47,23 @@ def test_scaling_is_exact_or_refused(coefficient: int, exponent: int, places: in
 @pytest.mark.parametrize(
     ("value", "places", "expected"),
     [
-        ("0", 2, 0), ("-0", 2, 0), ("0E+100", 2, 0), ("0E-100", 4, 0), ("0.0000000", 2, 0),
-        ("12.34", 2, 1234), ("-12.34", 2, -1234), ("12.5000000", 2, 1250), ("1E+3", 2, 100_000),
-        ("-0.0001", 4, -1), ("3.4500", 4, 34_500), ("123.456", 3, 123_456),
-        ("92233720368547758.07", 2, BIGINT_MAX), ("-92233720368547758.07", 2, -BIGINT_MAX),
+        ("0", 2, 0),
+        ("-0", 2, 0),
+        ("0E+100", 2, 0),
+        ("0E-100", 4, 0),
+        ("0.0000000", 2, 0),
+        ("12.34", 2, 1234),
+        ("-12.34", 2, -1234),
+        ("12.5000000", 2, 1250),
+        ("1E+3", 2, 100_000),
+        ("-0.0001", 4, -1),
+        ("3.4500", 4, 34_500),
+        ("123.456", 3, 123_456),
+        ("92233720368547758.07", 2, BIGINT_MAX),
+        ("-92233720368547758.07", 2, -BIGINT_MAX),
         ("922337203685477.5807", 4, BIGINT_MAX),
     ],
-)  # fmt: skip
+)
 def test_edge_values_convert_exactly(value: str, places: int, expected: int) -> None:
     assert _scaled_int(Decimal(value), places) == expected
 
@@ -61,15 +71,22 @@ def test_edge_values_convert_exactly(value: str, places: int, expected: int) -> 
 @pytest.mark.parametrize(
     ("value", "places", "error"),
     [
-        ("1.005", 2, "more than 2 decimal places"), ("0.001", 2, "more than 2 decimal places"),
-        ("-0.001", 2, "more than 2 decimal places"), ("2.00001", 4, "more than 4 decimal places"),
+        ("1.005", 2, "more than 2 decimal places"),
+        ("0.001", 2, "more than 2 decimal places"),
+        ("-0.001", 2, "more than 2 decimal places"),
+        ("2.00001", 4, "more than 4 decimal places"),
         ("90000000000000000.000000000001", 2, "more than 2 decimal places"),
         ("1E-999999", 2, "more than 2 decimal places"),
-        ("92233720368547758.08", 2, "too large"), ("-92233720368547758.08", 2, "too large"),
-        ("1E+17", 2, "too large"), ("-1E+30", 2, "too large"), ("1E+999999", 4, "too large"),
-        ("NaN", 2, "finite"), ("Infinity", 4, "finite"), ("-Infinity", 3, "finite"),
+        ("92233720368547758.08", 2, "too large"),
+        ("-92233720368547758.08", 2, "too large"),
+        ("1E+17", 2, "too large"),
+        ("-1E+30", 2, "too large"),
+        ("1E+999999", 4, "too large"),
+        ("NaN", 2, "finite"),
+        ("Infinity", 4, "finite"),
+        ("-Infinity", 3, "finite"),
     ],
-)  # fmt: skip
+)
 def test_inexact_or_huge_values_are_refused(value: str, places: int, error: str) -> None:
     with pytest.raises(ValueError, match=error):
         _scaled_int(Decimal(value), places)

@@ -157,9 +157,11 @@ class ApprovalDialog(QDialog):
             )
         )
         self.intro.setText(
-            self.tr("A shift manager or an administrator enters their own employee number "
-                    "and password here. Nobody approves their own action.")
-        )  # fmt: skip
+            self.tr(
+                "A shift manager or an administrator enters their own employee number "
+                "and password here. Nobody approves their own action."
+            )
+        )
         credentials = (self.tr("Manager's employee no."), self.tr("Manager's password"))
         for label, text in zip(self._credential_labels, credentials, strict=True):
             label.setText(text)

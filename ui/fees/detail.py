@@ -43,8 +43,14 @@ class FeeDetail(QFrame):
         self.retranslate()
 
     def retranslate(self) -> None:
-        names = (self.tr("Code"), self.tr("Category"), self.tr("Applies to"), self.tr("Schedule"),
-                 self.tr("Approval document"), self.tr("In force"))  # fmt: skip
+        names = (
+            self.tr("Code"),
+            self.tr("Category"),
+            self.tr("Applies to"),
+            self.tr("Schedule"),
+            self.tr("Approval document"),
+            self.tr("In force"),
+        )
         for label, text in zip(self._labels, names, strict=True):
             label.setText(text)
         self.show_item(self.item)
@@ -65,10 +71,13 @@ class FeeDetail(QFrame):
         schedule = item.schedule
         until = schedule.effective_to.isoformat() if schedule.effective_to else self.tr("open")
         texts = (
-            item.code, category_text(item.category), customer_types_text(item.customer_types),
-            schedule.title, f"{schedule.approval_doc_no}（{schedule.issuing_body}）",
+            item.code,
+            category_text(item.category),
+            customer_types_text(item.customer_types),
+            schedule.title,
+            f"{schedule.approval_doc_no}（{schedule.issuing_body}）",
             f"{schedule.effective_from.isoformat()} — {until}",
-        )  # fmt: skip
+        )
         for value, text in zip(self.values, texts, strict=True):
             value.setText(text)
         self.tiers.setText("\n".join(filter(None, (self._tiers_text(item), item.note))))
@@ -79,8 +88,9 @@ class FeeDetail(QFrame):
             return ""
         plan = item.tiers
         start = f"{plan.year_start_month:02d}-{plan.year_start_day:02d}"
-        lines = [self.tr("Tiered price, by the volume used since {start} each year:").format(
-            start=start)]  # fmt: skip
+        lines = [
+            self.tr("Tiered price, by the volume used since {start} each year:").format(start=start)
+        ]
         lower = Decimal(0)
         for band in plan.bands:
             lines.append(self._band_text(band, lower))
@@ -89,10 +99,11 @@ class FeeDetail(QFrame):
         if any(raised):
             amounts = " / ".join(f"{amount.normalize():f}" for amount in raised)
             lines.append(
-                self.tr("Households of more than {base} people: each extra person raises "
-                        "the limits by {amounts} m³.").format(base=plan.household_base,
-                                                              amounts=amounts)
-            )  # fmt: skip
+                self.tr(
+                    "Households of more than {base} people: each extra person raises "
+                    "the limits by {amounts} m³."
+                ).format(base=plan.household_base, amounts=amounts)
+            )
         return "\n".join(lines)
 
     def _band_text(self, band: Band, lower: Decimal) -> str:

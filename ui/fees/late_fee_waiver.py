@@ -45,8 +45,11 @@ class LateFeeWaiver(QObject):
         box.setObjectName("waiverReason")
         box.setInputMode(QInputDialog.InputMode.TextInput)
         box.setWindowTitle(self.tr("Waive a late fee"))
-        box.setLabelText(self.tr("Why is the late fee of bill {bill} waived? A shift manager "
-                                 "approves next.").format(bill=bill_no))  # fmt: skip
+        box.setLabelText(
+            self.tr(
+                "Why is the late fee of bill {bill} waived? A shift manager approves next."
+            ).format(bill=bill_no)
+        )
         editor = box.findChild(QLineEdit)
         if editor is not None:
             editor.setMaxLength(MAX_REASON)

@@ -219,8 +219,11 @@ class FeesPage(QFrame):
         if not len(self.catalog):
             self.found.setText(self.tr("No tariff schedule is in force today."))
             return
-        self.found.setText(self.tr("{count} of {total} items").format(
-            count=self.items.rowCount(), total=len(self.catalog)))  # fmt: skip
+        self.found.setText(
+            self.tr("{count} of {total} items").format(
+                count=self.items.rowCount(), total=len(self.catalog)
+            )
+        )
 
     def current_item(self) -> PricedItem | None:
         return self.items.row_at(self.results.currentIndex().row())
@@ -268,9 +271,10 @@ class FeesPage(QFrame):
         return self.tr(
             "Used this year: {used} m³; household of {size}; tier limits {limits} m³."
         ).format(
-            used=f"{quote.used_this_year:f}", size=quote.household_size,
+            used=f"{quote.used_this_year:f}",
+            size=quote.household_size,
             limits=" / ".join(f"{limit.normalize():f}" for limit in limits),
-        )  # fmt: skip
+        )
 
     def _refused(self, error: HallError) -> None:
         self.quote = None
@@ -330,8 +334,9 @@ class FeesPage(QFrame):
             late = line.item_code == LATE_FEE_CODE
             quantity = "" if late else f" {line.quantity.normalize():f} {line.unit}"
             self.cart_list.addItem(f"{line.item_name}{quantity}  {format_yuan(line.amount)}")
-        self.cart_total.setText(self.tr("Cart total: {amount}").format(
-            amount=format_yuan(self.cart.total)))  # fmt: skip
+        self.cart_total.setText(
+            self.tr("Cart total: {amount}").format(amount=format_yuan(self.cart.total))
+        )
 
     # -- keys --------------------------------------------------------------------------------
 
@@ -378,6 +383,9 @@ class FeesPage(QFrame):
 
     def _waived(self, waiver: Waiver) -> None:
         self._set_cart(self.cart.waive(waiver))
-        self._set_message(self.tr("The late fee of bill {bill} is waived with the manager's "
-                                  "approval.").format(bill=waiver.bill_no))  # fmt: skip
+        self._set_message(
+            self.tr("The late fee of bill {bill} is waived with the manager's approval.").format(
+                bill=waiver.bill_no
+            )
+        )
         self.cart_list.setFocus()

@@ -25,6 +25,11 @@ class AccountTableModel(RowsTableModel[AccountHit]):
     )
 
     def display(self, row: AccountHit, column: int) -> str:
-        texts = (row.account_no, row.name, masked_phone(row.phone), row.address,
-                 customer_types_text((row.customer_type,)))  # fmt: skip
+        texts = (
+            row.account_no,
+            row.name,
+            masked_phone(row.phone),
+            row.address,
+            customer_types_text((row.customer_type,)),
+        )
         return texts[column]

@@ -31,7 +31,8 @@ def _owing_text(panel: AccountPanel) -> str:
         ).format(arrears=f"{panel.arrears:,.2f}", count=len(panel.open_bills))
         if panel.late_fees:
             text += QCoreApplication.translate("IntakePage", " · late fees today ￥{fee}").format(
-                fee=f"{panel.late_fees:,.2f}")  # fmt: skip
+                fee=f"{panel.late_fees:,.2f}"
+            )
     else:
         text = QCoreApplication.translate("IntakePage", "No unpaid bills")
     if panel.tier_year is not None and panel.tier_volume is not None:
@@ -65,11 +66,17 @@ def _bill_text(entry: OpenBill) -> str:
         period = QCoreApplication.translate("IntakePage", "carried over")
     text = QCoreApplication.translate(
         "IntakePage", "  Bill {number} · {period} · {volume} m³ · ￥{amount} · due {due}"
-    ).format(number=bill.bill_no, period=period, volume=_m3(bill.volume),
-             amount=f"{bill.amount:,.2f}", due=f"{bill.due_on:%Y-%m-%d}")  # fmt: skip
+    ).format(
+        number=bill.bill_no,
+        period=period,
+        volume=_m3(bill.volume),
+        amount=f"{bill.amount:,.2f}",
+        due=f"{bill.due_on:%Y-%m-%d}",
+    )
     if entry.late_fee is not None:
         text += QCoreApplication.translate("IntakePage", " · overdue, late fee ￥{fee}").format(
-            fee=f"{entry.late_fee.amount:,.2f}")  # fmt: skip
+            fee=f"{entry.late_fee.amount:,.2f}"
+        )
     return text
 
 
@@ -78,14 +85,16 @@ def account_panel_text(panel: AccountPanel, referrals: list[ReferralView], timez
         f"{panel.account_no}  {panel.name}  {masked_phone(panel.phone)}",
         panel.address,
         QCoreApplication.translate("IntakePage", "{type} · meter {meter} · status {status}").format(
-            type=customer_types_text((panel.customer_type,)), meter=panel.meter_no,
-            status=account_status_text(panel.status)),
+            type=customer_types_text((panel.customer_type,)),
+            meter=panel.meter_no,
+            status=account_status_text(panel.status),
+        ),
         _owing_text(panel),
         *_bill_texts(panel),
         QCoreApplication.translate(
             "IntakePage", "Visits on record: {count} (this one included)"
         ).format(count=len(panel.recent_visits)),
-    ]  # fmt: skip
+    ]
     lines += [_payment_text(payment, timezone) for payment in panel.recent_payments]
     lines += [_referral_text(referral, timezone) for referral in referrals[:RECENT_REFERRALS]]
     return "\n".join(lines)
@@ -95,8 +104,11 @@ def _referral_text(referral: ReferralView, timezone: str) -> str:
     """A referral the customer came back about: where it is, and whether it is late."""
     when = local(referral.created_at, timezone)
     text = QCoreApplication.translate("IntakePage", "Referral {reference} of {day}: {state}")
-    text = text.format(reference=referral.reference, day=f"{when:%Y-%m-%d}",
-                       state=status_text(referral.status.value))  # fmt: skip
+    text = text.format(
+        reference=referral.reference,
+        day=f"{when:%Y-%m-%d}",
+        state=status_text(referral.status.value),
+    )
     if referral.lateness in (Lateness.OVERDUE, Lateness.ESCALATED):
         text += QCoreApplication.translate("IntakePage", " (overdue)")
     if referral.outcome:
@@ -107,6 +119,7 @@ def _referral_text(referral: ReferralView, timezone: str) -> str:
 def _payment_text(payment: PastPayment, timezone: str) -> str:
     when = local(payment.issued_at, timezone)
     text = QCoreApplication.translate("IntakePage", "Paid {amount} on {day} (receipt {number})")
-    text = text.format(amount=format_yuan(payment.total), day=f"{when:%Y-%m-%d}",
-                       number=payment.receipt_no)  # fmt: skip
+    text = text.format(
+        amount=format_yuan(payment.total), day=f"{when:%Y-%m-%d}", number=payment.receipt_no
+    )
     return text + (QCoreApplication.translate("IntakePage", ", voided") if payment.voided else "")

@@ -24,8 +24,12 @@ from PySide6.QtWidgets import (
 from hallclient.intake.visits import VisitOutcome
 from ui.kit.widgets import named
 
-OUTCOMES = (VisitOutcome.RESOLVED, VisitOutcome.CHARGED, VisitOutcome.REFERRED,
-            VisitOutcome.PENDING)  # fmt: skip
+OUTCOMES = (
+    VisitOutcome.RESOLVED,
+    VisitOutcome.CHARGED,
+    VisitOutcome.REFERRED,
+    VisitOutcome.PENDING,
+)
 
 
 class CloseVisitDialog(QDialog):
@@ -65,9 +69,12 @@ class CloseVisitDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("End the visit"))
-        self.question.setText(self.tr(
-            "Please ask the customer: “Are you satisfied with our service today?” "
-            "Press 1 to 5 for the answer."))  # fmt: skip
+        self.question.setText(
+            self.tr(
+                "Please ask the customer: “Are you satisfied with our service today?” "
+                "Press 1 to 5 for the answer."
+            )
+        )
         names = (self.tr("Resolved"), self.tr("Charged"), self.tr("Referred"), self.tr("Pending"))
         self.outcome.clear()
         for outcome, name in zip(OUTCOMES, names, strict=True):
@@ -75,8 +82,13 @@ class CloseVisitDialog(QDialog):
         labels = (self.tr("Outcome"), self.tr("Satisfaction"), self.tr("Comment"))
         for label, text in zip(self._labels, labels, strict=True):
             label.setText(text)
-        words = (self.tr("Very dissatisfied"), self.tr("Dissatisfied"), self.tr("Fair"),
-                 self.tr("Satisfied"), self.tr("Very satisfied"))  # fmt: skip
+        words = (
+            self.tr("Very dissatisfied"),
+            self.tr("Dissatisfied"),
+            self.tr("Fair"),
+            self.tr("Satisfied"),
+            self.tr("Very satisfied"),
+        )
         for value, word in enumerate(words, start=1):
             self.ratings.button(value).setText(f"{value} {word}")
         self.comment.setPlaceholderText(self.tr("What the customer said (optional)"))

@@ -44,8 +44,17 @@ def minutes_text(span: dt.timedelta | None) -> str:
 
 
 class DayVisitModel(RowsTableModel[DayVisit]):
-    COL_TIME, COL_COUNTER, COL_CLERK, COL_TICKET, COL_ACCOUNT, COL_WAIT, COL_SERVICE, \
-        COL_OUTCOME, COL_RATING = range(9)  # fmt: skip
+    (
+        COL_TIME,
+        COL_COUNTER,
+        COL_CLERK,
+        COL_TICKET,
+        COL_ACCOUNT,
+        COL_WAIT,
+        COL_SERVICE,
+        COL_OUTCOME,
+        COL_RATING,
+    ) = range(9)
     CONTEXT = "DayView"
     HEADERS = (
         QT_TRANSLATE_NOOP("DayView", "Called"),
@@ -63,12 +72,16 @@ class DayVisitModel(RowsTableModel[DayVisit]):
 
     def display(self, row: DayVisit, column: int) -> str:
         texts = (
-            local(row.called_at, self.timezone).strftime("%H:%M"), row.counter_code,
-            row.clerk_employee_no, row.ticket_label or "—", row.account_no or "—",
-            minutes_text(row.wait), minutes_text(row.service),
+            local(row.called_at, self.timezone).strftime("%H:%M"),
+            row.counter_code,
+            row.clerk_employee_no,
+            row.ticket_label or "—",
+            row.account_no or "—",
+            minutes_text(row.wait),
+            minutes_text(row.service),
             outcome_text(row.outcome) if row.outcome else "—",
             str(row.satisfaction) if row.satisfaction else "—",
-        )  # fmt: skip
+        )
         return texts[column]
 
 
@@ -86,8 +99,13 @@ class CounterFiguresModel(RowsTableModel[CounterFigures]):
 
     def display(self, row: CounterFigures, column: int) -> str:
         rating = f"{row.average_satisfaction:.2f}" if row.average_satisfaction else "—"
-        texts = (row.counter_code, str(row.visits), minutes_text(row.average_wait),
-                 minutes_text(row.average_service), rating)  # fmt: skip
+        texts = (
+            row.counter_code,
+            str(row.visits),
+            minutes_text(row.average_wait),
+            minutes_text(row.average_service),
+            rating,
+        )
         return texts[column]
 
 
@@ -102,8 +120,10 @@ class DayViewDialog(QDialog):
         self.visits = DayVisitModel()
         self.visits.timezone = core.settings.timezone
         self.figures = CounterFiguresModel()
-        self.filters = {name: named(QComboBox(), "dayFilter") for name in
-                        ("counter", "clerk", "purpose", "outcome")}  # fmt: skip
+        self.filters = {
+            name: named(QComboBox(), "dayFilter")
+            for name in ("counter", "clerk", "purpose", "outcome")
+        }
         self._purpose_names: dict[str, str] = {}
         for combo in self.filters.values():
             combo.currentIndexChanged.connect(self.apply_filters)
@@ -131,8 +151,12 @@ class DayViewDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Today's visits"))
-        anyone = (self.tr("All counters"), self.tr("All clerks"), self.tr("All purposes"),
-                  self.tr("All outcomes"))  # fmt: skip
+        anyone = (
+            self.tr("All counters"),
+            self.tr("All clerks"),
+            self.tr("All purposes"),
+            self.tr("All outcomes"),
+        )
         for combo, text in zip(self.filters.values(), anyone, strict=True):
             combo.blockSignals(True)
             if combo.count():
@@ -162,9 +186,13 @@ class DayViewDialog(QDialog):
         """Read the day again (F5); the filters then apply without the database."""
         user, first = self._user_of(), not self._purpose_names
         self._runner.start(
-            lambda _p: (self._core.intake.day_report(user), self._core.intake.purposes(user) if first else []),
-            self._loaded, self._failed,
-        )  # fmt: skip
+            lambda _p: (
+                self._core.intake.day_report(user),
+                self._core.intake.purposes(user) if first else [],
+            ),
+            self._loaded,
+            self._failed,
+        )
 
     def _loaded(self, result: tuple[tuple[list[DayVisit], DayFigures], list[Purpose]]) -> None:
         (self._all, self._figures), purposes = result
@@ -181,8 +209,11 @@ class DayViewDialog(QDialog):
         wanted = self.wanted()
         rows = [row for row in self._all if matches(row, wanted)]
         self.visits.set_rows(rows)
-        self.summary.setText(self.tr("{visits} visits shown · {waiting} waiting now").format(
-            visits=len(rows), waiting=self._figures.waiting_now))  # fmt: skip
+        self.summary.setText(
+            self.tr("{visits} visits shown · {waiting} waiting now").format(
+                visits=len(rows), waiting=self._figures.waiting_now
+            )
+        )
 
     def _offer(
         self, combo: QComboBox, values: list[str], names: dict[str, str] | None = None
@@ -204,8 +235,9 @@ class DayViewDialog(QDialog):
         user, visit_id, name = self._user_of(), row.visit_id, self._visit_name(row)
         self._runner.start(
             lambda _p: (visit_id, name, self._core.scripts.shown_on_visit(user, visit_id)),
-            self._show_scripts, self._failed,
-        )  # fmt: skip
+            self._show_scripts,
+            self._failed,
+        )
 
     def _forget_chosen(self) -> None:
         self._chosen = None

@@ -20,8 +20,9 @@ from ui.kit.widgets import named
 class EmergencyDialog(QDialog):
     sig_record = Signal()
 
-    def __init__(self, script: str, hotline: str, address: str,
-                 parent: QWidget | None = None) -> None:  # fmt: skip
+    def __init__(
+        self, script: str, hotline: str, address: str, parent: QWidget | None = None
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("emergencyDialog")
         self.setWindowModality(Qt.WindowModality.ApplicationModal)

@@ -66,9 +66,9 @@ class EmergencyFlow(QObject):
             shown = desk.panel(user, facts, Choices(language=language))
         except HallError:
             default = desk.defaults[ScriptId(ScriptKey.EMERGENCY, "", language)]
-            return default.replace("{customer}", "").replace("{emergency_hotline}",
-                                                             self._core.settings.hotline), (
-                self._core.settings.hotline)  # fmt: skip
+            return default.replace("{customer}", "").replace(
+                "{emergency_hotline}", self._core.settings.hotline
+            ), (self._core.settings.hotline)
         script = next(s.text for s in shown if s.script.key is ScriptKey.EMERGENCY)
         return script, facts.emergency_hotline or self._core.settings.hotline
 
@@ -88,8 +88,9 @@ class EmergencyFlow(QObject):
         dialog.activateWindow()
         dialog.ok.setFocus()  # typing on (in the form behind) must not land in the address
 
-    def _record(self, dialog: EmergencyDialog, visit: VisitView, said: str,
-                confidential: bool) -> None:  # fmt: skip
+    def _record(
+        self, dialog: EmergencyDialog, visit: VisitView, said: str, confidential: bool
+    ) -> None:
         account, where = self._page.account, dialog.address.text()
         if confidential and not where.strip():
             dialog.error.setText(self.tr("Where is the smell? Write the address first."))
@@ -97,8 +98,11 @@ class EmergencyFlow(QObject):
         if confidential:  # a theft report: the repair team gets the place, not the reporter
             request = emergency_referral(said, None, None, ("", "", where))
         else:
-            contact = ((account.name, account.phone, where) if account
-                       else (visit.customer_name, visit.customer_phone, where))  # fmt: skip
+            contact = (
+                (account.name, account.phone, where)
+                if account
+                else (visit.customer_name, visit.customer_phone, where)
+            )
             request = emergency_referral(said, visit.id, visit.account_no, contact)
         user, referrals = self._user_of(), self._core.referrals
 
@@ -122,12 +126,14 @@ class EmergencyFlow(QObject):
             moved, reference, fault = result
             self._page.slips.remember(visit.id, made[visit.id], printed=fault is None)
             text = self.tr("Emergency referral {reference} sent to the repair centre.").format(
-                reference=reference)  # fmt: skip
+                reference=reference
+            )
             if fault is not None:
                 text += " " + self.tr(
                     "Printing the slip failed: {problem} Ctrl+F5 prints it again."
                 ).format(problem=slip_fault_text(fault))
             self._page.visit_referred(moved, REPAIR, text)
 
-        self._page.attempt.run(work, done, lambda error: dialog.error.setText(
-            referral_problem_text(error)))  # fmt: skip
+        self._page.attempt.run(
+            work, done, lambda error: dialog.error.setText(referral_problem_text(error))
+        )

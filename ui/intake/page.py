@@ -64,9 +64,12 @@ class IntakePage(QFrame):
     sig_pay_bills = Signal(object)  # the account's open bills as cart lines (list[Quote])
 
     def __init__(
-        self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
+        self,
+        core: Core,
+        user_of: Callable[[], CurrentUser],
+        area: Area,
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.area, self._core, self._user_of = area, core, user_of
@@ -115,11 +118,18 @@ class IntakePage(QFrame):
         self.setLayout(lay_out(self, self._labels))
         for widget in (self.search, self.results, self.purpose):
             widget.installEventFilter(self)
-        keys = ((Qt.Key.Key_F2, self.call_next), (Qt.Key.Key_F3, self.recall),
-                (Qt.Key.Key_F4, self.skip), (Qt.Key.Key_F6, self.walk_in),
-                (Qt.Key.Key_F7, self.issue_tickets), (Qt.Key.Key_F8, self.transfer),
-                (Qt.Key.Key_F9, self.end_visit), (Qt.Key.Key_F11, self.show_day),
-                (Qt.Key.Key_F5, self.refer), (Qt.Key.Key_F10, self.pay_bills))  # fmt: skip
+        keys = (
+            (Qt.Key.Key_F2, self.call_next),
+            (Qt.Key.Key_F3, self.recall),
+            (Qt.Key.Key_F4, self.skip),
+            (Qt.Key.Key_F6, self.walk_in),
+            (Qt.Key.Key_F7, self.issue_tickets),
+            (Qt.Key.Key_F8, self.transfer),
+            (Qt.Key.Key_F9, self.end_visit),
+            (Qt.Key.Key_F11, self.show_day),
+            (Qt.Key.Key_F5, self.refer),
+            (Qt.Key.Key_F10, self.pay_bills),
+        )
         for key, action in keys:
             QShortcut(QKeySequence(key), self, action)
         QShortcut(QKeySequence("Ctrl+R"), self, self.report_reading)
@@ -131,11 +141,13 @@ class IntakePage(QFrame):
         self._labels[0].setText(self.tr("Purpose"))
         self._labels[1].setText(self.tr("Notes"))
         self.keys.setText(
-            self.tr("F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints "
-                    "its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the "
-                    "visit · F10 pay the account's bills · Ctrl+R the customer's own reading · "
-                    "F11 today's visits")
-        )  # fmt: skip
+            self.tr(
+                "F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints "
+                "its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the "
+                "visit · F10 pay the account's bills · Ctrl+R the customer's own reading · "
+                "F11 today's visits"
+            )
+        )
         self.purpose.setPlaceholderText(self.tr("Choose the purpose"))
         self._fill_purposes()
         self._show_visit()
@@ -162,8 +174,9 @@ class IntakePage(QFrame):
         if self._queue_runner.busy():
             return  # the last count is still on its way
         user = self._user_of()
-        self._queue_runner.start(lambda _p: len(self._core.intake.waiting(user)), self._show_waiting,
-                           self._failed)  # fmt: skip
+        self._queue_runner.start(
+            lambda _p: len(self._core.intake.waiting(user)), self._show_waiting, self._failed
+        )
 
     def _show_waiting(self, count: int) -> None:
         self.waiting.setText(self.tr("{count} waiting").format(count=count))
@@ -173,8 +186,9 @@ class IntakePage(QFrame):
         user = self._user_of()
         self._runner.start(
             lambda _p: (self._core.intake.purposes(user), self._core.intake.queue_categories(user)),
-            self._purposes_loaded, self._failed,
-        )  # fmt: skip
+            self._purposes_loaded,
+            self._failed,
+        )
 
     def _purposes_loaded(self, loaded: tuple[list[Purpose], list[QueueCategory]]) -> None:
         self._purposes, self._categories = loaded
@@ -240,24 +254,34 @@ class IntakePage(QFrame):
         if self.ticket_id is None:
             return
         user, ticket = self._user_of(), self.ticket_id
-        self.attempt.run(lambda: self._core.intake.recall(user, ticket), lambda _t: self.say(
-            self.tr("Called again.")), self._failed)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.intake.recall(user, ticket),
+            lambda _t: self.say(self.tr("Called again.")),
+            self._failed,
+        )
 
     def skip(self) -> None:
         if self.ticket_id is None:
             return
         user, ticket = self._user_of(), self.ticket_id
-        self.attempt.run(lambda: self._core.intake.skip(user, ticket), lambda _t: self._ended(
-            self.tr("Marked as not present; it can be called again for 15 minutes.")),
-            self._failed)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.intake.skip(user, ticket),
+            lambda _t: self._ended(
+                self.tr("Marked as not present; it can be called again for 15 minutes.")
+            ),
+            self._failed,
+        )
 
     # -- the account -------------------------------------------------------------------------
 
     def _search(self, text: str) -> None:
         self.searches += 1
         generation, user = self.searches, self._user_of()
-        self._runner.start(lambda _p: self._core.intake.search_accounts(user, text),
-                           lambda hits: self._found(generation, hits), self._failed)  # fmt: skip
+        self._runner.start(
+            lambda _p: self._core.intake.search_accounts(user, text),
+            lambda hits: self._found(generation, hits),
+            self._failed,
+        )
 
     def _found(self, generation: int, hits: list[AccountHit]) -> None:
         if generation != self.searches:
@@ -294,8 +318,11 @@ class IntakePage(QFrame):
         if self.visit is None or index < 0:
             return
         user, visit_id, code = self._user_of(), self.visit.id, self.purpose.itemData(index)
-        self.attempt.run(lambda: self._core.intake.set_visit_purpose(user, visit_id, code),
-                         self._changed, self._failed)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.intake.set_visit_purpose(user, visit_id, code),
+            self._changed,
+            self._failed,
+        )
 
     def _changed(self, visit: VisitView) -> None:
         self.visit = visit
@@ -312,7 +339,7 @@ class IntakePage(QFrame):
             lambda _p: self._core.intake.advance_visit(user, visit_id, VisitStage.CHARGING),
             lambda changed: self._changed(changed) if self._is_current(changed) else None,
             self._failed,
-        )  # fmt: skip
+        )
 
     def _is_current(self, visit: VisitView) -> bool:
         return self.visit is not None and self.visit.id == visit.id
@@ -323,8 +350,9 @@ class IntakePage(QFrame):
             self.say(self.tr("Call a ticket or take a walk-in first."))
             return
         purpose = next((p for p in self._purposes if p.code == self.visit.purpose_code), None)
-        self.referral_flow.start(self.visit, purpose.department_code if purpose else None,
-                                 self.account)  # fmt: skip
+        self.referral_flow.start(
+            self.visit, purpose.department_code if purpose else None, self.account
+        )
 
     def visit_referred(self, visit: VisitView, department_code: str, text: str) -> None:
         self._changed(visit)
@@ -359,8 +387,9 @@ class IntakePage(QFrame):
             self._core.intake.set_visit_notes(user, visit_id, notes)
             return self._core.intake.close_visit(user, visit_id, outcome, rating, comment)
 
-        self.attempt.run(work, lambda _v: self._ended(self.tr("The visit is closed.")),
-                         self._failed)  # fmt: skip
+        self.attempt.run(
+            work, lambda _v: self._ended(self.tr("The visit is closed.")), self._failed
+        )
 
     def _ended(self, message: str) -> None:
         self.visit, self.ticket_id = None, None
@@ -415,8 +444,11 @@ class IntakePage(QFrame):
             self.say(self.tr("Take the customer's account first (search, then Enter)."))
             return
         user, account_no = self._user_of(), self.account.account_no
-        self.attempt.run(lambda: self._core.ledger.account_bills(user, account_no), self._bills_taken,
-                         self._failed)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.ledger.account_bills(user, account_no),
+            self._bills_taken,
+            self._failed,
+        )
 
     def report_reading(self) -> None:
         """Ctrl+R: the customer's own meter reading, billed at once (then F10 pays it)."""
@@ -428,24 +460,35 @@ class IntakePage(QFrame):
             self._core, self._user_of, account.account_no, account.name, self
         )
         dialog.accepted.connect(lambda: self._reading_billed(account.account_no, dialog.bill_no))
-        dialog.open()  # fmt: skip
+        dialog.open()
 
     def _reading_billed(self, account_no: str, bill_no: str | None) -> None:
         user, visit = self._user_of(), self.visit
-        self.attempt.run(lambda: (visit, self._core.intake.account_panel(user, account_no),
-                                  self._core.referrals.for_account(user, account_no)),
-                         self._account_taken, self._failed)  # fmt: skip
-        self.say(self.tr("Reading recorded and billed: bill {bill}. F10 pays it.").format(
-            bill=bill_no))  # fmt: skip
+        self.attempt.run(
+            lambda: (
+                visit,
+                self._core.intake.account_panel(user, account_no),
+                self._core.referrals.for_account(user, account_no),
+            ),
+            self._account_taken,
+            self._failed,
+        )
+        self.say(
+            self.tr("Reading recorded and billed: bill {bill}. F10 pays it.").format(bill=bill_no)
+        )
 
     def _bills_taken(self, bills: AccountBills) -> None:
         if not bills.bills:
             self.say(self.tr("The account has no unpaid bills."))
             return
         self.sig_pay_bills.emit(bills.cart_lines())
-        self.say(self.tr("{count} bills in the cart: ￥{amount} with late fees ￥{fees}.").format(
-            count=len(bills.bills), amount=f"{bills.arrears + bills.late_fees:,.2f}",
-            fees=f"{bills.late_fees:,.2f}"))  # fmt: skip
+        self.say(
+            self.tr("{count} bills in the cart: ￥{amount} with late fees ￥{fees}.").format(
+                count=len(bills.bills),
+                amount=f"{bills.arrears + bills.late_fees:,.2f}",
+                fees=f"{bills.late_fees:,.2f}",
+            )
+        )
 
     # -- showing -----------------------------------------------------------------------------
 

@@ -54,9 +54,13 @@ class ReadingDialog(QDialog):
     """Records the reading for one account; :attr:`bill_no` is its bill once accepted."""
 
     def __init__(
-        self, core: Core, user_of: Callable[[], CurrentUser], account_no: str, holder: str,
+        self,
+        core: Core,
+        user_of: Callable[[], CurrentUser],
+        account_no: str,
+        holder: str,
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("readingDialog")
         self._core, self._user_of, self.account_no = core, user_of, account_no
@@ -101,15 +105,26 @@ class ReadingDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Customer's own reading"))
-        self.heading.setText(self.tr("Reading told by the customer for account {account} "
-                                     "({holder}); it is billed at once.").format(
-            account=self.account_no, holder=self.holder))  # fmt: skip
-        texts = (self.tr("Meter shows"), self.tr("Kind"), self.tr("Dials started from"),
-                 self.tr("Old meter's last figure"), self.tr("New meter's number"))  # fmt: skip
+        self.heading.setText(
+            self.tr(
+                "Reading told by the customer for account {account} "
+                "({holder}); it is billed at once."
+            ).format(account=self.account_no, holder=self.holder)
+        )
+        texts = (
+            self.tr("Meter shows"),
+            self.tr("Kind"),
+            self.tr("Dials started from"),
+            self.tr("Old meter's last figure"),
+            self.tr("New meter's number"),
+        )
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
-        names = (self.tr("Regular reading"), self.tr("New meter (换表)"),
-                 self.tr("Dials began again (归零)"))  # fmt: skip
+        names = (
+            self.tr("Regular reading"),
+            self.tr("New meter (换表)"),
+            self.tr("Dials began again (归零)"),
+        )
         current = max(self.kind.currentIndex(), 0)
         self.kind.blockSignals(True)  # worded again: what was typed stays
         self.kind.clear()
@@ -131,9 +146,11 @@ class ReadingDialog(QDialog):
 
     def _kind_changed(self) -> None:
         kind = self.kind.currentData()
-        for field, used in ((self.start, kind not in (None, COUNTER_KINDS[0])),
-                            (self.old_final, kind not in (None, COUNTER_KINDS[0])),
-                            (self.meter, kind is COUNTER_KINDS[1])):  # fmt: skip
+        for field, used in (
+            (self.start, kind not in (None, COUNTER_KINDS[0])),
+            (self.old_final, kind not in (None, COUNTER_KINDS[0])),
+            (self.meter, kind is COUNTER_KINDS[1]),
+        ):
             field.setEnabled(used)
             if not used:
                 field.clear()
@@ -143,9 +160,12 @@ class ReadingDialog(QDialog):
         reading = parse_figure(self.reading.text(), "reading")
         if reading is None:
             raise reading_refused(ReadingFault.NOT_A_NUMBER, "reading")
-        return ReadingFigures(reading, self.kind.currentData(),
-                              parse_figure(self.start.text(), "start reading"),
-                              parse_figure(self.old_final.text(), "old meter"))  # fmt: skip
+        return ReadingFigures(
+            reading,
+            self.kind.currentData(),
+            parse_figure(self.start.text(), "start reading"),
+            parse_figure(self.old_final.text(), "old meter"),
+        )
 
     def _submit(self) -> None:
         try:
@@ -154,8 +174,11 @@ class ReadingDialog(QDialog):
             self._refused(error)
             return
         user, account_no, meter = self._user_of(), self.account_no, self.meter.text()
-        self.attempt.run(lambda: self._core.ledger.report_reading(user, account_no, figures, meter),
-                         self._recorded, self._refused)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.ledger.report_reading(user, account_no, figures, meter),
+            self._recorded,
+            self._refused,
+        )
 
     def _recorded(self, bill_no: str) -> None:
         self.bill_no = bill_no

@@ -45,10 +45,13 @@ class ReferralDialog(QDialog):
     sig_submit = Signal()
 
     def __init__(
-        self, departments: list[DepartmentEntry],
-        suggest: Callable[[str], list[Suggestion]], check: Callable[[str], list[Finding]],
-        contact: tuple[str, str, str], parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+        self,
+        departments: list[DepartmentEntry],
+        suggest: Callable[[str], list[Suggestion]],
+        check: Callable[[str], list[Finding]],
+        contact: tuple[str, str, str],
+        parent: QWidget | None = None,
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("closeVisitDialog")
         self._departments, self._suggest = departments, suggest
@@ -60,8 +63,9 @@ class ReferralDialog(QDialog):
         self.chosen_by_hand = False  # then typing on never changes the clerk's choice
         chinese = QLocale().language() == QLocale.Language.Chinese
         for department in departments:
-            self.department.addItem(department.name_zh if chinese else department.name_en,
-                                    department.code)  # fmt: skip
+            self.department.addItem(
+                department.name_zh if chinese else department.name_en, department.code
+            )
         self.department.activated.connect(self._chosen)
         self.urgency = named(QComboBox(), "closeOutcome")
         for urgency in Urgency:
@@ -91,9 +95,18 @@ class ReferralDialog(QDialog):
     def _layout(self) -> None:
         self.form = QFormLayout()
         self._labels = [QLabel() for _ in range(10)]
-        rows = (self.matter, self.suggested, self.department, self.urgency, self.contact_name,
-                self.contact_phone, self.address, self.appointment, self.reporter_name,
-                self.reporter_phone)  # fmt: skip
+        rows = (
+            self.matter,
+            self.suggested,
+            self.department,
+            self.urgency,
+            self.contact_name,
+            self.contact_phone,
+            self.address,
+            self.appointment,
+            self.reporter_name,
+            self.reporter_phone,
+        )
         for label, widget in zip(self._labels, rows, strict=True):
             self.form.addRow(label, widget)
         layout = QVBoxLayout(self)
@@ -107,16 +120,25 @@ class ReferralDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Refer to a department"))
-        texts = (self.tr("Matter"), self.tr("Suggested"), self.tr("Department"),
-                 self.tr("Urgency"), self.tr("Contact"), self.tr("Phone"), self.tr("Address"),
-                 self.tr("Preferred time"), self.tr("Reporter (confidential)"),
-                 self.tr("Reporter's phone"))  # fmt: skip
+        texts = (
+            self.tr("Matter"),
+            self.tr("Suggested"),
+            self.tr("Department"),
+            self.tr("Urgency"),
+            self.tr("Contact"),
+            self.tr("Phone"),
+            self.tr("Address"),
+            self.tr("Preferred time"),
+            self.tr("Reporter (confidential)"),
+            self.tr("Reporter's phone"),
+        )
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self.matter.setPlaceholderText(self.tr("What is wrong, where, since when"))
         self.appointment.setPlaceholderText(self.tr("e.g. weekdays after 14:00"))
-        self.theft.setText(self.tr("Report of gas theft or tampering (the reporter stays "
-                                   "confidential)"))  # fmt: skip
+        self.theft.setText(
+            self.tr("Report of gas theft or tampering (the reporter stays confidential)")
+        )
         self.ok.setText(self.tr("Refer and print the slip (Ctrl+Enter)"))
 
     def _theft_toggled(self, theft: bool) -> None:
@@ -129,13 +151,18 @@ class ReferralDialog(QDialog):
 
     def suggest_now(self) -> None:
         suggestions = self._suggest(self.matter.toPlainText())
-        names = {self.department.itemData(i): self.department.itemText(i)
-                 for i in range(self.department.count())}  # fmt: skip
-        self.suggested.setText(" › ".join(names.get(s.department_code, s.department_code)
-                                          for s in suggestions[:3]) or "—")  # fmt: skip
+        names = {
+            self.department.itemData(i): self.department.itemText(i)
+            for i in range(self.department.count())
+        }
+        self.suggested.setText(
+            " › ".join(names.get(s.department_code, s.department_code) for s in suggestions[:3])
+            or "—"
+        )
         if suggestions and not self.chosen_by_hand:
-            self.department.setCurrentIndex(self.department.findData(
-                suggestions[0].department_code))  # fmt: skip
+            self.department.setCurrentIndex(
+                self.department.findData(suggestions[0].department_code)
+            )
 
     def _chosen(self, _index: int) -> None:
         self.chosen_by_hand = True
@@ -143,14 +170,18 @@ class ReferralDialog(QDialog):
     def request(self, visit_id: int | None, account_no: str | None) -> NewReferral:
         """What was entered; a theft report carries no visit, account or contact."""
         theft = self.theft.isChecked()
-        informant = Informant(self.reporter_name.text(), self.reporter_phone.text()) if theft \
-            else None  # fmt: skip
+        informant = (
+            Informant(self.reporter_name.text(), self.reporter_phone.text()) if theft else None
+        )
         return NewReferral(
-            self.department.currentData(), Urgency(self.urgency.currentData()),
+            self.department.currentData(),
+            Urgency(self.urgency.currentData()),
             self.matter.toPlainText(),
-            visit_id=None if theft else visit_id, account_no=None if theft else account_no,
+            visit_id=None if theft else visit_id,
+            account_no=None if theft else account_no,
             contact_name="" if theft else self.contact_name.text(),
             contact_phone="" if theft else self.contact_phone.text(),
-            address="" if theft else self.address.text(), appointment=self.appointment.text(),
+            address="" if theft else self.address.text(),
+            appointment=self.appointment.text(),
             informant=informant,
-        )  # fmt: skip
+        )

@@ -50,23 +50,33 @@ class ReferralFlow(QObject):
         self._page, self._core, self._user_of = page, core, user_of
         self.dialog: ReferralDialog | None = None
 
-    def start(self, visit: VisitView, purpose_department: str | None,
-              account: AccountPanel | None) -> None:  # fmt: skip
+    def start(
+        self, visit: VisitView, purpose_department: str | None, account: AccountPanel | None
+    ) -> None:
         """The form for ``visit``, its contact from the account (or the walk-in's name)."""
-        contact = ((account.name, account.phone, account.address) if account is not None
-                   else (visit.customer_name, visit.customer_phone, ""))  # fmt: skip
+        contact = (
+            (account.name, account.phone, account.address)
+            if account is not None
+            else (visit.customer_name, visit.customer_phone, "")
+        )
         desk = self._core.referrals
         departments = desk.departments()
         codes = [department.code for department in departments]
         dialog = ReferralDialog(
-            departments, lambda matter: desk.suggest(purpose_department, matter, codes),
-            self._core.scripts.check_text, contact, self._page,
-        )  # fmt: skip
+            departments,
+            lambda matter: desk.suggest(purpose_department, matter, codes),
+            self._core.scripts.check_text,
+            contact,
+            self._page,
+        )
         made: dict[str, ReferralView] = {}  # this form's referral, once made: never twice
         dialog.sig_submit.connect(lambda: self._submit(dialog, visit, made))
         leak_check = QTimer(dialog, singleShot=True, interval=LEAK_PAUSE_MS)
-        leak_check.timeout.connect(lambda: self._page.emergency.check_text(
-            dialog.matter.toPlainText(), confidential=dialog.theft.isChecked()))  # fmt: skip
+        leak_check.timeout.connect(
+            lambda: self._page.emergency.check_text(
+                dialog.matter.toPlainText(), confidential=dialog.theft.isChecked()
+            )
+        )
         dialog.matter.textChanged.connect(leak_check.start)
         dialog.finished.connect(lambda _result: self._closed(dialog))
         self.dialog = dialog
@@ -78,8 +88,9 @@ class ReferralFlow(QObject):
             self.dialog = None
         dialog.deleteLater()
 
-    def _submit(self, dialog: ReferralDialog, visit: VisitView,
-                made: dict[str, ReferralView]) -> None:  # fmt: skip
+    def _submit(
+        self, dialog: ReferralDialog, visit: VisitView, made: dict[str, ReferralView]
+    ) -> None:
         request = dialog.request(visit.id, visit.account_no)
         user, desk = self._user_of(), self._core.referrals
 
@@ -103,15 +114,17 @@ class ReferralFlow(QObject):
             self._page.slips.remember(visit.id, referred.referral, printed=printed)
             if shiboken6.isValid(dialog):
                 dialog.accept()
-            self._page.visit_referred(referred.visit, referred.referral.department_code,
-                                      self._message(referred))  # fmt: skip
+            self._page.visit_referred(
+                referred.visit, referred.referral.department_code, self._message(referred)
+            )
 
         def refused(error: HallError) -> None:
             text = referral_problem_text(error)
             if "referral" in made:  # made, but not moved on: its slip has not been printed
                 self._page.slips.remember(visit.id, made["referral"], printed=False)
                 text = self.tr("{reference} is made; {problem}").format(
-                    reference=shown_reference(made["referral"]), problem=text)  # fmt: skip
+                    reference=shown_reference(made["referral"]), problem=text
+                )
             if shiboken6.isValid(dialog):
                 dialog.error.setText(text)
             else:
@@ -122,7 +135,8 @@ class ReferralFlow(QObject):
     def _message(self, referred: Referred) -> str:
         due = local(referred.referral.due_at, self._core.settings.timezone)
         text = self.tr("Referred: {reference}; due {due}.").format(
-            reference=shown_reference(referred.referral), due=f"{due:%m-%d %H:%M}")  # fmt: skip
+            reference=shown_reference(referred.referral), due=f"{due:%m-%d %H:%M}"
+        )
         if referred.saved_pdf is not None:
             text += " " + self.tr("The slip is saved as {path}.").format(path=referred.saved_pdf)
         if referred.printing_fault is not None:

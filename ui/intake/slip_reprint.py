@@ -31,8 +31,7 @@ Delivered = tuple[list[tuple[ReferralView, Path | None]], tuple[ReferralView, Ha
 
 def shown_reference(referral: ReferralView) -> str:
     """How the screen names a referral: a theft report as 举报 ZB…, as the board does."""
-    return redacted_reference(referral.reference) if referral.confidential else (
-        referral.reference)  # fmt: skip
+    return redacted_reference(referral.reference) if referral.confidential else (referral.reference)
 
 
 class SlipKeeper(QObject):
@@ -85,8 +84,11 @@ class SlipKeeper(QObject):
             self.unprinted.discard(referral.id)
             if not referral.confidential:  # a theft report is not named in the log
                 log.info("referral slip %s delivered again", referral.reference)
-            text = (self.tr("The slip of {reference} is saved as {path}.") if saved is not None
-                    else self.tr("The slip of {reference} is printed."))  # fmt: skip
+            text = (
+                self.tr("The slip of {reference} is saved as {path}.")
+                if saved is not None
+                else self.tr("The slip of {reference} is printed.")
+            )
             texts.append(text.format(reference=shown_reference(referral), path=saved))
         if fault is not None:
             referral, error = fault

@@ -43,9 +43,12 @@ def _name(category: QueueCategory) -> str:
 
 class IssueTicketDialog(QDialog):
     def __init__(
-        self, core: Core, user_of: Callable[[], CurrentUser], categories: list[QueueCategory],
+        self,
+        core: Core,
+        user_of: Callable[[], CurrentUser],
+        categories: list[QueueCategory],
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("closeVisitDialog")
         self._core, self._user_of, self.categories = core, user_of, categories
@@ -57,8 +60,9 @@ class IssueTicketDialog(QDialog):
         layout.addWidget(self.hint)
         self.buttons = []
         for number, category in enumerate(categories, start=1):
-            button = named(QPushButton(f"{number}  {category.prefix}  {_name(category)}"),
-                           "secondaryButton")  # fmt: skip
+            button = named(
+                QPushButton(f"{number}  {category.prefix}  {_name(category)}"), "secondaryButton"
+            )
             button.clicked.connect(lambda _=False, c=category: self.issue(c))
             layout.addWidget(button)
             self.buttons.append(button)
@@ -77,8 +81,9 @@ class IssueTicketDialog(QDialog):
 
     def issue(self, category: QueueCategory) -> None:
         user = self._user_of()
-        self.attempt.run(lambda: self._core.intake.issue_ticket(user, category.code), self._issued,
-                         self._failed)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.intake.issue_ticket(user, category.code), self._issued, self._failed
+        )
 
     def _issued(self, ticket: TicketView) -> None:
         self.issued.setText(ticket.label)
@@ -91,9 +96,11 @@ class TransferDialog(QDialog):
     """Where the called ticket goes (another service, another counter) and why."""
 
     def __init__(
-        self, categories: list[QueueCategory], check: Callable[[str], list[Finding]],
+        self,
+        categories: list[QueueCategory],
+        check: Callable[[str], list[Finding]],
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("closeVisitDialog")
         self.category = named(QComboBox(), "closeOutcome")

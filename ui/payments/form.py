@@ -18,8 +18,12 @@ from ui.kit.widgets import named
 from ui.words.payments import method_text
 
 ZERO = Decimal("0.00")
-NON_CASH = (PaymentMethod.WECHAT, PaymentMethod.ALIPAY, PaymentMethod.UNIONPAY,
-            PaymentMethod.BANK_TRANSFER)  # fmt: skip
+NON_CASH = (
+    PaymentMethod.WECHAT,
+    PaymentMethod.ALIPAY,
+    PaymentMethod.UNIONPAY,
+    PaymentMethod.BANK_TRANSFER,
+)
 
 
 class PaymentForm(QFrame):
@@ -46,8 +50,11 @@ class PaymentForm(QFrame):
         self.tendered_label = QLabel()
         self.tendered = named(QLineEdit(maxLength=14), "payTendered")
         self.change_label, self.change = QLabel(), named(QLabel(), "payChange")
-        rows = ((self.cash_label, self.cash), (self.tendered_label, self.tendered),
-                (self.change_label, self.change))  # fmt: skip
+        rows = (
+            (self.cash_label, self.cash),
+            (self.tendered_label, self.tendered),
+            (self.change_label, self.change),
+        )
         for offset, (label, field) in enumerate(rows):
             grid.addWidget(label, row + offset, 0)
             grid.addWidget(field, row + offset, 1)

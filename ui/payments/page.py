@@ -64,9 +64,12 @@ class PaymentsPage(QFrame):
     sig_printer_state = Signal(str)  # the last printing's outcome, for the status bar
 
     def __init__(
-        self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
+        self,
+        core: Core,
+        user_of: Callable[[], CurrentUser],
+        area: Area,
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.area, self._core, self._user_of = area, core, user_of
@@ -120,15 +123,23 @@ class PaymentsPage(QFrame):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
-        for key, action in (("F12", self.ask_to_charge), ("F5", self.print_waiting),
-                            ("Ctrl+P", self.reprint), ("Ctrl+D", self.ask_to_void)):  # fmt: skip
+        for key, action in (
+            ("F12", self.ask_to_charge),
+            ("F5", self.print_waiting),
+            ("Ctrl+P", self.reprint),
+            ("Ctrl+D", self.ask_to_void),
+        ):
             QShortcut(QKeySequence(key), self, action)
 
     def retranslate(self) -> None:
         self.title.setText(self.area.title)
         self.form.retranslate()
-        self.keys.setText(self.tr("F12 charge and print · F5 print waiting receipts · "
-                                  "Ctrl+P copy (重打) · Ctrl+D void (manager)"))  # fmt: skip
+        self.keys.setText(
+            self.tr(
+                "F12 charge and print · F5 print waiting receipts · "
+                "Ctrl+P copy (重打) · Ctrl+D void (manager)"
+            )
+        )
         if self.preview.pixmap().isNull():
             self.preview.setText(self.tr("The receipt is shown here once it is issued."))
         self.receipt_no.setPlaceholderText(self.tr("receipt number (for a copy or a void)"))
@@ -185,7 +196,8 @@ class PaymentsPage(QFrame):
         ]
         change = self.form.change_due()
         text = self.tr("Please confirm with the customer:\n\nTotal {total}\n{parts}").format(
-            total=format_yuan(self.cart.total), parts="\n".join(parts))  # fmt: skip
+            total=format_yuan(self.cart.total), parts="\n".join(parts)
+        )
         if change is not None and change >= 0:
             text += "\n" + self.tr("Change {amount}").format(amount=format_yuan(change))
         self.confirm_box = _question(self, self.tr("Charge"), text)
@@ -196,8 +208,9 @@ class PaymentsPage(QFrame):
     def charge(self, tenders: Any, handed: Any) -> None:
         self.key = self.key or uuid.uuid4().hex
         account = next((q.account_no for q in self.cart.lines if q.account_no), "") or ""
-        request = PaymentRequest(self.key, self.cart, tenders, handed, account_no=account,
-                                 visit_id=self.visit_of())  # fmt: skip
+        request = PaymentRequest(
+            self.key, self.cart, tenders, handed, account_no=account, visit_id=self.visit_of()
+        )
         user = self._user_of()
         self.attempt.run(
             lambda: self._core.receipts.charge(user, request), self._charged, self._refused
@@ -208,8 +221,11 @@ class PaymentsPage(QFrame):
         self.receipt_no.setText(issued.record.receipt_no)
         self.sig_charged.emit(issued)
         self.set_cart(Cart())
-        self._say(self.tr("Receipt {number} issued: {amount}.").format(
-            number=issued.record.receipt_no, amount=format_yuan(issued.record.total)))  # fmt: skip
+        self._say(
+            self.tr("Receipt {number} issued: {amount}.").format(
+                number=issued.record.receipt_no, amount=format_yuan(issued.record.total)
+            )
+        )
         self._print(issued.print_job_id)
 
     def _refused(self, error: HallError) -> None:
@@ -256,9 +272,11 @@ class PaymentsPage(QFrame):
             self.print_state.setText(text)
             self.sig_printer_state.emit(self.tr("ready"))
         elif result.problem is None:  # not pending: printed already, or in doubt
-            self.print_state.setText(self.tr("Receipt {number} was already sent to the printer; "
-                                             "Ctrl+P prints a marked copy.").format(
-                number=result.receipt_no))  # fmt: skip
+            self.print_state.setText(
+                self.tr(
+                    "Receipt {number} was already sent to the printer; Ctrl+P prints a marked copy."
+                ).format(number=result.receipt_no)
+            )
         else:
             text = printer_problem_text(result.problem)
             if result.problem is not PrinterProblem.NOT_CONFIGURED and not result.maybe_printed:
@@ -307,8 +325,10 @@ class PaymentsPage(QFrame):
 
     def _ask_interrupted(self, job_id: int, receipt_no: str) -> None:
         """Only the clerk can see whether paper came out; a second copy is marked 重打."""
-        text = self.tr("Printing of receipt {number} was interrupted. Did the whole "
-                       "receipt come out of the printer?").format(number=receipt_no)  # fmt: skip
+        text = self.tr(
+            "Printing of receipt {number} was interrupted. Did the whole "
+            "receipt come out of the printer?"
+        ).format(number=receipt_no)
         box = _question(self, self.tr("Did the receipt print?"), text)
         yes = int(QMessageBox.StandardButton.Yes.value)
         box.finished.connect(lambda answer: self._settle(job_id, int(answer) == yes))
@@ -317,8 +337,11 @@ class PaymentsPage(QFrame):
 
     def _settle(self, job_id: int, printed: bool) -> None:
         user = self._user_of()
-        self._runner.start(lambda _p: self._core.receipts.settle_interrupted(user, job_id, printed),
-                           self._settled, self._print_failed)  # fmt: skip
+        self._runner.start(
+            lambda _p: self._core.receipts.settle_interrupted(user, job_id, printed),
+            self._settled,
+            self._print_failed,
+        )
 
     def _settled(self, copy: Any) -> None:
         if copy is None:
@@ -334,8 +357,11 @@ class PaymentsPage(QFrame):
             return
         user = self._user_of()
         reason = self.reason.text().strip() or self.tr("copy asked for at the counter")
-        self._runner.start(lambda _p: self._core.receipts.reprint(user, number, reason),
-                           lambda job: self._print(job.job_id), self._print_failed)  # fmt: skip
+        self._runner.start(
+            lambda _p: self._core.receipts.reprint(user, number, reason),
+            lambda job: self._print(job.job_id),
+            self._print_failed,
+        )
 
     def ask_to_void(self) -> None:
         """Ctrl+D: a manager approves at this counter, then the void slip prints."""
@@ -356,13 +382,19 @@ class PaymentsPage(QFrame):
         if grant is None:
             return
         user = self._user_of()
-        self.attempt.run(lambda: self._core.receipts.void(user, number, reason, grant.approval_id),
-                         self._voided, self._refused)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.receipts.void(user, number, reason, grant.approval_id),
+            self._voided,
+            self._refused,
+        )
 
     def _voided(self, issued: Issued) -> None:
         self.reason.clear()
-        self._say(self.tr("Receipt {number} is void; the void slip is {slip}.").format(
-            number=issued.record.voids_receipt_no, slip=issued.record.receipt_no))  # fmt: skip
+        self._say(
+            self.tr("Receipt {number} is void; the void slip is {slip}.").format(
+                number=issued.record.voids_receipt_no, slip=issued.record.receipt_no
+            )
+        )
         self._print(issued.print_job_id)
 
     def _say(self, text: str) -> None:

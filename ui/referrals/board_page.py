@@ -35,9 +35,12 @@ REFRESH_MS = 60_000  # new referrals and lateness, without a key
 
 class ReferralBoardPage(QFrame):
     def __init__(
-        self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
+        self,
+        core: Core,
+        user_of: Callable[[], CurrentUser],
+        area: Area,
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.area, self._core, self._user_of = area, core, user_of
@@ -68,21 +71,27 @@ class ReferralBoardPage(QFrame):
         grid.addWidget(self.keys, 4, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        steps = ((Qt.Key.Key_F2, ReferralStatus.ACKNOWLEDGED),
-                 (Qt.Key.Key_F3, ReferralStatus.IN_PROGRESS),
-                 (Qt.Key.Key_F9, ReferralStatus.CLOSED),
-                 (Qt.Key.Key_F8, ReferralStatus.RETURNED))  # fmt: skip
+        steps = (
+            (Qt.Key.Key_F2, ReferralStatus.ACKNOWLEDGED),
+            (Qt.Key.Key_F3, ReferralStatus.IN_PROGRESS),
+            (Qt.Key.Key_F9, ReferralStatus.CLOSED),
+            (Qt.Key.Key_F8, ReferralStatus.RETURNED),
+        )
         for key, status in steps:
             QShortcut(QKeySequence(key), self, lambda s=status: self.move(s))
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Referrals to my department"))
-        self.note.setPlaceholderText(self.tr("Note: the result when closing, the reason when "
-                                             "returning to the hall"))  # fmt: skip
-        self.keys.setText(self.tr(
-            "F2 acknowledge · F3 in progress · F9 close with the result · "
-            "F8 return to the hall with the reason · F5 refresh"))  # fmt: skip
+        self.note.setPlaceholderText(
+            self.tr("Note: the result when closing, the reason when returning to the hall")
+        )
+        self.keys.setText(
+            self.tr(
+                "F2 acknowledge · F3 in progress · F9 close with the result · "
+                "F8 return to the hall with the reason · F5 refresh"
+            )
+        )
         self._show_selected()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -123,22 +132,29 @@ class ReferralBoardPage(QFrame):
         user, note = self._user_of(), self.note.text()
         self.attempt.run(
             lambda: self._core.referrals.move(user, referral.id, status, note),
-            self._moved, self._failed,
-        )  # fmt: skip
+            self._moved,
+            self._failed,
+        )
 
     def _moved(self, referral: ReferralView) -> None:
         self.note.clear()
         state = status_text(referral.status.value)
-        self.message.setText(self.tr("{reference}: {state}.").format(
-            reference=self._reference(referral), state=state))  # fmt: skip
+        self.message.setText(
+            self.tr("{reference}: {state}.").format(
+                reference=self._reference(referral), state=state
+            )
+        )
         self.reload()
 
     # -- showing -----------------------------------------------------------------------------
 
     @staticmethod
     def _reference(referral: ReferralView) -> str:
-        return redacted_reference(referral.reference) if referral.confidential else (
-            referral.reference)  # fmt: skip
+        return (
+            redacted_reference(referral.reference)
+            if referral.confidential
+            else (referral.reference)
+        )
 
     def _show_selected(self) -> None:
         referral = self.selected()
@@ -147,9 +163,11 @@ class ReferralBoardPage(QFrame):
             return
         user = self._user_of()
         self.detail.setText(self._detail_text(referral, []))
-        self.attempt.run(lambda: self._core.referrals.history(user, referral.id),
-                         lambda events: self._history_loaded(referral, events),
-                         self._failed)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.referrals.history(user, referral.id),
+            lambda events: self._history_loaded(referral, events),
+            self._failed,
+        )
 
     def _history_loaded(self, referral: ReferralView, events: list[EventView]) -> None:
         if self.selected() == referral:
@@ -157,14 +175,24 @@ class ReferralBoardPage(QFrame):
 
     def _detail_text(self, referral: ReferralView, events: list[EventView]) -> str:
         timezone = self._core.settings.timezone
-        parts = (referral.contact_name, referral.contact_phone, referral.address,
-                 referral.appointment)  # fmt: skip
+        parts = (
+            referral.contact_name,
+            referral.contact_phone,
+            referral.address,
+            referral.appointment,
+        )
         contact = " ".join(part for part in parts if part)
-        lines = [self._reference(referral), referral.matter,
-                 self.tr("Account: {account}").format(account=referral.account_no or "—"),
-                 self.tr("Contact: {contact}").format(contact=contact or "—")]  # fmt: skip
-        lines += [f"{local(e.at, timezone):%m-%d %H:%M}  {status_text(e.status.value)}  "
-                  f"{e.actor}  {e.note}".rstrip() for e in events]  # fmt: skip
+        lines = [
+            self._reference(referral),
+            referral.matter,
+            self.tr("Account: {account}").format(account=referral.account_no or "—"),
+            self.tr("Contact: {contact}").format(contact=contact or "—"),
+        ]
+        lines += [
+            f"{local(e.at, timezone):%m-%d %H:%M}  {status_text(e.status.value)}  "
+            f"{e.actor}  {e.note}".rstrip()
+            for e in events
+        ]
         return "\n".join(lines)
 
     def _failed(self, error: BaseException) -> None:

@@ -34,27 +34,43 @@ if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
 
-TEXT_FIELDS = ("code", "name_zh", "name_en", "duties", "phone", "extension", "location",
-               "hours", "hotline")  # fmt: skip
+TEXT_FIELDS = (
+    "code",
+    "name_zh",
+    "name_en",
+    "duties",
+    "phone",
+    "extension",
+    "location",
+    "hours",
+    "hotline",
+)
 MINUTE_FIELDS = ("minutes_normal", "minutes_urgent", "minutes_emergency")
 LABELS = (
-    QT_TRANSLATE_NOOP("Directory", "Code"), QT_TRANSLATE_NOOP("Directory", "Name (中文)"),
-    QT_TRANSLATE_NOOP("Directory", "Name (English)"), QT_TRANSLATE_NOOP("Directory", "Duties"),
-    QT_TRANSLATE_NOOP("Directory", "Phone"), QT_TRANSLATE_NOOP("Directory", "Extension"),
-    QT_TRANSLATE_NOOP("Directory", "Location"), QT_TRANSLATE_NOOP("Directory", "Hours"),
+    QT_TRANSLATE_NOOP("Directory", "Code"),
+    QT_TRANSLATE_NOOP("Directory", "Name (中文)"),
+    QT_TRANSLATE_NOOP("Directory", "Name (English)"),
+    QT_TRANSLATE_NOOP("Directory", "Duties"),
+    QT_TRANSLATE_NOOP("Directory", "Phone"),
+    QT_TRANSLATE_NOOP("Directory", "Extension"),
+    QT_TRANSLATE_NOOP("Directory", "Location"),
+    QT_TRANSLATE_NOOP("Directory", "Hours"),
     QT_TRANSLATE_NOOP("Directory", "Emergency hotline"),
     QT_TRANSLATE_NOOP("Directory", "Target, normal (minutes)"),
     QT_TRANSLATE_NOOP("Directory", "Target, urgent (minutes)"),
     QT_TRANSLATE_NOOP("Directory", "Target, emergency (minutes)"),
-)  # fmt: skip
+)
 
 
 class DirectoryModel(RowsTableModel[DepartmentEntry]):
     CONTEXT = "Directory"
     COL_CODE, COL_NAME, COL_PHONE, COL_LOCATION = range(4)
-    HEADERS = (QT_TRANSLATE_NOOP("Directory", "Code"), QT_TRANSLATE_NOOP("Directory", "Name"),
-               QT_TRANSLATE_NOOP("Directory", "Phone"),
-               QT_TRANSLATE_NOOP("Directory", "Location"))  # fmt: skip
+    HEADERS = (
+        QT_TRANSLATE_NOOP("Directory", "Code"),
+        QT_TRANSLATE_NOOP("Directory", "Name"),
+        QT_TRANSLATE_NOOP("Directory", "Phone"),
+        QT_TRANSLATE_NOOP("Directory", "Location"),
+    )
 
     def display(self, row: DepartmentEntry, column: int) -> str:
         return (row.code, row.name_zh, row.phone, row.location)[column]
@@ -62,9 +78,12 @@ class DirectoryModel(RowsTableModel[DepartmentEntry]):
 
 class DirectoryPage(QFrame):
     def __init__(
-        self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
+        self,
+        core: Core,
+        user_of: Callable[[], CurrentUser],
+        area: Area,
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.area, self._core, self._user_of = area, core, user_of
@@ -75,8 +94,9 @@ class DirectoryPage(QFrame):
         self.minutes = {name: QSpinBox(minimum=1, maximum=525_600) for name in MINUTE_FIELDS}
         self.form = QFormLayout()
         self._labels = [QLabel() for _ in LABELS]
-        for label, widget in zip(self._labels, [*self.fields.values(), *self.minutes.values()],
-                                 strict=True):  # fmt: skip
+        for label, widget in zip(
+            self._labels, [*self.fields.values(), *self.minutes.values()], strict=True
+        ):
             self.form.addRow(label, widget)
         self.message = named(QLabel(wordWrap=True), "feeMessage")
         self.keys = named(QLabel(wordWrap=True), "feeFound")
@@ -96,8 +116,12 @@ class DirectoryPage(QFrame):
     def retranslate(self) -> None:
         for label, source in zip(self._labels, LABELS, strict=True):
             label.setText(QCoreApplication.translate("Directory", source))
-        self.keys.setText(self.tr("Ctrl+S save the department · Ctrl+N a new department · "
-                                  "changes apply to referrals made from now on"))  # fmt: skip
+        self.keys.setText(
+            self.tr(
+                "Ctrl+S save the department · Ctrl+N a new department · "
+                "changes apply to referrals made from now on"
+            )
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -110,8 +134,11 @@ class DirectoryPage(QFrame):
 
     def reload(self, keep: str | None = None) -> None:
         user = self._user_of()
-        self.attempt.run(lambda: self._core.referrals.department_entries(user),
-                         lambda rows: self._loaded(rows, keep), self._failed)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.referrals.department_entries(user),
+            lambda rows: self._loaded(rows, keep),
+            self._failed,
+        )
 
     def _loaded(self, rows: list[DepartmentEntry], keep: str | None) -> None:
         self.departments.set_rows(rows)
@@ -134,8 +161,9 @@ class DirectoryPage(QFrame):
         for widget in self.fields.values():
             widget.clear()
         for name, spin in self.minutes.items():
-            spin.setValue({"minutes_normal": 2880, "minutes_urgent": 480,
-                           "minutes_emergency": 60}[name])  # fmt: skip
+            spin.setValue(
+                {"minutes_normal": 2880, "minutes_urgent": 480, "minutes_emergency": 60}[name]
+            )
         self.fields["code"].setReadOnly(False)
         self.fields["code"].setFocus()
         self.message.setText(self.tr("A new department: fill in the form, then Ctrl+S."))
@@ -147,8 +175,11 @@ class DirectoryPage(QFrame):
 
     def save(self) -> None:
         user, entry, new = self._user_of(), self.entry(), not self.fields["code"].isReadOnly()
-        self.attempt.run(lambda: self._core.referrals.save_department(user, entry, new=new),
-                         lambda _none: self._saved(entry.code.strip()), self._failed)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.referrals.save_department(user, entry, new=new),
+            lambda _none: self._saved(entry.code.strip()),
+            self._failed,
+        )
 
     def _saved(self, code: str) -> None:
         self.message.setText(self.tr("Saved: {code}.").format(code=code))

@@ -15,8 +15,11 @@ from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.kit.table_model import Index, RowsTableModel
 from ui.words.referrals import lateness_text, status_text, urgency_text
 
-LATE_COLOURS = {Lateness.DUE_SOON: QColor("#8a4b00"), Lateness.OVERDUE: QColor("#b3261e"),
-                Lateness.ESCALATED: QColor("#b3261e")}  # fmt: skip
+LATE_COLOURS = {
+    Lateness.DUE_SOON: QColor("#8a4b00"),
+    Lateness.OVERDUE: QColor("#b3261e"),
+    Lateness.ESCALATED: QColor("#b3261e"),
+}
 
 
 class BoardModel(RowsTableModel[ReferralView]):

@@ -34,8 +34,9 @@ class HistoryDialog(QDialog):
         self.table = table_view(self.versions, "scriptVersions", VersionsModel.COL_TEXT)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_text())
         self.text = named(QPlainTextEdit(readOnly=True), "scriptText")
-        self.use = named(QPushButton(self.tr("Use this wording (Enter)"), default=True),
-                         "primaryButton")  # fmt: skip
+        self.use = named(
+            QPushButton(self.tr("Use this wording (Enter)"), default=True), "primaryButton"
+        )
         self.use.clicked.connect(self._use)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table, 2)
@@ -88,12 +89,16 @@ class NewScriptDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(28, 22, 28, 20)
         layout.addLayout(form)
-        layout.addWidget(named(QLabel(self.tr(
-            "The general script stays for every other purpose.")), "feeFound"))  # fmt: skip
+        layout.addWidget(
+            named(QLabel(self.tr("The general script stays for every other purpose.")), "feeFound")
+        )
         layout.addWidget(ok, 0, Qt.AlignmentFlag.AlignRight)
         self.setWindowTitle(self.tr("A purpose's own script"))
         self.setMinimumWidth(460)
 
     def chosen(self) -> ScriptId:
-        return ScriptId(ScriptKey(self.key.currentData()), self.purpose.currentData() or "",
-                        self.language.currentData())  # fmt: skip
+        return ScriptId(
+            ScriptKey(self.key.currentData()),
+            self.purpose.currentData() or "",
+            self.language.currentData(),
+        )

@@ -54,9 +54,12 @@ class FileProblemError(HallError):
 
 class ScriptEditorPage(QFrame):
     def __init__(
-        self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
+        self,
+        core: Core,
+        user_of: Callable[[], CurrentUser],
+        area: Area,
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.area, self._core, self._user_of = area, core, user_of
@@ -93,19 +96,27 @@ class ScriptEditorPage(QFrame):
         grid.addWidget(self.keys, 2, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
-        keys = (("Ctrl+S", self.save), ("Ctrl+H", self.show_history),
-                ("Ctrl+N", self.new_script), ("Ctrl+E", self.export_dialog),
-                ("Ctrl+I", self.import_dialog))  # fmt: skip
+        keys = (
+            ("Ctrl+S", self.save),
+            ("Ctrl+H", self.show_history),
+            ("Ctrl+N", self.new_script),
+            ("Ctrl+E", self.export_dialog),
+            ("Ctrl+I", self.import_dialog),
+        )
         for key, action in keys:
             QShortcut(QKeySequence(key), self, action)
 
     def retranslate(self) -> None:
-        self.keys.setText(self.tr(
-            "Ctrl+S save a new version · Ctrl+H versions · Ctrl+N a purpose's own script · "
-            "Delete withdraw a purpose's own script · Ctrl+E export · Ctrl+I import"))  # fmt: skip
+        self.keys.setText(
+            self.tr(
+                "Ctrl+S save a new version · Ctrl+H versions · Ctrl+N a purpose's own script · "
+                "Delete withdraw a purpose's own script · Ctrl+E export · Ctrl+I import"
+            )
+        )
         names = " ".join("{" + name + "}" for name in sorted(KNOWN))
-        self.placeholders.setText(self.tr("Placeholders: {names}; {{ and }} for a brace.")
-                                  .replace("{names}", names))  # fmt: skip
+        self.placeholders.setText(
+            self.tr("Placeholders: {names}; {{ and }} for a brace.").replace("{names}", names)
+        )
         self._show_heading()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -124,11 +135,16 @@ class ScriptEditorPage(QFrame):
         keep = keep or self.editing
         self.attempt.run(
             lambda: (self._core.scripts.in_force(), self._core.scripts.purposes(user)),
-            lambda loaded: self._loaded(*loaded, keep), self._failed,
-        )  # fmt: skip
+            lambda loaded: self._loaded(*loaded, keep),
+            self._failed,
+        )
 
-    def _loaded(self, scripts: dict[ScriptId, InForce],
-                purposes: list[tuple[str, str, str]], keep: ScriptId | None) -> None:  # fmt: skip
+    def _loaded(
+        self,
+        scripts: dict[ScriptId, InForce],
+        purposes: list[tuple[str, str, str]],
+        keep: ScriptId | None,
+    ) -> None:
         self._purpose_names = {code: (zh, en) for code, zh, en in purposes}
         order = list(ScriptKey)  # the order of a visit, then purpose and language
         ranked = sorted(
@@ -139,8 +155,10 @@ class ScriptEditorPage(QFrame):
                 _language_rank(item[0].language),
             ),
         )
-        rows = [ScriptRow(s, entry.version, entry.text, self._purpose_name(s.purpose))
-                for s, entry in ranked]  # fmt: skip
+        rows = [
+            ScriptRow(s, entry.version, entry.text, self._purpose_name(s.purpose))
+            for s, entry in ranked
+        ]
         self.scripts.set_rows(rows)
         at = next((i for i, row in enumerate(rows) if row.script == keep), 0)
         if rows:
@@ -178,21 +196,32 @@ class ScriptEditorPage(QFrame):
             return
         self.preview.setText(self._core.scripts.preview(self._user_of(), script, text).text)
         problems = problems_of(text)
-        self.problems.setText(self.tr("Cannot be saved: {problems}").format(
-            problems="; ".join(str(p) for p in problems)) if problems else "")  # fmt: skip
+        self.problems.setText(
+            self.tr("Cannot be saved: {problems}").format(
+                problems="; ".join(str(p) for p in problems)
+            )
+            if problems
+            else ""
+        )
 
     def save(self) -> None:
         script, text = self.editing, self.text.toPlainText()
         if script is None:
             return
         user = self._user_of()
-        self.attempt.run(lambda: self._core.scripts.save(user, script, text),
-                         lambda version: self._saved(script, version), self._failed)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.scripts.save(user, script, text),
+            lambda version: self._saved(script, version),
+            self._failed,
+        )
 
     def _saved(self, script: ScriptId, version: VersionView) -> None:
         if version.created_at is None:  # the same words as the version in force
-            self._say(self.tr("Nothing to save: this is the wording in force (version "
-                              "{version}).").format(version=version.version))  # fmt: skip
+            self._say(
+                self.tr(
+                    "Nothing to save: this is the wording in force (version {version})."
+                ).format(version=version.version)
+            )
             return
         self._say(self.tr("Saved as version {version}.").format(version=version.version))
         self.reload(script)
@@ -203,9 +232,14 @@ class ScriptEditorPage(QFrame):
             self._say(self.tr("Only a purpose's own script can be withdrawn."))
             return
         user = self._user_of()
-        self.attempt.run(lambda: self._core.scripts.remove(user, script), lambda _none: (
-            self._say(self.tr("Withdrawn: the general script is used again.")),
-            self.reload()), self._failed)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.scripts.remove(user, script),
+            lambda _none: (
+                self._say(self.tr("Withdrawn: the general script is used again.")),
+                self.reload(),
+            ),
+            self._failed,
+        )
 
     def show_history(self) -> None:
         script = self.editing
@@ -215,13 +249,15 @@ class ScriptEditorPage(QFrame):
         dialog = HistoryDialog(self._core.settings.timezone, self)
         dialog.sig_use.connect(self.text.setPlainText)
         self.dialog = dialog
-        self.attempt.run(lambda: self._core.scripts.history(user, script),
-                         dialog.show_versions, self._failed)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.scripts.history(user, script), dialog.show_versions, self._failed
+        )
         dialog.open()
 
     def new_script(self) -> None:
-        purposes = [(code, name) for code in self._purpose_names
-                    if (name := self._purpose_name(code))]  # fmt: skip
+        purposes = [
+            (code, name) for code in self._purpose_names if (name := self._purpose_name(code))
+        ]
         dialog = NewScriptDialog(purposes, self)
         dialog.accepted.connect(lambda: self._start_new(dialog.chosen()))
         self.dialog = dialog
@@ -260,12 +296,14 @@ class ScriptEditorPage(QFrame):
                 raise FileProblemError(error) from None
             return path
 
-        self.attempt.run(work, lambda done: self._say(
-            self.tr("Exported to {path}.").format(path=done)), self._failed)  # fmt: skip
+        self.attempt.run(
+            work,
+            lambda done: self._say(self.tr("Exported to {path}.").format(path=done)),
+            self._failed,
+        )
 
     def import_dialog(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import scripts"), "",
-                                              "JSON (*.json)")  # fmt: skip
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import scripts"), "", "JSON (*.json)")
         if path:
             self.import_from(Path(path))
 
@@ -282,9 +320,11 @@ class ScriptEditorPage(QFrame):
         self.attempt.run(work, self._imported, self._failed)
 
     def _imported(self, summary: ImportSummary) -> None:
-        self._say(self.tr("Imported: {changed} changed, {removed} withdrawn, {same} unchanged.")
-                  .format(changed=summary.changed, removed=summary.removed,
-                          same=summary.unchanged))  # fmt: skip
+        self._say(
+            self.tr("Imported: {changed} changed, {removed} withdrawn, {same} unchanged.").format(
+                changed=summary.changed, removed=summary.removed, same=summary.unchanged
+            )
+        )
         self.reload()
 
     def _say(self, text: str) -> None:
@@ -299,8 +339,11 @@ class ScriptEditorPage(QFrame):
         self._say(script_problem_text(error))
 
     def eventFilter(self, watched: object, event: QEvent) -> bool:
-        if (watched is self.table and event.type() == QEvent.Type.KeyPress
-                and event.key() == Qt.Key.Key_Delete):  # type: ignore[attr-defined]  # fmt: skip
+        if (
+            watched is self.table
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Delete
+        ):  # type: ignore[attr-defined]
             self.remove()
             return True
         return super().eventFilter(watched, event)  # type: ignore[arg-type]

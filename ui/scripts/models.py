@@ -40,8 +40,11 @@ class ScriptsModel(RowsTableModel[ScriptRow]):
         if column == self.COL_LANGUAGE:
             return LANGUAGE_NAMES.get(row.script.language, row.script.language)
         if column == self.COL_VERSION:
-            return str(row.version) if row.version else self.tr_source(
-                QT_TRANSLATE_NOOP("ScriptModels", "shipped"))  # fmt: skip
+            return (
+                str(row.version)
+                if row.version
+                else self.tr_source(QT_TRANSLATE_NOOP("ScriptModels", "shipped"))
+            )
         return " ".join(row.text.split())
 
 

@@ -197,8 +197,9 @@ class ScriptPanel(QFrame):
             return
         self._recorded.update((s.script, s.version) for s in new)
         user, visit_id, desk = self._user_of(), self.visit.id, self._core.scripts
-        self._record_runner.start(lambda _p: desk.record_shown(user, visit_id, new),
-                                  lambda _n: None, self._failed)  # fmt: skip
+        self._record_runner.start(
+            lambda _p: desk.record_shown(user, visit_id, new), lambda _n: None, self._failed
+        )
 
     def _show_stage(self) -> None:
         stage = self.choices.stage or (self.visit.stage if self.visit else None)
@@ -273,8 +274,11 @@ class ScriptPanel(QFrame):
         self.hint.setText(self.tr("Copied: {name}").format(name=key_name(script.script.key)))
 
     def next_script(self) -> None:
-        rows = [row for row in range(self.list.count()) if self.list.item(row).data(SCRIPT_ROLE)
-                is not None]  # fmt: skip
+        rows = [
+            row
+            for row in range(self.list.count())
+            if self.list.item(row).data(SCRIPT_ROLE) is not None
+        ]
         if rows:
             later = [row for row in rows if row > self.list.currentRow()]
             self.list.setCurrentRow(later[0] if later else rows[0])

@@ -98,10 +98,15 @@ def _scripts() -> type[QWidget]:
 
 #: Each built page, imported only when a role that sees it logs in.
 _PAGE_BUILDERS: dict[str, Callable[[], Callable[..., QWidget]]] = {
-    "fees": _fees, "intake": _intake, "payments": _payments, "shift": _shift,
-    "overview": _overview, "scripts": _scripts, "referrals": _referral_board,
+    "fees": _fees,
+    "intake": _intake,
+    "payments": _payments,
+    "shift": _shift,
+    "overview": _overview,
+    "scripts": _scripts,
+    "referrals": _referral_board,
     "directory": _directory,
-}  # fmt: skip  # where the script panel stands beside the visit
+}
 
 
 class MainWindow(QMainWindow):
@@ -154,8 +159,9 @@ class MainWindow(QMainWindow):
         printer = self.core.receipts.printer
         if printer.backend == "none":
             return  # "not set up" already says it all
-        self.printer_label.setText(self.tr("Printer: {printer} · {state}").format(
-            printer=printer.describe(), state=state))  # fmt: skip
+        self.printer_label.setText(
+            self.tr("Printer: {printer} · {state}").format(printer=printer.describe(), state=state)
+        )
 
     def _connect_cart(self) -> None:
         """The fees page fills the cart; the payments page charges it, for the visit at the
@@ -244,10 +250,11 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self._about)
         self.reference_action = self._action(self.open_quick_reference, "F1")
         self.page_actions = [
-            self._action(lambda _checked=False, row=row: self.nav.setCurrentRow(row),
-                         page_shortcut(row))
+            self._action(
+                lambda _checked=False, row=row: self.nav.setCurrentRow(row), page_shortcut(row)
+            )
             for row in range(len(self.areas))
-        ]  # fmt: skip
+        ]
         self.system_menu = QMenu(self)
         self.system_menu.addActions([self.lock_action, self.password_action])
         self.system_menu.addSeparator()
@@ -299,8 +306,9 @@ class MainWindow(QMainWindow):
         printer = self.core.receipts.printer
         self.printer_label.setText(
             self.tr("Printer: {printer}").format(printer=printer.describe())
-            if printer.backend != "none" else self.tr("Printer: not set up")
-        )  # fmt: skip
+            if printer.backend != "none"
+            else self.tr("Printer: not set up")
+        )
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

@@ -149,8 +149,9 @@ class CloseShiftDialog(QDialog):
         count, user = self.cash.count(), self._user
         self.attempt.run(
             lambda: self._core.shifts.close(user, count, declared, approval_id),
-            self._closed, self._refused,
-        )  # fmt: skip
+            self._closed,
+            self._refused,
+        )
 
     def _closed(self, reading: ShiftReading) -> None:
         self.reading = reading
@@ -183,9 +184,13 @@ class CloseShiftDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Close the shift"))
-        self.heading.setText(self.tr("Count the cash in the drawer by denomination, and type each "
-                                     "other method's total and number of payments from its "
-                                     "terminal or statement."))  # fmt: skip
+        self.heading.setText(
+            self.tr(
+                "Count the cash in the drawer by denomination, and type each "
+                "other method's total and number of payments from its "
+                "terminal or statement."
+            )
+        )
         for label, method in zip(self.method_labels, NON_CASH, strict=True):
             label.setText(method_text(method))
         self.explanation.setPlaceholderText(

@@ -69,9 +69,12 @@ def _date_edit(name: str) -> QDateEdit:
 
 class OverviewPage(QFrame):
     def __init__(
-        self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
+        self,
+        core: Core,
+        user_of: Callable[[], CurrentUser],
+        area: Area,
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.area, self._core, self._user_of = area, core, user_of
@@ -115,10 +118,15 @@ class OverviewPage(QFrame):
         layout.addLayout(charts)
         for widget in (self.reason, self.message, self.keys):
             layout.addWidget(widget)
-        for key, slot in (("F5", self.refresh), ("F9", self.approve), ("F8", self.give_back),
-                          ("F10", self.close_day), ("Ctrl+P", self.save_pdf),
-                          ("Ctrl+R", self.save_shift_pdf),
-                          ("Ctrl+E", self.export)):  # fmt: skip
+        for key, slot in (
+            ("F5", self.refresh),
+            ("F9", self.approve),
+            ("F8", self.give_back),
+            ("F10", self.close_day),
+            ("Ctrl+P", self.save_pdf),
+            ("Ctrl+R", self.save_shift_pdf),
+            ("Ctrl+E", self.export),
+        ):
             QShortcut(QKeySequence(key), self, slot)
 
     def showEvent(self, event: Any) -> None:
@@ -135,16 +143,22 @@ class OverviewPage(QFrame):
 
     def refresh(self) -> None:
         user, day = self._user_of(), self.selected_day()
-        self.attempt.run(lambda: (self._core.shifts.day(user, day),
-                                  self._core.referrals.escalated(user)),
-                         self._show, self._refused)  # fmt: skip
+        self.attempt.run(
+            lambda: (self._core.shifts.day(user, day), self._core.referrals.escalated(user)),
+            self._show,
+            self._refused,
+        )
 
     def _show(self, loaded: tuple[DayReport, list[ReferralView]]) -> None:
         report, escalated = loaded
         self._escalated = escalated
-        self.escalations.setText(self.tr("Referrals overdue beyond their target, to follow up: "
-                                         "{list}").format(list=", ".join(
-            r.reference for r in escalated)) if escalated else "")  # fmt: skip
+        self.escalations.setText(
+            self.tr("Referrals overdue beyond their target, to follow up: {list}").format(
+                list=", ".join(r.reference for r in escalated)
+            )
+            if escalated
+            else ""
+        )
         self.report = report
         day = report.day
         self.shifts.set_rows(day.shifts)
@@ -153,16 +167,26 @@ class OverviewPage(QFrame):
         closed = report.close
         if closed is not None:
             state = self.tr("Closed; grand total {total}").format(
-                total=format_yuan(closed.grand_total))  # fmt: skip
+                total=format_yuan(closed.grand_total)
+            )
         else:
             state = self.tr("Open; {n} shift(s) still to approve").format(n=len(day.pending))
-        self.summary.setText(self.tr(
-            "Taken {net} · {receipts} receipts · {voids} voids ({voided}) · {reprints} reprints · "
-            "{state}").format(net=format_yuan(day.net), receipts=day.receipts, voids=day.voids,
-                              voided=format_yuan(day.voided), reprints=day.reprints,
-                              state=state))  # fmt: skip
-        self.methods.setText("   ".join(f"{method_text(m)} {format_yuan(a)}"
-                                        for m, a in day.by_method.items()))  # fmt: skip
+        self.summary.setText(
+            self.tr(
+                "Taken {net} · {receipts} receipts · {voids} voids ({voided}) · "
+                "{reprints} reprints · {state}"
+            ).format(
+                net=format_yuan(day.net),
+                receipts=day.receipts,
+                voids=day.voids,
+                voided=format_yuan(day.voided),
+                reprints=day.reprints,
+                state=state,
+            )
+        )
+        self.methods.setText(
+            "   ".join(f"{method_text(m)} {format_yuan(a)}" for m, a in day.by_method.items())
+        )
         self.charts.show(day.by_method, day.by_category)
 
     def _selected_shift(self) -> int | None:
@@ -175,35 +199,46 @@ class OverviewPage(QFrame):
         if shift_id is None:
             return
         done = self.tr("Shift {id} is approved.").format(id=shift_id)
-        self.attempt.run(lambda: self._core.shifts.approve(user, shift_id),
-                         lambda _r: self._done(done), self._refused)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.shifts.approve(user, shift_id),
+            lambda _r: self._done(done),
+            self._refused,
+        )
 
     def give_back(self) -> None:
         shift_id, user, reason = self._selected_shift(), self._user_of(), self.reason.text()
         if shift_id is None:
             return
         done = self.tr("Shift {id} is returned to its clerk for a recount.").format(id=shift_id)
-        self.attempt.run(lambda: self._core.shifts.give_back(user, shift_id, reason),
-                         lambda _r: self._done(done), self._refused)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.shifts.give_back(user, shift_id, reason),
+            lambda _r: self._done(done),
+            self._refused,
+        )
 
     def close_day(self) -> None:
         user, day = self._user_of(), self.selected_day()
-        self.attempt.run(lambda: self._core.shifts.close_day(user, day), self._day_closed,
-                         self._refused)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.shifts.close_day(user, day), self._day_closed, self._refused
+        )
 
     def _day_closed(self, view: DayCloseView) -> None:
         self._done(self.tr("The day is closed; the day close is printing."))
         shifts = self._core.shifts
-        self._runner.start(lambda _p: shifts.print_day_close(view), lambda _s: None,
-                           self._day_close_not_printed)  # fmt: skip
+        self._runner.start(
+            lambda _p: shifts.print_day_close(view), lambda _s: None, self._day_close_not_printed
+        )
 
     def _day_close_not_printed(self, error: BaseException) -> None:
         if not isinstance(error, HallError):
             self._failed(error)
             return
-        self.message.setText(self.tr("The day is closed, but its printout failed: {problem} "
-                                     "Ctrl+P saves the day report as a PDF.").format(
-            problem=shift_problem_text(error)))  # fmt: skip
+        self.message.setText(
+            self.tr(
+                "The day is closed, but its printout failed: {problem} "
+                "Ctrl+P saves the day report as a PDF."
+            ).format(problem=shift_problem_text(error))
+        )
 
     def _done(self, text: str) -> None:
         self.reason.clear()
@@ -254,8 +289,9 @@ class OverviewPage(QFrame):
 
             return self._core.shifts.export(user, first, last, target, progress)
 
-        self._runner.start(work, lambda summary: self._exported(summary, target), self._failed,
-                           self._progressed)  # fmt: skip
+        self._runner.start(
+            work, lambda summary: self._exported(summary, target), self._failed, self._progressed
+        )
 
     def _cancel(self) -> None:
         self._cancelled = True
@@ -267,8 +303,9 @@ class OverviewPage(QFrame):
     def _exported(self, summary: ExportSummary, target: Path) -> None:
         self._close_progress()
         text = self.tr("Exported {receipts} receipts, {shifts} shifts: {path}")
-        self.message.setText(text.format(receipts=summary.receipts, shifts=summary.shifts,
-                                         path=str(target)))  # fmt: skip
+        self.message.setText(
+            text.format(receipts=summary.receipts, shifts=summary.shifts, path=str(target))
+        )
 
     def _close_progress(self) -> None:
         if self.progress is not None:
@@ -285,8 +322,11 @@ class OverviewPage(QFrame):
             self._refused(error)
         elif isinstance(error, OSError | UnicodeError):  # e.g. the file is open in a viewer
             log.warning("report not written: %s", error)
-            self.message.setText(self.tr("The file could not be written: {problem}").format(
-                problem=getattr(error, "strerror", None) or str(error)))  # fmt: skip
+            self.message.setText(
+                self.tr("The file could not be written: {problem}").format(
+                    problem=getattr(error, "strerror", None) or str(error)
+                )
+            )
         else:
             raise error
 
@@ -298,9 +338,13 @@ class OverviewPage(QFrame):
         self.day_label.setText(self.tr("Day"))
         self.until_label.setText(self.tr("export until"))
         self.reason.setPlaceholderText(self.tr("reason for returning the selected shift"))
-        self.keys.setText(self.tr("F5 refresh · F9 approve shift · F8 return for recount · "
-                                  "F10 close the day · Ctrl+P day report (PDF) · "
-                                  "Ctrl+R shift report (PDF) · Ctrl+E export (XLSX)"))  # fmt: skip
+        self.keys.setText(
+            self.tr(
+                "F5 refresh · F9 approve shift · F8 return for recount · "
+                "F10 close the day · Ctrl+P day report (PDF) · "
+                "Ctrl+R shift report (PDF) · Ctrl+E export (XLSX)"
+            )
+        )
         if self.report is not None:
             self._show((self.report, self._escalated))
 

@@ -62,9 +62,12 @@ def pixmap_of(image: Image.Image, width: int) -> QPixmap:
 
 class ShiftPage(QFrame):
     def __init__(
-        self, core: Core, user_of: Callable[[], CurrentUser], area: Area,
+        self,
+        core: Core,
+        user_of: Callable[[], CurrentUser],
+        area: Area,
         parent: QWidget | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("page")
         self.area, self._core, self._user_of = area, core, user_of
@@ -103,7 +106,7 @@ class ShiftPage(QFrame):
             ("F9", self.x_report),
             ("F10", self.close_shift),
         ):
-            QShortcut(QKeySequence(key), self, slot)  # fmt: skip
+            QShortcut(QKeySequence(key), self, slot)
 
     def _opening_panel(self) -> QWidget:
         panel = QWidget()
@@ -156,8 +159,10 @@ class ShiftPage(QFrame):
             return
         self._show(reading)
         if reading is None and last is not None:
-            text = self.tr("Your shift {id} is {status}. Count a float and press Ctrl+Enter "
-                           "to open a new shift.")  # fmt: skip
+            text = self.tr(
+                "Your shift {id} is {status}. Count a float and press Ctrl+Enter "
+                "to open a new shift."
+            )
             self.state.setText(text.format(id=last.id, status=status_text(last)))
 
     def _latest(self, user: CurrentUser) -> ShiftView | None:
@@ -171,25 +176,39 @@ class ShiftPage(QFrame):
         self.shift = reading.shift if reading else None
         if reading is None:
             self.stack.setCurrentIndex(0)
-            self.state.setText(self.tr("No shift is open at this counter. Count the float and "
-                                       "press Ctrl+Enter to open yours."))  # fmt: skip
+            self.state.setText(
+                self.tr(
+                    "No shift is open at this counter. Count the float and "
+                    "press Ctrl+Enter to open yours."
+                )
+            )
             self.float_count.focus_first()
             return
         self.stack.setCurrentIndex(1)
         shift = reading.shift
         opened = shift.opened_at.astimezone(ZoneInfo(self._core.settings.timezone))
         text = self.tr("Shift {id} of {clerk} · opened {time} with a float of {float} · {status}")
-        self.state.setText(text.format(
-            id=shift.id, clerk=shift.clerk_name, time=f"{opened:%H:%M}",
-            float=format_yuan(shift.opening_float), status=status_text(shift)))  # fmt: skip
+        self.state.setText(
+            text.format(
+                id=shift.id,
+                clerk=shift.clerk_name,
+                time=f"{opened:%H:%M}",
+                float=format_yuan(shift.opening_float),
+                status=status_text(shift),
+            )
+        )
         self.methods.set_rows(reading.figures.methods)
         cash = reading.figures.methods[0]
-        self.drawer.setText(self.tr("The drawer should hold {amount}").format(
-            amount=format_yuan(cash.expected)))  # fmt: skip
-        moves = [f"{'+' if m.direction is MoveDirection.IN else '−'}{format_yuan(m.amount)} "
-                 f"{m.reason}" for m in reading.moves]  # fmt: skip
-        self.moves.setText(self.tr("Cash moves: {moves}").format(moves="; ".join(moves))
-                           if moves else "")  # fmt: skip
+        self.drawer.setText(
+            self.tr("The drawer should hold {amount}").format(amount=format_yuan(cash.expected))
+        )
+        moves = [
+            f"{'+' if m.direction is MoveDirection.IN else '−'}{format_yuan(m.amount)} {m.reason}"
+            for m in reading.moves
+        ]
+        self.moves.setText(
+            self.tr("Cash moves: {moves}").format(moves="; ".join(moves)) if moves else ""
+        )
         image = self._core.shifts.report_image(reading)  # the reading as it would print
         self.preview.setPixmap(pixmap_of(image, PREVIEW_WIDTH))
         self.amount.setFocus()
@@ -200,8 +219,9 @@ class ShiftPage(QFrame):
         if self.shift is not None or not self.isVisible():
             return
         user, count = self._user_of(), self.float_count.count()
-        self.attempt.run(lambda: self._core.shifts.open(user, count),
-                         lambda _view: self._opened(), self._refused)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.shifts.open(user, count), lambda _view: self._opened(), self._refused
+        )
 
     def _opened(self) -> None:
         self.message.setText(self.tr("Your shift is open: payments can be taken."))
@@ -224,8 +244,11 @@ class ShiftPage(QFrame):
             self.amount.setFocus()
             return
         user, reason = self._user_of(), self.reason.text()
-        self.attempt.run(lambda: self._core.shifts.move(user, direction, amount, reason),
-                         lambda _m: self._moved(), self._refused)  # fmt: skip
+        self.attempt.run(
+            lambda: self._core.shifts.move(user, direction, amount, reason),
+            lambda _m: self._moved(),
+            self._refused,
+        )
 
     def _moved(self) -> None:
         self.amount.clear()
@@ -254,8 +277,12 @@ class ShiftPage(QFrame):
         reading = dialog.reading
         dialog.deleteLater()
         if reading is not None:
-            self.message.setText(self.tr("The shift is closed and waits for the shift manager. "
-                                         "The shift report (Z) is printing."))  # fmt: skip
+            self.message.setText(
+                self.tr(
+                    "The shift is closed and waits for the shift manager. "
+                    "The shift report (Z) is printing."
+                )
+            )
             self._print(reading)
             self.refresh()
 
@@ -263,8 +290,9 @@ class ShiftPage(QFrame):
         """Show the report as printed and send it to the printer (off the GUI thread)."""
         shifts = self._core.shifts
         self.preview.setPixmap(pixmap_of(shifts.report_image(reading), PREVIEW_WIDTH))
-        self._runner.start(lambda _p: shifts.print_report(reading), lambda _s: None,
-                           self._print_failed)  # fmt: skip
+        self._runner.start(
+            lambda _p: shifts.print_report(reading), lambda _s: None, self._print_failed
+        )
 
     def _print_failed(self, error: BaseException) -> None:
         if isinstance(error, HallError):
@@ -283,8 +311,11 @@ class ShiftPage(QFrame):
         self.float_heading.setText(self.tr("Count the float by denomination:"))
         self.amount.setPlaceholderText(self.tr("amount"))
         self.reason.setPlaceholderText(self.tr("reason for the cash move"))
-        self.keys.setText(self.tr("Ctrl+Enter open shift · F7 cash in · F8 cash out · "
-                                  "F9 X reading · F10 close shift"))  # fmt: skip
+        self.keys.setText(
+            self.tr(
+                "Ctrl+Enter open shift · F7 cash in · F8 cash out · F9 X reading · F10 close shift"
+            )
+        )
         self.methods.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 3)
 
     def changeEvent(self, event: QEvent) -> None:

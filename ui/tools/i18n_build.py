@@ -41,9 +41,20 @@ def lupdate(ts_file: Path = TS_FILE) -> None:
     """Merge the current source strings into ``ts_file`` (created if missing)."""
     files = [str(path) for path in sources()]
     _run(
-        [_tool("lupdate"), *files, "-locations", "none", "-no-obsolete",
-         "-source-language", "en", "-target-language", "zh_CN", "-ts", str(ts_file)]
-    )  # fmt: skip
+        [
+            _tool("lupdate"),
+            *files,
+            "-locations",
+            "none",
+            "-no-obsolete",
+            "-source-language",
+            "en",
+            "-target-language",
+            "zh_CN",
+            "-ts",
+            str(ts_file),
+        ]
+    )
 
 
 def lrelease(ts_file: Path = TS_FILE, qm_file: Path = QM_FILE) -> None:

@@ -62,16 +62,29 @@ INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
 PAYMENT_SCREENS = ("payments-charge", "payments-receipt")
 REFERRAL_SCREENS = ("referral-board", "referral-form", "emergency")
 ALL_SCREENS = (
-    "login", "login-error", "main", *(f"main-{area.key}" for area in AREAS), *DIALOG_SCREENS,
-    *FEE_SCREENS, *INTAKE_SCREENS, *PAYMENT_SCREENS, *SHIFT_SCREENS, *REFERRAL_SCREENS,
-)  # fmt: skip
+    "login",
+    "login-error",
+    "main",
+    *(f"main-{area.key}" for area in AREAS),
+    *DIALOG_SCREENS,
+    *FEE_SCREENS,
+    *INTAKE_SCREENS,
+    *PAYMENT_SCREENS,
+    *SHIFT_SCREENS,
+    *REFERRAL_SCREENS,
+)
 RENDER_ACCOUNTS = 200
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
 DEMO_MANAGER = ("2001", "demo2001")
 DEMO_REPAIR = ("3001", "demo3001")  # department staff of the repair centre
-SCREEN_USERS = {"admin": DEMO_ADMIN, "scripts": DEMO_ADMIN, "directory": DEMO_ADMIN,
-                "overview": DEMO_MANAGER, "referrals": DEMO_REPAIR}  # fmt: skip
+SCREEN_USERS = {
+    "admin": DEMO_ADMIN,
+    "scripts": DEMO_ADMIN,
+    "directory": DEMO_ADMIN,
+    "overview": DEMO_MANAGER,
+    "referrals": DEMO_REPAIR,
+}
 EXAMPLE_REFERRALS = (
     ("emergency", "客户反映厨房有燃气味，已告知离开室内并开窗通风"),
     ("urgent", "燃气表不走字，灶具无法点火，请尽快上门检查"),
@@ -153,11 +166,13 @@ class _Renderer:
         if name.startswith("login"):
             return _on_backdrop(grab(self._login_dialog(failed=name == "login-error")), self.size)
         groups: tuple[tuple[tuple[str, ...], Callable[[str], QPixmap]], ...] = (
-            (DIALOG_SCREENS, self._dialog_screen), (FEE_SCREENS, self._fee_screen),
-            (INTAKE_SCREENS, self._intake_screen), (PAYMENT_SCREENS, self._payment_screen),
+            (DIALOG_SCREENS, self._dialog_screen),
+            (FEE_SCREENS, self._fee_screen),
+            (INTAKE_SCREENS, self._intake_screen),
+            (PAYMENT_SCREENS, self._payment_screen),
             (SHIFT_SCREENS, lambda n: shift_screen(self, n, _large_household().account_no)),
             (REFERRAL_SCREENS, self._referral_screen),
-        )  # fmt: skip
+        )
         for names, screen in groups:
             if name in names:
                 return screen(name)
@@ -315,8 +330,9 @@ class _Renderer:
         clerk = self._user(DEMO_CLERK, name)
         for urgency, matter in EXAMPLE_REFERRALS:
             account = _large_household().account_no
-            self.core.referrals.refer(clerk, NewReferral("emergency_repair", Urgency(urgency),
-                                                         matter, account_no=account))  # fmt: skip
+            self.core.referrals.refer(
+                clerk, NewReferral("emergency_repair", Urgency(urgency), matter, account_no=account)
+            )
         window = self._window(DEMO_REPAIR, "referrals", name)
         window.show()
         page = window.pages["referrals"]
@@ -360,9 +376,10 @@ def _large_household() -> DemoAccount:
     """A residential demo account of more than four people (its limits are raised)."""
     accounts = generate_accounts(RENDER_ACCOUNTS, DEMO_SEED)
     return next(
-        a for a in accounts
+        a
+        for a in accounts
         if a.customer_type == "residential" and a.household_size > 4 and a.status == "normal"
-    )  # fmt: skip
+    )
 
 
 def _on_backdrop(dialog: QPixmap, size: tuple[int, int]) -> QPixmap:

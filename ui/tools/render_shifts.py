@@ -35,8 +35,11 @@ if TYPE_CHECKING:
 SHIFT_SCREENS = ("shift-reading", "shift-close", "overview")
 CLERK, SECOND_CLERK, MANAGER = ("1001", "demo1001"), ("1002", "demo1002"), ("2001", "demo2001")
 FLOAT = {Decimal(100): 4, Decimal(50): 2, Decimal(10): 10}  # 600.00
-_SALES = (("G101", "380", PaymentMethod.CASH), ("S105", "1", PaymentMethod.WECHAT),
-          ("M101", "1", PaymentMethod.ALIPAY))  # fmt: skip
+_SALES = (
+    ("G101", "380", PaymentMethod.CASH),
+    ("S105", "1", PaymentMethod.WECHAT),
+    ("M101", "1", PaymentMethod.ALIPAY),
+)
 
 
 class Renderer(Protocol):
@@ -51,8 +54,9 @@ def shift_screen(renderer: Renderer, name: str, account_no: str) -> QPixmap:
     clerk = core.context(renderer._user(CLERK, name))
     _working_shift(core, clerk, account_no)
     if name == "overview":
-        _second_counter(core, renderer._user(SECOND_CLERK, name), renderer._user(MANAGER, name),
-                        account_no)  # fmt: skip
+        _second_counter(
+            core, renderer._user(SECOND_CLERK, name), renderer._user(MANAGER, name), account_no
+        )
         window = renderer._window(MANAGER, "overview", name)
         page = window.pages["overview"]
         assert isinstance(page, OverviewPage)
@@ -117,13 +121,18 @@ def _second_counter(core: Core, clerk: CurrentUser, boss: CurrentUser, account_n
     shifts.open_shift(core.database, context, FLOAT)
     _pay(core, context, account_no)
     reading = shifts.reading(core.database, context)
-    declared = {m.method: shifts.Declared(m.expected, m.expected_count)
-                for m in reading.figures.methods if m.method is not PaymentMethod.CASH}  # fmt: skip
+    declared = {
+        m.method: shifts.Declared(m.expected, m.expected_count)
+        for m in reading.figures.methods
+        if m.method is not PaymentMethod.CASH
+    }
     cash = _pieces(reading.figures.method(PaymentMethod.CASH).expected)
     z = shifts.close_shift(core.database, context, cash, declared, Decimal("10.00"))
     manager.approve_shift(core.database, core.context(boss), z.shift.id)
 
 
 def _has_day(core: Core, boss: CurrentUser) -> bool:
-    return any(line.shift.counter_code == "C02"
-               for line in manager.hall_day(core.database, core.context(boss)).shifts)  # fmt: skip
+    return any(
+        line.shift.counter_code == "C02"
+        for line in manager.hall_day(core.database, core.context(boss)).shifts
+    )

@@ -22,9 +22,11 @@ class PhraseWatch(QObject):
     """Watches ``field``; ``label`` shows the warning and hides when there is none."""
 
     def __init__(
-        self, field: QLineEdit | QPlainTextEdit, check: Callable[[str], list[Finding]],
+        self,
+        field: QLineEdit | QPlainTextEdit,
+        check: Callable[[str], list[Finding]],
         label: QLabel | None = None,
-    ) -> None:  # fmt: skip
+    ) -> None:
         super().__init__(field)
         self.field, self._check = field, check
         self.label = label or named(QLabel(wordWrap=True), "phraseWarning")

@@ -203,6 +203,8 @@ def _drop_receipt_shift() -> None:
 def _object_ref_length(old: int, new: int) -> None:
     with op.batch_alter_table("approvals") as batch_op:
         batch_op.alter_column(
-            "object_ref", type_=sa.String(length=new), existing_type=sa.String(length=old),
+            "object_ref",
+            type_=sa.String(length=new),
+            existing_type=sa.String(length=old),
             existing_nullable=False,
-        )  # fmt: skip
+        )

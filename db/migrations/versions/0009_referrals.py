@@ -21,13 +21,19 @@ branch_labels = None
 depends_on = None
 
 TARGETS = {  # minutes: normal, urgent, emergency (resources/reference/departments.csv)
-    "emergency_repair": (1440, 240, 30), "meter_reading": (4320, 1440, 240),
-    "safety_inspection": (4320, 1440, 120), "inspection": (4320, 1440, 240),
-    "engineering": (7200, 2880, 240), "billing": (2880, 960, 240),
+    "emergency_repair": (1440, 240, 30),
+    "meter_reading": (4320, 1440, 240),
+    "safety_inspection": (4320, 1440, 120),
+    "inspection": (4320, 1440, 240),
+    "engineering": (7200, 2880, 240),
+    "billing": (2880, 960, 240),
     "complaints": (2880, 480, 120),
-}  # fmt: skip
-TARGET_COLUMNS = ("response_minutes_normal", "response_minutes_urgent",
-                  "response_minutes_emergency")  # fmt: skip
+}
+TARGET_COLUMNS = (
+    "response_minutes_normal",
+    "response_minutes_urgent",
+    "response_minutes_emergency",
+)
 DEFAULTS = ("2880", "480", "60")
 
 
@@ -139,10 +145,12 @@ def upgrade() -> None:
         batch_op.create_index("ix_referral_events_referral", ["referral_id"], unique=False)
 
     for column, default in zip(TARGET_COLUMNS, DEFAULTS, strict=True):
-        op.add_column("departments", sa.Column(column, sa.Integer(), server_default=default,
-                                               nullable=False))  # fmt: skip
-    departments = sa.table("departments", sa.column("code"),
-                           *(sa.column(c) for c in TARGET_COLUMNS))  # fmt: skip
+        op.add_column(
+            "departments", sa.Column(column, sa.Integer(), server_default=default, nullable=False)
+        )
+    departments = sa.table(
+        "departments", sa.column("code"), *(sa.column(c) for c in TARGET_COLUMNS)
+    )
     for code, minutes in TARGETS.items():
         values = dict(zip(TARGET_COLUMNS, minutes, strict=True))
         op.execute(departments.update().where(departments.c.code == code).values(**values))

@@ -29,12 +29,18 @@ down_revision = "0009"
 branch_labels = None
 depends_on = None
 
-APPEND_ONLY = ("meter_readings", "bills", "bill_lines", "bill_outside_payments",
-               "tariff_late_fees")  # fmt: skip
+APPEND_ONLY = ("meter_readings", "bills", "bill_lines", "bill_outside_payments", "tariff_late_fees")
 _KIND = sa.Enum("reading", "carried", name="billkind", native_enum=False, length=16)
 _SOURCE = sa.Enum("reader", "self", name="readingsource", native_enum=False, length=16)
-_READING_KIND = sa.Enum("opening", "regular", "meter_change", "rollover", name="readingkind",
-                        native_enum=False, length=16)  # fmt: skip
+_READING_KIND = sa.Enum(
+    "opening",
+    "regular",
+    "meter_change",
+    "rollover",
+    name="readingkind",
+    native_enum=False,
+    length=16,
+)
 
 
 def upgrade() -> None:
@@ -54,12 +60,18 @@ def upgrade() -> None:
         sa.Column("customer_type", sa.String(length=20), nullable=False),
         sa.Column("daily_rate", db.types.UnitPrice(), nullable=False),
         sa.Column("grace_days", sa.Integer(), nullable=False),
-        sa.ForeignKeyConstraint(["schedule_id"], ["tariff_schedules.id"],
-                                name=op.f("fk_tariff_late_fees_schedule_id_tariff_schedules")),
+        sa.ForeignKeyConstraint(
+            ["schedule_id"],
+            ["tariff_schedules.id"],
+            name=op.f("fk_tariff_late_fees_schedule_id_tariff_schedules"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_tariff_late_fees")),
-        sa.UniqueConstraint("schedule_id", "customer_type",
-                            name=op.f("uq_tariff_late_fees_schedule_id_customer_type")),
-    )  # fmt: skip
+        sa.UniqueConstraint(
+            "schedule_id",
+            "customer_type",
+            name=op.f("uq_tariff_late_fees_schedule_id_customer_type"),
+        ),
+    )
     with op.batch_alter_table("receipt_lines") as batch_op:
         batch_op.add_column(sa.Column("bill_no", sa.String(length=32), nullable=True))
         batch_op.add_column(sa.Column("tier_year", sa.Date(), nullable=True))
@@ -92,12 +104,16 @@ def _create_readings() -> None:
         sa.Column("recorded_at", db.types.UTCDateTime(), nullable=False),
         sa.Column("recorded_by", sa.String(length=32), nullable=False),
         sa.Column("batch", sa.String(length=100), nullable=False),
-        sa.ForeignKeyConstraint(["previous_id"], ["meter_readings.id"],
-                                name=op.f("fk_meter_readings_previous_id_meter_readings")),
+        sa.ForeignKeyConstraint(
+            ["previous_id"],
+            ["meter_readings.id"],
+            name=op.f("fk_meter_readings_previous_id_meter_readings"),
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_meter_readings")),
-    )  # fmt: skip
-    op.create_index("ix_meter_readings_account_day", "meter_readings",
-                    ["account_no", "read_on", "id"])  # fmt: skip
+    )
+    op.create_index(
+        "ix_meter_readings_account_day", "meter_readings", ["account_no", "read_on", "id"]
+    )
 
 
 def _create_bills() -> None:
@@ -119,12 +135,13 @@ def _create_bills() -> None:
         sa.Column("due_on", sa.Date(), nullable=False),
         sa.Column("created_at", db.types.UTCDateTime(), nullable=False),
         sa.Column("created_by", sa.String(length=32), nullable=False),
-        sa.ForeignKeyConstraint(["reading_id"], ["meter_readings.id"],
-                                name=op.f("fk_bills_reading_id_meter_readings")),
+        sa.ForeignKeyConstraint(
+            ["reading_id"], ["meter_readings.id"], name=op.f("fk_bills_reading_id_meter_readings")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_bills")),
         sa.UniqueConstraint("bill_no", name=op.f("uq_bills_bill_no")),
         sa.UniqueConstraint("reading_id", name=op.f("uq_bills_reading_id")),
-    )  # fmt: skip
+    )
     op.create_index(op.f("ix_bills_account_no"), "bills", ["account_no"])
     op.create_table(
         "bill_lines",
@@ -143,7 +160,7 @@ def _create_bills() -> None:
             ["bill_id"], ["bills.id"], name=op.f("fk_bill_lines_bill_id_bills")
         ),
         sa.PrimaryKeyConstraint("bill_id", "line_no", name=op.f("pk_bill_lines")),
-    )  # fmt: skip
+    )
     op.create_table(
         "bill_outside_payments",
         sa.Column("id", sa.Integer(), nullable=False),
@@ -154,19 +171,25 @@ def _create_bills() -> None:
         sa.Column("paid_on", sa.Date(), nullable=False),
         sa.Column("recorded_at", db.types.UTCDateTime(), nullable=False),
         sa.Column("recorded_by", sa.String(length=32), nullable=False),
-        sa.ForeignKeyConstraint(["bill_no"], ["bills.bill_no"],
-                                name=op.f("fk_bill_outside_payments_bill_no_bills")),
+        sa.ForeignKeyConstraint(
+            ["bill_no"], ["bills.bill_no"], name=op.f("fk_bill_outside_payments_bill_no_bills")
+        ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_bill_outside_payments")),
         sa.UniqueConstraint("bill_no", name=op.f("uq_bill_outside_payments_bill_no")),
-    )  # fmt: skip
+    )
 
 
 def _tier_year_start(conn: sa.Connection, on: dt.date) -> dt.date:
     """The first day of the tier year containing ``on``, by the newest approved schedule."""
-    text = conn.execute(sa.text(
-        "SELECT tier_year_start FROM tariff_schedules WHERE status = 'approved'"
-        " ORDER BY effective_from DESC, id DESC LIMIT 1"
-    )).scalar() or "01-01"  # fmt: skip
+    text = (
+        conn.execute(
+            sa.text(
+                "SELECT tier_year_start FROM tariff_schedules WHERE status = 'approved'"
+                " ORDER BY effective_from DESC, id DESC LIMIT 1"
+            )
+        ).scalar()
+        or "01-01"
+    )
     month, day = int(text[:2]), int(text[3:])
     start = dt.date(on.year, month, day)
     return start if start <= on else start.replace(year=on.year - 1)
@@ -223,18 +246,22 @@ AND NOT EXISTS (SELECT 1 FROM bill_outside_payments p WHERE p.bill_no = bills.bi
 def downgrade() -> None:
     """Back to typed figures: the open bills' sum and the newest tier year's whole m³."""
     with op.batch_alter_table("accounts") as batch_op:
-        batch_op.add_column(sa.Column("arrears", db.types.Fen(), nullable=False,
-                                      server_default="0"))  # fmt: skip
-        batch_op.add_column(sa.Column("ytd_volume_m3", sa.Integer(), nullable=False,
-                                      server_default="0"))  # fmt: skip
+        batch_op.add_column(
+            sa.Column("arrears", db.types.Fen(), nullable=False, server_default="0")
+        )
+        batch_op.add_column(
+            sa.Column("ytd_volume_m3", sa.Integer(), nullable=False, server_default="0")
+        )
         batch_op.add_column(sa.Column("ytd_as_of", sa.Date(), nullable=True))
     conn = op.get_bind()
-    conn.execute(sa.text(
-        "UPDATE accounts SET arrears = COALESCE((SELECT SUM(amount) FROM bills"
-        f" WHERE bills.account_no = accounts.account_no AND {_OPEN_BILL}), 0),"
-        " ytd_volume_m3 = COALESCE((SELECT volume / 1000 FROM account_tier_volumes t"
-        " WHERE t.account_no = accounts.account_no ORDER BY year_start DESC LIMIT 1), 0)"
-    ))  # fmt: skip
+    conn.execute(
+        sa.text(
+            "UPDATE accounts SET arrears = COALESCE((SELECT SUM(amount) FROM bills"
+            f" WHERE bills.account_no = accounts.account_no AND {_OPEN_BILL}), 0),"
+            " ytd_volume_m3 = COALESCE((SELECT volume / 1000 FROM account_tier_volumes t"
+            " WHERE t.account_no = accounts.account_no ORDER BY year_start DESC LIMIT 1), 0)"
+        )
+    )
     for table in APPEND_ONLY:
         unprotect(conn, table)
     with op.batch_alter_table("receipt_lines") as batch_op:
@@ -244,6 +271,12 @@ def downgrade() -> None:
         batch_op.drop_column("bill_no")
     if conn.dialect.name == "sqlite":  # the batch copied the table, without its triggers
         protect(conn, "receipt_lines")
-    for table in ("tariff_late_fees", "account_tier_volumes", "bill_outside_payments",
-                  "bill_lines", "bills", "meter_readings"):  # fmt: skip
+    for table in (
+        "tariff_late_fees",
+        "account_tier_volumes",
+        "bill_outside_payments",
+        "bill_lines",
+        "bills",
+        "meter_readings",
+    ):
         op.drop_table(table)

@@ -27,8 +27,9 @@ from tests.db.receipt_helpers import Till, ensure_shift
 from tests.db.security_helpers import START, add_users, context_for
 from tests.db.tariff_helpers import ALL_TYPES, TARIFF, in_force
 
-RECONNECT = ImportedItem("S101", "复通费", Category.SERVICE_FEE, "次", Decimal("50.00"),
-                         ALL_TYPES, "")  # fmt: skip
+RECONNECT = ImportedItem(
+    "S101", "复通费", Category.SERVICE_FEE, "次", Decimal("50.00"), ALL_TYPES, ""
+)
 LATE_FEES = (ImportedLateFee("residential", Decimal("0.0010"), 10),)
 LEDGER_TARIFF = replace(TARIFF, items=(*TARIFF.items, RECONNECT), late_fees=LATE_FEES)
 READINGS_HEADER = ["account_no", "meter_no", "reading", "read_on", "reader"]
@@ -57,8 +58,13 @@ class LedgerTill:
     def bills(self, account_no: str, context: Context | None = None) -> AccountBills:
         return account_bills(self.database, context or self.till.clerk, account_no)
 
-    def pay(self, account_no: str, count: int | None = None, context: Context | None = None,
-            waivers: tuple[Waiver, ...] = ()) -> Issued:  # fmt: skip
+    def pay(
+        self,
+        account_no: str,
+        count: int | None = None,
+        context: Context | None = None,
+        waivers: tuple[Waiver, ...] = (),
+    ) -> Issued:
         """Pay the ``count`` oldest open bills (with their late fees), in cash."""
         context = context or self.till.clerk
         cart = Cart()
@@ -66,8 +72,9 @@ class LedgerTill:
             cart = cart.add(quote)
         for waiver in waivers:
             cart = cart.waive(waiver)
-        request = PaymentRequest(uuid.uuid4().hex, cart, (Tender(PaymentMethod.CASH, cart.total),),
-                                 account_no=account_no)  # fmt: skip
+        request = PaymentRequest(
+            uuid.uuid4().hex, cart, (Tender(PaymentMethod.CASH, cart.total),), account_no=account_no
+        )
         return issue_receipt(self.database, context, request)
 
 

@@ -35,13 +35,16 @@ NEW_BANDS = (  # dearer, and the first band ends earlier
 NEW_GAS = replace(GAS, code="G102", unit_price=Decimal("3.11"))  # another code, too
 NEW_TARIFF = replace(TARIFF, items=(NEW_GAS, *TARIFF.items[1:]), bands=NEW_BANDS)
 READINGS = (  # in import order, so in reading-id order: old, new, old, new schedule
-    [("100000001", "M1", "1000", "2026-09-01"), ("100000002", "M2", "500", "2026-09-01"),
-     ("100000003", "M3", "0", "2026-09-01")],
+    [
+        ("100000001", "M1", "1000", "2026-09-01"),
+        ("100000002", "M2", "500", "2026-09-01"),
+        ("100000003", "M3", "0", "2026-09-01"),
+    ],
     [("100000001", "M1", "1100", "2026-10-10")],
     [("100000002", "M2", "650", "2026-10-20")],
     [("100000003", "M3", "350", "2026-10-12")],
     [("100000001", "M1", "1300", "2026-10-25")],
-)  # fmt: skip
+)
 
 
 def _line(quantity: int, unit_price: str, amount: str) -> tuple[Decimal, Decimal, Decimal]:
@@ -50,12 +53,20 @@ def _line(quantity: int, unit_price: str, amount: str) -> tuple[Decimal, Decimal
 
 def _bills(database) -> dict[str, list[tuple[object, ...]]]:
     query = (
-        select(Bill.account_no, Bill.period_to, Bill.amount, BillLine.item_code,
-               BillLine.schedule_code,
-               BillLine.band, BillLine.quantity, BillLine.unit_price, BillLine.amount)
+        select(
+            Bill.account_no,
+            Bill.period_to,
+            Bill.amount,
+            BillLine.item_code,
+            BillLine.schedule_code,
+            BillLine.band,
+            BillLine.quantity,
+            BillLine.unit_price,
+            BillLine.amount,
+        )
         .join(BillLine, BillLine.bill_id == Bill.id)
         .order_by(Bill.id, BillLine.line_no)
-    )  # fmt: skip
+    )
     found: dict[str, list[tuple[object, ...]]] = {}
     with UnitOfWork(database) as uow:
         for account_no, day, total, *line in uow.connection.execute(query):
@@ -81,9 +92,11 @@ def test_each_reading_is_billed_at_its_own_days_schedule(database, tmp_path) -> 
         "100000001 2026-10-10 261.00": [("G101", old, 1, *_line(100, "2.61", "261.00"))],
         "100000002 2026-10-20 466.50": [("G102", new, 1, *_line(150, "3.11", "466.50"))],
         "100000003 2026-10-12 913.50": [("G101", old, 1, *_line(350, "2.61", "913.50"))],
-        "100000001 2026-10-25 642.80": [("G102", new, 1, *_line(160, "3.11", "497.60")),
-                                        ("G102", new, 2, *_line(40, "3.63", "145.20"))],
-    }  # fmt: skip
+        "100000001 2026-10-25 642.80": [
+            ("G102", new, 1, *_line(160, "3.11", "497.60")),
+            ("G102", new, 2, *_line(40, "3.63", "145.20")),
+        ],
+    }
     with UnitOfWork(database) as uow:
         used = {n: read_volumes(uow, n).used(TIER_YEAR) for n in ("100000001", "100000002")}
     assert used == {"100000001": Decimal(300), "100000002": Decimal(150)}

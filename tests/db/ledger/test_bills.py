@@ -54,8 +54,9 @@ def _void(ledger: LedgerTill, receipt_no: str):
     request = ApprovalRequest(ApprovalKind.VOID_RECEIPT, receipt_no, "收错账单")
     manager = EMPLOYEE_NO[Role.SHIFT_MANAGER]
     grant = grant_approval(ledger.database, ledger.till.clerk, request, manager, PASSWORD)
-    return void_receipt(ledger.database, ledger.till.clerk, receipt_no, "收错账单",
-                        grant.approval_id)  # fmt: skip
+    return void_receipt(
+        ledger.database, ledger.till.clerk, receipt_no, "收错账单", grant.approval_id
+    )
 
 
 def _used(ledger: LedgerTill) -> Decimal:
@@ -69,7 +70,8 @@ def test_a_reading_is_billed_paid_voided_and_paid_again(ledger, tmp_path):
     bill = entry.bill
     assert (bill.bill_no, bill.volume, bill.amount) == (bill_no, Decimal(120), Decimal("313.20"))
     assert [(line.band, line.quantity, line.unit_price) for line in bill.lines] == [
-        (1, Decimal(120), Decimal("2.61"))]  # fmt: skip
+        (1, Decimal(120), Decimal("2.61"))
+    ]
     assert bill.lines[0].approval_doc_no.startswith("测价〔2026〕")
     assert (bill.issued_on, bill.due_on) == (dt.date(2026, 11, 26), dt.date(2026, 12, 11))
     assert _used(ledger) == 120  # the bill counts in the tier year, its payment does not
@@ -117,10 +119,12 @@ def test_two_overdue_bills_are_paid_oldest_first_each_with_its_late_fee(ledger, 
     assert [e.late_fee_amount for e in found.bills] == [Decimal("2.61"), Decimal("8.04")]
     record = ledger.pay(BILLED_NO).record
     assert [(line.bill_no, line.item_code, line.amount) for line in record.lines] == [
-        (first, "G101", Decimal("261.00")), (first, LATE_FEE_CODE, Decimal("2.61")),
+        (first, "G101", Decimal("261.00")),
+        (first, LATE_FEE_CODE, Decimal("2.61")),
         (second, "G101", Decimal("678.60")),
-        (second, "G101", Decimal("125.20")), (second, LATE_FEE_CODE, Decimal("8.04")),
-    ]  # fmt: skip
+        (second, "G101", Decimal("125.20")),
+        (second, LATE_FEE_CODE, Decimal("8.04")),
+    ]
     assert record.total == Decimal("1075.45")
     assert record.lines[1].item_name == "违约金（逾期10天）"
 
@@ -193,8 +197,7 @@ def _close(ledger: LedgerTill, status: str) -> None:
 
 def _refused_gas_quote(ledger: LedgerTill, status: str) -> None:
     with pytest.raises(LedgerError) as quoted:
-        pricing.quote(ledger.database, ledger.till.clerk, "G101", Decimal(10),
-                      account_no=BILLED_NO)  # fmt: skip
+        pricing.quote(ledger.database, ledger.till.clerk, "G101", Decimal(10), account_no=BILLED_NO)
     assert (quoted.value.problem, quoted.value.detail) == (LedgerProblem.ACCOUNT_INACTIVE, status)
 
 
@@ -206,8 +209,9 @@ def _charge(ledger: LedgerTill, *quotes):
 
 
 def _reconnection_fee(ledger: LedgerTill):
-    fee = pricing.quote(ledger.database, ledger.till.clerk, "S101", Decimal(1),
-                        account_no=BILLED_NO)  # fmt: skip
+    fee = pricing.quote(
+        ledger.database, ledger.till.clerk, "S101", Decimal(1), account_no=BILLED_NO
+    )
     record = _charge(ledger, fee)
     assert [(line.item_code, line.amount) for line in record.lines] == [("S101", Decimal(50))]
 
@@ -215,8 +219,9 @@ def _reconnection_fee(ledger: LedgerTill):
 def test_a_closed_account_is_refused_gas_and_bills_but_not_its_reconnection_fee(ledger, tmp_path):
     _read_twice(ledger, tmp_path)
     bill_lines = ledger.bills(BILLED_NO).cart_lines()
-    gas = pricing.quote(ledger.database, ledger.till.clerk, "G101", Decimal(10),
-                        account_no=BILLED_NO)  # fmt: skip
+    gas = pricing.quote(
+        ledger.database, ledger.till.clerk, "G101", Decimal(10), account_no=BILLED_NO
+    )
     _close(ledger, "closed")
     _refused_gas_quote(ledger, "closed")
     for stale in ([gas], bill_lines):  # quoted before the status changed
@@ -229,8 +234,9 @@ def test_a_closed_account_is_refused_gas_and_bills_but_not_its_reconnection_fee(
 def test_a_suspended_account_pays_its_arrears_and_reconnection_but_buys_no_gas(ledger, tmp_path):
     """欠费停气: the arrears are paid at the counter, then the reconnection fee."""
     bill_no = _read_twice(ledger, tmp_path)
-    gas = pricing.quote(ledger.database, ledger.till.clerk, "G101", Decimal(10),
-                        account_no=BILLED_NO)  # fmt: skip
+    gas = pricing.quote(
+        ledger.database, ledger.till.clerk, "G101", Decimal(10), account_no=BILLED_NO
+    )
     _close(ledger, "suspended")
     _refused_gas_quote(ledger, "suspended")
     with pytest.raises(LedgerError) as charged:

@@ -57,16 +57,21 @@ def test_eight_counters_buy_tiered_gas_on_one_account(pg_database_url):
         till = open_till(database)  # the account has used 250 m³: band 1 ends 110 m³ on
         contexts = [till.context(counter=f"C{n:02d}") for n in range(1, COUNTERS + 1)]
         refusals: Tally[str] = Tally()
-        workers = [threading.Thread(target=_counter, args=(database, c, refusals))
-                   for c in contexts]  # fmt: skip
+        workers = [
+            threading.Thread(target=_counter, args=(database, c, refusals)) for c in contexts
+        ]
         for worker in workers:
             worker.start()
         for worker in workers:
             worker.join()
         with UnitOfWork(database) as uow:
-            by_band = dict(uow.session.execute(
-                select(ReceiptLine.band, func.sum(ReceiptLine.quantity))
-                .group_by(ReceiptLine.band)).all())  # fmt: skip
+            by_band = dict(
+                uow.session.execute(
+                    select(ReceiptLine.band, func.sum(ReceiptLine.quantity)).group_by(
+                        ReceiptLine.band
+                    )
+                ).all()
+            )
             stored = read_volumes(uow, ACCOUNT_NO).used(TIER_YEAR)
             receipts = uow.session.scalar(select(func.count()).select_from(Receipt))
         bought = sum(by_band.values(), Decimal(0))

@@ -50,10 +50,14 @@ def paid_day(database, tmp_path):
 def _buy(ledger: LedgerTill, *items: tuple[str, str]):
     clerk, cart = ledger.till.clerk, Cart()
     for code, quantity in items:
-        cart = cart.add(pricing.quote(ledger.database, clerk, code, D(quantity),
-                                      account_no=BILLED_NO, after=cart.lines))  # fmt: skip
-    request = PaymentRequest(uuid.uuid4().hex, cart, (Tender(PaymentMethod.CASH, cart.total),),
-                             account_no=BILLED_NO)  # fmt: skip
+        cart = cart.add(
+            pricing.quote(
+                ledger.database, clerk, code, D(quantity), account_no=BILLED_NO, after=cart.lines
+            )
+        )
+    request = PaymentRequest(
+        uuid.uuid4().hex, cart, (Tender(PaymentMethod.CASH, cart.total),), account_no=BILLED_NO
+    )
     return issue_receipt(ledger.database, clerk, request).record
 
 
@@ -62,9 +66,11 @@ def test_the_shift_splits_bills_late_fees_prepaid_gas_and_services(paid_day):
     x = shifts.reading(ledger.database, ledger.till.clerk)
     gas_amount = sum(line.amount for line in gas.lines if line.item_code == "G101")
     assert x.figures.by_category == {
-        "bills": D("261.00"), "late_fees": D("2.61"), "gas_volume": gas_amount,
+        "bills": D("261.00"),
+        "late_fees": D("2.61"),
+        "gas_volume": gas_amount,
         "service_fee": D("50.00"),
-    }  # fmt: skip
+    }
     assert list(x.figures.by_category) == [k for k in INCOME_ORDER if k in x.figures.by_category]
     assert x.figures.bills_paid == 1  # two paid, one reopened by its void
     assert sum(x.figures.by_category.values()) == x.figures.net

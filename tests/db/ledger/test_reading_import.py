@@ -35,8 +35,11 @@ def ledger(database, tmp_path) -> LedgerTill:
     add_ledger_account(database, account_no=CLOSED, meter_no="211906000779", status="closed")
     opening = tmp_path / "opening"
     opening.mkdir()
-    till.read(opening, (BILLED_NO, "211906000777", "1000", "2026-10-01"),
-              (SECOND, "211906000778", "1000", "2026-10-01"))  # fmt: skip
+    till.read(
+        opening,
+        (BILLED_NO, "211906000777", "1000", "2026-10-01"),
+        (SECOND, "211906000778", "1000", "2026-10-01"),
+    )
     return till
 
 
@@ -69,16 +72,21 @@ def _problems(ledger: LedgerTill, path: Path) -> list[str]:
 
 @pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "gbk"])
 def test_a_clean_file_records_every_reading(ledger, tmp_path, encoding):
-    done = import_readings(ledger.database, ledger.admin, _file(tmp_path, [HEADER, *CLEAN],
-                                                                encoding))  # fmt: skip
-    assert (done.readings, done.consumption, dict(done.kinds)) == (2, Decimal("150.5"),
-                                                                   {"regular": 2})  # fmt: skip
+    done = import_readings(
+        ledger.database, ledger.admin, _file(tmp_path, [HEADER, *CLEAN], encoding)
+    )
+    assert (done.readings, done.consumption, dict(done.kinds)) == (
+        2,
+        Decimal("150.5"),
+        {"regular": 2},
+    )
     assert _count(ledger) == 4
 
 
 def test_a_dry_run_checks_and_writes_nothing(ledger, tmp_path):
-    done = import_readings(ledger.database, ledger.admin, _file(tmp_path, [HEADER, *CLEAN]),
-                           dry_run=True)  # fmt: skip
+    done = import_readings(
+        ledger.database, ledger.admin, _file(tmp_path, [HEADER, *CLEAN]), dry_run=True
+    )
     assert done.readings == 2 and _count(ledger) == 2
 
 
@@ -137,18 +145,30 @@ def test_a_reading_its_account_refuses_rolls_the_file_back(ledger, tmp_path, lin
 
 
 def test_every_problem_is_listed_at_once(ledger, tmp_path):
-    lines = [HEADER, *CLEAN, CLEAN[0], "9999999999,X1,10,2026-11-01,R07,,,",
-             f"{SECOND},211906000778,abc,2026-13-01,R07,,,", "1,2,3"]  # fmt: skip
+    lines = [
+        HEADER,
+        *CLEAN,
+        CLEAN[0],
+        "9999999999,X1,10,2026-11-01,R07,,,",
+        f"{SECOND},211906000778,abc,2026-13-01,R07,,,",
+        "1,2,3",
+    ]
     problems = _problems(ledger, _file(tmp_path, lines))
     assert [p.split(": ")[0:2] for p in problems] == [
-        ["r.csv:4", "account_no"], ["r.csv:5", "reading"], ["r.csv:6", "reading"],
-        ["r.csv:6", "read_on"], ["r.csv:7", "(row)"],
-    ]  # fmt: skip
+        ["r.csv:4", "account_no"],
+        ["r.csv:5", "reading"],
+        ["r.csv:6", "reading"],
+        ["r.csv:6", "read_on"],
+        ["r.csv:7", "(row)"],
+    ]
 
 
 def test_a_meter_change_and_a_rollover_count_from_the_start_reading(ledger, tmp_path):
-    lines = [HEADER, f"{BILLED_NO},211906000900,20,2026-11-01,R07,换表,0,1012",
-             f"{SECOND},211906000778,50,2026-11-01,R07,归零,0,9999.999"]  # fmt: skip
+    lines = [
+        HEADER,
+        f"{BILLED_NO},211906000900,20,2026-11-01,R07,换表,0,1012",
+        f"{SECOND},211906000778,50,2026-11-01,R07,归零,0,9999.999",
+    ]
     done = import_readings(ledger.database, ledger.admin, _file(tmp_path, lines))
     assert done.consumption == Decimal("32") + Decimal("9049.999")
     assert dict(done.kinds) == {"meter_change": 1, "rollover": 1}
@@ -157,9 +177,11 @@ def test_a_meter_change_and_a_rollover_count_from_the_start_reading(ledger, tmp_
 
 
 def test_files_that_are_not_readings_are_refused_as_a_whole(ledger, tmp_path):
-    for content, expected in (("户号,读数".encode("utf-16"), "not a text file"),
-                              (b"", "empty: no header row"),
-                              (HEADER.encode(), "no readings")):  # fmt: skip
+    for content, expected in (
+        ("户号,读数".encode("utf-16"), "not a text file"),
+        (b"", "empty: no header row"),
+        (HEADER.encode(), "no readings"),
+    ):
         path = tmp_path / "r.csv"
         path.write_bytes(content)
         problems = _problems(ledger, path)

@@ -37,10 +37,13 @@ from tests.db.security_helpers import EMPLOYEE_NO, PASSWORD
 _accounts = itertools.count(1)
 _TILLS: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()  # one till per database
 STEPS = st.lists(
-    st.one_of(st.tuples(st.just("buy"), st.integers(1, 400)),
-              st.tuples(st.just("void"), st.integers(0, 20))),
-    min_size=1, max_size=10,
-)  # fmt: skip
+    st.one_of(
+        st.tuples(st.just("buy"), st.integers(1, 400)),
+        st.tuples(st.just("void"), st.integers(0, 20)),
+    ),
+    min_size=1,
+    max_size=10,
+)
 
 
 class Account:
@@ -49,13 +52,15 @@ class Account:
     def __init__(self, till, start: int) -> None:
         self.till, self.start = till, Decimal(start)
         self.number = f"77{next(_accounts):08d}"
-        add_ledger_account(till.database, used=start, account_no=self.number,
-                           meter_no=f"M{self.number}")  # fmt: skip
+        add_ledger_account(
+            till.database, used=start, account_no=self.number, meter_no=f"M{self.number}"
+        )
         self.standing: list[tuple[str, Decimal, dict[int, Decimal]]] = []
 
     def buy(self, volume: int) -> None:
-        quote = pricing.quote(self.till.database, self.till.clerk, "G101", Decimal(volume),
-                              account_no=self.number)  # fmt: skip
+        quote = pricing.quote(
+            self.till.database, self.till.clerk, "G101", Decimal(volume), account_no=self.number
+        )
         request = replace(cash_request(Cart().add(quote)), account_no=self.number)
         record = issue_receipt(self.till.database, self.till.clerk, request).record
         self.standing.append((record.receipt_no, Decimal(volume), _by_band(record.lines)))
@@ -66,11 +71,13 @@ class Account:
         index = pick % len(self.standing)
         receipt_no = self.standing[index][0]
         request = ApprovalRequest(ApprovalKind.VOID_RECEIPT, receipt_no, "顾客退气")
-        grant = grant_approval(self.till.database, self.till.clerk, request,
-                               EMPLOYEE_NO[Role.SHIFT_MANAGER], PASSWORD)  # fmt: skip
+        grant = grant_approval(
+            self.till.database, self.till.clerk, request, EMPLOYEE_NO[Role.SHIFT_MANAGER], PASSWORD
+        )
         try:
-            void_receipt(self.till.database, self.till.clerk, receipt_no, "顾客退气",
-                         grant.approval_id)  # fmt: skip
+            void_receipt(
+                self.till.database, self.till.clerk, receipt_no, "顾客退气", grant.approval_id
+            )
         except LedgerError as error:
             assert error.problem is LedgerProblem.NOT_ON_TOP
             assert index < len(self.standing) - 1  # only the newest may go
@@ -91,9 +98,10 @@ def _by_band(lines) -> dict[int, Decimal]:
 
 
 @settings(
-    max_examples=25, deadline=None,
+    max_examples=25,
+    deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
-)  # fmt: skip
+)
 @given(start=st.integers(0, 800), steps=STEPS)
 def test_bands_charged_are_the_split_of_the_standing_total(database, start, steps):
     till = _TILLS.get(database) or _TILLS.setdefault(database, open_till(database))
@@ -105,8 +113,9 @@ def test_bands_charged_are_the_split_of_the_standing_total(database, start, step
     for _, _, bands in account.standing:
         for band, volume in bands.items():
             charged[band] += volume
-    facts = AccountFacts(account.number, "residential", 5, volumes=TierVolumes.of(
-        {TIER_YEAR: account.start}))  # fmt: skip
+    facts = AccountFacts(
+        account.number, "residential", 5, volumes=TierVolumes.of({TIER_YEAR: account.start})
+    )
     pricer = pricing.pricer(till.database, till.clerk)
     expected = _by_band(pricer.quote("G101", total, facts).lines) if total else {}
     assert dict(charged) == expected

@@ -41,8 +41,13 @@ def test_the_request_is_shown_in_peoples_words(dialog):
 
 def test_every_kind_has_chinese_words(app):
     assert [kind_text(kind) for kind in ApprovalKind] == [
-        "作废票据", "现金差额超限", "再次重打", "批准收费标准", "重开班次", "免收违约金",
-    ]  # fmt: skip
+        "作废票据",
+        "现金差额超限",
+        "再次重打",
+        "批准收费标准",
+        "重开班次",
+        "免收违约金",
+    ]
 
 
 def test_nobody_approves_their_own_action(qtbot, dialog):

@@ -36,10 +36,12 @@ def page(qtbot, window) -> FeesPage:
 
 def _residential(large: bool) -> str:
     return next(
-        a.account_no for a in generate_accounts(DEMO_ACCOUNTS, DEMO_SEED)
-        if a.customer_type == "residential" and a.status == "normal"
+        a.account_no
+        for a in generate_accounts(DEMO_ACCOUNTS, DEMO_SEED)
+        if a.customer_type == "residential"
+        and a.status == "normal"
         and (a.household_size > 4) == large
-    )  # fmt: skip
+    )
 
 
 def _cell(model, row: int, column: int) -> str:

@@ -33,8 +33,7 @@ def page(qtbot, window) -> IntakePage:
 
 
 def _emergency(qtbot, page):
-    qtbot.waitUntil(lambda: page.emergency.dialog is not None
-                    and page.emergency.dialog.isVisible())  # fmt: skip
+    qtbot.waitUntil(lambda: page.emergency.dialog is not None and page.emergency.dialog.isVisible())
     dialog = page.emergency.dialog
     dialog.activateWindow()
     qtbot.waitUntil(dialog.isActiveWindow)
@@ -61,7 +60,10 @@ def test_leak_words_in_the_notes_open_the_emergency_and_esc_does_not_close_it(
     assert page.message.text().startswith("紧急转办 ZB2026-000001")
     [made] = private_core.referrals.for_account(window.user, ACCOUNT)
     assert (made.department_code, made.urgency, made.status) == (
-        "emergency_repair", Urgency.EMERGENCY, ReferralStatus.NEW)  # fmt: skip
+        "emergency_repair",
+        Urgency.EMERGENCY,
+        ReferralStatus.NEW,
+    )
     assert "燃氣味" in made.matter or "燃气味" in made.matter
     page.notes.insertPlainText("，已告知")  # the same visit: once is enough
     qtbot.wait(600)

@@ -57,8 +57,11 @@ class Keys:
 
 
 def _someone() -> tuple[str, str]:
-    account = next(a for a in generate_accounts(DEMO_ACCOUNTS, DEMO_SEED)
-                   if a.customer_type == "residential" and len(a.name_initials) == 3)  # fmt: skip
+    account = next(
+        a
+        for a in generate_accounts(DEMO_ACCOUNTS, DEMO_SEED)
+        if a.customer_type == "residential" and len(a.name_initials) == 3
+    )
     return account.account_no, account.name_initials
 
 
@@ -70,8 +73,12 @@ def test_a_whole_visit_by_keyboard(qtbot, window, page):
     assert page.ticket.text() == "A001" and page.stage.text() == "已叫号"
     assert QApplication.focusWidget() is page.search
     keys.type(initials)
-    qtbot.waitUntil(lambda: account_no in [page.accounts.row_at(r).account_no
-                                           for r in range(page.accounts.rowCount())])  # fmt: skip
+    qtbot.waitUntil(
+        lambda: (
+            account_no
+            in [page.accounts.row_at(r).account_no for r in range(page.accounts.rowCount())]
+        )
+    )
     while page.accounts.row_at(page.results.currentIndex().row()).account_no != account_no:
         keys.press(Qt.Key.Key_Down)
     keys.press(Qt.Key.Key_Return)
@@ -93,9 +100,16 @@ def test_a_whole_visit_by_keyboard(qtbot, window, page):
     assert page.visit is None and page.message.text() == "接待已结束。", page.message.text()
     visit = window.core.intake.visit(window.user, 1)
     assert (visit.outcome, visit.satisfaction, visit.notes) == (
-        VisitOutcome.RESOLVED, 5, "客户询问阶梯气价")  # fmt: skip
-    nothing_left = (page.search.text(), page.accounts.rowCount(), page.panel.isVisible(),
-                    page.notes.toPlainText())  # fmt: skip
+        VisitOutcome.RESOLVED,
+        5,
+        "客户询问阶梯气价",
+    )
+    nothing_left = (
+        page.search.text(),
+        page.accounts.rowCount(),
+        page.panel.isVisible(),
+        page.notes.toPlainText(),
+    )
     assert nothing_left == ("", 0, False, "")  # nothing of this customer for the next one
     print(f"\nkeys beyond the typed data: {keys.count}")
     assert keys.count <= 8

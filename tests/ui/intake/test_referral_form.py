@@ -101,13 +101,17 @@ def test_a_theft_report_keeps_the_reporter_apart(qtbot, window, page, private_co
     assert private_core.referrals.for_account(window.user, "1028100001") == []  # never listed
 
 
-def test_the_counter_sees_the_referral_closed_when_the_customer_returns(qtbot, window,
-                                                                       private_core):  # fmt: skip
+def test_the_counter_sees_the_referral_closed_when_the_customer_returns(
+    qtbot, window, private_core
+):
     clerk = window.user
-    made = private_core.referrals.refer(clerk, NewReferral(
-        "billing", "urgent", "发票抬头错误，需要重开发票", account_no="1028100001"))  # fmt: skip
-    staff = private_core.access.change_own_password(private_core.access.login("3001", "demo3001"), "demo3001",
-                                             "repair-pass-9")  # fmt: skip
+    made = private_core.referrals.refer(
+        clerk,
+        NewReferral("billing", "urgent", "发票抬头错误，需要重开发票", account_no="1028100001"),
+    )
+    staff = private_core.access.change_own_password(
+        private_core.access.login("3001", "demo3001"), "demo3001", "repair-pass-9"
+    )
     staff = replace(staff, department_code="billing")
     private_core.referrals.move(staff, made.id, ReferralStatus.ACKNOWLEDGED)
     private_core.referrals.move(staff, made.id, ReferralStatus.CLOSED, "已重开发票并寄出")
@@ -132,8 +136,7 @@ def test_a_department_picked_by_hand_stays_while_typing(qtbot, page):
     assert dialog.department.currentData() == "complaints"
 
 
-def test_a_leak_in_a_theft_report_tells_repair_nothing_of_the_reporter(qtbot, page,
-                                                                        private_core):  # fmt: skip
+def test_a_leak_in_a_theft_report_tells_repair_nothing_of_the_reporter(qtbot, page, private_core):
     dialog = _open_form(qtbot, page)
     dialog.theft.setChecked(True)
     dialog.matter.insertPlainText("邻居私接管道偷气，楼道里有燃气味")
@@ -172,8 +175,12 @@ def test_slips_the_printer_could_not_print_are_printed_with_ctrl_f5(
     qtbot, app, private_settings, clock
 ):
     printer = FakePrinter(mode="paper_out")
-    settings = replace(private_settings, printer_backend="network", printer_target=printer.target,
-                       printer_mode="native")  # fmt: skip
+    settings = replace(
+        private_settings,
+        printer_backend="network",
+        printer_target=printer.target,
+        printer_mode="native",
+    )
     core = open_core(settings, clock)
     try:
         user = clerk_after_first_login(core)
@@ -215,8 +222,10 @@ def test_slips_the_printer_could_not_print_are_printed_with_ctrl_f5(
 
 
 def test_a_slip_printed_on_a_retry_is_no_longer_waiting(page, window, private_core):
-    made = private_core.referrals.refer(window.user, NewReferral(
-        "billing", "normal", "发票抬头错误，需要重开发票", account_no="1028100001"))  # fmt: skip
+    made = private_core.referrals.refer(
+        window.user,
+        NewReferral("billing", "normal", "发票抬头错误，需要重开发票", account_no="1028100001"),
+    )
     page.slips.remember(page.visit.id, made, printed=False)  # made; the visit not moved on
     assert page.slips.unprinted == {made.id}
     page.slips.remember(page.visit.id, made, printed=True)  # the form's retry went through

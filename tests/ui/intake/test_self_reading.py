@@ -43,8 +43,11 @@ def _a_household_without_bills(core, user) -> str:
 
 def _readings(core, account_no: str) -> list[ReadingSource]:
     with UnitOfWork(core.database) as uow:
-        return list(uow.session.scalars(
-            select(MeterReading.source).where(MeterReading.account_no == account_no)))  # fmt: skip
+        return list(
+            uow.session.scalars(
+                select(MeterReading.source).where(MeterReading.account_no == account_no)
+            )
+        )
 
 
 def test_the_customers_reading_is_billed_at_once(qtbot, window):

@@ -40,8 +40,7 @@ def test_change_a_phone_and_a_target_and_save(qtbot, page, private_core, admin):
     qtbot.keyClick(page.fields["phone"], Qt.Key.Key_S, CTRL)
     settle(qtbot, page)
     assert page.message.text() == "已保存：billing。"
-    saved = next(e for e in private_core.referrals.department_entries(admin)
-                 if e.code == "billing")  # fmt: skip
+    saved = next(e for e in private_core.referrals.department_entries(admin) if e.code == "billing")
     assert (saved.phone, saved.minutes_urgent) == ("028-86000999", 300)
 
 

@@ -22,10 +22,14 @@ def referred(private_core):
     """Two referrals to the repair centre from the demo clerk: a normal one, an emergency."""
     clerk = clerk_after_first_login(private_core)
     desk = private_core.referrals
-    normal = desk.refer(clerk, NewReferral("emergency_repair", "normal", "燃气表不走字，请上门检查",
-                                           account_no=ACCOUNT))  # fmt: skip
-    urgent = desk.refer(clerk, NewReferral("emergency_repair", "emergency", "客户说屋里有燃气味",
-                                           account_no=ACCOUNT))  # fmt: skip
+    normal = desk.refer(
+        clerk,
+        NewReferral("emergency_repair", "normal", "燃气表不走字，请上门检查", account_no=ACCOUNT),
+    )
+    urgent = desk.refer(
+        clerk,
+        NewReferral("emergency_repair", "emergency", "客户说屋里有燃气味", account_no=ACCOUNT),
+    )
     return clerk, normal, urgent
 
 
@@ -59,8 +63,11 @@ def test_acknowledge_then_close_with_a_result_by_keyboard(qtbot, page, referred,
     page.table.setFocus()
     qtbot.keyClick(page, Qt.Key.Key_F2)
     settle(qtbot, page)
-    qtbot.waitUntil(lambda: page.selected() is not None
-                    and page.selected().status is ReferralStatus.ACKNOWLEDGED)  # fmt: skip
+    qtbot.waitUntil(
+        lambda: (
+            page.selected() is not None and page.selected().status is ReferralStatus.ACKNOWLEDGED
+        )
+    )
     qtbot.keyClick(page, Qt.Key.Key_F9)
     settle(qtbot, page)
     assert page.message.text() == "请先在备注中填写处理结果（办结）或退回原因（退回）。"
@@ -69,6 +76,7 @@ def test_acknowledge_then_close_with_a_result_by_keyboard(qtbot, page, referred,
     settle(qtbot, page)
     qtbot.waitUntil(lambda: page.referrals.rowCount() == 1)
     assert page.message.text() == f"{urgent.reference}：已办结。"
-    seen_at_counter = {r.reference: r.status for r in
-                       private_core.referrals.for_account(clerk, ACCOUNT)}  # fmt: skip
+    seen_at_counter = {
+        r.reference: r.status for r in private_core.referrals.for_account(clerk, ACCOUNT)
+    }
     assert seen_at_counter[urgent.reference] is ReferralStatus.CLOSED

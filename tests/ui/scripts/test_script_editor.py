@@ -72,8 +72,9 @@ def test_ctrl_s_saves_a_version_and_ctrl_h_lists_them(qtbot, page, private_core,
     qtbot.keyClick(page.text, Qt.Key.Key_S, CTRL)
     settle(qtbot, page)
     assert page.message.text() == "已保存为第 1 版。"
-    qtbot.waitUntil(lambda: any(r.script == GREETING_ZH and r.version == 1
-                                for r in page.scripts.rows()))  # fmt: skip
+    qtbot.waitUntil(
+        lambda: any(r.script == GREETING_ZH and r.version == 1 for r in page.scripts.rows())
+    )
     qtbot.keyClick(page.text, Qt.Key.Key_H, CTRL)
     settle(qtbot, page)
     dialog = page.dialog

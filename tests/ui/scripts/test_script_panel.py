@@ -46,8 +46,11 @@ def panel(window) -> ScriptPanel:
 
 
 def _account():
-    return next(a for a in generate_accounts(DEMO_ACCOUNTS, DEMO_SEED)
-                if a.customer_type == "residential" and len(a.name) == 3)  # fmt: skip
+    return next(
+        a
+        for a in generate_accounts(DEMO_ACCOUNTS, DEMO_SEED)
+        if a.customer_type == "residential" and len(a.name) == 3
+    )
 
 
 def _settled(qtbot, page, panel) -> list[K]:
@@ -97,8 +100,15 @@ def test_each_stage_of_a_visit_shows_its_script(qtbot, window, page, panel, priv
     assert _settled(qtbot, page, panel) == [K.CHARGE]
 
     shown = {s.script.key for s in private_core.scripts.shown_on_visit(window.user, page.visit.id)}
-    assert shown >= {K.TICKET_CALLED, K.GREETING, K.IDENTITY_CHECK, K.PLEASE_WAIT, K.CHARGE,
-                     K.SATISFACTION, K.FAREWELL}  # fmt: skip
+    assert shown >= {
+        K.TICKET_CALLED,
+        K.GREETING,
+        K.IDENTITY_CHECK,
+        K.PLEASE_WAIT,
+        K.CHARGE,
+        K.SATISFACTION,
+        K.FAREWELL,
+    }
     assert account.account_no == page.visit.account_no
 
 
@@ -180,8 +190,9 @@ def test_f1_opens_the_searchable_quick_reference(qtbot, window):
     assert dialog is not None and dialog.isVisible()
     assert len(dialog.shown_rules()) == len(dialog.rules) >= 12
     dialog.search.setText("票据")
-    assert dialog.shown_rules() and all("票据" in r.text_zh or "票据" in r.title_zh
-                                        for r in dialog.shown_rules())  # fmt: skip
+    assert dialog.shown_rules() and all(
+        "票据" in r.text_zh or "票据" in r.title_zh for r in dialog.shown_rules()
+    )
     assert "按标准收费" in dialog.text.toPlainText()
     dialog.search.setText("receipt")
     assert dialog.shown_rules()

@@ -53,15 +53,25 @@ def test_navigation_shows_each_page_and_its_shortcut(manager_window):
         assert page.area is area
         assert len(area.lines) == 2 and all(area.lines)
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == [
-        "接待", "费用查询", "收费", "转办", "班次", "当日总览", "管理",
-    ]  # fmt: skip
+        "接待",
+        "费用查询",
+        "收费",
+        "转办",
+        "班次",
+        "当日总览",
+        "管理",
+    ]
     assert window.user_label.text() == "陈静 · 工号 2001 · 值班长"
 
 
 def test_the_admin_page_is_hidden_from_the_clerk(window):
     assert [window.nav.item(row).text() for row in range(window.nav.count())] == [
-        "接待", "费用查询", "收费", "转办", "班次",
-    ]  # fmt: skip
+        "接待",
+        "费用查询",
+        "收费",
+        "转办",
+        "班次",
+    ]
     assert len(window.page_actions) == 5
     assert [action.text() for action in window.go_menu.actions()] == [
         area.title for area in AREAS[:5]
@@ -126,6 +136,9 @@ def test_logout_action_journals_the_logout_and_emits_the_signal(window, qtbot, c
 
 def test_system_menu_offers_lock_and_password_change(window):
     assert [action.text() for action in window.system_menu.actions() if action.text()] == [
-        "锁定屏幕(&S)", "修改密码(&C)…", "退出登录(&L)", "退出程序(&Q)",
-    ]  # fmt: skip
+        "锁定屏幕(&S)",
+        "修改密码(&C)…",
+        "退出登录(&L)",
+        "退出程序(&Q)",
+    ]
     assert window.lock_action.shortcut().toString() == "Ctrl+Shift+L"

@@ -10,8 +10,9 @@ from ui.tools.render import ALL_SCREENS, render_screens
 
 
 def test_every_screen_renders_at_the_requested_size(app, private_settings, tmp_path):
-    written = render_screens(private_settings, list(ALL_SCREENS), tmp_path / "shots",
-                             first_logins=True)  # fmt: skip
+    written = render_screens(
+        private_settings, list(ALL_SCREENS), tmp_path / "shots", first_logins=True
+    )
     assert [path.name for path in written] == [f"{name}.png" for name in ALL_SCREENS]
     for path in written:
         image = QImage(str(path))

@@ -19,8 +19,15 @@ from hallclient.tariff.rules import Band, Category, PricedItem, ScheduleRef, Tie
 
 REF = ScheduleRef("T-1", "测试收费标准", "测价〔2026〕1号", "测试物价局", dt.date(2026, 1, 1), None)
 ON = dt.date(2026, 11, 26)
-PLAN = TierPlan((Band(1, Decimal(300), Decimal("2.61"), Decimal(60)),
-                 Band(2, None, Decimal("3.13"), Decimal(120))), 1, 1, 4)  # fmt: skip
+PLAN = TierPlan(
+    (
+        Band(1, Decimal(300), Decimal("2.61"), Decimal(60)),
+        Band(2, None, Decimal("3.13"), Decimal(120)),
+    ),
+    1,
+    1,
+    4,
+)
 prices = st.integers(min_value=1, max_value=10_000_000).map(lambda n: Decimal(n).scaleb(-4))
 quantities = st.integers(min_value=1, max_value=2_000_000).map(lambda n: Decimal(n).scaleb(-3))
 
@@ -30,11 +37,22 @@ def carts(draw: st.DrawFn) -> Cart:
     cart = Cart()
     for index in range(draw(st.integers(1, 8))):
         tiered = draw(st.booleans())
-        item = PricedItem(f"I{index}", "项目", "xm", Category.GAS_VOLUME, "m³", draw(prices),
-                          ("residential",), "", REF, PLAN if tiered else None)  # fmt: skip
+        item = PricedItem(
+            f"I{index}",
+            "项目",
+            "xm",
+            Category.GAS_VOLUME,
+            "m³",
+            draw(prices),
+            ("residential",),
+            "",
+            REF,
+            PLAN if tiered else None,
+        )
         used, size = (draw(quantities), 4) if tiered else (None, None)
-        quote = quote_item(item, draw(quantities), ON, account_no="1", used_this_year=used,
-                           household_size=size)  # fmt: skip
+        quote = quote_item(
+            item, draw(quantities), ON, account_no="1", used_this_year=used, household_size=size
+        )
         cart = cart.add(quote)
     return cart
 
@@ -68,30 +86,60 @@ def test_payments_that_do_not_add_up_are_refused(total, off):
 
 
 def _record() -> ReceiptRecord:
-    fee = PricedItem("S105", "过户费", "ghf", Category.SERVICE_FEE, "户", Decimal("30.00"),
-                     ("residential",), "", REF)  # fmt: skip
+    fee = PricedItem(
+        "S105",
+        "过户费",
+        "ghf",
+        Category.SERVICE_FEE,
+        "户",
+        Decimal("30.00"),
+        ("residential",),
+        "",
+        REF,
+    )
     cart = Cart().add(quote_item(fee, Decimal(1), ON))
     return ReceiptRecord(
-        series="H01-C01-2026", number=7, receipt_no="H01-C01-2026-000007", kind=ReceiptKind.SALE,
-        hall_code="H01", counter_code="C01", clerk_employee_no="1001", clerk_name="王丽",
-        account_no="1028100001", customer_name="张伟",
-        issued_at=dt.datetime(2026, 11, 26, 2, 3, 4, 567, tzinfo=dt.UTC), total=Decimal("30.00"),
-        cash_tendered=Decimal("50.00"), change=Decimal("20.00"),
+        series="H01-C01-2026",
+        number=7,
+        receipt_no="H01-C01-2026-000007",
+        kind=ReceiptKind.SALE,
+        hall_code="H01",
+        counter_code="C01",
+        clerk_employee_no="1001",
+        clerk_name="王丽",
+        account_no="1028100001",
+        customer_name="张伟",
+        issued_at=dt.datetime(2026, 11, 26, 2, 3, 4, 567, tzinfo=dt.UTC),
+        total=Decimal("30.00"),
+        cash_tendered=Decimal("50.00"),
+        change=Decimal("20.00"),
         lines=lines_from_quotes(cart.lines),
-        payments=(PaymentRecord(PaymentMethod.CASH, Decimal("30.00"), ""),), prev_hash=GENESIS,
-    ).sealed()  # fmt: skip
+        payments=(PaymentRecord(PaymentMethod.CASH, Decimal("30.00"), ""),),
+        prev_hash=GENESIS,
+    ).sealed()
 
 
 _CHANGES = {
-    "series": "H01-C02-2026", "number": 8, "receipt_no": "X", "kind": ReceiptKind.VOID,
-    "hall_code": "H02", "counter_code": "C02", "clerk_employee_no": "1002", "clerk_name": "李",
-    "account_no": "1028100002", "customer_name": "张伟 ",
+    "series": "H01-C02-2026",
+    "number": 8,
+    "receipt_no": "X",
+    "kind": ReceiptKind.VOID,
+    "hall_code": "H02",
+    "counter_code": "C02",
+    "clerk_employee_no": "1002",
+    "clerk_name": "李",
+    "account_no": "1028100002",
+    "customer_name": "张伟 ",
     "issued_at": dt.datetime(2026, 11, 26, 2, 3, 4, 568, tzinfo=dt.UTC),
-    "total": Decimal("30.01"), "cash_tendered": Decimal("50.01"), "change": Decimal("20.01"),
+    "total": Decimal("30.01"),
+    "cash_tendered": Decimal("50.01"),
+    "change": Decimal("20.01"),
     "payments": (PaymentRecord(PaymentMethod.WECHAT, Decimal("30.00"), ""),),
-    "prev_hash": "1" * 64, "voids_receipt_no": "H01-C01-2026-000001", "void_reason": "错收",
+    "prev_hash": "1" * 64,
+    "voids_receipt_no": "H01-C01-2026-000001",
+    "void_reason": "错收",
     "approved_by": "2001",
-}  # fmt: skip
+}
 
 
 @pytest.mark.parametrize("name", sorted(_CHANGES))
@@ -101,8 +149,10 @@ def test_every_fiscal_field_is_covered_by_the_hash(name):
 
 
 _OTHER_LINE_VALUES = {  # the version 2 fields, empty on a plain line
-    "bill_no": "ZD202611-7", "tier_year": dt.date(2027, 1, 1), "used_before": Decimal("1.000"),
-}  # fmt: skip
+    "bill_no": "ZD202611-7",
+    "tier_year": dt.date(2027, 1, 1),
+    "used_before": Decimal("1.000"),
+}
 
 
 def test_every_line_field_is_covered_by_the_hash():

@@ -32,10 +32,17 @@ def test_the_due_time_is_the_departments_target_for_the_urgency(urgency, hours):
 
 @pytest.mark.parametrize(
     ("minutes_later", "expected"),
-    [(0, Lateness.ON_TIME), (47, Lateness.ON_TIME), (48, Lateness.DUE_SOON),
-     (59, Lateness.DUE_SOON), (60, Lateness.OVERDUE), (119, Lateness.OVERDUE),
-     (120, Lateness.ESCALATED), (10_000, Lateness.ESCALATED)],
-)  # fmt: skip
+    [
+        (0, Lateness.ON_TIME),
+        (47, Lateness.ON_TIME),
+        (48, Lateness.DUE_SOON),
+        (59, Lateness.DUE_SOON),
+        (60, Lateness.OVERDUE),
+        (119, Lateness.OVERDUE),
+        (120, Lateness.ESCALATED),
+        (10_000, Lateness.ESCALATED),
+    ],
+)
 def test_an_emergency_goes_due_soon_overdue_then_escalated(minutes_later, expected):
     due = due_at(START, Urgency.EMERGENCY, TARGETS)
     now = START + dt.timedelta(minutes=minutes_later)

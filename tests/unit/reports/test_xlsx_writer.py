@@ -26,18 +26,39 @@ def _written(*rows: list[object], money: frozenset[int] = frozenset()) -> list[l
 
 
 def test_money_times_dates_and_text_read_back():
-    rows = _written(["H01-C01_2026 <&>", Decimal("-12.50"), Decimal("1E+2"),
-                     datetime(2026, 11, 26, 9, 30, 15), date(2026, 11, 26), 7, None, True],
-                    money=frozenset({1, 2}))  # fmt: skip
-    assert rows == [["H01-C01_2026 <&>", -12.5, 100, datetime(2026, 11, 26, 9, 30, 15),
-                     datetime(2026, 11, 26), 7, None, True]]  # fmt: skip
+    rows = _written(
+        [
+            "H01-C01_2026 <&>",
+            Decimal("-12.50"),
+            Decimal("1E+2"),
+            datetime(2026, 11, 26, 9, 30, 15),
+            date(2026, 11, 26),
+            7,
+            None,
+            True,
+        ],
+        money=frozenset({1, 2}),
+    )
+    assert rows == [
+        [
+            "H01-C01_2026 <&>",
+            -12.5,
+            100,
+            datetime(2026, 11, 26, 9, 30, 15),
+            datetime(2026, 11, 26),
+            7,
+            None,
+            True,
+        ]
+    ]
 
 
 def test_the_number_formats_are_money_and_time():
     buffer = io.BytesIO()
     with Book(buffer) as book:
-        book.sheet("a", ["x", "y"], [5, 5]).row([Decimal("1.00"), datetime(2026, 1, 1)],
-                                                frozenset({0}))  # fmt: skip
+        book.sheet("a", ["x", "y"], [5, 5]).row(
+            [Decimal("1.00"), datetime(2026, 1, 1)], frozenset({0})
+        )
     sheet = load_workbook(io.BytesIO(buffer.getvalue()))["a"]
     assert (sheet["A2"].number_format, sheet["B2"].number_format) == (MONEY_FORMAT, TIME_FORMAT)
     assert sheet["A1"].font.b

@@ -23,8 +23,9 @@ from hallclient.scripts.panel import Choices, Speaker, values_for
 from hallclient.scripts.template import KNOWN, placeholders_in, render
 from tests.db.script_helpers import default_scripts
 
-SPEAKER = Speaker("成都燃气有限公司", "锦华营业厅", "3 号窗口", "counter 3", "李晓梅", "1024",
-                  "96777")  # fmt: skip
+SPEAKER = Speaker(
+    "成都燃气有限公司", "锦华营业厅", "3 号窗口", "counter 3", "李晓梅", "1024", "96777"
+)
 DEFAULTS = default_scripts()
 
 
@@ -42,8 +43,9 @@ def test_each_purpose_script_has_both_languages():
 
 @pytest.mark.parametrize("script", sorted(DEFAULTS), ids=lambda s: s.label())
 def test_each_default_script_renders_with_sample_data(script):
-    values = values_for(SAMPLE_FACTS, SPEAKER, Choices(script.language, SAMPLE_CHOICES.title,
-                                                       SAMPLE_CHOICES.amount))  # fmt: skip
+    values = values_for(
+        SAMPLE_FACTS, SPEAKER, Choices(script.language, SAMPLE_CHOICES.title, SAMPLE_CHOICES.amount)
+    )
     rendered = render(DEFAULTS[script], values, script.language)
     assert rendered.missing == () and rendered.problems == ()
     assert "{" not in rendered.text and "None" not in rendered.text
@@ -56,8 +58,10 @@ def test_each_default_script_renders_with_every_value_missing(script):
     rendered = render(DEFAULTS[script], {}, script.language)
     assert rendered.problems == ()
     assert list(rendered.missing) == [
-        n for n in placeholders_in(DEFAULTS[script]) for _ in range(DEFAULTS[script].count(
-            "{" + n + "}"))]  # fmt: skip
+        n
+        for n in placeholders_in(DEFAULTS[script])
+        for _ in range(DEFAULTS[script].count("{" + n + "}"))
+    ]
     assert "None" not in rendered.text
     marker = "【" if script.language == "zh" else "["
     assert rendered.text.count(marker) >= len(rendered.missing)
@@ -91,17 +95,23 @@ def _file(entries, fmt="hallclient-scripts/1"):
         (b"[]", "not a script file"),
         (_file([], fmt="other/1"), "format"),
         (_file([{"key": "nosuch", "purpose": "", "language": "zh", "text": "x"}]), "unknown key"),
-        (_file([{"key": "greeting", "purpose": "", "language": "zh", "text": "{bad}"}]),
-         "unknown_placeholder"),
+        (
+            _file([{"key": "greeting", "purpose": "", "language": "zh", "text": "{bad}"}]),
+            "unknown_placeholder",
+        ),
         (_file([{"key": "greeting", "purpose": 3, "language": "zh", "text": "x"}]), "must be"),
         (_file([]), "greeting/*/zh: missing"),
-        (_file([{"key": ["greeting"], "purpose": "", "language": "zh", "text": "x"}]),
-         "unknown key"),
-        (_file([{"key": "greeting", "purpose": "", "language": "zh", "text": "您\u0000好"}]),
-         "control characters"),
+        (
+            _file([{"key": ["greeting"], "purpose": "", "language": "zh", "text": "x"}]),
+            "unknown key",
+        ),
+        (
+            _file([{"key": "greeting", "purpose": "", "language": "zh", "text": "您\u0000好"}]),
+            "control characters",
+        ),
         (b"[" * 100_000, "not a script file"),
     ],
-)  # fmt: skip
+)
 def test_bad_files_are_refused_with_every_problem_named(data, expected):
     with pytest.raises(ScriptSetError) as caught:
         parse_set(data)

@@ -24,8 +24,13 @@ MINUTE = dt.timedelta(minutes=1)
     ("stage", "purpose", "ticket", "waited", "expected"),
     [
         (VisitStage.CALLED, None, True, MINUTE, (K.TICKET_CALLED, K.GREETING)),
-        (VisitStage.CALLED, None, True, LONG_WAIT, (K.TICKET_CALLED, K.WAITING_APOLOGY,
-                                                    K.GREETING)),
+        (
+            VisitStage.CALLED,
+            None,
+            True,
+            LONG_WAIT,
+            (K.TICKET_CALLED, K.WAITING_APOLOGY, K.GREETING),
+        ),
         (VisitStage.CALLED, None, False, None, (K.GREETING,)),
         (VisitStage.GREETED, None, True, MINUTE, (K.IDENTITY_CHECK,)),
         (VisitStage.SERVING, "pay_gas", True, MINUTE, (K.PLEASE_WAIT,)),
@@ -36,7 +41,7 @@ MINUTE = dt.timedelta(minutes=1)
         (VisitStage.CLOSING, None, True, MINUTE, (K.SATISFACTION, K.FAREWELL)),
         (VisitStage.CLOSED, None, True, MINUTE, (K.SATISFACTION, K.FAREWELL)),
     ],
-)  # fmt: skip
+)
 def test_stage_keys(stage, purpose, ticket, waited, expected):
     keys = stage_keys(stage, purpose, has_ticket=ticket, waited=waited)
     assert keys == expected
@@ -46,9 +51,18 @@ def test_stage_keys(stage, purpose, ticket, waited, expected):
 
 @pytest.mark.parametrize(
     ("name", "surname"),
-    [("王建国", "王"), ("欧阳娜娜", "欧阳"), ("欧阳", "欧"), ("司马光", "司马"), ("李四", "李"),
-     ("锦华餐饮有限公司", None), ("John Smith", None), ("", None), ("王", None)],
-)  # fmt: skip
+    [
+        ("王建国", "王"),
+        ("欧阳娜娜", "欧阳"),
+        ("欧阳", "欧"),
+        ("司马光", "司马"),
+        ("李四", "李"),
+        ("锦华餐饮有限公司", None),
+        ("John Smith", None),
+        ("", None),
+        ("王", None),
+    ],
+)
 def test_surname_of(name, surname):
     assert surname_of(name) == surname
 

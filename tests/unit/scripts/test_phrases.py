@@ -53,10 +53,15 @@ def _letters(text: str) -> str:
 
 @pytest.mark.parametrize(
     ("text", "phrase"),
-    [("急甚麼", "急什么"), ("早幹甚麼去了", "早干什么去了"), ("妳問我，我問誰", "你问我，我问谁"),
-     ("不是跟妳說過了嗎", "不是跟你说过了吗"), ("你问我我问谁", "你问我，我问谁"),
-     ("下班了，明天再来", "下班了，明天再来")],
-)  # fmt: skip
+    [
+        ("急甚麼", "急什么"),
+        ("早幹甚麼去了", "早干什么去了"),
+        ("妳問我，我問誰", "你问我，我问谁"),
+        ("不是跟妳說過了嗎", "不是跟你说过了吗"),
+        ("你问我我问谁", "你问我，我问谁"),
+        ("下班了，明天再来", "下班了，明天再来"),
+    ],
+)
 def test_common_variant_characters_and_pauses(text, phrase):
     assert [f.phrase.phrase for f in phrase_checker().findings(text)] == [phrase]
 

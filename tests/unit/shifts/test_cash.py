@@ -19,9 +19,16 @@ def test_missing_denominations_count_as_none():
 
 @pytest.mark.parametrize(
     "count",
-    [{Decimal(2): 1}, {Decimal("0.2"): 1}, {Decimal(100): -1}, {Decimal(100): MAX_PIECES + 1},
-     {Decimal(100): 1.5}, {Decimal(100): True}, {Decimal(100): "3"}],
-)  # fmt: skip
+    [
+        {Decimal(2): 1},
+        {Decimal("0.2"): 1},
+        {Decimal(100): -1},
+        {Decimal(100): MAX_PIECES + 1},
+        {Decimal(100): 1.5},
+        {Decimal(100): True},
+        {Decimal(100): "3"},
+    ],
+)
 def test_a_bad_count_is_refused(count):
     with pytest.raises(ShiftError) as caught:
         count_total(count)

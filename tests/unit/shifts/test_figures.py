@@ -25,12 +25,17 @@ def test_expected_is_float_plus_receipts_minus_voids_plus_moves(opening, sales, 
 
 
 def test_non_cash_is_declared_with_its_count_and_cash_is_counted():
-    figures = ShiftFigures((
-        MethodFigures(PaymentMethod.CASH, D("100.00"), 2, opening=D("250.00")),
-        MethodFigures(PaymentMethod.WECHAT, D("80.50"), 3, D("10.00"), 1),
-    ))  # fmt: skip
-    rows = tallies(figures, {PaymentMethod.CASH: D("349.00"), PaymentMethod.WECHAT: D("70.50")},
-                   {PaymentMethod.WECHAT: 2, PaymentMethod.CASH: 99})  # fmt: skip
+    figures = ShiftFigures(
+        (
+            MethodFigures(PaymentMethod.CASH, D("100.00"), 2, opening=D("250.00")),
+            MethodFigures(PaymentMethod.WECHAT, D("80.50"), 3, D("10.00"), 1),
+        )
+    )
+    rows = tallies(
+        figures,
+        {PaymentMethod.CASH: D("349.00"), PaymentMethod.WECHAT: D("70.50")},
+        {PaymentMethod.WECHAT: 2, PaymentMethod.CASH: 99},
+    )
     cash, wechat = rows
     assert (cash.expected, cash.difference, cash.declared_count) == (D("350.00"), D("-1.00"), 0)
     assert (wechat.expected, wechat.difference, wechat.count_difference) == (D("70.50"), 0, 0)
@@ -43,9 +48,11 @@ def test_an_undeclared_method_counts_as_nothing():
 
 
 def test_beyond_limit_either_way_and_not_at_it():
-    rows = [Tally(PaymentMethod.CASH, D(100), D(110), 0, 0),
-            Tally(PaymentMethod.WECHAT, D(100), D("89.99"), 0, 0),
-            Tally(PaymentMethod.ALIPAY, D(100), D("90.00"), 0, 0)]  # fmt: skip
+    rows = [
+        Tally(PaymentMethod.CASH, D(100), D(110), 0, 0),
+        Tally(PaymentMethod.WECHAT, D(100), D("89.99"), 0, 0),
+        Tally(PaymentMethod.ALIPAY, D(100), D("90.00"), 0, 0),
+    ]
     assert [t.method for t in beyond_limit(rows, D(10))] == [PaymentMethod.WECHAT]
 
 

@@ -13,14 +13,20 @@ from hallclient.tariff.rules import Category, PricedItem, ScheduleRef
 
 REF = ScheduleRef("T-1", "测试收费标准", "测价〔2026〕1号", "测试物价局", dt.date(2026, 1, 1), None)
 NAMES = {
-    "S105": "过户费", "S101": "通气点火服务费", "S102": "燃气表校验费", "G101": "居民生活用气",
-    "M101": "燃气表具(G2.5)", "GH01": "钢管", "B101": "补缴燃气费(稽查核定)",
-}  # fmt: skip
+    "S105": "过户费",
+    "S101": "通气点火服务费",
+    "S102": "燃气表校验费",
+    "G101": "居民生活用气",
+    "M101": "燃气表具(G2.5)",
+    "GH01": "钢管",
+    "B101": "补缴燃气费(稽查核定)",
+}
 
 
 def _item(code: str, name: str) -> PricedItem:
-    return PricedItem(code, name, initials(name), Category.SERVICE_FEE, "次", Decimal(1), (),
-                      "", REF)  # fmt: skip
+    return PricedItem(
+        code, name, initials(name), Category.SERVICE_FEE, "次", Decimal(1), (), "", REF
+    )
 
 
 @pytest.fixture(scope="module")

@@ -40,13 +40,22 @@ TIERS = [
     "G101,3,,3.92,120",
 ]
 EXPECTED_ITEMS = (
-    ImportedItem("G101", "居民生活用气", Category.GAS_VOLUME, "m³", Decimal("2.61"),
-                 ("residential",), "阶梯第一档基准价"),
-    ImportedItem("S105", "过户费", Category.SERVICE_FEE, "户", Decimal(30),
-                 ("residential", "commercial"), ""),
-    ImportedItem("M102", "不锈钢波纹管", Category.MATERIAL, "米", Decimal("18.5"),
-                 ("residential",), "按米计"),
-)  # fmt: skip
+    ImportedItem(
+        "G101",
+        "居民生活用气",
+        Category.GAS_VOLUME,
+        "m³",
+        Decimal("2.61"),
+        ("residential",),
+        "阶梯第一档基准价",
+    ),
+    ImportedItem(
+        "S105", "过户费", Category.SERVICE_FEE, "户", Decimal(30), ("residential", "commercial"), ""
+    ),
+    ImportedItem(
+        "M102", "不锈钢波纹管", Category.MATERIAL, "米", Decimal("18.5"), ("residential",), "按米计"
+    ),
+)
 
 
 def _csv(folder: Path, lines: list[str], name: str = "items.csv", encoding: str = "utf-8") -> Path:
@@ -136,8 +145,10 @@ def test_every_problem_is_listed_at_once(tmp_path):
     problems = _problems(_csv(tmp_path, lines))
     assert [p.split(": ")[0:2] for p in problems] == [
         ["items.csv:5", "unit_price"],
-        ["items.csv:6", "name"], ["items.csv:6", "unit"], ["items.csv:6", "customer_types"],
-    ]  # fmt: skip
+        ["items.csv:6", "name"],
+        ["items.csv:6", "unit"],
+        ["items.csv:6", "customer_types"],
+    ]
 
 
 def test_a_duplicate_code_names_the_first_row(tmp_path):
@@ -227,24 +238,42 @@ def test_a_file_that_is_not_a_workbook_is_refused(tmp_path):
     ("tiers", "expected"),
     [
         (["G101,1,300,2.61,0", "G101,3,,3.13,0"], "tiers.csv:3: band: G101: band 2 expected"),
-        (["G101,1,300,2.61,0", "G101,2,300,3.13,0", "G101,3,,3.92,0"],
-         "tiers.csv:3: up_to_m3: must be above 300"),
-        (["G101,1,300,2.61,0", "G101,2,600,3.13,0"],
-         "tiers.csv:3: up_to_m3: the last band has no upper limit"),
-        (["G101,1,,2.61,0", "G101,2,,3.13,0"],
-         "tiers.csv:2: up_to_m3: only the last band is open"),
-        (["S105,1,300,2.61,0", "S105,2,,3.13,0"],
-         "tiers.csv:2: item_code: S105 is not gas by volume"),
-        (["G999,1,300,2.61,0", "G999,2,,3.13,0"],
-         "tiers.csv:2: item_code: G999 is not an item of the items file"),
-        (["G101,1,300,2.61,120", "G101,2,,3.13,60"],
-         "tiers.csv:3: uplift_per_person_m3: less than band 1's 120"),
+        (
+            ["G101,1,300,2.61,0", "G101,2,300,3.13,0", "G101,3,,3.92,0"],
+            "tiers.csv:3: up_to_m3: must be above 300",
+        ),
+        (
+            ["G101,1,300,2.61,0", "G101,2,600,3.13,0"],
+            "tiers.csv:3: up_to_m3: the last band has no upper limit",
+        ),
+        (["G101,1,,2.61,0", "G101,2,,3.13,0"], "tiers.csv:2: up_to_m3: only the last band is open"),
+        (
+            ["S105,1,300,2.61,0", "S105,2,,3.13,0"],
+            "tiers.csv:2: item_code: S105 is not gas by volume",
+        ),
+        (
+            ["G999,1,300,2.61,0", "G999,2,,3.13,0"],
+            "tiers.csv:2: item_code: G999 is not an item of the items file",
+        ),
+        (
+            ["G101,1,300,2.61,120", "G101,2,,3.13,60"],
+            "tiers.csv:3: uplift_per_person_m3: less than band 1's 120",
+        ),
         (["G101,1,300,2.61,0"], "tiers.csv:2: band: G101: a tiered price needs 2 bands"),
         (["G101,1,300,2.610001,0", "G101,2,,3.13,0"], "more than 4 decimal places"),
     ],
-    ids=["gap", "not-rising", "closed-last", "open-early", "not-gas", "unknown", "uplift", "one",
-         "decimals"],
-)  # fmt: skip
+    ids=[
+        "gap",
+        "not-rising",
+        "closed-last",
+        "open-early",
+        "not-gas",
+        "unknown",
+        "uplift",
+        "one",
+        "decimals",
+    ],
+)
 def test_bad_tier_bands_are_named(tmp_path, tiers, expected):
     items = _csv(tmp_path, [HEADER, *CLEAN])
     problems = _problems(items, _csv(tmp_path, [TIERS[0], *tiers], "tiers.csv"))
@@ -252,8 +281,9 @@ def test_bad_tier_bands_are_named(tmp_path, tiers, expected):
 
 
 def test_a_hundred_thousand_rows_with_a_few_bad_ones_are_all_reported(tmp_path):
-    lines = [HEADER] + [f"S{n:06d},服务项目{n},service_fee,次,{n % 900 + 1}.50,residential,"
-                        for n in range(100_000)]  # fmt: skip
+    lines = [HEADER] + [
+        f"S{n:06d},服务项目{n},service_fee,次,{n % 900 + 1}.50,residential," for n in range(100_000)
+    ]
     bad_rows = {1_001: "0", 50_002: "１２", 99_999: "1.234"}
     for row, price in bad_rows.items():
         lines[row - 1] = f"B{row},坏行,service_fee,次,{price},residential,"
@@ -264,8 +294,16 @@ def test_a_hundred_thousand_rows_with_a_few_bad_ones_are_all_reported(tmp_path):
 
 
 def test_the_header_of_a_schedule_is_checked():
-    header = ScheduleHeader("GAS 2027", "", "X价〔2026〕12号", "X市发改委",
-                            dt.date(2027, 1, 1), dt.date(2026, 12, 31), "02-29", 0)  # fmt: skip
+    header = ScheduleHeader(
+        "GAS 2027",
+        "",
+        "X价〔2026〕12号",
+        "X市发改委",
+        dt.date(2027, 1, 1),
+        dt.date(2026, 12, 31),
+        "02-29",
+        0,
+    )
     assert header_problems(header) == [
         "code: letters, digits, - or _",
         "title: required",
@@ -291,8 +329,10 @@ items = st.builds(
 @settings(
     max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
-@given(generated=st.lists(items, min_size=1, max_size=8, unique_by=lambda i: i.code),
-       suffix=st.sampled_from([".csv", ".xlsx"]))  # fmt: skip
+@given(
+    generated=st.lists(items, min_size=1, max_size=8, unique_by=lambda i: i.code),
+    suffix=st.sampled_from([".csv", ".xlsx"]),
+)
 def test_export_then_import_gives_the_same_tariff(tmp_path, generated, suffix):
     tariff = ImportedTariff(tuple(generated), ())
     path = tmp_path / f"export{suffix}"
@@ -301,9 +341,13 @@ def test_export_then_import_gives_the_same_tariff(tmp_path, generated, suffix):
 
 
 def test_export_with_tiers_round_trips(tmp_path):
-    tariff = ImportedTariff(EXPECTED_ITEMS, (
-        ImportedBand("G101", 1, Decimal(300), Decimal("2.61"), Decimal(60)),
-        ImportedBand("G101", 2, None, Decimal("3.13"), Decimal(60))))  # fmt: skip
+    tariff = ImportedTariff(
+        EXPECTED_ITEMS,
+        (
+            ImportedBand("G101", 1, Decimal(300), Decimal("2.61"), Decimal(60)),
+            ImportedBand("G101", 2, None, Decimal("3.13"), Decimal(60)),
+        ),
+    )
     write_tariff(tariff, tmp_path / "t.csv")
     assert read_tariff(tmp_path / "t.csv", tmp_path / "t.tiers.csv") == tariff
     write_tariff(tariff, tmp_path / "t.xlsx")
@@ -311,8 +355,11 @@ def test_export_with_tiers_round_trips(tmp_path):
 
 
 def test_found_in_review_aliases_control_characters_units_and_band_order(tmp_path):
-    lines = [HEADER, "G2,商业用气,燃气（按量）,m³,3.35,commercial,备注\x07响铃",
-             "G1,居民生活用气,gas_volume,m³,2.61,residential,"]  # fmt: skip
+    lines = [
+        HEADER,
+        "G2,商业用气,燃气（按量）,m³,3.35,commercial,备注\x07响铃",
+        "G1,居民生活用气,gas_volume,m³,2.61,residential,",
+    ]
     tiers = [TIERS[0], "G2,1,300,3.35,0", "G2,2,,3.60,0", "G1,1,300,2.61,0", "G1,2,,3.13,0"]
     tariff = read_tariff(_csv(tmp_path, lines), _csv(tmp_path, tiers, "tiers.csv"))
     assert tariff.items[0].category is Category.GAS_VOLUME and tariff.items[0].note == "备注响铃"
@@ -342,6 +389,9 @@ def test_a_damaged_workbook_is_one_problem(tmp_path):
 
 def test_one_bad_band_row_is_not_reported_again_as_a_gap(tmp_path):
     items = _csv(tmp_path, [HEADER, *CLEAN])
-    tiers = _csv(tmp_path, [TIERS[0], "G101,1,300,2.61,0", "G101,2,６００,3.13,0",
-                            "G101,3,,3.92,0"], "tiers.csv")  # fmt: skip
+    tiers = _csv(
+        tmp_path,
+        [TIERS[0], "G101,1,300,2.61,0", "G101,2,６００,3.13,0", "G101,3,,3.92,0"],
+        "tiers.csv",
+    )
     assert len(_problems(items, tiers)) == 1

@@ -10,8 +10,9 @@ import pytest
 
 from hallclient.tariff.rules import LATE_FEE_CODE, LateFeeRule, ScheduleRef, late_fee_quote
 
-SCHEDULE = ScheduleRef("T-1", "测试收费标准", "测价〔2026〕1号", "测试市发展和改革委员会",
-                       dt.date(2026, 1, 1), None)  # fmt: skip
+SCHEDULE = ScheduleRef(
+    "T-1", "测试收费标准", "测价〔2026〕1号", "测试市发展和改革委员会", dt.date(2026, 1, 1), None
+)
 
 
 def _fee(amount: str, due: dt.date, on: dt.date, grace: int = 0, rate: str = "0.0010"):

@@ -40,10 +40,14 @@ def tier_plans(draw: st.DrawFn) -> TierPlan:
     band_prices = sorted(draw(st.lists(prices, min_size=count, max_size=count)))
     uplifts = sorted(draw(st.lists(st.integers(0, 200), min_size=count, max_size=count)))
     bands = tuple(
-        Band(n + 1, Decimal(limits[n]) if n < count - 1 else None, band_prices[n],
-             Decimal(uplifts[n]))
+        Band(
+            n + 1,
+            Decimal(limits[n]) if n < count - 1 else None,
+            band_prices[n],
+            Decimal(uplifts[n]),
+        )
         for n in range(count)
-    )  # fmt: skip
+    )
     month = draw(st.integers(1, 12))
     return TierPlan(bands, month, draw(st.integers(1, 28)), draw(st.integers(1, 6)))
 
@@ -59,8 +63,18 @@ def reference_split(plan: TierPlan, used: Decimal, volume: Decimal, size: int) -
 
 
 def _gas(plan: TierPlan | None, price: Decimal = Decimal("2.61")) -> PricedItem:
-    return PricedItem("G101", "居民生活用气", "jmshyq", Category.GAS_VOLUME, "m³", price,
-                      ("residential",), "", REF, plan)  # fmt: skip
+    return PricedItem(
+        "G101",
+        "居民生活用气",
+        "jmshyq",
+        Category.GAS_VOLUME,
+        "m³",
+        price,
+        ("residential",),
+        "",
+        REF,
+        plan,
+    )
 
 
 @settings(max_examples=10_000, deadline=None)
@@ -74,8 +88,9 @@ def test_every_line_is_the_reference_amount(quantity, unit_price):
 @settings(max_examples=10_000, deadline=None)
 @given(plan=tier_plans(), used=volumes, quantity=positive_volumes, size=st.integers(1, 9))
 def test_tiered_quotes_conserve_volume_and_match_the_reference(plan, used, quantity, size):
-    quote = quote_item(_gas(plan), quantity, dt.date(2026, 5, 1), used_this_year=used,
-                       household_size=size)  # fmt: skip
+    quote = quote_item(
+        _gas(plan), quantity, dt.date(2026, 5, 1), used_this_year=used, household_size=size
+    )
     assert sum(line.quantity for line in quote.lines) == quantity
     expected = [share for share in reference_split(plan, used, quantity, size) if share]
     assert [line.quantity for line in quote.lines] == expected
@@ -86,8 +101,9 @@ def test_tiered_quotes_conserve_volume_and_match_the_reference(plan, used, quant
 
 
 @settings(max_examples=1_000, deadline=None)
-@given(plan=tier_plans(), used=volumes, a=positive_volumes, b=positive_volumes,
-       size=st.integers(1, 9))  # fmt: skip
+@given(
+    plan=tier_plans(), used=volumes, a=positive_volumes, b=positive_volumes, size=st.integers(1, 9)
+)
 def test_a_larger_volume_never_costs_less(plan, used, a, b, size):
     small, large = sorted((a, b))
     on = dt.date(2026, 5, 1)
@@ -122,13 +138,16 @@ def test_the_tier_year_starts_on_its_day_within_the_last_year(plan, on):
 
 def test_a_worked_example_across_three_bands():
     plan = TierPlan(
-        (Band(1, Decimal(300), Decimal("2.61"), Decimal(50)),
-         Band(2, Decimal(600), Decimal("3.13"), Decimal(100)),
-         Band(3, None, Decimal("3.92"))),
+        (
+            Band(1, Decimal(300), Decimal("2.61"), Decimal(50)),
+            Band(2, Decimal(600), Decimal("3.13"), Decimal(100)),
+            Band(3, None, Decimal("3.92")),
+        ),
         household_base=4,
-    )  # fmt: skip
-    quote = quote_item(_gas(plan), Decimal(500), dt.date(2026, 5, 1), used_this_year=Decimal(300),
-                       household_size=5)  # fmt: skip
+    )
+    quote = quote_item(
+        _gas(plan), Decimal(500), dt.date(2026, 5, 1), used_this_year=Decimal(300), household_size=5
+    )
     # a household of 5: limits 350 and 700; 300 used → 50 + 350 + 100
     assert [(line.band, line.quantity, line.subtotal) for line in quote.lines] == [
         (1, Decimal(50), Decimal("130.50")),
