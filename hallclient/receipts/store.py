@@ -1,6 +1,12 @@
-"""Receipt records to rows and back (the tables are append-only: rows are only added)."""
+"""Receipt records to rows and back (the tables are append-only: rows are only added).
+
+The one mapping each way: :func:`add_receipt` writes a record's rows (receipt, lines,
+payments) and :func:`record_of` reads them back into a record.
+"""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from sqlalchemy import insert, select
 
@@ -15,6 +21,8 @@ _INSERT_LINES = insert(ReceiptLine)
 _INSERT_PAYMENTS = insert(ReceiptPayment)
 _INSERT_JOB = insert(PrintJob).returning(PrintJob.id)
 
+_Row = dict[str, object]
+
 
 def add_receipt(
     uow: UnitOfWork, record: ReceiptRecord, key: str, visit_id: int | None, shift_id: int
@@ -25,73 +33,78 @@ def add_receipt(
     ``executemany``, which psycopg sends in one pipeline): this runs for every payment.
     """
     connection = uow.connection
-    receipt_id: int = connection.execute(
-        _INSERT_RECEIPT,
-        {
-            "series": record.series,
-            "number": record.number,
-            "receipt_no": record.receipt_no,
-            "idempotency_key": key,
-            "kind": record.kind,
-            "voids_receipt_no": record.voids_receipt_no,
-            "void_reason": record.void_reason,
-            "approved_by": record.approved_by,
-            "hall_code": record.hall_code,
-            "counter_code": record.counter_code,
-            "clerk_employee_no": record.clerk_employee_no,
-            "clerk_name": record.clerk_name,
-            "visit_id": visit_id,
-            "shift_id": shift_id,
-            "account_no": record.account_no,
-            "customer_name": record.customer_name,
-            "issued_at": record.issued_at,
-            "total": record.total,
-            "cash_tendered": record.cash_tendered,
-            "change": record.change,
-            "chain_version": record.chain_version,
-            "prev_hash": record.prev_hash,
-            "hash": record.hash,
-        },
-    ).scalar_one()
+    row = _receipt_row(record, key, visit_id, shift_id)
+    receipt_id: int = connection.execute(_INSERT_RECEIPT, row).scalar_one()
     if record.lines:
-        connection.execute(
-            _INSERT_LINES,
-            [
-                {
-                    "receipt_id": receipt_id,
-                    "line_no": number,
-                    "cart_line": line.cart_line,
-                    "item_code": line.item_code,
-                    "item_name": line.item_name,
-                    "band": line.band,
-                    "schedule_code": line.schedule_code,
-                    "approval_doc_no": line.approval_doc_no,
-                    "quantity": line.quantity,
-                    "unit": line.unit,
-                    "unit_price": line.unit_price,
-                    "amount": line.amount,
-                    "bill_no": line.bill_no,
-                    "tier_year": line.tier_year,
-                    "used_before": line.used_before,
-                }
-                for number, line in enumerate(record.lines, start=1)
-            ],
-        )
+        connection.execute(_INSERT_LINES, _line_rows(receipt_id, record.lines))
     if record.payments:
-        connection.execute(
-            _INSERT_PAYMENTS,
-            [
-                {
-                    "receipt_id": receipt_id,
-                    "line_no": number,
-                    "method": payment.method,
-                    "amount": payment.amount,
-                    "reference": payment.reference,
-                }
-                for number, payment in enumerate(record.payments, start=1)
-            ],
-        )
+        connection.execute(_INSERT_PAYMENTS, _payment_rows(receipt_id, record.payments))
     return receipt_id
+
+
+def _receipt_row(record: ReceiptRecord, key: str, visit_id: int | None, shift_id: int) -> _Row:
+    return {
+        "series": record.series,
+        "number": record.number,
+        "receipt_no": record.receipt_no,
+        "idempotency_key": key,
+        "kind": record.kind,
+        "voids_receipt_no": record.voids_receipt_no,
+        "void_reason": record.void_reason,
+        "approved_by": record.approved_by,
+        "hall_code": record.hall_code,
+        "counter_code": record.counter_code,
+        "clerk_employee_no": record.clerk_employee_no,
+        "clerk_name": record.clerk_name,
+        "visit_id": visit_id,
+        "shift_id": shift_id,
+        "account_no": record.account_no,
+        "customer_name": record.customer_name,
+        "issued_at": record.issued_at,
+        "total": record.total,
+        "cash_tendered": record.cash_tendered,
+        "change": record.change,
+        "chain_version": record.chain_version,
+        "prev_hash": record.prev_hash,
+        "hash": record.hash,
+    }
+
+
+def _line_rows(receipt_id: int, lines: Iterable[LineRecord]) -> list[_Row]:
+    """The lines numbered from 1 in the record's order."""
+    return [
+        {
+            "receipt_id": receipt_id,
+            "line_no": number,
+            "cart_line": line.cart_line,
+            "item_code": line.item_code,
+            "item_name": line.item_name,
+            "band": line.band,
+            "schedule_code": line.schedule_code,
+            "approval_doc_no": line.approval_doc_no,
+            "quantity": line.quantity,
+            "unit": line.unit,
+            "unit_price": line.unit_price,
+            "amount": line.amount,
+            "bill_no": line.bill_no,
+            "tier_year": line.tier_year,
+            "used_before": line.used_before,
+        }
+        for number, line in enumerate(lines, start=1)
+    ]
+
+
+def _payment_rows(receipt_id: int, payments: Iterable[PaymentRecord]) -> list[_Row]:
+    return [
+        {
+            "receipt_id": receipt_id,
+            "line_no": number,
+            "method": payment.method,
+            "amount": payment.amount,
+            "reference": payment.reference,
+        }
+        for number, payment in enumerate(payments, start=1)
+    ]
 
 
 def add_first_print_job(uow: UnitOfWork, context: Context, receipt_id: int) -> int:
@@ -126,12 +139,13 @@ def load_record(uow: UnitOfWork, receipt: Receipt) -> ReceiptRecord:
         .where(ReceiptPayment.receipt_id == receipt.id)
         .order_by(ReceiptPayment.line_no)
     )
-    return record_of(receipt, list(lines), list(payments))
+    return record_of(receipt, lines, payments)
 
 
 def record_of(
-    receipt: Receipt, lines: list[ReceiptLine], payments: list[ReceiptPayment]
+    receipt: Receipt, lines: Iterable[ReceiptLine], payments: Iterable[ReceiptPayment]
 ) -> ReceiptRecord:
+    """The record of a receipt row and its line and payment rows (each in line order)."""
     return ReceiptRecord(
         series=receipt.series,
         number=receipt.number,
@@ -147,24 +161,7 @@ def record_of(
         total=receipt.total,
         cash_tendered=receipt.cash_tendered,
         change=receipt.change,
-        lines=tuple(
-            LineRecord(
-                x.cart_line,
-                x.item_code,
-                x.item_name,
-                x.band,
-                x.schedule_code,
-                x.approval_doc_no,
-                x.quantity,
-                x.unit,
-                x.unit_price,
-                x.amount,
-                x.bill_no,
-                x.tier_year,
-                x.used_before,
-            )
-            for x in lines
-        ),
+        lines=tuple(_line_of(row) for row in lines),
         payments=tuple(PaymentRecord(p.method, p.amount, p.reference) for p in payments),
         prev_hash=receipt.prev_hash,
         voids_receipt_no=receipt.voids_receipt_no,
@@ -172,4 +169,22 @@ def record_of(
         approved_by=receipt.approved_by,
         chain_version=receipt.chain_version,
         hash=receipt.hash,
+    )
+
+
+def _line_of(row: ReceiptLine) -> LineRecord:
+    return LineRecord(
+        cart_line=row.cart_line,
+        item_code=row.item_code,
+        item_name=row.item_name,
+        band=row.band,
+        schedule_code=row.schedule_code,
+        approval_doc_no=row.approval_doc_no,
+        quantity=row.quantity,
+        unit=row.unit,
+        unit_price=row.unit_price,
+        amount=row.amount,
+        bill_no=row.bill_no,
+        tier_year=row.tier_year,
+        used_before=row.used_before,
     )
