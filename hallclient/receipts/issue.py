@@ -32,7 +32,12 @@ from hallclient.ledger.rules import tier_deltas
 from hallclient.ledger.volumes import add_volumes
 from hallclient.receipts.cart import Cart
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
-from hallclient.receipts.numbering import advance_series, locked_series, series_code
+from hallclient.receipts.numbering import (
+    advance_series,
+    locked_series,
+    next_record,
+    series_code,
+)
 from hallclient.receipts.payment import Settlement, Tender, settle
 from hallclient.receipts.record import PaymentRecord, ReceiptRecord, lines_from_quotes
 from hallclient.receipts.store import add_first_print_job, add_receipt, load_record
@@ -112,30 +117,22 @@ def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) ->
     quotes = _confirmed(uow, context, request.cart, known.get(account_no))
     settlement = settle(request.cart.total, request.tenders, request.cash_tendered)
     _check_visit(uow, context, request.visit_id)
-    number = series.last_number + 1
-    record = ReceiptRecord(
-        series=series.code,
-        number=number,
-        receipt_no=f"{series.code}-{number:06d}",
-        kind=ReceiptKind.SALE,
-        hall_code=context.where.hall_code,
-        counter_code=context.where.counter_code,
-        clerk_employee_no=context.user.employee_no,
-        clerk_name=context.user.display_name,
+    record = next_record(
+        series,
+        context,
+        ReceiptKind.SALE,
         account_no=account_no,
         customer_name=customer,
-        issued_at=context.clock.now(),
         total=sum((q.amount for q in quotes), Decimal("0.00")),
         cash_tendered=settlement.cash_tendered,
         change=settlement.change,
         lines=lines_from_quotes(quotes),
         payments=_payments(settlement),
-        prev_hash=series.head_hash,
-    ).sealed()
+    )
     receipt_id = add_receipt(uow, record, request.key, request.visit_id, shift_id)
     job_id = add_first_print_job(uow, context, receipt_id)
     add_volumes(uow, account_no, tier_deltas(quotes))
-    advance_series(uow, series.code, number, record.hash)
+    advance_series(uow, series.code, record.number, record.hash)
     return Issued(record, job_id, replayed=False)
 
 

@@ -9,14 +9,15 @@ receipt, and the ORM's bookkeeping cost more than the statements themselves.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from db.models.receipts import ReceiptSeries
+from db.models.receipts import ReceiptKind, ReceiptSeries
 from hallclient.context import Context
-from hallclient.receipts.record import GENESIS
+from hallclient.receipts.record import GENESIS, LineRecord, PaymentRecord, ReceiptRecord
 from hallclient.uow import UnitOfWork
 
 # built once: this runs for every receipt, and building a statement costs more than sending it
@@ -70,3 +71,46 @@ def _lock(uow: UnitOfWork, code: str) -> SeriesHead | None:
 def advance_series(uow: UnitOfWork, code: str, number: int, head_hash: str) -> None:
     """Record ``number`` as drawn and ``head_hash`` as the new chain head (row still locked)."""
     uow.connection.execute(_ADVANCE, {"series": code, "number": number, "head": head_hash})
+
+
+def next_record(
+    series: SeriesHead,
+    context: Context,
+    kind: ReceiptKind,
+    *,
+    account_no: str,
+    customer_name: str,
+    total: Decimal,
+    cash_tendered: Decimal,
+    change: Decimal,
+    lines: tuple[LineRecord, ...],
+    payments: tuple[PaymentRecord, ...],
+    voids_receipt_no: str | None = None,
+    void_reason: str = "",
+    approved_by: str = "",
+) -> ReceiptRecord:
+    """The series' next receipt, issued here and now by the context's clerk, sealed
+    (its number and hash are what :func:`advance_series` records next)."""
+    number = series.last_number + 1
+    return ReceiptRecord(
+        series=series.code,
+        number=number,
+        receipt_no=f"{series.code}-{number:06d}",
+        kind=kind,
+        hall_code=context.where.hall_code,
+        counter_code=context.where.counter_code,
+        clerk_employee_no=context.user.employee_no,
+        clerk_name=context.user.display_name,
+        account_no=account_no,
+        customer_name=customer_name,
+        issued_at=context.clock.now(),
+        total=total,
+        cash_tendered=cash_tendered,
+        change=change,
+        lines=lines,
+        payments=payments,
+        prev_hash=series.head_hash,
+        voids_receipt_no=voids_receipt_no,
+        void_reason=void_reason,
+        approved_by=approved_by,
+    ).sealed()

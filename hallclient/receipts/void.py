@@ -25,7 +25,13 @@ from hallclient.context import Context
 from hallclient.ledger.volumes import unwind_receipt
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.issue import Issued
-from hallclient.receipts.numbering import advance_series, locked_series, series_code
+from hallclient.receipts.numbering import (
+    SeriesHead,
+    advance_series,
+    locked_series,
+    next_record,
+    series_code,
+)
 from hallclient.receipts.record import PaymentRecord, ReceiptRecord
 from hallclient.receipts.store import add_first_print_job, add_receipt, load_record
 from hallclient.shifts.service import shift_id_for_receipt
@@ -45,61 +51,71 @@ def void_receipt(
     reason = clean_text(reason, "reason", MAX_REASON)
     if not reason:
         raise ReceiptError(ReceiptProblem.NOT_VOIDABLE, "a reason is required")
-    key = f"void-{receipt_no}"[:64]  # one void per receipt: a retry finds the first
-
-    def use_case(uow: UnitOfWork) -> Issued:
-        series = locked_series(uow, series_code(context))
-        original = _voidable(uow, context, receipt_no, key)
-        if isinstance(original, Issued):
-            return original
-        shift_id = shift_id_for_receipt(uow, context)
-        approval = use_approval(uow, context, approval_id, ApprovalKind.VOID_RECEIPT, receipt_no)
-        approver = uow.session.get(User, approval.approver_id)
-        assert approver is not None
-        first = load_record(uow, original)
-        unwind_receipt(uow, first)  # the account locked after the shift; bills reopen
-        number = series.last_number + 1
-        record = ReceiptRecord(
-            series=series.code,
-            number=number,
-            receipt_no=f"{series.code}-{number:06d}",
-            kind=ReceiptKind.VOID,
-            hall_code=context.where.hall_code,
-            counter_code=context.where.counter_code,
-            clerk_employee_no=context.user.employee_no,
-            clerk_name=context.user.display_name,
-            account_no=first.account_no,
-            customer_name=first.customer_name,
-            issued_at=context.clock.now(),
-            total=-first.total,
-            cash_tendered=ZERO,
-            change=ZERO,
-            lines=(),
-            payments=tuple(PaymentRecord(p.method, -p.amount, p.reference) for p in first.payments),
-            prev_hash=series.head_hash,
-            voids_receipt_no=receipt_no,
-            void_reason=reason,
-            approved_by=approver.employee_no,
-        ).sealed()
-        receipt_id = add_receipt(uow, record, key, original.visit_id, shift_id)
-        job_id = add_first_print_job(uow, context, receipt_id)
-        advance_series(uow, series.code, number, record.hash)
-        context.record(
-            uow,
-            "receipt.void",
-            "receipt",
-            receipt_no,
-            {"void": record.receipt_no, "reason": reason},
-        )
-        uow.commit()
-        log.info("receipt %s voided by %s", receipt_no, record.receipt_no)
-        return Issued(record, job_id, replayed=False)
-
     try:
-        return run_write(database, use_case)
+        return run_write(
+            database, lambda uow: _void_and_commit(uow, context, receipt_no, reason, approval_id)
+        )
     except IntegrityError:  # another counter voided it at the same moment: that void stands
         log.warning("receipt %s: voided concurrently", receipt_no)
         raise ReceiptError(ReceiptProblem.ALREADY_VOID, receipt_no) from None
+
+
+def _void_and_commit(
+    uow: UnitOfWork, context: Context, receipt_no: str, reason: str, approval_id: int
+) -> Issued:
+    """The void in one transaction: series, original, shift, approval, account, in that order."""
+    key = f"void-{receipt_no}"[:64]  # one void per receipt: a retry finds the first
+    series = locked_series(uow, series_code(context))
+    original = _voidable(uow, context, receipt_no, key)
+    if isinstance(original, Issued):
+        return original
+    shift_id = shift_id_for_receipt(uow, context)
+    approved_by = _approver(uow, context, approval_id, receipt_no)
+    first = load_record(uow, original)
+    unwind_receipt(uow, first)  # the account locked after the shift; bills reopen
+    record = _reversal(series, context, first, receipt_no, reason, approved_by)
+    receipt_id = add_receipt(uow, record, key, original.visit_id, shift_id)
+    job_id = add_first_print_job(uow, context, receipt_id)
+    advance_series(uow, series.code, record.number, record.hash)
+    details = {"void": record.receipt_no, "reason": reason}
+    context.record(uow, "receipt.void", "receipt", receipt_no, details)
+    uow.commit()
+    log.info("receipt %s voided by %s", receipt_no, record.receipt_no)
+    return Issued(record, job_id, replayed=False)
+
+
+def _approver(uow: UnitOfWork, context: Context, approval_id: int, receipt_no: str) -> str:
+    """The employee number of the manager whose approval for this void is used up now."""
+    approval = use_approval(uow, context, approval_id, ApprovalKind.VOID_RECEIPT, receipt_no)
+    approver = uow.session.get(User, approval.approver_id)
+    assert approver is not None
+    return approver.employee_no
+
+
+def _reversal(
+    series: SeriesHead,
+    context: Context,
+    first: ReceiptRecord,
+    receipt_no: str,
+    reason: str,
+    approved_by: str,
+) -> ReceiptRecord:
+    """The void of ``first``: no lines, its total and payments negated, method by method."""
+    return next_record(
+        series,
+        context,
+        ReceiptKind.VOID,
+        account_no=first.account_no,
+        customer_name=first.customer_name,
+        total=-first.total,
+        cash_tendered=ZERO,
+        change=ZERO,
+        lines=(),
+        payments=tuple(PaymentRecord(p.method, -p.amount, p.reference) for p in first.payments),
+        voids_receipt_no=receipt_no,
+        void_reason=reason,
+        approved_by=approved_by,
+    )
 
 
 def _voidable(uow: UnitOfWork, context: Context, receipt_no: str, key: str) -> Receipt | Issued:
