@@ -77,45 +77,50 @@ class Issued:
 def issue_receipt(database: Database, context: Context, request: PaymentRequest) -> Issued:
     """Charge the cart: the receipt, or a refusal that changed nothing."""
     context.require(Action.SERVE_CUSTOMERS)
-    _check_request(request)
+    settlement = check_request(request)
     try:
-        return run_write(database, lambda uow: _issue_and_commit(uow, context, request))
+        return run_write(database, lambda uow: _issue_and_commit(uow, context, request, settlement))
     except IntegrityError as error:  # the same key committed by another attempt meanwhile
         log.warning("payment %s: replay after a concurrent commit (%s)", request.key, error.orig)
-        return run_write(database, lambda uow: _replay(uow, request))
+        return run_write(database, lambda uow: _replay(uow, request, settlement))
 
 
-def _check_request(request: PaymentRequest) -> None:
+def check_request(request: PaymentRequest) -> Settlement:
+    """The request's refusals that need no database; how it is paid (settled once here)."""
     if not _KEY.fullmatch(request.key):
         raise ReceiptError(ReceiptProblem.BAD_KEY)
     if not request.cart.lines or len(request.cart.lines) > MAX_CART_LINES:
         raise ReceiptError(ReceiptProblem.EMPTY_CART, str(len(request.cart.lines)))
-    settle(request.cart.total, request.tenders, request.cash_tendered)
+    return settle(request.cart.total, request.tenders, request.cash_tendered)
 
 
-def _issue_and_commit(uow: UnitOfWork, context: Context, request: PaymentRequest) -> Issued:
-    issued = stage_receipt(uow, context, request)
+def _issue_and_commit(
+    uow: UnitOfWork, context: Context, request: PaymentRequest, settlement: Settlement
+) -> Issued:
+    issued = stage_receipt(uow, context, request, settlement)
     if not issued.replayed:
         uow.commit()
         log.info("receipt %s issued: %s", issued.record.receipt_no, issued.record.total)
     return issued
 
 
-def stage_receipt(uow: UnitOfWork, context: Context, request: PaymentRequest) -> Issued:
+def stage_receipt(
+    uow: UnitOfWork, context: Context, request: PaymentRequest, settlement: Settlement
+) -> Issued:
     """Everything of an issuance but the commit: the number is drawn and the rows written.
 
-    Rolling back (which the unit of work does unless committed) leaves no trace, not
-    even a used number; tests abort here on purpose.  The receipt goes into the clerk's
-    open shift, locked after the series (the order every issuer keeps), so a close
-    either counts it or the charge is refused.
+    ``settlement`` is the request's, from :func:`check_request`.  Rolling back (which
+    the unit of work does unless committed) leaves no trace, not even a used number;
+    tests abort here on purpose.  The receipt goes into the clerk's open shift, locked
+    after the series (the order every issuer keeps), so a close either counts it or the
+    charge is refused.
     """
     series = locked_series(uow, series_code(context))
-    if (replayed := _by_key(uow, request)) is not None:
+    if (replayed := _by_key(uow, request, settlement)) is not None:
         return replayed
     shift_id = shift_id_for_receipt(uow, context)
     account_no, customer, known = _customer(uow, request)
     quotes = _confirmed(uow, context, request.cart, known.get(account_no))
-    settlement = settle(request.cart.total, request.tenders, request.cash_tendered)
     _check_visit(uow, context, request.visit_id)
     record = next_record(
         series,
@@ -158,7 +163,7 @@ def _confirmed(
     return [next(billed) if q.bill_no else next(priced) for q in cart.lines]
 
 
-def _by_key(uow: UnitOfWork, request: PaymentRequest) -> Issued | None:
+def _by_key(uow: UnitOfWork, request: PaymentRequest, settlement: Settlement) -> Issued | None:
     """The receipt this key already paid for, if any (only its id is read in the usual case)."""
     receipt_id = uow.connection.scalar(_BY_KEY, {"key": request.key})
     if receipt_id is None:
@@ -166,7 +171,7 @@ def _by_key(uow: UnitOfWork, request: PaymentRequest) -> Issued | None:
     receipt = uow.session.get(Receipt, receipt_id)
     assert receipt is not None
     record = load_record(uow, receipt)
-    if not _same_payment(record, request):
+    if not _same_payment(record, request, settlement):
         raise ReceiptError(ReceiptProblem.KEY_REUSED, record.receipt_no)
     job_id = uow.session.scalar(
         select(PrintJob.id).where(PrintJob.receipt_id == receipt.id, PrintJob.copy_no == 1)
@@ -175,14 +180,13 @@ def _by_key(uow: UnitOfWork, request: PaymentRequest) -> Issued | None:
     return Issued(record, job_id, replayed=True)
 
 
-def _same_payment(record: ReceiptRecord, request: PaymentRequest) -> bool:
+def _same_payment(record: ReceiptRecord, request: PaymentRequest, settled: Settlement) -> bool:
     """Is the stored receipt this very payment (account, items, quantities, payments)?
 
     A key sent again must come with the same payment; anything else -- the next
     customer's cart after an unconfirmed attempt -- is refused, never answered with
     someone else's receipt.
     """
-    settled = settle(request.cart.total, request.tenders, request.cash_tendered)
     items = [(q.item_code, q.quantity, q.bill_no) for q in request.cart.lines]
     stored: dict[int, tuple[str, Decimal, str | None]] = {}
     for line in record.lines:
@@ -198,8 +202,8 @@ def _same_payment(record: ReceiptRecord, request: PaymentRequest) -> bool:
     )  # the cash handed over may differ: what was charged, and how, is what counts
 
 
-def _replay(uow: UnitOfWork, request: PaymentRequest) -> Issued:
-    issued = _by_key(uow, request)
+def _replay(uow: UnitOfWork, request: PaymentRequest, settlement: Settlement) -> Issued:
+    issued = _by_key(uow, request, settlement)
     if issued is None:
         raise ReceiptError(ReceiptProblem.KEY_REUSED, "")  # not a receipt number: nothing to name
     return issued

@@ -25,7 +25,7 @@ from db.models.receipts import PrintJob, Receipt, ReceiptLine, ReceiptPayment
 from hallclient.context import Context
 from hallclient.errors import DatabaseUnavailableError
 from hallclient.receipts.cart import Cart
-from hallclient.receipts.issue import PaymentRequest, issue_receipt, stage_receipt
+from hallclient.receipts.issue import PaymentRequest, check_request, issue_receipt, stage_receipt
 from hallclient.receipts.verify import check_all
 from hallclient.uow import UnitOfWork
 from tests.db.receipt_helpers import cash_request, open_till
@@ -39,7 +39,7 @@ def _pay(database: Database, context: Context, request: PaymentRequest, rng: ran
     """One payment as the counter makes it: maybe an aborted try, then retries until it lands."""
     if rng.random() < ABORTED:
         with suppress(DatabaseUnavailableError), UnitOfWork(database, write=True) as uow:
-            stage_receipt(uow, context, request)  # number drawn, then rolled back
+            stage_receipt(uow, context, request, check_request(request))  # drawn, rolled back
     while True:
         try:
             issue_receipt(database, context, request)

@@ -10,8 +10,9 @@ from sqlalchemy import func, select, text
 
 from db.immutability import unprotect
 from db.models.receipts import PaymentMethod, PrintJob, PrintStatus, Receipt
+from hallclient.receipts import issue
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
-from hallclient.receipts.issue import issue_receipt, stage_receipt
+from hallclient.receipts.issue import check_request, issue_receipt, stage_receipt
 from hallclient.receipts.payment import Tender
 from hallclient.receipts.record import GENESIS
 from hallclient.receipts.verify import check_all
@@ -169,10 +170,61 @@ def test_the_same_payment_sent_again_returns_the_same_receipt(till):
         assert caught.value.problem is ReceiptProblem.KEY_REUSED
 
 
+def _counting_settles(monkeypatch) -> list[object]:
+    """Count the calls of the real ``settle`` made by issuing (it still runs)."""
+    settled: list[object] = []
+    real = issue.settle
+
+    def counted(*args):
+        settled.append(real(*args))
+        return settled[-1]
+
+    monkeypatch.setattr(issue, "settle", counted)
+    return settled
+
+
+def test_a_payment_is_settled_once_when_issued_replayed_or_refused(sqlite_database, monkeypatch):
+    till = open_till(sqlite_database)
+    request = cash_request(till.cart(("S105", "1")))
+    settled = _counting_settles(monkeypatch)
+    first = issue_receipt(till.database, till.clerk, request)
+    assert len(settled) == 1 and settled[0].tenders == request.tenders
+    again = issue_receipt(till.database, till.clerk, request)  # checks the stored payment
+    assert again.replayed and again.record == first.record and len(settled) == 2
+    reused = replace(request, tenders=(Tender(PaymentMethod.WECHAT, Decimal(30)),))
+    with pytest.raises(ReceiptError) as caught:
+        issue_receipt(till.database, till.clerk, reused)
+    assert caught.value.problem is ReceiptProblem.KEY_REUSED and len(settled) == 3
+
+
+def test_a_concurrent_commit_of_the_key_is_replayed_with_the_one_settlement(
+    sqlite_database, monkeypatch
+):
+    """The key committed by another attempt after this one looked: the insert fails on the
+    key, and the replay compares the stored receipt with the settlement made at the start."""
+    till = open_till(sqlite_database)
+    request = cash_request(till.cart(("S105", "1")))
+    first = issue_receipt(till.database, till.clerk, request)
+    real, looked = issue._by_key, []
+
+    def not_yet_committed(uow, request, settlement):
+        looked.append(settlement)
+        return None if len(looked) == 1 else real(uow, request, settlement)
+
+    monkeypatch.setattr(issue, "_by_key", not_yet_committed)
+    settled = _counting_settles(monkeypatch)
+    again = issue_receipt(till.database, till.clerk, request)
+    assert again.replayed and again.record == first.record
+    assert len(settled) == 1 and len(looked) == 2
+    assert all(settlement is settled[0] for settlement in looked)
+    assert _count(till.database, Receipt) == 1
+
+
 def test_an_aborted_issuance_leaves_no_gap(till):
     cart = till.cart(("S105", "1"))
+    request = cash_request(cart)
     with UnitOfWork(till.database, write=True) as uow:
-        assert stage_receipt(uow, till.clerk, cash_request(cart)).record.number == 1
+        assert stage_receipt(uow, till.clerk, request, check_request(request)).record.number == 1
     numbers = [
         issue_receipt(till.database, till.clerk, cash_request(cart)).record.number for _ in range(3)
     ]
