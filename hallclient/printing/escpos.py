@@ -127,13 +127,28 @@ def _native(layout: Layout, options: JobOptions) -> bytes:
     return bytes(out)
 
 
-def job_bytes(layout: Layout, options: JobOptions) -> tuple[bytes, Mode]:
-    """The whole job, and the mode actually used (native falls back to raster)."""
+@dataclass(frozen=True)
+class Job:
+    """A whole job's bytes, the mode actually used, and the raster image it carries."""
+
+    data: bytes
+    mode: Mode
+    image: Image.Image | None  # drawn for raster mode (or native's fallback); None in native
+
+
+def render_job(layout: Layout, options: JobOptions) -> Job:
+    """The whole job (native falls back to raster), with the image drawn for it if any."""
     if options.mode is Mode.NATIVE:
         try:
-            return _native(layout, options) + _finish(options), Mode.NATIVE
+            return Job(_native(layout, options) + _finish(options), Mode.NATIVE, None)
         except UnicodeEncodeError as error:
             bad = error.object[error.start]
             log.info("receipt has %r outside %s: printing as raster", bad, options.charset)
     image = render_raster(layout)
-    return ESC + b"@" + raster_bytes(image) + _finish(options), Mode.RASTER
+    return Job(ESC + b"@" + raster_bytes(image) + _finish(options), Mode.RASTER, image)
+
+
+def job_bytes(layout: Layout, options: JobOptions) -> tuple[bytes, Mode]:
+    """The whole job, and the mode actually used (native falls back to raster)."""
+    job = render_job(layout, options)
+    return job.data, job.mode

@@ -8,12 +8,14 @@ SENDING (perhaps printed: the clerk is asked, and a further copy is marked é‡æ‰
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+
+from PIL import Image
 
 from db.engine import Database
 from db.models.receipts import PaymentMethod
 from hallclient.context import Context
-from hallclient.printing.escpos import Mode, job_bytes
+from hallclient.printing.escpos import Job, Mode, render_job
 from hallclient.printing.printers import (
     PaperStatus,
     PrinterConfig,
@@ -23,6 +25,7 @@ from hallclient.printing.printers import (
 )
 from hallclient.printing.receipt_layout import Copy, Heading, receipt_layout
 from hallclient.receipts import jobs
+from hallclient.receipts.record import ReceiptRecord
 
 log = logging.getLogger(__name__)
 
@@ -37,25 +40,39 @@ class PrintResult:
     paper: PaperStatus = PaperStatus.UNKNOWN
     mode: Mode | None = None
     not_pending: bool = False  # printed already, or in doubt: nothing was sent
+    # the raster drawn for the job (the preview shows it); None when none was drawn:
+    # native mode, or no printer to draw for
+    image: Image.Image | None = field(default=None, compare=False, repr=False)
 
 
 def print_job(
     database: Database, context: Context, config: PrinterConfig, heading: Heading, job_id: int
 ) -> PrintResult:
     record, copy_no, voided = jobs.job_content(database, context, job_id)
-    layout = receipt_layout(record, heading, config.paper, Copy(copy_no, voided))
-    cash = any(p.method is PaymentMethod.CASH for p in record.payments)
-    options = replace(config.options, drawer=config.options.drawer and cash and copy_no == 1)
-    data, mode = job_bytes(layout, options)
+    job = _render(config, record, heading, Copy(copy_no, voided)) if config.configured else None
+    image = job.image if job else None
     if not jobs.mark_sending(database, context, job_id):
         log.warning("receipt %s copy %d: not pending, not sent again", record.receipt_no, copy_no)
-        return PrintResult(job_id, record.receipt_no, False, not_pending=True)
+        return PrintResult(job_id, record.receipt_no, False, not_pending=True, image=image)
     try:
-        paper = send_job(config, data)
+        if job is None:
+            raise PrinterFault(PrinterProblem.NOT_CONFIGURED)
+        paper = send_job(config, job.data)
     except PrinterFault as fault:
         log.warning("receipt %s copy %d not printed: %s", record.receipt_no, copy_no, fault)
         jobs.mark_failed(database, context, job_id, str(fault), maybe_printed=fault.maybe_printed)
-        return PrintResult(job_id, record.receipt_no, False, fault.problem, fault.maybe_printed)
+        return PrintResult(
+            job_id, record.receipt_no, False, fault.problem, fault.maybe_printed, image=image
+        )
     jobs.mark_printed(database, context, job_id)
-    log.info("receipt %s copy %d printed (%s)", record.receipt_no, copy_no, mode)
-    return PrintResult(job_id, record.receipt_no, True, paper=paper, mode=mode)
+    log.info("receipt %s copy %d printed (%s)", record.receipt_no, copy_no, job.mode)
+    return PrintResult(job_id, record.receipt_no, True, paper=paper, mode=job.mode, image=image)
+
+
+def _render(config: PrinterConfig, record: ReceiptRecord, heading: Heading, copy: Copy) -> Job:
+    """The job's bytes for the configured printer; the cash drawer opens for an original
+    copy of a receipt paid (partly) in cash."""
+    layout = receipt_layout(record, heading, config.paper, copy)
+    cash = any(p.method is PaymentMethod.CASH for p in record.payments)
+    options = replace(config.options, drawer=config.options.drawer and cash and copy.copy_no == 1)
+    return render_job(layout, options)

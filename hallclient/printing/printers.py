@@ -89,6 +89,11 @@ class PrinterConfig:
         return cls(settings.printer_backend, settings.printer_target, paper, options)
 
     @property
+    def configured(self) -> bool:
+        """A printer to send to: a backend and its target (else nothing is drawn or sent)."""
+        return self.backend != "none" and bool(self.target)
+
+    @property
     def answers_status(self) -> bool:
         return self.backend in ("network", "usb", "serial")
 
@@ -140,7 +145,7 @@ def send_job(config: PrinterConfig, data: bytes) -> PaperStatus:
 
     Raises :class:`PrinterFault`; ``maybe_printed`` tells whether bytes may have gone out.
     """
-    if config.backend == "none" or not config.target:
+    if not config.configured:
         raise PrinterFault(PrinterProblem.NOT_CONFIGURED)
     device, sent = _open(config), False
     try:

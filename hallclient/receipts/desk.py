@@ -39,7 +39,15 @@ class ReceiptDesk:
         return issue_receipt(self.database, self._context_of(user), request)
 
     def print(self, user: CurrentUser, job_id: int) -> PrintResult:
+        """Print the job; the result carries the raster it drew, if it drew one."""
         return print_job(self.database, self._context_of(user), self.printer, self.heading, job_id)
+
+    def preview(self, user: CurrentUser, printed: PrintResult) -> Image.Image:
+        """The on-screen preview of a job just printed: the very raster sent to the printer,
+        drawn here only when the print drew none (native mode, or no printer)."""
+        if printed.image is not None:
+            return printed.image
+        return self.receipt_image(user, printed.job_id)
 
     def receipt_image(self, user: CurrentUser, job_id: int) -> Image.Image:
         """The job's receipt as printed in raster mode: the on-screen preview."""

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pytest
+from PIL import Image
 
 from db.models.receipts import PrintStatus
+from hallclient.printing import raster
 from hallclient.printing.escpos import Charset, JobOptions, Mode
 from hallclient.printing.layout import Paper
 from hallclient.printing.print_queue import print_job
@@ -12,6 +14,7 @@ from hallclient.printing.printers import PaperStatus, PrinterConfig, PrinterProb
 from hallclient.printing.raster import render_raster
 from hallclient.printing.receipt_layout import Copy, receipt_layout
 from hallclient.receipts import jobs
+from hallclient.receipts.desk import ReceiptDesk
 from hallclient.receipts.issue import issue_receipt
 from tests.db.receipt_helpers import cash_request, open_till
 from tests.printing.escpos_decoder import decode
@@ -134,3 +137,51 @@ def test_a_job_is_never_sent_twice(till, issued, printer):
     assert first.printed and (again.printed, again.not_pending) == (False, True)
     printer.job(0)
     assert len(printer.jobs) == 1
+
+
+def _counting_renders(monkeypatch) -> list[Image.Image]:
+    """Every receipt rasterised, by whichever caller: the real drawing still runs."""
+    drawn: list[Image.Image] = []
+    real = raster._render
+
+    def counted(layout):
+        drawn.append(real(layout))
+        return drawn[-1]
+
+    monkeypatch.setattr(raster, "_render", counted)
+    return drawn
+
+
+def _desk(till, config: PrinterConfig) -> ReceiptDesk:
+    return ReceiptDesk(till.database, lambda _user: till.clerk, HEADING, config)
+
+
+def test_a_printed_receipt_is_drawn_once_for_the_printer_and_its_preview(
+    till, issued, printer, monkeypatch
+):
+    desk = _desk(till, _config(printer, paper=Paper.MM80))
+    drawn = _counting_renders(monkeypatch)
+    result = desk.print(None, issued.print_job_id)
+    preview = desk.preview(None, result)
+    assert result.printed and len(drawn) == 1 and preview is drawn[0]
+    [printed] = decode(printer.job(0)).images
+    assert printed.convert("L").tobytes() == preview.convert("L").tobytes()
+    assert preview.tobytes() == desk.receipt_image(None, issued.print_job_id).tobytes()
+
+
+@pytest.mark.parametrize("native", [True, False])
+def test_a_receipt_not_printed_as_raster_is_drawn_once_for_its_preview(
+    till, issued, printer, monkeypatch, native
+):
+    """Native text, or no printer at all: nothing drawn to print, the preview once."""
+    if native:
+        config, paper = _config(printer, Mode.NATIVE), Paper.MM58
+    else:  # the preview of a counter without a printer is 80 mm wide, whatever the setting
+        config, paper = PrinterConfig("none", "", Paper.MM58, JobOptions()), Paper.MM80
+    desk = _desk(till, config)
+    drawn = _counting_renders(monkeypatch)
+    result = desk.print(None, issued.print_job_id)
+    assert result.printed is native and result.image is None and drawn == []
+    assert result.problem is (None if native else PrinterProblem.NOT_CONFIGURED)
+    preview = desk.preview(None, result)
+    assert len(drawn) == 1 and preview is drawn[0] and preview.width == paper.dots

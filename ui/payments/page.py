@@ -249,7 +249,7 @@ class PaymentsPage(QFrame):
 
         def work(_progress: object) -> tuple[PrintResult, Image.Image]:
             result = till.print(user, job_id)
-            return result, till.receipt_image(user, job_id)
+            return result, till.preview(user, result)  # the raster printed, if one was
 
         def failed(error: BaseException) -> None:
             self.in_flight.discard(job_id)
