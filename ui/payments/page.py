@@ -15,16 +15,14 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from PIL import Image
-from PIL.ImageQt import ImageQt
-from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QKeySequence, QPixmap, QShortcut
+from PySide6.QtCore import QEvent, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QMessageBox,
-    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -46,6 +44,7 @@ from ui.kit.tasks import TaskRunner
 from ui.kit.widgets import named, table_view
 from ui.payments.cart_model import CartTableModel
 from ui.payments.form import PaymentForm
+from ui.payments.preview import ReceiptPreview
 from ui.words.payments import method_text, payment_problem_text
 from ui.words.phrase_watch import PhraseWatch
 from ui.words.printer import printer_problem_text, printer_state_text
@@ -54,9 +53,6 @@ if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
     from hallclient.printing.print_queue import PrintResult
-
-
-PREVIEW_WIDTH = 400  # at most (a 58 mm receipt at its own size); less in a small window
 
 
 class PaymentsPage(QFrame):
@@ -108,16 +104,11 @@ class PaymentsPage(QFrame):
         self.reason_phrases = PhraseWatch(self.reason, self._core.scripts.check_text)
         left.addWidget(self.reason_phrases.label)
         left.addWidget(self.keys)
-        self.preview = named(QLabel(), "receiptPreview")
-        self.preview.setAlignment(Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop)
+        self.preview_area = ReceiptPreview()
+        self.preview = self.preview_area.label
         self.print_state = named(QLabel(wordWrap=True), "printState")
-        scroll = self.preview_area = QScrollArea()
-        scroll.setWidget(self.preview)
-        scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        scroll.setWidgetResizable(True)
-        scroll.setMinimumWidth(320)
         right = QVBoxLayout()
-        right.addWidget(scroll, 1)
+        right.addWidget(self.preview_area, 1)
         right.addWidget(self.print_state)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
@@ -260,13 +251,7 @@ class PaymentsPage(QFrame):
     def _printed(self, outcome: tuple[PrintResult, Any]) -> None:
         result, image = outcome
         self.in_flight.discard(result.job_id)
-        pixmap = QPixmap.fromImage(ImageQt(image.convert("RGB")).copy())  # owns its pixels
-        area = self.preview_area
-        room = area.width() - area.verticalScrollBar().sizeHint().width() - 2 * area.frameWidth()
-        width = max(min(pixmap.width(), PREVIEW_WIDTH, room), 200)  # fits without side scrolling
-        self.preview.setPixmap(
-            pixmap.scaledToWidth(width, Qt.TransformationMode.SmoothTransformation)
-        )
+        self.preview_area.show_image(image)
         if result.printed:
             text = self.tr("Receipt {number} printed.").format(number=result.receipt_no)
             self.print_state.setText(text)
