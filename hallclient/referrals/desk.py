@@ -22,13 +22,9 @@ from hallclient.printing.pdf import render_pdf
 from hallclient.printing.printers import PaperStatus, PrinterConfig, send_job
 from hallclient.printing.receipt_layout import Heading
 from hallclient.referrals import directory, service
+from hallclient.referrals.directory import DepartmentEntry
 from hallclient.referrals.routing import Suggestion, load_rules, suggest
-from hallclient.referrals.service import (
-    DepartmentEntry,
-    EventView,
-    NewReferral,
-    ReferralView,
-)
+from hallclient.referrals.service import EventView, NewReferral, ReferralView
 from hallclient.referrals.slip import SlipDepartment, slip_layout
 
 
@@ -46,7 +42,7 @@ class ReferralDesk:
         self.rules = load_rules(reference_folder)
 
     def departments(self) -> list[DepartmentEntry]:
-        return service.departments(self.database)
+        return directory.departments(self.database)
 
     def suggest(
         self, purpose_department: str | None, matter: str, departments: list[str]

@@ -7,20 +7,60 @@ keep their due times.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from sqlalchemy import select
 
 from db.engine import Database
 from db.models import Department
 from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.referrals.service import (
-    DepartmentEntry,
-    ReferralError,
-    ReferralProblem,
-    department_entry,
-)
+from hallclient.referrals.service import ReferralError, ReferralProblem
 from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
+
+
+@dataclass(frozen=True)
+class DepartmentEntry:
+    """A department of the directory: its contacts, duties and response targets (minutes)."""
+
+    code: str
+    name_zh: str
+    name_en: str
+    duties: str
+    phone: str
+    extension: str
+    location: str
+    hours: str
+    hotline: str
+    minutes_normal: int
+    minutes_urgent: int
+    minutes_emergency: int
+
+
+def department_entry(row: Department) -> DepartmentEntry:
+    return DepartmentEntry(
+        row.code,
+        row.name_zh,
+        row.name_en,
+        row.duties,
+        row.phone,
+        row.extension,
+        row.location,
+        row.hours,
+        row.hotline,
+        row.response_minutes_normal,
+        row.response_minutes_urgent,
+        row.response_minutes_emergency,
+    )
+
+
+def departments(database: Database) -> list[DepartmentEntry]:
+    """The directory, in its own order (no permission: it is printed on every slip)."""
+    with UnitOfWork(database) as uow:
+        rows = uow.session.scalars(select(Department).order_by(Department.code))
+        return [department_entry(row) for row in rows]
+
 
 _ENTRY_TEXTS = {
     "code": 32,

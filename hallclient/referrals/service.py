@@ -133,48 +133,6 @@ def _view(row: Referral, now: dt.datetime) -> ReferralView:
     )
 
 
-@dataclass(frozen=True)
-class DepartmentEntry:
-    """A department of the directory: its contacts, duties and response targets (minutes)."""
-
-    code: str
-    name_zh: str
-    name_en: str
-    duties: str
-    phone: str
-    extension: str
-    location: str
-    hours: str
-    hotline: str
-    minutes_normal: int
-    minutes_urgent: int
-    minutes_emergency: int
-
-
-def department_entry(row: Department) -> DepartmentEntry:
-    return DepartmentEntry(
-        row.code,
-        row.name_zh,
-        row.name_en,
-        row.duties,
-        row.phone,
-        row.extension,
-        row.location,
-        row.hours,
-        row.hotline,
-        row.response_minutes_normal,
-        row.response_minutes_urgent,
-        row.response_minutes_emergency,
-    )
-
-
-def departments(database: Database) -> list[DepartmentEntry]:
-    """The directory, in its own order (no permission: it is printed on every slip)."""
-    with UnitOfWork(database) as uow:
-        rows = uow.session.scalars(select(Department).order_by(Department.code))
-        return [department_entry(row) for row in rows]
-
-
 def _department(uow: UnitOfWork, code: str) -> Department:
     department = uow.session.get(Department, clean_text(code, "department", 32))
     if department is None:

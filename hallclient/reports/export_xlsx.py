@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Integer, Select, func, select, type_coerce
+from sqlalchemy import Integer, Row, Select, func, select, type_coerce
 
 from db.engine import Database
 from db.models.receipts import PaymentMethod, Receipt, ReceiptKind, ReceiptLine, ReceiptPayment
@@ -25,10 +25,9 @@ from db.models.shifts import Shift, ShiftTally
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.errors import HallError
-from hallclient.printing.receipt_layout import METHOD_NAMES
+from hallclient.reports.export_columns import LINES, RECEIPTS, SHIFTS, VOIDS, money, titles, widths
 from hallclient.reports.xlsx_writer import Book, Cents
-from hallclient.shifts.figures import INCOME_ORDER, METHODS, ZERO
-from hallclient.shifts.report_layout import CATEGORY_NAMES
+from hallclient.shifts.figures import INCOME_ORDER, METHODS, ZERO, ShiftFigures
 from hallclient.shifts.store import figures_of
 from hallclient.uow import UnitOfWork
 
@@ -111,73 +110,35 @@ class _Export:
         return moment.astimezone(self.zone).replace(tzinfo=None)  # Excel has no time zones
 
     def receipts(self, in_range: IdQuery) -> int:
-        header = [
-            "票据号",
-            "类型",
-            "开具时间",
-            "窗口",
-            "收费员工号",
-            "收费员",
-            "户号",
-            "户名",
-            "合计",
-            *[METHOD_NAMES[m] for m in METHODS],
-            "实收现金",
-            "找零",
-            "班次",
-            "作废票据",
-            "校验哈希",
-        ]
-        sheet = self.book.sheet(
-            "收据", header, [20, 6, 19, 6, 10, 10, 12, 10, *[11] * 8, 6, 20, 66]
-        )
+        sheet = self.book.sheet("收据", titles(RECEIPTS), widths(RECEIPTS))
         payments = self.payments_by_receipt(in_range)
-        columns = (
-            Receipt.id,
-            Receipt.receipt_no,
-            Receipt.kind,
-            Receipt.issued_at,
-            Receipt.counter_code,
-            Receipt.clerk_employee_no,
-            Receipt.clerk_name,
-            Receipt.account_no,
-            Receipt.customer_name,
-            _fen(Receipt.total),
-            _fen(Receipt.cash_tendered),
-            _fen(Receipt.change),
-            Receipt.shift_id,
-            Receipt.voids_receipt_no,
-            Receipt.hash,
-        )
         # plain rows, money as whole fen: a day is 50,000 receipts
-        query = select(*columns).where(Receipt.id.in_(in_range))
-        money, written = frozenset(range(8, 9 + len(METHODS) + 2)), 0
+        query = select(*_RECEIPT_FIELDS).where(Receipt.id.in_(in_range))
+        written = 0
         for batch in self.batches(query.order_by(Receipt.series, Receipt.number)):
-            rows = []
-            for r in batch:
-                paid = payments.get(r.id, {})
-                rows.append(
-                    [
-                        r.receipt_no,
-                        _KIND[r.kind],
-                        self.local(r.issued_at),
-                        r.counter_code,
-                        r.clerk_employee_no,
-                        r.clerk_name,
-                        r.account_no,
-                        r.customer_name,
-                        Cents(r.total),
-                        *[paid.get(m) for m in METHODS],
-                        Cents(r.cash_tendered),
-                        Cents(r.change),
-                        r.shift_id,
-                        r.voids_receipt_no or "",
-                        r.hash,
-                    ]
-                )
-            sheet.rows(rows, money)
+            rows = [self.receipt_row(r, payments.get(r.id, {})) for r in batch]
+            sheet.rows(rows, money(RECEIPTS))
             written += len(batch)
         return written
+
+    def receipt_row(self, r: Row[Any], paid: dict[PaymentMethod, Cents]) -> list[object]:
+        return [
+            r.receipt_no,
+            _KIND[r.kind],
+            self.local(r.issued_at),
+            r.counter_code,
+            r.clerk_employee_no,
+            r.clerk_name,
+            r.account_no,
+            r.customer_name,
+            Cents(r.total),
+            *[paid.get(m) for m in METHODS],
+            Cents(r.cash_tendered),
+            Cents(r.change),
+            r.shift_id,
+            r.voids_receipt_no or "",
+            r.hash,
+        ]
 
     def payments_by_receipt(self, in_range: IdQuery) -> dict[int, dict[PaymentMethod, Cents]]:
         found: dict[int, dict[PaymentMethod, Cents]] = {}
@@ -192,21 +153,7 @@ class _Export:
         return found
 
     def lines(self, in_range: IdQuery) -> int:
-        header = [
-            "票据号",
-            "行",
-            "项目编码",
-            "项目名称",
-            "档",
-            "收费标准",
-            "批复文号",
-            "数量",
-            "单位",
-            "单价",
-            "账单号",
-            "金额",
-        ]
-        sheet = self.book.sheet("明细", header, [20, 4, 9, 18, 4, 14, 22, 9, 5, 9, 18, 11])
+        sheet = self.book.sheet("明细", titles(LINES), widths(LINES))
         query = (
             select(
                 Receipt.receipt_no,
@@ -224,8 +171,7 @@ class _Export:
         return written
 
     def voids(self, in_range: IdQuery) -> int:
-        header = ["作废凭证", "原票据", "退回金额", "原因", "批准人工号", "收费员工号", "时间"]
-        sheet = self.book.sheet("作废", header, [20, 20, 11, 24, 10, 10, 19])
+        sheet = self.book.sheet("作废", titles(VOIDS), widths(VOIDS))
         query = select(Receipt).where(Receipt.id.in_(in_range), Receipt.kind == ReceiptKind.VOID)
         rows = self.uow.session.scalars(query.order_by(Receipt.issued_at, Receipt.id)).all()
         for r in rows:
@@ -238,89 +184,71 @@ class _Export:
                 r.clerk_employee_no,
                 self.local(r.issued_at),
             ]
-            sheet.row(values, frozenset({2}))
+            sheet.row(values, money(VOIDS))
         return len(rows)
 
     def shifts(self, shift_ids: IdQuery) -> int:
-        header = [
-            "班次",
-            "营业日",
-            "窗口",
-            "收费员工号",
-            "收费员",
-            "开班",
-            "交班",
-            "状态",
-            "备用金",
-            "清点轮次",
-            *[f"{METHOD_NAMES[m]}应有" for m in METHODS],
-            *[f"{METHOD_NAMES[m]}实点" for m in METHODS],
-            "审核人",
-            *[CATEGORY_NAMES[kind] for kind in INCOME_ORDER],
-            "缴纳账单张数",
-        ]
-        sheet = self.book.sheet(
-            "班次",
-            header,
-            [
-                6,
-                11,
-                6,
-                10,
-                10,
-                19,
-                19,
-                10,
-                11,
-                6,
-                *[12] * (2 * len(METHODS)),
-                8,
-                *[11] * len(INCOME_ORDER),
-                8,
-            ],
-        )
+        sheet = self.book.sheet("班次", titles(SHIFTS), widths(SHIFTS))
         session = self.uow.session
-        shifts = session.scalars(
-            select(Shift).where(Shift.id.in_(shift_ids)).order_by(Shift.id)
-        ).all()
+        query = select(Shift).where(Shift.id.in_(shift_ids)).order_by(Shift.id)
+        shifts = session.scalars(query).all()
         tallies = {
             (t.shift_id, t.count_round, t.method): t
             for t in session.scalars(select(ShiftTally).where(ShiftTally.shift_id.in_(shift_ids)))
         }
         figures = figures_of(self.uow, shifts)
-        income = 11 + 2 * len(METHODS)
-        money = frozenset(
-            {8, *range(10, 10 + 2 * len(METHODS)), *range(income, income + len(INCOME_ORDER))}
-        )
         for s in shifts:
-            rows = [tallies.get((s.id, s.count_round, m)) for m in METHODS]
-            closed = self.local(s.closed_at) if s.closed_at else None
-            kinds = figures[s.id].by_category
-            sheet.row(
-                [
-                    s.id,
-                    s.business_day,
-                    s.counter_code,
-                    s.clerk_employee_no,
-                    s.clerk_name,
-                    self.local(s.opened_at),
-                    closed,
-                    s.status.value,
-                    s.opening_float,
-                    s.count_round,
-                    *[t.expected if t else None for t in rows],
-                    *[t.counted if t else None for t in rows],
-                    s.decided_by,
-                    *[kinds.get(kind, ZERO) for kind in INCOME_ORDER],
-                    figures[s.id].bills_paid,
-                ],
-                money,
-            )
+            counted = [tallies.get((s.id, s.count_round, m)) for m in METHODS]
+            sheet.row(self.shift_row(s, counted, figures[s.id]), money(SHIFTS))
         self.advance(len(shifts))
         return len(shifts)
 
+    def shift_row(
+        self, s: Shift, counted: list[ShiftTally | None], figures: ShiftFigures
+    ) -> list[object]:
+        kinds = figures.by_category
+        return [
+            s.id,
+            s.business_day,
+            s.counter_code,
+            s.clerk_employee_no,
+            s.clerk_name,
+            self.local(s.opened_at),
+            self.local(s.closed_at) if s.closed_at else None,
+            s.status.value,
+            s.opening_float,
+            s.count_round,
+            *[t.expected if t else None for t in counted],
+            *[t.counted if t else None for t in counted],
+            s.decided_by,
+            *[kinds.get(kind, ZERO) for kind in INCOME_ORDER],
+            figures.bills_paid,
+        ]
+
+
+def _fen(column: Any) -> Any:
+    """The money column as its stored whole fen (skipping the Decimal conversion)."""
+    return type_coerce(column, Integer)
+
 
 _KIND = {ReceiptKind.SALE: "收费", ReceiptKind.VOID: "作废"}
+_RECEIPT_FIELDS = (
+    Receipt.id,
+    Receipt.receipt_no,
+    Receipt.kind,
+    Receipt.issued_at,
+    Receipt.counter_code,
+    Receipt.clerk_employee_no,
+    Receipt.clerk_name,
+    Receipt.account_no,
+    Receipt.customer_name,
+    _fen(Receipt.total),
+    _fen(Receipt.cash_tendered),
+    _fen(Receipt.change),
+    Receipt.shift_id,
+    Receipt.voids_receipt_no,
+    Receipt.hash,
+)
 _LINE_COLUMNS = (
     "line_no",
     "item_code",
@@ -333,8 +261,3 @@ _LINE_COLUMNS = (
     "unit_price",
     "bill_no",
 )
-
-
-def _fen(column: Any) -> Any:
-    """The money column as its stored whole fen (skipping the Decimal conversion)."""
-    return type_coerce(column, Integer)

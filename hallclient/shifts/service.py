@@ -8,8 +8,9 @@ has closed.  Figures are only ever added (counts by round, moves, tallies).
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -36,6 +37,7 @@ from hallclient.money import MAX_AMOUNT, round_fen
 from hallclient.shifts.cash import checked_count, count_total
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.shifts.figures import Tally, beyond_limit, tallies
+from hallclient.shifts.finding import counter_shift, returned_shift, shift_by_id
 from hallclient.shifts.store import count_of, figures_of, moves_of, tallies_of
 from hallclient.shifts.views import MoveView, ShiftReading, ShiftView
 
@@ -65,7 +67,7 @@ def open_shift(
     def use_case(uow: UnitOfWork) -> ShiftView:
         where, day = context.where, context.today()
         uow.session.get(Hall, where.hall_code, with_for_update=True)  # ordered with a day close
-        if _counter_shift(uow, context) is not None:
+        if counter_shift(uow, context) is not None:
             raise ShiftError(ShiftProblem.ALREADY_OPEN, where.counter_code)
         closed = select(DayClose.id).where(
             DayClose.hall_code == where.hall_code, DayClose.business_day == day
@@ -104,7 +106,7 @@ def open_shift(
 def current_shift(database: Database, context: Context) -> ShiftView | None:
     """The shift open at this counter (whoever's), or None."""
     with UnitOfWork(database) as uow:
-        shift = _counter_shift(uow, context)
+        shift = counter_shift(uow, context)
         return None if shift is None else ShiftView.of(shift)
 
 
@@ -126,7 +128,7 @@ def latest_shift(database: Database, context: Context) -> ShiftView | None:
 
 def shift_for_issue(uow: UnitOfWork, context: Context) -> Shift:
     """This clerk's open shift at this counter, locked: a cash move goes into it."""
-    shift = _counter_shift(uow, context, lock=True)
+    shift = counter_shift(uow, context, lock=True)
     if shift is None:
         raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
     _check_own(context, shift.clerk_employee_no, shift.clerk_name)
@@ -202,11 +204,11 @@ def reading(database: Database, context: Context, shift_id: int | None = None) -
     context.require(Action.SERVE_CUSTOMERS if shift_id is None else Action.VIEW_REPORTS)
     with UnitOfWork(database) as uow:
         if shift_id is not None:
-            asked = _shift(uow, shift_id)
+            asked = shift_by_id(uow, shift_id)
             if asked.hall_code != context.where.hall_code:
                 raise ShiftError(ShiftProblem.UNKNOWN_SHIFT, str(shift_id))
             return read_shift(uow, asked, context)
-        mine = _returned_shift(uow, context, lock=False) or _counter_shift(uow, context)
+        mine = returned_shift(uow, context, lock=False) or counter_shift(uow, context)
         if mine is None:
             raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
         return read_shift(uow, mine, context)
@@ -259,29 +261,12 @@ def close_shift(
         shift = _closable(uow, context, lock=True)
         rows = _tallies(uow, shift, count, declared)
         next_round = shift.count_round + 1
-        used = None
-        if over := beyond_limit(rows, limit):
-            wanted = approval_object(shift.id, next_round, over)
-            if approval_id is None:
-                raise ShiftError(ShiftProblem.NEEDS_APPROVAL, wanted)
-            kind = ApprovalKind.OVER_LIMIT_DIFFERENCE
-            used = use_approval(uow, context, approval_id, kind, wanted).id
+        used = _approval_for(
+            uow, context, shift, next_round, beyond_limit(rows, limit), approval_id
+        )
         now = context.clock.now()
         _add_count(uow, shift.id, next_round, CountPurpose.CLOSE, count)
-        uow.session.add_all(
-            ShiftTally(
-                shift_id=shift.id,
-                count_round=next_round,
-                method=t.method,
-                expected=t.expected,
-                counted=t.counted,
-                expected_count=t.expected_count,
-                declared_count=t.declared_count,
-                approval_id=used,
-                submitted_at=now,
-            )
-            for t in rows
-        )
+        uow.session.add_all(_tally_rows(shift.id, next_round, rows, used, now))
         shift.status, shift.open_counter, shift.count_round = (
             ShiftStatus.SUBMITTED,
             None,
@@ -289,13 +274,8 @@ def close_shift(
         )
         shift.closed_at = shift.closed_at or now
         differences = {t.method.value: str(t.difference) for t in rows if t.difference}
-        context.record(
-            uow,
-            "shift.close",
-            "shift",
-            str(shift.id),
-            {"round": next_round, "differences": differences},
-        )
+        details = {"round": next_round, "differences": differences}
+        context.record(uow, "shift.close", "shift", str(shift.id), details)
         uow.session.flush()
         result = read_shift(uow, shift, context)
         uow.commit()
@@ -303,6 +283,47 @@ def close_shift(
         return result
 
     return run_write(database, use_case)
+
+
+def _approval_for(
+    uow: UnitOfWork,
+    context: Context,
+    shift: Shift,
+    count_round: int,
+    over: list[Tally],
+    approval_id: int | None,
+) -> int | None:
+    """The approval a difference beyond the limit needs, used up; None when none is needed."""
+    if not over:
+        return None
+    wanted = approval_object(shift.id, count_round, over)
+    if approval_id is None:
+        raise ShiftError(ShiftProblem.NEEDS_APPROVAL, wanted)
+    kind = ApprovalKind.OVER_LIMIT_DIFFERENCE
+    return use_approval(uow, context, approval_id, kind, wanted).id
+
+
+def _tally_rows(
+    shift_id: int,
+    count_round: int,
+    tallies: Sequence[Tally],
+    approval_id: int | None,
+    submitted_at: dt.datetime,
+) -> list[ShiftTally]:
+    return [
+        ShiftTally(
+            shift_id=shift_id,
+            count_round=count_round,
+            method=t.method,
+            expected=t.expected,
+            counted=t.counted,
+            expected_count=t.expected_count,
+            declared_count=t.declared_count,
+            approval_id=approval_id,
+            submitted_at=submitted_at,
+        )
+        for t in tallies
+    ]
 
 
 def approval_object(shift_id: int, count_round: int, over: list[Tally]) -> str:
@@ -331,47 +352,10 @@ def _tallies(
 
 def _closable(uow: UnitOfWork, context: Context, *, lock: bool) -> Shift:
     """The clerk's shift returned for a recount here, else their open shift here."""
-    shift = _returned_shift(uow, context, lock=lock) or _counter_shift(uow, context, lock=lock)
+    shift = returned_shift(uow, context, lock=lock) or counter_shift(uow, context, lock=lock)
     if shift is None:
         raise ShiftError(ShiftProblem.NO_OPEN_SHIFT, context.where.counter_code)
     _check_own(context, shift.clerk_employee_no, shift.clerk_name)
-    return shift
-
-
-def _returned_shift(uow: UnitOfWork, context: Context, *, lock: bool) -> Shift | None:
-    query = (
-        select(Shift)
-        .where(
-            Shift.hall_code == context.where.hall_code,
-            Shift.counter_code == context.where.counter_code,
-            Shift.clerk_employee_no == context.user.employee_no,
-            Shift.status == ShiftStatus.RETURNED,
-        )
-        .order_by(Shift.id.desc())
-        .limit(1)
-    )
-    if lock:
-        query = query.with_for_update().execution_options(populate_existing=True)
-    return uow.session.scalar(query)
-
-
-def _counter_shift(uow: UnitOfWork, context: Context, *, lock: bool = False) -> Shift | None:
-    query = select(Shift).where(
-        Shift.hall_code == context.where.hall_code,
-        Shift.open_counter == context.where.counter_code,
-    )
-    if lock:
-        query = query.with_for_update().execution_options(populate_existing=True)
-    return uow.session.scalar(query)
-
-
-def _shift(uow: UnitOfWork, shift_id: int, *, lock: bool = False) -> Shift:
-    query = select(Shift).where(Shift.id == shift_id)
-    if lock:
-        query = query.with_for_update().execution_options(populate_existing=True)
-    shift = uow.session.scalar(query)
-    if shift is None:
-        raise ShiftError(ShiftProblem.UNKNOWN_SHIFT, str(shift_id))
     return shift
 
 

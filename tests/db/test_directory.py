@@ -67,7 +67,7 @@ def test_a_new_department_is_added(database, admin):
         name_en="Meter Testing",
     )
     directory.save_department(database, admin, new)
-    assert "metering_lab" in [d.code for d in service.departments(database)]
+    assert "metering_lab" in [d.code for d in directory.departments(database)]
 
 
 @pytest.mark.parametrize(

@@ -27,9 +27,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallclient.referrals.directory import DepartmentEntry
 from hallclient.referrals.informants import Informant
 from hallclient.referrals.routing import Suggestion
-from hallclient.referrals.service import DepartmentEntry, NewReferral, Urgency
+from hallclient.referrals.service import NewReferral, Urgency
 from hallclient.scripts.phrases import Finding
 from ui.kit.widgets import named
 from ui.words.phrase_watch import PhraseWatch

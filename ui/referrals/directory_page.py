@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from hallclient.errors import HallError
-from hallclient.referrals.service import DepartmentEntry
+from hallclient.referrals.directory import DepartmentEntry
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt
 from ui.kit.i18n import QT_TRANSLATE_NOOP
