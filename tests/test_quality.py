@@ -1,5 +1,6 @@
-"""Static checks as part of the suite: lint, format, layering, types."""
+"""Static checks as part of the suite: lint, format, layering, types, sizes."""
 
+import ast
 import subprocess
 import sys
 from pathlib import Path
@@ -42,5 +43,63 @@ def _import_cycles(package: str) -> list[tuple[str, ...]]:
     return cycles
 
 
-def test_no_import_cycle_in_the_ui():
-    assert _import_cycles("ui") == []
+@pytest.mark.parametrize("package", ["ui", "hallclient", "db"])
+def test_no_import_cycle(package):
+    assert _import_cycles(package) == []
+
+
+PRODUCT = ("hallclient", "ui", "db")
+#: Applied migrations are history: each is one schema step as it ran, not rewritten later.
+FROZEN = ROOT / "db" / "migrations" / "versions"
+MODULE_LINES, FUNCTION_LINES, FMT_SKIPS = 400, 60, 20
+
+
+def _product_modules() -> list[Path]:
+    modules = [p for package in PRODUCT for p in sorted((ROOT / package).rglob("*.py"))]
+    return [p for p in modules if FROZEN not in p.parents]
+
+
+@pytest.mark.parametrize("package", ["ui", "hallclient"])
+def test_top_level_holds_at_most_twelve_modules(package):
+    """The rest lives in a folder named for what it owns."""
+    assert len(list((ROOT / package).glob("*.py"))) <= 12
+
+
+def test_no_module_over_400_lines():
+    """Counted as formatted (the suite checks ``ruff format``), blank lines included."""
+    long = {
+        str(p.relative_to(ROOT)): n
+        for p in _product_modules()
+        if (n := len(p.read_text(encoding="utf-8").splitlines())) > MODULE_LINES
+    }
+    assert long == {}
+
+
+def test_no_function_over_60_lines():
+    long = []
+    for path in _product_modules():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
+                size = (node.end_lineno or node.lineno) - node.lineno + 1
+                if size > FUNCTION_LINES:
+                    long.append(f"{path.relative_to(ROOT)}:{node.lineno} {node.name} ({size})")
+    assert long == []
+
+
+def test_the_formatter_owns_the_layout():
+    """At most 20 ``# fmt: skip`` in product code, each where a table reads better, said on
+    the line above."""
+    marked = [
+        (path, n, lines)
+        for path in _product_modules()
+        if (lines := path.read_text(encoding="utf-8").splitlines())
+        for n, line in enumerate(lines)
+        if "fmt: skip" in line
+    ]
+    assert len(marked) <= FMT_SKIPS
+    unexplained = [
+        f"{p.relative_to(ROOT)}:{n + 1}"
+        for p, n, lines in marked
+        if not lines[n - 1].lstrip().startswith("#")
+    ]
+    assert unexplained == []

@@ -22,7 +22,8 @@ from hallclient.setup.csvspec import (
     whole_number,
     yes_no,
 )
-from hallclient.tariff.importing import ImportedTariff, TariffImportError, read_tariff
+from hallclient.tariff.imported import ImportedTariff
+from hallclient.tariff.importing import TariffImportError, read_tariff
 
 T = TypeVar("T")
 

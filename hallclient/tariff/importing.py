@@ -22,11 +22,10 @@ Columns (a header row; English names or the Chinese ones in brackets):
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from decimal import Decimal
 from pathlib import Path
 
 from hallclient.setup.csvspec import Problem
+from hallclient.tariff.imported import ImportedBand, ImportedItem, ImportedLateFee, ImportedTariff
 from hallclient.tariff.rules import Category
 from hallclient.tariff.sheets import (
     Cell,
@@ -77,40 +76,6 @@ BAND_COLUMNS = {
 }
 LATE_FEE_COLUMNS = {"customer_type": "适用客户", "daily_rate": "日费率", "grace_days": "宽限天数"}
 OPTIONAL = frozenset({"note", "uplift_per_person_m3", "up_to_m3"})
-
-
-@dataclass(frozen=True)
-class ImportedItem:
-    code: str
-    name: str
-    category: Category
-    unit: str
-    unit_price: Decimal
-    customer_types: tuple[str, ...]
-    note: str
-
-
-@dataclass(frozen=True)
-class ImportedBand:
-    item_code: str
-    band: int
-    up_to_m3: Decimal | None
-    unit_price: Decimal
-    uplift_per_person_m3: Decimal
-
-
-@dataclass(frozen=True)
-class ImportedLateFee:
-    customer_type: str
-    daily_rate: Decimal
-    grace_days: int
-
-
-@dataclass(frozen=True)
-class ImportedTariff:
-    items: tuple[ImportedItem, ...]
-    bands: tuple[ImportedBand, ...]
-    late_fees: tuple[ImportedLateFee, ...] = ()
 
 
 class TariffImportError(FileProblemsError):

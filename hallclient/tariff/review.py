@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from db.engine import Database
 from hallclient.access.permissions import Action
 from hallclient.context import Context
-from hallclient.tariff.importing import (
+from hallclient.tariff.imported import (
     ImportedBand,
     ImportedItem,
     ImportedLateFee,

@@ -24,7 +24,7 @@ from hallclient.access.permissions import Action, ApprovalKind
 from hallclient.context import Context
 from hallclient.pinyin import initials
 from hallclient.tariff.errors import TariffError, TariffProblem
-from hallclient.tariff.importing import ImportedTariff
+from hallclient.tariff.imported import ImportedTariff
 from hallclient.tariff.rules import LATE_FEE_CODE
 from hallclient.tariff.store import parse_month_day
 from hallclient.uow import UnitOfWork, run_write

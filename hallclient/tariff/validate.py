@@ -13,9 +13,9 @@ import unicodedata
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
-from typing import TYPE_CHECKING
 
 from hallclient.setup.csvspec import Problem
+from hallclient.tariff.imported import ImportedBand
 from hallclient.tariff.rules import (
     CUSTOMER_TYPES,
     LATE_FEE_CODE,
@@ -28,9 +28,6 @@ from hallclient.tariff.rules import (
     price_places,
 )
 from hallclient.tariff.sheets import Cell, CellError, Formula
-
-if TYPE_CHECKING:
-    from hallclient.tariff.importing import ImportedBand
 
 CATEGORY_ALIASES = {
     "燃气": "gas_volume",

@@ -19,7 +19,7 @@ from hallclient.ledger.service import AccountBills, account_bills
 from hallclient.receipts.cart import Cart, Waiver
 from hallclient.receipts.issue import Issued, PaymentRequest, issue_receipt
 from hallclient.receipts.payment import Tender
-from hallclient.tariff.importing import ImportedItem, ImportedLateFee
+from hallclient.tariff.imported import ImportedItem, ImportedLateFee
 from hallclient.tariff.rules import Category
 from hallclient.tariff.sheets import write_csv
 from tests.db.ledger_helpers import add_ledger_account
