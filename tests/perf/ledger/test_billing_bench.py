@@ -1,6 +1,6 @@
 """Benchmark: bill a month of meter readings for a million accounts (target ≤ 2 min, SQLite).
 
-Run with ``pytest tests/perf/test_billing_bench.py -s -p no:cacheprovider --override-ini
+Run with ``pytest tests/perf/ledger/test_billing_bench.py -s -p no:cacheprovider --override-ini
 addopts=``; ``HALLCLIENT_BENCH_ACCOUNTS`` changes the size.  The demo accounts and their
 readings are loaded in bulk first (not timed); the billing run prices every reading
 through the pricing service, writes the bills and their lines and moves the tier years.

@@ -1,6 +1,6 @@
 """Benchmark: fee lookup per keystroke and quotes per second on a 5,000-item schedule.
 
-Run with ``pytest tests/perf/test_tariff_bench.py -s -p no:cacheprovider --override-ini
+Run with ``pytest tests/perf/tariff/test_tariff_bench.py -s -p no:cacheprovider --override-ini
 addopts=``.  Targets (issue 4): lookup p95 ≤ 2 ms per keystroke, pinyin initials
 included; ≥ 50,000 quotes a second.  Prints a table; asserts only that results came back.
 """

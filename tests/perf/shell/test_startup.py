@@ -1,6 +1,6 @@
 """Start-up benchmark: first paint of the login dialog against a bare PySide6 window.
 
-Run with ``.venv/bin/python -m pytest tests/perf/test_startup.py -s --override-ini addopts=``.
+Run with ``.venv/bin/python -m pytest tests/perf/shell/test_startup.py -s --override-ini addopts=``.
 Target (issue 2): at most 1.5× the time and 2× the peak memory of the bare window.  Both
 are measured in the same run, alternating, and the medians are compared; the table is
 printed, nothing is asserted about speed.
@@ -17,8 +17,8 @@ from pathlib import Path
 
 import pytest
 
-PROBE = Path(__file__).with_name("startup_probe.py")
-ROOT = Path(__file__).resolve().parents[2]
+PROBE = Path(__file__).parent.parent / "startup_probe.py"
+ROOT = Path(__file__).resolve().parents[3]
 ROUNDS = int(os.environ.get("HALLCLIENT_BENCH_ROUNDS", "7"))
 
 

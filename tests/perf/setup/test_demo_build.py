@@ -1,6 +1,7 @@
 """Benchmark: build the demo data set (default a million accounts) into a fresh database.
 
-Run with ``pytest tests/perf/test_demo_build.py -s -p no:cacheprovider --override-ini addopts=``;
+Run with
+``pytest tests/perf/setup/test_demo_build.py -s -p no:cacheprovider --override-ini addopts=``;
 ``HALLCLIENT_BENCH_ACCOUNTS`` changes the size.  SQLite always; PostgreSQL on the server of
 ``HALLCLIENT_TEST_PG_URL`` or a throwaway local cluster, skipped when there is neither.
 Prints a table; asserts only the count.

@@ -1,6 +1,6 @@
 """Benchmark: the script panel and the forbidden-phrase check (issue 8).
 
-Run with ``pytest tests/perf/test_scripts_bench.py -s -p no:cacheprovider
+Run with ``pytest tests/perf/scripts/test_scripts_bench.py -s -p no:cacheprovider
 --override-ini addopts=``.  The issue sets no figure; the panel follows every stage
 change and the check runs as the clerk types, so both should stay well under the
 100 ms a clerk notices.  Prints a table; asserts only that the work was done.

@@ -1,6 +1,6 @@
 """Benchmark: a business day of 50,000 receipts at 8 counters (issue 7).
 
-Run with ``pytest tests/perf/test_reconciliation_bench.py -s -p no:cacheprovider
+Run with ``pytest tests/perf/shifts/test_reconciliation_bench.py -s -p no:cacheprovider
 --override-ini addopts=`` (``HALLCLIENT_BENCH_DAY`` changes the number of receipts).
 On SQLite and PostgreSQL: the reconciliation summary (the manager's overview of the
 day: every shift's figures by method and category), the day report PDF and the XLSX

@@ -1,6 +1,6 @@
 """Benchmark: issuing receipts (issue 6).
 
-Run with ``pytest tests/perf/test_issuance_bench.py -s -p no:cacheprovider
+Run with ``pytest tests/perf/receipts/test_issuance_bench.py -s -p no:cacheprovider
 --override-ini addopts=``.  Prints a table; asserts only that every receipt was issued.
 
 - SQLite (WAL, synchronous=FULL): one counter, median and p95 per receipt of issuance

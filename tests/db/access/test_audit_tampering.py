@@ -25,7 +25,7 @@ from hallclient.access import audit
 from hallclient.access.audit import GENESIS_HASH, Where, canonical_details, entry_hash
 from hallclient.uow import UnitOfWork
 from tests.db_fixtures import migrated_database, sqlite_url
-from tests.unit.test_audit_chain import build_rows
+from tests.unit.access.test_audit_chain import build_rows
 
 JOURNAL_SIZE = 1_000
 TRIALS = 200

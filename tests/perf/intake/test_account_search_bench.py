@@ -1,6 +1,6 @@
 """Benchmark: account search on the 1,000,000-account demo database, against raw sqlite3.
 
-Run with ``pytest tests/perf/test_account_search_bench.py -s -p no:cacheprovider
+Run with ``pytest tests/perf/intake/test_account_search_bench.py -s -p no:cacheprovider
 --override-ini addopts=`` (``HALLCLIENT_BENCH_ACCOUNTS`` changes the size).  For each
 kind of search: p95 through the service (pool checkout, statements, ranking) and p95
 of the same statements run in raw sqlite3 on an open connection, the floor.  Target
