@@ -82,9 +82,14 @@ def test(pytest_args: list[str]) -> int:
 
 
 def version() -> str:
-    import tomllib
+    """``hallclient.__version__``, read without importing the package (no venv needed)."""
+    import ast
 
-    return str(tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"])
+    tree = ast.parse((ROOT / "hallclient" / "__init__.py").read_text("utf-8"))
+    for node in tree.body:
+        if isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "__version__":
+            return str(ast.literal_eval(node.value))
+    raise SystemExit("hallclient/__init__.py has no __version__")
 
 
 def build() -> int:

@@ -11,16 +11,16 @@ import os
 import shutil
 import subprocess
 import sys
-import tomllib
 from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QImage
 
 from db.migrate import HEAD
+from hallclient import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
-VERSION = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]["version"]
+VERSION = __version__
 APP = "HallClient"
 
 
