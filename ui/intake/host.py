@@ -8,7 +8,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QPlainTextEdit
+    from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
     from hallclient.errors import HallError
     from hallclient.intake.service import AccountPanel
@@ -30,10 +30,22 @@ class IntakeHost(Protocol):
 
     visit: VisitView | None
     account: AccountPanel | None
-    notes: QPlainTextEdit
-    attempt: Attempt
-    slips: SlipMemory
-    emergency: LeakCheck
+
+    @property
+    def notes(self) -> QPlainTextEdit: ...
+
+    @property
+    def attempt(self) -> Attempt: ...
+
+    @property
+    def slips(self) -> SlipMemory: ...
+
+    @property
+    def emergency(self) -> LeakCheck: ...
+
+    def host_widget(self) -> QWidget:
+        """The page itself: the parent of the helpers and of their dialogs."""
+        ...
 
     def say(self, text: str) -> None: ...
 

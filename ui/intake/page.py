@@ -505,6 +505,9 @@ class IntakePage(QFrame):
     def say(self, text: str) -> None:
         self.message.setText(text)
 
+    def host_widget(self) -> QWidget:
+        return self
+
     def _failed(self, error: BaseException) -> None:
         if not isinstance(error, HallError):
             raise error
