@@ -121,7 +121,7 @@ def _second_counter(core: Core, clerk: CurrentUser, boss: CurrentUser, account_n
     shifts.open_shift(core.database, context, FLOAT)
     _pay(core, context, account_no)
     reading = shifts.reading(core.database, context)
-    declared = {
+    declared: dict[PaymentMethod, shifts.Declared] = {
         m.method: shifts.Declared(m.expected, m.expected_count)
         for m in reading.figures.methods
         if m.method is not PaymentMethod.CASH
