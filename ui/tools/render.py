@@ -190,7 +190,7 @@ class _Renderer:
         window = MainWindow(self.core, self._user(who, screen))
         window.resize(*self.size)
         window.show_area(area)
-        page = window.pages.get(area)
+        page = window.pages.by_key.get(area)
         if isinstance(page, FeesPage):  # it reads the tariff in force once it is shown
             window.show()
             wait_until(lambda: page.pricer is not None or not page.loading)
@@ -249,7 +249,7 @@ class _Renderer:
     def _fee_screen(self, name: str) -> QPixmap:
         """The fee lookup: "GHF" typed (pinyin initials), or a tiered gas quote for an account."""
         window = self._window(DEMO_CLERK, "fees", name)
-        page = window.pages["fees"]
+        page = window.pages.fees
         assert isinstance(page, FeesPage)
         page.search.setText("GHF" if name == "fees-search" else "jmsh")
         if name == "fees-quote":
@@ -266,7 +266,7 @@ class _Renderer:
             self.core.intake.issue_ticket(user, category)
         window = self._window(DEMO_CLERK, "intake", name)
         window.show()
-        page = window.pages["intake"]
+        page = window.pages.intake
         assert isinstance(page, IntakePage)
         page.call_next()
         wait_until(lambda: page.visit is not None)
@@ -307,7 +307,7 @@ class _Renderer:
         if shifts.current_shift(self.core.database, clerk) is None:
             shifts.open_shift(self.core.database, clerk, SHIFT_FLOAT)
         window = self._window(DEMO_CLERK, "fees", name)
-        fees, payments = window.pages["fees"], window.pages["payments"]
+        fees, payments = window.pages.fees, window.pages.payments
         assert isinstance(fees, FeesPage) and isinstance(payments, PaymentsPage)
         for code, quantity in (("G101", "380"), ("S105", "1")):
             fees.search.setText(code)
@@ -341,7 +341,7 @@ class _Renderer:
             )
         window = self._window(DEMO_REPAIR, "referrals", name)
         window.show()
-        page = window.pages["referrals"]
+        page = window.pages.referrals
         assert isinstance(page, ReferralBoardPage)
         wait_until(lambda: page.referrals.rowCount() >= len(EXAMPLE_REFERRALS))
         wait_until(lambda: not page.attempt.running)
@@ -352,7 +352,7 @@ class _Renderer:
         self.core.intake.issue_ticket(user, "business")
         window = self._window(DEMO_CLERK, "intake", name)
         window.show()
-        page = window.pages["intake"]
+        page = window.pages.intake
         assert isinstance(page, IntakePage)
         wait_until(lambda: page.purpose.count() > 0)
         page.call_next()

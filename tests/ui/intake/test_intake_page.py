@@ -30,7 +30,7 @@ def window(qtbot, app, private_core) -> MainWindow:
 
 @pytest.fixture
 def page(qtbot, window) -> IntakePage:
-    intake = window.pages["intake"]
+    intake = window.pages.intake
     assert isinstance(intake, IntakePage) and window.current_area() == "intake"
     qtbot.waitUntil(lambda: intake.waiting.text() == "等候 3 人")
     return intake

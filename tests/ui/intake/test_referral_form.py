@@ -115,7 +115,7 @@ def test_the_counter_sees_the_referral_closed_when_the_customer_returns(
     staff = replace(staff, department_code="billing")
     private_core.referrals.move(staff, made.id, ReferralStatus.ACKNOWLEDGED)
     private_core.referrals.move(staff, made.id, ReferralStatus.CLOSED, "已重开发票并寄出")
-    page = window.pages["intake"]
+    page = window.pages.intake
     qtbot.waitUntil(lambda: page.purpose.count() > 0)
     page.call_next()
     settle(qtbot, page)

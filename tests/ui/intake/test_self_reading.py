@@ -53,7 +53,7 @@ def _readings(core, account_no: str) -> list[ReadingSource]:
 def test_the_customers_reading_is_billed_at_once(qtbot, window):
     core, user = window.core, window.user
     account_no = _a_household_without_bills(core, user)
-    intake = window.pages["intake"]
+    intake = window.pages.intake
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)  # a walk-in
     settle(qtbot, intake)
     qtbot.keyClicks(intake.search, account_no)

@@ -34,7 +34,7 @@ def window(qtbot, app, private_core) -> MainWindow:
 
 @pytest.fixture
 def page(window) -> IntakePage:
-    intake = window.pages["intake"]
+    intake = window.pages.intake
     assert isinstance(intake, IntakePage)
     return intake
 
@@ -88,7 +88,7 @@ def test_each_stage_of_a_visit_shows_its_script(qtbot, window, page, panel, priv
     assert _settled(qtbot, page, panel) == [K.PLEASE_WAIT]
     assert "查询本期应缴的燃气费" in _stage_text(panel)  # the purpose's own words
 
-    window.pages["fees"].sig_cart_changed.emit(_cart_of(private_core, window.user, "30.00"))
+    window.pages.fees.sig_cart_changed.emit(_cart_of(private_core, window.user, "30.00"))
     qtbot.waitUntil(lambda: page.visit.stage is VisitStage.CHARGING)
     assert _settled(qtbot, page, panel) == [K.CHARGE]
     assert page.visit.stage is VisitStage.CHARGING
