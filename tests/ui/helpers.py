@@ -75,6 +75,6 @@ def serve_account(qtbot, window, account_no: str):
     settle(qtbot, intake)
     intake.search.setText(account_no)
     qtbot.waitUntil(lambda: intake.accounts.rowCount() == 1)
-    intake._take_account()
+    intake.account_side.take()
     settle(qtbot, intake)
     return intake

@@ -273,7 +273,7 @@ class _Renderer:
         page.search.setText(_large_household().name_initials)
         wait_until(lambda: page.accounts.rowCount() > 0)
         page.results.setFocus()
-        page._take_account()
+        page.account_side.take()
         wait_until(lambda: page.visit is not None and page.visit.account_no is not None)
         page.purpose.setCurrentIndex(0)
         page._purpose_chosen(0)
@@ -284,8 +284,8 @@ class _Renderer:
         wait_until(lambda: not panel.busy())
         if name == "intake-visit":
             return grab(window)
-        page.end_visit()
-        dialog = page.close_dialog
+        page.tickets.end_visit()
+        dialog = page.tickets.close_dialog
         assert dialog is not None
         dialog.ratings.button(5).setChecked(True)
         if name == "intake-close":
@@ -293,8 +293,8 @@ class _Renderer:
             return framed(grab(window), grab(dialog))
         dialog.accept()
         wait_until(lambda: page.visit is None)
-        page.show_day()
-        day = page.day_dialog
+        page.tickets.show_day()
+        day = page.tickets.day_dialog
         assert day is not None
         wait_until(lambda: day.visits.rowCount() > 0)
         day.table.setCurrentIndex(day.visits.index(0, 0))  # its scripts below the list
@@ -359,7 +359,7 @@ class _Renderer:
         wait_until(lambda: page.visit is not None and not page.attempt.running)
         page.search.setText(_large_household().account_no)
         wait_until(lambda: page.accounts.rowCount() > 0)
-        page._take_account()
+        page.account_side.take()
         wait_until(lambda: page.account is not None and not page.attempt.running)
         if name == "emergency":
             page.notes.setPlainText("客户说厨房里有很重的燃气味，已关阀门")

@@ -62,7 +62,7 @@ def test_the_customers_reading_is_billed_at_once(qtbot, window):
     settle(qtbot, intake)
     before = _readings(core, account_no)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    dialog = intake.reading_dialog
+    dialog = intake.account_side.reading_dialog
     assert isinstance(dialog, ReadingDialog)
     qtbot.waitUntil(dialog.isVisible)
     last = _last_reading(core, account_no)
