@@ -30,13 +30,8 @@ from PySide6.QtWidgets import (
 from hallclient.referrals.informants import Informant
 from hallclient.referrals.routing import Suggestion
 
-# Urgency is defined in db.models (out of the UI's reach) and imported, not exported, by the
-# service: mypy sees no re-export until hallclient names it in an __all__.
-from hallclient.referrals.service import (  # type: ignore[attr-defined]
-    DepartmentEntry,
-    NewReferral,
-    Urgency,
-)
+# Urgency (from db.models) is imported, not re-exported, by the service: mypy needs an __all__
+from hallclient.referrals.service import DepartmentEntry, NewReferral, Urgency  # type: ignore[attr-defined]
 from hallclient.scripts.phrases import Finding
 from ui.kit.widgets import named
 from ui.words.phrase_watch import PhraseWatch

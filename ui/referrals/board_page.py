@@ -19,8 +19,7 @@ from hallclient.clock import local
 from hallclient.errors import HallError
 from hallclient.referrals.informants import redacted_reference
 
-# ReferralStatus is defined in db.models (out of the UI's reach) and imported, not exported,
-# by the service: mypy sees no re-export until hallclient names it in an __all__.
+# ReferralStatus (from db.models) is imported, not re-exported, by the service: needs __all__
 from hallclient.referrals.service import ReferralStatus, ReferralView  # type: ignore[attr-defined]
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt

@@ -33,12 +33,8 @@ from hallclient.config import Settings
 from hallclient.errors import HallError
 from hallclient.receipts.payment import PaymentMethod
 
-# Urgency is defined in db.models (out of the UI's reach) and imported, not exported, by the
-# service: mypy sees no re-export until hallclient names it in an __all__.
-from hallclient.referrals.service import (  # type: ignore[attr-defined]
-    NewReferral,
-    Urgency,
-)
+# Urgency (from db.models) is imported, not re-exported, by the service: mypy needs an __all__
+from hallclient.referrals.service import NewReferral, Urgency  # type: ignore[attr-defined]
 from hallclient.setup.demo import DEMO_SEED
 from hallclient.setup.demo_accounts import DemoAccount, generate_accounts
 from hallclient.shifts import service as shifts
