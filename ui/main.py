@@ -16,7 +16,6 @@ import tempfile
 from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
-from typing import Any
 
 from hallclient.cli import parser as cli
 from hallclient.config import Settings
@@ -37,7 +36,7 @@ def _window_size(text: str) -> tuple[int, int]:
     return int(width), int(height)
 
 
-def _add_gui_commands(commands: Any) -> None:
+def _add_gui_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     render = commands.add_parser(
         "render",
         help="render screens to PNG files (offscreen), on a throwaway demo database "

@@ -25,6 +25,25 @@
     </message>
 </context>
 <context>
+    <name>AccountSide</name>
+    <message>
+        <source>Take the customer&apos;s account first (search, then Enter).</source>
+        <translation>请先查找并选定客户户号（搜索后按回车）。</translation>
+    </message>
+    <message>
+        <source>The account has no unpaid bills.</source>
+        <translation>该户没有未缴账单。</translation>
+    </message>
+    <message>
+        <source>{count} bills in the cart: ￥{amount} with late fees ￥{fees}.</source>
+        <translation>已将 {count} 笔账单加入购物车：共 ￥{amount}，其中违约金 ￥{fees}。</translation>
+    </message>
+    <message>
+        <source>Reading recorded and billed: bill {bill}. F10 pays it.</source>
+        <translation>读数已记录并出账：账单 {bill}。按 F10 缴费。</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Void a receipt</source>
@@ -828,14 +847,6 @@
         <translation>目前没有等候的客户。</translation>
     </message>
     <message>
-        <source>Called again.</source>
-        <translation>已重新呼叫。</translation>
-    </message>
-    <message>
-        <source>Marked as not present; it can be called again for 15 minutes.</source>
-        <translation>已过号；15 分钟内可重新呼叫。</translation>
-    </message>
-    <message>
         <source>{type} · meter {meter} · status {status}</source>
         <translation>{type} · 表号 {meter} · 状态 {status}</translation>
     </message>
@@ -902,38 +913,6 @@
     <message>
         <source>Call a ticket or take a walk-in first.</source>
         <translation>请先叫号或登记散客。</translation>
-    </message>
-    <message>
-        <source>There is no visit to end.</source>
-        <translation>当前没有正在接待的客户。</translation>
-    </message>
-    <message>
-        <source>The visit is closed.</source>
-        <translation>接待已结束。</translation>
-    </message>
-    <message>
-        <source>Only a called ticket can be transferred.</source>
-        <translation>只有已叫号的号码才能转移。</translation>
-    </message>
-    <message>
-        <source>{ticket} transferred.</source>
-        <translation>{ticket} 已转移。</translation>
-    </message>
-    <message>
-        <source>Take the customer&apos;s account first (search, then Enter).</source>
-        <translation>请先查找并选定客户户号（搜索后按回车）。</translation>
-    </message>
-    <message>
-        <source>Reading recorded and billed: bill {bill}. F10 pays it.</source>
-        <translation>读数已记录并出账：账单 {bill}。按 F10 缴费。</translation>
-    </message>
-    <message>
-        <source>The account has no unpaid bills.</source>
-        <translation>该户没有未缴账单。</translation>
-    </message>
-    <message>
-        <source>{count} bills in the cart: ￥{amount} with late fees ￥{fees}.</source>
-        <translation>已将 {count} 笔账单加入购物车：共 ￥{amount}，其中违约金 ￥{fees}。</translation>
     </message>
     <message>
         <source>No customer</source>
@@ -1191,7 +1170,6 @@
     <name>MainWindow</name>
     <message>
         <source>Printer: {printer} · {state}</source>
-        <extracomment>Each built page, imported only when a role that sees it logs in.</extracomment>
         <translation>打印机：{printer} · {state}</translation>
     </message>
     <message>
@@ -2752,6 +2730,33 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     <message>
         <source>Tiered gas needs the customer&apos;s account before it can be charged.</source>
         <translation>阶梯气价须填写客户户号后才能收费。</translation>
+    </message>
+</context>
+<context>
+    <name>TicketActions</name>
+    <message>
+        <source>Called again.</source>
+        <translation>已重新呼叫。</translation>
+    </message>
+    <message>
+        <source>Marked as not present; it can be called again for 15 minutes.</source>
+        <translation>已过号；15 分钟内可重新呼叫。</translation>
+    </message>
+    <message>
+        <source>There is no visit to end.</source>
+        <translation>当前没有正在接待的客户。</translation>
+    </message>
+    <message>
+        <source>The visit is closed.</source>
+        <translation>接待已结束。</translation>
+    </message>
+    <message>
+        <source>Only a called ticket can be transferred.</source>
+        <translation>只有已叫号的号码才能转移。</translation>
+    </message>
+    <message>
+        <source>{ticket} transferred.</source>
+        <translation>{ticket} 已转移。</translation>
     </message>
 </context>
 <context>

@@ -69,12 +69,12 @@ def settle(qtbot, form) -> None:
 
 def serve_account(qtbot, window, account_no: str):
     """The intake page with the next ticket called and ``account_no`` taken (by its number)."""
-    intake = window.pages["intake"]
+    intake = window.pages.intake
     qtbot.waitUntil(lambda: intake.purpose.count() > 0)  # the purposes are read when shown
     intake.call_next()
     settle(qtbot, intake)
     intake.search.setText(account_no)
     qtbot.waitUntil(lambda: intake.accounts.rowCount() == 1)
-    intake._take_account()
+    intake.account_side.take()
     settle(qtbot, intake)
     return intake

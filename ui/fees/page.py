@@ -14,7 +14,7 @@ from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -171,9 +171,9 @@ class FeesPage(QFrame):
 
     # -- the tariff in force -----------------------------------------------------------------
 
-    def showEvent(self, event: QEvent) -> None:  # type: ignore[override]
+    def showEvent(self, event: QShowEvent) -> None:
         """The tariff is read on first show; the cursor goes to the search (Ctrl+2, type)."""
-        super().showEvent(event)  # type: ignore[arg-type]
+        super().showEvent(event)
         if self.pricer is None and not self.loading:
             self.reload()
         focus = QApplication.focusWidget()
@@ -347,6 +347,10 @@ class FeesPage(QFrame):
                 return action()
         return super().eventFilter(watched, event)
 
+    def _calculate_taking_key(self) -> bool:
+        self.calculate()
+        return True
+
     def _key_action(self, watched: QObject, event: QKeyEvent) -> Callable[[], bool] | None:
         """What a key does where it is pressed; the action returns whether it took the key."""
         key = event.key()
@@ -357,7 +361,7 @@ class FeesPage(QFrame):
         if watched in (self.search, self.results) and enter:
             return lambda: self._focus(self.quantity)
         if watched in (self.quantity, self.account) and enter:
-            return lambda: self.calculate() or True
+            return self._calculate_taking_key
         if key == Qt.Key.Key_Escape and watched is not self.search:
             return lambda: self._focus(self.search)
         if watched is self.cart_list and key == Qt.Key.Key_Delete:

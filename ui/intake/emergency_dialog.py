@@ -8,10 +8,8 @@ reached the screen stays, says so, and the clerk tries again.
 
 from __future__ import annotations
 
-from typing import Any
-
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QDialog, QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
 from ui.kit.widgets import named
@@ -61,7 +59,7 @@ class EmergencyDialog(QDialog):
         if self.recorded:
             super().reject()
 
-    def closeEvent(self, event: Any) -> None:
+    def closeEvent(self, event: QCloseEvent) -> None:
         if self.recorded:
             super().closeEvent(event)
         else:

@@ -32,7 +32,7 @@ NOTES_PAUSE_MS = 400
 
 class EmergencyFlow(QObject):
     def __init__(self, page: IntakeHost, core: Core, user_of: Callable[[], CurrentUser]) -> None:
-        super().__init__(page)
+        super().__init__(page.host_widget())
         self._page, self._core, self._user_of = page, core, user_of
         self.dialog: EmergencyDialog | None = None
         self._handled: set[int] = set()  # visits whose emergency is open or recorded
@@ -79,7 +79,7 @@ class EmergencyFlow(QObject):
         script, hotline = self._script(visit)
         account = self._page.account
         address = "" if confidential or account is None else account.address
-        dialog = EmergencyDialog(script, hotline, address, self._page)
+        dialog = EmergencyDialog(script, hotline, address, self._page.host_widget())
         dialog.sig_record.connect(lambda: self._record(dialog, visit, said, confidential))
         dialog.finished.connect(dialog.deleteLater)
         self._handled.add(visit.id)

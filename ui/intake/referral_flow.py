@@ -46,7 +46,7 @@ LEAK_PAUSE_MS = 400  # as for the notes: the emergency check waits for a pause i
 
 class ReferralFlow(QObject):
     def __init__(self, page: IntakeHost, core: Core, user_of: Callable[[], CurrentUser]) -> None:
-        super().__init__(page)
+        super().__init__(page.host_widget())
         self._page, self._core, self._user_of = page, core, user_of
         self.dialog: ReferralDialog | None = None
 
@@ -67,7 +67,7 @@ class ReferralFlow(QObject):
             lambda matter: desk.suggest(purpose_department, matter, codes),
             self._core.scripts.check_text,
             contact,
-            self._page,
+            self._page.host_widget(),
         )
         made: dict[str, ReferralView] = {}  # this form's referral, once made: never twice
         dialog.sig_submit.connect(lambda: self._submit(dialog, visit, made))

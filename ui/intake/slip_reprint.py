@@ -36,7 +36,7 @@ def shown_reference(referral: ReferralView) -> str:
 
 class SlipKeeper(QObject):
     def __init__(self, page: IntakeHost, core: Core) -> None:
-        super().__init__(page)
+        super().__init__(page.host_widget())
         self._page, self._core = page, core
         self.referrals: dict[int, list[ReferralView]] = {}  # visit id → its referrals, in order
         self.unprinted: set[int] = set()  # referral ids whose slip did not print

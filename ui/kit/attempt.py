@@ -10,7 +10,7 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
@@ -21,6 +21,7 @@ from hallclient.errors import HallError
 from ui.kit.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
+T = TypeVar("T")
 
 
 class Attempt(QObject):
@@ -38,8 +39,8 @@ class Attempt(QObject):
 
     def run(
         self,
-        call: Callable[[], Any],
-        on_success: Callable[[Any], None],
+        call: Callable[[], T],
+        on_success: Callable[[T], None],
         on_refused: Callable[[HallError], None],
     ) -> None:
         if self.running:
@@ -50,7 +51,7 @@ class Attempt(QObject):
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
 
-        def finished(result: Any) -> None:
+        def finished(result: T) -> None:
             self._done()
             on_success(result)
 

@@ -29,7 +29,8 @@ class LanguageSwitch(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         for code, name in LANGUAGE_NAMES:
-            button = named(QPushButton(name, checkable=True), "languageButton")
+            button = named(QPushButton(name), "languageButton")
+            button.setCheckable(True)
             self._group.addButton(button)
             self._buttons[code] = button
             layout.addWidget(button)

@@ -10,18 +10,18 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
 
 log = logging.getLogger(__name__)
 Progress = Callable[[int, int], None]
-Work = Callable[[Progress], Any]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
-class _Callbacks:
-    finished: Callable[[Any], None]
+class _Callbacks(Generic[T]):
+    finished: Callable[[T], None]
     failed: Callable[[BaseException], None]
     progress: Progress | None
 
@@ -37,7 +37,9 @@ class _Relay(QObject):
     sig_finished = Signal(object)
     sig_failed = Signal(object)
 
-    def __init__(self, runner: TaskRunner, callbacks: _Callbacks) -> None:
+    # The result crosses the thread in a Signal(object): the relay cannot know its type,
+    # ``TaskRunner.start`` ties the work's result to its callback.
+    def __init__(self, runner: TaskRunner, callbacks: _Callbacks[Any]) -> None:
         super().__init__(runner)
         self._runner = runner
         self._callbacks = callbacks
@@ -51,7 +53,7 @@ class _Relay(QObject):
             self._callbacks.progress(done, total)
 
     @Slot(object)
-    def _on_finished(self, result: Any) -> None:
+    def _on_finished(self, result: object) -> None:
         self._runner.forget(self)
         self._callbacks.finished(result)
 
@@ -62,7 +64,7 @@ class _Relay(QObject):
 
 
 class _Job(QRunnable):
-    def __init__(self, work: Work, relay: _Relay) -> None:
+    def __init__(self, work: Callable[[Progress], object], relay: _Relay) -> None:
         super().__init__()
         self._work = work
         self._relay = relay
@@ -79,7 +81,7 @@ class _Job(QRunnable):
     def _report_progress(self, done: int, total: int) -> None:
         self._hand_over("sig_progressed", done, total)
 
-    def _hand_over(self, signal: str, *values: Any) -> None:
+    def _hand_over(self, signal: str, *values: object) -> None:
         """Emit to the GUI thread, unless the window that asked has gone meanwhile (a
         logout while a page was still loading): then nobody waits for the answer."""
         try:
@@ -98,8 +100,8 @@ class TaskRunner(QObject):
 
     def start(
         self,
-        work: Work,
-        on_finished: Callable[[Any], None],
+        work: Callable[[Progress], T],
+        on_finished: Callable[[T], None],
         on_failed: Callable[[BaseException], None],
         on_progress: Progress | None = None,
     ) -> None:

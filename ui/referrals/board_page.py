@@ -9,16 +9,18 @@ matter, contact and whole history.  A theft report shows only its redacted refer
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QWidget
 
 from hallclient.clock import local
 from hallclient.errors import HallError
 from hallclient.referrals.informants import redacted_reference
-from hallclient.referrals.service import ReferralStatus, ReferralView
+
+# ReferralStatus (from db.models) is imported, not re-exported, by the service: needs __all__
+from hallclient.referrals.service import ReferralStatus, ReferralView  # type: ignore[attr-defined]
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt
 from ui.kit.widgets import named, table_view
@@ -78,7 +80,7 @@ class ReferralBoardPage(QFrame):
             (Qt.Key.Key_F8, ReferralStatus.RETURNED),
         )
         for key, status in steps:
-            QShortcut(QKeySequence(key), self, lambda s=status: self.move(s))
+            QShortcut(QKeySequence(key), self, lambda s=status: self.move_to(s))
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
 
     def retranslate(self) -> None:
@@ -99,12 +101,12 @@ class ReferralBoardPage(QFrame):
             self.retranslate()
         super().changeEvent(event)
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._timer.start()
         self.reload()
 
-    def hideEvent(self, event: Any) -> None:
+    def hideEvent(self, event: QHideEvent) -> None:
         self._timer.stop()
         super().hideEvent(event)
 
@@ -125,7 +127,7 @@ class ReferralBoardPage(QFrame):
     def selected(self) -> ReferralView | None:
         return self.referrals.row_at(self.table.currentIndex().row())
 
-    def move(self, status: ReferralStatus) -> None:
+    def move_to(self, status: ReferralStatus) -> None:
         referral = self.selected()
         if referral is None:
             return

@@ -7,10 +7,10 @@ directory; the form below it the selected department.  Every change is journaled
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFormLayout,
     QFrame,
@@ -128,7 +128,7 @@ class DirectoryPage(QFrame):
             self.retranslate()
         super().changeEvent(event)
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self.reload()
 
@@ -169,9 +169,22 @@ class DirectoryPage(QFrame):
         self.message.setText(self.tr("A new department: fill in the form, then Ctrl+S."))
 
     def entry(self) -> DepartmentEntry:
-        texts = {name: widget.text() for name, widget in self.fields.items()}
-        numbers = {name: spin.value() for name, spin in self.minutes.items()}
-        return DepartmentEntry(**texts, **numbers)
+        text = {name: widget.text() for name, widget in self.fields.items()}
+        minutes = {name: spin.value() for name, spin in self.minutes.items()}
+        return DepartmentEntry(
+            code=text["code"],
+            name_zh=text["name_zh"],
+            name_en=text["name_en"],
+            duties=text["duties"],
+            phone=text["phone"],
+            extension=text["extension"],
+            location=text["location"],
+            hours=text["hours"],
+            hotline=text["hotline"],
+            minutes_normal=minutes["minutes_normal"],
+            minutes_urgent=minutes["minutes_urgent"],
+            minutes_emergency=minutes["minutes_emergency"],
+        )
 
     def save(self) -> None:
         user, entry, new = self._user_of(), self.entry(), not self.fields["code"].isReadOnly()

@@ -13,8 +13,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QLocale, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtCore import QEvent, QLocale, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QFrame,
@@ -124,8 +124,8 @@ class ScriptEditorPage(QFrame):
             self.retranslate()
         super().changeEvent(event)
 
-    def showEvent(self, event: object) -> None:
-        super().showEvent(event)  # type: ignore[arg-type]
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
         self.reload()
 
     # -- the list ------------------------------------------------------------------------
@@ -232,14 +232,12 @@ class ScriptEditorPage(QFrame):
             self._say(self.tr("Only a purpose's own script can be withdrawn."))
             return
         user = self._user_of()
-        self.attempt.run(
-            lambda: self._core.scripts.remove(user, script),
-            lambda _none: (
-                self._say(self.tr("Withdrawn: the general script is used again.")),
-                self.reload(),
-            ),
-            self._failed,
-        )
+
+        def removed(_none: None) -> None:
+            self._say(self.tr("Withdrawn: the general script is used again."))
+            self.reload()
+
+        self.attempt.run(lambda: self._core.scripts.remove(user, script), removed, self._failed)
 
     def show_history(self) -> None:
         script = self.editing
@@ -338,12 +336,13 @@ class ScriptEditorPage(QFrame):
             raise error
         self._say(script_problem_text(error))
 
-    def eventFilter(self, watched: object, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
+            and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Delete
-        ):  # type: ignore[attr-defined]
+        ):
             self.remove()
             return True
-        return super().eventFilter(watched, event)  # type: ignore[arg-type]
+        return super().eventFilter(watched, event)

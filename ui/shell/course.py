@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import logging
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
@@ -137,7 +137,7 @@ class Shell(QObject):
             self._progress.deleteLater()
             self._progress = None
 
-    def _on_demo_loaded(self, _result: Any) -> None:
+    def _on_demo_loaded(self, _result: None) -> None:
         self._close_progress()
         assert self.core is not None
         self.login.attach(self.core.access.login)

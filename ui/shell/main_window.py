@@ -10,7 +10,6 @@ composition root decides what happens next.
 from __future__ import annotations
 
 from collections.abc import Callable
-from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
@@ -27,16 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.access.permissions import Action, allowed
-from hallclient.tariff.rules import Quote
 from ui.access.lock import LockPanel
 from ui.access.password_dialog import PasswordDialog
-from ui.kit.area import Area
 from ui.kit.widgets import named
-from ui.scripts.panel import ScriptPanel
 from ui.shell.idle import IdleWatcher
 from ui.shell.navigation import NavigationList, page_shortcut
-from ui.shell.pages import PlaceholderPage, areas_for
+from ui.shell.page_wiring import build_pages, connect_cart, script_panel
+from ui.shell.pages import areas_for
 from ui.shell.quick_reference import QuickReferenceDialog
 
 if TYPE_CHECKING:
@@ -46,67 +42,6 @@ if TYPE_CHECKING:
 _DATABASE_LABEL_WIDTH = 460
 SCRIPT_PAGES = ("intake", "fees", "payments")
 SCRIPT_PANEL_MIN_WINDOW = 1280  # narrower (a 1024-pixel counter screen): the pages need the room
-
-
-def _fees() -> type[QWidget]:
-    from ui.fees.page import FeesPage
-
-    return FeesPage
-
-
-def _intake() -> type[QWidget]:
-    from ui.intake.page import IntakePage
-
-    return IntakePage
-
-
-def _payments() -> type[QWidget]:
-    from ui.payments.page import PaymentsPage
-
-    return PaymentsPage
-
-
-def _shift() -> type[QWidget]:
-    from ui.shifts.page import ShiftPage
-
-    return ShiftPage
-
-
-def _overview() -> type[QWidget]:
-    from ui.shifts.overview_page import OverviewPage
-
-    return OverviewPage
-
-
-def _referral_board() -> type[QWidget]:
-    from ui.referrals.board_page import ReferralBoardPage
-
-    return ReferralBoardPage
-
-
-def _directory() -> type[QWidget]:
-    from ui.referrals.directory_page import DirectoryPage
-
-    return DirectoryPage
-
-
-def _scripts() -> type[QWidget]:
-    from ui.scripts.editor_page import ScriptEditorPage
-
-    return ScriptEditorPage
-
-
-#: Each built page, imported only when a role that sees it logs in.
-_PAGE_BUILDERS: dict[str, Callable[[], Callable[..., QWidget]]] = {
-    "fees": _fees,
-    "intake": _intake,
-    "payments": _payments,
-    "shift": _shift,
-    "overview": _overview,
-    "scripts": _scripts,
-    "referrals": _referral_board,
-    "directory": _directory,
-}
 
 
 class MainWindow(QMainWindow):
@@ -124,11 +59,11 @@ class MainWindow(QMainWindow):
         self._focus_before_lock: QWidget | None = None
         self.nav = NavigationList()
         self.stack = named(QStackedWidget(), "pages")
-        self.pages = {area.key: self._page_for(area) for area in self.areas}
-        for page in self.pages.values():
+        self.pages = build_pages(core, lambda: self.user, self.areas)
+        for page in self.pages.by_key.values():
             self.stack.addWidget(page)
-        self.script_panel = self._script_panel()
-        self._connect_cart()
+        self.script_panel = script_panel(self.pages, core, lambda: self.user)
+        connect_cart(self.pages, self._show_printer_state, self.show_area)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(lambda _row: self._show_script_panel())
         self.quick_reference: QuickReferenceDialog | None = None
@@ -146,15 +81,6 @@ class MainWindow(QMainWindow):
         self.retranslate()
         self.show_area(self.areas[0].key)
 
-    def _page_for(self, area: Area) -> QWidget:
-        """The built page of an area, or what will be there (pages are built one by one)."""
-        builder = _PAGE_BUILDERS.get(area.key)
-        if area.key == "referrals" and not allowed(self.user.role, Action.HANDLE_REFERRALS):
-            builder = None  # the counter's referral form is still to come
-        if builder is None:
-            return PlaceholderPage(area)
-        return builder()(self.core, lambda: self.user, area)
-
     def _show_printer_state(self, state: str) -> None:
         printer = self.core.receipts.printer
         if printer.backend == "none":
@@ -162,45 +88,6 @@ class MainWindow(QMainWindow):
         self.printer_label.setText(
             self.tr("Printer: {printer} · {state}").format(printer=printer.describe(), state=state)
         )
-
-    def _connect_cart(self) -> None:
-        """The fees page fills the cart; the payments page charges it, for the visit at the
-        intake page, and empties it."""
-        fees, payments = self.pages.get("fees"), self.pages.get("payments")
-        intake = self.pages.get("intake")
-        if payments is not None and intake is not None:
-            payments.visit_of = lambda: intake.visit.id if intake.visit else None  # type: ignore[attr-defined]
-        if fees is None or payments is None:
-            return
-        payments.sig_printer_state.connect(self._show_printer_state)  # type: ignore[attr-defined]
-        fees.sig_cart_changed.connect(payments.set_cart)  # type: ignore[attr-defined]
-        payments.sig_charged.connect(lambda _issued: fees.clear_cart())  # type: ignore[attr-defined]
-        if intake is not None:
-            intake.sig_pay_bills.connect(self._pay_bills)  # type: ignore[attr-defined]
-
-    def _pay_bills(self, lines: list[Quote]) -> None:
-        """F10 at the intake page: the bills go in the cart and the payments page opens."""
-        self.pages["fees"].put_bills(lines)  # type: ignore[attr-defined]
-        self.show_area("payments")
-
-    def _script_panel(self) -> ScriptPanel | None:
-        """The scripts beside the visit, for those who serve customers."""
-        intake = self.pages.get("intake")
-        if intake is None or not allowed(self.user.role, Action.SERVE_CUSTOMERS):
-            return None
-        panel = ScriptPanel(self.core, lambda: self.user)
-        intake.sig_visit_changed.connect(panel.set_visit)  # type: ignore[attr-defined]
-        intake.sig_closing.connect(panel.set_closing)  # type: ignore[attr-defined]
-        intake.sig_referred.connect(panel.set_department)  # type: ignore[attr-defined]
-        fees = self.pages.get("fees")
-        if fees is not None:
-            fees.sig_cart_changed.connect(lambda cart: self._cart_for_scripts(cart.total))  # type: ignore[attr-defined]
-        return panel
-
-    def _cart_for_scripts(self, total: Decimal) -> None:
-        if self.script_panel is not None:
-            self.script_panel.set_amount(total if total > 0 else None)
-            self.pages["intake"].charge_pending(total)  # type: ignore[attr-defined]
 
     def _show_script_panel(self) -> None:
         """Beside the visit's pages, when the window is wide enough to leave them their room."""
@@ -250,10 +137,7 @@ class MainWindow(QMainWindow):
         self.about_action = self._action(self._about)
         self.reference_action = self._action(self.open_quick_reference, "F1")
         self.page_actions = [
-            self._action(
-                lambda _checked=False, row=row: self.nav.setCurrentRow(row), page_shortcut(row)
-            )
-            for row in range(len(self.areas))
+            self._action(self._go_to_row(row), page_shortcut(row)) for row in range(len(self.areas))
         ]
         self.system_menu = QMenu(self)
         self.system_menu.addActions([self.lock_action, self.password_action])
@@ -265,6 +149,9 @@ class MainWindow(QMainWindow):
         self.help_menu.addActions([self.reference_action, self.about_action])
         for menu in (self.system_menu, self.go_menu, self.help_menu):
             self.menuBar().addMenu(menu)
+
+    def _go_to_row(self, row: int) -> Callable[[], None]:
+        return lambda: self.nav.setCurrentRow(row)
 
     def _all_actions(self) -> list[QAction]:
         fixed = [self.lock_action, self.password_action, self.logout_action, self.quit_action]

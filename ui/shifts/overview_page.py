@@ -14,10 +14,10 @@ import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QDate, QEvent, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
     QFrame,
@@ -62,9 +62,19 @@ def _write(target: Path, data: bytes) -> Path:
 
 
 def _date_edit(name: str) -> QDateEdit:
-    edit = named(QDateEdit(calendarPopup=True), name)
+    edit = named(QDateEdit(), name)
+    edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     return edit
+
+
+def _qdate(day: date) -> QDate:
+    return QDate(day.year, day.month, day.day)
+
+
+def _day_of(edit: QDateEdit) -> date:
+    chosen = edit.date()
+    return date(chosen.year(), chosen.month(), chosen.day())
 
 
 class OverviewPage(QFrame):
@@ -105,8 +115,8 @@ class OverviewPage(QFrame):
         top = QHBoxLayout()
         top.addWidget(self.title, 1)
         self.day_label, self.until_label = QLabel(), QLabel()
-        for widget in (self.day_label, self.day, self.until_label, self.until):
-            top.addWidget(widget)
+        for field in (self.day_label, self.day, self.until_label, self.until):
+            top.addWidget(field)
         charts = QHBoxLayout()
         charts.addWidget(self.charts.methods, 1)
         charts.addWidget(self.charts.categories, 1)
@@ -116,8 +126,8 @@ class OverviewPage(QFrame):
         for widget in (self.summary, self.escalations, self.table, self.methods):
             layout.addWidget(widget)
         layout.addLayout(charts)
-        for widget in (self.reason, self.message, self.keys):
-            layout.addWidget(widget)
+        for below in (self.reason, self.message, self.keys):
+            layout.addWidget(below)
         for key, slot in (
             ("F5", self.refresh),
             ("F9", self.approve),
@@ -129,17 +139,16 @@ class OverviewPage(QFrame):
         ):
             QShortcut(QKeySequence(key), self, slot)
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if self.report is None:
             today = self._core.context(self._user_of()).today()
-            self.until.setDate(QDate(today))
-            self.day.setDate(QDate(today))
+            self.until.setDate(_qdate(today))
+            self.day.setDate(_qdate(today))
             self.refresh()
 
     def selected_day(self) -> date:
-        chosen: date = self.day.date().toPython()
-        return chosen
+        return _day_of(self.day)
 
     def refresh(self) -> None:
         user, day = self._user_of(), self.selected_day()
@@ -272,7 +281,7 @@ class OverviewPage(QFrame):
         self.message.setText(self.tr("Saved: {path}").format(path=str(target)))
 
     def export(self) -> None:
-        user, first, last = self._user_of(), self.selected_day(), self.until.date().toPython()
+        user, first, last = self._user_of(), self.selected_day(), _day_of(self.until)
         target = self.save_dir / f"hallclient-{first.isoformat()}-{last.isoformat()}.xlsx"
         self._cancelled = False
         self.progress = QProgressDialog(

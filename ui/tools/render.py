@@ -32,7 +32,9 @@ from hallclient.access.permissions import ApprovalKind
 from hallclient.config import Settings
 from hallclient.errors import HallError
 from hallclient.receipts.payment import PaymentMethod
-from hallclient.referrals.service import NewReferral, Urgency
+
+# Urgency (from db.models) is imported, not re-exported, by the service: mypy needs an __all__
+from hallclient.referrals.service import NewReferral, Urgency  # type: ignore[attr-defined]
 from hallclient.setup.demo import DEMO_SEED
 from hallclient.setup.demo_accounts import DemoAccount, generate_accounts
 from hallclient.shifts import service as shifts
@@ -184,7 +186,7 @@ class _Renderer:
         window = MainWindow(self.core, self._user(who, screen))
         window.resize(*self.size)
         window.show_area(area)
-        page = window.pages.get(area)
+        page = window.pages.by_key.get(area)
         if isinstance(page, FeesPage):  # it reads the tariff in force once it is shown
             window.show()
             wait_until(lambda: page.pricer is not None or not page.loading)
@@ -243,7 +245,7 @@ class _Renderer:
     def _fee_screen(self, name: str) -> QPixmap:
         """The fee lookup: "GHF" typed (pinyin initials), or a tiered gas quote for an account."""
         window = self._window(DEMO_CLERK, "fees", name)
-        page = window.pages["fees"]
+        page = window.pages.fees
         assert isinstance(page, FeesPage)
         page.search.setText("GHF" if name == "fees-search" else "jmsh")
         if name == "fees-quote":
@@ -260,14 +262,14 @@ class _Renderer:
             self.core.intake.issue_ticket(user, category)
         window = self._window(DEMO_CLERK, "intake", name)
         window.show()
-        page = window.pages["intake"]
+        page = window.pages.intake
         assert isinstance(page, IntakePage)
         page.call_next()
         wait_until(lambda: page.visit is not None)
         page.search.setText(_large_household().name_initials)
         wait_until(lambda: page.accounts.rowCount() > 0)
         page.results.setFocus()
-        page._take_account()
+        page.account_side.take()
         wait_until(lambda: page.visit is not None and page.visit.account_no is not None)
         page.purpose.setCurrentIndex(0)
         page._purpose_chosen(0)
@@ -278,8 +280,8 @@ class _Renderer:
         wait_until(lambda: not panel.busy())
         if name == "intake-visit":
             return grab(window)
-        page.end_visit()
-        dialog = page.close_dialog
+        page.tickets.end_visit()
+        dialog = page.tickets.close_dialog
         assert dialog is not None
         dialog.ratings.button(5).setChecked(True)
         if name == "intake-close":
@@ -287,8 +289,8 @@ class _Renderer:
             return framed(grab(window), grab(dialog))
         dialog.accept()
         wait_until(lambda: page.visit is None)
-        page.show_day()
-        day = page.day_dialog
+        page.tickets.show_day()
+        day = page.tickets.day_dialog
         assert day is not None
         wait_until(lambda: day.visits.rowCount() > 0)
         day.table.setCurrentIndex(day.visits.index(0, 0))  # its scripts below the list
@@ -301,7 +303,7 @@ class _Renderer:
         if shifts.current_shift(self.core.database, clerk) is None:
             shifts.open_shift(self.core.database, clerk, SHIFT_FLOAT)
         window = self._window(DEMO_CLERK, "fees", name)
-        fees, payments = window.pages["fees"], window.pages["payments"]
+        fees, payments = window.pages.fees, window.pages.payments
         assert isinstance(fees, FeesPage) and isinstance(payments, PaymentsPage)
         for code, quantity in (("G101", "380"), ("S105", "1")):
             fees.search.setText(code)
@@ -335,7 +337,7 @@ class _Renderer:
             )
         window = self._window(DEMO_REPAIR, "referrals", name)
         window.show()
-        page = window.pages["referrals"]
+        page = window.pages.referrals
         assert isinstance(page, ReferralBoardPage)
         wait_until(lambda: page.referrals.rowCount() >= len(EXAMPLE_REFERRALS))
         wait_until(lambda: not page.attempt.running)
@@ -346,14 +348,14 @@ class _Renderer:
         self.core.intake.issue_ticket(user, "business")
         window = self._window(DEMO_CLERK, "intake", name)
         window.show()
-        page = window.pages["intake"]
+        page = window.pages.intake
         assert isinstance(page, IntakePage)
         wait_until(lambda: page.purpose.count() > 0)
         page.call_next()
         wait_until(lambda: page.visit is not None and not page.attempt.running)
         page.search.setText(_large_household().account_no)
         wait_until(lambda: page.accounts.rowCount() > 0)
-        page._take_account()
+        page.account_side.take()
         wait_until(lambda: page.account is not None and not page.attempt.running)
         if name == "emergency":
             page.notes.setPlainText("客户说厨房里有很重的燃气味，已关阀门")

@@ -58,13 +58,13 @@ def shift_screen(renderer: Renderer, name: str, account_no: str) -> QPixmap:
             core, renderer._user(SECOND_CLERK, name), renderer._user(MANAGER, name), account_no
         )
         window = renderer._window(MANAGER, "overview", name)
-        page = window.pages["overview"]
-        assert isinstance(page, OverviewPage)
+        overview = window.pages.overview
+        assert isinstance(overview, OverviewPage)
         window.show()
-        wait_until(lambda: page.report is not None and not page.attempt.running)
+        wait_until(lambda: overview.report is not None and not overview.attempt.running)
         return grab(window)
     window = renderer._window(CLERK, "shift", name)
-    page = window.pages["shift"]
+    page = window.pages.shift
     assert isinstance(page, ShiftPage)
     window.show()
     wait_until(lambda: page.shift is not None)
@@ -121,7 +121,7 @@ def _second_counter(core: Core, clerk: CurrentUser, boss: CurrentUser, account_n
     shifts.open_shift(core.database, context, FLOAT)
     _pay(core, context, account_no)
     reading = shifts.reading(core.database, context)
-    declared = {
+    declared: dict[PaymentMethod, shifts.Declared] = {
         m.method: shifts.Declared(m.expected, m.expected_count)
         for m in reading.figures.methods
         if m.method is not PaymentMethod.CASH

@@ -28,7 +28,7 @@ def window(qtbot, app, private_core) -> MainWindow:
 @pytest.fixture
 def page(qtbot, window) -> FeesPage:
     qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
-    fees = window.pages["fees"]
+    fees = window.pages.fees
     assert isinstance(fees, FeesPage) and window.current_area() == "fees"
     qtbot.waitUntil(lambda: fees.pricer is not None)
     return fees
@@ -129,7 +129,7 @@ def test_the_cart_survives_the_idle_lock(qtbot, window, page):
     qtbot.keyClick(window.lock_panel.password, Qt.Key.Key_Return)
     settle(qtbot, window.lock_panel)
     assert not window.is_locked()
-    assert window.pages["fees"] is page and page.cart.total == Decimal("60.00")
+    assert window.pages.fees is page and page.cart.total == Decimal("60.00")
     assert page.cart_list.count() == 1
 
 

@@ -30,7 +30,7 @@ def window(qtbot, app, private_core) -> MainWindow:
 
 @pytest.fixture
 def page(qtbot, window) -> IntakePage:
-    intake = window.pages["intake"]
+    intake = window.pages.intake
     assert isinstance(intake, IntakePage) and window.current_area() == "intake"
     qtbot.waitUntil(lambda: intake.waiting.text() == "等候 3 人")
     return intake
@@ -91,7 +91,7 @@ def test_a_whole_visit_by_keyboard(qtbot, window, page):
     assert page.visit.purpose_code is not None and page.stage.text() == "办理中"
     keys.type("客户询问阶梯气价")
     keys.press(Qt.Key.Key_F9)
-    dialog = page.close_dialog
+    dialog = page.tickets.close_dialog
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.outcome)
     keys.type("5")  # the customer's answer
     assert dialog.rating == 5, QApplication.focusWidget()
@@ -131,7 +131,7 @@ def test_the_rating_is_required_to_end(qtbot, page):
     settle(qtbot, page)
     assert page.ticket.text() == "散客"
     qtbot.keyClick(page, Qt.Key.Key_F9)
-    dialog = page.close_dialog
+    dialog = page.tickets.close_dialog
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClick(dialog, Qt.Key.Key_Return)
     assert dialog.isVisible() and "1 至 5" in dialog.error.text()
@@ -163,14 +163,14 @@ def test_todays_visits_with_times_and_filters(qtbot, page, private_core):
     settle(qtbot, page)
     user, visit = page.window().user, page.visit.id
     qtbot.waitUntil(lambda: private_core.scripts.shown_on_visit(user, visit) != [])  # the panel
-    page.end_visit()
-    page.close_dialog.ratings.button(4).setChecked(True)
-    page.close_dialog.accept()
+    page.tickets.end_visit()
+    page.tickets.close_dialog.ratings.button(4).setChecked(True)
+    page.tickets.close_dialog.accept()
     settle(qtbot, page)
     page.window().activateWindow()
     qtbot.waitUntil(page.window().isActiveWindow)
     qtbot.keyClick(page, Qt.Key.Key_F11)
-    dialog = page.day_dialog
+    dialog = page.tickets.day_dialog
     qtbot.waitUntil(lambda: dialog.visits.rowCount() == 2)
     assert dialog.summary.text() == "显示 2 次接待 · 当前等候 1 人"
     assert dialog.figures.rowCount() == 1
@@ -190,7 +190,7 @@ def test_todays_visits_with_times_and_filters(qtbot, page, private_core):
 
 def test_reception_issues_tickets_by_number_keys(qtbot, page):
     qtbot.keyClick(page, Qt.Key.Key_F7)
-    dialog = page.ticket_dialog
+    dialog = page.tickets.ticket_dialog
     qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
     place = [category.prefix for category in dialog.categories].index("A")
     qtbot.keyClick(dialog, Qt.Key(Qt.Key.Key_1.value + place))
@@ -204,7 +204,7 @@ def test_a_transfer_needs_a_note_and_ends_the_visit_here(qtbot, page):
     qtbot.keyClick(page, Qt.Key.Key_F2)
     settle(qtbot, page)
     qtbot.keyClick(page, Qt.Key.Key_F8)
-    dialog = page.transfer_dialog
+    dialog = page.tickets.transfer_dialog
     qtbot.waitUntil(lambda: QApplication.focusWidget() is dialog.note)
     qtbot.keyClick(dialog.note, Qt.Key.Key_Return)
     assert dialog.isVisible() and "原因" in dialog.error.text()

@@ -115,13 +115,13 @@ def test_the_counter_sees_the_referral_closed_when_the_customer_returns(
     staff = replace(staff, department_code="billing")
     private_core.referrals.move(staff, made.id, ReferralStatus.ACKNOWLEDGED)
     private_core.referrals.move(staff, made.id, ReferralStatus.CLOSED, "已重开发票并寄出")
-    page = window.pages["intake"]
+    page = window.pages.intake
     qtbot.waitUntil(lambda: page.purpose.count() > 0)
     page.call_next()
     settle(qtbot, page)
     page.search.setText("1028100001")
     qtbot.waitUntil(lambda: page.accounts.rowCount() == 1)
-    page._take_account()
+    page.account_side.take()
     settle(qtbot, page)
     assert f"转办 {made.reference}" in page.panel.text()
     assert "已办结 · 已重开发票并寄出" in page.panel.text()
@@ -209,9 +209,9 @@ def test_slips_the_printer_could_not_print_are_printed_with_ctrl_f5(
         first, second = decode(printer.job(-2)), decode(printer.job(-1))
         assert _references(first)[0].endswith("ZB2026-000001")
         assert _references(second)[0].endswith("ZB2026-000002")
-        intake.end_visit()  # F9: the visit just ended still counts for Ctrl+F5
-        intake.close_dialog.ratings.button(5).setChecked(True)
-        intake.close_dialog.accept()
+        intake.tickets.end_visit()  # F9: the visit just ended still counts for Ctrl+F5
+        intake.tickets.close_dialog.ratings.button(5).setChecked(True)
+        intake.tickets.close_dialog.accept()
         qtbot.waitUntil(lambda: intake.visit is None)
         _ctrl_f5(qtbot, window, intake)  # all printed: the latest once more
         qtbot.waitUntil(lambda: len(printer.jobs) == 5)

@@ -53,7 +53,7 @@ def _readings(core, account_no: str) -> list[ReadingSource]:
 def test_the_customers_reading_is_billed_at_once(qtbot, window):
     core, user = window.core, window.user
     account_no = _a_household_without_bills(core, user)
-    intake = window.pages["intake"]
+    intake = window.pages.intake
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F6)  # a walk-in
     settle(qtbot, intake)
     qtbot.keyClicks(intake.search, account_no)
@@ -62,7 +62,7 @@ def test_the_customers_reading_is_billed_at_once(qtbot, window):
     settle(qtbot, intake)
     before = _readings(core, account_no)
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_R, Qt.KeyboardModifier.ControlModifier)
-    dialog = intake.reading_dialog
+    dialog = intake.account_side.reading_dialog
     assert isinstance(dialog, ReadingDialog)
     qtbot.waitUntil(dialog.isVisible)
     last = _last_reading(core, account_no)

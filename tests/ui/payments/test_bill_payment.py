@@ -40,7 +40,7 @@ def test_two_bills_with_a_late_fee_paid_by_keyboard(qtbot, window):
     core, user = window.core, window.user
     owing = _owing_two_bills(core, user)
     account_no = owing.facts.account_no
-    intake = window.pages["intake"]
+    intake = window.pages.intake
     keys = 0
 
     def press(key: Qt.Key) -> None:
@@ -57,7 +57,7 @@ def test_two_bills_with_a_late_fee_paid_by_keyboard(qtbot, window):
     assert "未缴账单 2 笔" in intake.panel.text() and "违约金" in intake.panel.text()
     press(Qt.Key.Key_F10)
     settle(qtbot, intake)
-    page = window.pages["payments"]
+    page = window.pages.payments
     assert isinstance(page, PaymentsPage) and window.current_area() == "payments"
     total = owing.arrears + owing.late_fees
     assert page.cart.total == total
@@ -86,9 +86,9 @@ def test_two_bills_with_a_late_fee_paid_by_keyboard(qtbot, window):
 def test_a_late_fee_waived_with_a_reason_and_a_managers_approval(qtbot, window):
     core, user = window.core, window.user
     owing = _owing_two_bills(core, user)
-    window.pages["intake"].sig_pay_bills.emit(owing.cart_lines())
+    window.pages.intake.sig_pay_bills.emit(owing.cart_lines())
     assert window.show_area("fees")
-    fees = window.pages["fees"]
+    fees = window.pages.fees
     fees.cart_list.setFocus()
     fees.cart_list.setCurrentRow(0)
     while fees.cart.lines[fees.cart_list.currentRow()].item_code != LATE_FEE_CODE:
@@ -116,7 +116,7 @@ def test_a_late_fee_waived_with_a_reason_and_a_managers_approval(qtbot, window):
     qtbot.keyClick(approval.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(fees.cart.waivers) == 1)
     assert all(line.item_code != LATE_FEE_CODE for line in fees.cart.lines)
-    payments = window.pages["payments"]
+    payments = window.pages.payments
     assert payments.cart == fees.cart and payments.cart.total == owing.arrears
     assert "违约金" in fees.message.text() and "免收" in fees.message.text()
     assert window.show_area("payments")

@@ -43,7 +43,7 @@ def window(qtbot, app, private_core) -> MainWindow:
 def _transfer_fee_in_cart(qtbot, window) -> PaymentsPage:
     """On the fees page: ghf, Enter, 1, Enter, Ctrl+Enter; then Ctrl+3."""
     qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
-    fees = window.pages["fees"]
+    fees = window.pages.fees
     qtbot.waitUntil(lambda: fees.pricer is not None)
     assert QApplication.focusWidget() is fees.search  # Ctrl+2, then type
     qtbot.keyClicks(fees.search, "ghf")
@@ -53,7 +53,7 @@ def _transfer_fee_in_cart(qtbot, window) -> PaymentsPage:
     settle(qtbot, fees)
     qtbot.keyClick(fees.quantity, Qt.Key.Key_Return, CTRL)
     qtbot.keyClick(window, Qt.Key.Key_3, CTRL)
-    page = window.pages["payments"]
+    page = window.pages.payments
     assert isinstance(page, PaymentsPage) and window.current_area() == "payments"
     assert page.total.text() == "合计 ￥30.00" and page.words.text() == "叁拾圆整"
     assert QApplication.focusWidget() is page.form.tendered  # ready for the cash handed over
@@ -90,7 +90,7 @@ def test_a_cash_payment_by_keyboard_issues_the_receipt_and_keeps_it_for_the_prin
     assert page.message.text() == f"票据 {number} 已开具：￥30.00。"
     qtbot.waitUntil(lambda: page.print_state.text().startswith("本窗口未设置票据打印机"))
     assert not page.preview.pixmap().isNull()  # the receipt is on screen
-    assert window.pages["fees"].cart.lines == () and page.cart.lines == ()
+    assert window.pages.fees.cart.lines == () and page.cart.lines == ()
     [job] = private_core.receipts.unfinished(window.user)
     assert job.status is PrintStatus.PENDING
 

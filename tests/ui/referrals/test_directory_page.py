@@ -22,7 +22,7 @@ def admin(private_core):
 def page(qtbot, app, private_core, admin) -> DirectoryPage:
     window = open_window(qtbot, private_core, admin)
     assert window.show_area("directory")
-    directory = window.pages["directory"]
+    directory = window.pages.directory
     assert isinstance(directory, DirectoryPage)
     qtbot.waitUntil(lambda: directory.departments.rowCount() == 7)
     settle(qtbot, directory)

@@ -43,7 +43,7 @@ def window(qtbot, app, private_core, referred) -> MainWindow:
 @pytest.fixture
 def page(qtbot, window) -> ReferralBoardPage:
     assert window.show_area("referrals")
-    board = window.pages["referrals"]
+    board = window.pages.referrals
     assert isinstance(board, ReferralBoardPage)
     qtbot.waitUntil(lambda: board.referrals.rowCount() == 2)
     settle(qtbot, board)

@@ -30,7 +30,7 @@ def window(qtbot, app, private_core, admin) -> MainWindow:
 @pytest.fixture
 def page(qtbot, window) -> ScriptEditorPage:
     window.show_area("scripts")
-    editor = window.pages["scripts"]
+    editor = window.pages.scripts
     assert isinstance(editor, ScriptEditorPage)
     qtbot.waitUntil(lambda: editor.scripts.rowCount() > 0)
     settle(qtbot, editor)

@@ -34,7 +34,7 @@ def window(qtbot, app, private_core) -> MainWindow:
 
 @pytest.fixture
 def page(window) -> IntakePage:
-    intake = window.pages["intake"]
+    intake = window.pages.intake
     assert isinstance(intake, IntakePage)
     return intake
 
@@ -73,7 +73,7 @@ def _call_and_take_account(qtbot, page, panel):
     account = _account()
     page.search.setText(account.account_no)
     qtbot.waitUntil(lambda: page.accounts.rowCount() == 1)
-    page._take_account()
+    page.account_side.take()
     settle(qtbot, page)
     return account
 
@@ -88,15 +88,15 @@ def test_each_stage_of_a_visit_shows_its_script(qtbot, window, page, panel, priv
     assert _settled(qtbot, page, panel) == [K.PLEASE_WAIT]
     assert "查询本期应缴的燃气费" in _stage_text(panel)  # the purpose's own words
 
-    window.pages["fees"].sig_cart_changed.emit(_cart_of(private_core, window.user, "30.00"))
+    window.pages.fees.sig_cart_changed.emit(_cart_of(private_core, window.user, "30.00"))
     qtbot.waitUntil(lambda: page.visit.stage is VisitStage.CHARGING)
     assert _settled(qtbot, page, panel) == [K.CHARGE]
     assert page.visit.stage is VisitStage.CHARGING
     assert "共￥30.00" in _stage_text(panel)  # the pay_gas charge script with the cart's total
 
-    page.end_visit()
+    page.tickets.end_visit()
     assert _settled(qtbot, page, panel) == [K.SATISFACTION, K.FAREWELL]
-    page.close_dialog.reject()
+    page.tickets.close_dialog.reject()
     assert _settled(qtbot, page, panel) == [K.CHARGE]
 
     shown = {s.script.key for s in private_core.scripts.shown_on_visit(window.user, page.visit.id)}
@@ -155,7 +155,7 @@ def test_a_new_customer_starts_with_the_neutral_title(qtbot, window, page, panel
     _settled(qtbot, page, panel)
     panel.title.setCurrentIndex(panel.title.findData(Title.MR.value))
     panel._title_chosen(panel.title.currentIndex())
-    page._ended("")
+    page.visit_ended("")
     _settled(qtbot, page, panel)
     assert panel.choices.title is Title.UNKNOWN and panel.shown == []
     assert panel.list.count() == 1  # the hint to call a ticket

@@ -23,7 +23,7 @@ def page(qtbot, app, private_core, tmp_path) -> OverviewPage:
     boss = private_core.access.change_own_password(boss, "demo2001", "Manager-Pass-2026")
     window = open_window(qtbot, private_core, boss)
     qtbot.keyClick(window, Qt.Key.Key_6, CTRL)
-    overview = window.pages["overview"]
+    overview = window.pages.overview
     assert isinstance(overview, OverviewPage) and window.current_area() == "overview"
     overview.save_dir = tmp_path / "reports"
     qtbot.waitUntil(lambda: overview.report is not None)

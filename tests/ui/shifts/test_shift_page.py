@@ -22,7 +22,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def page(qtbot, app, private_core) -> ShiftPage:
     window = open_window(qtbot, private_core, clerk_after_first_login(private_core))
     qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
-    shift = window.pages["shift"]
+    shift = window.pages.shift
     assert isinstance(shift, ShiftPage) and window.current_area() == "shift"
     return shift
 
@@ -97,7 +97,7 @@ def test_a_difference_beyond_the_limit_is_approved_by_a_manager(qtbot, page, pri
 
 
 def test_charging_without_a_shift_says_to_open_one(qtbot, page, private_core):
-    payments = page.window().pages["payments"]
+    payments = page.window().pages.payments
     context = private_core.context(page.window().user)
     payments.cart = Cart().add(pricing.quote(private_core.database, context, "S105", Decimal(1)))
     payments.charge((Tender(PaymentMethod.CASH, Decimal("30.00")),), None)

@@ -1,0 +1,145 @@
+"""The account side of the intake page: find the account, take it, pay its bills.
+
+The search runs as the clerk types (the newest answer wins); Enter takes the hit for the
+visit and shows its panel.  F10 puts the taken account's open bills, oldest first with
+their late fees, in the cart for the payments page; Ctrl+R records the customer's own
+meter reading, billed at once.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QObject, Signal
+
+from hallclient.errors import HallError
+from ui.intake.account_panel_text import account_panel_text
+from ui.intake.reading_dialog import ReadingDialog
+from ui.kit.tasks import TaskRunner
+
+if TYPE_CHECKING:
+    from hallclient.access.auth import CurrentUser
+    from hallclient.core import Core
+    from hallclient.intake.account_search import AccountHit
+    from hallclient.intake.service import AccountPanel
+    from hallclient.intake.visits import VisitView
+    from hallclient.ledger.service import AccountBills
+    from hallclient.referrals.service import ReferralView
+    from ui.intake.host import AccountHost
+
+    # The visit with the account set (None: it ended meanwhile), its panel, its referrals.
+    Taken = tuple[VisitView | None, AccountPanel, list[ReferralView]]
+
+
+class AccountSide(QObject):
+    sig_pay_bills = Signal(object)  # the account's open bills as cart lines (list[Quote])
+
+    def __init__(self, page: AccountHost, core: Core, user_of: Callable[[], CurrentUser]) -> None:
+        super().__init__(page.host_widget())
+        self._page, self._core, self._user_of = page, core, user_of
+        self.searches = 0  # the newest search; older answers are dropped
+        self.reading_dialog: ReadingDialog | None = None
+        self._runner = TaskRunner(self)
+
+    def search(self, text: str) -> None:
+        self.searches += 1
+        generation, user = self.searches, self._user_of()
+        self._runner.start(
+            lambda _p: self._core.intake.search_accounts(user, text),
+            lambda hits: self._found(generation, hits),
+            self._search_failed,
+        )
+
+    def _search_failed(self, error: BaseException) -> None:
+        if not isinstance(error, HallError):
+            raise error
+        self._page.show_problem(error)
+
+    def _found(self, generation: int, hits: list[AccountHit]) -> None:
+        if generation != self.searches:
+            return  # the clerk has typed on since: a newer answer is coming
+        self._page.accounts.set_rows(hits)
+        if hits:
+            self._page.results.selectRow(0)
+
+    def take(self) -> bool:
+        """Enter on a hit: the account is the visit's; False when there is nothing to take."""
+        page = self._page
+        hit = page.accounts.row_at(page.results.currentIndex().row())
+        if hit is None or page.visit is None:
+            return False
+        user, visit_id = self._user_of(), page.visit.id
+
+        def work() -> Taken:
+            visit = self._core.intake.set_visit_account(user, visit_id, hit.account_no)
+            referrals = self._core.referrals.for_account(user, hit.account_no)
+            return visit, self._core.intake.account_panel(user, hit.account_no), referrals
+
+        page.attempt.run(work, self._taken, page.show_problem)
+        return True
+
+    def _taken(self, result: Taken) -> None:
+        page = self._page
+        page.visit, panel, referrals = result
+        page.account = panel
+        page.panel.setText(account_panel_text(panel, referrals, self._core.settings.timezone))
+        page.panel.show()
+        page.show_visit()
+        page.purpose.setFocus()
+
+    def pay_bills(self) -> None:
+        """F10: the taken account's open bills, oldest first with their late fees, into the
+        cart for the payments page (fewer: remove the newest there)."""
+        page = self._page
+        if page.account is None:
+            page.say(self.tr("Take the customer's account first (search, then Enter)."))
+            return
+        user, account_no = self._user_of(), page.account.account_no
+        page.attempt.run(
+            lambda: self._core.ledger.account_bills(user, account_no),
+            self._bills_taken,
+            page.show_problem,
+        )
+
+    def _bills_taken(self, bills: AccountBills) -> None:
+        if not bills.bills:
+            self._page.say(self.tr("The account has no unpaid bills."))
+            return
+        self.sig_pay_bills.emit(bills.cart_lines())
+        self._page.say(
+            self.tr("{count} bills in the cart: ￥{amount} with late fees ￥{fees}.").format(
+                count=len(bills.bills),
+                amount=f"{bills.arrears + bills.late_fees:,.2f}",
+                fees=f"{bills.late_fees:,.2f}",
+            )
+        )
+
+    def report_reading(self) -> None:
+        """Ctrl+R: the customer's own meter reading, billed at once (then F10 pays it)."""
+        page = self._page
+        account = page.account
+        if account is None or page.visit is None:
+            page.say(self.tr("Take the customer's account first (search, then Enter)."))
+            return
+        dialog = self.reading_dialog = ReadingDialog(
+            self._core, self._user_of, account.account_no, account.name, page.host_widget()
+        )
+        dialog.accepted.connect(lambda: self._reading_billed(account.account_no, dialog.bill_no))
+        dialog.open()
+
+    def _reading_billed(self, account_no: str, bill_no: str | None) -> None:
+        user, page = self._user_of(), self._page
+        visit = page.visit
+        page.attempt.run(
+            lambda: (
+                visit,
+                self._core.intake.account_panel(user, account_no),
+                self._core.referrals.for_account(user, account_no),
+            ),
+            self._taken,
+            page.show_problem,
+        )
+        page.say(
+            self.tr("Reading recorded and billed: bill {bill}. F10 pays it.").format(bill=bill_no)
+        )

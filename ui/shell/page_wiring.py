@@ -1,0 +1,152 @@
+"""The main window's pages, and what passes between them.
+
+Each page is built, and its module imported, only when a role that sees it logs in (the
+page modules are imported here for their types only under TYPE_CHECKING): start-up
+does not pay for pages the role never opens.  The fees page fills the cart, the payments
+page charges it for the visit at the intake page; the scripts beside the visit follow
+the intake page and the cart.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
+
+from hallclient.access.permissions import Action, allowed
+from ui.scripts.panel import ScriptPanel
+from ui.shell.pages import PlaceholderPage
+
+if TYPE_CHECKING:
+    from hallclient.access.auth import CurrentUser
+    from hallclient.core import Core
+    from hallclient.receipts.cart import Cart
+    from hallclient.receipts.issue import Issued
+    from hallclient.tariff.rules import Quote
+    from ui.fees.page import FeesPage
+    from ui.intake.page import IntakePage
+    from ui.kit.area import Area
+    from ui.payments.page import PaymentsPage
+    from ui.referrals.board_page import ReferralBoardPage
+    from ui.referrals.directory_page import DirectoryPage
+    from ui.scripts.editor_page import ScriptEditorPage
+    from ui.shifts.overview_page import OverviewPage
+    from ui.shifts.page import ShiftPage
+
+
+@dataclass
+class Pages:
+    """The pages built for the logged-in role; None for a page the role does not see."""
+
+    by_key: dict[str, QWidget] = field(default_factory=dict)  # every area's, in nav order
+    fees: FeesPage | None = None
+    intake: IntakePage | None = None
+    payments: PaymentsPage | None = None
+    shift: ShiftPage | None = None
+    overview: OverviewPage | None = None
+    scripts: ScriptEditorPage | None = None
+    referrals: ReferralBoardPage | None = None
+    directory: DirectoryPage | None = None
+
+
+def build_pages(core: Core, user_of: Callable[[], CurrentUser], areas: Sequence[Area]) -> Pages:
+    """The page of each area, or what will be there (pages are built one by one)."""
+    pages = Pages()
+    for area in areas:
+        built = _build(pages, core, user_of, area)
+        pages.by_key[area.key] = PlaceholderPage(area) if built is None else built
+    return pages
+
+
+def _build(
+    pages: Pages, core: Core, user_of: Callable[[], CurrentUser], area: Area
+) -> QWidget | None:
+    """Import the area's page module now and build its page, kept in ``pages``."""
+    page: QWidget | None = None
+    match area.key:
+        case "fees":
+            from ui.fees.page import FeesPage
+
+            page = pages.fees = FeesPage(core, user_of, area)
+        case "intake":
+            from ui.intake.page import IntakePage
+
+            page = pages.intake = IntakePage(core, user_of, area)
+        case "payments":
+            from ui.payments.page import PaymentsPage
+
+            page = pages.payments = PaymentsPage(core, user_of, area)
+        case "shift":
+            from ui.shifts.page import ShiftPage
+
+            page = pages.shift = ShiftPage(core, user_of, area)
+        case "overview":
+            from ui.shifts.overview_page import OverviewPage
+
+            page = pages.overview = OverviewPage(core, user_of, area)
+        case "scripts":
+            from ui.scripts.editor_page import ScriptEditorPage
+
+            page = pages.scripts = ScriptEditorPage(core, user_of, area)
+        case "referrals" if allowed(user_of().role, Action.HANDLE_REFERRALS):
+            # the counter's referral form is still to come: others get the placeholder
+            from ui.referrals.board_page import ReferralBoardPage
+
+            page = pages.referrals = ReferralBoardPage(core, user_of, area)
+        case "directory":
+            from ui.referrals.directory_page import DirectoryPage
+
+            page = pages.directory = DirectoryPage(core, user_of, area)
+    return page
+
+
+def connect_cart(
+    pages: Pages,
+    show_printer_state: Callable[[str], None],
+    show_area: Callable[[str], object],
+) -> None:
+    """The fees page fills the cart; the payments page charges it, for the visit at the
+    intake page, and empties it; F10 at the intake page puts the account's bills in it."""
+    fees, payments, intake = pages.fees, pages.payments, pages.intake
+    if payments is not None and intake is not None:
+        payments.visit_of = lambda: intake.visit.id if intake.visit else None
+    if fees is None or payments is None:
+        return
+
+    def charged(_issued: Issued) -> None:
+        fees.clear_cart()
+
+    def pay_bills(lines: list[Quote]) -> None:
+        """F10 at the intake page: the bills go in the cart and the payments page opens."""
+        fees.put_bills(lines)
+        show_area("payments")
+
+    payments.sig_printer_state.connect(show_printer_state)
+    fees.sig_cart_changed.connect(payments.set_cart)
+    payments.sig_charged.connect(charged)
+    if intake is not None:
+        intake.sig_pay_bills.connect(pay_bills)
+
+
+def script_panel(
+    pages: Pages, core: Core, user_of: Callable[[], CurrentUser]
+) -> ScriptPanel | None:
+    """The scripts beside the visit, for those who serve customers."""
+    intake = pages.intake
+    if intake is None or not allowed(user_of().role, Action.SERVE_CUSTOMERS):
+        return None
+    panel = ScriptPanel(core, user_of)
+    intake.sig_visit_changed.connect(panel.set_visit)
+    intake.sig_closing.connect(panel.set_closing)
+    intake.sig_referred.connect(panel.set_department)
+
+    def cart_changed(cart: Cart) -> None:
+        total = cart.total
+        panel.set_amount(total if total > 0 else None)
+        intake.charge_pending(total)
+
+    if pages.fees is not None:
+        pages.fees.sig_cart_changed.connect(cart_changed)
+    return panel
