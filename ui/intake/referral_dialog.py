@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from hallclient.referrals.directory import DepartmentEntry
 from hallclient.referrals.informants import Informant
 from hallclient.referrals.routing import Suggestion
+
 # Urgency (from db.models) is imported, not re-exported, by the service: mypy needs an __all__
 from hallclient.referrals.service import NewReferral, Urgency  # type: ignore[attr-defined]
 from hallclient.scripts.phrases import Finding
