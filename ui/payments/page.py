@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from PIL import Image
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -35,8 +36,9 @@ from hallclient.printing.printers import PrinterProblem
 from hallclient.receipts.cart import Cart
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.issue import Issued, PaymentRequest
-from hallclient.receipts.jobs import PrintStatus
+from hallclient.receipts.jobs import JobView, PrintStatus
 from hallclient.receipts.money_words import capitals
+from hallclient.receipts.payment import Tender
 from ui.access.approval_dialog import ApprovalDialog
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt
@@ -142,7 +144,7 @@ class PaymentsPage(QFrame):
             self.retranslate()
         super().changeEvent(event)
 
-    def showEvent(self, event: Any) -> None:
+    def showEvent(self, event: QShowEvent) -> None:
         """Waiting receipts are checked; with fees to charge the cursor is in the cash
         handed over (cash is the usual payment; Shift+Tab reaches the other methods)."""
         super().showEvent(event)
@@ -196,7 +198,7 @@ class PaymentsPage(QFrame):
         self.confirm_box.accepted.connect(lambda: self.charge(tenders, handed))
         self.confirm_box.open()
 
-    def charge(self, tenders: Any, handed: Any) -> None:
+    def charge(self, tenders: tuple[Tender, ...], handed: Decimal | None) -> None:
         self.key = self.key or uuid.uuid4().hex
         account = next((q.account_no for q in self.cart.lines if q.account_no), "") or ""
         request = PaymentRequest(
@@ -248,7 +250,7 @@ class PaymentsPage(QFrame):
 
         self._runner.start(work, self._printed, failed)
 
-    def _printed(self, outcome: tuple[PrintResult, Any]) -> None:
+    def _printed(self, outcome: tuple[PrintResult, Image.Image]) -> None:
         result, image = outcome
         self.in_flight.discard(result.job_id)
         self.preview_area.show_image(image)
@@ -283,7 +285,7 @@ class PaymentsPage(QFrame):
             lambda _p: self._core.receipts.unfinished(user), self._print_first, self._print_failed
         )
 
-    def _print_first(self, waiting: list[Any]) -> None:
+    def _print_first(self, waiting: list[JobView]) -> None:
         waiting = [job for job in waiting if job.job_id not in self.in_flight]
         pending = [job for job in waiting if job.status is PrintStatus.PENDING]
         if pending:
@@ -299,7 +301,7 @@ class PaymentsPage(QFrame):
             lambda _p: self._core.receipts.unfinished(user), self._show_waiting, self._print_failed
         )
 
-    def _show_waiting(self, waiting: list[Any]) -> None:
+    def _show_waiting(self, waiting: list[JobView]) -> None:
         waiting = [job for job in waiting if job.job_id not in self.in_flight]
         interrupted = [job for job in waiting if job.status is PrintStatus.SENDING]
         if interrupted:
@@ -328,7 +330,7 @@ class PaymentsPage(QFrame):
             self._print_failed,
         )
 
-    def _settled(self, copy: Any) -> None:
+    def _settled(self, copy: JobView | None) -> None:
         if copy is None:
             self.print_state.setText(self.tr("Recorded as printed."))
         else:
