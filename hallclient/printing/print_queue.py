@@ -10,8 +10,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, replace
 
+from db.domain import PaymentMethod
 from db.engine import Database
-from db.models.receipts import PaymentMethod
 from hallclient.context import Context
 from hallclient.printing.escpos import Mode, job_bytes
 from hallclient.printing.printers import (
