@@ -7,7 +7,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date
 
-from db.models import Role
+from db.domain import Role
 from hallclient.access import audit
 from hallclient.access.audit import Where
 from hallclient.access.permissions import Action, require

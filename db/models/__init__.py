@@ -1,64 +1,39 @@
-"""All mapped tables; import from here so every model is registered on ``Base.metadata``."""
+"""All mapped tables, and the domain's words (``db.domain``) they store; import from here.
 
-from db.models.accounts import Account, AccountStatus
-from db.models.base import Base
-from db.models.intake import (
-    Ticket,
-    TicketSequence,
+Importing this package registers every model on ``Base.metadata``.
+"""
+
+from db.domain import (
+    AccountStatus,
+    BillKind,
+    CountPurpose,
+    MoveDirection,
+    PaymentMethod,
+    PrintStatus,
+    ReadingKind,
+    ReadingSource,
+    ReceiptKind,
+    ReferralStatus,
+    Role,
+    ScheduleStatus,
+    ShiftStatus,
     TicketStatus,
-    Visit,
+    Urgency,
     VisitOutcome,
     VisitStage,
 )
-from db.models.ledger import (
-    Bill,
-    BillKind,
-    BillLine,
-    MeterReading,
-    OutsidePayment,
-    ReadingKind,
-    ReadingSource,
-    TierVolume,
-)
-from db.models.receipts import (
-    PaymentMethod,
-    PrintJob,
-    PrintStatus,
-    Receipt,
-    ReceiptKind,
-    ReceiptLine,
-    ReceiptPayment,
-    ReceiptSeries,
-)
+from db.models.accounts import Account
+from db.models.base import Base
+from db.models.intake import Ticket, TicketSequence, Visit
+from db.models.ledger import Bill, BillLine, MeterReading, OutsidePayment, TierVolume
+from db.models.receipts import PrintJob, Receipt, ReceiptLine, ReceiptPayment, ReceiptSeries
 from db.models.reference import Department, ServiceCategory, VisitPurpose
-from db.models.referrals import (
-    InformantReport,
-    Referral,
-    ReferralEvent,
-    ReferralSequence,
-    ReferralStatus,
-    Urgency,
-)
+from db.models.referrals import InformantReport, Referral, ReferralEvent, ReferralSequence
 from db.models.scripts import ScriptVersion, VisitScript
 from db.models.security import Approval, AuditEntry, AuditHead
-from db.models.shifts import (
-    CashCount,
-    CashMove,
-    CountPurpose,
-    DayClose,
-    MoveDirection,
-    Shift,
-    ShiftStatus,
-    ShiftTally,
-)
-from db.models.staff import Counter, Hall, Role, User
-from db.models.tariff import (
-    ScheduleStatus,
-    TariffBand,
-    TariffItem,
-    TariffLateFee,
-    TariffSchedule,
-)
+from db.models.shifts import CashCount, CashMove, DayClose, Shift, ShiftTally
+from db.models.staff import Counter, Hall, User
+from db.models.tariff import TariffBand, TariffItem, TariffLateFee, TariffSchedule
 
 __all__ = [
     "Account",

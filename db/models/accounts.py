@@ -2,19 +2,11 @@
 
 from __future__ import annotations
 
-import enum
-
 from sqlalchemy import Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, validates
 
 from db.models.base import Base
 from db.search_keys import KEY_LENGTH, address_key
-
-
-class AccountStatus(enum.StrEnum):
-    NORMAL = "normal"
-    SUSPENDED = "suspended"  # gas stopped (停气): only the fees of reconnection are charged
-    CLOSED = "closed"  # the account is closed (销户)
 
 
 class Account(Base):

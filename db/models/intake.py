@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from db.domain import TicketStatus, VisitOutcome, VisitStage
 from db.models.base import Base
 from db.types import UTCDateTime
 
@@ -26,14 +27,6 @@ def _enum(kind: type[enum.StrEnum], length: int = 16) -> Enum:
     return Enum(
         kind, native_enum=False, length=length, values_callable=lambda e: [m.value for m in e]
     )
-
-
-class TicketStatus(enum.StrEnum):
-    WAITING = "waiting"
-    CALLED = "called"  # at a counter now (recall repeats the call)
-    NO_SHOW = "no_show"  # skipped; may be recalled for a while
-    TRANSFERRED = "transferred"  # waiting again, in another category or for another counter
-    DONE = "done"
 
 
 class TicketSequence(Base):
@@ -73,24 +66,6 @@ class Ticket(Base):
     calls: Mapped[int] = mapped_column(Integer, default=0)
     skipped_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     note: Mapped[str] = mapped_column(Text, default="")
-
-
-class VisitStage(enum.StrEnum):
-    CALLED = "called"
-    GREETED = "greeted"
-    SERVING = "serving"
-    CHARGING = "charging"
-    REFERRING = "referring"
-    CLOSING = "closing"
-    CLOSED = "closed"
-
-
-class VisitOutcome(enum.StrEnum):
-    RESOLVED = "resolved"
-    CHARGED = "charged"
-    REFERRED = "referred"
-    PENDING = "pending"
-    NO_SHOW = "no_show"
 
 
 class Visit(Base):

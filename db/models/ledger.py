@@ -18,6 +18,7 @@ from decimal import Decimal
 from sqlalchemy import Date, Enum, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column
 
+from db.domain import BillKind, ReadingKind, ReadingSource
 from db.models.base import Base
 from db.types import Fen, UnitPrice, UTCDateTime, Volume
 
@@ -26,23 +27,6 @@ BILL_NO_LENGTH = 32
 
 def _enum(kind: type[enum.StrEnum]) -> Enum:
     return Enum(kind, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
-
-
-class ReadingSource(enum.StrEnum):
-    READER = "reader"  # the meter readers' file (抄表)
-    SELF = "self"  # the customer's own reading, told at the counter (自报)
-
-
-class ReadingKind(enum.StrEnum):
-    OPENING = "opening"  # the first reading of an account: nothing before it to bill
-    REGULAR = "regular"
-    METER_CHANGE = "meter_change"  # a new meter: counts from its start reading (换表)
-    ROLLOVER = "rollover"  # the dials passed their maximum and began again (表盘归零)
-
-
-class BillKind(enum.StrEnum):
-    READING = "reading"  # the consumption between two readings, priced by the tariff
-    CARRIED = "carried"  # brought over from the previous system (承前), migration 0010
 
 
 class MeterReading(Base):

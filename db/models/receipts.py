@@ -15,6 +15,7 @@ from decimal import Decimal
 from sqlalchemy import Date, Enum, ForeignKey, Index, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from db.domain import PaymentMethod, PrintStatus, ReceiptKind
 from db.models.base import Base
 from db.types import Fen, UnitPrice, UTCDateTime, Volume
 
@@ -23,26 +24,6 @@ HASH_LENGTH = 64  # SHA-256, hex
 
 def _enum(kind: type[enum.StrEnum]) -> Enum:
     return Enum(kind, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
-
-
-class ReceiptKind(enum.StrEnum):
-    SALE = "sale"
-    VOID = "void"  # reverses an earlier receipt of the same series; the original stays
-
-
-class PaymentMethod(enum.StrEnum):
-    CASH = "cash"
-    WECHAT = "wechat"
-    ALIPAY = "alipay"
-    UNIONPAY = "unionpay"
-    BANK_TRANSFER = "bank_transfer"
-
-
-class PrintStatus(enum.StrEnum):
-    PENDING = "pending"  # waiting for the printer (or for a retry after a fault)
-    SENDING = "sending"  # handed to the printer; a crash here leaves the outcome unknown
-    PRINTED = "printed"
-    LOST = "lost"  # interrupted, and the clerk saw no paper: a 重打 copy replaces it
 
 
 class ReceiptSeries(Base):

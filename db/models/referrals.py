@@ -23,26 +23,13 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from db.domain import ReferralStatus, Urgency
 from db.models.base import Base
 from db.types import UTCDateTime
 
 
 def _enum(kind: type[enum.StrEnum]) -> Enum:
     return Enum(kind, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
-
-
-class Urgency(enum.StrEnum):
-    NORMAL = "normal"
-    URGENT = "urgent"
-    EMERGENCY = "emergency"
-
-
-class ReferralStatus(enum.StrEnum):
-    NEW = "new"
-    ACKNOWLEDGED = "acknowledged"
-    IN_PROGRESS = "in_progress"
-    CLOSED = "closed"  # done, with its result
-    RETURNED = "returned"  # sent back to the hall, with the reason
 
 
 class ReferralSequence(Base):

@@ -17,30 +17,14 @@ from decimal import Decimal
 from sqlalchemy import Date, Enum, ForeignKey, Integer, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from db.domain import CountPurpose, MoveDirection, PaymentMethod, ShiftStatus
 from db.models.base import Base
-from db.models.receipts import HASH_LENGTH, PaymentMethod
+from db.models.receipts import HASH_LENGTH
 from db.types import Fen, UTCDateTime
 
 
 def _enum(kind: type[enum.StrEnum]) -> Enum:
     return Enum(kind, native_enum=False, length=16, values_callable=lambda e: [m.value for m in e])
-
-
-class ShiftStatus(enum.StrEnum):
-    OPEN = "open"  # receipts and cash moves are accepted
-    SUBMITTED = "submitted"  # counted and closed by the clerk; waits for the manager
-    RETURNED = "returned"  # sent back by the manager for a recount
-    APPROVED = "approved"  # final
-
-
-class CountPurpose(enum.StrEnum):
-    FLOAT = "float"  # the opening float
-    CLOSE = "close"  # the cash counted at a close (one set per round)
-
-
-class MoveDirection(enum.StrEnum):
-    IN = "in"
-    OUT = "out"
 
 
 class Shift(Base):

@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import enum
 from datetime import datetime
 
 from sqlalchemy import Boolean, Enum, ForeignKey, Integer, String, UniqueConstraint, false
 from sqlalchemy.orm import Mapped, mapped_column
 
+from db.domain import Role
 from db.models.base import Base
 from db.types import UTCDateTime
-
-
-class Role(enum.StrEnum):
-    CLERK = "clerk"
-    SHIFT_MANAGER = "shift_manager"
-    DEPARTMENT_STAFF = "department_staff"
-    AUDITOR = "auditor"
-    ADMIN = "admin"
 
 
 class Hall(Base):

@@ -7,7 +7,6 @@ discarded, not edited.  Only the schedule row's status and its sign-offs change.
 
 from __future__ import annotations
 
-import enum
 from datetime import date, datetime
 from decimal import Decimal
 
@@ -23,15 +22,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
+from db.domain import ScheduleStatus
 from db.models.base import Base
 from db.types import UnitPrice, UTCDateTime, Volume
-
-
-class ScheduleStatus(enum.StrEnum):
-    DRAFT = "draft"
-    APPROVED = "approved"
-    RETIRED = "retired"
-    DISCARDED = "discarded"  # a draft nobody approved; kept for the record
 
 
 class TariffSchedule(Base):

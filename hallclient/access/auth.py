@@ -15,8 +15,9 @@ from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
+from db.domain import Role
 from db.engine import Database
-from db.models import Role, User
+from db.models import User
 from hallclient.access import audit
 from hallclient.access.audit import Where
 from hallclient.access.passwords import hash_password, needs_rehash, verify_password

@@ -11,7 +11,7 @@ from __future__ import annotations
 import enum
 from collections.abc import Mapping
 
-from db.models import Role
+from db.domain import Role
 from hallclient.errors import HallError
 
 

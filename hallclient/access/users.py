@@ -11,8 +11,9 @@ import re
 
 from sqlalchemy import select
 
+from db.domain import Role
 from db.engine import Database
-from db.models import Department, Role, User
+from db.models import Department, User
 from hallclient.access.auth import CredentialCheck, check_credentials, current_user
 from hallclient.access.passwords import check_policy, hash_password
 from hallclient.access.permissions import Action

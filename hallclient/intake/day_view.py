@@ -12,8 +12,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from db.domain import TicketStatus, VisitOutcome
 from db.engine import Database
-from db.models import Ticket, TicketStatus, Visit, VisitOutcome
+from db.models import Ticket, Visit
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.uow import UnitOfWork

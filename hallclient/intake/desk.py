@@ -6,8 +6,8 @@ method is one use case, run as the given clerk at this counter.
 
 from __future__ import annotations
 
+from db.domain import VisitOutcome, VisitStage
 from db.engine import Database
-from db.models import VisitOutcome, VisitStage
 from hallclient.context import ContextOf, CurrentUser
 from hallclient.intake import day_view, queue, service, visits
 from hallclient.intake.account_search import AccountHit, search_accounts

@@ -19,9 +19,9 @@ from sqlalchemy import or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from db.domain import TicketStatus, VisitOutcome, VisitStage
 from db.engine import Database
-from db.models import Counter, ServiceCategory, Ticket, TicketSequence, TicketStatus, Visit
-from db.models.intake import VisitOutcome, VisitStage
+from db.models import Counter, ServiceCategory, Ticket, TicketSequence, Visit
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.errors import HallError

@@ -9,9 +9,10 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from db.domain import ReceiptKind, VisitOutcome
 from db.engine import Database
-from db.models import Account, ServiceCategory, Visit, VisitOutcome, VisitPurpose
-from db.models.receipts import Receipt, ReceiptKind
+from db.models import Account, ServiceCategory, Visit, VisitPurpose
+from db.models.receipts import Receipt
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.intake.visits import VisitError, VisitProblem

@@ -17,16 +17,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from db.domain import TicketStatus, VisitOutcome, VisitStage
 from db.engine import Database
-from db.models import (
-    Account,
-    Ticket,
-    TicketStatus,
-    Visit,
-    VisitOutcome,
-    VisitPurpose,
-    VisitStage,
-)
+from db.models import Account, Ticket, Visit, VisitPurpose
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.errors import HallError

@@ -21,8 +21,9 @@ from sqlalchemy import bindparam, exists, insert, select
 from sqlalchemy.orm import aliased
 
 from db.bulk import insert_numbered
+from db.domain import BillKind
 from db.engine import Database
-from db.models import Account, Bill, BillKind, BillLine, MeterReading, TierVolume
+from db.models import Account, Bill, BillLine, MeterReading, TierVolume
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError

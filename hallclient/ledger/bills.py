@@ -18,8 +18,9 @@ from decimal import Decimal
 from sqlalchemy import and_, bindparam, exists, select
 from sqlalchemy.orm import aliased
 
-from db.models import Bill, BillKind, BillLine, OutsidePayment
-from db.models.receipts import Receipt, ReceiptKind, ReceiptLine
+from db.domain import BillKind, ReceiptKind
+from db.models import Bill, BillLine, OutsidePayment
+from db.models.receipts import Receipt, ReceiptLine
 from hallclient.access.approvals import use_approval
 from hallclient.access.permissions import ApprovalKind
 from hallclient.context import Context

@@ -14,7 +14,8 @@ from decimal import Decimal
 
 from sqlalchemy import insert
 
-from db.models import Bill, BillKind, BillLine
+from db.domain import BillKind
+from db.models import Bill, BillLine
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError, LedgerProblem, ReadingFault, reading_refused
 from hallclient.ledger.readings import account_meter

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
 
-from db.models.ledger import ReadingKind
+from db.domain import ReadingKind
 from hallclient.ledger.readings import ReadingInput
 from hallclient.ledger.rules import ReadingFigures
 from hallclient.setup.csvspec import Problem

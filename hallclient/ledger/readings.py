@@ -16,7 +16,8 @@ from decimal import Decimal
 
 from sqlalchemy import bindparam, insert, select, update
 
-from db.models import Account, AccountStatus, MeterReading, ReadingKind, ReadingSource
+from db.domain import AccountStatus, ReadingKind, ReadingSource
+from db.models import Account, MeterReading
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError, LedgerProblem, ReadingFault, reading_refused
 from hallclient.ledger.rules import ReadingFigures, consumption

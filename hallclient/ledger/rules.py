@@ -13,8 +13,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from db.models.accounts import AccountStatus
-from db.models.ledger import ReadingKind
+from db.domain import AccountStatus, ReadingKind
 from hallclient.ledger.errors import LedgerError, LedgerProblem, ReadingFault, reading_refused
 from hallclient.tariff.rules import Category, PricedItem, Quote
 

@@ -13,8 +13,9 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from db.domain import ReadingSource
 from db.engine import Database
-from db.models.ledger import MeterReading, ReadingSource
+from db.models.ledger import MeterReading
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.ledger.billing import Unbilled, bill_readings

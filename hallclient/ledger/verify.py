@@ -17,9 +17,10 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.orm import aliased
 
+from db.domain import ReceiptKind
 from db.engine import Database
 from db.models import Bill, BillLine, OutsidePayment, TierVolume
-from db.models.receipts import Receipt, ReceiptKind, ReceiptLine
+from db.models.receipts import Receipt, ReceiptLine
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.uow import UnitOfWork

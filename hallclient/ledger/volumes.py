@@ -18,8 +18,9 @@ from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.sql.dml import Insert
 
+from db.domain import ReceiptKind
 from db.models import Account, Bill, TierVolume
-from db.models.receipts import Receipt, ReceiptKind, ReceiptLine
+from db.models.receipts import Receipt, ReceiptLine
 from hallclient.ledger.errors import LedgerError, LedgerProblem
 from hallclient.ledger.rules import ZERO_M3, TierVolumes
 from hallclient.receipts.record import LineRecord, ReceiptRecord

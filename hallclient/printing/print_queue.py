@@ -12,8 +12,8 @@ from dataclasses import dataclass, field, replace
 
 from PIL import Image
 
+from db.domain import PaymentMethod
 from db.engine import Database
-from db.models.receipts import PaymentMethod
 from hallclient.context import Context
 from hallclient.printing.escpos import Job, Mode, render_job
 from hallclient.printing.printers import (

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from db.models.receipts import PaymentMethod, ReceiptKind
+from db.domain import PaymentMethod, ReceiptKind
 from hallclient.money import format_yuan
 from hallclient.printing.layout import (
     QR,

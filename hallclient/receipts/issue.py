@@ -21,9 +21,10 @@ from decimal import Decimal
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
+from db.domain import ReceiptKind
 from db.engine import Database
 from db.models import Visit
-from db.models.receipts import PrintJob, Receipt, ReceiptKind
+from db.models.receipts import PrintJob, Receipt
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.ledger.bills import confirm_bills

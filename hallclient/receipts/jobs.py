@@ -15,8 +15,9 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from db.domain import PrintStatus
 from db.engine import Database
-from db.models.receipts import PrintJob, PrintStatus, Receipt
+from db.models.receipts import PrintJob, Receipt
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from db.models.receipts import PaymentMethod
+from db.domain import PaymentMethod
 from hallclient.money import FEN, MAX_AMOUNT
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.text_input import TextInputError, clean_text

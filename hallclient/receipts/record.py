@@ -19,7 +19,7 @@ from dataclasses import dataclass, field, replace
 from datetime import UTC, date, datetime
 from decimal import Decimal
 
-from db.models.receipts import PaymentMethod, ReceiptKind
+from db.domain import PaymentMethod, ReceiptKind
 from hallclient.tariff.rules import Quote
 
 CHAIN_VERSION = 2

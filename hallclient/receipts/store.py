@@ -10,7 +10,8 @@ from collections.abc import Iterable
 
 from sqlalchemy import insert, select
 
-from db.models.receipts import PrintJob, PrintStatus, Receipt, ReceiptLine, ReceiptPayment
+from db.domain import PrintStatus
+from db.models.receipts import PrintJob, Receipt, ReceiptLine, ReceiptPayment
 from hallclient.context import Context
 from hallclient.receipts.record import LineRecord, PaymentRecord, ReceiptRecord
 from hallclient.uow import UnitOfWork

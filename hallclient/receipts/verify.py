@@ -16,15 +16,9 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from db.domain import ReceiptKind
 from db.engine import Database
-from db.models.receipts import (
-    PrintJob,
-    Receipt,
-    ReceiptKind,
-    ReceiptLine,
-    ReceiptPayment,
-    ReceiptSeries,
-)
+from db.models.receipts import PrintJob, Receipt, ReceiptLine, ReceiptPayment, ReceiptSeries
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.receipts.record import GENESIS, ReceiptRecord, chain_hash

@@ -16,9 +16,10 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.exc import IntegrityError
 
+from db.domain import ReceiptKind
 from db.engine import Database
 from db.models import User
-from db.models.receipts import PrintJob, Receipt, ReceiptKind
+from db.models.receipts import PrintJob, Receipt
 from hallclient.access.approvals import use_approval
 from hallclient.access.permissions import Action, ApprovalKind
 from hallclient.context import Context

@@ -11,8 +11,8 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from db.domain import ReferralStatus
 from db.engine import Database
-from db.models import ReferralStatus
 from hallclient import paths
 from hallclient.context import Context, CurrentUser
 from hallclient.errors import HallError

@@ -8,7 +8,7 @@ the same normalised form as the forbidden phrases (燃氣味 and 漏 气 count t
 
 from __future__ import annotations
 
-from db.models import Urgency
+from db.domain import Urgency
 from hallclient.referrals.service import NewReferral
 from hallclient.scripts.phrases import PAUSE, normalised
 from hallclient.text_input import TextInputError, clean_phone

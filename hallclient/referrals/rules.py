@@ -11,7 +11,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-from db.models import ReferralStatus, Urgency
+from db.domain import ReferralStatus, Urgency
 
 DUE_SOON_SHARE = 0.2  # the last fifth of the target time
 

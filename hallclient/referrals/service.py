@@ -17,17 +17,9 @@ from sqlalchemy import select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
+from db.domain import ReferralStatus, Urgency
 from db.engine import Database
-from db.models import (
-    Account,
-    Department,
-    Referral,
-    ReferralEvent,
-    ReferralSequence,
-    ReferralStatus,
-    Urgency,
-    Visit,
-)
+from db.models import Account, Department, Referral, ReferralEvent, ReferralSequence, Visit
 from hallclient.access.permissions import Action, allowed
 from hallclient.clock import local
 from hallclient.context import Context

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
-from db.models import Urgency
+from db.domain import Urgency
 from hallclient.printing.layout import QR, Align, Block, Feed, Layout, Paper, Rule, Text
 from hallclient.printing.receipt_layout import Heading
 from hallclient.referrals.informants import redacted_reference

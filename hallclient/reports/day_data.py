@@ -8,8 +8,9 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from db.domain import ReceiptKind
 from db.engine import Database
-from db.models.receipts import Receipt, ReceiptKind
+from db.models.receipts import Receipt
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.shifts.day_close import DayCloseView, close_of

@@ -21,7 +21,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
-from db.models.receipts import PaymentMethod
+from db.domain import PaymentMethod
 from hallclient.money import format_yuan
 from hallclient.printing.pdf import register_font
 from hallclient.printing.receipt_layout import METHOD_NAMES, Heading

@@ -19,8 +19,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Integer, Row, Select, func, select, type_coerce
 
+from db.domain import PaymentMethod, ReceiptKind
 from db.engine import Database
-from db.models.receipts import PaymentMethod, Receipt, ReceiptKind, ReceiptLine, ReceiptPayment
+from db.models.receipts import Receipt, ReceiptLine, ReceiptPayment
 from db.models.shifts import Shift, ShiftTally
 from hallclient.access.permissions import Action
 from hallclient.context import Context

@@ -14,8 +14,8 @@ from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 
+from db.domain import VisitStage
 from db.engine import Database
-from db.models import VisitStage
 from hallclient.context import Context, CurrentUser
 from hallclient.scripts import service, visit_record
 from hallclient.scripts.catalogue import ScriptId, load_default_set

@@ -15,7 +15,7 @@ import re
 
 from pypinyin import Style, lazy_pinyin
 
-from db.models import VisitStage
+from db.domain import VisitStage
 from hallclient.scripts.catalogue import ScriptKey
 
 LONG_WAIT = dt.timedelta(minutes=10)  # a customer who waited this long hears an apology first

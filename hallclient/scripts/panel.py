@@ -14,7 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
-from db.models import VisitStage
+from db.domain import VisitStage
 from hallclient.money import format_yuan
 from hallclient.scripts.catalogue import ScriptId, ScriptKey, pick
 from hallclient.scripts.moments import Title, address_form, other_keys, stage_keys

@@ -12,16 +12,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from db.domain import VisitStage
 from db.engine import Database
-from db.models import (
-    Account,
-    Department,
-    Ticket,
-    Visit,
-    VisitPurpose,
-    VisitScript,
-    VisitStage,
-)
+from db.models import Account, Department, Ticket, Visit, VisitPurpose, VisitScript
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.intake.visits import VisitError, VisitProblem

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from db.domain import Role
 from db.engine import Database
-from db.models import Account, Counter, Hall, Role, User
+from db.models import Account, Counter, Hall, User
 from hallclient.access.passwords import hash_password
 from hallclient.clock import DEFAULT_TIMEZONE, SystemClock, hall_today
 from hallclient.setup.demo_accounts import insert_accounts

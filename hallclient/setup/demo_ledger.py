@@ -25,9 +25,9 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Date, Insert, Integer, String, cast, func, insert, literal, select
 
+from db.domain import BillKind, ReadingKind, ReadingSource
 from db.engine import Database
-from db.models import Account, Bill, BillKind, MeterReading, OutsidePayment, TierVolume
-from db.models.ledger import ReadingKind, ReadingSource
+from db.models import Account, Bill, MeterReading, OutsidePayment, TierVolume
 from db.types import UTCDateTime
 from hallclient.access.audit import Where
 from hallclient.access.auth import Role

@@ -6,13 +6,8 @@ from dataclasses import asdict
 
 from sqlalchemy import select
 
-from db.models import (
-    Department,
-    ScheduleStatus,
-    ServiceCategory,
-    TariffSchedule,
-    VisitPurpose,
-)
+from db.domain import ScheduleStatus
+from db.models import Department, ServiceCategory, TariffSchedule, VisitPurpose
 from hallclient.setup.reference import ReferenceData
 from hallclient.tariff.schedules import add_items
 from hallclient.uow import UnitOfWork

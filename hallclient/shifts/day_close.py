@@ -20,10 +20,11 @@ from typing import Any
 
 from sqlalchemy import func, select
 
+from db.domain import ShiftStatus
 from db.engine import Database
 from db.models import Hall
 from db.models.receipts import Receipt
-from db.models.shifts import DayClose, Shift, ShiftStatus
+from db.models.shifts import DayClose, Shift
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.money import from_fen, to_fen

@@ -14,9 +14,8 @@ from pathlib import Path
 
 from PIL import Image
 
+from db.domain import MoveDirection, PaymentMethod
 from db.engine import Database
-from db.models.receipts import PaymentMethod
-from db.models.shifts import MoveDirection
 from hallclient.context import Context, CurrentUser
 from hallclient.printing.escpos import job_bytes
 from hallclient.printing.layout import Layout, Paper

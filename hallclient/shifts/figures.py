@@ -11,7 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from db.models.receipts import PaymentMethod
+from db.domain import PaymentMethod
 
 ZERO = Decimal("0.00")
 METHODS = tuple(PaymentMethod)

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from db.domain import PaymentMethod, ShiftStatus
 from db.engine import Database
-from db.models.receipts import PaymentMethod
-from db.models.shifts import Shift, ShiftStatus
+from db.models.shifts import Shift
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.money import format_yuan

@@ -11,8 +11,7 @@ from datetime import datetime
 from decimal import Decimal
 from zoneinfo import ZoneInfo
 
-from db.models.receipts import PaymentMethod
-from db.models.shifts import MoveDirection
+from db.domain import MoveDirection, PaymentMethod
 from hallclient.printing.layout import Align, Block, Feed, Layout, Paper, Rule, Text
 from hallclient.printing.receipt_layout import METHOD_NAMES, Heading, amount_row
 from hallclient.shifts.cash import DENOMINATIONS

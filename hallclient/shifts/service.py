@@ -17,19 +17,10 @@ from decimal import Decimal
 from sqlalchemy import bindparam, select
 from sqlalchemy.exc import IntegrityError
 
+from db.domain import CountPurpose, MoveDirection, PaymentMethod, ShiftStatus
 from db.engine import Database
 from db.models import Hall
-from db.models.receipts import PaymentMethod
-from db.models.shifts import (
-    CashCount,
-    CashMove,
-    CountPurpose,
-    DayClose,
-    MoveDirection,
-    Shift,
-    ShiftStatus,
-    ShiftTally,
-)
+from db.models.shifts import CashCount, CashMove, DayClose, Shift, ShiftTally
 from hallclient.access.approvals import use_approval
 from hallclient.access.permissions import Action, ApprovalKind
 from hallclient.context import Context

@@ -15,16 +15,10 @@ from typing import Any, cast
 from sqlalchemy import func, or_, select
 from sqlalchemy.orm import aliased
 
+from db.domain import MoveDirection, PaymentMethod, ReceiptKind
 from db.models import TariffItem, TariffSchedule
-from db.models.receipts import (
-    PaymentMethod,
-    PrintJob,
-    Receipt,
-    ReceiptKind,
-    ReceiptLine,
-    ReceiptPayment,
-)
-from db.models.shifts import CashCount, CashMove, MoveDirection, Shift, ShiftTally
+from db.models.receipts import PrintJob, Receipt, ReceiptLine, ReceiptPayment
+from db.models.shifts import CashCount, CashMove, Shift, ShiftTally
 from hallclient.shifts.figures import (
     BILLS,
     LATE_FEES,

@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from decimal import Decimal
 
-from db.models.shifts import MoveDirection, Shift, ShiftStatus
+from db.domain import MoveDirection, ShiftStatus
+from db.models.shifts import Shift
 from hallclient.shifts.figures import ShiftFigures, Tally
 
 __all__ = ["MoveDirection", "MoveView", "ShiftReading", "ShiftView"]  # MoveDirection: for the UI

@@ -16,8 +16,9 @@ from decimal import Decimal
 
 from sqlalchemy import bindparam, select
 
+from db.domain import AccountStatus
 from db.engine import Database
-from db.models import Account, AccountStatus
+from db.models import Account
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError, LedgerProblem

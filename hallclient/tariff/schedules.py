@@ -17,8 +17,9 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
+from db.domain import ScheduleStatus
 from db.engine import Database
-from db.models import ScheduleStatus, TariffBand, TariffItem, TariffLateFee, TariffSchedule
+from db.models import TariffBand, TariffItem, TariffLateFee, TariffSchedule
 from hallclient.access.approvals import use_approval
 from hallclient.access.permissions import Action, ApprovalKind
 from hallclient.context import Context

@@ -9,7 +9,8 @@ from collections.abc import Sequence
 from sqlalchemy import BindParameter, Date, bindparam, or_, select
 from sqlalchemy.orm import Session
 
-from db.models import ScheduleStatus, TariffBand, TariffItem, TariffLateFee, TariffSchedule
+from db.domain import ScheduleStatus
+from db.models import TariffBand, TariffItem, TariffLateFee, TariffSchedule
 from hallclient.tariff.errors import TariffError, TariffProblem
 from hallclient.tariff.rules import (
     Band,

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from db.models.receipts import PaymentMethod, ReceiptKind
+from db.domain import PaymentMethod, ReceiptKind
 from hallclient.receipts.cart import Cart
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.payment import Tender, settle

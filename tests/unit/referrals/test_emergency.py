@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from db.models import Urgency
+from db.domain import Urgency
 from hallclient.referrals.emergency import MATTER_PREFIX, emergency_referral, mentions_leak
 
 

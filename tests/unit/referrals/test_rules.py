@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.models import ReferralStatus, Urgency
+from db.domain import ReferralStatus, Urgency
 from hallclient.referrals.rules import (
     NEXT_STATES,
     OPEN_STATES,

@@ -7,7 +7,7 @@ import datetime as dt
 
 import pytest
 
-from db.models import ReferralStatus, Urgency
+from db.domain import ReferralStatus, Urgency
 from hallclient.printing.escpos import JobOptions, Mode, job_bytes
 from hallclient.printing.layout import Paper, plain_lines
 from hallclient.printing.pdf import render_pdf

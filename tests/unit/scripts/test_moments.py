@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from db.models import VisitStage
+from db.domain import VisitStage
 from hallclient.scripts.catalogue import ScriptKey as K
 from hallclient.scripts.moments import (
     LONG_WAIT,

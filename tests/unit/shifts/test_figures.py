@@ -3,7 +3,7 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from db.models.receipts import PaymentMethod
+from db.domain import PaymentMethod
 from hallclient.shifts.figures import (
     MethodFigures,
     ShiftFigures,
