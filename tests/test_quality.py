@@ -103,3 +103,16 @@ def test_the_formatter_owns_the_layout():
         if not lines[n - 1].lstrip().startswith("#")
     ]
     assert unexplained == []
+
+
+def test_the_ui_uses_only_the_domains_words_of_db():
+    """import-linter's list names today's db modules; this catches a new one too."""
+    graph = grimp.build_graph("ui", "db")
+    reached = {
+        imported
+        for importer in graph.modules
+        if importer.startswith("ui")
+        for imported in graph.find_modules_directly_imported_by(importer)
+        if imported.split(".")[0] == "db"
+    }
+    assert reached <= {"db.domain"}

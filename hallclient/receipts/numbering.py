@@ -15,7 +15,8 @@ from sqlalchemy import bindparam, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from db.models.receipts import ReceiptKind, ReceiptSeries
+from db.domain import ReceiptKind
+from db.models.receipts import ReceiptSeries
 from hallclient.context import Context
 from hallclient.receipts.record import GENESIS, LineRecord, PaymentRecord, ReceiptRecord
 from hallclient.uow import UnitOfWork

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
-from db.models.shifts import Shift, ShiftStatus
+from db.domain import ShiftStatus
+from db.models.shifts import Shift
 from hallclient.context import Context
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.uow import UnitOfWork

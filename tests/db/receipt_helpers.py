@@ -6,9 +6,8 @@ import uuid
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from db.domain import PaymentMethod, Role
 from db.engine import Database
-from db.models.receipts import PaymentMethod
-from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context
 from hallclient.receipts.cart import Cart

@@ -7,8 +7,9 @@ from datetime import UTC, datetime
 
 from sqlalchemy import select
 
+from db.domain import Role
 from db.engine import Database
-from db.models import AuditEntry, Role, User
+from db.models import AuditEntry, User
 from hallclient.access.audit import Where
 from hallclient.access.auth import current_user
 from hallclient.access.passwords import hash_password

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from db.models.receipts import PaymentMethod
+from db.domain import PaymentMethod, Role
 from hallclient.access.approvals import ApprovalRequest, grant_approval
-from hallclient.access.auth import Role
 from hallclient.access.permissions import ApprovalKind
 from hallclient.context import Context
 from hallclient.receipts.cart import Cart

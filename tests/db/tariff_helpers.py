@@ -7,9 +7,9 @@ import itertools
 from dataclasses import replace
 from decimal import Decimal
 
+from db.domain import Role
 from db.engine import Database
 from hallclient.access.approvals import ApprovalRequest, grant_approval
-from hallclient.access.auth import Role
 from hallclient.access.permissions import ApprovalKind
 from hallclient.context import Context, CurrentUser
 from hallclient.tariff import schedules

@@ -9,7 +9,8 @@ from decimal import Decimal
 from sqlalchemy import insert, select
 
 from db.bulk import allocate_ids, insert_numbered
-from db.models import Bill, BillKind
+from db.domain import BillKind
+from db.models import Bill
 from hallclient.uow import UnitOfWork, run_write
 
 NOW = dt.datetime(2026, 11, 26, 1, 0, tzinfo=dt.UTC)

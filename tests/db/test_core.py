@@ -2,9 +2,9 @@ import pytest
 from sqlalchemy import func, select
 
 from db import migrate
+from db.domain import Role
 from db.engine import Database
 from db.models import Account, Counter, Department, TariffBand, TariffItem, User
-from hallclient.access.auth import Role
 from hallclient.config import Settings
 from hallclient.core import open_core
 from hallclient.errors import DatabaseUnavailableError, SchemaOutdatedError

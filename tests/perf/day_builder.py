@@ -13,18 +13,9 @@ from decimal import Decimal
 
 from sqlalchemy import insert
 
+from db.domain import PaymentMethod, PrintStatus, ReceiptKind, Role
 from db.engine import Database
-from db.models.receipts import (
-    PaymentMethod,
-    PrintJob,
-    PrintStatus,
-    Receipt,
-    ReceiptKind,
-    ReceiptLine,
-    ReceiptPayment,
-    ReceiptSeries,
-)
-from hallclient.access.auth import Role
+from db.models.receipts import PrintJob, Receipt, ReceiptLine, ReceiptPayment, ReceiptSeries
 from hallclient.context import Context
 from hallclient.receipts.record import (
     GENESIS,

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
 
-from db.models.receipts import PaymentMethod, ReceiptKind
+from db.domain import PaymentMethod, ReceiptKind
 from hallclient.printing.receipt_layout import Heading
 from hallclient.receipts.record import GENESIS, LineRecord, PaymentRecord, ReceiptRecord
 

@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.intake.visits import VisitOutcome
+from db.domain import VisitOutcome
 from ui.kit.widgets import named
 
 OUTCOMES = (

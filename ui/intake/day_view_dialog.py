@@ -15,10 +15,10 @@ from PySide6.QtCore import QEvent, QLocale, QModelIndex, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QComboBox, QDialog, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from db.domain import VisitOutcome
 from hallclient.clock import local
 from hallclient.errors import HallError
 from hallclient.intake.day_view import CounterFigures, DayFigures, DayFilter, DayVisit, matches
-from hallclient.intake.visits import VisitOutcome
 from ui.intake.close_visit_dialog import OUTCOMES
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.kit.table_model import RowsTableModel

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLocale, QObject, QTimer
 
+from db.domain import VisitStage
 from hallclient.errors import HallError
-from hallclient.intake.visits import VisitStage
 from hallclient.referrals.emergency import LEAK_PURPOSE, REPAIR, emergency_referral, mentions_leak
 from hallclient.referrals.service import ReferralView
 from hallclient.scripts.catalogue import ScriptId, ScriptKey

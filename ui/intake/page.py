@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.domain import VisitStage
 from hallclient.errors import HallError
-from hallclient.intake.visits import VisitStage, VisitView
+from hallclient.intake.visits import VisitView
 from ui.intake.account_models import AccountTableModel
 from ui.intake.account_side import AccountSide
 from ui.intake.emergency_flow import EmergencyFlow

@@ -27,12 +27,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.domain import Urgency
 from hallclient.referrals.directory import DepartmentEntry
 from hallclient.referrals.informants import Informant
 from hallclient.referrals.routing import Suggestion
-
-# Urgency (from db.models) is imported, not re-exported, by the service: mypy needs an __all__
-from hallclient.referrals.service import NewReferral, Urgency  # type: ignore[attr-defined]
+from hallclient.referrals.service import NewReferral
 from hallclient.scripts.phrases import Finding
 from ui.kit.widgets import named
 from ui.words.phrase_watch import PhraseWatch

@@ -15,9 +15,9 @@ from typing import TYPE_CHECKING
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 
+from db.domain import VisitStage
 from hallclient.clock import local
 from hallclient.errors import HallError
-from hallclient.intake.visits import VisitStage
 from hallclient.referrals.service import ReferralView
 from ui.intake.referral_dialog import ReferralDialog
 from ui.intake.slip_reprint import shown_reference

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 from hallclient.access.permissions import Action, allowed
 
 if TYPE_CHECKING:
-    from hallclient.access.auth import Role
+    from db.domain import Role
 
 
 def _translate(source: str) -> str:

@@ -12,8 +12,9 @@ from decimal import Decimal
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QWidget
 
+from db.domain import PaymentMethod
 from hallclient.money import MoneyError, format_yuan, parse_yuan
-from hallclient.receipts.payment import PaymentMethod, Tender
+from hallclient.receipts.payment import Tender
 from ui.kit.widgets import named
 from ui.words.payments import method_text
 

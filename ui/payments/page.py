@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.domain import PrintStatus
 from hallclient.access.approvals import ApprovalRequest
 from hallclient.access.permissions import ApprovalKind
 from hallclient.errors import DatabaseUnavailableError, HallError
@@ -36,7 +37,7 @@ from hallclient.printing.printers import PrinterProblem
 from hallclient.receipts.cart import Cart
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.issue import Issued, PaymentRequest
-from hallclient.receipts.jobs import JobView, PrintStatus
+from hallclient.receipts.jobs import JobView
 from hallclient.receipts.money_words import capitals
 from hallclient.receipts.payment import Tender
 from ui.access.approval_dialog import ApprovalDialog

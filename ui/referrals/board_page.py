@@ -15,12 +15,11 @@ from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QWidget
 
+from db.domain import ReferralStatus
 from hallclient.clock import local
 from hallclient.errors import HallError
 from hallclient.referrals.informants import redacted_reference
-
-# ReferralStatus (from db.models) is imported, not re-exported, by the service: needs __all__
-from hallclient.referrals.service import ReferralStatus, ReferralView  # type: ignore[attr-defined]
+from hallclient.referrals.service import ReferralView
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt
 from ui.kit.widgets import named, table_view

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.domain import VisitStage
 from hallclient.errors import HallError
-from hallclient.intake.visits import VisitStage
 from hallclient.scripts.moments import Title
 from hallclient.scripts.panel import Choices, PanelScript
 from ui.kit.tasks import TaskRunner

@@ -18,7 +18,7 @@ from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.kit.widgets import named
 
 if TYPE_CHECKING:
-    from hallclient.access.auth import Role
+    from db.domain import Role
 
 
 AREAS = (

@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.domain import PaymentMethod
 from hallclient.access.approvals import ApprovalRequest
 from hallclient.access.permissions import ApprovalKind
 from hallclient.errors import HallError
 from hallclient.money import MoneyError, format_yuan, parse_yuan
-from hallclient.receipts.payment import PaymentMethod
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.shifts.service import Declared
 from hallclient.shifts.views import ShiftReading

@@ -20,8 +20,8 @@ from PySide6.QtCharts import (
 from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QPainter
 
+from db.domain import PaymentMethod
 from hallclient.money import format_yuan
-from hallclient.receipts.payment import PaymentMethod
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.words.payments import method_text
 

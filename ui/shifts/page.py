@@ -25,10 +25,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from db.domain import MoveDirection
 from hallclient.errors import HallError
 from hallclient.money import MoneyError, format_yuan, parse_yuan
 from hallclient.shifts.errors import ShiftError, ShiftProblem
-from hallclient.shifts.views import MoveDirection, ShiftReading, ShiftView
+from hallclient.shifts.views import ShiftReading, ShiftView
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt
 from ui.kit.tasks import TaskRunner

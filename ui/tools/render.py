@@ -27,14 +27,12 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QApplication
 
+from db.domain import PaymentMethod, Urgency
 from hallclient.access.approvals import ApprovalRequest
 from hallclient.access.permissions import ApprovalKind
 from hallclient.config import Settings
 from hallclient.errors import HallError
-from hallclient.receipts.payment import PaymentMethod
-
-# Urgency (from db.models) is imported, not re-exported, by the service: mypy needs an __all__
-from hallclient.referrals.service import NewReferral, Urgency  # type: ignore[attr-defined]
+from hallclient.referrals.service import NewReferral
 from hallclient.setup.demo import DEMO_SEED
 from hallclient.setup.demo_accounts import DemoAccount, generate_accounts
 from hallclient.shifts import service as shifts

@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtGui import QPixmap
 
+from db.domain import MoveDirection, PaymentMethod
 from hallclient.context import Context
 from hallclient.receipts.cart import Cart
 from hallclient.receipts.issue import PaymentRequest, issue_receipt
-from hallclient.receipts.payment import PaymentMethod, Tender
+from hallclient.receipts.payment import Tender
 from hallclient.shifts import manager
 from hallclient.shifts import service as shifts
 from hallclient.shifts.cash import DENOMINATIONS
-from hallclient.shifts.views import MoveDirection
 from hallclient.tariff import pricing
 from ui.shifts.overview_page import OverviewPage
 from ui.shifts.page import ShiftPage

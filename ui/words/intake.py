@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from db.domain import VisitOutcome, VisitStage
 from hallclient.errors import HallError
 from hallclient.intake.queue import QueueError, QueueProblem
-from hallclient.intake.visits import VisitError, VisitOutcome, VisitProblem, VisitStage
+from hallclient.intake.visits import VisitError, VisitProblem
 from hallclient.text_input import TextInputError
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.words.problems import problem_text

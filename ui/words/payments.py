@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from db.domain import PaymentMethod
 from hallclient.errors import DatabaseUnavailableError, HallError
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
-from hallclient.receipts.payment import PaymentMethod
 from hallclient.shifts.errors import ShiftError
 from hallclient.tariff.errors import TariffError
 from ui.kit.i18n import QT_TRANSLATE_NOOP

@@ -7,9 +7,10 @@ from datetime import timedelta
 import pytest
 from argon2 import PasswordHasher
 
+from db.domain import Role
 from db.models import User
 from hallclient.access import auth, users
-from hallclient.access.auth import LOCKOUT, MAX_FAILED_LOGINS, LoginRefused, RefusalReason, Role
+from hallclient.access.auth import LOCKOUT, MAX_FAILED_LOGINS, LoginRefused, RefusalReason
 from hallclient.access.passwords import needs_rehash, verify_password
 from hallclient.clock import FixedClock
 from hallclient.uow import UnitOfWork, run_write

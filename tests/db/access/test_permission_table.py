@@ -13,8 +13,8 @@ from decimal import Decimal
 
 import pytest
 
+from db.domain import Role, Urgency
 from db.engine import Database
-from db.models import Urgency
 from hallclient.access import journal, users
 from hallclient.access.approvals import (
     ApprovalError,
@@ -22,7 +22,6 @@ from hallclient.access.approvals import (
     ApprovalRequest,
     grant_approval,
 )
-from hallclient.access.auth import Role
 from hallclient.access.permissions import PERMISSIONS, Action, ApprovalKind, PermissionDeniedError
 from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser

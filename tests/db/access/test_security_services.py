@@ -6,16 +6,11 @@ from datetime import timedelta
 
 import pytest
 
+from db.domain import Role
 from db.models import Approval, User
 from hallclient.access import approvals, auth, users
 from hallclient.access.approvals import ApprovalError, ApprovalProblem, ApprovalRequest
-from hallclient.access.auth import (
-    MAX_FAILED_LOGINS,
-    UNKNOWN_USER,
-    LoginRefused,
-    RefusalReason,
-    Role,
-)
+from hallclient.access.auth import MAX_FAILED_LOGINS, UNKNOWN_USER, LoginRefused, RefusalReason
 from hallclient.access.passwords import PasswordPolicyError
 from hallclient.access.permissions import Action, ApprovalKind
 from hallclient.clock import FixedClock

@@ -8,9 +8,9 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from db.domain import Role
 from db.models.receipts import Receipt
 from hallclient.access.approvals import ApprovalRequest, grant_approval
-from hallclient.access.auth import Role
 from hallclient.access.permissions import ApprovalKind
 from hallclient.intake import service as intake
 from hallclient.intake import visits

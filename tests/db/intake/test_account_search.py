@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from db.domain import Role
 from db.engine import Database
 from db.models import Account
 from db.search_keys import address_key
-from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.intake.account_search import Match, search_accounts
 from hallclient.setup.demo_accounts import generate_accounts, insert_accounts

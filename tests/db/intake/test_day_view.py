@@ -6,8 +6,7 @@ import datetime as dt
 
 import pytest
 
-from db.models import VisitOutcome
-from hallclient.access.auth import Role
+from db.domain import Role, VisitOutcome
 from hallclient.clock import FixedClock
 from hallclient.intake import day_view, queue, visits
 from hallclient.intake.day_view import DayFilter

@@ -8,8 +8,7 @@ from collections import Counter as Tally
 
 import pytest
 
-from db.models import TicketStatus, VisitOutcome, VisitStage
-from hallclient.access.auth import Role
+from db.domain import Role, TicketStatus, VisitOutcome, VisitStage
 from hallclient.clock import FixedClock
 from hallclient.intake import queue, visits
 from hallclient.intake.queue import QueueError, QueueProblem

@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from db.models import TicketStatus, Visit, VisitOutcome, VisitStage
-from hallclient.access.auth import Role
+from db.domain import Role, TicketStatus, VisitOutcome, VisitStage
+from db.models import Visit
 from hallclient.clock import FixedClock
 from hallclient.intake import queue, visits
 from hallclient.intake.visits import VisitError, VisitProblem

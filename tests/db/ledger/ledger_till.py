@@ -8,9 +8,8 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from pathlib import Path
 
+from db.domain import PaymentMethod, Role
 from db.engine import Database
-from db.models.receipts import PaymentMethod
-from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.context import Context
 from hallclient.ledger.billing import run_billing

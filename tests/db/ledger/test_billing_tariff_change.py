@@ -11,8 +11,8 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from db.domain import Role
 from db.models import Bill, BillLine
-from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.ledger.billing import run_billing
 from hallclient.ledger.reading_import import import_readings

@@ -11,6 +11,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import update
 
+from db.domain import Role
 from db.models import Account
 from hallclient.access.approvals import (
     ApprovalError,
@@ -18,7 +19,6 @@ from hallclient.access.approvals import (
     ApprovalRequest,
     grant_approval,
 )
-from hallclient.access.auth import Role
 from hallclient.access.permissions import ApprovalKind
 from hallclient.ledger.bills import bill_quote
 from hallclient.ledger.errors import LedgerError, LedgerProblem

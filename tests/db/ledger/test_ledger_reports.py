@@ -10,8 +10,7 @@ from decimal import Decimal
 import pytest
 from openpyxl import load_workbook
 
-from db.models.receipts import PaymentMethod
-from hallclient.access.auth import Role
+from db.domain import PaymentMethod, Role
 from hallclient.printing.layout import Paper, plain_lines
 from hallclient.receipts.cart import Cart
 from hallclient.receipts.issue import PaymentRequest, issue_receipt

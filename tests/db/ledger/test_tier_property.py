@@ -17,8 +17,8 @@ from decimal import Decimal
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from db.domain import Role
 from hallclient.access.approvals import ApprovalRequest, grant_approval
-from hallclient.access.auth import Role
 from hallclient.access.permissions import ApprovalKind
 from hallclient.ledger.errors import LedgerError, LedgerProblem
 from hallclient.ledger.rules import TierVolumes

@@ -8,8 +8,8 @@ from decimal import Decimal
 
 import pytest
 
+from db.domain import Role
 from hallclient.access.approvals import ApprovalRequest, grant_approval
-from hallclient.access.auth import Role
 from hallclient.access.permissions import ApprovalKind
 from hallclient.ledger.errors import LedgerError, LedgerProblem
 from hallclient.ledger.verify import check_volumes

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from db.models.receipts import PrintStatus
+from db.domain import PrintStatus
 from hallclient.receipts import jobs
 from hallclient.receipts.errors import ReceiptError
 from hallclient.receipts.issue import issue_receipt

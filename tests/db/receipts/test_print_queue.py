@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PIL import Image
 
-from db.models.receipts import PrintStatus
+from db.domain import PrintStatus
 from hallclient.printing import raster
 from hallclient.printing.escpos import Charset, JobOptions, Mode
 from hallclient.printing.layout import Paper

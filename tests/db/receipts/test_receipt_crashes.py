@@ -17,8 +17,8 @@ import time
 
 from sqlalchemy.engine import make_url
 
+from db.domain import PrintStatus
 from db.engine import Database
-from db.models.receipts import PrintStatus
 from hallclient.context import Context
 from hallclient.ledger.verify import check_volumes
 from hallclient.receipts import jobs

@@ -6,9 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from db.models.receipts import PaymentMethod, ReceiptKind
+from db.domain import PaymentMethod, ReceiptKind, Role
 from hallclient.access.approvals import ApprovalError, ApprovalRequest, grant_approval
-from hallclient.access.auth import Role
 from hallclient.access.permissions import ApprovalKind
 from hallclient.printing.layout import Paper, plain_lines
 from hallclient.printing.receipt_layout import Copy, receipt_layout

@@ -8,8 +8,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select, text
 
+from db.domain import PaymentMethod, PrintStatus
 from db.immutability import unprotect
-from db.models.receipts import PaymentMethod, PrintJob, PrintStatus, Receipt
+from db.models.receipts import PrintJob, Receipt
 from hallclient.receipts import issue
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.issue import check_request, issue_receipt, stage_receipt

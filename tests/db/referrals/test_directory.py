@@ -10,8 +10,8 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import select
 
-from db.models import AuditEntry, Urgency
-from hallclient.access.auth import Role
+from db.domain import Role, Urgency
+from db.models import AuditEntry
 from hallclient.access.permissions import PermissionDeniedError
 from hallclient.clock import FixedClock
 from hallclient.referrals import directory, service

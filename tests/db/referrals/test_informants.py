@@ -13,8 +13,8 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import inspect, select, text
 
-from db.models import AuditEntry, ReferralStatus, Urgency
-from hallclient.access.auth import Role
+from db.domain import ReferralStatus, Role, Urgency
+from db.models import AuditEntry
 from hallclient.access.permissions import PermissionDeniedError
 from hallclient.clock import FixedClock
 from hallclient.printing.escpos import JobOptions, Mode, job_bytes

@@ -11,8 +11,8 @@ from dataclasses import replace
 import pytest
 from sqlalchemy import select, text
 
-from db.models import Referral, ReferralStatus, Urgency
-from hallclient.access.auth import Role
+from db.domain import ReferralStatus, Role, Urgency
+from db.models import Referral
 from hallclient.access.permissions import PermissionDeniedError
 from hallclient.clock import FixedClock
 from hallclient.intake import queue

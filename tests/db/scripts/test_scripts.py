@@ -11,10 +11,10 @@ import pytest
 from sqlalchemy import select, text
 
 from db import migrate
+from db.domain import Role, VisitStage
 from db.engine import Database
-from db.models import AuditEntry, VisitStage
+from db.models import AuditEntry
 from hallclient.access.audit import Where
-from hallclient.access.auth import Role
 from hallclient.access.permissions import PermissionDeniedError
 from hallclient.clock import FixedClock
 from hallclient.intake import queue, visits

@@ -8,9 +8,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, text
 
+from db.domain import PaymentMethod, Role
 from db.immutability import unprotect
-from db.models.receipts import PaymentMethod, ReceiptSeries
-from hallclient.access.auth import Role
+from db.models.receipts import ReceiptSeries
 from hallclient.shifts import day_close, manager
 from hallclient.shifts import service as shifts
 from hallclient.shifts.errors import ShiftError, ShiftProblem

@@ -15,7 +15,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from db.models.receipts import PaymentMethod, Receipt, ReceiptPayment
+from db.domain import PaymentMethod
+from db.models.receipts import Receipt, ReceiptPayment
 from hallclient.receipts.issue import issue_receipt
 from hallclient.shifts import service as shifts
 from hallclient.shifts.errors import ShiftError, ShiftProblem

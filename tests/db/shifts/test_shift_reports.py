@@ -11,8 +11,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import func, select
 
-from db.models.receipts import PaymentMethod, Receipt, ReceiptLine
-from hallclient.access.auth import Role
+from db.domain import PaymentMethod, Role
+from db.models.receipts import Receipt, ReceiptLine
 from hallclient.money import format_yuan
 from hallclient.printing.escpos import Charset, JobOptions, Mode, job_bytes
 from hallclient.printing.layout import Paper, plain_lines

@@ -21,10 +21,8 @@ from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, precondition, rule, run_state_machine_as_test
 
-from db.models.receipts import PaymentMethod
-from db.models.shifts import MoveDirection, ShiftStatus
+from db.domain import MoveDirection, PaymentMethod, Role, ShiftStatus
 from hallclient.access.audit import Where
-from hallclient.access.auth import Role
 from hallclient.access.permissions import ApprovalKind
 from hallclient.clock import FixedClock
 from hallclient.context import Context

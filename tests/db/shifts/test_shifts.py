@@ -9,10 +9,8 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from db.models.receipts import PaymentMethod
-from db.models.shifts import MoveDirection, ShiftStatus
+from db.domain import MoveDirection, PaymentMethod, Role, ShiftStatus
 from hallclient.access.approvals import ApprovalError
-from hallclient.access.auth import Role
 from hallclient.access.permissions import ApprovalKind
 from hallclient.receipts import jobs
 from hallclient.receipts.issue import issue_receipt

@@ -10,8 +10,8 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import event, text
 
+from db.domain import Role
 from hallclient.access.approvals import ApprovalError, ApprovalRequest, grant_approval
-from hallclient.access.auth import Role
 from hallclient.access.permissions import ApprovalKind, PermissionDeniedError
 from hallclient.clock import FixedClock
 from hallclient.tariff import pricing, review, schedules, store

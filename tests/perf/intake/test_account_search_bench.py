@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from db.domain import Role
 from db.engine import Database
 from db.migrate import upgrade
 from db.search_keys import address_key
-from hallclient.access.auth import Role
 from hallclient.clock import FixedClock
 from hallclient.intake.account_search import plan, search_accounts
 from hallclient.setup.demo_accounts import DemoAccount, generate_accounts, insert_accounts

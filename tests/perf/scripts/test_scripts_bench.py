@@ -14,7 +14,7 @@ import time
 
 import pytest
 
-from hallclient.access.auth import Role
+from db.domain import Role
 from hallclient.clock import FixedClock
 from hallclient.intake import queue
 from hallclient.scripts import visit_record

@@ -16,7 +16,7 @@ import time
 
 import pytest
 
-from hallclient.access.auth import Role
+from db.domain import Role
 from hallclient.printing.pdf import register_font
 from hallclient.reports.day_data import day_report
 from hallclient.reports.day_pdf import day_report_pdf

@@ -7,8 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from hallclient.intake.visits import VisitStage
-from hallclient.referrals.service import ReferralStatus, Urgency
+from db.domain import ReferralStatus, Urgency, VisitStage
 from tests.ui.helpers import serve_account, settle, untranslated, visible_texts
 from tests.ui.sessions import clerk_after_first_login, open_window
 from ui.intake.page import IntakePage

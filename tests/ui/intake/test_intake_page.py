@@ -7,7 +7,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from hallclient.intake.visits import VisitOutcome
+from db.domain import VisitOutcome
 from hallclient.setup.demo import DEMO_SEED
 from hallclient.setup.demo_accounts import generate_accounts
 from tests.ui.conftest import DEMO_ACCOUNTS

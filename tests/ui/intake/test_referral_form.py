@@ -9,10 +9,10 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
+from db.domain import ReferralStatus, VisitStage
 from hallclient import paths
 from hallclient.core import open_core
-from hallclient.intake.visits import VisitStage
-from hallclient.referrals.service import NewReferral, ReferralStatus
+from hallclient.referrals.service import NewReferral
 from tests.printing.escpos_decoder import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.ui.helpers import serve_account, settle, untranslated, visible_texts

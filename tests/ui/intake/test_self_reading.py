@@ -9,7 +9,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 from sqlalchemy import select
 
-from db.models.ledger import MeterReading, ReadingSource
+from db.domain import ReadingSource
+from db.models.ledger import MeterReading
 from hallclient.setup.demo import DEMO_SEED
 from hallclient.setup.demo_accounts import generate_accounts
 from hallclient.uow import UnitOfWork

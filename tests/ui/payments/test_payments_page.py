@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
 from sqlalchemy import select
 
-from db.models.receipts import PrintStatus, Receipt
+from db.domain import PrintStatus
+from db.models.receipts import Receipt
 from hallclient.core import open_core
 from hallclient.errors import DatabaseUnavailableError
 from hallclient.uow import UnitOfWork

@@ -7,8 +7,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from db.domain import ReferralStatus
 from hallclient.referrals.rules import Lateness
-from hallclient.referrals.service import NewReferral, ReferralStatus
+from hallclient.referrals.service import NewReferral
 from tests.ui.helpers import settle, untranslated, visible_texts
 from tests.ui.sessions import clerk_after_first_login, open_window
 from ui.referrals.board_page import ReferralBoardPage

@@ -9,7 +9,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from hallclient.intake.visits import VisitStage
+from db.domain import VisitStage
 from hallclient.receipts.cart import Cart
 from hallclient.scripts.catalogue import ScriptKey as K
 from hallclient.scripts.moments import Title

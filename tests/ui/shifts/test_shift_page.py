@@ -8,8 +8,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from db.domain import PaymentMethod
 from hallclient.receipts.cart import Cart
-from hallclient.receipts.payment import PaymentMethod, Tender
+from hallclient.receipts.payment import Tender
 from hallclient.tariff import pricing
 from tests.ui.helpers import settle
 from tests.ui.sessions import clerk_after_first_login, journal_actions, open_window

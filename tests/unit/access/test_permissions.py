@@ -1,6 +1,6 @@
 import pytest
 
-from hallclient.access.auth import Role
+from db.domain import Role
 from hallclient.access.permissions import (
     PERMISSIONS,
     Action,
