@@ -119,6 +119,7 @@ def render_screens(
     from hallclient.core import open_core  # after the platform is chosen; SQLAlchemy is slow
 
     prepare_application(language)
+    QApplication.setCursorFlashTime(0)  # a caret that does not blink is the same on every grab
     core = open_core(settings)
     try:
         fresh = not core.access.has_users()

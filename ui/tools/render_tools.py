@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QPoint, QThreadPool
 from PySide6.QtGui import QColor, QPainter, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -20,9 +20,29 @@ def wait_until(done: Callable[[], bool]) -> None:
         time.sleep(0.005)
 
 
+#: How long a screen stays still before it is grabbed: longer than Qt's fades (the line
+#: edit's clear button fades in over 160 ms), so two renders of one commit match.
+STILL_S = 0.3
+
+
+def settle() -> None:
+    """Let every pool task finish and deliver its answer, and animations end: a grab then
+    shows the screen as a clerk would see it a moment later, the same on every run."""
+    pool = QThreadPool.globalInstance()
+    still_until = time.monotonic() + STILL_S
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:
+        QApplication.processEvents()
+        if pool.activeThreadCount():
+            still_until = time.monotonic() + STILL_S
+        elif time.monotonic() >= still_until:
+            return
+        time.sleep(0.005)
+
+
 def grab(widget: QWidget) -> QPixmap:
     widget.show()
-    QApplication.processEvents()
+    settle()
     pixmap = widget.grab()
     widget.close()
     widget.deleteLater()
