@@ -7,13 +7,18 @@ or ``hallclient.printing``, with the counter's heading and printer filled in.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+from pathlib import Path
 
 from PIL import Image
 
 from db.engine import Database
 from hallclient.context import Context, CurrentUser
-from hallclient.printing.layout import Paper
+from hallclient.errors import HallError
+from hallclient.printing.layout import Layout, Paper
+from hallclient.printing.pdf import render_pdf
 from hallclient.printing.print_queue import PrintResult, print_job
 from hallclient.printing.printers import PrinterConfig
 from hallclient.printing.raster import render_raster
@@ -21,6 +26,7 @@ from hallclient.printing.receipt_layout import Copy, Heading, receipt_layout
 from hallclient.receipts import jobs
 from hallclient.receipts.issue import Issued, PaymentRequest, issue_receipt
 from hallclient.receipts.jobs import JobView
+from hallclient.receipts.payment import Settlement, Tender, settle
 from hallclient.receipts.void import void_receipt
 
 
@@ -34,6 +40,18 @@ class ReceiptDesk:
     ) -> None:
         self.database, self._context_of = database, context_of
         self.heading, self.printer = heading, printer
+
+    @staticmethod
+    def check_payment(
+        total: Decimal, tenders: Sequence[Tender], cash_tendered: Decimal | None
+    ) -> Settlement:
+        """The tenders checked by the rules :meth:`charge` applies, without the database:
+        the page asks before the customer confirms (a refusal is a ``ReceiptError``)."""
+        return settle(total, tenders, cash_tendered)
+
+    @property
+    def has_printer(self) -> bool:
+        return self.printer.backend != "none"
 
     def charge(self, user: CurrentUser, request: PaymentRequest) -> Issued:
         return issue_receipt(self.database, self._context_of(user), request)
@@ -51,9 +69,27 @@ class ReceiptDesk:
 
     def receipt_image(self, user: CurrentUser, job_id: int) -> Image.Image:
         """The job's receipt as printed in raster mode: the on-screen preview."""
+        return render_raster(self._layout(user, job_id)[1])
+
+    def _layout(self, user: CurrentUser, job_id: int) -> tuple[str, Layout]:
         record, copy_no, voided = jobs.job_content(self.database, self._context_of(user), job_id)
-        paper = self.printer.paper if self.printer.backend != "none" else Paper.MM80
-        return render_raster(receipt_layout(record, self.heading, paper, Copy(copy_no, voided)))
+        paper = self.printer.paper if self.has_printer else Paper.MM80
+        layout = receipt_layout(record, self.heading, paper, Copy(copy_no, voided))
+        return record.receipt_no, layout
+
+    def save_pdf(self, user: CurrentUser, job_id: int, target: Path) -> Path:
+        """The job's receipt as a PDF file at ``target`` (for the customer, when no printer
+        is at hand); the job itself stays as it is: a PDF is not a printed receipt."""
+        receipt_no, layout = self._layout(user, job_id)
+        data = render_pdf(layout, receipt_no)
+        partial = target.with_name(target.name + ".part")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            partial.write_bytes(data)
+            os.replace(partial, target)
+        except OSError as error:
+            raise HallError(f"{target}: {error.strerror or error}") from None
+        return target
 
     def unfinished(self, user: CurrentUser) -> list[JobView]:
         return jobs.unfinished_jobs(self.database, self._context_of(user))

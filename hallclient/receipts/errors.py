@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from decimal import Decimal
 
 from hallclient.errors import HallError
 
@@ -28,3 +29,15 @@ class ReceiptError(HallError):
     def __init__(self, problem: ReceiptProblem, detail: str = "") -> None:
         self.problem, self.detail = problem, detail
         super().__init__(f"{problem.value}: {detail}" if detail else problem.value)
+
+
+class ShortTenderError(ReceiptError):
+    """Less cash handed over than the cash part: the screen says how much is missing."""
+
+    def __init__(self, due: Decimal, handed: Decimal) -> None:
+        self.due, self.handed = due, handed
+        super().__init__(ReceiptProblem.SHORT_TENDER, f"{handed} < {due}")
+
+    @property
+    def missing(self) -> Decimal:
+        return self.due - self.handed

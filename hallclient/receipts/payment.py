@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from db.domain import PaymentMethod
 from hallclient.money import FEN, MAX_AMOUNT
-from hallclient.receipts.errors import ReceiptError, ReceiptProblem
+from hallclient.receipts.errors import ReceiptError, ReceiptProblem, ShortTenderError
 from hallclient.text_input import TextInputError, clean_text
 
 __all__ = ["PaymentMethod", "Settlement", "Tender", "settle"]
@@ -78,5 +78,5 @@ def settle(total: Decimal, tenders: Sequence[Tender], cash_tendered: Decimal | N
         return Settlement(checked, ZERO, ZERO)
     handed = cash[0].amount if cash_tendered is None else _amount(cash_tendered)
     if handed < cash[0].amount:
-        raise ReceiptError(ReceiptProblem.SHORT_TENDER, f"{handed} < {cash[0].amount}")
+        raise ShortTenderError(cash[0].amount, handed)
     return Settlement(checked, handed, handed - cash[0].amount)
