@@ -7,8 +7,11 @@ from decimal import Decimal
 
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 
-# yuan notes and the coins in use at a counter (5 and 1 jiao); 2 jiao and fen are not taken
-DENOMINATIONS = tuple(Decimal(v) for v in ("100", "50", "20", "10", "5", "1", "0.5", "0.1"))
+# the notes (100 to 1 yuan) and the coins that are legal tender: 1 yuan, 5 and 1 jiao, and
+# 5, 2 and 1 fen (a figure like ￥461.35 can only be counted with fen); 2 jiao is not taken
+DENOMINATIONS = tuple(
+    Decimal(v) for v in ("100", "50", "20", "10", "5", "1", "0.5", "0.1", "0.05", "0.02", "0.01")
+)
 MAX_PIECES = 100_000
 
 

@@ -172,6 +172,10 @@
         <source>{n} jiao</source>
         <translation>{n} 角</translation>
     </message>
+    <message>
+        <source>{n} fen</source>
+        <translation>{n} 分</translation>
+    </message>
 </context>
 <context>
     <name>Charts</name>

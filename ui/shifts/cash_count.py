@@ -13,7 +13,7 @@ from ui.kit.widgets import named
 
 
 class CashCountForm(QWidget):
-    """Pieces per denomination; Tab walks from 100 yuan down to 1 jiao."""
+    """Pieces per denomination; Tab walks from 100 yuan down to 1 fen."""
 
     sig_changed = Signal()
 
@@ -66,8 +66,10 @@ class CashCountForm(QWidget):
         for label, denomination in zip(self.labels, DENOMINATIONS, strict=True):
             if denomination >= 1:
                 label.setText(self.tr("{n} yuan").format(n=int(denomination)))
-            else:
+            elif denomination >= Decimal("0.1"):
                 label.setText(self.tr("{n} jiao").format(n=int(denomination * 10)))
+            else:
+                label.setText(self.tr("{n} fen").format(n=int(denomination * 100)))
         self._changed()
 
     def changeEvent(self, event: QEvent) -> None:

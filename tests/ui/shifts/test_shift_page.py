@@ -104,3 +104,42 @@ def test_charging_without_a_shift_says_to_open_one(qtbot, page, private_core):
     payments.charge((Tender(PaymentMethod.CASH, Decimal("30.00")),), None)
     settle(qtbot, payments)
     assert payments.message.text() == "您在本窗口没有营业中的班次：请先在“班次”页开班。"
+
+
+def _type_count(qtbot, pieces: list[str]) -> None:
+    """Type each denomination's pieces from 100 yuan down, Tab between them."""
+    for typed in pieces:
+        if typed:
+            qtbot.keyClicks(QApplication.focusWidget(), typed)
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+
+
+# 100, 50, 20, 10, 5, 1 yuan; 5, 1 jiao; 5, 2, 1 fen: ￥461.35
+COUNT_461_35 = ["4", "1", "", "1", "", "1", "", "2", "1", "2", "6"]
+
+
+def test_a_count_with_fen_coins_matches_to_the_fen(qtbot, page, private_core):
+    """Fen coins are legal tender: a float and a close of ￥461.35 leave no difference."""
+    boxes = page.float_count.boxes
+    assert list(boxes)[-3:] == [Decimal("0.05"), Decimal("0.02"), Decimal("0.01")]
+    assert [label.text() for label in page.float_count.labels[-3:]] == ["5 分", "2 分", "1 分"]
+    _type_count(qtbot, COUNT_461_35)
+    assert page.float_count.total.text() == "清点合计：￥461.35"
+    qtbot.keyClick(page, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: page.shift is not None)
+    qtbot.keyClick(page, Qt.Key.Key_F10)
+    dialog = page.close_dialog
+    _active(qtbot, dialog)
+    assert QApplication.focusWidget() is dialog.cash.boxes[Decimal(100)]
+    _type_count(qtbot, COUNT_461_35)
+    assert dialog.cash.amount() == Decimal("461.35")
+    cash = dialog.tallies.row_at(0)
+    assert (cash.expected, cash.counted, cash.difference) == (
+        Decimal("461.35"),
+        Decimal("461.35"),
+        Decimal("0.00"),
+    )
+    qtbot.keyClick(dialog, Qt.Key.Key_Return, CTRL)
+    qtbot.waitUntil(lambda: page.close_dialog is None)
+    settle(qtbot, page)
+    assert "已交班" in page.state.text()

@@ -13,6 +13,21 @@ def test_a_count_adds_up_to_the_fen():
     assert count_total(count) == Decimal("307.20")
 
 
+def test_fen_coins_are_counted():
+    """5, 2 and 1 fen are legal tender: ￥461.35 can be counted to the fen."""
+    count = {
+        Decimal(100): 4,
+        Decimal(50): 1,
+        Decimal(10): 1,
+        Decimal(1): 1,
+        Decimal("0.1"): 3,
+        Decimal("0.02"): 2,
+        Decimal("0.01"): 1,
+    }
+    assert count_total(count) == Decimal("461.35")
+    assert {Decimal("0.05"), Decimal("0.02"), Decimal("0.01")} <= set(DENOMINATIONS)
+
+
 def test_missing_denominations_count_as_none():
     assert checked_count({Decimal(50): 1}) == {d: (1 if d == 50 else 0) for d in DENOMINATIONS}
 
