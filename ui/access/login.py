@@ -32,7 +32,6 @@ from hallclient.errors import HallError
 from ui.kit.attempt import Attempt
 from ui.kit.language_switch import LanguageSwitch
 from ui.kit.widgets import named
-from ui.words.problems import problem_text
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser, LoginRefused
@@ -57,6 +56,7 @@ class LoginDialog(QDialog):
         self.attempt = Attempt(self)
         self._status: Callable[[], str] = self._opening_text
         self._painted = False
+        self._waiting_enter = False  # Enter pressed before the core was ready
         self._build(language)
         self.retranslate()
         self.employee.setFocus()
@@ -123,11 +123,15 @@ class LoginDialog(QDialog):
             QTimer.singleShot(0, self.sig_painted.emit)  # after this paint reaches the screen
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
-        """Escape clears the form instead of closing the app by accident."""
+        """Escape clears the form instead of closing the app by accident; Enter before the
+        core is ready logs in as soon as it is."""
         from PySide6.QtCore import Qt
 
         if event.key() == Qt.Key.Key_Escape:
             self.reset()
+            return
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._login is None:
+            self._waiting_enter = True
             return
         super().keyPressEvent(event)
 
@@ -140,6 +144,9 @@ class LoginDialog(QDialog):
         self._login = login
         self._set_status(str)
         self.submit.setEnabled(True)
+        if self._waiting_enter:
+            self._waiting_enter = False
+            self._submit()
 
     def show_problem(self, message: str) -> None:
         """A message about the app itself (no users yet, demo data failed …) under the form."""
@@ -149,6 +156,7 @@ class LoginDialog(QDialog):
         """Empty the form for the next person (after logout)."""
         self.employee.clear()
         self.password.clear()
+        self._waiting_enter = False
         self._set_message(str)
         self.employee.setFocus()
 
@@ -186,6 +194,7 @@ class LoginDialog(QDialog):
 
     def _refused(self, error: HallError) -> None:
         from hallclient.access.auth import LoginRefused, RefusalReason  # the core is loaded by now
+        from ui.words.problems import problem_text  # loads the models: not before the paint
 
         self.password.clear()
         if isinstance(error, LoginRefused):

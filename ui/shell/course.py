@@ -19,7 +19,6 @@ from hallclient.errors import HallError
 from ui.access.login import LoginDialog
 from ui.kit.i18n import Translations
 from ui.kit.tasks import Progress, TaskRunner
-from ui.words.problems import problem_text
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
@@ -88,6 +87,8 @@ class Shell(QObject):
 
     def _on_core_failed(self, error: BaseException) -> None:
         if isinstance(error, HallError):
+            from ui.words.problems import problem_text  # loads the models: not before the paint
+
             log.error("cannot open the database: %s", error)
             words = problem_text(error)  # the details after it, for IT support
             message = words if words == str(error) else f"{words}\n\n{error}"

@@ -73,6 +73,10 @@ class MainWindow(QMainWindow):
         self.root = named(QStackedWidget(), "root")
         self.root.addWidget(self._workspace())
         self.root.addWidget(self.lock_panel)
+        self.password_cover = named(QWidget(), "central")  # behind a required password change
+        self.root.addWidget(self.password_cover)
+        if user.must_change_password:  # no page is shown (and loads, refused) before the change
+            self.root.setCurrentWidget(self.password_cover)
         self.setCentralWidget(self.root)
         self.idle = IdleWatcher(core.clock, core.settings.idle_lock_minutes, self)
         self.idle.sig_idle_expired.connect(self.lock)
@@ -276,7 +280,9 @@ class MainWindow(QMainWindow):
         self._set_user(user)
         if not self.idle.is_watching():  # the forced change is done: work may begin
             self._set_actions_enabled(True)
+            self.root.setCurrentWidget(self.workspace)  # the pages load, as after any login
             self.activateWindow()
+            self.nav.setFocus()
             self.idle.start()
 
     def workplace_text(self) -> str:

@@ -136,3 +136,16 @@ def test_escape_clears_the_form_instead_of_closing(qtbot, dialog):
     qtbot.keyClick(dialog.password, Qt.Key.Key_Escape)
     assert dialog.isVisible()
     assert (dialog.employee.text(), dialog.password.text()) == ("", "")
+
+
+def test_enter_before_the_core_is_ready_logs_in_once_it_is(qtbot, app, core):
+    dialog = LoginDialog("H01 · C01", core.settings.timezone, app.language)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.employee.setText("1001")
+    qtbot.keyClicks(dialog.password, "demo1001")
+    qtbot.keyClick(dialog.password, Qt.Key.Key_Return)  # the database is still opening
+    assert dialog.isVisible() and dialog.error.text() == ""
+    with qtbot.waitSignal(dialog.sig_logged_in) as signal:
+        dialog.attach(core.access.login)
+    assert signal.args[0].employee_no == "1001"

@@ -96,6 +96,31 @@ def test_clerk_logs_in_changes_the_password_and_reaches_every_page_by_keyboard(
     assert (shell.login.employee.text(), shell.login.password.text()) == ("", "")
 
 
+@pytest.mark.qt_log_ignore("This plugin does not support")  # a popup offscreen: raise, grab
+def test_after_the_forced_password_change_the_intake_page_loads_as_after_any_login(
+    qtbot, make_shell, private_settings
+):
+    shell = make_shell(private_settings)
+    _ready(qtbot, shell)
+    window = _log_in_by_keyboard(qtbot, shell, "1001", "demo1001")
+    _change_the_demo_password_by_keyboard(qtbot, window, "demo1001", "counter-2026")
+    page = window.pages.intake
+    assert page is not None and window.stack.currentWidget() is page
+    qtbot.waitUntil(lambda: page.purpose.count() > 0 and page.categories != [])
+    assert not page.message.text()  # no "please change your password first" left behind
+
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_F7)
+    dialog = page.tickets.ticket_dialog
+    assert dialog is not None and dialog.isVisible() and dialog.buttons
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+
+    page.purpose.setFocus()
+    qtbot.keyClick(page.purpose, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    qtbot.waitUntil(page.purpose.view().isVisible)
+    qtbot.keyClick(page.purpose.view(), Qt.Key.Key_Escape)
+
+
 def test_admin_reaches_every_page_including_admin_by_keyboard(qtbot, make_shell, private_settings):
     shell = make_shell(private_settings)
     _ready(qtbot, shell)
