@@ -1691,6 +1691,18 @@
         <translation>数据库未能确认本次收款。请再按 F12：系统会重发同一笔收款，最多只收一次。</translation>
     </message>
     <message>
+        <source>Not enough cash: {due} is due in cash, {missing} is still missing. Please check the cash handed over and type it again.</source>
+        <translation>现金不足：应收现金 {due}，还差 {missing}。请核对实收现金后重新输入。</translation>
+    </message>
+    <message>
+        <source>No shift is open at this counter, so no payment can be taken. Please open your shift on the Shift page (Ctrl+5) first.</source>
+        <translation>本窗口尚未开班，暂不能收款。请先在“班次”页（Ctrl+5）开班。</translation>
+    </message>
+    <message>
+        <source>The shift open at this counter is {name}&apos;s ({number}): it must be closed before you can take payments. Then open your own shift on the Shift page (Ctrl+5).</source>
+        <translation>本窗口当前开着的是 {name}（{number}）的班次，请先由其交班，您才能收款；之后请在“班次”页（Ctrl+5）开您自己的班。</translation>
+    </message>
+    <message>
         <source>No receipt printer is set up for this counter; the receipt waits to be printed.</source>
         <translation>本窗口未设置票据打印机；票据已保存，等待打印。</translation>
     </message>
@@ -1776,6 +1788,10 @@ Total {total}
 {parts}</translation>
     </message>
     <message>
+        <source>Cash handed over {amount}</source>
+        <translation>实收现金 {amount}</translation>
+    </message>
+    <message>
         <source>Change {amount}</source>
         <translation>找零 {amount}</translation>
     </message>
@@ -1786,46 +1802,6 @@ Total {total}
     <message>
         <source>Receipt {number} issued: {amount}.</source>
         <translation>票据 {number} 已开具：{amount}。</translation>
-    </message>
-    <message>
-        <source>Printing…</source>
-        <translation>正在打印…</translation>
-    </message>
-    <message>
-        <source>Receipt {number} printed.</source>
-        <translation>票据 {number} 已打印。</translation>
-    </message>
-    <message>
-        <source>ready</source>
-        <translation>就绪</translation>
-    </message>
-    <message>
-        <source>Receipt {number} was already sent to the printer; Ctrl+P prints a marked copy.</source>
-        <translation>票据 {number} 已送往打印机；如需再打一份，请按 Ctrl+P（标注重打）。</translation>
-    </message>
-    <message>
-        <source>F5 prints it when the printer is ready.</source>
-        <translation>打印机就绪后按 F5 打印。</translation>
-    </message>
-    <message>
-        <source>No receipt is waiting to be printed.</source>
-        <translation>没有待打印的票据。</translation>
-    </message>
-    <message>
-        <source>{count} receipt(s) waiting to be printed: press F5.</source>
-        <translation>有 {count} 张票据待打印：请按 F5。</translation>
-    </message>
-    <message>
-        <source>Printing of receipt {number} was interrupted. Did the whole receipt come out of the printer?</source>
-        <translation>票据 {number} 打印中断。整张票据是否已从打印机完整打出？</translation>
-    </message>
-    <message>
-        <source>Did the receipt print?</source>
-        <translation>票据是否已打印？</translation>
-    </message>
-    <message>
-        <source>Recorded as printed.</source>
-        <translation>已记录为已打印。</translation>
     </message>
     <message>
         <source>Type the receipt number first.</source>
@@ -1842,6 +1818,33 @@ Total {total}
     <message>
         <source>copy asked for at the counter</source>
         <translation>柜台应顾客要求补打</translation>
+    </message>
+</context>
+<context>
+    <name>PdfCopyDialog</name>
+    <message>
+        <source>PDF copy of the receipt</source>
+        <translation>票据 PDF 副本</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up at this counter. Save the PDF copy of receipt {number} for the customer? The receipt stays waiting for the printer.</source>
+        <translation>本窗口未设置票据打印机。是否为客户保存票据 {number} 的 PDF 副本？该票据仍将等待打印。</translation>
+    </message>
+    <message>
+        <source>&amp;Choose place…</source>
+        <translation>选择位置(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Save PDF</source>
+        <translation>保存 PDF</translation>
+    </message>
+    <message>
+        <source>Save the PDF copy</source>
+        <translation>保存 PDF 副本</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF 文件 (*.pdf)</translation>
     </message>
 </context>
 <context>
@@ -1961,6 +1964,61 @@ Total {total}
     <message>
         <source>Cancel</source>
         <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>ReceiptPrinting</name>
+    <message>
+        <source>Printing…</source>
+        <translation>正在打印…</translation>
+    </message>
+    <message>
+        <source>Receipt {number} printed.</source>
+        <translation>票据 {number} 已打印。</translation>
+    </message>
+    <message>
+        <source>ready</source>
+        <translation>就绪</translation>
+    </message>
+    <message>
+        <source>Receipt {number} was already sent to the printer; Ctrl+P prints a marked copy.</source>
+        <translation>票据 {number} 已送往打印机；如需再打一份，请按 Ctrl+P（标注重打）。</translation>
+    </message>
+    <message>
+        <source>F5 saves its PDF copy for the customer.</source>
+        <translation>按 F5 可为客户保存其 PDF 副本。</translation>
+    </message>
+    <message>
+        <source>F5 prints it when the printer is ready.</source>
+        <translation>打印机就绪后按 F5 打印。</translation>
+    </message>
+    <message>
+        <source>No receipt is waiting to be printed.</source>
+        <translation>没有待打印的票据。</translation>
+    </message>
+    <message>
+        <source>The PDF copy of receipt {number} is saved as {path}. The receipt still waits for the printer (F5).</source>
+        <translation>票据 {number} 的 PDF 副本已保存为 {path}。该票据仍在等待打印（F5）。</translation>
+    </message>
+    <message>
+        <source>The PDF copy could not be saved: {problem} Please choose another place.</source>
+        <translation>PDF 副本未能保存：{problem} 请选择其他位置。</translation>
+    </message>
+    <message>
+        <source>{count} receipt(s) waiting to be printed: press F5.</source>
+        <translation>有 {count} 张票据待打印：请按 F5。</translation>
+    </message>
+    <message>
+        <source>Printing of receipt {number} was interrupted. Did the whole receipt come out of the printer?</source>
+        <translation>票据 {number} 打印中断。整张票据是否已从打印机完整打出？</translation>
+    </message>
+    <message>
+        <source>Did the receipt print?</source>
+        <translation>票据是否已打印？</translation>
+    </message>
+    <message>
+        <source>Recorded as printed.</source>
+        <translation>已记录为已打印。</translation>
     </message>
 </context>
 <context>

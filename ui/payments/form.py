@@ -13,7 +13,9 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QWidget
 
 from db.domain import PaymentMethod
+from hallclient.errors import HallError
 from hallclient.money import MoneyError, format_yuan, parse_yuan
+from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.payment import Tender
 from ui.kit.widgets import named
 from ui.words.payments import method_text
@@ -105,7 +107,7 @@ class PaymentForm(QFrame):
                 typed = amount if amount is not None else Decimal("NaN")
                 tenders.append(Tender(method, typed, self.references[method].text()))
         cash = self.cash_part()
-        if cash is not None and cash:
+        if cash is not None and cash > 0:  # the methods paying too much: not balanced
             tenders.append(Tender(PaymentMethod.CASH, cash))
         handed = None
         if self.tendered.text().strip():
@@ -118,6 +120,21 @@ class PaymentForm(QFrame):
         if cash is None or handed is None or not self.tendered.text().strip():
             return None
         return handed - cash
+
+    def field_to_fix(self, error: HallError) -> QLineEdit:
+        """The field a refusal points at: a wrong method amount or reference, else the
+        cash handed over (also after a refusal that is not about the typing)."""
+        problem = error.problem if isinstance(error, ReceiptError) else None
+        typed = [edit for edit in self.amounts.values() if edit.text().strip()]
+        if problem in (ReceiptProblem.BAD_AMOUNT, ReceiptProblem.NOT_BALANCED):
+            amounts = [(edit, self._amount(edit)) for edit in typed]
+            wrong = [edit for edit, amount in amounts if amount is None or amount < 0]
+            cash = self.cash_part()
+            if wrong or (typed and cash is not None and cash < 0):
+                return (wrong or typed)[0]
+        if problem is ReceiptProblem.BAD_REFERENCE:
+            return next((e for e in self.references.values() if e.text().strip()), self.tendered)
+        return self.tendered
 
     def _update(self) -> None:
         cash = self.cash_part()

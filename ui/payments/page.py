@@ -15,7 +15,6 @@ from collections.abc import Callable
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from PIL import Image
 from PySide6.QtCore import QEvent, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
@@ -28,18 +27,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from db.domain import PrintStatus
 from hallclient.access.approvals import ApprovalRequest
 from hallclient.access.permissions import ApprovalKind
 from hallclient.errors import DatabaseUnavailableError, HallError
 from hallclient.money import format_yuan
-from hallclient.printing.printers import PrinterProblem
 from hallclient.receipts.cart import Cart
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.issue import Issued, PaymentRequest
-from hallclient.receipts.jobs import JobView
 from hallclient.receipts.money_words import capitals
 from hallclient.receipts.payment import Tender
+from hallclient.shifts.errors import ShiftError
 from ui.access.approval_dialog import ApprovalDialog
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt
@@ -48,14 +45,20 @@ from ui.kit.widgets import named, table_view
 from ui.payments.cart_model import CartTableModel
 from ui.payments.form import PaymentForm
 from ui.payments.preview import ReceiptPreview
-from ui.words.payments import method_text, payment_problem_text
+from ui.payments.printing import ReceiptPrinting, question
+from ui.words.payments import method_text, payment_problem_text, shift_note_text
 from ui.words.phrase_watch import PhraseWatch
-from ui.words.printer import printer_problem_text, printer_state_text
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
-    from hallclient.printing.print_queue import PrintResult
+    from hallclient.shifts.views import ShiftView
+
+_VOID_FIELD = (
+    ReceiptProblem.UNKNOWN_RECEIPT,
+    ReceiptProblem.ALREADY_VOID,
+    ReceiptProblem.NOT_VOIDABLE,
+)
 
 
 class PaymentsPage(QFrame):
@@ -75,11 +78,11 @@ class PaymentsPage(QFrame):
         self.cart = Cart()
         self.key: str | None = None
         self.unconfirmed = False  # the last attempt could not be confirmed either way
-        self.in_flight: set[int] = set()  # jobs this window is printing now (not interrupted)
         self.approval: ApprovalDialog | None = None
         self.visit_of: Callable[[], int | None] = lambda: None  # the intake page's visit
         self.confirm_box: QMessageBox | None = None
-        self.interrupted_box: QMessageBox | None = None
+        self.shift: ShiftView | None = None  # the shift open at this counter, once read
+        self.shift_read = False
         self._runner = TaskRunner(self)
         self._build()
         self.attempt = Attempt(self.form)
@@ -87,6 +90,8 @@ class PaymentsPage(QFrame):
 
     def _build(self) -> None:
         self.title = named(QLabel(), "pageTitle")
+        self.shift_note = named(QLabel(wordWrap=True), "payShiftNote")
+        self.shift_note.hide()  # shown while no shift of this clerk is open here
         self.lines = CartTableModel()
         self.table = table_view(self.lines, "payCart", CartTableModel.COL_ITEM)
         self.total = named(QLabel(), "payTotal")
@@ -98,7 +103,15 @@ class PaymentsPage(QFrame):
         self.receipt_no = named(QLineEdit(maxLength=64), "payReceiptNo")
         self.reason = named(QLineEdit(maxLength=200), "payReason")
         left = QVBoxLayout()
-        for widget in (self.title, self.table, self.total, self.words, self.form, self.message):
+        for widget in (
+            self.title,
+            self.shift_note,
+            self.table,
+            self.total,
+            self.words,
+            self.form,
+            self.message,
+        ):
             left.addWidget(widget)
         after = QHBoxLayout()
         after.addWidget(self.receipt_no, 2)
@@ -117,9 +130,13 @@ class PaymentsPage(QFrame):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
+        self.printing = ReceiptPrinting(
+            self._core, self._user_of, self.print_state, self.preview_area, self
+        )
+        self.printing.sig_printer_state.connect(self.sig_printer_state)
         for key, action in (
             ("F12", self.ask_to_charge),
-            ("F5", self.print_waiting),
+            ("F5", self.printing.print_waiting),
             ("Ctrl+P", self.reprint),
             ("Ctrl+D", self.ask_to_void),
         ):
@@ -139,6 +156,7 @@ class PaymentsPage(QFrame):
         self.receipt_no.setPlaceholderText(self.tr("receipt number (for a copy or a void)"))
         self.reason.setPlaceholderText(self.tr("reason (required for a void)"))
         self._show_cart()
+        self._show_shift()
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:
@@ -149,7 +167,8 @@ class PaymentsPage(QFrame):
         """Waiting receipts are checked; with fees to charge the cursor is in the cash
         handed over (cash is the usual payment; Shift+Tab reaches the other methods)."""
         super().showEvent(event)
-        self._check_waiting()
+        self.printing.check_waiting()
+        self._check_shift()
         if self.cart.lines:
             self.form.tendered.setFocus()
 
@@ -160,6 +179,8 @@ class PaymentsPage(QFrame):
         self._payment_changed()
         self.form.set_total(cart.total)
         self._show_cart()
+        if cart.lines:
+            self._check_shift()
 
     def _show_cart(self) -> None:
         self.lines.set_rows(self.cart.lines)
@@ -173,6 +194,28 @@ class PaymentsPage(QFrame):
         if not self.unconfirmed and not self.attempt.running:
             self.key = None
 
+    # -- the shift ---------------------------------------------------------------------------
+
+    def _check_shift(self) -> None:
+        """The counter's shift is read off the GUI thread: no shift, no payment."""
+        user = self._user_of()
+        self._runner.start(
+            lambda _p: self._core.shifts.current(user), self._shift_read, lambda _e: None
+        )
+
+    def _shift_read(self, shift: ShiftView | None) -> None:
+        self.shift, self.shift_read = shift, True
+        self._show_shift()
+
+    def _show_shift(self) -> None:
+        shift, text = self.shift, ""
+        if self.shift_read and shift is None:
+            text = shift_note_text(None)
+        elif shift is not None and shift.clerk_employee_no != self._user_of().employee_no:
+            text = shift_note_text(shift.clerk_name, shift.clerk_employee_no)
+        self.shift_note.setText(text)
+        self.shift_note.setVisible(bool(text))
+
     # -- charging --------------------------------------------------------------------------
 
     def ask_to_charge(self) -> None:
@@ -183,18 +226,21 @@ class PaymentsPage(QFrame):
         if self.attempt.running or (self.confirm_box is not None and self.confirm_box.isVisible()):
             return  # one payment at a time
         tenders, handed = self.form.tenders()
-        parts = [
-            f"{method_text(t.method)} {format_yuan(t.amount)}"
-            for t in tenders
-            if t.amount.is_finite()
-        ]
-        change = self.form.change_due()
+        try:  # the core's own rules, before the customer is asked to confirm
+            settled = self._core.receipts.check_payment(self.cart.total, tenders, handed)
+        except ReceiptError as error:
+            self._refused(error)
+            return
+        parts = [f"{method_text(t.method)} {format_yuan(t.amount)}" for t in settled.tenders]
         text = self.tr("Please confirm with the customer:\n\nTotal {total}\n{parts}").format(
             total=format_yuan(self.cart.total), parts="\n".join(parts)
         )
-        if change is not None and change >= 0:
-            text += "\n" + self.tr("Change {amount}").format(amount=format_yuan(change))
-        self.confirm_box = _question(self, self.tr("Charge"), text)
+        if settled.cash:
+            text += "\n" + self.tr("Cash handed over {amount}").format(
+                amount=format_yuan(settled.cash_tendered)
+            )
+            text += "\n" + self.tr("Change {amount}").format(amount=format_yuan(settled.change))
+        self.confirm_box = question(self, self.tr("Charge"), text)
         self.confirm_box.setDefaultButton(QMessageBox.StandardButton.Yes)
         self.confirm_box.accepted.connect(lambda: self.charge(tenders, handed))
         self.confirm_box.open()
@@ -220,7 +266,7 @@ class PaymentsPage(QFrame):
                 number=issued.record.receipt_no, amount=format_yuan(issued.record.total)
             )
         )
-        self._print(issued.print_job_id)
+        self.printing.print_job(issued.print_job_id)
 
     def _refused(self, error: HallError) -> None:
         """Only a success or a reused key settles an unconfirmed payment; any other refusal
@@ -230,112 +276,13 @@ class PaymentsPage(QFrame):
         elif isinstance(error, ReceiptError) and error.problem is ReceiptProblem.KEY_REUSED:
             self.key, self.unconfirmed = None, False  # that earlier attempt's receipt stands
             self.receipt_no.setText(error.detail)
+        elif isinstance(error, ShiftError):
+            self._check_shift()
         self._say(payment_problem_text(error))
-
-    # -- printing ----------------------------------------------------------------------------
-
-    def _print(self, job_id: int) -> None:
-        if job_id in self.in_flight:
-            return
-        self.in_flight.add(job_id)
-        user, till = self._user_of(), self._core.receipts
-        self.print_state.setText(self.tr("Printing…"))
-
-        def work(_progress: object) -> tuple[PrintResult, Image.Image]:
-            result = till.print(user, job_id)
-            return result, till.preview(user, result)  # the raster printed, if one was
-
-        def failed(error: BaseException) -> None:
-            self.in_flight.discard(job_id)
-            self._print_failed(error)
-
-        self._runner.start(work, self._printed, failed)
-
-    def _printed(self, outcome: tuple[PrintResult, Image.Image]) -> None:
-        result, image = outcome
-        self.in_flight.discard(result.job_id)
-        self.preview_area.show_image(image)
-        if result.printed:
-            text = self.tr("Receipt {number} printed.").format(number=result.receipt_no)
-            self.print_state.setText(text)
-            self.sig_printer_state.emit(self.tr("ready"))
-        elif result.problem is None:  # not pending: printed already, or in doubt
-            self.print_state.setText(
-                self.tr(
-                    "Receipt {number} was already sent to the printer; Ctrl+P prints a marked copy."
-                ).format(number=result.receipt_no)
-            )
-        else:
-            text = printer_problem_text(result.problem)
-            if result.problem is not PrinterProblem.NOT_CONFIGURED and not result.maybe_printed:
-                text += " " + self.tr("F5 prints it when the printer is ready.")
-            self.print_state.setText(text)
-            self.sig_printer_state.emit(printer_state_text(result.problem))
-            if result.maybe_printed:
-                self._ask_interrupted(result.job_id, result.receipt_no)
-
-    def _print_failed(self, error: BaseException) -> None:
-        self.print_state.setText(
-            payment_problem_text(error) if isinstance(error, HallError) else str(error)
-        )
-
-    def print_waiting(self) -> None:
-        """F5: the oldest receipt still waiting at this counter."""
-        user = self._user_of()
-        self._runner.start(
-            lambda _p: self._core.receipts.unfinished(user), self._print_first, self._print_failed
-        )
-
-    def _print_first(self, waiting: list[JobView]) -> None:
-        waiting = [job for job in waiting if job.job_id not in self.in_flight]
-        pending = [job for job in waiting if job.status is PrintStatus.PENDING]
-        if pending:
-            self._print(pending[0].job_id)
-        elif not waiting:
-            self.print_state.setText(self.tr("No receipt is waiting to be printed."))
-        else:
-            self._ask_interrupted(waiting[0].job_id, waiting[0].receipt_no)
-
-    def _check_waiting(self) -> None:
-        user = self._user_of()
-        self._runner.start(
-            lambda _p: self._core.receipts.unfinished(user), self._show_waiting, self._print_failed
-        )
-
-    def _show_waiting(self, waiting: list[JobView]) -> None:
-        waiting = [job for job in waiting if job.job_id not in self.in_flight]
-        interrupted = [job for job in waiting if job.status is PrintStatus.SENDING]
-        if interrupted:
-            self._ask_interrupted(interrupted[0].job_id, interrupted[0].receipt_no)
-        elif waiting:
-            text = self.tr("{count} receipt(s) waiting to be printed: press F5.")
-            self.print_state.setText(text.format(count=len(waiting)))
-
-    def _ask_interrupted(self, job_id: int, receipt_no: str) -> None:
-        """Only the clerk can see whether paper came out; a second copy is marked 重打."""
-        text = self.tr(
-            "Printing of receipt {number} was interrupted. Did the whole "
-            "receipt come out of the printer?"
-        ).format(number=receipt_no)
-        box = _question(self, self.tr("Did the receipt print?"), text)
-        yes = int(QMessageBox.StandardButton.Yes.value)
-        box.finished.connect(lambda answer: self._settle(job_id, int(answer) == yes))
-        self.interrupted_box = box
-        box.open()
-
-    def _settle(self, job_id: int, printed: bool) -> None:
-        user = self._user_of()
-        self._runner.start(
-            lambda _p: self._core.receipts.settle_interrupted(user, job_id, printed),
-            self._settled,
-            self._print_failed,
-        )
-
-    def _settled(self, copy: JobView | None) -> None:
-        if copy is None:
-            self.print_state.setText(self.tr("Recorded as printed."))
-        else:
-            self._print(copy.job_id)
+        voids = isinstance(error, ReceiptError) and error.problem in _VOID_FIELD
+        field = self.receipt_no if voids else self.form.field_to_fix(error)
+        field.setFocus()  # the keyboard is where the clerk fixes it
+        field.selectAll()
 
     def reprint(self) -> None:
         """Ctrl+P: a further copy of the receipt named in the field, marked 重打 n."""
@@ -347,8 +294,8 @@ class PaymentsPage(QFrame):
         reason = self.reason.text().strip() or self.tr("copy asked for at the counter")
         self._runner.start(
             lambda _p: self._core.receipts.reprint(user, number, reason),
-            lambda job: self._print(job.job_id),
-            self._print_failed,
+            lambda job: self.printing.print_job(job.job_id),
+            self.printing.failed,
         )
 
     def ask_to_void(self) -> None:
@@ -383,13 +330,7 @@ class PaymentsPage(QFrame):
                 number=issued.record.voids_receipt_no, slip=issued.record.receipt_no
             )
         )
-        self._print(issued.print_job_id)
+        self.printing.print_job(issued.print_job_id)
 
     def _say(self, text: str) -> None:
         self.message.setText(text)
-
-
-def _question(parent: QWidget, title: str, text: str) -> QMessageBox:
-    """A Yes/No question shown with ``open()`` (window-modal, no nested event loop)."""
-    buttons = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-    return QMessageBox(QMessageBox.Icon.Question, title, text, buttons, parent)

@@ -6,7 +6,8 @@ from PySide6.QtCore import QCoreApplication
 
 from db.domain import PaymentMethod
 from hallclient.errors import DatabaseUnavailableError, HallError
-from hallclient.receipts.errors import ReceiptError, ReceiptProblem
+from hallclient.money import format_yuan
+from hallclient.receipts.errors import ReceiptError, ReceiptProblem, ShortTenderError
 from hallclient.shifts.errors import ShiftError
 from hallclient.tariff.errors import TariffError
 from ui.kit.i18n import QT_TRANSLATE_NOOP
@@ -64,6 +65,22 @@ _UNCONFIRMED = QT_TRANSLATE_NOOP(
     "sent again and charged at most once.",
 )
 
+_SHORT_CASH = QT_TRANSLATE_NOOP(
+    "Payments",
+    "Not enough cash: {due} is due in cash, {missing} is still missing. Please check the "
+    "cash handed over and type it again.",
+)
+_NO_SHIFT = QT_TRANSLATE_NOOP(
+    "Payments",
+    "No shift is open at this counter, so no payment can be taken. Please open your shift "
+    "on the Shift page (Ctrl+5) first.",
+)
+_OTHER_SHIFT = QT_TRANSLATE_NOOP(
+    "Payments",
+    "The shift open at this counter is {name}'s ({number}): it must be closed before you "
+    "can take payments. Then open your own shift on the Shift page (Ctrl+5).",
+)
+
 
 def _tr(source: str) -> str:
     return QCoreApplication.translate("Payments", source)
@@ -75,10 +92,8 @@ def method_text(method: PaymentMethod) -> str:
 
 def payment_problem_text(error: HallError) -> str:
     """A refusal of a payment; a lost connection leaves the outcome open (retry is safe)."""
-    if isinstance(error, ReceiptError) and error.problem is ReceiptProblem.MIXED_ACCOUNTS:
-        return _tr(_MIXED).format(account=error.detail) if error.detail else _tr(_MIXED_NO_ACCOUNT)
-    if isinstance(error, ReceiptError) and error.problem in _REFUSALS:
-        return _tr(_REFUSALS[error.problem])
+    if text := _receipt_text(error):
+        return text
     if isinstance(error, TariffError):
         return tariff_problem_text(error)
     if isinstance(error, ShiftError):
@@ -86,3 +101,25 @@ def payment_problem_text(error: HallError) -> str:
     if isinstance(error, DatabaseUnavailableError):
         return _tr(_UNCONFIRMED)
     return problem_text(error)
+
+
+def _receipt_text(error: HallError) -> str:
+    """The words of a receipt refusal, or "" for one the tables here do not word."""
+    if not isinstance(error, ReceiptError):
+        return ""
+    if error.problem is ReceiptProblem.MIXED_ACCOUNTS:
+        return _tr(_MIXED).format(account=error.detail) if error.detail else _tr(_MIXED_NO_ACCOUNT)
+    if isinstance(error, ShortTenderError):  # how much is missing, not only that it is
+        return short_cash_text(error)
+    return _tr(_REFUSALS[error.problem]) if error.problem in _REFUSALS else ""
+
+
+def short_cash_text(error: ShortTenderError) -> str:
+    return _tr(_SHORT_CASH).format(due=format_yuan(error.due), missing=format_yuan(error.missing))
+
+
+def shift_note_text(clerk_name: str | None, clerk_no: str = "") -> str:
+    """Why no payment can be taken here: no shift open (None), or another clerk's."""
+    if clerk_name is None:
+        return _tr(_NO_SHIFT)
+    return _tr(_OTHER_SHIFT).format(name=clerk_name, number=clerk_no)

@@ -96,13 +96,6 @@ def test_a_cash_payment_by_keyboard_issues_the_receipt_and_keeps_it_for_the_prin
     assert job.status is PrintStatus.PENDING
 
 
-def test_short_cash_is_refused_and_nothing_is_issued(qtbot, window, private_core):
-    page = _transfer_fee_in_cart(qtbot, window)
-    _charge_by_keyboard(qtbot, page, "20")
-    assert page.message.text() == "实收现金少于应付现金。"
-    assert _receipts(private_core) == [] and len(page.cart.lines) == 1
-
-
 def test_with_a_printer_the_receipt_is_printed(qtbot, app, private_settings, clock, printer):
     settings = replace(private_settings, printer_backend="network", printer_target=printer.target)
     core = open_core(settings, clock)
