@@ -2860,4 +2860,39 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
         <translation>请填写转移原因，方便下一个窗口办理。</translation>
     </message>
 </context>
+<context>
+    <name>VisitGuard</name>
+    <message>
+        <source>walk-in</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <source>A visit is open</source>
+        <translation>有接待未结束</translation>
+    </message>
+    <message>
+        <source>The visit of ticket {ticket} is still open.
+
+Go back and end it (F9), or end it now as interrupted?</source>
+        <translation>{ticket} 的接待尚未结束。
+
+请返回并结束接待（F9），或者现在将其按中断结束？</translation>
+    </message>
+    <message>
+        <source>&amp;Go back</source>
+        <translation>返回(&amp;G)</translation>
+    </message>
+    <message>
+        <source>&amp;End as interrupted</source>
+        <translation>按中断结束(&amp;E)</translation>
+    </message>
+    <message>
+        <source>Interrupted: the session ended before the visit was closed.</source>
+        <translation>中断：接待未结束时会话已结束（退出登录、关闭程序或切换用户）。</translation>
+    </message>
+    <message>
+        <source>The visit was ended as interrupted.</source>
+        <translation>该接待已按中断结束。</translation>
+    </message>
+</context>
 </TS>

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QResizeEvent
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
     QDialog,
@@ -34,6 +34,7 @@ from ui.shell.navigation import NavigationList, page_shortcut
 from ui.shell.page_wiring import build_pages, connect_cart, script_panel
 from ui.shell.pages import areas_for
 from ui.shell.quick_reference import QuickReferenceDialog
+from ui.shell.visit_guard import VisitGuard
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
@@ -78,6 +79,8 @@ class MainWindow(QMainWindow):
         if user.must_change_password:  # no page is shown (and loads, refused) before the change
             self.root.setCurrentWidget(self.password_cover)
         self.setCentralWidget(self.root)
+        self.visit_guard = VisitGuard(self, core, lambda: self.user, self.pages.intake)
+        self._quitting = False  # the open visit, if any, is already dealt with
         self.idle = IdleWatcher(core.clock, core.settings.idle_lock_minutes, self)
         self.idle.sig_idle_expired.connect(self.lock)
         self._build_actions()
@@ -311,11 +314,29 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(text)
 
     def log_out(self) -> None:
-        self._end_session(switching_user=False)
+        """An open visit is ended as interrupted first, if the clerk says so (or stays)."""
+        self.visit_guard.confirm(lambda: self._end_session(switching_user=False))
 
     def _switch_user(self) -> None:
-        """From the lock panel: the locked-in user is logged out so another can log in."""
-        self._end_session(switching_user=True)
+        """From the lock panel: the locked-in user is logged out so another can log in; the
+        visit they left open is ended as interrupted."""
+        self.visit_guard.interrupt(lambda: self._end_session(switching_user=True))
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        """Quitting (Ctrl+Q, the window's close button) with a visit open asks first; behind
+        the lock it is ended as interrupted without asking."""
+        if self._quitting or self.visit_guard.open_visit() is None:
+            super().closeEvent(event)
+            return
+        event.ignore()
+        if self.is_locked():
+            self.visit_guard.interrupt(self._quit)
+        else:
+            self.visit_guard.confirm(self._quit)
+
+    def _quit(self) -> None:
+        self._quitting = True
+        self.close()
 
     def _end_session(self, *, switching_user: bool) -> None:
         """Journal the logout in the core, then hand back to the composition root."""
