@@ -195,10 +195,13 @@ def _reach(visit: Visit, stage: VisitStage, now: dt.datetime) -> None:
 
 def set_account(database: Database, context: Context, visit_id: int, account_no: str) -> VisitView:
     """The customer's account; finding it means the greeting is done (the identity check is
-    next)."""
+    next).  Changing it journals both accounts: payments for the visit follow it."""
 
     def change(uow: UnitOfWork, visit: Visit) -> None:
-        visit.account_no = _check_account(uow, account_no)
+        before, visit.account_no = visit.account_no, _check_account(uow, account_no)
+        if before and before != visit.account_no:  # the clerk serves another account now
+            details = {"from": before, "to": visit.account_no}
+            context.record(uow, "visit.account_changed", "visit", str(visit.id), details)
         if visit.account_no and _RANK[visit.stage] < _RANK[VisitStage.GREETED]:
             _reach(visit, VisitStage.GREETED, context.clock.now())
 

@@ -20,6 +20,7 @@ class ReceiptProblem(enum.StrEnum):
     BAD_KEY = "bad_key"  # an idempotency key that is not one the client makes
     KEY_REUSED = "key_reused"  # the same key came with a different payment
     UNKNOWN_VISIT = "unknown_visit"
+    NOT_THE_VISITS_ACCOUNT = "not_the_visits_account"  # the visit serves another account
     UNKNOWN_RECEIPT = "unknown_receipt"
     ALREADY_VOID = "already_void"
     NOT_VOIDABLE = "not_voidable"  # a void itself, or a receipt of another counter

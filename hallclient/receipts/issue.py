@@ -122,7 +122,7 @@ def stage_receipt(
     shift_id = shift_id_for_receipt(uow, context)
     account_no, customer, known = _customer(uow, request)
     quotes = _confirmed(uow, context, request.cart, known.get(account_no))
-    _check_visit(uow, context, request.visit_id)
+    _check_visit(uow, context, request.visit_id, account_no)
     record = next_record(
         series,
         context,
@@ -223,12 +223,16 @@ def _customer(uow: UnitOfWork, request: PaymentRequest) -> tuple[str, str, dict[
     return number, name, {number: facts}
 
 
-def _check_visit(uow: UnitOfWork, context: Context, visit_id: int | None) -> None:
+def _check_visit(uow: UnitOfWork, context: Context, visit_id: int | None, account_no: str) -> None:
+    """A payment for a visit is for the visit's account: charging another one needs the
+    visit's account changed first (which the visit's journal keeps)."""
     if visit_id is None:
         return
     visit = uow.session.get(Visit, visit_id)
     if visit is None or visit.counter_code != context.where.counter_code:
         raise ReceiptError(ReceiptProblem.UNKNOWN_VISIT, str(visit_id))
+    if visit.account_no and account_no != visit.account_no:
+        raise ReceiptError(ReceiptProblem.NOT_THE_VISITS_ACCOUNT, visit.account_no)
 
 
 def _payments(settlement: Settlement) -> tuple[PaymentRecord, ...]:

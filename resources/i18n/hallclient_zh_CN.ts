@@ -35,6 +35,10 @@
         <translation>该户没有未缴账单。</translation>
     </message>
     <message>
+        <source>Take the customer&apos;s account first (Ctrl+1, search, then Enter).</source>
+        <translation>请先查找并选定客户户号（Ctrl+1，搜索后按回车）。</translation>
+    </message>
+    <message>
         <source>{count} bills in the cart: ￥{amount} with late fees ￥{fees}.</source>
         <translation>已将 {count} 笔账单加入购物车：共 ￥{amount}，其中违约金 ￥{fees}。</translation>
     </message>
@@ -662,12 +666,12 @@
         <translation>阶梯气价需填写户号</translation>
     </message>
     <message>
-        <source>Calculate (Enter)</source>
-        <translation>计算（Enter）</translation>
+        <source>Add, next item (Ctrl+Enter)</source>
+        <translation>加入，再选下一项（Ctrl+Enter）</translation>
     </message>
     <message>
-        <source>Add to cart (Ctrl+Enter)</source>
-        <translation>加入待收费（Ctrl+Enter）</translation>
+        <source>Charge (Enter)</source>
+        <translation>去收费（Enter）</translation>
     </message>
     <message>
         <source>Loading the tariff in force…</source>
@@ -698,12 +702,12 @@
         <translation>金额：{amount}</translation>
     </message>
     <message>
-        <source>Calculate the fee first (Enter), then add it.</source>
-        <translation>请先计算费用（Enter），再加入待收费。</translation>
-    </message>
-    <message>
         <source>Added to the cart.</source>
         <translation>已加入待收费。</translation>
+    </message>
+    <message>
+        <source>Type the quantity first: the fee is quoted as you type.</source>
+        <translation>请先输入数量：边输入边计算费用。</translation>
     </message>
     <message>
         <source>The bills are in the cart; remove the newest to pay fewer (Delete). Delete on a late fee asks a manager to waive it.</source>
@@ -835,6 +839,10 @@
         <translation>接待记录</translation>
     </message>
     <message>
+        <source>F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F10 pay the account&apos;s bills · Ctrl+G quote its gas by volume · Ctrl+R the customer&apos;s own reading · F11 today&apos;s visits</source>
+        <translation>F2 叫下一位 · F3 重呼 · F4 过号 · F5 转办（Ctrl+F5 重打转办单） · F6 散客 · F7 取号 · F8 转窗口 · F9 结束接待 · F10 缴纳账单 · Ctrl+G 按气量购气 · Ctrl+R 客户自报读数 · F11 今日接待</translation>
+    </message>
+    <message>
         <source>Choose the purpose</source>
         <translation>请选择来访事由</translation>
     </message>
@@ -909,10 +917,6 @@
     <message>
         <source>, voided</source>
         <translation>，已作废</translation>
-    </message>
-    <message>
-        <source>F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the visit · F10 pay the account&apos;s bills · Ctrl+R the customer&apos;s own reading · F11 today&apos;s visits</source>
-        <translation>F2 叫下一位 · F3 重呼 · F4 过号 · F5 转办（Ctrl+F5 重打转办单） · F6 散客 · F7 取号 · F8 转窗口 · F9 结束接待 · F10 缴纳账单 · Ctrl+R 客户自报读数 · F11 今日接待</translation>
     </message>
     <message>
         <source>Call a ticket or take a walk-in first.</source>
@@ -1685,6 +1689,10 @@
     <message>
         <source>The cart holds fees quoted for an account together with fees for no account, and a receipt is for one customer. On the Fees page (Ctrl+2) remove one kind (Delete), charge the rest, then the others.</source>
         <translation>待收费用中既有按户号报价的项目，也有未关联户号的项目，一张票据只能对应一位客户。请在“费用查询”页（Ctrl+2）按 Delete 删除其中一类，先收取其余费用，再单独收取另一类。</translation>
+    </message>
+    <message>
+        <source>This visit is for account {account}; a receipt for another account is refused. To serve another account, take it for the visit on the intake page (Ctrl+1, search, Enter): the change is recorded.</source>
+        <translation>本次接待的户号是 {account}，不能为其他户号开票。如需为其他户号办理，请先在受理页（Ctrl+1）查找该户号并按回车，改为本次接待的户号（更换会留下记录）。</translation>
     </message>
     <message>
         <source>The database could not confirm the payment. Press F12 again: the same payment is sent again and charged at most once.</source>
@@ -2861,6 +2869,29 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     </message>
 </context>
 <context>
+    <name>VisitBar</name>
+    <message>
+        <source>No customer is being served (Ctrl+1, F2 calls the next)</source>
+        <translation>当前没有接待中的客户（Ctrl+1，F2 叫下一位）</translation>
+    </message>
+    <message>
+        <source>Walk-in</source>
+        <translation>散客</translation>
+    </message>
+    <message>
+        <source>Serving {ticket} · no account taken yet (Ctrl+1 to find it)</source>
+        <translation>正在接待 {ticket} · 尚未选定户号（Ctrl+1 查找）</translation>
+    </message>
+    <message>
+        <source>Serving {ticket} · account {account} · {holder}</source>
+        <translation>正在接待 {ticket} · 户号 {account} · {holder}</translation>
+    </message>
+    <message>
+        <source> · {count} unpaid bills, {amount} (F10 pays them)</source>
+        <translation> · 未缴账单 {count} 笔，{amount}（F10 缴纳）</translation>
+    </message>
+</context>
+<context>
     <name>VisitGuard</name>
     <message>
         <source>walk-in</source>
@@ -2893,6 +2924,21 @@ Go back and end it (F9), or end it now as interrupted?</source>
     <message>
         <source>The visit was ended as interrupted.</source>
         <translation>该接待已按中断结束。</translation>
+    </message>
+</context>
+<context>
+    <name>VisitSide</name>
+    <message>
+        <source>The visit&apos;s account is now {account}: the other&apos;s fees are gone.</source>
+        <translation>本次接待的户号已改为 {account}：原户号的待收费已清空。</translation>
+    </message>
+    <message>
+        <source>This visit is for account {account}. To charge account {other}, take it for the visit first (Ctrl+1, search, Enter): the change is recorded.</source>
+        <translation>本次接待的户号是 {account}。如需为户号 {other} 收费，请先在受理页（Ctrl+1）查找该户号并按回车，改为本次接待的户号（更换会留下记录）。</translation>
+    </message>
+    <message>
+        <source>Take the customer&apos;s account first (Ctrl+1, search, Enter): gas is quoted on it.</source>
+        <translation>请先选定客户户号（Ctrl+1，搜索后按回车）：按该户号计算气费。</translation>
     </message>
 </context>
 </TS>

@@ -62,9 +62,14 @@ def visible_texts(window: QWidget) -> Iterator[str]:
 
 
 def settle(qtbot, form) -> None:
-    """Wait until the form's attempt (run off the GUI thread) has reported back;
-    a form deleted on success has settled too."""
-    qtbot.waitUntil(lambda: not shiboken6.isValid(form) or not form.attempt.running, timeout=10_000)
+    """Wait until the form's attempt (run off the GUI thread) has reported back, and the
+    fees page's quote as typed; a form deleted on success has settled too."""
+    qtbot.waitUntil(lambda: not shiboken6.isValid(form) or not _busy(form), timeout=10_000)
+
+
+def _busy(form) -> bool:
+    attempt, live = getattr(form, "attempt", None), getattr(form, "live", None)
+    return (attempt is not None and attempt.running) or (live is not None and live.busy)
 
 
 def serve_account(qtbot, window, account_no: str):

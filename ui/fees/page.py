@@ -1,20 +1,23 @@
-"""The fee lookup page: find an item as you type, calculate with its basis, add it to the cart.
+"""The fee lookup page: find an item as you type, see its price with its basis, charge it.
 
-Keys: type to search (code, name or pinyin initials), ↓ into the list, Enter to the
-quantity, Enter to calculate, Ctrl+Enter to add the line to the cart, Esc back to
-the search, F5 to reload the tariff in force, Delete to remove a cart line (on a
-bill's late fee: the reason and a manager's approval waive it).
+It works for the visit at the intake page: the visit's account is filled in (tiered gas
+is quoted on it), a new visit starts the page afresh, and a fee for another account is
+refused until the visit's account is changed.  Keys: type to search (code, name or
+pinyin initials), ↓ into the list, Enter to the quantity; the fee is quoted as the
+quantity is typed; Enter then puts it in the cart and goes to the payment, Ctrl+Enter
+puts it in the cart and goes back to the search for the next item.  Ctrl+G quotes the
+visit account's gas, Esc goes back to the search, F5 reloads the tariff in force,
+Delete removes a cart line (on a bill's late fee: the reason and a manager's approval
+waive it).
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Callable
-from decimal import Decimal, InvalidOperation
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QShortcut, QShowEvent
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
@@ -35,12 +38,15 @@ from hallclient.tariff.catalog import Catalog
 from hallclient.tariff.errors import TariffError, TariffProblem
 from hallclient.tariff.rules import LATE_FEE_CODE, PricedItem, Quote
 from ui.fees.detail import FeeDetail
+from ui.fees.keys import FeeKeys
 from ui.fees.late_fee_waiver import LateFeeWaiver
 from ui.fees.models import BasisTableModel, ItemTableModel
+from ui.fees.quoting import LiveQuote, basis_note
+from ui.fees.visit_side import VisitSide
 from ui.kit.area import Area
-from ui.kit.attempt import Attempt
 from ui.kit.tasks import TaskRunner
-from ui.kit.widgets import is_plain, named, table_view
+from ui.kit.visit_bar import OnVisit, VisitBar
+from ui.kit.widgets import named, table_view
 from ui.words.problems import problem_text
 from ui.words.tariff import tariff_problem_text
 
@@ -50,17 +56,9 @@ if TYPE_CHECKING:
     from hallclient.tariff.pricing import Pricer
 
 
-def parse_quantity(text: str) -> Decimal:
-    """A typed quantity (full-width digits allowed); the pricing service checks the rest."""
-    cleaned = unicodedata.normalize("NFKC", text).strip()
-    try:
-        return Decimal(cleaned)
-    except InvalidOperation:
-        raise TariffError(TariffProblem.BAD_QUANTITY, text) from None
-
-
 class FeesPage(QFrame):
     sig_cart_changed = Signal(object)  # the Cart
+    sig_pay = Signal()  # Enter on a quote: the cart goes to the payments page
 
     def __init__(
         self,
@@ -77,12 +75,15 @@ class FeesPage(QFrame):
         self.catalog = Catalog([])
         self.quote: Quote | None = None
         self.cart = Cart()
+        self.visit_side = VisitSide(self)
         self._runner = TaskRunner(self)
+        self.live = LiveQuote(core, user_of, lambda: self.calculate(quiet=True), self)
+        self.live.sig_quoted.connect(self._calculated)
+        self.live.sig_refused.connect(lambda error, quiet: self.refused(error, quiet=quiet))
         self._build()
-        self.attempt = Attempt(self._calculator)
         self.waiver = LateFeeWaiver(core, user_of, self)
         self.waiver.sig_waived.connect(self._waived)
-        self.waiver.sig_message.connect(self._set_message)
+        self.waiver.sig_message.connect(self.say)
         self.retranslate()
 
     # -- building ----------------------------------------------------------------------------
@@ -103,31 +104,36 @@ class FeesPage(QFrame):
         top = QHBoxLayout()
         top.addLayout(left, 3)
         top.addWidget(self.detail, 2)
+        self.visit_bar = VisitBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
+        layout.addWidget(self.visit_bar)
         layout.addLayout(top, 3)
         layout.addWidget(self._build_calculator(), 2)
-        for widget in (self.search, self.results, self.quantity, self.account):
-            widget.installEventFilter(self)
+        self.keys = FeeKeys(self)
+        for widget in (self.search, self.results, self.quantity, self.account, self.cart_list):
+            widget.installEventFilter(self.keys)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
         QShortcut(QKeySequence("Ctrl+Return"), self, self.add_to_cart)
         QShortcut(QKeySequence("Ctrl+Enter"), self, self.add_to_cart)
+        QShortcut(QKeySequence("Ctrl+G"), self, self.quote_gas)
 
     def _build_calculator(self) -> QFrame:
         self._calculator = named(QFrame(), "feeCalculator")
         self.quantity = named(QLineEdit(maxLength=16), "feeQuantity")
         self.account = named(QLineEdit(maxLength=20), "feeAccount")
-        self.calculate_button = named(QPushButton(), "secondaryButton")
-        self.calculate_button.clicked.connect(self.calculate)
-        self.add_button = named(QPushButton(), "primaryButton")
+        for edit in (self.quantity, self.account):
+            edit.textChanged.connect(self._inputs_changed)
+        self.add_button = named(QPushButton(), "secondaryButton")
         self.add_button.clicked.connect(self.add_to_cart)
+        self.pay_button = named(QPushButton(), "primaryButton")
+        self.pay_button.clicked.connect(self.add_and_pay)
         self.basis = BasisTableModel()
         self.basis_view = table_view(self.basis, "feeBasis", BasisTableModel.COL_DOCUMENT)
         self.basis_view.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.total = named(QLabel(), "feeTotal")
         self.message = named(QLabel(wordWrap=True), "feeMessage")
         self.cart_list = named(QListWidget(), "feeCart")
-        self.cart_list.installEventFilter(self)
         self.cart_total = named(QLabel(), "feeCartTotal")
         self._labels = [named(QLabel(), "feeFieldLabel") for _ in range(3)]
         grid = QGridLayout(self._calculator)
@@ -137,8 +143,8 @@ class FeesPage(QFrame):
         grid.addWidget(self.quantity, 0, 1)
         grid.addWidget(self._labels[1], 0, 2)
         grid.addWidget(self.account, 0, 3)
-        grid.addWidget(self.calculate_button, 0, 4)
-        grid.addWidget(self.add_button, 0, 5)
+        grid.addWidget(self.add_button, 0, 4)
+        grid.addWidget(self.pay_button, 0, 5)
         grid.addWidget(self.basis_view, 1, 0, 1, 6)
         grid.addWidget(self.message, 2, 0, 1, 4)
         grid.addWidget(self.total, 2, 4, 1, 2)
@@ -157,11 +163,11 @@ class FeesPage(QFrame):
             label.setText(text)
         self.quantity.setPlaceholderText(self.tr("e.g. 1 or 25.5"))
         self.account.setPlaceholderText(self.tr("needed for tiered gas"))
-        self.calculate_button.setText(self.tr("Calculate (Enter)"))
-        self.add_button.setText(self.tr("Add to cart (Ctrl+Enter)"))
+        self.add_button.setText(self.tr("Add, next item (Ctrl+Enter)"))
+        self.pay_button.setText(self.tr("Charge (Enter)"))
         self.detail.retranslate()
         self._show_found()
-        self._show_quote()
+        self.show_quote()
         self._show_cart()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -197,11 +203,24 @@ class FeesPage(QFrame):
         self.pricer = pricer
         self.catalog = Catalog(list(pricer.items.values()))
         self._search()
+        self.visit_side.tariff_read()
 
     def _load_failed(self, error: BaseException) -> None:
         if not isinstance(error, HallError):
             raise error
         self.found.setText(problem_text(error))
+
+    # -- the visit -----------------------------------------------------------------------------
+
+    def set_visit(self, visit: OnVisit | None) -> None:
+        self.visit_side.set_visit(visit)
+
+    @property
+    def visit(self) -> OnVisit | None:
+        return self.visit_side.visit
+
+    def quote_gas(self) -> None:
+        self.visit_side.quote_gas()
 
     # -- searching ---------------------------------------------------------------------------
 
@@ -231,63 +250,51 @@ class FeesPage(QFrame):
     def _row_changed(self) -> None:
         self.detail.show_item(self.current_item())
         self.quote = None
-        self._set_message("")
-        self._show_quote()
+        self.say("")
+        self.show_quote()
 
     # -- calculating -------------------------------------------------------------------------
 
-    def calculate(self) -> None:
+    def _inputs_changed(self) -> None:
+        """The quote shown is for what is typed: it goes, and a new one follows the typing."""
+        if self.quote is not None:
+            self.quote = None
+            self.show_quote()
+        if self.quantity.text().strip() and self.current_item() is not None:
+            self.live.later()
+        else:
+            self.live.drop()
+
+    def calculate(self, *, quiet: bool = False) -> None:
+        """Quote the typed quantity; ``quiet`` (as it is typed): a refusal is shown without
+        taking the cursor from where the clerk types."""
         item, pricer = self.current_item(), self.pricer
         if item is None or pricer is None:
-            self._set_message(self.tr("Please choose an item first."))
+            self.live.drop()
+            self.say(self.tr("Please choose an item first."))
             self.search.setFocus()
             return
-        account_no, user, cart = self.account.text().strip(), self._user_of(), self.cart.lines
-        try:
-            quantity = parse_quantity(self.quantity.text())
-        except TariffError as error:
-            self._refused(error)
-            return
-
-        def work() -> Quote:
-            facts = self._core.tariff.account_facts(user, account_no) if account_no else None
-            return pricer.quote(item.code, quantity, facts.after(cart) if facts else None)
-
-        self.attempt.run(work, self._calculated, self._refused)
+        account_no = self.account.text().strip()
+        self.live.ask(pricer, item, self.quantity.text(), account_no, self.cart.lines, quiet=quiet)
 
     def _calculated(self, quote: Quote) -> None:
         self.quote = quote
-        self._set_message(self._basis_note(quote))
-        self._show_quote()
+        self.say(basis_note(quote, self.current_item()))
+        self.show_quote()
 
-    def _basis_note(self, quote: Quote) -> str:
-        """What a tiered split started from, so the clerk can explain it."""
-        if quote.estimated:
-            return self.tr("Estimate: no account given, the year's volume is taken as 0.")
-        item = self.current_item()
-        if item is None or item.tiers is None or quote.household_size is None:
-            return ""
-        limits = [limit for limit in item.tiers.limits(quote.household_size) if limit is not None]
-        return self.tr(
-            "Used this year: {used} m³; household of {size}; tier limits {limits} m³."
-        ).format(
-            used=f"{quote.used_this_year:f}",
-            size=quote.household_size,
-            limits=" / ".join(f"{limit.normalize():f}" for limit in limits),
-        )
-
-    def _refused(self, error: HallError) -> None:
+    def refused(self, error: HallError, *, quiet: bool = False) -> None:
         self.quote = None
-        self._show_quote()
+        self.show_quote()
         text = tariff_problem_text(error) if isinstance(error, TariffError) else problem_text(error)
-        self._set_message(text)
-        self.quantity.setFocus()
-        self.quantity.selectAll()
+        self.say(text)
+        if not quiet:
+            self.quantity.setFocus()
+            self.quantity.selectAll()
 
-    def _set_message(self, text: str) -> None:
+    def say(self, text: str) -> None:
         self.message.setText(text)
 
-    def _show_quote(self) -> None:
+    def show_quote(self) -> None:
         self.basis.set_rows(self.quote.lines if self.quote else ())
         amount = format_yuan(self.quote.amount) if self.quote else "—"
         self.total.setText(self.tr("Amount: {amount}").format(amount=amount))
@@ -295,23 +302,41 @@ class FeesPage(QFrame):
     # -- the cart ----------------------------------------------------------------------------
 
     def add_to_cart(self) -> None:
-        if self.quote is None:
-            self._set_message(self.tr("Calculate the fee first (Enter), then add it."))
-            return
-        if self.quote.estimated:
-            self._refused(TariffError(TariffProblem.ESTIMATE, self.quote.item_code))
-            return
-        self._set_cart(self.cart.add(self.quote))
+        """Ctrl+Enter: the quote goes in the cart, the cursor back to the search."""
+        if self._take_quote():
+            self.say(self.tr("Added to the cart."))
+            self.search.setFocus()
+            self.search.selectAll()
+
+    def add_and_pay(self) -> None:
+        """Enter on a quote: it goes in the cart, and the cart to the payments page."""
+        if self._take_quote():
+            self.say(self.tr("Added to the cart."))
+            self.sig_pay.emit()
+
+    def _take_quote(self) -> bool:
+        quote = self.quote
+        if quote is None:
+            self.say(self.tr("Type the quantity first: the fee is quoted as you type."))
+            return False
+        if quote.estimated:
+            self.refused(TariffError(TariffProblem.ESTIMATE, quote.item_code))
+            return False
+        refusal = self.visit_side.refusal(quote)
+        if refusal is not None:
+            self.say(refusal)
+            self.account.setFocus()
+            self.account.selectAll()
+            return False
+        self.set_cart(self.cart.add(quote))
         self.quote = None
-        self._show_quote()
-        self._set_message(self.tr("Added to the cart."))
-        self.search.setFocus()
-        self.search.selectAll()
+        self.show_quote()
+        return True
 
     def put_bills(self, lines: list[Quote]) -> None:
         """The account's bills (from the intake page's F10), instead of any taken before."""
-        self._set_cart(self.cart.with_bills(lines))
-        self._set_message(
+        self.set_cart(self.cart.with_bills(lines))
+        self.say(
             self.tr(
                 "The bills are in the cart; remove the newest to pay fewer "
                 "(Delete). Delete on a late fee asks a manager to waive it."
@@ -320,9 +345,9 @@ class FeesPage(QFrame):
 
     def clear_cart(self) -> None:
         """After the cart was charged on the payments page."""
-        self._set_cart(Cart())
+        self.set_cart(Cart())
 
-    def _set_cart(self, cart: Cart) -> None:
+    def set_cart(self, cart: Cart) -> None:
         self.cart = cart
         self._show_cart()
         self.sig_cart_changed.emit(cart)
@@ -338,56 +363,9 @@ class FeesPage(QFrame):
             self.tr("Cart total: {amount}").format(amount=format_yuan(self.cart.total))
         )
 
-    # -- keys --------------------------------------------------------------------------------
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            action = self._key_action(watched, event)
-            if action is not None:
-                return action()
-        return super().eventFilter(watched, event)
-
-    def _calculate_taking_key(self) -> bool:
-        self.calculate()
-        return True
-
-    def _key_action(self, watched: QObject, event: QKeyEvent) -> Callable[[], bool] | None:
-        """What a key does where it is pressed; the action returns whether it took the key."""
-        key = event.key()
-        plain = is_plain(event)
-        enter = plain and key in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-        if watched is self.search and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-            return lambda: self._focus(self.results, taken=False)  # the list moves too
-        if watched in (self.search, self.results) and enter:
-            return lambda: self._focus(self.quantity)
-        if watched in (self.quantity, self.account) and enter:
-            return self._calculate_taking_key
-        if key == Qt.Key.Key_Escape and watched is not self.search:
-            return lambda: self._focus(self.search)
-        if watched is self.cart_list and key == Qt.Key.Key_Delete:
-            return self._remove_cart_line
-        return None
-
-    def _focus(self, widget: QWidget, *, taken: bool = True) -> bool:
-        widget.setFocus()
-        if isinstance(widget, QLineEdit):
-            widget.selectAll()
-        return taken
-
-    def _remove_cart_line(self) -> bool:
-        row = self.cart_list.currentRow()
-        if row < 0:
-            return False
-        line = self.cart.lines[row]
-        if line.bill_no is not None and line.item_code == LATE_FEE_CODE:
-            self.waiver.ask(line.bill_no)
-        else:
-            self._set_cart(self.cart.without(row))
-        return True
-
     def _waived(self, waiver: Waiver) -> None:
-        self._set_cart(self.cart.waive(waiver))
-        self._set_message(
+        self.set_cart(self.cart.waive(waiver))
+        self.say(
             self.tr("The late fee of bill {bill} is waived with the manager's approval.").format(
                 bill=waiver.bill_no
             )

@@ -12,6 +12,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
+from PySide6.QtWidgets import QApplication
 
 from hallclient.errors import HallError
 from ui.intake.account_panel_text import account_panel_text
@@ -88,23 +89,25 @@ class AccountSide(QObject):
         page.show_visit()
         page.purpose.setFocus()
 
-    def pay_bills(self) -> None:
+    def pay_bills(self, tell: Callable[[str], None] | None = None) -> None:
         """F10: the taken account's open bills, oldest first with their late fees, into the
-        cart for the payments page (fewer: remove the newest there)."""
+        cart for the payments page (fewer: remove the newest there).  ``tell``: where to say
+        why not, when F10 was pressed on another page."""
         page = self._page
+        say = tell or page.say
         if page.account is None:
-            page.say(self.tr("Take the customer's account first (search, then Enter)."))
+            say(self.tr("Take the customer's account first (Ctrl+1, search, then Enter)."))
             return
         user, account_no = self._user_of(), page.account.account_no
         page.attempt.run(
             lambda: self._core.ledger.account_bills(user, account_no),
-            self._bills_taken,
+            lambda bills: self._bills_taken(bills, say),
             page.show_problem,
         )
 
-    def _bills_taken(self, bills: AccountBills) -> None:
+    def _bills_taken(self, bills: AccountBills, say: Callable[[str], None]) -> None:
         if not bills.bills:
-            self._page.say(self.tr("The account has no unpaid bills."))
+            say(self.tr("The account has no unpaid bills."))
             return
         self.sig_pay_bills.emit(bills.cart_lines())
         self._page.say(
@@ -143,3 +146,29 @@ class AccountSide(QObject):
         page.say(
             self.tr("Reading recorded and billed: bill {bill}. F10 pays it.").format(bill=bill_no)
         )
+
+    def refresh(self) -> None:
+        """After a payment: the taken account's panel read again (its bills, its payments)."""
+        user, page = self._user_of(), self._page
+        account, visit = page.account, page.visit
+        if account is None or visit is None:
+            return
+        number = account.account_no
+        self._runner.start(
+            lambda _p: (
+                visit,
+                self._core.intake.account_panel(user, number),
+                self._core.referrals.for_account(user, number),
+            ),
+            lambda taken: self._refreshed(taken, visit.id),
+            self._search_failed,
+        )
+
+    def _refreshed(self, taken: Taken, visit_id: int) -> None:
+        page = self._page
+        if page.visit is None or page.visit.id != visit_id:
+            return  # the visit ended meanwhile
+        focus = QApplication.focusWidget()
+        self._taken(taken)
+        if focus is not None:
+            focus.setFocus()  # the clerk stays where they were

@@ -138,7 +138,8 @@ class IntakePage(QFrame):
             self.tr(
                 "F2 call next · F3 call again · F4 not present · F5 refer (Ctrl+F5 prints "
                 "its slip again) · F6 walk-in · F7 issue tickets · F8 transfer · F9 end the "
-                "visit · F10 pay the account's bills · Ctrl+R the customer's own reading · "
+                "visit · F10 pay the account's bills · Ctrl+G quote its gas by volume · "
+                "Ctrl+R the customer's own reading · "
                 "F11 today's visits"
             )
         )

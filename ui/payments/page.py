@@ -1,7 +1,9 @@
 """The payments page: charge the cart, print the receipt, keep every job until it printed.
 
-Keys: type the non-cash amounts (Tab between fields) and the cash handed over; F12
-asks the clerk to confirm with the customer, Enter issues the receipt; F5 prints the
+It charges for the visit at the intake page, on the visit's account, and starts
+afresh for each new visit.  Keys: type the non-cash amounts (Tab between fields) and the
+cash handed over; Enter there (or F12) asks the clerk to confirm with the customer,
+Enter issues the receipt; F5 prints the
 oldest waiting receipt again; Ctrl+P prints a further copy (重打) of the last one.
 The payment's idempotency key is made when the clerk first presses F12 and kept until
 it is charged: after "could not confirm", F12 sends the same payment again and the
@@ -16,7 +18,7 @@ from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Signal
-from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtGui import QKeySequence, QPixmap, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -41,6 +43,7 @@ from ui.access.approval_dialog import ApprovalDialog
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt
 from ui.kit.tasks import TaskRunner
+from ui.kit.visit_bar import OnVisit, VisitBar, starts_fresh
 from ui.kit.widgets import named, table_view
 from ui.payments.cart_model import CartTableModel
 from ui.payments.form import PaymentForm
@@ -79,7 +82,7 @@ class PaymentsPage(QFrame):
         self.key: str | None = None
         self.unconfirmed = False  # the last attempt could not be confirmed either way
         self.approval: ApprovalDialog | None = None
-        self.visit_of: Callable[[], int | None] = lambda: None  # the intake page's visit
+        self.visit: OnVisit | None = None  # the intake page's visit
         self.confirm_box: QMessageBox | None = None
         self.shift: ShiftView | None = None  # the shift open at this counter, once read
         self.shift_read = False
@@ -90,6 +93,7 @@ class PaymentsPage(QFrame):
 
     def _build(self) -> None:
         self.title = named(QLabel(), "pageTitle")
+        self.visit_bar = VisitBar()
         self.shift_note = named(QLabel(wordWrap=True), "payShiftNote")
         self.shift_note.hide()  # shown while no shift of this clerk is open here
         self.lines = CartTableModel()
@@ -98,6 +102,7 @@ class PaymentsPage(QFrame):
         self.words = named(QLabel(), "payWords")
         self.form = PaymentForm()
         self.form.sig_changed.connect(self._payment_changed)
+        self.form.tendered.returnPressed.connect(self.ask_to_charge)
         self.keys = named(QLabel(wordWrap=True), "pageNote")
         self.message = named(QLabel(wordWrap=True), "payMessage")
         self.receipt_no = named(QLineEdit(maxLength=64), "payReceiptNo")
@@ -105,6 +110,7 @@ class PaymentsPage(QFrame):
         left = QVBoxLayout()
         for widget in (
             self.title,
+            self.visit_bar,
             self.shift_note,
             self.table,
             self.total,
@@ -172,7 +178,21 @@ class PaymentsPage(QFrame):
         if self.cart.lines:
             self.form.tendered.setFocus()
 
-    # -- the cart --------------------------------------------------------------------------
+    # -- the visit and its cart ----------------------------------------------------------------
+
+    def set_visit(self, visit: OnVisit | None) -> None:
+        """Another customer: nothing of the one before stays (the receipt shown, the
+        messages, the typed numbers); a payment still unconfirmed keeps its key."""
+        before, self.visit = self.visit, visit
+        self.visit_bar.set_visit(visit)
+        if not starts_fresh(visit, before):
+            return
+        self.form.clear()
+        for edit in (self.receipt_no, self.reason):
+            edit.clear()
+        self.say("")
+        self.preview.setPixmap(QPixmap())
+        self.preview.setText(self.tr("The receipt is shown here once it is issued."))
 
     def set_cart(self, cart: Cart) -> None:
         self.cart = cart
@@ -221,7 +241,7 @@ class PaymentsPage(QFrame):
     def ask_to_charge(self) -> None:
         """Confirm with the customer first (the standard asks for it), then issue."""
         if not self.cart.lines:
-            self._say(self.tr("The cart is empty: add the fees on the Fees page (Ctrl+2) first."))
+            self.say(self.tr("The cart is empty: add the fees on the Fees page (Ctrl+2) first."))
             return
         if self.attempt.running or (self.confirm_box is not None and self.confirm_box.isVisible()):
             return  # one payment at a time
@@ -244,29 +264,43 @@ class PaymentsPage(QFrame):
         self.confirm_box.setDefaultButton(QMessageBox.StandardButton.Yes)
         self.confirm_box.accepted.connect(lambda: self.charge(tenders, handed))
         self.confirm_box.open()
+        self.confirm_box.activateWindow()  # Enter answers it, wherever the cursor was
 
     def charge(self, tenders: tuple[Tender, ...], handed: Decimal | None) -> None:
         self.key = self.key or uuid.uuid4().hex
-        account = next((q.account_no for q in self.cart.lines if q.account_no), "") or ""
+        visit = self.visit
         request = PaymentRequest(
-            self.key, self.cart, tenders, handed, account_no=account, visit_id=self.visit_of()
+            self.key,
+            self.cart,
+            tenders,
+            handed,
+            account_no=self._account(),
+            visit_id=visit.visit_id if visit else None,
         )
         user = self._user_of()
         self.attempt.run(
             lambda: self._core.receipts.charge(user, request), self._charged, self._refused
         )
 
+    def _account(self) -> str:
+        """The visit's account; without one, the account the fees were quoted for."""
+        if self.visit is not None and self.visit.account_no:
+            return self.visit.account_no
+        return next((q.account_no for q in self.cart.lines if q.account_no), "") or ""
+
     def _charged(self, issued: Issued) -> None:
         self.key, self.unconfirmed = None, False
         self.receipt_no.setText(issued.record.receipt_no)
         self.sig_charged.emit(issued)
         self.set_cart(Cart())
-        self._say(
+        self.say(
             self.tr("Receipt {number} issued: {amount}.").format(
                 number=issued.record.receipt_no, amount=format_yuan(issued.record.total)
             )
         )
         self.printing.print_job(issued.print_job_id)
+        self.activateWindow()  # back from the confirm box (offscreen, no window manager does it)
+        self.form.tendered.setFocus()  # F9 ends the visit from here; the next cash goes here
 
     def _refused(self, error: HallError) -> None:
         """Only a success or a reused key settles an unconfirmed payment; any other refusal
@@ -278,7 +312,7 @@ class PaymentsPage(QFrame):
             self.receipt_no.setText(error.detail)
         elif isinstance(error, ShiftError):
             self._check_shift()
-        self._say(payment_problem_text(error))
+        self.say(payment_problem_text(error))
         voids = isinstance(error, ReceiptError) and error.problem in _VOID_FIELD
         field = self.receipt_no if voids else self.form.field_to_fix(error)
         field.setFocus()  # the keyboard is where the clerk fixes it
@@ -288,7 +322,7 @@ class PaymentsPage(QFrame):
         """Ctrl+P: a further copy of the receipt named in the field, marked 重打 n."""
         number = self.receipt_no.text().strip()
         if not number:
-            self._say(self.tr("Type the receipt number first."))
+            self.say(self.tr("Type the receipt number first."))
             return
         user = self._user_of()
         reason = self.reason.text().strip() or self.tr("copy asked for at the counter")
@@ -302,7 +336,7 @@ class PaymentsPage(QFrame):
         """Ctrl+D: a manager approves at this counter, then the void slip prints."""
         number, reason = self.receipt_no.text().strip(), self.reason.text().strip()
         if not number or not reason:
-            self._say(self.tr("A void needs the receipt number and a reason."))
+            self.say(self.tr("A void needs the receipt number and a reason."))
             return
         request = ApprovalRequest(ApprovalKind.VOID_RECEIPT, number, reason)
         self.approval = ApprovalDialog(self._core, self._user_of(), request, self)
@@ -325,12 +359,12 @@ class PaymentsPage(QFrame):
 
     def _voided(self, issued: Issued) -> None:
         self.reason.clear()
-        self._say(
+        self.say(
             self.tr("Receipt {number} is void; the void slip is {slip}.").format(
                 number=issued.record.voids_receipt_no, slip=issued.record.receipt_no
             )
         )
         self.printing.print_job(issued.print_job_id)
 
-    def _say(self, text: str) -> None:
+    def say(self, text: str) -> None:
         self.message.setText(text)

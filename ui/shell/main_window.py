@@ -31,7 +31,7 @@ from ui.access.password_dialog import PasswordDialog
 from ui.kit.widgets import named
 from ui.shell.idle import IdleWatcher
 from ui.shell.navigation import NavigationList, page_shortcut
-from ui.shell.page_wiring import build_pages, connect_cart, script_panel
+from ui.shell.page_wiring import build_pages, connect_cart, connect_visit, script_panel
 from ui.shell.pages import areas_for
 from ui.shell.quick_reference import QuickReferenceDialog
 from ui.shell.visit_guard import VisitGuard
@@ -65,6 +65,7 @@ class MainWindow(QMainWindow):
             self.stack.addWidget(page)
         self.script_panel = script_panel(self.pages, core, lambda: self.user)
         connect_cart(self.pages, self._show_printer_state, self.show_area)
+        connect_visit(self.pages, self.show_area)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(lambda _row: self._show_script_panel())
         self.quick_reference: QuickReferenceDialog | None = None

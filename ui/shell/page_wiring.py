@@ -11,11 +11,15 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from hallclient.access.permissions import Action, allowed
+from ui.kit.visit_bar import on_visit
 from ui.scripts.panel import ScriptPanel
 from ui.shell.pages import PlaceholderPage
 
@@ -102,16 +106,52 @@ def _build(
     return page
 
 
+def connect_visit(pages: Pages, show_area: Callable[[str], bool]) -> None:
+    """The intake page's visit is the fees and payments pages' context: they show it, work
+    on its account and start afresh for each new one.  From either of them F10 pays the
+    account's bills and F9 ends the visit; Ctrl+G quotes its gas from the intake and
+    payments pages too."""
+    intake, fees, payments = pages.intake, pages.fees, pages.payments
+    if intake is None:
+        return
+    visit_pages = [page for page in (fees, payments) if page is not None]
+
+    def share(_visit: object) -> None:
+        shared = on_visit(intake.visit, intake.account)
+        for page in visit_pages:
+            page.set_visit(shared)
+
+    def end_visit() -> None:
+        if show_area("intake"):
+            intake.tickets.end_visit()
+
+    intake.sig_visit_changed.connect(share)
+    for page in visit_pages:
+        pay_bills = partial(intake.account_side.pay_bills, page.say)
+        QShortcut(QKeySequence(Qt.Key.Key_F10), page, pay_bills)
+        QShortcut(QKeySequence(Qt.Key.Key_F9), page, end_visit)
+    if fees is None:
+        return
+
+    def quote_gas() -> None:
+        if show_area("fees"):
+            fees.quote_gas()
+
+    for gas_page in (intake, payments):
+        if gas_page is not None:
+            QShortcut(QKeySequence("Ctrl+G"), gas_page, quote_gas)
+    if payments is not None:
+        payments.sig_charged.connect(lambda _issued: intake.account_side.refresh())
+
+
 def connect_cart(
     pages: Pages,
     show_printer_state: Callable[[str], None],
     show_area: Callable[[str], object],
 ) -> None:
-    """The fees page fills the cart; the payments page charges it, for the visit at the
-    intake page, and empties it; F10 at the intake page puts the account's bills in it."""
+    """The fees page fills the cart, Enter on a quote there goes to the payments page; that
+    page charges it and empties it; F10 at the intake page puts the account's bills in it."""
     fees, payments, intake = pages.fees, pages.payments, pages.intake
-    if payments is not None and intake is not None:
-        payments.visit_of = lambda: intake.visit.id if intake.visit else None
     if fees is None or payments is None:
         return
 
@@ -125,6 +165,7 @@ def connect_cart(
 
     payments.sig_printer_state.connect(show_printer_state)
     fees.sig_cart_changed.connect(payments.set_cart)
+    fees.sig_pay.connect(lambda: show_area("payments"))
     payments.sig_charged.connect(charged)
     if intake is not None:
         intake.sig_pay_bills.connect(pay_bills)

@@ -251,7 +251,7 @@ class _Renderer:
             page.quantity.setText("380")
             page.account.setText(_large_household().account_no)
             page.calculate()
-            wait_until(lambda: not page.attempt.running)
+            wait_until(lambda: not page.live.busy)
         return grab(window)
 
     def _intake_screen(self, name: str) -> QPixmap:
@@ -309,7 +309,7 @@ class _Renderer:
             fees.quantity.setText(quantity)
             fees.account.setText(_large_household().account_no)
             fees.calculate()
-            wait_until(lambda: not fees.attempt.running)
+            wait_until(lambda: not fees.live.busy)
             fees.add_to_cart()
         window.show_area("payments")
         payments.form.amounts[PaymentMethod.WECHAT].setText("500")

@@ -59,6 +59,12 @@ _MIXED_NO_ACCOUNT = QT_TRANSLATE_NOOP(
     "receipt is for one customer. On the Fees page (Ctrl+2) remove one kind (Delete), "
     "charge the rest, then the others.",
 )
+_NOT_THE_VISITS = QT_TRANSLATE_NOOP(
+    "Payments",
+    "This visit is for account {account}; a receipt for another account is refused. To "
+    "serve another account, take it for the visit on the intake page (Ctrl+1, search, "
+    "Enter): the change is recorded.",
+)
 _UNCONFIRMED = QT_TRANSLATE_NOOP(
     "Payments",
     "The database could not confirm the payment. Press F12 again: the same payment is "
@@ -109,6 +115,8 @@ def _receipt_text(error: HallError) -> str:
         return ""
     if error.problem is ReceiptProblem.MIXED_ACCOUNTS:
         return _tr(_MIXED).format(account=error.detail) if error.detail else _tr(_MIXED_NO_ACCOUNT)
+    if error.problem is ReceiptProblem.NOT_THE_VISITS_ACCOUNT:
+        return _tr(_NOT_THE_VISITS).format(account=error.detail)
     if isinstance(error, ShortTenderError):  # how much is missing, not only that it is
         return short_cash_text(error)
     return _tr(_REFUSALS[error.problem]) if error.problem in _REFUSALS else ""
