@@ -12,6 +12,7 @@ from hallclient.context import ContextOf, CurrentUser
 from hallclient.intake import day_view, queue, service, visits
 from hallclient.intake.account_search import AccountHit, search_accounts
 from hallclient.intake.day_view import DayFigures, DayVisit
+from hallclient.intake.outcome import VisitSummary, visit_summary
 from hallclient.intake.queue import CalledTicket, TicketView
 from hallclient.intake.service import AccountPanel, Purpose, QueueCategory
 from hallclient.intake.visits import VisitView
@@ -70,6 +71,10 @@ class IntakeDesk:
 
     def visit(self, user: CurrentUser, visit_id: int) -> VisitView:
         return visits.get_visit(self.database, self._context_of(user), visit_id)
+
+    def visit_summary(self, user: CurrentUser, visit_id: int) -> VisitSummary:
+        """What the visit produced (receipts, referrals) and the outcome that follows."""
+        return visit_summary(self.database, self._context_of(user), visit_id)
 
     def start_walk_in(self, user: CurrentUser, **customer: str) -> VisitView:
         return visits.start_walk_in(self.database, self._context_of(user), **customer)

@@ -36,7 +36,9 @@ class ScriptKey(enum.StrEnum):
     REFERRAL = "referral"
     EMERGENCY = "emergency"
     COMPLAINT = "complaint"
-    FAREWELL = "farewell"
+    FAREWELL = "farewell"  # nothing issued, nothing referred
+    FAREWELL_RECEIPT = "farewell_receipt"  # a receipt was issued for the visit
+    FAREWELL_REFERRAL = "farewell_referral"  # the matter went to a department
     SATISFACTION = "satisfaction"
 
 

@@ -4,7 +4,9 @@ The panel follows the visit's stage: the call and the greeting when a customer i
 called, the identity check once the account is found, the purpose's own words
 while serving (the emergency words for a leak, the complaint words for a
 complaint), the charge, the referral, then the satisfaction question and the
-farewell.  A customer who waited long is first given an apology.
+farewell that fits what the visit produced: the receipt to keep, the department that
+will be in touch, or a plain goodbye.  A customer who waited long is first given an
+apology.
 """
 
 from __future__ import annotations
@@ -57,9 +59,16 @@ class Title(enum.StrEnum):
 
 
 def stage_keys(
-    stage: VisitStage, purpose: str | None, *, has_ticket: bool, waited: dt.timedelta | None
+    stage: VisitStage,
+    purpose: str | None,
+    *,
+    has_ticket: bool,
+    waited: dt.timedelta | None,
+    charged: bool = False,
+    referred: bool = False,
 ) -> tuple[ScriptKey, ...]:
-    """The scripts for ``stage``, in the order they are said."""
+    """The scripts for ``stage``, in the order they are said; at the end, the farewell for
+    a referral made (``referred``), else for a receipt issued (``charged``), else the plain one."""
     if stage is VisitStage.CALLED:
         apology = (ScriptKey.WAITING_APOLOGY,) if waited is not None and waited >= LONG_WAIT else ()
         call = (ScriptKey.TICKET_CALLED,) if has_ticket else ()
@@ -72,7 +81,13 @@ def stage_keys(
         return (ScriptKey.CHARGE,)
     if stage is VisitStage.REFERRING:
         return (ScriptKey.REFERRAL,)
-    return (ScriptKey.SATISFACTION, ScriptKey.FAREWELL)
+    return (ScriptKey.SATISFACTION, farewell_key(charged=charged, referred=referred))
+
+
+def farewell_key(*, charged: bool, referred: bool) -> ScriptKey:
+    if referred:
+        return ScriptKey.FAREWELL_REFERRAL
+    return ScriptKey.FAREWELL_RECEIPT if charged else ScriptKey.FAREWELL
 
 
 def other_keys(shown: tuple[ScriptKey, ...]) -> tuple[ScriptKey, ...]:

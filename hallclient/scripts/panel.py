@@ -48,6 +48,8 @@ class VisitFacts:
     purpose_en: str | None
     department: Department | None  # the purpose's department, or the one referred to
     emergency_hotline: str | None
+    charged: bool = False  # a receipt was issued for the visit (and not voided)
+    referred: bool = False  # a referral was made from it
 
 
 @dataclass(frozen=True)
@@ -122,7 +124,12 @@ def compose(
     """The stage's scripts, then every other one, each filled in for this visit."""
     stage = choices.stage or facts.stage
     own = stage_keys(
-        stage, facts.purpose_code, has_ticket=facts.ticket_label is not None, waited=facts.waited
+        stage,
+        facts.purpose_code,
+        has_ticket=facts.ticket_label is not None,
+        waited=facts.waited,
+        charged=facts.charged,
+        referred=facts.referred,
     )
     values = values_for(facts, speaker, choices)
     shown: list[PanelScript] = []

@@ -17,6 +17,7 @@ from db.engine import Database
 from db.models import Account, Department, Ticket, Visit, VisitPurpose, VisitScript
 from hallclient.access.permissions import Action
 from hallclient.context import Context
+from hallclient.intake.outcome import summary_of
 from hallclient.intake.visits import VisitError, VisitProblem
 from hallclient.scripts import panel
 from hallclient.scripts.catalogue import ScriptId, ScriptKey
@@ -71,6 +72,7 @@ def visit_facts(
         purpose = uow.session.get(VisitPurpose, visit.purpose_code) if visit.purpose_code else None
         emergency = uow.session.get(Department, EMERGENCY_DEPARTMENT)
         code = department_code or (purpose.department_code if purpose else None)
+        produced = summary_of(uow, visit)
         return panel.VisitFacts(
             visit.id,
             visit.stage,
@@ -82,6 +84,8 @@ def visit_facts(
             purpose.name_en if purpose else None,
             _department(uow, code),
             (emergency.hotline or emergency.phone) if emergency else None,
+            charged=produced.charged,
+            referred=produced.referred,
         )
 
 

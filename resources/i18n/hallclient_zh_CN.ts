@@ -27,6 +27,10 @@
 <context>
     <name>AccountSide</name>
     <message>
+        <source>No account found for “{text}”. Please try again with the account or meter number, the last four digits of the phone, the name or the address.</source>
+        <translation>没有找到与“{text}”相符的账户，请换用户号或表号、电话后四位、姓名或地址再试。</translation>
+    </message>
+    <message>
         <source>Take the customer&apos;s account first (search, then Enter).</source>
         <translation>请先查找并选定客户户号（搜索后按回车）。</translation>
     </message>
@@ -2470,6 +2474,14 @@ Total {total}
     <message>
         <source>Farewell</source>
         <translation>道别</translation>
+    </message>
+    <message>
+        <source>Farewell with the receipt</source>
+        <translation>道别（收好票据）</translation>
+    </message>
+    <message>
+        <source>Farewell after a referral</source>
+        <translation>道别（转办之后）</translation>
     </message>
     <message>
         <source>Satisfaction question</source>

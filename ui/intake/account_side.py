@@ -1,13 +1,16 @@
 """The account side of the intake page: find the account, take it, pay its bills.
 
 The search runs as the clerk types (the newest answer wins); Enter takes the hit for the
-visit and shows its panel.  F10 puts the taken account's open bills, oldest first with
+visit and shows its panel.  A search that finds nothing says so in the page's message
+line, with what was searched; Enter then leaves the cursor in the search, its text
+selected, to type again.  F10 puts the taken account's open bills, oldest first with
 their late fees, in the cart for the payments page; Ctrl+R records the customer's own
 meter reading, billed at once.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -33,6 +36,11 @@ if TYPE_CHECKING:
     Taken = tuple[VisitView | None, AccountPanel, list[ReferralView]]
 
 
+def _shown(text: str) -> str:
+    """The search text as the message may show it: trimmed, no control characters."""
+    return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C").strip()
+
+
 class AccountSide(QObject):
     sig_pay_bills = Signal(object)  # the account's open bills as cart lines (list[Quote])
 
@@ -40,6 +48,7 @@ class AccountSide(QObject):
         super().__init__(page.host_widget())
         self._page, self._core, self._user_of = page, core, user_of
         self.searches = 0  # the newest search; older answers are dropped
+        self.not_found = ""  # the message line's "nothing found", while it is shown
         self.reading_dialog: ReadingDialog | None = None
         self._runner = TaskRunner(self)
 
@@ -48,7 +57,7 @@ class AccountSide(QObject):
         generation, user = self.searches, self._user_of()
         self._runner.start(
             lambda _p: self._core.intake.search_accounts(user, text),
-            lambda hits: self._found(generation, hits),
+            lambda hits: self._found(generation, text, hits),
             self._search_failed,
         )
 
@@ -57,17 +66,39 @@ class AccountSide(QObject):
             raise error
         self._page.show_problem(error)
 
-    def _found(self, generation: int, hits: list[AccountHit]) -> None:
+    def _found(self, generation: int, text: str, hits: list[AccountHit]) -> None:
         if generation != self.searches:
             return  # the clerk has typed on since: a newer answer is coming
         self._page.accounts.set_rows(hits)
         if hits:
             self._page.results.selectRow(0)
+        searched = _shown(text)
+        if hits or not searched:
+            self._forget_not_found()
+            return
+        self.not_found = self.tr(
+            "No account found for “{text}”. Please try again with the account or meter "
+            "number, the last four digits of the phone, the name or the address."
+        ).format(text=searched)
+        self._page.say(self.not_found)
+
+    def _forget_not_found(self) -> None:
+        """A later search found something (or was emptied): the complaint goes."""
+        if self.not_found and self._page.message.text() == self.not_found:
+            self._page.say("")
+        self.not_found = ""
 
     def take(self) -> bool:
-        """Enter on a hit: the account is the visit's; False when there is nothing to take."""
+        """Enter on a hit: the account is the visit's; False when there is nothing to take.
+        Enter after a search that found nothing: the cursor stays in the search, its text
+        selected, so the clerk types again (True: the key is used)."""
         page = self._page
         hit = page.accounts.row_at(page.results.currentIndex().row())
+        if hit is None and page.accounts.rowCount() == 0 and self.not_found:
+            page.say(self.not_found)
+            page.search.setFocus()
+            page.search.selectAll()
+            return True
         if hit is None or page.visit is None:
             return False
         user, visit_id = self._user_of(), page.visit.id

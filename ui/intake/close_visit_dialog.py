@@ -1,7 +1,8 @@
 """Ending a visit: the outcome and the customer's rating, asked as the standard requires.
 
-Keys: 1–5 choose the rating (Tab to the comment, where digits are text), Enter closes
-the visit, Esc goes back to it.
+The outcome is preselected from what the visit produced (``suggest``: referred, charged
+or resolved), read by the core; the clerk may change it.  Keys: 1–5 choose the rating
+(Tab to the comment, where digits are text), Enter closes the visit, Esc goes back to it.
 """
 
 from __future__ import annotations
@@ -38,6 +39,10 @@ class CloseVisitDialog(QDialog):
         self.setObjectName("closeVisitDialog")
         self.question = named(QLabel(wordWrap=True), "pageText")
         self.outcome = named(QComboBox(), "closeOutcome")
+        self.outcome.activated.connect(self._picked)
+        self._picked_by_hand = False
+        self._waiting = False  # the visit's outcome is still being read
+        self._confirm_when_known = False
         self.ratings = QButtonGroup(self)
         row = QHBoxLayout()
         for value in range(1, 6):
@@ -112,6 +117,23 @@ class CloseVisitDialog(QDialog):
             return True
         return super().eventFilter(watched, event)
 
+    def expect_suggestion(self) -> None:
+        """The outcome is being read: Enter before it arrives closes with it, not a guess."""
+        self._waiting = True
+
+    def suggest(self, outcome: VisitOutcome | None) -> None:
+        """Preselect what the visit produced, unless the clerk has picked one already;
+        None: it could not be read, the clerk chooses."""
+        self._waiting = False
+        if outcome is not None and not self._picked_by_hand:
+            self.outcome.setCurrentIndex(self.outcome.findData(outcome))
+        if self._confirm_when_known:
+            self._confirm_when_known = False
+            self._confirm()
+
+    def _picked(self, _index: int) -> None:
+        self._picked_by_hand = True
+
     @property
     def chosen_outcome(self) -> VisitOutcome:
         return VisitOutcome(self.outcome.currentData())
@@ -124,5 +146,8 @@ class CloseVisitDialog(QDialog):
     def _confirm(self) -> None:
         if self.rating is None:
             self.error.setText(self.tr("Please ask for the rating and press 1 to 5."))
+            return
+        if self._waiting and not self._picked_by_hand:
+            self._confirm_when_known = True  # closed as soon as the outcome is known
             return
         self.accept()

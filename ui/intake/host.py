@@ -9,7 +9,14 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Protocol
 
 if TYPE_CHECKING:
-    from PySide6.QtWidgets import QComboBox, QLabel, QPlainTextEdit, QTableView, QWidget
+    from PySide6.QtWidgets import (
+        QComboBox,
+        QLabel,
+        QLineEdit,
+        QPlainTextEdit,
+        QTableView,
+        QWidget,
+    )
 
     from hallclient.errors import HallError
     from hallclient.intake.service import AccountPanel, QueueCategory
@@ -90,6 +97,12 @@ class AccountHost(Protocol):
 
     visit: VisitView | None
     account: AccountPanel | None
+
+    @property
+    def search(self) -> QLineEdit: ...
+
+    @property
+    def message(self) -> QLabel: ...
 
     @property
     def accounts(self) -> AccountTableModel: ...

@@ -105,6 +105,7 @@ class IntakePage(QFrame):
         self.purpose.activated.connect(self._purpose_chosen)
         self.notes: QPlainTextEdit = named(QPlainTextEdit(), "intakeNotes")
         self.message = named(QLabel(wordWrap=True), "feeMessage")
+        self.message.setTextFormat(Qt.TextFormat.PlainText)  # it may quote what was typed
         self.keys = named(QLabel(wordWrap=True), "feeFound")
         self._labels = [named(QLabel(), "feeFieldLabel") for _ in range(2)]
         self.notes_phrases = PhraseWatch(self.notes, self._core.scripts.check_text)

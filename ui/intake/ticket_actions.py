@@ -12,13 +12,16 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from hallclient.errors import HallError
 from ui.intake.close_visit_dialog import CloseVisitDialog
 from ui.intake.day_view_dialog import DayViewDialog
 from ui.intake.ticket_dialogs import IssueTicketDialog, TransferDialog
+from ui.kit.tasks import TaskRunner
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
+    from hallclient.intake.outcome import VisitSummary
     from hallclient.intake.visits import VisitView
     from ui.intake.host import TicketHost
 
@@ -33,6 +36,7 @@ class TicketActions(QObject):
         self.day_dialog: DayViewDialog | None = None
         self.ticket_dialog: IssueTicketDialog | None = None
         self.transfer_dialog: TransferDialog | None = None
+        self._summary_runner = TaskRunner(self)
 
     def recall(self) -> None:
         ticket = self._page.ticket_id
@@ -59,16 +63,36 @@ class TicketActions(QObject):
         )
 
     def end_visit(self) -> None:
-        """Ask outcome and rating in a dialog (window-modal, not a nested event loop)."""
-        if self._page.visit is None:
+        """Ask outcome and rating in a dialog (window-modal, not a nested event loop); the
+        outcome the visit produced is read off the GUI thread and preselected."""
+        visit = self._page.visit
+        if visit is None:
             self._page.say(self.tr("There is no visit to end."))
             return
-        self.close_dialog = CloseVisitDialog(self._page.host_widget())
-        self.close_dialog.accepted.connect(self._close_confirmed)
-        self.close_dialog.finished.connect(lambda _result: self.sig_closing.emit(False))
+        dialog = self.close_dialog = CloseVisitDialog(self._page.host_widget())
+        user, visit_id = self._user_of(), visit.id
+        dialog.expect_suggestion()
+        self._summary_runner.start(
+            lambda _p: self._core.intake.visit_summary(user, visit_id),
+            lambda summary: self._suggest(dialog, summary),
+            lambda error: self._suggest(dialog, None, error),
+        )
+        dialog.accepted.connect(self._close_confirmed)
+        dialog.finished.connect(lambda _result: self.sig_closing.emit(False))
         self.sig_closing.emit(True)  # the panel shows the satisfaction question and farewell
-        self.close_dialog.open()
-        self.close_dialog.activateWindow()
+        dialog.open()
+        dialog.activateWindow()
+
+    def _suggest(
+        self,
+        dialog: CloseVisitDialog,
+        summary: VisitSummary | None,
+        error: BaseException | None = None,
+    ) -> None:
+        if dialog is self.close_dialog:  # not closed meanwhile; unread: the clerk chooses
+            dialog.suggest(summary.suggested_outcome if summary else None)
+        if error is not None and not isinstance(error, HallError):
+            raise error
 
     def _close_confirmed(self) -> None:
         dialog, page = self.close_dialog, self._page

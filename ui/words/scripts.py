@@ -22,6 +22,8 @@ KEY_NAMES = {
     ScriptKey.EMERGENCY: QT_TRANSLATE_NOOP("Scripts", "Gas leak emergency"),
     ScriptKey.COMPLAINT: QT_TRANSLATE_NOOP("Scripts", "Complaint"),
     ScriptKey.FAREWELL: QT_TRANSLATE_NOOP("Scripts", "Farewell"),
+    ScriptKey.FAREWELL_RECEIPT: QT_TRANSLATE_NOOP("Scripts", "Farewell with the receipt"),
+    ScriptKey.FAREWELL_REFERRAL: QT_TRANSLATE_NOOP("Scripts", "Farewell after a referral"),
     ScriptKey.SATISFACTION: QT_TRANSLATE_NOOP("Scripts", "Satisfaction question"),
 }
 TITLES = {

@@ -50,6 +50,26 @@ def test_stage_keys(stage, purpose, ticket, waited, expected):
 
 
 @pytest.mark.parametrize(
+    ("stage", "charged", "referred", "expected"),
+    [
+        (VisitStage.CLOSING, False, False, (K.SATISFACTION, K.FAREWELL)),
+        (VisitStage.CLOSING, True, False, (K.SATISFACTION, K.FAREWELL_RECEIPT)),
+        (VisitStage.CLOSING, False, True, (K.SATISFACTION, K.FAREWELL_REFERRAL)),
+        (VisitStage.CLOSING, True, True, (K.SATISFACTION, K.FAREWELL_REFERRAL)),
+        (VisitStage.CLOSED, True, False, (K.SATISFACTION, K.FAREWELL_RECEIPT)),
+        (VisitStage.CHARGING, True, False, (K.CHARGE,)),  # the farewell only at the end
+        (VisitStage.REFERRING, False, True, (K.REFERRAL,)),
+    ],
+)
+def test_the_farewell_follows_what_the_visit_produced(stage, charged, referred, expected):
+    keys = stage_keys(
+        stage, None, has_ticket=True, waited=MINUTE, charged=charged, referred=referred
+    )
+    assert keys == expected
+    assert set(keys) | set(other_keys(keys)) == set(K)
+
+
+@pytest.mark.parametrize(
     ("name", "surname"),
     [
         ("王建国", "王"),
