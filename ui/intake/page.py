@@ -302,6 +302,8 @@ class IntakePage(QFrame):
         self.show_visit()
         self.say(message)
         self.refresh_waiting()
+        self.activateWindow()  # back from the farewell dialog: F2 calls the next from here
+        self.search.setFocus()
 
     # -- showing -----------------------------------------------------------------------------
 

@@ -93,7 +93,7 @@ def _serve(clerk: Clerk, account_no: str, volume: str | None) -> Decimal:
     clerk.press(Qt.Key.Key_F9)  # the farewell: outcome and rating
     dialog = intake.tickets.close_dialog
     clerk.wait(lambda: dialog is not None and dialog.isActiveWindow())
-    # OUTCOME-CHECK
+    clerk.wait(lambda: dialog.chosen_outcome is VisitOutcome.CHARGED)  # a receipt was issued
     clerk.type("5")
     clerk.press(Qt.Key.Key_Return)  # end the visit
     clerk.wait(lambda: intake.visit is None)
