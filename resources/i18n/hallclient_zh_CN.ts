@@ -623,7 +623,7 @@
         <translation>收费标准</translation>
     </message>
     <message>
-        <source>Approval document</source>
+        <source>Approval no.</source>
         <translation>批复文号</translation>
     </message>
     <message>
@@ -633,6 +633,10 @@
     <message>
         <source>Quantity</source>
         <translation>数量</translation>
+    </message>
+    <message>
+        <source>Price</source>
+        <translation>单价</translation>
     </message>
     <message>
         <source>Subtotal</source>
@@ -831,7 +835,7 @@
 <context>
     <name>IntakePage</name>
     <message>
-        <source>Account or meter no., phone or last 4 digits, name, pinyin initials, address</source>
+        <source>Account/meter no., phone or last 4, name, pinyin initials, address</source>
         <translation>户号或表号、电话或尾号4位、姓名、拼音首字母、地址</translation>
     </message>
     <message>
@@ -1774,7 +1778,7 @@
         <translation>票据开具后在此预览。</translation>
     </message>
     <message>
-        <source>receipt number (for a copy or a void)</source>
+        <source>receipt no. (copy or void)</source>
         <translation>票据号（补打或作废用）</translation>
     </message>
     <message>

@@ -39,10 +39,10 @@ class BasisTableModel(RowsTableModel[BasisLine]):
     CONTEXT = "FeeModels"
     HEADERS = (
         QT_TRANSLATE_NOOP("FeeModels", "Schedule"),
-        QT_TRANSLATE_NOOP("FeeModels", "Approval document"),
+        QT_TRANSLATE_NOOP("FeeModels", "Approval no."),  # short: the calculator is narrow
         QT_TRANSLATE_NOOP("FeeModels", "Tier"),
         QT_TRANSLATE_NOOP("FeeModels", "Quantity"),
-        QT_TRANSLATE_NOOP("FeeModels", "Unit price"),
+        QT_TRANSLATE_NOOP("FeeModels", "Price"),
         QT_TRANSLATE_NOOP("FeeModels", "Subtotal"),
     )
     RIGHT_ALIGNED = frozenset({COL_BAND, COL_QUANTITY, COL_PRICE, COL_SUBTOTAL})

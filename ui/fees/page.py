@@ -21,7 +21,6 @@ from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QApplication,
     QFrame,
-    QGridLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
@@ -40,6 +39,7 @@ from hallclient.tariff.rules import LATE_FEE_CODE, PricedItem, Quote
 from ui.fees.detail import FeeDetail
 from ui.fees.keys import FeeKeys
 from ui.fees.late_fee_waiver import LateFeeWaiver
+from ui.fees.layout import cart_box, lay_out_calculator
 from ui.fees.models import BasisTableModel, ItemTableModel
 from ui.fees.quoting import LiveQuote, basis_note
 from ui.fees.visit_side import VisitSide
@@ -101,15 +101,18 @@ class FeesPage(QFrame):
         left.addWidget(self.search)
         left.addWidget(self.results, 1)
         left.addWidget(self.found)
+        left.addWidget(self._build_calculator(), 1)
+        right = QVBoxLayout()
+        right.addWidget(self.detail, 3)
+        right.addWidget(cart_box(self, self._labels[2]), 1)
         top = QHBoxLayout()
-        top.addLayout(left, 3)
-        top.addWidget(self.detail, 2)
+        top.addLayout(left, 5)
+        top.addLayout(right, 3)
         self.visit_bar = VisitBar()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(self.visit_bar)
-        layout.addLayout(top, 3)
-        layout.addWidget(self._build_calculator(), 2)
+        layout.addLayout(top, 1)
         self.keys = FeeKeys(self)
         for widget in (self.search, self.results, self.quantity, self.account, self.cart_list):
             widget.installEventFilter(self.keys)
@@ -136,24 +139,7 @@ class FeesPage(QFrame):
         self.cart_list = named(QListWidget(), "feeCart")
         self.cart_total = named(QLabel(), "feeCartTotal")
         self._labels = [named(QLabel(), "feeFieldLabel") for _ in range(3)]
-        grid = QGridLayout(self._calculator)
-        grid.setContentsMargins(18, 12, 18, 12)
-        grid.setHorizontalSpacing(12)
-        grid.addWidget(self._labels[0], 0, 0)
-        grid.addWidget(self.quantity, 0, 1)
-        grid.addWidget(self._labels[1], 0, 2)
-        grid.addWidget(self.account, 0, 3)
-        grid.addWidget(self.add_button, 0, 4)
-        grid.addWidget(self.pay_button, 0, 5)
-        grid.addWidget(self.basis_view, 1, 0, 1, 6)
-        grid.addWidget(self.message, 2, 0, 1, 4)
-        grid.addWidget(self.total, 2, 4, 1, 2)
-        grid.addWidget(self._labels[2], 0, 6)
-        grid.addWidget(self.cart_list, 1, 6)
-        grid.addWidget(self.cart_total, 2, 6)
-        grid.setColumnStretch(1, 1)
-        grid.setColumnStretch(3, 1)
-        grid.setColumnStretch(6, 2)
+        lay_out_calculator(self, self._calculator, self._labels)
         return self._calculator
 
     def retranslate(self) -> None:

@@ -131,7 +131,7 @@ class IntakePage(QFrame):
 
     def retranslate(self) -> None:
         self.search.setPlaceholderText(
-            self.tr("Account or meter no., phone or last 4 digits, name, pinyin initials, address")
+            self.tr("Account/meter no., phone or last 4, name, pinyin initials, address")
         )
         self._labels[0].setText(self.tr("Purpose"))
         self._labels[1].setText(self.tr("Notes"))

@@ -120,8 +120,8 @@ class PaymentsPage(QFrame):
         ):
             left.addWidget(widget)
         after = QHBoxLayout()
-        after.addWidget(self.receipt_no, 2)
-        after.addWidget(self.reason, 3)
+        after.addWidget(self.receipt_no, 1)
+        after.addWidget(self.reason, 1)
         left.addLayout(after)
         self.reason_phrases = PhraseWatch(self.reason, self._core.scripts.check_text)
         left.addWidget(self.reason_phrases.label)
@@ -159,7 +159,7 @@ class PaymentsPage(QFrame):
         )
         if self.preview.pixmap().isNull():
             self.preview.setText(self.tr("The receipt is shown here once it is issued."))
-        self.receipt_no.setPlaceholderText(self.tr("receipt number (for a copy or a void)"))
+        self.receipt_no.setPlaceholderText(self.tr("receipt no. (copy or void)"))
         self.reason.setPlaceholderText(self.tr("reason (required for a void)"))
         self._show_cart()
         self._show_shift()
