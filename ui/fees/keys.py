@@ -9,26 +9,42 @@ fee: asks a manager to waive it).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QListWidget, QTableView, QWidget
 
-from hallclient.tariff.rules import LATE_FEE_CODE
+from hallclient.receipts.cart import Cart
+from hallclient.tariff.rules import LATE_FEE_CODE, Quote
+from ui.fees.late_fee_waiver import LateFeeWaiver
 from ui.kit.widgets import is_plain
 
-if TYPE_CHECKING:
-    from ui.fees.page import FeesPage
-
 ENTER = (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+
+
+class KeyedPage(Protocol):
+    """What the keys act on: the fees page (not imported here, which imports this)."""
+
+    search: QLineEdit
+    results: QTableView
+    quantity: QLineEdit
+    account: QLineEdit
+    cart_list: QListWidget
+    quote: Quote | None
+    cart: Cart
+    waiver: LateFeeWaiver
+
+    def add_and_pay(self) -> None: ...
+    def calculate(self, *, quiet: bool = False) -> None: ...
+    def set_cart(self, cart: Cart) -> None: ...
 
 
 class FeeKeys(QObject):
     """The page's key filter, installed on its search, list, fields and cart."""
 
-    def __init__(self, page: FeesPage) -> None:
-        super().__init__(page)
+    def __init__(self, page: KeyedPage, parent: QObject) -> None:
+        super().__init__(parent)
         self._page = page
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

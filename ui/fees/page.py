@@ -75,7 +75,7 @@ class FeesPage(QFrame):
         self.catalog = Catalog([])
         self.quote: Quote | None = None
         self.cart = Cart()
-        self.visit_side = VisitSide(self)
+        self.visit_side = VisitSide(self, self)
         self._runner = TaskRunner(self)
         self.live = LiveQuote(core, user_of, lambda: self.calculate(quiet=True), self)
         self.live.sig_quoted.connect(self._calculated)
@@ -113,7 +113,7 @@ class FeesPage(QFrame):
         layout.setContentsMargins(24, 18, 24, 18)
         layout.addWidget(self.visit_bar)
         layout.addLayout(top, 1)
-        self.keys = FeeKeys(self)
+        self.keys = FeeKeys(self, self)
         for widget in (self.search, self.results, self.quantity, self.account, self.cart_list):
             widget.installEventFilter(self.keys)
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)

@@ -8,22 +8,44 @@ than the visit's is refused (the core refuses charging it too).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject
+from PySide6.QtWidgets import QLineEdit, QTableView
 
+from hallclient.errors import HallError
 from hallclient.receipts.cart import Cart
 from hallclient.tariff.errors import TariffError
-from ui.kit.visit_bar import OnVisit, starts_fresh
+from ui.fees.models import ItemTableModel
+from ui.kit.visit_bar import OnVisit, VisitBar, starts_fresh
 
 if TYPE_CHECKING:
+    from hallclient.tariff.pricing import Pricer
     from hallclient.tariff.rules import Quote
-    from ui.fees.page import FeesPage
+
+
+class VisitPage(Protocol):
+    """What the visit changes on the fees page (not imported here, which imports this)."""
+
+    visit_bar: VisitBar
+    search: QLineEdit
+    results: QTableView
+    items: ItemTableModel
+    quantity: QLineEdit
+    account: QLineEdit
+    pricer: Pricer | None
+    quote: Quote | None
+    cart: Cart
+
+    def show_quote(self) -> None: ...
+    def say(self, text: str) -> None: ...
+    def set_cart(self, cart: Cart) -> None: ...
+    def refused(self, error: HallError, *, quiet: bool = False) -> None: ...
 
 
 class VisitSide(QObject):
-    def __init__(self, page: FeesPage) -> None:
-        super().__init__(page)
+    def __init__(self, page: VisitPage, parent: QObject) -> None:
+        super().__init__(parent)
         self._page = page
         self.visit: OnVisit | None = None
         self._gas_wanted = False  # Ctrl+G before the tariff was read: quote it once read
