@@ -1770,8 +1770,8 @@
 <context>
     <name>PaymentsPage</name>
     <message>
-        <source>F12 charge and print · F5 print waiting receipts · Ctrl+P copy (重打) · Ctrl+D void (manager)</source>
-        <translation>F12 收款并出票 · F5 打印待打票据 · Ctrl+P 补打（重打）· Ctrl+D 作废（须主管批准）</translation>
+        <source>Enter (or F12) charge and print · F9 end the visit · F10 the account&apos;s bills · F5 print waiting receipts · Ctrl+P copy (重打) · Ctrl+D void (manager)</source>
+        <translation>Enter（或 F12）收款并出票 · F9 结束接待 · F10 缴纳账单 · F5 打印待打票据 · Ctrl+P 补打（重打） · Ctrl+D 作废（须主管批准）</translation>
     </message>
     <message>
         <source>The receipt is shown here once it is issued.</source>

@@ -153,8 +153,8 @@ class PaymentsPage(QFrame):
         self.form.retranslate()
         self.keys.setText(
             self.tr(
-                "F12 charge and print · F5 print waiting receipts · "
-                "Ctrl+P copy (重打) · Ctrl+D void (manager)"
+                "Enter (or F12) charge and print · F9 end the visit · F10 the account's "
+                "bills · F5 print waiting receipts · Ctrl+P copy (重打) · Ctrl+D void (manager)"
             )
         )
         if self.preview.pixmap().isNull():

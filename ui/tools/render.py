@@ -246,21 +246,20 @@ class _Renderer:
         window = self._window(DEMO_CLERK, "fees", name)
         page = window.pages.fees
         assert isinstance(page, FeesPage)
-        page.search.setText("GHF" if name == "fees-search" else "jmsh")
-        if name == "fees-quote":
+        if name == "fees-quote":  # for the visit's account, as Ctrl+G at the intake page
+            self._serve(window, "payment")
+            wait_until(lambda: page.visit is not None and page.visit.account_no is not None)
+            page.quote_gas()
             page.quantity.setText("380")
-            page.account.setText(_large_household().account_no)
             page.calculate()
             wait_until(lambda: not page.live.busy)
+        else:
+            page.search.setText("GHF")
         return grab(window)
 
-    def _intake_screen(self, name: str) -> QPixmap:
-        """A visit in progress: ticket called, account found by initials, purpose chosen."""
-        user = self._user(DEMO_CLERK, name)
-        for category in ("payment", "business", "repair", "priority", "payment", "payment"):
-            self.core.intake.issue_ticket(user, category)
-        window = self._window(DEMO_CLERK, "intake", name)
-        window.show()
+    def _serve(self, window: MainWindow, category: str) -> IntakePage:
+        """The next ticket called and the large household taken for the visit."""
+        self.core.intake.issue_ticket(window.user, category)
         page = window.pages.intake
         assert isinstance(page, IntakePage)
         page.call_next()
@@ -270,6 +269,16 @@ class _Renderer:
         page.results.setFocus()
         page.account_side.take()
         wait_until(lambda: page.visit is not None and page.visit.account_no is not None)
+        return page
+
+    def _intake_screen(self, name: str) -> QPixmap:
+        """A visit in progress: ticket called, account found by initials, purpose chosen."""
+        user = self._user(DEMO_CLERK, name)
+        for category in ("business", "repair", "priority", "payment", "payment"):
+            self.core.intake.issue_ticket(user, category)
+        window = self._window(DEMO_CLERK, "intake", name)
+        window.show()
+        page = self._serve(window, "payment")
         page.purpose.setCurrentIndex(0)
         page._purpose_chosen(0)
         wait_until(lambda: not page.attempt.running)
@@ -304,10 +313,11 @@ class _Renderer:
         window = self._window(DEMO_CLERK, "fees", name)
         fees, payments = window.pages.fees, window.pages.payments
         assert isinstance(fees, FeesPage) and isinstance(payments, PaymentsPage)
+        self._serve(window, "payment")
+        wait_until(lambda: fees.visit is not None and fees.visit.account_no is not None)
         for code, quantity in (("G101", "380"), ("S105", "1")):
             fees.search.setText(code)
             fees.quantity.setText(quantity)
-            fees.account.setText(_large_household().account_no)
             fees.calculate()
             wait_until(lambda: not fees.live.busy)
             fees.add_to_cart()
