@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -190,6 +189,8 @@ _KNOWN_TOML = {key.toml for key in KEYS}
 
 def _read_toml(path: Path) -> dict[str, Any]:
     """The file's settings; UTF-8 with or without a BOM (as Notepad saves it)."""
+    import tomllib  # only when there is a file: not on the way to a first run's login (~5 ms)
+
     try:
         return tomllib.loads(path.read_text(encoding="utf-8-sig"))
     except tomllib.TOMLDecodeError as error:

@@ -1,9 +1,9 @@
 """The composition root: the ``hallclient`` command.
 
-Reads the settings, starts logging, then either opens the window or runs a
-command.  This is the only module that knows the core, the window and the
-renderer at once.  No traceback reaches a person: a :class:`HallError` becomes
-its message, anything else is logged and summarised.
+Reads the settings, starts logging (the window's log file opens after its first
+paint), then either opens the window or runs a command.  This is the only module that
+knows the core, the window and the renderer at once.  No traceback reaches a person: a
+:class:`HallError` becomes its message, anything else is logged and summarised.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ from pathlib import Path
 from hallclient.cli import parser as cli
 from hallclient.config import Settings
 from hallclient.errors import ConfigError, HallError
-from hallclient.logs import setup_logging
+from hallclient.logs import hold_logging, setup_logging
 
 log = logging.getLogger("hallclient.main")
 SCREENS_HELP = (
@@ -74,9 +74,12 @@ def _fatal_dialog(message: str) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = cli.build_parser(_add_gui_commands).parse_args(argv)
+    args = cli.parse_args(argv, _add_gui_commands)
     gui = args.command is None
-    setup_logging()
+    if gui:
+        hold_logging()  # the log file opens once the login dialog is painted
+    else:
+        setup_logging()
     try:
         settings = cli.settings_from(args)
         if gui:
@@ -88,6 +91,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _render(args, settings)
         return cli.run_command(args, settings)
     except HallError as error:
+        setup_logging()  # the window's log file may not be open yet
         log.error("%s", error)
         message = " ".join(str(error).split())  # one line, whatever the driver said
         if isinstance(error, ConfigError):
@@ -98,6 +102,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(f"hallclient: {message}", file=sys.stderr)
         return 2
     except Exception:
+        setup_logging()
         log.exception("unexpected failure in %s", args.command or "the window")
         message = "unexpected failure; details are in the log file"
         if gui:

@@ -8,15 +8,12 @@ allowed to know both sides.
 from __future__ import annotations
 
 import argparse
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from hallclient import __version__
 from hallclient.config import LANGUAGES, Settings, load_settings
-from hallclient.ledger.cli import add_ledger_commands
-from hallclient.receipts.cli import add_receipt_commands
-from hallclient.tariff.cli import add_tariff_commands
 
 FLAG_FIELDS = {
     "database_url": "database URL: sqlite:///path or postgresql://user@host/db",
@@ -27,16 +24,44 @@ FLAG_FIELDS = {
 }
 
 
-def build_parser(add_commands: Callable[[Any], None] | None = None) -> argparse.ArgumentParser:
-    """The whole command line; ``add_commands`` lets the composition root add its own."""
-    parser = argparse.ArgumentParser(
-        prog="hallclient", description="HallClient: counter software for a gas service hall."
-    )
+def parse_args(
+    argv: Sequence[str] | None, add_commands: Callable[[Any], None] | None = None
+) -> argparse.Namespace:
+    """The command line, with ``command`` None for the window.
+
+    Only the shared flags are parsed first: the window's start (no command) does not wait
+    for the sub-commands' parsers, some 20 ms of argparse.  Anything more (a command, a
+    help, a mistake) is parsed again by the whole command line.
+    """
+    shared = _add_shared_flags(argparse.ArgumentParser(prog="hallclient", add_help=False))
+    args, rest = shared.parse_known_args(argv)
+    if rest:
+        return build_parser(add_commands).parse_args(argv)
+    args.command = None
+    return args
+
+
+def _add_shared_flags(parser: argparse.ArgumentParser) -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"HallClient {__version__}")
     parser.add_argument("--config", help="the TOML settings file to read")
     for field, text in FLAG_FIELDS.items():
         parser.add_argument("--" + field.replace("_", "-"), dest=field, help=text)
     parser.add_argument("--language", choices=LANGUAGES, help="interface language")
+    return parser
+
+
+def build_parser(add_commands: Callable[[Any], None] | None = None) -> argparse.ArgumentParser:
+    """The whole command line; ``add_commands`` lets the composition root add its own."""
+    # the capabilities' commands, imported only when a command line is parsed in full
+    from hallclient.ledger.cli import add_ledger_commands
+    from hallclient.receipts.cli import add_receipt_commands
+    from hallclient.tariff.cli import add_tariff_commands
+
+    parser = _add_shared_flags(
+        argparse.ArgumentParser(
+            prog="hallclient", description="HallClient: counter software for a gas service hall."
+        )
+    )
     commands = parser.add_subparsers(dest="command", metavar="command")
     _add_db_commands(commands)
     _add_audit_commands(commands)

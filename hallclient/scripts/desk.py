@@ -20,6 +20,7 @@ from hallclient.context import Context, CurrentUser
 from hallclient.scripts import service, visit_record
 from hallclient.scripts.catalogue import ScriptId, load_default_set
 from hallclient.scripts.conduct import ConductRule, load_conduct
+from hallclient.scripts.emergency_words import EmergencyWords, emergency_only
 from hallclient.scripts.moments import Title
 from hallclient.scripts.panel import (
     Choices,
@@ -101,6 +102,17 @@ class ScriptDesk:
 
     def shown_on_visit(self, user: CurrentUser, visit_id: int) -> list[ShownScript]:
         return visit_record.shown_on_visit(self.database, self._context_of(user), visit_id)
+
+    def emergency_words(self, user: CurrentUser) -> EmergencyWords:
+        """The emergency scripts in force and the directory's line, read ahead of any leak."""
+        scripts = {script: entry[0] for script, entry in self._in_force().items()}
+        hotline = visit_record.emergency_hotline(self.database) or self._hotline
+        return EmergencyWords(emergency_only(scripts), hotline, self.speaker(user))
+
+    def shipped_emergency_words(self, user: CurrentUser) -> EmergencyWords:
+        """The shipped script and the company's hotline, from memory: the words until the
+        database's have been read, or when it cannot be reached."""
+        return EmergencyWords(emergency_only(self.defaults), self._hotline, self.speaker(user))
 
     def check_text(self, text: str) -> list[Finding]:
         return self.phrases.findings(text)

@@ -61,6 +61,17 @@ def _customer_name(uow: UnitOfWork, visit: Visit) -> str:
     return visit.customer_name
 
 
+def _emergency_line(uow: UnitOfWork) -> str | None:
+    emergency = uow.session.get(Department, EMERGENCY_DEPARTMENT)
+    return (emergency.hotline or emergency.phone) if emergency else None
+
+
+def emergency_hotline(database: Database) -> str | None:
+    """The repair centre's 24-hour line, as the department directory gives it."""
+    with UnitOfWork(database) as uow:
+        return _emergency_line(uow)
+
+
 def visit_facts(
     database: Database, context: Context, visit_id: int, department_code: str | None = None
 ) -> panel.VisitFacts:
@@ -70,7 +81,6 @@ def visit_facts(
         visit = _visit(uow, context, visit_id)
         ticket = uow.session.get(Ticket, visit.ticket_id) if visit.ticket_id else None
         purpose = uow.session.get(VisitPurpose, visit.purpose_code) if visit.purpose_code else None
-        emergency = uow.session.get(Department, EMERGENCY_DEPARTMENT)
         code = department_code or (purpose.department_code if purpose else None)
         produced = summary_of(uow, visit)
         return panel.VisitFacts(
@@ -83,7 +93,7 @@ def visit_facts(
             purpose.name_zh if purpose else None,
             purpose.name_en if purpose else None,
             _department(uow, code),
-            (emergency.hotline or emergency.phone) if emergency else None,
+            _emergency_line(uow),
             charged=produced.charged,
             referred=produced.referred,
         )

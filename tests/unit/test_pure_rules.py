@@ -24,6 +24,7 @@ PURE = [
     "hallclient.referrals.rules",
     "hallclient.scripts.moments",
     "hallclient.scripts.panel",
+    "hallclient.scripts.emergency_words",
     "hallclient.tariff.rules",
     "hallclient.ledger.rules",
 ]

@@ -7,18 +7,19 @@ the customer said and where), moves the visit to "referring" and prints the slip
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLocale, QObject, QTimer
+from PySide6.QtCore import QLocale, QObject
 
 from db.domain import VisitStage
 from hallclient.errors import HallError
 from hallclient.referrals.emergency import LEAK_PURPOSE, REPAIR, emergency_referral, mentions_leak
 from hallclient.referrals.service import ReferralView
-from hallclient.scripts.catalogue import ScriptId, ScriptKey
-from hallclient.scripts.panel import Choices
+from hallclient.scripts.emergency_words import EmergencyWords
 from ui.intake.emergency_dialog import EmergencyDialog
+from ui.kit.tasks import TaskRunner
 from ui.words.referrals import referral_problem_text, slip_fault_text
 
 if TYPE_CHECKING:
@@ -27,28 +28,50 @@ if TYPE_CHECKING:
     from hallclient.intake.visits import VisitView
     from ui.intake.host import IntakeHost
 
-NOTES_PAUSE_MS = 400
+log = logging.getLogger(__name__)
 
 
 class EmergencyFlow(QObject):
+    """Opens the screen the moment the leak word is complete, from words held in memory
+    (:meth:`read_words` ahead, the shipped ones until then); the database is written only
+    once the clerk records it."""
+
     def __init__(self, page: IntakeHost, core: Core, user_of: Callable[[], CurrentUser]) -> None:
         super().__init__(page.host_widget())
         self._page, self._core, self._user_of = page, core, user_of
         self.dialog: EmergencyDialog | None = None
         self._handled: set[int] = set()  # visits whose emergency is open or recorded
         self._made: dict[int, ReferralView] = {}  # the emergency referral made for a visit
-        self._timer = QTimer(self, singleShot=True, interval=NOTES_PAUSE_MS)
-        self._timer.timeout.connect(self._check_notes)
+        self.words: EmergencyWords | None = None  # the database's, once read
+        self._reader = TaskRunner(self)
+        self._read_for: int | None = None  # the visit the words were last read at
+
+    def read_words(self) -> None:
+        """Read the words in force ahead, off the GUI thread (when the page is shown, and at
+        each new visit, so an admin's new version arrives)."""
+        if self._reader.busy():
+            return
+        user, desk = self._user_of(), self._core.scripts
+        self._reader.start(lambda _p: desk.emergency_words(user), self._have_words, self._unread)
+
+    def _have_words(self, words: EmergencyWords) -> None:
+        self.words = words
+
+    def _unread(self, error: BaseException) -> None:
+        if not isinstance(error, HallError):
+            raise error
+        log.warning("emergency words not read, the last ones stand in: %s", error)
 
     def notes_changed(self) -> None:
-        self._timer.start()
+        """Checked at every change (pure and fast): no pause before the screen."""
+        self.check_text(self._page.notes.toPlainText())
 
     def visit_changed(self, visit: VisitView | None) -> None:
+        if visit is not None and visit.id != self._read_for:
+            self._read_for = visit.id
+            self.read_words()
         if visit is not None and visit.purpose_code == LEAK_PURPOSE:
             self.open(visit, self._page.notes.toPlainText())
-
-    def _check_notes(self) -> None:
-        self.check_text(self._page.notes.toPlainText())
 
     def check_text(self, text: str, *, confidential: bool = False) -> None:
         """Leak words in any text of the visit (its notes, a referral's matter).  From a theft
@@ -58,19 +81,12 @@ class EmergencyFlow(QObject):
             self.open(visit, text, confidential=confidential)
 
     def _script(self, visit: VisitView) -> tuple[str, str]:
-        """The safety words and the hotline; the built-in ones if the database cannot say."""
-        user, desk = self._user_of(), self._core.scripts
+        """The safety words and the hotline, from memory."""
+        words = self.words or self._core.scripts.shipped_emergency_words(self._user_of())
         language = "zh" if QLocale().language() == QLocale.Language.Chinese else "en"
-        try:
-            facts = desk.facts(user, visit.id)
-            shown = desk.panel(user, facts, Choices(language=language))
-        except HallError:
-            default = desk.defaults[ScriptId(ScriptKey.EMERGENCY, "", language)]
-            return default.replace("{customer}", "").replace(
-                "{emergency_hotline}", self._core.settings.hotline
-            ), (self._core.settings.hotline)
-        script = next(s.text for s in shown if s.script.key is ScriptKey.EMERGENCY)
-        return script, facts.emergency_hotline or self._core.settings.hotline
+        account = self._page.account
+        customer = account.name if account is not None else visit.customer_name
+        return words.say(visit.purpose_code, customer, language), words.hotline
 
     def open(self, visit: VisitView, said: str, *, confidential: bool = False) -> None:
         """The emergency screen for ``visit``, unless it was shown already."""

@@ -160,6 +160,7 @@ class IntakePage(QFrame):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._queue_timer.start()
+        self.emergency.read_words()  # ahead of any leak: the screen must not wait for them
         if not self._purposes:
             self._load_purposes()
         self.refresh_waiting()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QObject, Qt
+from PySide6.QtCore import QAbstractItemModel, QObject
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
@@ -39,4 +39,6 @@ def table_view(model: QAbstractItemModel, name: str, stretch: int) -> QTableView
 
 def is_plain(event: QKeyEvent) -> bool:
     """No modifier held (the keypad's own flag aside): Enter, not Ctrl+Enter."""
+    from PySide6.QtCore import Qt  # kept off the login dialog's first paint (ui.access.login)
+
     return event.modifiers() in (Qt.KeyboardModifier.NoModifier, Qt.KeyboardModifier.KeypadModifier)

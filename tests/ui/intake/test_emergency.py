@@ -5,9 +5,13 @@ emergency referral to the repair centre."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt, QThreadPool
+from PySide6.QtGui import QKeyEvent
+from PySide6.QtWidgets import QApplication, QWidget
+from sqlalchemy import event
 
 from db.domain import ReferralStatus, Urgency, VisitStage
+from hallclient.errors import HallError
 from tests.ui.helpers import serve_account, settle, untranslated, visible_texts
 from tests.ui.sessions import clerk_after_first_login, open_window
 from ui.intake.page import IntakePage
@@ -79,3 +83,51 @@ def test_the_leak_purpose_opens_it_too(qtbot, page):
     page._purpose_chosen(page.purpose.currentIndex())
     dialog = _emergency(qtbot, page)
     assert dialog.hotline.text() == "028-86000119"
+
+
+def _type(widget: QWidget, text: str) -> None:
+    """Each character as a key press carrying its text (QTest's key clicks are ASCII only)."""
+    for char in text:
+        for kind in (QEvent.Type.KeyPress, QEvent.Type.KeyRelease):
+            key = QKeyEvent(kind, Qt.Key.Key_unknown, Qt.KeyboardModifier.NoModifier, char)
+            QApplication.sendEvent(widget, key)
+
+
+def test_the_screen_is_up_as_the_word_is_typed_without_asking_the_database(
+    qtbot, page, private_core
+):
+    qtbot.waitUntil(lambda: page.emergency.words is not None)  # read when the page was shown
+    QThreadPool.globalInstance().waitForDone()  # the visit's other reads and writes are done
+    statements: list[str] = []
+
+    def record(_conn, _cursor, statement, *_args):  # type: ignore[no-untyped-def]
+        statements.append(statement)
+
+    event.listen(private_core.database.engine, "before_cursor_execute", record)
+    try:
+        page.notes.setFocus()
+        _type(page.notes, "厨房有燃气味")
+        dialog = page.emergency.dialog
+        assert dialog is not None and dialog.isVisible()  # no pause, no event loop turn
+        assert statements == [] and not page.attempt.running
+    finally:
+        event.remove(private_core.database.engine, "before_cursor_execute", record)
+    assert "028-86000119" in dialog.hotline.text() and "不要开关任何电器" in dialog.script.text()
+
+
+def test_without_the_database_the_shipped_words_and_the_company_line_stand_in(
+    qtbot, app, private_core, monkeypatch
+):
+    def unreachable(_user):  # type: ignore[no-untyped-def]
+        raise HallError("database unreachable")
+
+    monkeypatch.setattr(private_core.scripts, "emergency_words", unreachable)
+    user = clerk_after_first_login(private_core)
+    private_core.intake.issue_ticket(user, "repair")
+    page = serve_account(qtbot, open_window(qtbot, private_core, user), ACCOUNT)
+    page.notes.setFocus()
+    _type(page.notes, "家里漏气了")
+    dialog = page.emergency.dialog
+    assert dialog is not None and dialog.isVisible()
+    assert dialog.hotline.text() == private_core.settings.hotline
+    assert "不要开关任何电器" in dialog.script.text() and "{" not in dialog.script.text()
