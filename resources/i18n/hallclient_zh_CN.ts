@@ -2903,7 +2903,7 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
         <translation>正在接待 {ticket} · 户号 {account} · {holder}</translation>
     </message>
     <message>
-        <source> · {count} unpaid bills, {amount} (F10 pays them)</source>
+        <source> · unpaid bills: {count}, {amount} (F10 pays them)</source>
         <translation> · 未缴账单 {count} 笔，{amount}（F10 缴纳）</translation>
     </message>
 </context>

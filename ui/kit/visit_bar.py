@@ -87,7 +87,7 @@ class VisitBar(QLabel):
             text = self.tr("Serving {ticket} · account {account} · {holder}")
         text = text.format(ticket=ticket, account=visit.account_no, holder=visit.holder)
         if visit.bills:
-            text += self.tr(" · {count} unpaid bills, {amount} (F10 pays them)").format(
+            text += self.tr(" · unpaid bills: {count}, {amount} (F10 pays them)").format(
                 count=visit.bills, amount=format_yuan(visit.owed)
             )
         self.setText(text)

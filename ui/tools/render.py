@@ -33,8 +33,6 @@ from hallclient.access.permissions import ApprovalKind
 from hallclient.config import Settings
 from hallclient.errors import HallError
 from hallclient.referrals.service import NewReferral
-from hallclient.setup.demo import DEMO_SEED
-from hallclient.setup.demo_accounts import DemoAccount, generate_accounts
 from hallclient.shifts import service as shifts
 from ui.access.approval_dialog import ApprovalDialog
 from ui.access.login import LoginDialog
@@ -51,6 +49,7 @@ from ui.shell.pages import AREAS
 from ui.tools.render_shifts import FLOAT as SHIFT_FLOAT
 from ui.tools.render_shifts import SHIFT_SCREENS, shift_screen
 from ui.tools.render_tools import framed, grab, wait_until
+from ui.tools.render_visit import RENDER_ACCOUNTS, large_household, serve_household
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
@@ -73,7 +72,6 @@ ALL_SCREENS = (
     *SHIFT_SCREENS,
     *REFERRAL_SCREENS,
 )
-RENDER_ACCOUNTS = 200
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
 DEMO_MANAGER = ("2001", "demo2001")
@@ -171,7 +169,7 @@ class _Renderer:
             (FEE_SCREENS, self._fee_screen),
             (INTAKE_SCREENS, self._intake_screen),
             (PAYMENT_SCREENS, self._payment_screen),
-            (SHIFT_SCREENS, lambda n: shift_screen(self, n, _large_household().account_no)),
+            (SHIFT_SCREENS, lambda n: shift_screen(self, n, large_household().account_no)),
             (REFERRAL_SCREENS, self._referral_screen),
         )
         for names, screen in groups:
@@ -247,7 +245,7 @@ class _Renderer:
         page = window.pages.fees
         assert isinstance(page, FeesPage)
         if name == "fees-quote":  # for the visit's account, as Ctrl+G at the intake page
-            self._serve(window, "payment")
+            serve_household(self.core, window, "payment")
             wait_until(lambda: page.visit is not None and page.visit.account_no is not None)
             page.quote_gas()
             page.quantity.setText("380")
@@ -257,20 +255,6 @@ class _Renderer:
             page.search.setText("GHF")
         return grab(window)
 
-    def _serve(self, window: MainWindow, category: str) -> IntakePage:
-        """The next ticket called and the large household taken for the visit."""
-        self.core.intake.issue_ticket(window.user, category)
-        page = window.pages.intake
-        assert isinstance(page, IntakePage)
-        page.call_next()
-        wait_until(lambda: page.visit is not None)
-        page.search.setText(_large_household().name_initials)
-        wait_until(lambda: page.accounts.rowCount() > 0)
-        page.results.setFocus()
-        page.account_side.take()
-        wait_until(lambda: page.visit is not None and page.visit.account_no is not None)
-        return page
-
     def _intake_screen(self, name: str) -> QPixmap:
         """A visit in progress: ticket called, account found by initials, purpose chosen."""
         user = self._user(DEMO_CLERK, name)
@@ -278,7 +262,7 @@ class _Renderer:
             self.core.intake.issue_ticket(user, category)
         window = self._window(DEMO_CLERK, "intake", name)
         window.show()
-        page = self._serve(window, "payment")
+        page = serve_household(self.core, window, "payment")
         page.purpose.setCurrentIndex(0)
         page._purpose_chosen(0)
         wait_until(lambda: not page.attempt.running)
@@ -313,7 +297,7 @@ class _Renderer:
         window = self._window(DEMO_CLERK, "fees", name)
         fees, payments = window.pages.fees, window.pages.payments
         assert isinstance(fees, FeesPage) and isinstance(payments, PaymentsPage)
-        self._serve(window, "payment")
+        serve_household(self.core, window, "payment")
         wait_until(lambda: fees.visit is not None and fees.visit.account_no is not None)
         for code, quantity in (("G101", "380"), ("S105", "1")):
             fees.search.setText(code)
@@ -340,7 +324,7 @@ class _Renderer:
             return self._referral_form(name)
         clerk = self._user(DEMO_CLERK, name)
         for urgency, matter in EXAMPLE_REFERRALS:
-            account = _large_household().account_no
+            account = large_household().account_no
             self.core.referrals.refer(
                 clerk, NewReferral("emergency_repair", Urgency(urgency), matter, account_no=account)
             )
@@ -362,7 +346,7 @@ class _Renderer:
         wait_until(lambda: page.purpose.count() > 0)
         page.call_next()
         wait_until(lambda: page.visit is not None and not page.attempt.running)
-        page.search.setText(_large_household().account_no)
+        page.search.setText(large_household().account_no)
         wait_until(lambda: page.accounts.rowCount() > 0)
         page.account_side.take()
         wait_until(lambda: page.account is not None and not page.attempt.running)
@@ -381,16 +365,6 @@ class _Renderer:
         dialog.suggest_now()
         dialog.appointment.setText("工作日 14:00 以后")
         return framed(grab(window), grab(dialog))
-
-
-def _large_household() -> DemoAccount:
-    """A residential demo account of more than four people (its limits are raised)."""
-    accounts = generate_accounts(RENDER_ACCOUNTS, DEMO_SEED)
-    return next(
-        a
-        for a in accounts
-        if a.customer_type == "residential" and a.household_size > 4 and a.status == "normal"
-    )
 
 
 def _on_backdrop(dialog: QPixmap, size: tuple[int, int]) -> QPixmap:

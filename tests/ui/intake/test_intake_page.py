@@ -96,8 +96,8 @@ def test_a_whole_visit_by_keyboard(qtbot, window, page):
     keys.type("5")  # the customer's answer
     assert dialog.rating == 5, QApplication.focusWidget()
     keys.press(Qt.Key.Key_Return)
-    settle(qtbot, page)
-    assert page.visit is None and page.message.text() == "接待已结束。", page.message.text()
+    qtbot.waitUntil(lambda: page.visit is None)  # once the outcome is read and the visit closed
+    assert page.message.text() == "接待已结束。", page.message.text()
     visit = window.core.intake.visit(window.user, 1)
     assert (visit.outcome, visit.satisfaction, visit.notes) == (
         VisitOutcome.RESOLVED,
