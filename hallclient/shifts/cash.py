@@ -15,6 +15,15 @@ DENOMINATIONS = tuple(
 MAX_PIECES = 100_000
 
 
+def denomination_text(denomination: Decimal) -> str:
+    """A note or coin as the count reads it: 100元, 5角, 1角, 5分 (not 0.05元)."""
+    if denomination >= 1:
+        return f"{denomination.normalize():f}元"
+    if denomination >= Decimal("0.1"):
+        return f"{(denomination * 10).normalize():f}角"
+    return f"{(denomination * 100).normalize():f}分"
+
+
 def checked_count(pieces: Mapping[Decimal, int]) -> dict[Decimal, int]:
     """The count for every denomination (missing ones are 0), or a refusal naming the fault."""
     unknown = set(pieces) - set(DENOMINATIONS)

@@ -14,7 +14,7 @@ from zoneinfo import ZoneInfo
 from db.domain import MoveDirection, PaymentMethod
 from hallclient.printing.layout import Align, Block, Feed, Layout, Paper, Rule, Text
 from hallclient.printing.receipt_layout import METHOD_NAMES, Heading, amount_row
-from hallclient.shifts.cash import DENOMINATIONS
+from hallclient.shifts.cash import DENOMINATIONS, denomination_text
 from hallclient.shifts.day_close import DayCloseView
 from hallclient.shifts.figures import Tally
 from hallclient.shifts.views import ShiftReading
@@ -117,9 +117,10 @@ def _tally_part(tallies: tuple[Tally, ...], paper: Paper) -> list[Block]:
 
 
 def count_rows(count: Mapping[Decimal, int], paper: Paper) -> list[Block]:
-    """One row per denomination counted (``100元 × 3  ￥300.00``); an empty drawer reads 无."""
+    """One row per denomination counted (``100元 × 3  ￥300.00``, ``5分 × 2  ￥0.10``); an
+    empty drawer reads 无."""
     rows: list[Block] = [
-        amount_row(f"  {d}元 × {count[d]}", d * count[d], paper)
+        amount_row(f"  {denomination_text(d)} × {count[d]}", d * count[d], paper)
         for d in DENOMINATIONS
         if count.get(d, 0)
     ]

@@ -68,7 +68,7 @@ def test_the_z_report_shows_each_method_the_moves_and_the_count(closed_day):
     assert "微信支付 0笔 ￥0.00" in text and "作废 1 张" in text
     assert "取出：上缴银行 ￥-100.00" in text and "应有现金 ￥182.63" in text
     assert "短款 ￥0.03" in text and "现金清点\n100元 × 1 ￥100.00\n50元 × 1 ￥50.00" in text
-    assert "1元 × 2 ￥2.00\n0.5元 × 1 ￥0.50\n0.1元 × 1 ￥0.10" in text
+    assert "1元 × 2 ￥2.00\n5角 × 1 ￥0.50\n1角 × 1 ￥0.10" in text
     for paper in Paper:
         for mode in Mode:
             data, _ = job_bytes(

@@ -4,7 +4,13 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hallclient.shifts.cash import DENOMINATIONS, MAX_PIECES, checked_count, count_total
+from hallclient.shifts.cash import (
+    DENOMINATIONS,
+    MAX_PIECES,
+    checked_count,
+    count_total,
+    denomination_text,
+)
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 
 
@@ -57,3 +63,18 @@ def test_total_is_exact(pieces):
     count = dict(zip(DENOMINATIONS, pieces, strict=True))
     fen = sum(int(d * 100) * n for d, n in count.items())
     assert count_total(count) == Decimal(fen) / 100
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        ("100", "100元"),
+        ("1", "1元"),
+        ("0.5", "5角"),
+        ("0.1", "1角"),
+        ("0.05", "5分"),
+        ("0.01", "1分"),
+    ],
+)
+def test_a_denomination_reads_as_counted(value, text):
+    assert denomination_text(Decimal(value)) == text
