@@ -31,7 +31,7 @@ _CODE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 class Settings:
     database_url: str
     hall_code: str = "H01"
-    hall_name: str = "燃气营业厅"
+    hall_name: str = "燃气营业厅"  # names the hall only when it is first registered
     counter_code: str = "C01"
     language: str = "zh_CN"
     timezone: str = DEFAULT_TIMEZONE

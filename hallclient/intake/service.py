@@ -20,7 +20,7 @@ from hallclient.ledger.bills import OpenBill, open_bills, with_late_fees
 from hallclient.ledger.errors import LedgerError
 from hallclient.ledger.rules import gas_item
 from hallclient.tariff.pricing import Pricer, load_account, load_pricer
-from hallclient.text_input import clean_text
+from hallclient.text_input import clean_code
 from hallclient.uow import UnitOfWork
 
 RECENT_VISITS = 5
@@ -108,7 +108,7 @@ def queue_categories(database: Database, context: Context) -> list[QueueCategory
 def account_panel(database: Database, context: Context, account_no: str) -> AccountPanel:
     """The account with its open bills, tier year, recent visits and payments."""
     context.require(Action.SERVE_CUSTOMERS)
-    number = clean_text(account_no, "account_no", 20)
+    number = clean_code(account_no, "account_no", 20)
     with UnitOfWork(database) as uow:
         account = uow.session.scalar(select(Account).where(Account.account_no == number))
         if account is None:

@@ -23,7 +23,7 @@ from db.models import Account, Ticket, Visit, VisitPurpose
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.errors import HallError
-from hallclient.text_input import clean_phone, clean_text
+from hallclient.text_input import clean_code, clean_phone, clean_text
 from hallclient.uow import UnitOfWork, run_write
 
 __all__ = ["VisitError", "VisitOutcome", "VisitProblem", "VisitStage", "VisitView"]
@@ -113,7 +113,7 @@ def _open_visit(uow: UnitOfWork, context: Context, visit_id: int) -> Visit:
 def _check_account(uow: UnitOfWork, account_no: str | None) -> str | None:
     if not account_no:
         return None
-    number = clean_text(account_no, "account_no", 20)
+    number = clean_code(account_no, "account_no", 20)
     if uow.session.scalar(select(Account.id).where(Account.account_no == number)) is None:
         raise VisitError(VisitProblem.UNKNOWN_ACCOUNT, number)
     return number
@@ -211,7 +211,7 @@ def set_account(database: Database, context: Context, visit_id: int, account_no:
 def set_purpose(database: Database, context: Context, visit_id: int, purpose: str) -> VisitView:
     """The matter the customer came for; choosing it means the serving has begun."""
 
-    code = clean_text(purpose, "purpose", 32)  # PostgreSQL refuses NUL even in a lookup
+    code = clean_code(purpose, "purpose", 32)  # PostgreSQL refuses NUL even in a lookup
 
     def change(uow: UnitOfWork, visit: Visit) -> None:
         if not code or uow.session.get(VisitPurpose, code) is None:

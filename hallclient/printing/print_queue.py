@@ -25,7 +25,6 @@ from hallclient.printing.printers import (
 )
 from hallclient.printing.receipt_layout import Copy, Heading, receipt_layout
 from hallclient.receipts import jobs
-from hallclient.receipts.record import ReceiptRecord
 
 log = logging.getLogger(__name__)
 
@@ -48,8 +47,9 @@ class PrintResult:
 def print_job(
     database: Database, context: Context, config: PrinterConfig, heading: Heading, job_id: int
 ) -> PrintResult:
-    record, copy_no, voided = jobs.job_content(database, context, job_id)
-    job = _render(config, record, heading, Copy(copy_no, voided)) if config.configured else None
+    content = jobs.job_content(database, context, job_id)
+    record, copy_no = content.record, content.copy_no
+    job = _render(config, content, heading) if config.configured else None
     image = job.image if job else None
     if not jobs.mark_sending(database, context, job_id):
         log.warning("receipt %s copy %d: not pending, not sent again", record.receipt_no, copy_no)
@@ -69,10 +69,11 @@ def print_job(
     return PrintResult(job_id, record.receipt_no, True, paper=paper, mode=job.mode, image=image)
 
 
-def _render(config: PrinterConfig, record: ReceiptRecord, heading: Heading, copy: Copy) -> Job:
+def _render(config: PrinterConfig, content: jobs.JobContent, heading: Heading) -> Job:
     """The job's bytes for the configured printer; the cash drawer opens for an original
     copy of a receipt paid (partly) in cash."""
-    layout = receipt_layout(record, heading, config.paper, copy)
-    cash = any(p.method is PaymentMethod.CASH for p in record.payments)
+    copy = Copy(content.copy_no, content.voided)
+    layout = receipt_layout(content.record, content.place, heading, config.paper, copy)
+    cash = any(p.method is PaymentMethod.CASH for p in content.record.payments)
     options = replace(config.options, drawer=config.options.drawer and cash and copy.copy_no == 1)
     return render_job(layout, options)

@@ -2,7 +2,9 @@
 
 Printed in Chinese whatever the screen language: it is the customer's document.
 A further copy carries 重打 and its count in the title; a voided receipt reads 作废;
-a void slip names the receipt it reverses and the approving manager.
+a void slip names the receipt it reverses and the approving manager.  The hall and
+counter on the heading are those the receipt was issued at (its ``place``, named by the
+codes on the record), never the workplace of the PC that prints or saves the copy.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ from hallclient.printing.layout import (
 )
 from hallclient.receipts.money_words import capitals
 from hallclient.receipts.record import LineRecord, ReceiptRecord
+from hallclient.setup.workplace import Workplace
 
 METHOD_NAMES = {
     PaymentMethod.CASH: "现金",
@@ -39,7 +42,9 @@ METHOD_NAMES = {
 
 @dataclass(frozen=True)
 class Heading:
-    """Who issues the receipt: from the settings and the workplace."""
+    """Who issues a document: the company, hotline and time zone from the settings; the
+    hall and counter of this PC's workplace (a receipt names its own, see
+    :func:`receipt_layout`)."""
 
     company: str
     hall: str
@@ -80,12 +85,17 @@ def verification_code(record: ReceiptRecord) -> str:
     return record.hash[:16].upper()
 
 
-def receipt_layout(record: ReceiptRecord, heading: Heading, paper: Paper, copy: Copy) -> Layout:
+def receipt_layout(
+    record: ReceiptRecord, place: Workplace, heading: Heading, paper: Paper, copy: Copy
+) -> Layout:
+    """The receipt issued at ``place`` (the hall and counter of its codes)."""
+    if (place.hall_code, place.counter_code) != (record.hall_code, record.counter_code):
+        raise ValueError(f"receipt {record.receipt_no} was not issued at {place}")
     title = "作废凭证" if record.kind is ReceiptKind.VOID else "收费收据"
     big = display_width(heading.company) * 2 <= paper.columns - 4
     blocks: list[Block] = [
         Text(heading.company, Align.CENTER, bold=True, scale=2 if big else 1),
-        Text(f"{heading.hall} · {heading.counter}", Align.CENTER),
+        Text(f"{place.hall_name} · {place.counter_name}", Align.CENTER),
         Text(title + copy.marks, Align.CENTER, bold=True),
         Rule(),
         *_facts(record, heading),

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Any
 
 from sqlalchemy import select
 
+from db.engine import Database
 from db.models.receipts import Receipt
 from hallclient.config import Settings
 from hallclient.core import prepare_database
@@ -29,16 +29,16 @@ from hallclient.printing.receipt_layout import Copy, Heading, receipt_layout
 from hallclient.printing.test_page import test_page
 from hallclient.receipts.store import load_record
 from hallclient.receipts.verify import check_all
-from hallclient.setup.workplace import counter_name
+from hallclient.setup.workplace import Workplace, workplace_of
 from hallclient.shifts.day_close import verify_day_closes
 from hallclient.uow import UnitOfWork
 
 
-def _heading(settings: Settings) -> Heading:
+def _heading(settings: Settings, workplace: Workplace) -> Heading:
     return Heading(
         settings.company_name,
-        settings.hall_name,
-        counter_name(settings.counter_code),
+        workplace.hall_name,
+        workplace.counter_name,
         settings.hotline,
         settings.timezone,
     )
@@ -76,18 +76,19 @@ def receipts_command(args: argparse.Namespace, settings: Settings) -> int:
     return 1
 
 
-def _pdf(database: Any, settings: Settings, receipt_no: str, out: Path) -> int:
+def _pdf(database: Database, settings: Settings, receipt_no: str, out: Path) -> int:
+    """The receipt's PDF copy, headed by the hall and counter it was issued at."""
     with UnitOfWork(database) as uow:
         receipt = uow.session.scalar(select(Receipt).where(Receipt.receipt_no == receipt_no))
         if receipt is None:
             raise HallError(f"no receipt {receipt_no}")
         record = load_record(uow, receipt)
+        place = workplace_of(uow, receipt.hall_code, receipt.counter_code)
         voided = uow.session.scalar(
             select(Receipt.id).where(Receipt.voids_receipt_no == receipt_no)
         )
-    layout = receipt_layout(
-        record, _heading(settings), Paper.MM80, Copy(voided=voided is not None, duplicate=True)
-    )
+    copy = Copy(voided=voided is not None, duplicate=True)
+    layout = receipt_layout(record, place, _heading(settings, place), Paper.MM80, copy)
     out.write_bytes(render_pdf(layout, receipt_no))
     print(f"wrote {out}")
     return 0
@@ -95,7 +96,13 @@ def _pdf(database: Any, settings: Settings, receipt_no: str, out: Path) -> int:
 
 def printer_command(args: argparse.Namespace, settings: Settings) -> int:
     config = PrinterConfig.from_settings(settings)
-    data, mode = job_bytes(test_page(config, _heading(settings)), config.options)
+    database = prepare_database(settings)
+    try:  # named as registered; a test page registers nothing
+        with UnitOfWork(database) as uow:
+            workplace = workplace_of(uow, settings.hall_code, settings.counter_code)
+    finally:
+        database.dispose()
+    data, mode = job_bytes(test_page(config, _heading(settings, workplace)), config.options)
     status = send_job(config, data)
     print(f"test page sent to {config.describe()} ({mode}); paper: {status}")
     return 0

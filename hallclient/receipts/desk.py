@@ -72,10 +72,11 @@ class ReceiptDesk:
         return render_raster(self._layout(user, job_id)[1])
 
     def _layout(self, user: CurrentUser, job_id: int) -> tuple[str, Layout]:
-        record, copy_no, voided = jobs.job_content(self.database, self._context_of(user), job_id)
+        content = jobs.job_content(self.database, self._context_of(user), job_id)
         paper = self.printer.paper if self.has_printer else Paper.MM80
-        layout = receipt_layout(record, self.heading, paper, Copy(copy_no, voided))
-        return record.receipt_no, layout
+        copy = Copy(content.copy_no, content.voided)
+        layout = receipt_layout(content.record, content.place, self.heading, paper, copy)
+        return content.record.receipt_no, layout
 
     def save_pdf(self, user: CurrentUser, job_id: int, target: Path) -> Path:
         """The job's receipt as a PDF file at ``target`` (for the customer, when no printer

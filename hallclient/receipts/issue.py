@@ -45,7 +45,7 @@ from hallclient.receipts.store import add_first_print_job, add_receipt, load_rec
 from hallclient.shifts.service import shift_id_for_receipt
 from hallclient.tariff.pricing import AccountFacts, confirm_all, load_named_account, load_pricer
 from hallclient.tariff.rules import Quote
-from hallclient.text_input import clean_text
+from hallclient.text_input import clean_code, clean_text
 from hallclient.uow import UnitOfWork, run_write
 
 log = logging.getLogger(__name__)
@@ -197,7 +197,7 @@ def _same_payment(record: ReceiptRecord, request: PaymentRequest, settled: Settl
         stored[line.cart_line] = (code, quantity + line.quantity, bill)
     return (
         record.total == request.cart.total
-        and record.account_no == clean_text(request.account_no, "account_no", 20)
+        and record.account_no == clean_code(request.account_no, "account_no", 20)
         and [stored[n] for n in sorted(stored)] == items
         and list(record.payments) == list(_payments(settled))
     )  # the cash handed over may differ: what was charged, and how, is what counts
@@ -213,7 +213,7 @@ def _replay(uow: UnitOfWork, request: PaymentRequest, settlement: Settlement) ->
 def _customer(uow: UnitOfWork, request: PaymentRequest) -> tuple[str, str, dict[str, AccountFacts]]:
     """The account number and holder's name on the receipt, and the account's pricing facts
     (read in the same query, so that confirming the quotes need not read them again)."""
-    number = clean_text(request.account_no, "account_no", 20)
+    number = clean_code(request.account_no, "account_no", 20)
     if any(q.account_no and q.account_no != number for q in request.cart.lines):
         raise ReceiptError(ReceiptProblem.MIXED_ACCOUNTS, number)
     if not number:

@@ -23,9 +23,10 @@ from hallclient.context import Context
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.record import ReceiptRecord
 from hallclient.receipts.store import load_record
+from hallclient.setup.workplace import Workplace, workplace_of
 from hallclient.uow import UnitOfWork, run_write
 
-__all__ = ["JobView", "PrintStatus"]  # and the use cases below
+__all__ = ["JobContent", "JobView", "PrintStatus"]  # and the use cases below
 log = logging.getLogger(__name__)
 MAX_ERROR = 200
 
@@ -48,10 +49,18 @@ def _view(job: PrintJob, receipt_no: str) -> JobView:
     return JobView(job.id, receipt_no, job.copy_no, job.status, job.attempts, job.last_error)
 
 
-def job_content(
-    database: Database, context: Context, job_id: int
-) -> tuple[ReceiptRecord, int, bool]:
-    """What a job prints: the receipt, its copy number, and whether it has been voided."""
+@dataclass(frozen=True)
+class JobContent:
+    """What a job prints: the receipt, the hall and counter it was issued at (named by
+    its codes, whichever counter prints the copy), its copy number, whether it is void."""
+
+    record: ReceiptRecord
+    place: Workplace
+    copy_no: int
+    voided: bool
+
+
+def job_content(database: Database, context: Context, job_id: int) -> JobContent:
     context.require(Action.SERVE_CUSTOMERS)
     with UnitOfWork(database) as uow:
         job = uow.session.get(PrintJob, job_id)
@@ -61,7 +70,8 @@ def job_content(
         voided = uow.session.scalar(
             select(func.count()).where(Receipt.voids_receipt_no == receipt.receipt_no)
         )
-        return load_record(uow, receipt), job.copy_no, bool(voided)
+        place = workplace_of(uow, receipt.hall_code, receipt.counter_code)
+        return JobContent(load_record(uow, receipt), place, job.copy_no, bool(voided))
 
 
 def unfinished_jobs(database: Database, context: Context) -> list[JobView]:

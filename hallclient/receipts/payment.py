@@ -14,7 +14,7 @@ from decimal import Decimal
 from db.domain import PaymentMethod
 from hallclient.money import FEN, MAX_AMOUNT
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem, ShortTenderError
-from hallclient.text_input import TextInputError, clean_text
+from hallclient.text_input import TextInputError, clean_code
 
 __all__ = ["PaymentMethod", "Settlement", "Tender", "settle"]
 MAX_REFERENCE = 64
@@ -52,7 +52,7 @@ def _amount(value: Decimal) -> Decimal:
 
 def _tender(tender: Tender) -> Tender:
     try:
-        reference = clean_text(tender.reference, "reference", MAX_REFERENCE)
+        reference = clean_code(tender.reference, "reference", MAX_REFERENCE)
     except TextInputError:
         raise ReceiptError(ReceiptProblem.BAD_REFERENCE, f"longer than {MAX_REFERENCE}") from None
     return Tender(PaymentMethod(tender.method), _amount(tender.amount), reference)

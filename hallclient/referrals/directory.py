@@ -16,7 +16,7 @@ from db.models import Department
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.referrals.service import ReferralError, ReferralProblem
-from hallclient.text_input import clean_text
+from hallclient.text_input import clean_code, clean_text
 from hallclient.uow import UnitOfWork, run_write
 
 
@@ -84,7 +84,7 @@ def department_entries(database: Database, context: Context) -> list[DepartmentE
 
 def _checked(entry: DepartmentEntry) -> DepartmentEntry:
     texts = {
-        field: clean_text(getattr(entry, field), field, limit)
+        field: (clean_code if field == "code" else clean_text)(getattr(entry, field), field, limit)
         for field, limit in _ENTRY_TEXTS.items()
     }
     for field in ("code", "name_zh", "name_en", "phone", "location", "hours"):

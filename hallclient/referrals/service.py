@@ -35,7 +35,7 @@ from hallclient.referrals.rules import (
     lateness,
     reference,
 )
-from hallclient.text_input import clean_phone, clean_text
+from hallclient.text_input import clean_code, clean_phone, clean_text
 from hallclient.uow import UnitOfWork, run_write
 
 MATTER_MIN, MATTER_MAX = 8, 2000  # a matter says what is wrong: a few words at least
@@ -126,7 +126,7 @@ def _view(row: Referral, now: dt.datetime) -> ReferralView:
 
 
 def _department(uow: UnitOfWork, code: str) -> Department:
-    department = uow.session.get(Department, clean_text(code, "department", 32))
+    department = uow.session.get(Department, clean_code(code, "department", 32))
     if department is None:
         raise ReferralError(ReferralProblem.UNKNOWN_DEPARTMENT, code)
     return department
@@ -172,7 +172,7 @@ def _cleaned(new: NewReferral) -> NewReferral:
         Urgency(new.urgency),
         matter,
         new.visit_id,
-        clean_text(new.account_no, "account_no", 20) if new.account_no else None,
+        clean_code(new.account_no, "account_no", 20) if new.account_no else None,
         clean_text(new.contact_name, "contact_name", 50),
         clean_phone(new.contact_phone),
         clean_text(new.address, "address", 200),
@@ -312,7 +312,7 @@ def for_account(database: Database, context: Context, account_no: str) -> list[R
     """What the counter sees when the customer comes back: their referrals at this hall,
     newest first (never a theft report)."""
     context.require(Action.REFER_MATTERS)
-    number = clean_text(account_no, "account_no", 20)
+    number = clean_code(account_no, "account_no", 20)
     with UnitOfWork(database) as uow:
         now = context.clock.now()
         query = select(Referral).where(

@@ -13,13 +13,16 @@ from hallclient.context import Context
 from hallclient.receipts.cart import Cart
 from hallclient.receipts.issue import PaymentRequest
 from hallclient.receipts.payment import Tender
+from hallclient.setup.workplace import Workplace, ensure_workplace
 from hallclient.shifts import service as shifts
 from hallclient.tariff import pricing
+from hallclient.uow import run_write
 from tests.db.ledger_helpers import add_ledger_account
 from tests.db.security_helpers import START, WHERE, add_users, context_for
 from tests.db.tariff_helpers import in_force
 
 ACCOUNT_NO = "1028100001"
+HALL_NAME = "燃气营业厅"
 
 
 @dataclass
@@ -53,13 +56,21 @@ def quoted_cart(database: Database, context: Context, *items: tuple[str, str]) -
 
 
 def open_till(database: Database) -> Till:
+    """The till of counter C01 in hall H01 (燃气营业厅), registered as the core does."""
     clock = FixedClock(START)
+    register_counter(database, WHERE.counter_code)
     people = add_users(database)
     in_force(database, context_for(people[Role.ADMIN], clock))
     add_account(database)
     clerk = context_for(people[Role.CLERK], clock)
     ensure_shift(database, clerk)
     return Till(database, clock, clerk, people)
+
+
+def register_counter(database: Database, counter: str) -> Workplace:
+    """Counter ``counter`` of the hall 燃气营业厅 (H01), registered as at a PC's start."""
+    hall = WHERE.hall_code
+    return run_write(database, lambda uow: ensure_workplace(uow, hall, HALL_NAME, counter))
 
 
 FLOAT = {Decimal(100): 2, Decimal(10): 5}  # 250.00 yuan

@@ -9,8 +9,10 @@ from decimal import Decimal
 from db.domain import PaymentMethod, ReceiptKind
 from hallclient.printing.receipt_layout import Heading
 from hallclient.receipts.record import GENESIS, LineRecord, PaymentRecord, ReceiptRecord
+from hallclient.setup.workplace import Workplace
 
 HEADING = Heading("城东燃气有限公司", "燃气营业厅", "1 号窗口", "96777", "Asia/Shanghai")
+PLACE = Workplace("H01", "燃气营业厅", "C01", "1 号窗口")  # where the sample was issued
 DOC = "测价〔2026〕1号"
 
 

@@ -13,7 +13,7 @@ from hallclient.printing.layout import Paper, display_width, plain_lines
 from hallclient.printing.raster import render_raster
 from hallclient.printing.receipt_layout import Copy, receipt_layout
 from tests.printing.escpos_decoder import decode
-from tests.printing.samples import HEADING, sample_record
+from tests.printing.samples import HEADING, PLACE, sample_record
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("HALLCLIENT_UPDATE_GOLDEN") == "1"
@@ -21,7 +21,7 @@ PAPERS = [Paper.MM58, Paper.MM80]
 
 
 def _layout(paper: Paper, copy: Copy | None = None, **changes):
-    return receipt_layout(sample_record(**changes), HEADING, paper, copy or Copy())
+    return receipt_layout(sample_record(**changes), PLACE, HEADING, paper, copy or Copy())
 
 
 def _same_image(a: Image.Image, b: Image.Image) -> bool:
@@ -114,7 +114,7 @@ def test_long_figures_are_moved_to_their_own_row_never_cut(paper):
         change=Decimal(0),
         payments=(),
     )
-    text = "\n".join(plain_lines(receipt_layout(record, HEADING, paper, Copy())))
+    text = "\n".join(plain_lines(receipt_layout(record, PLACE, HEADING, paper, Copy())))
     assert "123.456m³ × 3.2567" in text and "￥1,234,165.83" in text
 
 

@@ -11,7 +11,7 @@ import pytest
 from hallclient.printing.layout import Paper, plain_lines
 from hallclient.printing.pdf import render_pdf
 from hallclient.printing.receipt_layout import Copy, receipt_layout
-from tests.printing.samples import HEADING, sample_record
+from tests.printing.samples import HEADING, PLACE, sample_record
 
 pytestmark = pytest.mark.skipif(  # in CI (.ci/run installs poppler-utils) never skipped
     shutil.which("pdftotext") is None and os.environ.get("CI", "").lower() != "true",
@@ -21,7 +21,7 @@ pytestmark = pytest.mark.skipif(  # in CI (.ci/run installs poppler-utils) never
 
 @pytest.mark.parametrize("paper", [Paper.MM58, Paper.MM80])
 def test_the_pdf_reads_back_as_the_layout(paper, tmp_path):
-    layout = receipt_layout(sample_record(), HEADING, paper, Copy(copy_no=2))
+    layout = receipt_layout(sample_record(), PLACE, HEADING, paper, Copy(copy_no=2))
     pdf = render_pdf(layout, "H01-C01-2026-000001")
     path = tmp_path / "receipt.pdf"
     path.write_bytes(pdf)

@@ -131,3 +131,10 @@ def test_full_width_digits_are_read_as_digits(database, clerk, accounts):
 def test_hostile_queries_find_nothing_and_change_nothing(database, clerk, text):
     assert _search(database, clerk, text) == []
     assert len(_search(database, clerk, "1")) > 0  # the table is still there
+
+
+def test_an_account_number_typed_in_full_width_is_found(database, clerk, accounts):
+    target = accounts[17]
+    typed = target.account_no.translate({ord(d): ord(d) + 0xFEE0 for d in "0123456789"})
+    hits = _search(database, clerk, f"　{typed} ")  # an ideographic space, as an IME leaves it
+    assert (hits[0].account_no, hits[0].match) == (target.account_no, Match.ACCOUNT)

@@ -19,7 +19,7 @@ from hallclient.receipts.issue import issue_receipt
 from tests.db.receipt_helpers import cash_request, open_till
 from tests.printing.escpos_decoder import decode
 from tests.printing.fake_printer import FakePrinter
-from tests.printing.samples import HEADING
+from tests.printing.samples import HEADING, PLACE
 
 
 @pytest.fixture
@@ -60,7 +60,7 @@ def test_a_raster_receipt_reaches_the_printer_whole(till, issued, printer, paper
     )
     assert (result.printed, result.paper, result.mode) == (True, PaperStatus.OK, Mode.RASTER)
     [image] = decode(printer.job(0)).images
-    expected = render_raster(receipt_layout(issued.record, HEADING, paper, Copy()))
+    expected = render_raster(receipt_layout(issued.record, PLACE, HEADING, paper, Copy()))
     assert image.convert("L").tobytes() == expected.convert("L").tobytes()
     assert decode(printer.job(0)).drawer  # a cash payment opens the drawer
     assert _status(till, issued.print_job_id) is PrintStatus.PRINTED

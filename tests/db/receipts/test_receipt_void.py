@@ -18,7 +18,7 @@ from hallclient.receipts.verify import check_all
 from hallclient.receipts.void import void_receipt
 from tests.db.receipt_helpers import cash_request, open_till
 from tests.db.security_helpers import EMPLOYEE_NO, PASSWORD, journal
-from tests.printing.samples import HEADING
+from tests.printing.samples import HEADING, PLACE
 
 
 @pytest.fixture
@@ -45,11 +45,14 @@ def test_a_void_reverses_the_receipt_and_leaves_it_intact(till):
     assert record.approved_by == EMPLOYEE_NO[Role.SHIFT_MANAGER]
     assert check_all(till.database).ok  # the original's hash still verifies
     slip = [
-        line.strip() for line in plain_lines(receipt_layout(record, HEADING, Paper.MM58, Copy()))
+        line.strip()
+        for line in plain_lines(receipt_layout(record, PLACE, HEADING, Paper.MM58, Copy()))
     ]
     assert "作废凭证" in slip and f"作废票据：{number}" in slip
-    content, _copy, voided = jobs.job_content(till.database, till.clerk, original.print_job_id)
-    assert content == original.record and voided  # a reprint of the original reads 作废
+    content = jobs.job_content(till.database, till.clerk, original.print_job_id)
+    assert (
+        content.record == original.record and content.voided
+    )  # a reprint of the original reads 作废
     assert "receipt.void" in [action for _, action, _ in journal(till.database)]
 
 

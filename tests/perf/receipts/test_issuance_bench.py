@@ -36,7 +36,7 @@ from tests.db.receipt_helpers import Till, cash_request, open_till
 from tests.db_fixtures import migrated_database
 from tests.perf.server_cpu import postmaster_pid, server_cpu_seconds
 from tests.pg_cluster import PgCluster, PgUnavailableError
-from tests.printing.samples import HEADING
+from tests.printing.samples import HEADING, PLACE
 
 pytestmark = pytest.mark.perf
 RECEIPTS = int(os.environ.get("HALLCLIENT_BENCH_RECEIPTS", "500"))
@@ -61,7 +61,7 @@ def test_issuance_on_sqlite(sqlite_database_url):
             issued = issue_receipt(database, till.clerk, cash_request(cart))
             middle = time.perf_counter()
             mode = Mode.RASTER if index % 2 else Mode.NATIVE
-            layout = receipt_layout(issued.record, HEADING, Paper.MM80, Copy())
+            layout = receipt_layout(issued.record, PLACE, HEADING, Paper.MM80, Copy())
             job_bytes(layout, JobOptions(mode, Charset.GB18030))
             done = time.perf_counter()
             times["issuance (one transaction)"].append(middle - started)
