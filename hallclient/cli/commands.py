@@ -154,14 +154,14 @@ def audit_command(args: argparse.Namespace, settings: Settings) -> int:
     try:
         with UnitOfWork(database) as uow:
             if args.audit_action == "head":
-                print("{} {}".format(*audit.read_head(uow)))
+                print("{}:{}".format(*audit.read_head(uow)))  # as --expect-head takes it
                 return 0
             report = audit.verify_journal(uow, args.expect_head)
     finally:
         database.dispose()
     if report.ok:
         print(
-            f"journal OK: {report.checked} links checked, head {report.head_seq} {report.head_hash}"
+            f"journal OK: {report.checked} links checked, head {report.head_seq}:{report.head_hash}"
         )
         return 0
     print(

@@ -108,7 +108,7 @@ def _add_audit_commands(commands: Any) -> None:
         metavar="SEQ:HASH",
         help="the head printed on an earlier report: catches dropped newest entries",
     )
-    actions.add_parser("head", help="print the journal's newest link: SEQ HASH")
+    actions.add_parser("head", help="print the journal's newest link: SEQ:HASH")
 
 
 def _head_argument(text: str) -> tuple[int, str]:

@@ -6,6 +6,12 @@ is 60 s), and the whole job in one write.  Where the printer can answer (network
 serial) the job is bracketed by paper-status queries (DLE EOT 4): the answer after
 the job proves the printer took every byte before it.  No answer is "unknown", never
 "paper OK" -- python-escpos' own ``paper_status()`` says "adequate" to silence.
+
+A printer that leaves its first status query unanswered (many cheap ones never answer
+DLE EOT 4) is, for the rest of the session, treated like one without status: no query,
+no wait, no "did it print?" question; its jobs report ``NO_ANSWER`` so the clerk is told
+the paper is not checked.  One that has answered once is asked every time: its silence
+after a job is a fault, and the clerk is asked.
 """
 
 from __future__ import annotations
@@ -58,6 +64,7 @@ class PaperStatus(enum.StrEnum):
     NEAR_END = "near_end"
     OUT = "out"
     UNKNOWN = "unknown"
+    NO_ANSWER = "no_answer"  # the printer never answers status queries: not asked any more
 
 
 def paper_status_of(answer: bytes) -> PaperStatus:
@@ -124,19 +131,35 @@ def _escpos_printer(config: PrinterConfig) -> Any:
     raise PrinterFault(PrinterProblem.NOT_CONFIGURED, config.backend)
 
 
+# this session: whether each printer (by ``describe()``) answers status queries; a
+# printer not in it has not been asked yet
+_ANSWERS_STATUS: dict[str, bool] = {}
+
+
+def _asks_status(config: PrinterConfig) -> bool:
+    return config.answers_status and _ANSWERS_STATUS.get(config.describe(), True)
+
+
 def _status(device: Any, config: PrinterConfig) -> PaperStatus:
     """Ask for the paper status; a network printer that hangs up has dropped the job."""
     try:
         device._raw(STATUS_QUERY)
         answer = bytes(device._read())
     except TimeoutError:
-        return PaperStatus.UNKNOWN
+        answer = b""
     except OSError:  # pyusb's timeout is an OSError; on a network it is a broken link
         if config.backend == "network":
             raise
-        return PaperStatus.UNKNOWN
-    if not answer and config.backend == "network":
-        raise ConnectionResetError("the printer closed the connection")
+        answer = b""
+    else:
+        if not answer and config.backend == "network":
+            raise ConnectionResetError("the printer closed the connection")
+    printer = config.describe()
+    if answer:
+        _ANSWERS_STATUS[printer] = True
+    elif printer not in _ANSWERS_STATUS:
+        _ANSWERS_STATUS[printer] = False
+        log.warning("printer %s does not answer status queries: not asked again", printer)
     return paper_status_of(answer[:1])
 
 
@@ -149,12 +172,14 @@ def send_job(config: PrinterConfig, data: bytes) -> PaperStatus:
         raise PrinterFault(PrinterProblem.NOT_CONFIGURED)
     device, sent = _open(config), False
     try:
-        if config.answers_status and _status(device, config) is PaperStatus.OUT:
+        if _asks_status(config) and _status(device, config) is PaperStatus.OUT:
             raise PrinterFault(PrinterProblem.PAPER_OUT)
         sent = True
         device._raw(data)
         if not config.answers_status:
             return PaperStatus.UNKNOWN
+        if not _asks_status(config):  # it left a query unanswered, now or earlier
+            return PaperStatus.NO_ANSWER
         after = _status(device, config)
         if after is PaperStatus.UNKNOWN:
             raise PrinterFault(PrinterProblem.TIMEOUT, "no answer after the job")

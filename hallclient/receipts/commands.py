@@ -1,8 +1,9 @@
 """``hallclient receipts verify|pdf`` and ``hallclient printer test``: the command line's till.
 
-``receipts verify`` also checks the chain of the hall's day closes and the accounts'
-ledger: every stored tier-year volume against the lines, voids and bills it comes
-from, and that no bill is paid twice.
+``receipts verify`` checks every series against the heads every day close recorded and
+those given with ``--expect-head`` (printed on a Z report or a day close), and also the
+chain of the hall's day closes and the accounts' ledger: every stored tier-year volume
+against the lines, voids and bills it comes from, and that no bill is paid twice.
 
 Run by an administrator on the database directly (like ``audit verify``): reading and
 printing only, nothing is changed.
@@ -30,7 +31,7 @@ from hallclient.printing.test_page import test_page
 from hallclient.receipts.store import load_record
 from hallclient.receipts.verify import check_all
 from hallclient.setup.workplace import Workplace, workplace_of
-from hallclient.shifts.day_close import verify_day_closes
+from hallclient.shifts.day_close import recorded_heads, verify_day_closes
 from hallclient.uow import UnitOfWork
 
 
@@ -49,14 +50,14 @@ def receipts_command(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.receipts_action == "pdf":
             return _pdf(database, settings, args.receipt_no, args.out)
-        verification = check_all(database)
+        verification = check_all(database, [*recorded_heads(database), *args.expect_head])
         day_fault = verify_day_closes(database, settings.hall_code)
         ledger = check_volumes(database)
     finally:
         database.dispose()
     for series in verification.series:
         state = "OK" if series.fault is None else f"FAULT {series.fault}"
-        print(f"{series.series}: {series.receipts} receipts, head {series.head_hash[:16]} {state}")
+        print(f"{series.series}: {series.receipts} receipts, head {series.head} {state}")
     print(f"day closes of hall {settings.hall_code}: " + (day_fault or "OK"))
     print(
         f"ledger: {ledger.accounts} accounts' tier-year volumes "

@@ -5,12 +5,18 @@ a missing or repeated number, a hash that does not match the record, a link that
 does not point at the previous receipt, lines or payments that do not add up to the
 total, a receipt without its print job, or a series row whose count or chain head
 disagrees with the receipts.  Reading only; the tables are append-only anyway.
+
+Given heads from outside the receipts (printed by a day close or a Z report, recorded
+by a day close) it also names a receipt removed below a head (the series rewound) and a
+head whose receipt is no longer the one printed (rewritten, or forged into a closed
+range with a recomputed hash): an intact chain up to a matching head anchors every
+receipt before it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -21,6 +27,7 @@ from db.engine import Database
 from db.models.receipts import PrintJob, Receipt, ReceiptLine, ReceiptPayment, ReceiptSeries
 from hallclient.access.permissions import Action
 from hallclient.context import Context
+from hallclient.receipts.heads import ExpectedHead, head_text
 from hallclient.receipts.record import GENESIS, ReceiptRecord, chain_hash
 from hallclient.receipts.store import record_of
 from hallclient.uow import UnitOfWork
@@ -34,6 +41,11 @@ class SeriesCheck:
     receipts: int
     head_hash: str
     fault: str | None  # the first fault, in words for the log and the command line
+
+    @property
+    def head(self) -> str:
+        """The head reached, as printed and typed back (``SERIES:NUMBER:HASH``)."""
+        return head_text(self.series, self.receipts, self.head_hash)
 
 
 @dataclass(frozen=True)
@@ -54,21 +66,39 @@ def verify_receipts(database: Database, context: Context) -> Verification:
     return check_all(database)
 
 
-def check_all(database: Database) -> Verification:
-    """The verification without a permission check (tests, and the command as admin)."""
+def check_all(database: Database, heads: Sequence[ExpectedHead] = ()) -> Verification:
+    """The verification without a permission check (tests, and the command as admin),
+    against ``heads`` recorded or printed earlier."""
+    by_series: dict[str, dict[int, list[ExpectedHead]]] = defaultdict(lambda: defaultdict(list))
+    for head in heads:
+        by_series[head.series][head.number].append(head)
     with UnitOfWork(database) as uow:
         rows = uow.session.scalars(select(ReceiptSeries).order_by(ReceiptSeries.code)).all()
-        return Verification(tuple(_check_series(uow, row) for row in rows))
+        checks = [_check_series(uow, row, by_series.pop(row.code, {})) for row in rows]
+    for code, lost in sorted(by_series.items()):  # heads of a series whose row is gone
+        head = min((h for at in lost.values() for h in at), key=lambda h: h.number)
+        fault = f"{code}: the series is missing ({head.source} recorded head {head})"
+        checks.append(SeriesCheck(code, 0, GENESIS, fault))
+    return Verification(tuple(checks))
 
 
-def _check_series(uow: UnitOfWork, series: ReceiptSeries) -> SeriesCheck:
+def _check_series(
+    uow: UnitOfWork, series: ReceiptSeries, heads: dict[int, list[ExpectedHead]]
+) -> SeriesCheck:
     expected, previous = 1, GENESIS
     for record, jobs in _records(uow, series.code):
-        fault = _fault(record, expected, previous, jobs)
+        fault = _fault(record, expected, previous, jobs) or _head_fault(record, heads)
         if fault:
             return SeriesCheck(series.code, expected - 1, previous, f"{record.receipt_no}: {fault}")
         expected, previous = expected + 1, record.hash
     count = expected - 1
+    beyond = [head for number in sorted(heads) if number > count for head in heads[number]]
+    if beyond:
+        fault = (
+            f"receipts after {count} were removed ({beyond[-1].source} recorded head "
+            f"{beyond[-1]}; the series was rewound)"
+        )
+        return SeriesCheck(series.code, count, previous, f"{series.code}: {fault}")
     if (series.last_number, series.head_hash) != (count, previous):
         fault = f"series row says {series.last_number} receipts, found {count}, or another head"
         return SeriesCheck(series.code, count, previous, f"{series.code}: {fault}")
@@ -77,6 +107,17 @@ def _check_series(uow: UnitOfWork, series: ReceiptSeries) -> SeriesCheck:
 
 def _fault(record: ReceiptRecord, number: int, previous: str, jobs: int) -> str | None:
     return _chain_fault(record, number, previous) or _content_fault(record, jobs)
+
+
+def _head_fault(record: ReceiptRecord, heads: dict[int, list[ExpectedHead]]) -> str | None:
+    for head in heads.get(record.number, ()):
+        if not head.matches(record.hash):
+            return (
+                f"is not the receipt {head.source} recorded (head {head}, found "
+                f"{head_text(head.series, record.number, record.hash)}): rewritten, or forged "
+                "into a closed range"
+            )
+    return None
 
 
 def _chain_fault(record: ReceiptRecord, number: int, previous: str) -> str | None:

@@ -28,21 +28,17 @@ from db.models.shifts import DayClose, Shift
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.money import from_fen, to_fen
+from hallclient.receipts.heads import ExpectedHead
 from hallclient.receipts.record import GENESIS
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.shifts.figures import ZERO, in_report_order
 from hallclient.shifts.manager import HallDay, day_of
+from hallclient.shifts.store import series_heads
+from hallclient.shifts.views import SeriesHead
 from hallclient.uow import UnitOfWork, run_write
 
 log = logging.getLogger(__name__)
 CONTENT_VERSION = 2  # 2: the income kinds and the bills paid
-
-
-@dataclass(frozen=True)
-class SeriesHead:
-    series: str
-    last_number: int
-    head_hash: str
 
 
 @dataclass(frozen=True)
@@ -83,7 +79,7 @@ def close_day(database: Database, context: Context, day: date) -> DayCloseView:
         content = _content(
             summary,
             previous,
-            _heads(uow, summary),
+            series_heads(uow, [line.shift.id for line in summary.shifts]),
             context,
             last.hash if last is not None else GENESIS,
         )
@@ -119,6 +115,21 @@ def close_of(uow: UnitOfWork, hall_code: str, day: date) -> DayCloseView | None:
         select(DayClose).where(DayClose.hall_code == hall_code, DayClose.business_day == day)
     )
     return None if row is None else view_of(row)
+
+
+def recorded_heads(database: Database) -> list[ExpectedHead]:
+    """Every series head every hall's day closes recorded, for ``receipts verify``."""
+    with UnitOfWork(database) as uow:
+        rows = uow.session.execute(
+            select(DayClose.hall_code, DayClose.business_day, DayClose.content).order_by(
+                DayClose.hall_code, DayClose.business_day
+            )
+        ).all()
+    return [
+        ExpectedHead(series, number, digest, f"the day close of {hall} {day.isoformat()}")
+        for hall, day, content in rows
+        for series, number, digest in json.loads(content)["series"]
+    ]
 
 
 def verify_day_closes(database: Database, hall_code: str) -> str | None:
@@ -201,25 +212,6 @@ def _last_close(uow: UnitOfWork, hall: str) -> DayClose | None:
         .order_by(DayClose.business_day.desc())
         .limit(1)
     )
-
-
-def _heads(uow: UnitOfWork, summary: HallDay) -> tuple[SeriesHead, ...]:
-    """Each series the day's shifts used: its last number that day and that receipt's hash."""
-    ids = [line.shift.id for line in summary.shifts]
-    if not ids:
-        return ()
-    last = (
-        select(Receipt.series, func.max(Receipt.number).label("number"))
-        .where(Receipt.shift_id.in_(ids))
-        .group_by(Receipt.series)
-        .subquery()
-    )
-    rows = uow.session.execute(
-        select(Receipt.series, Receipt.number, Receipt.hash)
-        .join(last, (last.c.series == Receipt.series) & (last.c.number == Receipt.number))
-        .order_by(Receipt.series)
-    )
-    return tuple(SeriesHead(series, number, digest) for series, number, digest in rows)
 
 
 def _content(

@@ -14,10 +14,11 @@ from zoneinfo import ZoneInfo
 from db.domain import MoveDirection, PaymentMethod
 from hallclient.printing.layout import Align, Block, Feed, Layout, Paper, Rule, Text
 from hallclient.printing.receipt_layout import METHOD_NAMES, Heading, amount_row
+from hallclient.receipts.heads import head_text
 from hallclient.shifts.cash import DENOMINATIONS, denomination_text
 from hallclient.shifts.day_close import DayCloseView
 from hallclient.shifts.figures import Tally
-from hallclient.shifts.views import ShiftReading
+from hallclient.shifts.views import SeriesHead, ShiftReading
 
 CATEGORY_NAMES = {
     "bills": "缴纳账单",
@@ -68,6 +69,7 @@ def shift_report_layout(reading: ShiftReading, heading: Heading, paper: Paper) -
     if reading.tallies:
         blocks += _tally_part(reading.tallies, paper)
         blocks += [Text("现金清点", bold=True), *count_rows(reading.cash_count, paper)]
+        blocks += [Rule(), Text("票据链头（本班次）", bold=True), *head_rows(reading.heads)]
     blocks += [Rule(), Text("收费员签字：", Align.LEFT), Feed(1), Text("值班长签字："), Feed(2)]
     return Layout(paper, tuple(blocks))
 
@@ -113,6 +115,17 @@ def _tally_part(tallies: tuple[Tally, ...], paper: Paper) -> list[Block]:
         if t.difference:
             word = "长款" if t.difference > 0 else "短款"
             blocks.append(amount_row(f"  {word}", abs(t.difference), paper, bold=True))
+    return blocks
+
+
+def head_rows(heads: tuple[SeriesHead, ...]) -> list[Block]:
+    """Each series' head as ``receipts verify --expect-head`` takes it back."""
+    blocks: list[Block] = []
+    for head in heads:
+        blocks += [
+            Text(f"{head.series} 至 {head.last_number:06d} 号"),
+            Text(head_text(head.series, head.last_number, head.head_hash)),
+        ]
     return blocks
 
 
@@ -166,7 +179,6 @@ def day_close_layout(view: DayCloseView, heading: Heading, paper: Paper) -> Layo
         Rule(),
         Text("票据链头（每个票据序列）", bold=True),
     ]
-    for head in view.heads:
-        blocks += [Text(f"{head.series} 至 {head.last_number:06d}"), Text(head.head_hash)]
+    blocks += head_rows(view.heads)
     blocks += [Rule(), Text("日结校验：", bold=True), Text(view.hash), Feed(2)]
     return Layout(paper, tuple(blocks))

@@ -29,7 +29,7 @@ from hallclient.shifts.cash import checked_count, count_total
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.shifts.figures import Tally, beyond_limit, tallies
 from hallclient.shifts.finding import counter_shift, returned_shift, shift_by_id
-from hallclient.shifts.store import count_of, figures_of, moves_of, tallies_of
+from hallclient.shifts.store import count_of, figures_of, moves_of, series_heads, tallies_of
 from hallclient.shifts.views import MoveView, ShiftReading, ShiftView
 
 __all__ = ["Declared", "ShiftReading", "ShiftView"]
@@ -216,6 +216,7 @@ def read_shift(uow: UnitOfWork, shift: Shift, context: Context) -> ShiftReading:
         count_of(uow, shift.id, rounds) if rounds else {},
         tallies_of(uow, shift.id, rounds) if rounds else (),
         context.clock.now(),
+        series_heads(uow, [shift.id]) if rounds else (),
     )
 
 

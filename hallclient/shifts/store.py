@@ -29,7 +29,7 @@ from hallclient.shifts.figures import (
     Tally,
     in_report_order,
 )
-from hallclient.shifts.views import MoveView
+from hallclient.shifts.views import MoveView, SeriesHead
 from hallclient.tariff.rules import LATE_FEE_CODE
 from hallclient.uow import UnitOfWork
 
@@ -241,3 +241,21 @@ def tallies_of(uow: UnitOfWork, shift_id: int, count_round: int) -> tuple[Tally,
         for m in METHODS
         if (r := by_method.get(m)) is not None
     )
+
+
+def series_heads(uow: UnitOfWork, shift_ids: Sequence[int]) -> tuple[SeriesHead, ...]:
+    """Each series these shifts used: its last number in them and that receipt's hash."""
+    if not shift_ids:
+        return ()
+    last = (
+        select(Receipt.series, func.max(Receipt.number).label("number"))
+        .where(Receipt.shift_id.in_(shift_ids))
+        .group_by(Receipt.series)
+        .subquery()
+    )
+    rows = uow.session.execute(
+        select(Receipt.series, Receipt.number, Receipt.hash)
+        .join(last, (last.c.series == Receipt.series) & (last.c.number == Receipt.number))
+        .order_by(Receipt.series)
+    )
+    return tuple(SeriesHead(series, number, digest) for series, number, digest in rows)

@@ -60,6 +60,15 @@ class MoveView:
 
 
 @dataclass(frozen=True)
+class SeriesHead:
+    """A receipt series' chain head: its last number (of a shift or a day) and that hash."""
+
+    series: str
+    last_number: int
+    head_hash: str
+
+
+@dataclass(frozen=True)
 class ShiftReading:
     """An X reading (the shift as it stands) or, with tallies, a Z report (as submitted)."""
 
@@ -70,3 +79,4 @@ class ShiftReading:
     cash_count: dict[Decimal, int]  # the latest close count (empty before a close)
     tallies: tuple[Tally, ...] = ()
     taken_at: datetime | None = None
+    heads: tuple[SeriesHead, ...] = ()  # the shift's last receipt of each series

@@ -1993,6 +1993,10 @@ Total {total}
         <translation>票据 {number} 已打印。</translation>
     </message>
     <message>
+        <source>The printer does not answer status queries: its paper is not checked until the program restarts; look at what comes out.</source>
+        <translation>打印机不回报状态：程序重启前不再检查纸张，请留意出纸。</translation>
+    </message>
+    <message>
         <source>ready</source>
         <translation>就绪</translation>
     </message>

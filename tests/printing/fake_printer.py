@@ -1,10 +1,12 @@
 """A network thermal printer for the tests: a TCP server on 127.0.0.1 that records bytes.
 
 It answers DLE EOT 4 (paper status) with the scripted byte, and can misbehave on
-purpose: ``refuse`` (nothing listens on the port), ``silent`` (accepts, never reads
-or answers), ``paper_out`` (reports paper end), ``drop`` (closes the connection after
-2,000 bytes of the job).  ``jobs`` holds the bytes of each connection with
-the status queries taken out, ready for ``escpos_decoder.decode``.
+purpose: ``refuse`` (nothing listens on the port), ``mute`` (takes every byte, never
+answers a status query), ``stall`` (answers the first status query, then no more: it
+hung during the job), ``paper_out`` (reports paper end), ``drop`` (closes the
+connection after 2,000 bytes of the job).  ``jobs`` holds the bytes of each connection
+with the status queries taken out, ready for ``escpos_decoder.decode``; ``queries`` how
+many status queries each connection sent.
 """
 
 from __future__ import annotations
@@ -21,8 +23,9 @@ DROP_AFTER = 2_000  # bytes of a job before a dropping printer hangs up
 
 @dataclass
 class FakePrinter:
-    mode: str = "ok"  # ok, refuse, silent, paper_out, drop
+    mode: str = "ok"  # ok, refuse, mute, stall, paper_out, drop
     jobs: list[bytes] = field(default_factory=list)
+    queries: list[int] = field(default_factory=list)
     port: int = 0
 
     def __post_init__(self) -> None:
@@ -71,9 +74,6 @@ class FakePrinter:
                 self._talk(connection)
 
     def _talk(self, connection: socket.socket) -> None:
-        if self.mode == "silent":
-            self._stop.wait(5)
-            return
         connection.settimeout(5)
         received, answered = bytearray(), 0
         while True:
@@ -85,9 +85,15 @@ class FakePrinter:
                 break
             received += chunk
             if self.mode == "drop" and answered and len(received) > DROP_AFTER:
-                self.jobs.append(bytes(received).replace(STATUS_QUERY, b""))
+                self._record(received)
                 return  # hang up in the middle of the job
             while received.count(STATUS_QUERY) > answered:
                 answered += 1
+                if self.mode == "mute" or (self.mode == "stall" and answered > 1):
+                    continue
                 connection.sendall(PAPER_END if self.mode == "paper_out" else PAPER_OK)
+        self._record(received)
+
+    def _record(self, received: bytearray) -> None:
+        self.queries.append(received.count(STATUS_QUERY))
         self.jobs.append(bytes(received).replace(STATUS_QUERY, b""))

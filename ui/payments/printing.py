@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QStandardPaths, Signal
 from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 
 from hallclient.errors import HallError
-from hallclient.printing.printers import PrinterProblem
+from hallclient.printing.printers import PaperStatus, PrinterProblem
 from hallclient.receipts.jobs import JobView, PrintStatus
 from ui.kit.tasks import TaskRunner
 from ui.payments.pdf_copy import PdfCopyDialog
@@ -83,6 +83,11 @@ class ReceiptPrinting(QObject):
         self.preview.show_image(image)
         if result.printed:
             text = self.tr("Receipt {number} printed.").format(number=result.receipt_no)
+            if result.paper is PaperStatus.NO_ANSWER:
+                text += " " + self.tr(
+                    "The printer does not answer status queries: its paper is not checked "
+                    "until the program restarts; look at what comes out."
+                )
             self.state.setText(text)
             self.sig_printer_state.emit(self.tr("ready"))
         elif result.problem is None:  # not pending: printed already, or in doubt

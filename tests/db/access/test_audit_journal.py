@@ -149,13 +149,18 @@ def _cli(capsys, url, *argv):
 
 def test_cli_audit_head_and_verify(capsys, database):
     database_url = database.engine.url.render_as_string(hide_password=False)
-    assert _cli(capsys, database_url, "head") == (0, f"0 {GENESIS_HASH}\n", "")
+    assert _cli(capsys, database_url, "head") == (0, f"0:{GENESIS_HASH}\n", "")
     append(database, 4)
     seq, hash_ = head(database)
-    assert _cli(capsys, database_url, "head")[1] == f"{seq} {hash_}\n"
-    ok = f"journal OK: 4 links checked, head 4 {hash_}\n"
+    printed = _cli(capsys, database_url, "head")[1]
+    assert printed == f"{seq}:{hash_}\n"
+    ok = f"journal OK: 4 links checked, head 4:{hash_}\n"
     assert _cli(capsys, database_url, "verify")[:2] == (0, ok)
-    assert _cli(capsys, database_url, "verify", "--expect-head", f"4:{hash_}")[:2] == (0, ok)
+    # --expect-head "$(hallclient audit head)": the shell drops the newline
+    assert _cli(capsys, database_url, "verify", "--expect-head", printed.rstrip("\n"))[:2] == (
+        0,
+        ok,
+    )
     code, out, _ = _cli(capsys, database_url, "verify", "--expect-head", f"6:{hash_}")
     assert code == 1 and out.startswith("journal BROKEN at entry 5: entries after 4 were removed")
     with database.engine.begin() as conn:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PIL import Image
 
@@ -79,7 +81,7 @@ def test_native_text_reaches_the_printer(till, issued, printer):
     [
         ("paper_out", PrinterProblem.PAPER_OUT, PrintStatus.PENDING),
         ("refuse", PrinterProblem.OFFLINE, PrintStatus.PENDING),
-        ("silent", PrinterProblem.TIMEOUT, PrintStatus.SENDING),
+        ("stall", PrinterProblem.TIMEOUT, PrintStatus.SENDING),
         ("drop", PrinterProblem.DROPPED, PrintStatus.SENDING),
     ],
     indirect=["printer"],
@@ -90,6 +92,38 @@ def test_each_fault_keeps_the_job_with_a_clear_reason(till, issued, printer, pro
     assert result.maybe_printed is (status is PrintStatus.SENDING)
     [job] = jobs.unfinished_jobs(till.database, till.clerk)
     assert (job.status, job.last_error.split(":")[0]) == (status, problem.value)
+
+
+def test_a_printer_that_never_answers_status_is_asked_once_per_session(till, issued):
+    """A real TCP printer that takes every byte and never answers DLE EOT 4: the first
+    job waits once for the query before it, then prints without a question; later jobs
+    send no query and do not wait."""
+    printer = FakePrinter("mute")
+    try:
+        config = _config(printer)
+        first = print_job(till.database, till.clerk, config, HEADING, issued.print_job_id)
+        assert (first.printed, first.problem, first.paper) == (True, None, PaperStatus.NO_ANSWER)
+        assert decode(printer.job(0)).images and printer.queries == [1]
+        again = issue_receipt(till.database, till.clerk, cash_request(till.cart(("S105", "1"))))
+        started = time.monotonic()
+        second = print_job(till.database, till.clerk, config, HEADING, again.print_job_id)
+        assert time.monotonic() - started < config.timeout  # no query waited for
+        assert (second.printed, second.paper) == (True, PaperStatus.NO_ANSWER)
+        assert len(decode(printer.job(1)).images) == 1 and printer.queries == [1, 0]
+        assert jobs.unfinished_jobs(till.database, till.clerk) == []
+    finally:
+        printer.close()
+
+
+def test_a_printer_that_answered_once_is_still_asked_after_a_stall(till, issued):
+    """Silence after a job from a printer that answered before it is a fault each time."""
+    again = issue_receipt(till.database, till.clerk, cash_request(till.cart(("S105", "1"))))
+    for printer in _printer("stall"):
+        for job_id in (issued.print_job_id, again.print_job_id):
+            result = print_job(till.database, till.clerk, _config(printer), HEADING, job_id)
+            assert (result.problem, result.maybe_printed) == (PrinterProblem.TIMEOUT, True)
+        printer.job(1)
+        assert printer.queries == [2, 2]
 
 
 def test_after_paper_out_the_retry_prints_the_original(till, issued):

@@ -69,6 +69,12 @@ def test_the_z_report_shows_each_method_the_moves_and_the_count(closed_day):
     assert "取出：上缴银行 ￥-100.00" in text and "应有现金 ￥182.63" in text
     assert "短款 ￥0.03" in text and "现金清点\n100元 × 1 ￥100.00\n50元 × 1 ￥50.00" in text
     assert "1元 × 2 ￥2.00\n5角 × 1 ￥0.50\n1角 × 1 ￥0.10" in text
+    head = z.heads[0]  # the shift's last receipt: a void, H01-C01-2026-000003
+    assert (head.series, head.last_number) == ("H01-C01-2026", 3)
+    assert (
+        f"票据链头（本班次）\n{head.series} 至 000003 号\n{head.series}:3:{head.head_hash[:16]}"
+        in text
+    )
     for paper in Paper:
         for mode in Mode:
             data, _ = job_bytes(
@@ -81,9 +87,9 @@ def test_the_day_close_prints_totals_and_every_series_head(closed_day):
     _till, _boss, _zs, closed = closed_day
     text = _text(plain_lines(day_close_layout(closed, HEADING, Paper.MM58)))
     assert "本日合计 ￥92.63" in text and "累计总额 ￥92.63" in text
-    for head in closed.heads:
-        assert f"{head.series} 至 {head.last_number:06d}" in text
-        assert head.head_hash[:20] in text.replace("\n", "")
+    for head in closed.heads:  # as receipts verify --expect-head takes them back
+        assert f"{head.series} 至 {head.last_number:06d} 号" in text
+        assert f"{head.series}:{head.last_number}:{head.head_hash[:16]}" in text.replace("\n", "")
 
 
 @needs_poppler

@@ -113,6 +113,29 @@ def test_with_a_printer_the_receipt_is_printed(qtbot, app, private_settings, clo
         core.close()
 
 
+def test_a_printer_without_status_prints_without_a_question(qtbot, app, private_settings, clock):
+    """A network printer that takes the job and never answers status: printed, and said so."""
+    printer = FakePrinter("mute")
+    settings = replace(private_settings, printer_backend="network", printer_target=printer.target)
+    core = open_core(settings, clock)
+    try:
+        window = _window(qtbot, core)
+        page = _transfer_fee_in_cart(qtbot, window)
+        _charge_by_keyboard(qtbot, page, "30")
+        [(number, *_)] = _receipts(core)
+        qtbot.waitUntil(
+            lambda: page.print_state.text().startswith(f"票据 {number} 已打印。"), timeout=10_000
+        )
+        assert page.print_state.text().endswith(
+            "打印机不回报状态：程序重启前不再检查纸张，请留意出纸。"
+        )
+        assert page.printing.interrupted_box is None  # no "did it print?"
+        assert decode(printer.job()).images and core.receipts.unfinished(window.user) == []
+    finally:
+        core.close()
+        printer.close()
+
+
 def test_every_visible_text_is_translated(qtbot, window):
     page = _transfer_fee_in_cart(qtbot, window)
     texts = visible_texts(page)
