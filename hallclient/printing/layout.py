@@ -4,7 +4,8 @@ One layout renders to the raster image (print and preview), to native ESC/POS te
 and to the PDF copy, so the three cannot disagree.  Widths count columns as the
 printer does in its Chinese mode: an ASCII character takes one, a hanzi or any
 other double-byte character two (:func:`display_width`).  Text is normalised once
-here (half-width ¥ to ￥, which prints as garbage otherwise; control characters out).
+here (half-width ¥ to ￥, which prints as garbage otherwise; control characters out;
+a character no bundled font draws as its code, :mod:`hallclient.printing.fonts`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+
+from hallclient.printing.fonts import shown
 
 
 class Align(enum.IntEnum):
@@ -80,12 +83,16 @@ class Layout:
 
 
 _REPLACE = str.maketrans({"¥": "￥", "\t": " "})
+_DROPPED = frozenset({"Cc", "Cf", "Cs"})  # control, format (zero-width), lone surrogates
 
 
 def clean(text: str) -> str:
-    """Printable text: NFC, the half-width yen sign made full width, no control characters."""
+    """Printable text: NFC, the half-width yen sign made full width, no control or format
+    characters, a character no bundled font has shown as its code (so that columns count
+    what prints).  Private-use and unassigned characters are kept for that: a rare name
+    character may be newer than Python's Unicode tables, or a hall's own (造字)."""
     text = unicodedata.normalize("NFC", text).translate(_REPLACE)
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    return shown("".join(ch for ch in text if unicodedata.category(ch) not in _DROPPED))
 
 
 @lru_cache(maxsize=8192)

@@ -1993,6 +1993,10 @@ Total {total}
         <translation>票据 {number} 已打印。</translation>
     </message>
     <message>
+        <source>This receipt is printed as an image: it has characters the printer&apos;s font lacks.</source>
+        <translation>本张票据以图像方式打印：含打印机字库没有的字。</translation>
+    </message>
+    <message>
         <source>ready</source>
         <translation>就绪</translation>
     </message>

@@ -125,12 +125,14 @@ def test_data_configuration_and_logs_live_in_local_appdata(monkeypatch):
 def test_without_the_bundled_font_chinese_falls_back_to_windows_fonts(app, monkeypatch, tmp_path):
     monkeypatch.setattr(fonts, "resources_dir", lambda: tmp_path)  # no fonts/ folder there
     fonts.register_bundled_font.cache_clear()
+    fonts.register_fallback_fonts.cache_clear()
     try:
         assert fonts.install_fonts(QApplication.instance()) == ["Microsoft YaHei", "SimSun"]
         assert QApplication.instance().font().families() == ["Microsoft YaHei", "SimSun"]
     finally:
         monkeypatch.undo()
         fonts.register_bundled_font.cache_clear()
+        fonts.register_fallback_fonts.cache_clear()
         fonts.install_fonts(QApplication.instance())
     assert QApplication.instance().font().families()[0] == QFont("WenQuanYi Micro Hei").family()
 

@@ -83,6 +83,11 @@ class ReceiptPrinting(QObject):
         self.preview.show_image(image)
         if result.printed:
             text = self.tr("Receipt {number} printed.").format(number=result.receipt_no)
+            if result.as_image:  # native mode asked for: the clerk sees why it looks different
+                text += " " + self.tr(
+                    "This receipt is printed as an image: it has characters the printer's "
+                    "font lacks."
+                )
             self.state.setText(text)
             self.sig_printer_state.emit(self.tr("ready"))
         elif result.problem is None:  # not pending: printed already, or in doubt

@@ -7,7 +7,7 @@ import threading
 import pytest
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool
-from PySide6.QtGui import QFontDatabase, QFontInfo
+from PySide6.QtGui import QFont, QFontDatabase, QFontInfo
 from PySide6.QtWidgets import QApplication
 
 from ui.kit.fonts import install_fonts
@@ -62,6 +62,8 @@ def test_the_bundled_cjk_font_is_the_application_font(qapp: QApplication):
     assert families[0] == "WenQuanYi Micro Hei"
     assert QFontInfo(qapp.font()).family() == "WenQuanYi Micro Hei"
     assert "WenQuanYi Micro Hei" in QFontDatabase.families()
+    assert families[1:3] == ["HanaMinA", "HanaMinB"]  # rare name characters such as 䶮, 𠮷
+    assert QFont.substitutes("WenQuanYi Micro Hei") == ["hanamina", "hanaminb"]  # Qt lowers
 
 
 def test_a_task_whose_window_closed_meanwhile_is_dropped_quietly(qtbot):
