@@ -35,6 +35,11 @@ COLUMN_DOTS = 12
 LINE_DOTS = 30  # 24-dot glyphs and 6 dots between lines
 QR_MODULE_DOTS = 4
 THRESHOLD = 128
+# The fallback fonts are Mincho (serif) faces whose hairlines, a fraction of a dot at 24
+# dots, would fall under the threshold and break up: their grey is tripled first (as if
+# thresholded at a third), which keeps the hairlines without the blot a heavier stroke
+# makes of a dense character such as 䶮.
+_HAIRLINES = [min(255, 3 * value) for value in range(256)]
 _MARGIN = 8
 
 
@@ -73,14 +78,11 @@ def _glyph(char: str, size: int, bold: bool) -> tuple[Image.Image, float]:
     face = _face(char, size, half)
     advance = size / 2 if half else float(size)
     top = size // 8 if half else 0  # the smaller face on the same baseline, roughly
-    # the fallbacks are Mincho (serif) faces: their hairlines would not survive the
-    # threshold at 24 dots, so they are drawn a dot heavier, as bold text is
-    heavy = bold or bool(font_for(char))
     mask = Image.new("L", (int(advance) + 4, size + 8), 0)
     ImageDraw.Draw(mask).text(
-        (1, top), char, font=face, fill=255, stroke_width=1 if heavy else 0, stroke_fill=255
+        (1, top), char, font=face, fill=255, stroke_width=1 if bold else 0, stroke_fill=255
     )
-    return mask, advance
+    return (mask.point(_HAIRLINES) if font_for(char) else mask), advance
 
 
 def text_length(text: str, size: int, bold: bool = False) -> int:
