@@ -5,7 +5,8 @@ boxes); the bundled WenQuanYi Micro Hei guarantees one.  Should the file be miss
 (a broken install), common Windows Chinese fonts are used instead.  The printing font
 chain's fallbacks (HanaMinA, HanaMinB: rare name characters such as 䶮, 𠮷, and ℃,
 :mod:`hallclient.printing.fonts`) follow it in the family list and as its
-substitutes, so a name looks on screen as it prints.
+substitutes, so a name looks on screen as it prints; a small font before it holds
+what it maps to blank glyphs (℃, ǚ: :mod:`ui.kit.patch_font`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,13 @@ from __future__ import annotations
 import logging
 from functools import cache
 
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from hallclient.paths import resources_dir
 from hallclient.printing.fonts import CHAIN
+from ui.kit.patch_font import patch_font
 
 log = logging.getLogger(__name__)
 FONT_FILE = CHAIN[0].file
@@ -52,13 +55,24 @@ def register_fallback_fonts() -> tuple[str, ...]:
     return tuple(family for font in CHAIN[1:] if (family := _register(font.file)))
 
 
+@cache
+def register_patch_font() -> str | None:
+    """Register the font for what the bundled font draws blank (ui/kit/patch_font.py)."""
+    data = patch_font()
+    font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data)) if data else -1
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else None
+
+
 def install_fonts(app: QApplication) -> list[str]:
     """Make the bundled CJK font the application font, the chain's fallbacks after it
-    (also as its substitutes, for a widget that names the family); return the family list."""
+    (also as its substitutes, for a widget that names the family) and the patch font for
+    its blank glyphs before it; return the family list."""
     bundled, fallbacks = register_bundled_font(), register_fallback_fonts()
     if bundled:
         QFont.insertSubstitutions(bundled, list(fallbacks))
-    first = [bundled, *fallbacks] if bundled else list(fallbacks)
+    patch = register_patch_font() if bundled else None
+    first = [*([patch] if patch else []), bundled, *fallbacks] if bundled else list(fallbacks)
     families = [*first, *FALLBACK_FAMILIES]
     font = QFont()
     font.setFamilies(families)
