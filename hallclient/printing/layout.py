@@ -149,7 +149,8 @@ def columns_line(block: Columns) -> str:
 
 
 def plain_lines(layout: Layout) -> list[str]:
-    """The layout as plain text lines (what native ESC/POS prints; QR codes left out)."""
+    """The layout as plain text lines, QR codes left out (native ESC/POS prints those of
+    ``escpos.native_layout(layout)``, with m³ folded to m3 before the columns are counted)."""
     columns, lines = layout.paper.columns, []
     for block in layout.blocks:
         if isinstance(block, Text):
