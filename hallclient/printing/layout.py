@@ -86,13 +86,22 @@ _REPLACE = str.maketrans({"¥": "￥", "\t": " "})
 _DROPPED = frozenset({"Cc", "Cf", "Cs"})  # control, format (zero-width), lone surrogates
 
 
+def _kept(ch: str) -> bool:
+    """Not a control or format character, nor a variation selector: an ideographic variant
+    (葛 followed by U+E0100) or an emoji's style prints as its base character, which the
+    fonts have, rather than as the selector's code."""
+    return unicodedata.category(ch) not in _DROPPED and not (
+        "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
+    )
+
+
 def clean(text: str) -> str:
     """Printable text: NFC, the half-width yen sign made full width, no control or format
     characters, a character no bundled font has shown as its code (so that columns count
     what prints).  Private-use and unassigned characters are kept for that: a rare name
     character may be newer than Python's Unicode tables, or a hall's own (造字)."""
     text = unicodedata.normalize("NFC", text).translate(_REPLACE)
-    return shown("".join(ch for ch in text if unicodedata.category(ch) not in _DROPPED))
+    return shown("".join(ch for ch in text if _kept(ch)))
 
 
 @lru_cache(maxsize=8192)

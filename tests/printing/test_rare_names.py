@@ -78,6 +78,13 @@ def test_a_character_no_font_has_prints_as_its_code_and_is_logged_once(caplog):
     ) == 1
 
 
+def test_a_variation_selector_prints_its_base_character_never_its_code():
+    from hallclient.printing.layout import clean
+
+    assert clean("葛\U000e0100优") == "葛优" and clean("邉\U000e0103 1\ufe0f") == "邉 1"
+    assert clean("A\u200bB\ue000") == "AB" + fonts.shown("\ue000")  # private use: kept
+
+
 def _cell(image: Image.Image) -> Image.Image:
     """The drawn character cropped to its ink (a blank cell stays whole)."""
     gray = image.convert("L")
