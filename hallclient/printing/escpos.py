@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import enum
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from PIL import Image
 
 from hallclient.printing.layout import (
     QR,
     Align,
+    Block,
     Columns,
     Feed,
     Layout,
@@ -88,25 +89,41 @@ def native_text(text: str) -> str:
     return text.translate(_NATIVE_FOLD)
 
 
+def _native_block(block: Block) -> Block:
+    if isinstance(block, Text):
+        return replace(block, text=native_text(block.text))
+    if isinstance(block, Columns):
+        return replace(block, cells=tuple(native_text(cell) for cell in block.cells))
+    if isinstance(block, Rule):
+        return replace(block, char=native_text(block.char))
+    return block
+
+
+def native_layout(layout: Layout) -> Layout:
+    """The layout as native mode prints it, folded before the columns are counted: m³
+    takes two columns on the raster but m3 one in the printer's font, and a right-aligned
+    amount would otherwise end a column short of the paper's edge."""
+    return replace(layout, blocks=tuple(_native_block(block) for block in layout.blocks))
+
+
 def _line(text: str, charset: Charset) -> bytes:
     """Strictly encoded; in GB18030 a four-byte character counts as in the printer's font
     only for CJK Extension A (rare name characters such as 䶮, which GB18030 fonts carry),
     not for emoji and the like."""
-    folded = native_text(text)
-    for index, char in enumerate(folded):
+    for index, char in enumerate(text):
         if (
             len(char.encode(charset.value, errors="strict")) > 2
             and not "\u3400" <= char <= "\u4dbf"
         ):
-            raise UnicodeEncodeError(charset.value, folded, index, index + 1, "not in the font")
-    return folded.encode(charset.value, errors="strict") + LF
+            raise UnicodeEncodeError(charset.value, text, index, index + 1, "not in the font")
+    return text.encode(charset.value, errors="strict") + LF
 
 
 def _native(layout: Layout, options: JobOptions) -> bytes:
     """Raises UnicodeEncodeError when a character is outside the printer's set."""
     out = bytearray(ESC + b"@" + FS + b"&")
     columns = layout.paper.columns
-    for block in layout.blocks:
+    for block in native_layout(layout).blocks:
         if isinstance(block, Text):
             size = b"\x11" if block.scale == 2 else b"\x00"
             out += ESC + b"a" + bytes([block.align]) + ESC + b"E" + bytes([int(block.bold)])
@@ -134,18 +151,23 @@ class Job:
     data: bytes
     mode: Mode
     image: Image.Image | None  # drawn for raster mode (or native's fallback); None in native
+    # native mode was asked for, but a character outside the printer's set sent an image
+    fell_back: bool = False
 
 
 def render_job(layout: Layout, options: JobOptions) -> Job:
     """The whole job (native falls back to raster), with the image drawn for it if any."""
+    fell_back = False
     if options.mode is Mode.NATIVE:
         try:
             return Job(_native(layout, options) + _finish(options), Mode.NATIVE, None)
         except UnicodeEncodeError as error:
             bad = error.object[error.start]
             log.info("receipt has %r outside %s: printing as raster", bad, options.charset)
+            fell_back = True
     image = render_raster(layout)
-    return Job(ESC + b"@" + raster_bytes(image) + _finish(options), Mode.RASTER, image)
+    data = ESC + b"@" + raster_bytes(image) + _finish(options)
+    return Job(data, Mode.RASTER, image, fell_back)
 
 
 def job_bytes(layout: Layout, options: JobOptions) -> tuple[bytes, Mode]:

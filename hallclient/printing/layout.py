@@ -4,7 +4,8 @@ One layout renders to the raster image (print and preview), to native ESC/POS te
 and to the PDF copy, so the three cannot disagree.  Widths count columns as the
 printer does in its Chinese mode: an ASCII character takes one, a hanzi or any
 other double-byte character two (:func:`display_width`).  Text is normalised once
-here (half-width ¥ to ￥, which prints as garbage otherwise; control characters out).
+here (half-width ¥ to ￥, which prints as garbage otherwise; control characters out;
+a character no bundled font draws as its code, :mod:`hallclient.printing.fonts`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+
+from hallclient.printing.fonts import shown
 
 
 class Align(enum.IntEnum):
@@ -80,12 +83,25 @@ class Layout:
 
 
 _REPLACE = str.maketrans({"¥": "￥", "\t": " "})
+_DROPPED = frozenset({"Cc", "Cf", "Cs"})  # control, format (zero-width), lone surrogates
+
+
+def _kept(ch: str) -> bool:
+    """Not a control or format character, nor a variation selector: an ideographic variant
+    (葛 followed by U+E0100) or an emoji's style prints as its base character, which the
+    fonts have, rather than as the selector's code."""
+    return unicodedata.category(ch) not in _DROPPED and not (
+        "\ufe00" <= ch <= "\ufe0f" or "\U000e0100" <= ch <= "\U000e01ef"
+    )
 
 
 def clean(text: str) -> str:
-    """Printable text: NFC, the half-width yen sign made full width, no control characters."""
+    """Printable text: NFC, the half-width yen sign made full width, no control or format
+    characters, a character no bundled font has shown as its code (so that columns count
+    what prints).  Private-use and unassigned characters are kept for that: a rare name
+    character may be newer than Python's Unicode tables, or a hall's own (造字)."""
     text = unicodedata.normalize("NFC", text).translate(_REPLACE)
-    return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C")
+    return shown("".join(ch for ch in text if _kept(ch)))
 
 
 @lru_cache(maxsize=8192)
@@ -142,7 +158,8 @@ def columns_line(block: Columns) -> str:
 
 
 def plain_lines(layout: Layout) -> list[str]:
-    """The layout as plain text lines (what native ESC/POS prints; QR codes left out)."""
+    """The layout as plain text lines, QR codes left out (native ESC/POS prints those of
+    ``escpos.native_layout(layout)``, with m³ folded to m3 before the columns are counted)."""
     columns, lines = layout.paper.columns, []
     for block in layout.blocks:
         if isinstance(block, Text):

@@ -1,7 +1,8 @@
 """The PDF copy of a receipt: the same layout, on a page as wide as the paper roll.
 
-The bundled WenQuanYi Micro Hei (TrueType outlines, so reportlab can embed it) is
-embedded as a subset: the PDF shows the same Chinese on a PC without Chinese fonts.
+The bundled WenQuanYi Micro Hei (TrueType outlines, so reportlab can embed it) and
+the font chain's fallbacks for what it lacks (:mod:`hallclient.printing.pdf_text`) are
+embedded as subsets: the PDF shows the same Chinese on a PC without Chinese fonts.
 reportlab's built-in STSong-Light is not embedded and Noto CJK's CFF outlines do not
 load (DESIGN §6).  One dot of the printer is 1/8 mm, so positions match the paper.
 """
@@ -9,15 +10,12 @@ load (DESIGN §6).  One dot of the printer is 1/8 mm, so positions match the pap
 from __future__ import annotations
 
 import io
-from functools import cache
 
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen.canvas import Canvas
 
-from hallclient.paths import resources_dir
+from hallclient.printing import pdf_text
 from hallclient.printing.layout import (
     QR,
     Align,
@@ -30,18 +28,15 @@ from hallclient.printing.layout import (
     fit,
     text_lines,
 )
-from hallclient.printing.raster import COLUMN_DOTS, FONT_FILE, LINE_DOTS, height_dots, qr_image
+from hallclient.printing.raster import COLUMN_DOTS, LINE_DOTS, height_dots, qr_image
 
-FONT = "HallClientCJK"
 DOT = float(mm) / 8  # one printer dot
 MARGIN = 4 * float(mm)
 
 
-@cache
 def register_font() -> str:
-    path = resources_dir() / "fonts" / FONT_FILE
-    pdfmetrics.registerFont(TTFont(FONT, str(path), subfontIndex=0))
-    return FONT
+    """Register the font chain; the name of the bundled font, its first."""
+    return pdf_text.register_chain()
 
 
 def _height(layout: Layout) -> float:
@@ -56,17 +51,16 @@ class _Page:
     def text(
         self, text: str, left: float, width: float, align: Align, size: int, bold: bool
     ) -> None:
-        """One line of text; bold is drawn twice, a hair apart (the font has no bold face)."""
-        y = self.top - 24 * DOT * size
-        self.canvas.setFont(FONT, 24 * DOT * size)
+        """One line of text, each run in its chain font; bold is drawn twice, a hair apart
+        (the fonts have no bold face)."""
+        y, points = self.top - 24 * DOT * size, 24 * DOT * size
         x = MARGIN + left
+        if align is Align.RIGHT:
+            x += width - pdf_text.width(text, points)
+        elif align is Align.CENTER:
+            x += (width - pdf_text.width(text, points)) / 2
         for shift in (0.0, 0.35) if bold else (0.0,):
-            if align is Align.RIGHT:
-                self.canvas.drawRightString(x + width + shift, y, text)
-            elif align is Align.CENTER:
-                self.canvas.drawCentredString(x + width / 2 + shift, y, text)
-            else:
-                self.canvas.drawString(x + shift, y, text)
+            pdf_text.draw(self.canvas, x + shift, y, text, points)
 
     def advance(self, dots: float) -> None:
         self.top -= dots * DOT
@@ -74,10 +68,10 @@ class _Page:
 
 def render_pdf(layout: Layout, title: str) -> bytes:
     """The layout as a one-page PDF with the CJK font embedded."""
-    register_font()
+    font = register_font()
     buffer = io.BytesIO()
     page_width = layout.paper.dots * DOT + 2 * MARGIN
-    canvas = Canvas(buffer, pagesize=(page_width, _height(layout)), initialFontName=FONT)
+    canvas = Canvas(buffer, pagesize=(page_width, _height(layout)), initialFontName=font)
     canvas.setTitle(title)
     page = _Page(canvas, layout)
     for block in layout.blocks:

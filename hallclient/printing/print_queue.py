@@ -39,6 +39,8 @@ class PrintResult:
     paper: PaperStatus = PaperStatus.UNKNOWN
     mode: Mode | None = None
     not_pending: bool = False  # printed already, or in doubt: nothing was sent
+    # native mode asked for, printed as an image: a character outside the printer's set
+    as_image: bool = False
     # the raster drawn for the job (the preview shows it); None when none was drawn:
     # native mode, or no printer to draw for
     image: Image.Image | None = field(default=None, compare=False, repr=False)
@@ -66,7 +68,15 @@ def print_job(
         )
     jobs.mark_printed(database, context, job_id)
     log.info("receipt %s copy %d printed (%s)", record.receipt_no, copy_no, job.mode)
-    return PrintResult(job_id, record.receipt_no, True, paper=paper, mode=job.mode, image=image)
+    return PrintResult(
+        job_id,
+        record.receipt_no,
+        True,
+        paper=paper,
+        mode=job.mode,
+        as_image=job.fell_back,
+        image=image,
+    )
 
 
 def _render(config: PrinterConfig, content: jobs.JobContent, heading: Heading) -> Job:

@@ -15,6 +15,7 @@ import qrcode
 from PIL import Image, ImageDraw, ImageFont
 
 from hallclient.paths import resources_dir
+from hallclient.printing.fonts import font_for, font_path
 from hallclient.printing.layout import (
     QR,
     Align,
@@ -29,11 +30,16 @@ from hallclient.printing.layout import (
     text_lines,
 )
 
-FONT_FILE = "wqy-microhei.ttc"
+FONT_FILE = "wqy-microhei.ttc"  # the chain's first font (hallclient.printing.fonts)
 COLUMN_DOTS = 12
 LINE_DOTS = 30  # 24-dot glyphs and 6 dots between lines
 QR_MODULE_DOTS = 4
 THRESHOLD = 128
+# The fallback fonts are Mincho (serif) faces whose hairlines, a fraction of a dot at 24
+# dots, would fall under the threshold and break up: their grey is tripled first (as if
+# thresholded at a third), which keeps the hairlines without the blot a heavier stroke
+# makes of a dense character such as 䶮.
+_HAIRLINES = [min(255, 3 * value) for value in range(256)]
 _MARGIN = 8
 
 
@@ -41,6 +47,19 @@ _MARGIN = 8
 def font(size: int, face: int = 0) -> ImageFont.FreeTypeFont:
     """The bundled font: face 0 proportional, face 1 monospaced (Micro Hei Mono)."""
     return ImageFont.truetype(str(resources_dir() / "fonts" / FONT_FILE), size=size, index=face)
+
+
+@cache
+def _fallback(index: int, size: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(font_path(index), size=size)
+
+
+def _face(char: str, size: int, half: bool) -> ImageFont.FreeTypeFont:
+    """The bundled font's face for ``char``, or the first font of the chain that draws it."""
+    chained = font_for(char) or 0
+    if half:
+        return _fallback(chained, size * 5 // 6) if chained else font(size * 5 // 6, 1)
+    return _fallback(chained, size) if chained else font(size)
 
 
 @lru_cache(maxsize=4096)
@@ -52,17 +71,18 @@ def _glyph(char: str, size: int, bold: bool) -> tuple[Image.Image, float]:
     face at 5/6 of the size (its glyphs are 0.6 em wide), so that a line of Latin
     letters or digits is exactly as wide as the columns the layout counted and never
     runs off the paper.  Drawing each character once and pasting it is also several
-    times faster than laying out every line with FreeType again.
+    times faster than laying out every line with FreeType again.  A character the
+    bundled font lacks is drawn in the chain's next font that has it, in the same cell.
     """
     half = char_width(char) == 1
-    face = font(size * 5 // 6, 1) if half else font(size)
+    face = _face(char, size, half)
     advance = size / 2 if half else float(size)
     top = size // 8 if half else 0  # the smaller face on the same baseline, roughly
     mask = Image.new("L", (int(advance) + 4, size + 8), 0)
     ImageDraw.Draw(mask).text(
         (1, top), char, font=face, fill=255, stroke_width=1 if bold else 0, stroke_fill=255
     )
-    return mask, advance
+    return (mask.point(_HAIRLINES) if font_for(char) else mask), advance
 
 
 def text_length(text: str, size: int, bold: bool = False) -> int:

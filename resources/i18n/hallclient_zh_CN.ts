@@ -1997,6 +1997,10 @@ Total {total}
         <translation>打印机不回报状态：程序重启前不再检查纸张，请留意出纸。</translation>
     </message>
     <message>
+        <source>This receipt is printed as an image: it has characters the printer&apos;s font lacks.</source>
+        <translation>本张票据以图像方式打印：含打印机字库没有的字。</translation>
+    </message>
+    <message>
         <source>ready</source>
         <translation>就绪</translation>
     </message>

@@ -125,14 +125,19 @@ def test_data_configuration_and_logs_live_in_local_appdata(monkeypatch):
 def test_without_the_bundled_font_chinese_falls_back_to_windows_fonts(app, monkeypatch, tmp_path):
     monkeypatch.setattr(fonts, "resources_dir", lambda: tmp_path)  # no fonts/ folder there
     fonts.register_bundled_font.cache_clear()
+    fonts.register_fallback_fonts.cache_clear()
+    fonts.register_patch_font.cache_clear()
     try:
         assert fonts.install_fonts(QApplication.instance()) == ["Microsoft YaHei", "SimSun"]
         assert QApplication.instance().font().families() == ["Microsoft YaHei", "SimSun"]
     finally:
         monkeypatch.undo()
         fonts.register_bundled_font.cache_clear()
+        fonts.register_fallback_fonts.cache_clear()
+        fonts.register_patch_font.cache_clear()
         fonts.install_fonts(QApplication.instance())
-    assert QApplication.instance().font().families()[0] == QFont("WenQuanYi Micro Hei").family()
+    restored = QApplication.instance().font().families()
+    assert restored[:2] == ["HallClient Symbols", QFont("WenQuanYi Micro Hei").family()]
 
 
 def test_a_150_percent_display_scales_by_one_and_a_half(tmp_path):

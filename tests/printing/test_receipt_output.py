@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops
 
-from hallclient.printing.escpos import Charset, JobOptions, Mode, job_bytes, native_text
+from hallclient.printing.escpos import Charset, JobOptions, Mode, job_bytes, native_layout
 from hallclient.printing.layout import Paper, display_width, plain_lines
 from hallclient.printing.raster import render_raster
 from hallclient.printing.receipt_layout import Copy, receipt_layout
@@ -36,7 +36,7 @@ def test_native_text_decodes_to_the_layout_lines(paper):
     data, mode = job_bytes(layout, JobOptions(Mode.NATIVE, Charset.GBK, drawer=True))
     printed = decode(data, "gbk")
     assert mode is Mode.NATIVE and printed.chinese and printed.cuts == 1 and printed.drawer
-    expected = [native_text(line).strip() for line in plain_lines(layout)]
+    expected = [line.strip() for line in plain_lines(native_layout(layout))]
     assert [text.strip() for text in printed.texts] == expected
     centred = {line.text for line in printed.lines if line.align == 1}
     assert {"收费收据", "服务热线：96777", "燃气营业厅 · 1 号窗口"} <= centred

@@ -2,7 +2,11 @@
 
 A fresh Windows or Linux install may lack a good Chinese font (Qt then draws empty
 boxes); the bundled WenQuanYi Micro Hei guarantees one.  Should the file be missing
-(a broken install), common Windows Chinese fonts are used instead.
+(a broken install), common Windows Chinese fonts are used instead.  The printing font
+chain's fallbacks (HanaMinA, HanaMinB: rare name characters such as 䶮, 𠮷, and ℃,
+:mod:`hallclient.printing.fonts`) follow it in the family list and as its
+substitutes, so a name looks on screen as it prints; a small font before it holds
+what it maps to blank glyphs (℃, ǚ: :mod:`ui.kit.patch_font`).
 """
 
 from __future__ import annotations
@@ -10,21 +14,23 @@ from __future__ import annotations
 import logging
 from functools import cache
 
+from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from hallclient.paths import resources_dir
+from hallclient.printing.fonts import CHAIN
+from ui.kit.patch_font import patch_font
 
 log = logging.getLogger(__name__)
-FONT_FILE = "wqy-microhei.ttc"
+FONT_FILE = CHAIN[0].file
 FALLBACK_FAMILIES = ("Microsoft YaHei", "SimSun")
 POINT_SIZE = 10.5
 
 
-@cache
-def register_bundled_font() -> str | None:
-    """Register the bundled font with Qt; return its family, or None if it cannot be used."""
-    path = resources_dir() / "fonts" / FONT_FILE
+def _register(file: str) -> str | None:
+    """Register one bundled font file with Qt; its (first) family, or None."""
+    path = resources_dir() / "fonts" / file
     if not path.is_file():
         log.warning("bundled font %s is missing; using system fonts", path)
         return None
@@ -37,10 +43,37 @@ def register_bundled_font() -> str | None:
     return families[0]
 
 
+@cache
+def register_bundled_font() -> str | None:
+    """Register the bundled font with Qt; return its family, or None if it cannot be used."""
+    return _register(FONT_FILE)
+
+
+@cache
+def register_fallback_fonts() -> tuple[str, ...]:
+    """Register the chain's fallback fonts; their families, those that loaded."""
+    return tuple(family for font in CHAIN[1:] if (family := _register(font.file)))
+
+
+@cache
+def register_patch_font() -> str | None:
+    """Register the font for what the bundled font draws blank (ui/kit/patch_font.py)."""
+    data = patch_font()
+    font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data)) if data else -1
+    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
+    return families[0] if families else None
+
+
 def install_fonts(app: QApplication) -> list[str]:
-    """Make the bundled CJK font the application font; return the family list in use."""
-    bundled = register_bundled_font()
-    families = [bundled, *FALLBACK_FAMILIES] if bundled else list(FALLBACK_FAMILIES)
+    """Make the bundled CJK font the application font, the chain's fallbacks after it
+    (also as its substitutes, for a widget that names the family) and the patch font for
+    its blank glyphs before it; return the family list."""
+    bundled, fallbacks = register_bundled_font(), register_fallback_fonts()
+    if bundled:
+        QFont.insertSubstitutions(bundled, list(fallbacks))
+    patch = register_patch_font() if bundled else None
+    first = [*([patch] if patch else []), bundled, *fallbacks] if bundled else list(fallbacks)
+    families = [*first, *FALLBACK_FAMILIES]
     font = QFont()
     font.setFamilies(families)
     font.setPointSizeF(POINT_SIZE)

@@ -88,6 +88,11 @@ class ReceiptPrinting(QObject):
                     "The printer does not answer status queries: its paper is not checked "
                     "until the program restarts; look at what comes out."
                 )
+            if result.as_image:  # native mode asked for: the clerk sees why it looks different
+                text += " " + self.tr(
+                    "This receipt is printed as an image: it has characters the printer's "
+                    "font lacks."
+                )
             self.state.setText(text)
             self.sig_printer_state.emit(self.tr("ready"))
         elif result.problem is None:  # not pending: printed already, or in doubt

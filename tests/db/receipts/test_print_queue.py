@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 
 import pytest
 from PIL import Image
@@ -219,3 +220,17 @@ def test_a_receipt_not_printed_as_raster_is_drawn_once_for_its_preview(
     assert result.problem is (None if native else PrinterProblem.NOT_CONFIGURED)
     preview = desk.preview(None, result)
     assert len(drawn) == 1 and preview is drawn[0] and preview.width == paper.dots
+
+
+def test_native_mode_says_when_a_character_sent_the_receipt_as_an_image(till, issued, printer):
+    rare = replace(HEADING, counter="䶮 号窗口")  # 䶮: not in the printer's GBK font
+    config = _config(printer, Mode.NATIVE)
+    result = print_job(till.database, till.clerk, config, rare, issued.print_job_id)
+    assert (result.printed, result.mode, result.as_image) == (True, Mode.RASTER, True)
+    assert decode(printer.job(0)).texts == []
+
+
+def test_native_mode_that_prints_natively_is_no_image(till, issued, printer):
+    config = _config(printer, Mode.NATIVE)
+    result = print_job(till.database, till.clerk, config, HEADING, issued.print_job_id)
+    assert (result.printed, result.mode, result.as_image) == (True, Mode.NATIVE, False)

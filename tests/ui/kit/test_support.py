@@ -7,7 +7,7 @@ import threading
 import pytest
 import shiboken6
 from PySide6.QtCore import QObject, QThreadPool
-from PySide6.QtGui import QFontDatabase, QFontInfo
+from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from ui.kit.fonts import install_fonts
@@ -59,9 +59,11 @@ def test_a_failing_task_reports_its_exception(qtbot, runner):
 
 def test_the_bundled_cjk_font_is_the_application_font(qapp: QApplication):
     families = install_fonts(qapp)
-    assert families[0] == "WenQuanYi Micro Hei"
-    assert QFontInfo(qapp.font()).family() == "WenQuanYi Micro Hei"
+    # the patch font for Micro Hei's blank glyphs (℃), then Micro Hei, then the fallbacks
+    # for rare name characters such as 䶮, 𠮷
+    assert families[:4] == ["HallClient Symbols", "WenQuanYi Micro Hei", "HanaMinA", "HanaMinB"]
     assert "WenQuanYi Micro Hei" in QFontDatabase.families()
+    assert QFont.substitutes("WenQuanYi Micro Hei") == ["hanamina", "hanaminb"]  # Qt lowers
 
 
 def test_a_task_whose_window_closed_meanwhile_is_dropped_quietly(qtbot):

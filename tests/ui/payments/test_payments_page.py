@@ -136,6 +136,30 @@ def test_a_printer_without_status_prints_without_a_question(qtbot, app, private_
         printer.close()
 
 
+def test_a_native_receipt_printed_as_an_image_says_so(qtbot, app, private_settings, clock, printer):
+    """A character outside the printer's GBK font (䶮 in the company name here) sends the
+    receipt as an image; the clerk is told why it looks unlike the others."""
+    settings = replace(
+        private_settings,
+        printer_backend="network",
+        printer_target=printer.target,
+        printer_mode="native",
+        printer_charset="gbk",
+        company_name="䶮城燃气有限公司",
+    )
+    core = open_core(settings, clock)
+    try:
+        page = _transfer_fee_in_cart(qtbot, _window(qtbot, core))
+        _charge_by_keyboard(qtbot, page, "30")
+        [(number, *_)] = _receipts(core)
+        expected = f"票据 {number} 已打印。 本张票据以图像方式打印：含打印机字库没有的字。"
+        qtbot.waitUntil(lambda: page.print_state.text() == expected)
+        printed = decode(printer.job(), "gbk")
+        assert printed.texts == [] and len(printed.images) == 1
+    finally:
+        core.close()
+
+
 def test_every_visible_text_is_translated(qtbot, window):
     page = _transfer_fee_in_cart(qtbot, window)
     texts = visible_texts(page)
