@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from openpyxl import Workbook, load_workbook
 
-from hallclient.tariff.file_checks import Limits, SheetError
+from hallclient.tariff.file_checks import Limits, SheetError, decode
 from hallclient.tariff.importing import (
     ImportedItem,
     ImportedTariff,
@@ -150,3 +150,24 @@ def test_a_formula_in_a_csv_file_is_still_refused(tmp_path):
     path.write_text(",".join(ITEMS.header) + "\r\nS1,=1+1,service_fee,次,1,residential,\r\n")
     with pytest.raises(TariffImportError, match=r"f\.csv:2: name: a formula"):
         read_tariff(path)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "商业用气,第一档,丝扣,为止,之后,也是,习惯,亩,伞,位,住",
+        "一业丝为么之也习些亩,居民用气\r\n" * 200,
+    ],
+    ids=["tariff-words", "accidental-utf8-pairs"],
+)
+def test_gbk_text_whose_pairs_happen_to_be_utf8_is_still_gbk(text):
+    # about one GBK character in eleven (业, 一, 为 …) is also a valid two-byte UTF-8 letter
+    assert decode(text.encode("gbk"), "g.csv") == text
+
+
+def test_a_stray_byte_before_any_chinese_is_still_named(tmp_path):
+    data = b"code,name\r\n\xe9S1," + "居民生活用气".encode() + b"\r\n"
+    with pytest.raises(
+        SheetError, match=r"g.csv:2: .*byte 0xE9 at byte offset 11 is not valid in UTF-8"
+    ):
+        decode(data, "g.csv")
