@@ -11,6 +11,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from openpyxl import Workbook, load_workbook
 
 from hallclient.tariff.file_checks import Limits, SheetError, decode
@@ -171,3 +173,20 @@ def test_a_stray_byte_before_any_chinese_is_still_named(tmp_path):
         SheetError, match=r"g.csv:2: .*byte 0xE9 at byte offset 11 is not valid in UTF-8"
     ):
         decode(data, "g.csv")
+
+
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(names=st.lists(st.text(alphabet="=+-@'|!A1中", min_size=1, max_size=8), min_size=1))
+def test_any_name_of_quotes_and_formula_signs_round_trips_through_csv(tmp_path, names):
+    tariff = ImportedTariff(
+        tuple(
+            ImportedItem(f"S{n}", name, Category.MATERIAL, "米", Decimal(1), ("residential",), "")
+            for n, name in enumerate(names)
+        ),
+        (),
+    )
+    write_tariff(tariff, tmp_path / "h.csv")
+    assert all(row[1][:1] not in "=+-@" for row in _cells(tmp_path / "h.csv")[1:])
+    assert read_tariff(tmp_path / "h.csv") == tariff
