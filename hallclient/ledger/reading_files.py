@@ -22,13 +22,13 @@ from db.domain import ReadingKind
 from hallclient.ledger.readings import ReadingInput
 from hallclient.ledger.rules import ReadingFigures
 from hallclient.setup.csvspec import Problem
+from hallclient.tariff.file_checks import SheetError, shown
 from hallclient.tariff.sheets import (
     Cell,
     CellError,
     FileProblemsError,
     Parser,
     Sheet,
-    SheetError,
     parse_record,
     read_csv,
     read_xlsx,
@@ -77,7 +77,7 @@ class FileReading:
 def parse_kind(cell: Cell, row: Mapping[str, Cell]) -> ReadingKind:
     text = unicodedata.normalize("NFKC", "" if cell is None else str(cell)).strip().lower()
     if text not in _KINDS:
-        raise CellError(f"{text!r}: blank, 换表 (a new meter) or 归零 (the dials began again)")
+        raise CellError(f"{shown(text)}: blank, 换表 (a new meter) or 归零 (the dials began again)")
     return _KINDS[text]
 
 
@@ -121,8 +121,6 @@ def read_reading_file(path: Path) -> tuple[list[FileReading], list[Problem]]:
             continue
         first_row[account_no] = line
         found.append(FileReading(line, _input(values)))
-    if not found and not problems:
-        raise ReadingFileError([Problem(sheet.file, 0, "(file)", "no readings in the file")])
     return found, problems
 
 

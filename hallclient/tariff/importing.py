@@ -25,6 +25,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from hallclient.setup.csvspec import Problem
+from hallclient.tariff.file_checks import SheetError
 from hallclient.tariff.imported import ImportedBand, ImportedItem, ImportedLateFee, ImportedTariff
 from hallclient.tariff.rules import Category
 from hallclient.tariff.sheets import (
@@ -33,7 +34,6 @@ from hallclient.tariff.sheets import (
     FileProblemsError,
     Parser,
     Sheet,
-    SheetError,
     parse_record,
     read_csv,
     read_xlsx,
@@ -132,13 +132,17 @@ def _category_first(row: dict[str, Cell]) -> Cell:
 
 
 def _bands(
-    sheet: Sheet, items: dict[str, tuple[int, ImportedItem]], problems: list[Problem]
+    sheet: Sheet,
+    items: dict[str, tuple[int, ImportedItem]],
+    problems: list[Problem],
+    may_be_empty: bool,
 ) -> list[ImportedBand]:
     """The bands in file order; an item with a bad band row gets no further band checks
     (a missing row would only be reported again as a gap)."""
     parsed: list[tuple[int, ImportedBand]] = []
     failed: set[str] = set()
-    for line, row in records(sheet, BAND_COLUMNS, OPTIONAL, problems):
+    rows = records(sheet, BAND_COLUMNS, OPTIONAL, problems, may_be_empty=may_be_empty)
+    for line, row in rows:
         values = parse_record(sheet.file, line, row, _BAND_PARSERS, problems)
         if values is not None:
             parsed.append((line, ImportedBand(**values)))  # type: ignore[arg-type]
@@ -150,9 +154,10 @@ def _bands(
     return [band for _, band in parsed]
 
 
-def _late_fees(sheet: Sheet, problems: list[Problem]) -> list[ImportedLateFee]:
+def _late_fees(sheet: Sheet, problems: list[Problem], may_be_empty: bool) -> list[ImportedLateFee]:
     fees: dict[str, tuple[int, ImportedLateFee]] = {}
-    for line, row in records(sheet, LATE_FEE_COLUMNS, OPTIONAL, problems):
+    rows = records(sheet, LATE_FEE_COLUMNS, OPTIONAL, problems, may_be_empty=may_be_empty)
+    for line, row in rows:
         values = parse_record(sheet.file, line, row, _LATE_FEE_PARSERS, problems)
         if values is None:
             continue
@@ -198,8 +203,9 @@ def read_tariff(
         raise TariffImportError([error.problem]) from None
     problems: list[Problem] = []
     items = _items(item_sheet, problems)
-    bands = _bands(band_sheet, items, problems) if band_sheet else []
-    late_fees = _late_fees(late_sheet, problems) if late_sheet else []
+    in_book = items_path.suffix.lower() == ".xlsx"  # the export writes every sheet
+    bands = _bands(band_sheet, items, problems, in_book) if band_sheet else []
+    late_fees = _late_fees(late_sheet, problems, in_book) if late_sheet else []
     if problems:
         raise TariffImportError(problems)
     ordered = sorted(items.values(), key=lambda entry: entry[0])

@@ -21,9 +21,20 @@ from typing import Any
 
 from hallclient.errors import HallError
 from hallclient.setup.csvspec import Problem
+from hallclient.tariff.file_checks import (
+    LIMITS,
+    Deadline,
+    Limits,
+    SheetError,
+    check_file_size,
+    check_workbook,
+    decode,
+    file_problem,
+    shown,
+)
 
 log = logging.getLogger(__name__)
-ENCODINGS = ("utf-8-sig", "gb18030")
+NEUTRALISED = ("=", "+", "-", "@", "\t", "\r")
 Cell = object  # str, int, float, datetime, Formula or None
 
 
@@ -57,81 +68,89 @@ class FileProblemsError(HallError):
         super().__init__(f"{len(problems)} problem(s); nothing was imported:\n{listing}{more}")
 
 
-class SheetError(Exception):
-    def __init__(self, problem: Problem) -> None:
-        self.problem = problem
-        super().__init__(str(problem))
-
-
-def _file_problem(file: str, message: str) -> SheetError:
-    return SheetError(Problem(file, 0, "(file)", message))
-
-
-def read_csv(path: Path) -> Sheet:
+def read_csv(path: Path, limits: Limits = LIMITS) -> Sheet:
+    check_file_size(path, limits)
     try:
         data = path.read_bytes()
     except OSError as error:
-        raise _file_problem(path.name, f"cannot be read: {error.strerror}") from None
+        raise file_problem(path.name, f"cannot be read: {error.strerror}") from None
     if data.startswith((b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
-        raise _file_problem(path.name, "not a text file in UTF-8 or GBK (UTF-16? binary?)")
-    for encoding in ENCODINGS:
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:
-        raise _file_problem(path.name, "not UTF-8, UTF-8 with BOM, GBK or GB18030 text")
+        raise file_problem(path.name, "not a text file in UTF-8 or GBK (UTF-16? binary?)")
+    text = decode(data, path.name)
+    deadline = Deadline(path.name, limits)
+    rows: list[tuple[int, list[Cell]]] = []
     try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
+        for number, row in enumerate(csv.reader(io.StringIO(text, newline="")), start=1):
+            deadline.check(number, len(row))
+            rows.append((number, [_csv_cell(value) for value in row]))
     except csv.Error as error:
-        raise _file_problem(path.name, f"not readable as CSV: {error}") from None
-    return Sheet(path.name, [(number, list(row)) for number, row in enumerate(rows, start=1)])
+        raise file_problem(path.name, f"not readable as CSV: {error}") from None
+    return Sheet(path.name, rows)
 
 
-def read_xlsx(path: Path) -> dict[str, Sheet]:
+def _csv_cell(text: str) -> Cell:
+    """A CSV cell: ``'=1+1`` is the text ``=1+1`` as :func:`write_csv` neutralised it,
+    a bare ``=1+1`` a formula that a spreadsheet would have run."""
+    if text.startswith("'") and text[1:].lstrip("'").startswith(NEUTRALISED):
+        return text[1:]
+    if text.lstrip().startswith("="):
+        return Formula(text)
+    return text
+
+
+def read_xlsx(path: Path, limits: Limits = LIMITS) -> dict[str, Sheet]:
     """Every sheet of the workbook by lower-case name, in workbook order."""
     from openpyxl import load_workbook  # slow to import; only an import needs it
 
+    check_workbook(path, limits)
     # openpyxl raises an open-ended set of exception types on a damaged or foreign file,
     # and parses the sheets lazily, while their rows are read: both are guarded.
     try:
         book = load_workbook(path, read_only=True, data_only=False)
     except (OSError, zipfile.BadZipFile, KeyError, ValueError) as error:
-        raise _file_problem(path.name, f"not an XLSX workbook: {error}") from None
+        raise file_problem(path.name, f"not an XLSX workbook: {error}") from None
     except Exception:
         log.warning("%s is not readable as XLSX", path, exc_info=True)
-        raise _file_problem(path.name, "not an XLSX workbook: save it again as .xlsx") from None
+        raise file_problem(path.name, "not an XLSX workbook: save it again as .xlsx") from None
     try:
-        return _sheets_of(path, book)
+        deadline = Deadline(path.name, limits)
+        return {sheet.title.lower(): _sheet_of(path, sheet, deadline) for sheet in book.worksheets}
+    except SheetError:
+        raise
     except Exception:
         log.warning("%s is a damaged XLSX workbook", path, exc_info=True)
-        raise _file_problem(path.name, "a damaged XLSX workbook: save it again as .xlsx") from None
+        raise file_problem(path.name, "a damaged XLSX workbook: save it again as .xlsx") from None
     finally:
         book.close()
 
 
-def _sheets_of(path: Path, book: Any) -> dict[str, Sheet]:
-    return {
-        sheet.title.lower(): Sheet(
-            f"{path.name}[{sheet.title}]",
-            [
-                (number, [_cell(value) for value in row])
-                for number, row in enumerate(sheet.iter_rows(values_only=True), start=1)
-            ],
-        )
-        for sheet in book.worksheets
-    }
-
-
-def _cell(value: object) -> Cell:
-    if isinstance(value, str) and value.startswith("="):
-        return Formula(value)
-    return value
+def _sheet_of(path: Path, sheet: Any, deadline: Deadline) -> Sheet:
+    """The sheet's rows; a formula is told from text by its cell type, not its first
+    character (a text cell may begin with '=')."""
+    name = f"{path.name}[{sheet.title}]"
+    deadline.file = name  # the time runs on over the workbook's sheets
+    deadline.check(0, sheet.max_column or 0)  # the declared width, before any row
+    rows: list[tuple[int, list[Cell]]] = []
+    for number, row in enumerate(sheet.iter_rows(), start=1):
+        deadline.check(number, len(row))
+        cells = [Formula(str(c.value)) if c.data_type == "f" else c.value for c in row]
+        rows.append((number, cells))
+    return Sheet(name, rows)
 
 
 def _csv_text(value: object) -> str:
-    return "" if value is None else f"{value:f}" if isinstance(value, Decimal) else str(value)
+    """A cell as CSV text; text that a spreadsheet would run as a formula (OWASP's CSV
+    injection: ``=``, ``+``, ``-``, ``@``, tab, carriage return first) gets a leading
+    ``'``, which :func:`_csv_cell` takes off again.  Numbers are never touched: ``-2``
+    stays a number."""
+    if value is None:
+        return ""
+    if isinstance(value, Decimal):
+        return f"{value:f}"
+    text = str(value)
+    if isinstance(value, str) and text.lstrip("'").startswith(NEUTRALISED):
+        return "'" + text
+    return text
 
 
 def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
@@ -142,7 +161,8 @@ def write_csv(path: Path, header: list[str], rows: list[list[object]]) -> None:
 
 
 def write_xlsx(path: Path, sheets: dict[str, tuple[list[str], list[list[object]]]]) -> None:
-    """One sheet per entry: a bold header, numbers as numbers with their decimals shown."""
+    """One sheet per entry: a bold header, numbers as numbers with their decimals shown,
+    text as text (openpyxl would store a string beginning with '=' as a formula)."""
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
@@ -158,6 +178,8 @@ def write_xlsx(path: Path, sheets: dict[str, tuple[list[str], list[list[object]]
             for cell, value in zip(sheet[sheet.max_row], row, strict=True):
                 if isinstance(value, Decimal):
                     cell.number_format = _number_format(value)
+                elif isinstance(value, str):
+                    cell.data_type = "s"  # text, even when it begins with '=': never a formula
         for column, name in zip(sheet.columns, header, strict=True):
             width = max([len(name), *(len(str(c.value or "")) * 2 for c in column)])
             sheet.column_dimensions[column[0].column_letter].width = min(width + 2, 40)
@@ -175,20 +197,23 @@ def _number_format(value: Decimal) -> str:
 
 
 def records(
-    sheet: Sheet, columns: dict[str, str], optional: Collection[str], problems: list[Problem]
+    sheet: Sheet,
+    columns: dict[str, str],
+    optional: Collection[str],
+    problems: list[Problem],
+    *,
+    may_be_empty: bool = False,
 ) -> list[tuple[int, Row]]:
     """Rows as {column: cell}, by the header (English names or the Chinese ones in
-    ``columns``); blank rows skipped, ragged rows refused."""
+    ``columns``); blank rows skipped, ragged rows refused, and a file with no data row
+    refused unless ``may_be_empty`` (a workbook's optional sheet)."""
     if not sheet.rows:
         problems.append(Problem(sheet.file, 0, "(file)", "empty: no header row"))
         return []
+    before = len(problems)
     header_line, header = sheet.rows[0]
-    names = {**{k: k for k in columns}, **{v: k for k, v in columns.items()}}
-    keys = [names.get(str(cell or "").strip().lstrip("\ufeff").lower()) for cell in header]
-    missing = [c for c in columns if c not in keys and c not in optional]
-    for column in missing:
-        problems.append(Problem(sheet.file, header_line, column, "column missing from the header"))
-    if missing:
+    keys = _header_keys(sheet.file, header_line, header, columns, optional, problems)
+    if keys is None:
         return []
     width = max((i + 1 for i, key in enumerate(keys) if key), default=0)
     found = []
@@ -197,16 +222,45 @@ def records(
             continue
         extra = [c for c in cells[width:] if c is not None and str(c).strip()]
         if extra or len(cells) < width:
-            problems.append(
-                Problem(
-                    sheet.file, line, "(row)", f"{len(cells)} cells where the header has {width}"
-                )
-            )
+            why = f"{len(cells)} cells where the header has {width}"
+            problems.append(Problem(sheet.file, line, "(row)", why))
             continue
-        found.append(
-            (line, {key: cells[i] if i < len(cells) else None for i, key in enumerate(keys) if key})
-        )
+        found.append((line, {key: cells[i] for i, key in enumerate(keys) if key}))
+    if not found and not may_be_empty and len(problems) == before:
+        why = "no data rows: the file has only its header"
+        problems.append(Problem(sheet.file, header_line, "(file)", why))
     return found
+
+
+def _header_keys(
+    file: str,
+    line: int,
+    header: list[Cell],
+    columns: dict[str, str],
+    optional: Collection[str],
+    problems: list[Problem],
+) -> list[str | None] | None:
+    """The column of each header cell; every unknown, repeated or missing column is a
+    problem (None), wherever it stands: a column the import does not know is never
+    skipped in silence."""
+    names = {**{k: k for k in columns}, **{v: k for k, v in columns.items()}}
+    before = len(problems)
+    keys: list[str | None] = []
+    for cell in header:
+        text = (cell.text if isinstance(cell, Formula) else str(cell or "")).strip()
+        key = names.get(text.lstrip("\ufeff").lower())
+        if text and key is None:
+            known = ", ".join(f"{k} ({v})" for k, v in columns.items())
+            problems.append(
+                Problem(file, line, shown(text), f"unknown column: the columns are {known}")
+            )
+        elif key is not None and key in keys:
+            problems.append(Problem(file, line, key, "column twice in the header"))
+        keys.append(key)
+    for column in columns:
+        if column not in keys and column not in optional:
+            problems.append(Problem(file, line, column, "column missing from the header"))
+    return keys if len(problems) == before else None
 
 
 def parse_record(

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal, InvalidOperation
 
 from hallclient.setup.csvspec import Problem
+from hallclient.tariff.file_checks import cut, shown
 from hallclient.tariff.imported import ImportedBand
 from hallclient.tariff.rules import (
     CUSTOMER_TYPES,
@@ -53,17 +54,16 @@ _HINTS = (
     (re.compile(r"\s"), "a space inside the number"),
 )
 MAX_UPLIFT = Decimal(10_000)
+MAX_NUMBER_CHARS = 30
 BY_VOLUME = frozenset({Category.GAS_VOLUME, Category.BACK_CHARGE})
 MAX_ANY_PRICE = max(max_unit_price(category) for category in Category)
 
 
 def _text(cell: Cell) -> str:
     if isinstance(cell, Formula):
-        raise CellError(f"a formula ({cell.text[:30]}): paste the value instead")
+        raise CellError(f"a formula ({cut(cell.text)}): paste the value instead")
     if cell is None:
         return ""
-    if isinstance(cell, str) and cell.strip().startswith("="):
-        raise CellError("starts with '=': a formula is not a value")
     # control characters (a pasted tab, a bell) would break printing and the XLSX export
     return "".join(c for c in str(cell) if unicodedata.category(c)[0] != "C").strip()
 
@@ -78,9 +78,11 @@ def _required(cell: Cell) -> str:
 def parse_code(cell: Cell, row: Mapping[str, Cell]) -> str:
     text = _required(cell)
     if not CODE.fullmatch(text):
-        raise CellError(f"{text!r}: up to 32 letters, digits, - or _")
+        raise CellError(f"{shown(text)}: up to 32 letters, digits, - or _")
     if text.upper() == LATE_FEE_CODE:
-        raise CellError(f"{text!r} is reserved for late fees (违约金): give the item another code")
+        raise CellError(
+            f"{shown(text)} is reserved for late fees (违约金): give the item another code"
+        )
     return text.upper()
 
 
@@ -107,15 +109,15 @@ def parse_category(cell: Cell, row: Mapping[str, Cell]) -> Category:
     except ValueError:
         names = {value: zh for zh, value in reversed(CATEGORY_ALIASES.items())}  # first alias
         choices = ", ".join(f"{c.value} ({names[c.value]})" for c in Category)
-        raise CellError(f"{text!r} is not one of {choices}") from None
+        raise CellError(f"{shown(text)} is not one of {choices}") from None
 
 
 def parse_unit(cell: Cell, row: Mapping[str, Cell]) -> str:
     text = _required(cell).replace("m3", "m³").replace("立方米", "m³")
     if text not in UNITS:
-        raise CellError(f"{text!r} is not a known unit: {' '.join(UNITS)}")
+        raise CellError(f"{shown(text)} is not a known unit: {' '.join(UNITS)}")
     if row.get("category") in BY_VOLUME and text != "m³":
-        raise CellError(f"{text!r}: gas is priced per m³")
+        raise CellError(f"{shown(text)}: gas is priced per m³")
     return text
 
 
@@ -125,7 +127,7 @@ def parse_customer_types(cell: Cell, row: Mapping[str, Cell]) -> tuple[str, ...]
     unknown = [part for part, kind in zip(parts, kinds, strict=True) if kind not in CUSTOMER_TYPES]
     if unknown:
         raise CellError(
-            f"unknown customer type {', '.join(unknown)}: use {', '.join(CUSTOMER_TYPES)}"
+            f"unknown customer type {', '.join(map(cut, unknown))}: use {', '.join(CUSTOMER_TYPES)}"
         )
     if len(set(kinds)) != len(kinds):
         raise CellError("a customer type is listed twice")
@@ -161,13 +163,15 @@ def parse_number(cell: Cell, places: int) -> Decimal:
     if isinstance(cell, int):
         return Decimal(cell)
     text = repr(cell) if isinstance(cell, float) else _required(cell)
+    if len(text) > MAX_NUMBER_CHARS:
+        raise CellError(f"{shown(text)}: too long for a number")
     if not PLAIN_NUMBER.fullmatch(text):
         hint = next((h for pattern, h in _HINTS if pattern.search(text)), "not a number")
-        raise CellError(f"{text!r}: {hint}")
+        raise CellError(f"{shown(text)}: {hint}")
     try:
         number = Decimal(text)
     except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
-        raise CellError(f"{text!r}: not a number") from None
+        raise CellError(f"{shown(text)}: not a number") from None
     if -number.as_tuple().exponent > places:  # type: ignore[operator]
         raise CellError(f"{text}: more than {places} decimal places")
     return number
@@ -279,12 +283,12 @@ def parse_date(cell: Cell, row: Mapping[str, Cell]) -> dt.date:
     text = unicodedata.normalize("NFKC", _required(cell))
     match = _DATE_TEXT.fullmatch(text)
     if match is None:
-        raise CellError(f"{text!r}: a date like 2026-11-25")
+        raise CellError(f"{shown(text)}: a date like 2026-11-25")
     year, month, day = (int(g) for g in match.groups() if g is not None)
     try:
         return dt.date(year, month, day)
     except ValueError:
-        raise CellError(f"{text!r}: no such day") from None
+        raise CellError(f"{shown(text)}: no such day") from None
 
 
 _IDENTIFIER = re.compile(r"[0-9A-Za-z-]{1,20}")
@@ -296,7 +300,7 @@ def parse_identifier(cell: Cell, row: Mapping[str, Cell]) -> str:
         cell = int(cell)
     text = unicodedata.normalize("NFKC", _required(cell))
     if not _IDENTIFIER.fullmatch(text):
-        raise CellError(f"{text!r}: up to 20 letters, digits or -")
+        raise CellError(f"{shown(text)}: up to 20 letters, digits or -")
     return text
 
 

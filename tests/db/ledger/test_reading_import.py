@@ -19,6 +19,7 @@ from hallclient.ledger.reading_import import import_readings
 from hallclient.uow import UnitOfWork
 from tests.db.ledger.ledger_till import BILLED_NO, LedgerTill, ledger_till
 from tests.db.ledger_helpers import add_ledger_account
+from tests.hostile_files import Builder, Table, hostile_files
 
 HEADER = "account_no,meter_no,reading,read_on,reader,kind,start_reading,old_final"
 SECOND, CLOSED = "1028100778", "1028100779"
@@ -180,7 +181,7 @@ def test_files_that_are_not_readings_are_refused_as_a_whole(ledger, tmp_path):
     for content, expected in (
         ("户号,读数".encode("utf-16"), "not a text file"),
         (b"", "empty: no header row"),
-        (HEADER.encode(), "no readings"),
+        (HEADER.encode(), "no data rows: the file has only its header"),
     ):
         path = tmp_path / "r.csv"
         path.write_bytes(content)
@@ -191,3 +192,18 @@ def test_files_that_are_not_readings_are_refused_as_a_whole(ledger, tmp_path):
 def test_only_an_administrator_imports_readings(ledger, tmp_path):
     with pytest.raises(PermissionDeniedError):
         import_readings(ledger.database, ledger.till.clerk, _file(tmp_path, [HEADER, *CLEAN]))
+
+
+READINGS = Table(
+    header=HEADER.split(","),
+    row=CLEAN[1].split(","),
+    number_column="reading",
+    too_precise=1120.0005,
+)
+
+
+@hostile_files
+def test_a_hostile_readings_file_is_refused_and_writes_nothing(ledger, tmp_path, build: Builder):
+    path, expected = build(tmp_path, READINGS)
+    text = "\n".join(_problems(ledger, path))
+    assert all(part in text for part in expected), text

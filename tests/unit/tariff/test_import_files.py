@@ -163,11 +163,11 @@ def test_blank_rows_are_skipped_and_ragged_rows_refused(tmp_path):
     assert all("cells where the header has 7" in p for p in problems)
 
 
-def test_a_missing_column_is_named(tmp_path):
+def test_a_missing_column_is_named_and_the_misspelt_one_too(tmp_path):
     lines = [HEADER.replace("unit_price", "price"), *CLEAN]
-    assert _problems(_csv(tmp_path, lines)) == [
-        "items.csv:1: unit_price: column missing from the header"
-    ]
+    problems = _problems(_csv(tmp_path, lines))
+    assert problems[0].startswith("items.csv:1: 'price': unknown column: the columns are code")
+    assert problems[1:] == ["items.csv:1: unit_price: column missing from the header"]
 
 
 def _book(path: Path, rows: list[list[object]], tiers: list[list[object]] | None = None) -> Path:
