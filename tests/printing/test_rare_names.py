@@ -25,7 +25,7 @@ from hallclient.printing.raster import render_raster
 from hallclient.printing.receipt_layout import Copy, receipt_layout
 from hallclient.referrals.slip import slip_layout
 from tests.printing.escpos_decoder import decode
-from tests.printing.samples import HEADING, sample_record
+from tests.printing.samples import HEADING, PLACE, sample_record
 from tests.unit.referrals.test_slip import REPAIR, referral
 
 GOLDEN = Path(__file__).parent / "golden"
@@ -41,7 +41,7 @@ needs_poppler = pytest.mark.skipif(
 
 
 def _receipt(name: str, paper: Paper) -> Layout:
-    return receipt_layout(sample_record(customer_name=name), HEADING, paper, Copy())
+    return receipt_layout(sample_record(customer_name=name), PLACE, HEADING, paper, Copy())
 
 
 def _slip(name: str, paper: Paper) -> Layout:
