@@ -5,7 +5,7 @@ from __future__ import annotations
 import getpass
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 
 from db.domain import Role
 from hallclient.access import audit
@@ -17,6 +17,14 @@ from hallclient.uow import UnitOfWork
 
 
 @dataclass(frozen=True)
+class PasswordReset:
+    """Who reset the user's password, and when: told at the next login."""
+
+    by_employee_no: str
+    at: datetime
+
+
+@dataclass(frozen=True)
 class CurrentUser:
     user_id: int
     employee_no: str
@@ -24,6 +32,7 @@ class CurrentUser:
     role: Role
     department_code: str | None
     must_change_password: bool = False
+    password_reset: PasswordReset | None = None  # an admin's reset not yet followed by a change
 
 
 class PasswordChangeRequiredError(HallError):

@@ -1,10 +1,13 @@
 """Manager approval: a second person vouches for one privileged action on one object.
 
-The approver (shift manager or admin: the ``grant_approval`` permission) types
-their own credentials at the requester's counter.  The approval names the action
-and the object, is recorded with both people, and is used at most once, by the
-service that performs exactly that action on exactly that object.  Nobody
-approves their own action.
+The approver types their own credentials at the requester's counter: a shift
+manager for money (voids, differences, reprints, reopening, late fees), a shift
+manager or an admin for a tariff (``permissions.APPROVERS``).  The approval names the
+action and the object, is recorded with both people, and is used at most once, by the
+service that performs exactly that action on exactly that object.  Nobody approves
+their own action, and nobody approves with a password someone else set (a first
+password, or one an admin reset and the approver has not changed): otherwise an admin
+who resets a manager's password could be both people.
 """
 
 from __future__ import annotations
@@ -14,10 +17,11 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from db.domain import Role
 from db.engine import Database
 from db.models import Approval
 from hallclient.access.auth import CredentialCheck, check_credentials
-from hallclient.access.permissions import Action, ApprovalKind, allowed
+from hallclient.access.permissions import ApprovalKind, may_approve
 from hallclient.context import Context
 from hallclient.errors import HallError
 from hallclient.uow import UnitOfWork, run_write
@@ -27,6 +31,7 @@ class ApprovalProblem(enum.StrEnum):
     NO_REASON = "an approval needs a reason"
     OWN_ACTION = "nobody approves their own action: ask a shift manager"
     NOT_AN_APPROVER = "this person may not approve: ask a shift manager"
+    PASSWORD_NOT_CHANGED = "the approver must first change the password someone else set"
     OTHER_ACTION = "this approval is for another action or object"
     USED = "this approval has been used already"
 
@@ -77,10 +82,11 @@ def grant_approval(
     def use_case(uow: UnitOfWork) -> ApprovalGrant:
         check = CredentialCheck(uow, context.where, context.clock.now(), "approval")
         approver = check_credentials(check, approver_employee_no, approver_password)
-        if not allowed(approver.role, Action.GRANT_APPROVAL):
-            check.journal(approver.employee_no, "approval.refused_role", {"kind": kind.value})
+        refusal = _refusal(approver.role, approver.must_change_password, kind)
+        if refusal is not None:
+            check.journal(approver.employee_no, refusal[0], {"kind": kind.value})
             uow.commit()
-            raise ApprovalError(ApprovalProblem.NOT_AN_APPROVER)
+            raise ApprovalError(refusal[1])
         approval = Approval(
             action=kind.value,
             object_ref=object_ref,
@@ -104,6 +110,17 @@ def grant_approval(
         )
 
     return run_write(database, use_case)
+
+
+def _refusal(
+    role: Role, must_change_password: bool, kind: ApprovalKind
+) -> tuple[str, ApprovalProblem] | None:
+    """Why this approver may not approve this kind (journal action, problem), or None."""
+    if not may_approve(role, kind):
+        return "approval.refused_role", ApprovalProblem.NOT_AN_APPROVER
+    if must_change_password:
+        return "approval.refused_unchanged_password", ApprovalProblem.PASSWORD_NOT_CHANGED
+    return None
 
 
 def use_approval(

@@ -11,18 +11,19 @@ from __future__ import annotations
 import enum
 import logging
 from collections.abc import Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from sqlalchemy import select
 
 from db.domain import Role
 from db.engine import Database
-from db.models import User
+from db.models import AuditEntry, User
 from hallclient.access import audit
 from hallclient.access.audit import Where
 from hallclient.access.passwords import hash_password, needs_rehash, verify_password
 from hallclient.clock import Clock
-from hallclient.context import Context, CurrentUser
+from hallclient.context import Context, CurrentUser, PasswordReset
 from hallclient.errors import HallError
 from hallclient.uow import UnitOfWork, run_write
 
@@ -132,11 +133,25 @@ def login(
         user = check_credentials(attempt, employee_no, password)
         user.last_login_at = attempt.now
         attempt.journal(user.employee_no, "login.succeeded")
+        reset = _pending_reset(uow, user)
         uow.commit()
         log.info("user %s logged in", user.employee_no)
-        return current_user(user)
+        return replace(current_user(user), password_reset=reset)
 
     return run_write(database, use_case)
+
+
+def _pending_reset(uow: UnitOfWork, user: User) -> PasswordReset | None:
+    """The admin's reset the user has not yet followed with their own password, if any."""
+    if not user.must_change_password:
+        return None
+    entry = uow.session.scalars(
+        select(AuditEntry)
+        .where(AuditEntry.action == "user.password_reset", AuditEntry.object_id == user.employee_no)
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    ).first()
+    return None if entry is None else PasswordReset(entry.actor_employee_no, entry.occurred_at)
 
 
 def unlock_session(database: Database, context: Context, password: str) -> CurrentUser:

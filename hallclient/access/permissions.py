@@ -46,6 +46,17 @@ class ApprovalKind(enum.StrEnum):
     WAIVE_LATE_FEE = "waive_late_fee"  # leave out an overdue bill's late fee (违约金)
 
 
+_MONEY_APPROVERS = frozenset({Role.SHIFT_MANAGER})
+APPROVERS: Mapping[ApprovalKind, frozenset[Role]] = {
+    # IT apart from money: the administrator approves no void, difference or reprint
+    ApprovalKind.VOID_RECEIPT: _MONEY_APPROVERS,
+    ApprovalKind.OVER_LIMIT_DIFFERENCE: _MONEY_APPROVERS,
+    ApprovalKind.REPRINT_AGAIN: _MONEY_APPROVERS,
+    ApprovalKind.REOPEN_SHIFT: _MONEY_APPROVERS,
+    ApprovalKind.WAIVE_LATE_FEE: _MONEY_APPROVERS,
+    ApprovalKind.APPROVE_TARIFF: frozenset({Role.SHIFT_MANAGER, Role.ADMIN}),
+}
+
 _EVERYONE = frozenset({Action.CHANGE_OWN_PASSWORD, Action.LOOK_UP_FEES})
 
 _COUNTER = frozenset({Action.ISSUE_TICKETS, Action.SERVE_CUSTOMERS, Action.REFER_MATTERS})
@@ -80,6 +91,11 @@ class PermissionDeniedError(HallError):
 
 def allowed(role: Role, action: Action) -> bool:
     return action in PERMISSIONS.get(role, frozenset())
+
+
+def may_approve(role: Role, kind: ApprovalKind) -> bool:
+    """Whether this role approves this kind (and approves at all)."""
+    return allowed(role, Action.GRANT_APPROVAL) and role in APPROVERS[kind]
 
 
 def require(role: Role, action: Action) -> None:

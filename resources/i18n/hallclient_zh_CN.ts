@@ -154,8 +154,12 @@
         <translation>不能批准自己的操作，请找值班长批准。</translation>
     </message>
     <message>
-        <source>This person may not approve. Please ask a shift manager or an administrator.</source>
-        <translation>该员工无权批准，请找值班长或系统管理员批准。</translation>
+        <source>This person may not approve this. Money (voids, differences, reprints, late fees) is approved by a shift manager; a tariff also by an administrator.</source>
+        <translation>该员工无权批准此事项：作废、差额、补打、免收违约金等钱款事项须由值班长批准；收费标准也可由系统管理员批准。</translation>
+    </message>
+    <message>
+        <source>This approver still has a password someone else set (a first password or a reset). They must log in and choose their own password before approving.</source>
+        <translation>该审批人仍在使用他人设置的密码（初始密码或被重置的密码），须先登录并修改为自己的密码，才能批准。</translation>
     </message>
     <message>
         <source>This approval is for another action or object.</source>
@@ -1539,6 +1543,10 @@
     <message>
         <source>{name}, your password was set for you (first login or reset by the administrator). Choose your own password before you start work.</source>
         <translation>{name}，您的密码由他人设置（首次登录或管理员重置），开始工作前请先设置自己的密码。</translation>
+    </message>
+    <message>
+        <source>{name}, your password was reset by employee no. {by} on {when}. If you did not ask for it, tell your shift manager. Choose your own password before you start work; until then you cannot approve anything.</source>
+        <translation>{name}，您的密码已于 {when} 由工号 {by} 重置。如非您本人要求，请告知值班长。开始工作前请设置您自己的密码；修改前您不能批准任何事项。</translation>
     </message>
     <message>
         <source>Enter your current password, then the new one twice.</source>

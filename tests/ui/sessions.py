@@ -11,12 +11,21 @@ from hallclient.uow import UnitOfWork
 from ui.shell.main_window import MainWindow
 
 CLERK_NEW_PASSWORD = "counter-2026"
+MANAGER_NEW_PASSWORD = "Manager-Pass-2026"
 
 
 def clerk_after_first_login(core: Core) -> CurrentUser:
     """The demo clerk 1001 logged in, with the required password change already done."""
     user = core.access.login("1001", "demo1001")
     return core.access.change_own_password(user, "demo1001", CLERK_NEW_PASSWORD)
+
+
+def manager_chose_password(core: Core) -> str:
+    """The demo shift manager 2001 has logged in once and chosen a password (nobody
+    approves with a first password); returns it, for the approval dialog."""
+    user = core.access.login("2001", "demo2001")
+    core.access.change_own_password(user, "demo2001", MANAGER_NEW_PASSWORD)
+    return MANAGER_NEW_PASSWORD
 
 
 def clerk_with_open_shift(core: Core) -> CurrentUser:

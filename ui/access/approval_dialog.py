@@ -231,7 +231,12 @@ class ApprovalDialog(QDialog):
                 "Nobody approves their own action. Please ask a shift manager."
             ),
             ApprovalProblem.NOT_AN_APPROVER: self.tr(
-                "This person may not approve. Please ask a shift manager or an administrator."
+                "This person may not approve this. Money (voids, differences, reprints, late "
+                "fees) is approved by a shift manager; a tariff also by an administrator."
+            ),
+            ApprovalProblem.PASSWORD_NOT_CHANGED: self.tr(
+                "This approver still has a password someone else set (a first password or "
+                "a reset). They must log in and choose their own password before approving."
             ),
             ApprovalProblem.OTHER_ACTION: self.tr("This approval is for another action or object."),
             ApprovalProblem.USED: self.tr("This approval has been used already."),

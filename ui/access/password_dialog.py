@@ -93,16 +93,26 @@ class PasswordDialog(QDialog):
         field.setEchoMode(QLineEdit.EchoMode.Password)
         return field
 
+    def _forced_intro(self) -> str:
+        """Why the change comes first; a reset names who made it and when."""
+        reset = self.user.password_reset
+        if reset is None:
+            return self.tr(
+                "{name}, your password was set for you (first login or reset by the "
+                "administrator). Choose your own password before you start work."
+            ).format(name=self.user.display_name)
+        when = local(reset.at, self._core.settings.timezone).strftime("%Y-%m-%d %H:%M")
+        return self.tr(
+            "{name}, your password was reset by employee no. {by} on {when}. If you did not "
+            "ask for it, tell your shift manager. Choose your own password before you start "
+            "work; until then you cannot approve anything."
+        ).format(name=self.user.display_name, by=reset.by_employee_no, when=when)
+
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Change password"))
         if self.forced:
             self.heading.setText(self.tr("Please change your password first"))
-            self.intro.setText(
-                self.tr(
-                    "{name}, your password was set for you (first login or reset by the "
-                    "administrator). Choose your own password before you start work."
-                ).format(name=self.user.display_name)
-            )
+            self.intro.setText(self._forced_intro())
         else:
             self.heading.setText(self.tr("Change password"))
             self.intro.setText(self.tr("Enter your current password, then the new one twice."))

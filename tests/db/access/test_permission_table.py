@@ -62,9 +62,10 @@ def _verify_audit(database, context, _users):
 
 
 def _grant_approval(database, context, all_users):
-    """The acting role is the approver's; another clerk asks for the approval."""
+    """The acting role is the approver's; another clerk asks for the approval (of a
+    tariff: the kind both approving roles approve; money kinds are in test_approvals)."""
     requester = context_for(all_users["requester"], context.clock)
-    request = ApprovalRequest(ApprovalKind.VOID_RECEIPT, "C01-2026-000001", "重复收费")
+    request = ApprovalRequest(ApprovalKind.APPROVE_TARIFF, "SCHEDULE-1", "新收费标准")
     try:
         return grant_approval(database, requester, request, context.user.employee_no, PASSWORD)
     except ApprovalError as error:

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QDialog
 from hallclient.access.approvals import ApprovalRequest
 from hallclient.access.permissions import ApprovalKind
 from tests.ui.helpers import settle, untranslated, visible_texts
-from tests.ui.sessions import journal_actions
+from tests.ui.sessions import journal_actions, manager_chose_password
 from ui.access.approval_dialog import ApprovalDialog, kind_text
 
 VOID = ApprovalRequest(ApprovalKind.VOID_RECEIPT, "C01-2026-000123", "客户重复缴费")
@@ -60,7 +60,7 @@ def test_nobody_approves_their_own_action(qtbot, dialog):
 def test_a_clerk_cannot_approve(qtbot, dialog):
     _approve(qtbot, dialog, "1002", "demo1002")
     assert dialog.isVisible() and dialog.grant is None
-    assert dialog.error.text() == "该员工无权批准，请找值班长或系统管理员批准。"
+    assert dialog.error.text().startswith("该员工无权批准此事项")
 
 
 def test_a_wrong_manager_password_does_not_say_which_part(qtbot, dialog):
@@ -68,9 +68,22 @@ def test_a_wrong_manager_password_does_not_say_which_part(qtbot, dialog):
     assert dialog.error.text() == "工号或密码不正确，请重新输入。"
 
 
+def test_a_first_password_approves_nothing(qtbot, dialog):
+    _approve(qtbot, dialog, "2001", "demo2001")  # the demo password nobody has changed
+    assert dialog.isVisible() and dialog.grant is None
+    assert dialog.error.text().startswith("该审批人仍在使用他人设置的密码")
+
+
+def test_the_admin_approves_no_void(qtbot, dialog, private_core):
+    admin = private_core.access.login("9001", "demo9001")
+    private_core.access.change_own_password(admin, "demo9001", "admin-pass-77")
+    _approve(qtbot, dialog, "9001", "admin-pass-77")
+    assert dialog.isVisible() and dialog.grant is None
+    assert "值班长批准" in dialog.error.text()
+
+
 def test_the_shift_manager_approves(qtbot, dialog, private_core):
-    # The manager has not changed the demo password yet: approving does not need that.
-    _approve(qtbot, dialog, "2001", "demo2001")
+    _approve(qtbot, dialog, "2001", manager_chose_password(private_core))
     assert dialog.result() == QDialog.DialogCode.Accepted
     grant = dialog.grant
     assert grant is not None
@@ -90,9 +103,10 @@ def test_ask_returns_the_grant_or_none(qtbot, app, private_core):
         else:
             dialog.cancel.click()
 
-    QTimer.singleShot(0, lambda: answer("9001", "demo9001"))
+    password = manager_chose_password(private_core)
+    QTimer.singleShot(0, lambda: answer("2001", password))
     grant = ApprovalDialog.ask(private_core, clerk, VOID, None)
-    assert grant is not None and grant.approver_employee_no == "9001"
+    assert grant is not None and grant.approver_employee_no == "2001"
     QTimer.singleShot(0, lambda: answer("", ""))
     assert ApprovalDialog.ask(private_core, clerk, VOID, None) is None
 

@@ -15,7 +15,12 @@ from hallclient.setup.demo_accounts import generate_accounts
 from hallclient.tariff.rules import LATE_FEE_CODE
 from tests.ui.conftest import DEMO_ACCOUNTS
 from tests.ui.helpers import settle
-from tests.ui.sessions import clerk_with_open_shift, journal_actions, open_window
+from tests.ui.sessions import (
+    clerk_with_open_shift,
+    journal_actions,
+    manager_chose_password,
+    open_window,
+)
 from ui.payments.page import PaymentsPage
 from ui.shell.main_window import MainWindow
 
@@ -112,7 +117,7 @@ def test_a_late_fee_waived_with_a_reason_and_a_managers_approval(qtbot, window):
     )
     qtbot.keyClicks(approval.approver, "2001")
     qtbot.keyClick(approval.approver, Qt.Key.Key_Tab)
-    qtbot.keyClicks(approval.password, "demo2001")
+    qtbot.keyClicks(approval.password, manager_chose_password(core))
     qtbot.keyClick(approval.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(fees.cart.waivers) == 1)
     assert all(line.item_code != LATE_FEE_CODE for line in fees.cart.lines)

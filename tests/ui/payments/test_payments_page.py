@@ -18,7 +18,7 @@ from hallclient.uow import UnitOfWork
 from tests.printing.escpos_decoder import decode
 from tests.printing.fake_printer import FakePrinter
 from tests.ui.helpers import settle, untranslated, visible_texts
-from tests.ui.sessions import clerk_with_open_shift, open_window
+from tests.ui.sessions import clerk_with_open_shift, manager_chose_password, open_window
 from ui.payments.page import PaymentsPage
 from ui.shell.main_window import MainWindow
 
@@ -184,7 +184,7 @@ def test_a_copy_and_a_void_by_keyboard(qtbot, window, private_core):
     assert dialog is not None
     qtbot.waitUntil(dialog.isVisible)
     qtbot.keyClicks(dialog.approver, "2001")
-    qtbot.keyClicks(dialog.password, "demo2001")
+    qtbot.keyClicks(dialog.password, manager_chose_password(private_core))
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: len(_receipts(private_core)) == 2)
     void_no = _receipts(private_core)[1][0]

@@ -13,7 +13,12 @@ from hallclient.receipts.cart import Cart
 from hallclient.receipts.payment import Tender
 from hallclient.tariff import pricing
 from tests.ui.helpers import settle
-from tests.ui.sessions import clerk_after_first_login, journal_actions, open_window
+from tests.ui.sessions import (
+    clerk_after_first_login,
+    journal_actions,
+    manager_chose_password,
+    open_window,
+)
 from ui.shifts.page import ShiftPage
 
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -88,7 +93,7 @@ def test_a_difference_beyond_the_limit_is_approved_by_a_manager(qtbot, page, pri
     qtbot.waitUntil(lambda: dialog.approval is not None and dialog.approval.isVisible())
     approval = dialog.approval
     qtbot.keyClicks(approval.approver, "2001")
-    qtbot.keyClicks(approval.password, "demo2001")
+    qtbot.keyClicks(approval.password, manager_chose_password(private_core))
     qtbot.keyClick(approval.password, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.close_dialog is None, timeout=10_000)
     settle(qtbot, page)
