@@ -2,9 +2,10 @@
 
 WenQuanYi Micro Hei comes first (the receipts' look, DESIGN §6); it lacks CJK
 Extension A and B (rare name characters such as 䶮, 㐀, 𠮷) and its ℃ is an empty
-glyph.  HanaMinA (BMP and part of plane 2) and HanaMinB (the rest of plane 2,
-Extensions B to F) follow.  A character counts as in a font only when the font's
-character map has it *and* its glyph draws ink: an empty glyph would print a blank.
+glyph.  HanaMinA (BMP and part of plane 2), HanaMinB (the rest of plane 2, Extensions
+B to F) and BabelStone Han (Extensions G to I) follow.  A character counts as in a font
+only when the font's character map has it *and* its glyph draws ink: an empty glyph
+would print a blank.
 A character no font has is shown as its code (U+XXXXX), logged once, never a blank
 or a box: :func:`shown` substitutes it before the layout counts columns.
 """
@@ -13,7 +14,6 @@ from __future__ import annotations
 
 import logging
 import threading
-from dataclasses import dataclass
 from functools import cache, lru_cache
 from itertools import groupby
 
@@ -21,22 +21,11 @@ from PIL import ImageFont
 from reportlab.pdfbase.ttfonts import TTFont
 
 from hallclient.paths import resources_dir
+from hallclient.printing.font_files import CHAIN
 
 log = logging.getLogger(__name__)
 
 
-@dataclass(frozen=True)
-class ChainFont:
-    file: str  # in resources/fonts
-    face: int  # the face in a .ttc collection
-    pdf_name: str  # the name reportlab registers it under
-
-
-CHAIN = (
-    ChainFont("wqy-microhei.ttc", 0, "HallClientCJK"),
-    ChainFont("HanaMinA.ttf", 0, "HallClientHanaMinA"),
-    ChainFont("HanaMinB.ttf", 0, "HallClientHanaMinB"),
-)
 _PROBE_SIZE = 24
 _PROBING = threading.Lock()  # FreeType faces are not safe to use from two threads at once
 

@@ -13,7 +13,8 @@ from functools import cache
 from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfgen.canvas import Canvas
 
-from hallclient.printing.fonts import CHAIN, pdf_font, runs
+from hallclient.printing.font_files import CHAIN
+from hallclient.printing.fonts import pdf_font, runs
 
 _BFCHAR = re.compile(r"^<([0-9A-F]{2})> <([0-9A-F]+)>$", re.MULTILINE)
 _to_unicode_cmap = ttfonts.makeToUnicodeCMap

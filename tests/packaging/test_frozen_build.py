@@ -60,7 +60,15 @@ def test_the_build_holds_resources_translations_and_migrations_and_its_version(f
     internal = frozen / "_internal"
     assert (frozen / "VERSION").read_text().strip() == VERSION
     assert (internal / "resources" / "i18n" / "hallclient_zh_CN.qm").is_file()
-    for font in ("wqy-microhei.ttc", "HanaMinA.ttf", "HanaMinB.ttf", "LICENSE-Hanazono.txt"):
+    for font in (
+        "wqy-microhei.ttc",
+        "HanaMinA.ttf",
+        "HanaMinB.ttf",
+        "HallClientSymbols.ttf",
+        "BabelStoneHan.ttf",
+        "LICENSE-BabelStoneHan.txt",
+        "LICENSE-Hanazono.txt",
+    ):
         assert (internal / "resources" / "fonts" / font).is_file()
     assert (internal / "resources" / "scripts" / "scripts.json").is_file()
     assert any((internal / "db" / "migrations" / "versions").glob("0001_*.py"))

@@ -30,9 +30,16 @@ from tests.unit.referrals.test_slip import REPAIR, referral
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("HALLCLIENT_UPDATE_GOLDEN") == "1"
-NAMES = {"ext_a": "张䶮", "ext_a2": "林㐀", "ext_b": "王𠮷", "gbk": "堃喆", "celsius": "李℃"}
+NAMES = {
+    "ext_a": "张䶮",
+    "ext_a2": "林㐀",
+    "ext_b": "王𠮷",
+    "ext_g": "王\U00030ede",  # 𰻞 (biáng), CJK Extension G
+    "gbk": "堃喆",
+    "celsius": "李℃",
+}
 PAPERS = [Paper.MM58, Paper.MM80]
-NO_FONT = "\U00031350"  # CJK Extension H (2023): in none of the bundled fonts
+NO_FONT = "\U0003fffd"  # unassigned: in none of the bundled fonts
 POPPLER = shutil.which("pdftotext") is not None and shutil.which("pdftoppm") is not None
 needs_poppler = pytest.mark.skipif(
     not POPPLER and os.environ.get("CI", "").lower() != "true",
@@ -62,6 +69,7 @@ def test_each_character_is_drawn_by_the_first_font_that_has_ink_for_it():
     assert [fonts.font_for(ch) for ch in "张堃喆 ￥㎡№①"] == [0] * 8
     assert [fonts.font_for(ch) for ch in "䶮㐀𠮷℃"] == [1] * 4  # wqy's ℃ is an empty glyph
     assert fonts.font_for("\U0002a6d6") == 2  # the end of Extension B: HanaMinB
+    assert fonts.font_for("\U00030ede") == fonts.font_for("\U00031350") == 3  # G, H: BabelStone
     assert fonts.font_for(NO_FONT) is None
     assert fonts.runs("户名：张䶮℃") == [(0, "户名：张"), (1, "䶮℃")]
 
@@ -72,9 +80,9 @@ def test_a_character_no_font_has_prints_as_its_code_and_is_logged_once(caplog):
     layout = _receipt("张" + NO_FONT + NO_FONT, Paper.MM80)
     render_raster(layout)
     text = decode(render_job(layout, JobOptions(Mode.NATIVE, Charset.GB18030)).data).texts
-    assert "户名：张U+31350U+31350" in text
+    assert "户名：张U+3FFFDU+3FFFD" in text
     assert [r.message for r in caplog.records].count(
-        "no bundled font draws U+31350; it is printed as its code"
+        "no bundled font draws U+3FFFD; it is printed as its code"
     ) == 1
 
 

@@ -3,10 +3,12 @@
 A fresh Windows or Linux install may lack a good Chinese font (Qt then draws empty
 boxes); the bundled WenQuanYi Micro Hei guarantees one.  Should the file be missing
 (a broken install), common Windows Chinese fonts are used instead.  The printing font
-chain's fallbacks (HanaMinA, HanaMinB: rare name characters such as 䶮, 𠮷, and ℃,
+chain's fallbacks (HanaMinA, HanaMinB, BabelStone Han: rare name characters such as 䶮,
+𠮷, 𰻞, and ℃,
 :mod:`hallclient.printing.fonts`) follow it in the family list and as its
 substitutes, so a name looks on screen as it prints; a small font before it holds
-what it maps to blank glyphs (℃, ǚ: :mod:`ui.kit.patch_font`).
+what it maps to blank glyphs (℃, ǚ: ``HallClientSymbols.ttf``, built by
+:mod:`ui.tools.patch_font`).
 """
 
 from __future__ import annotations
@@ -14,17 +16,16 @@ from __future__ import annotations
 import logging
 from functools import cache
 
-from PySide6.QtCore import QByteArray
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
 from hallclient.paths import resources_dir
-from hallclient.printing.fonts import CHAIN
-from ui.kit.patch_font import patch_font
+from hallclient.printing.font_files import CHAIN
 
 log = logging.getLogger(__name__)
 FONT_FILE = CHAIN[0].file
 FALLBACK_FAMILIES = ("Microsoft YaHei", "SimSun")
+PATCH_FILE = "HallClientSymbols.ttf"  # built by ui/tools/patch_font.py
 POINT_SIZE = 10.5
 
 
@@ -57,11 +58,8 @@ def register_fallback_fonts() -> tuple[str, ...]:
 
 @cache
 def register_patch_font() -> str | None:
-    """Register the font for what the bundled font draws blank (ui/kit/patch_font.py)."""
-    data = patch_font()
-    font_id = QFontDatabase.addApplicationFontFromData(QByteArray(data)) if data else -1
-    families = QFontDatabase.applicationFontFamilies(font_id) if font_id >= 0 else []
-    return families[0] if families else None
+    """Register the font for what the bundled font draws blank (ui/tools/patch_font.py)."""
+    return _register(PATCH_FILE)
 
 
 def install_fonts(app: QApplication) -> list[str]:

@@ -9,9 +9,10 @@ import pytest
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QImage, QPainter, QRawFont
 from PySide6.QtWidgets import QApplication
 
+from hallclient.paths import resources_dir
 from hallclient.printing import fonts
 from ui.kit.fonts import install_fonts
-from ui.kit.patch_font import EMPTY_IN_MICRO_HEI, FAMILY
+from ui.tools.patch_font import EMPTY_IN_MICRO_HEI, FAMILY, PATCH_FILE, patch_font
 
 
 def test_the_list_names_every_visible_character_micro_hei_draws_blank():
@@ -67,3 +68,9 @@ def test_lines_keep_micro_hei_s_height(qapp: QApplication, points):
     assert a.horizontalAdvance("票据 H01-C01 合计 ￥30.00") == b.horizontalAdvance(
         "票据 H01-C01 合计 ￥30.00"
     )
+
+
+def test_the_shipped_patch_font_is_what_the_tool_builds():
+    """It is built once (half a second of subsetting), not at every start-up."""
+    shipped = resources_dir() / "fonts" / PATCH_FILE
+    assert shipped.read_bytes() == patch_font(), "run python -m ui.tools.patch_font"

@@ -7,6 +7,11 @@ HanaMinA (a subset, which its licence allows), holds just those characters and i
 *before* Micro Hei in the family list; for every other character Qt finds nothing in it
 and goes on to Micro Hei.  reportlab's subsetter writes the glyphs; the character map
 (Unicode, format 4) and the family name are ours.
+
+Building it takes about half a second (HanaMinA is 23 MB), so it is built here, once,
+and shipped as ``resources/fonts/HallClientSymbols.ttf`` (the app registers the file
+before the first paint at no cost): ``python -m ui.tools.patch_font`` writes it again,
+and a test fails when the shipped file is not what this module builds.
 """
 
 from __future__ import annotations
@@ -15,9 +20,11 @@ import struct
 
 from reportlab.pdfbase.ttfonts import TTFontMaker
 
+from hallclient.paths import resources_dir
 from hallclient.printing.fonts import font_for, pdf_font
 
 FAMILY = "HallClient Symbols"
+PATCH_FILE = "HallClientSymbols.ttf"  # in resources/fonts
 # Micro Hei 0.2.0-beta's visible characters without outlines (tests/ui/kit checks the list)
 EMPTY_IN_MICRO_HEI = "ǎǐǒǔǘǚǜˊˋ‾℃℉\u212bⅤⅩ∼"  # U+212B: the Angstrom sign, not Å
 _FALLBACK = 1  # HanaMinA in the printing font chain
@@ -118,3 +125,19 @@ def patch_font() -> bytes | None:
     for tag, data in tables.items():
         maker.add(tag, data)
     return bytes(maker.makeStream())
+
+
+def main() -> int:
+    """Write the patch font into resources/fonts."""
+    data = patch_font()
+    if data is None:
+        print("no fallback font draws any of the characters: nothing written")
+        return 1
+    path = resources_dir() / "fonts" / PATCH_FILE
+    path.write_bytes(data)
+    print(f"{path}: {len(data)} bytes")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
