@@ -21,7 +21,13 @@ class ConfigError(HallError):
 
 
 class DatabaseUnavailableError(HallError):
-    """The database cannot be opened, reached or used; nothing of the attempt was saved."""
+    """The database cannot be opened, reached or used; nothing of the attempt was saved
+    (except for :class:`CommitUnconfirmedError`)."""
+
+
+class CommitUnconfirmedError(DatabaseUnavailableError):
+    """The connection broke while the commit was on its way: the work may have been saved
+    or not, and only reading it again tells which."""
 
 
 class SchemaOutdatedError(HallError):

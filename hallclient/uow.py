@@ -7,7 +7,9 @@ a deadlock or a busy SQLite file -- so a use case must be safe to run again
 
 A database that cannot be reached or used (server down, file unreadable, busy past
 all retries) becomes :class:`DatabaseUnavailableError`: the person at the counter
-reads that nothing was saved; the driver's words go to the log.
+reads that nothing was saved; the driver's words go to the log.  A connection that
+breaks during the commit itself is different: the server may have committed before the
+answer was lost, so :class:`CommitUnconfirmedError` says the work may have been saved.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 from sqlalchemy.orm import Session
 
 from db.engine import Database, is_retryable
-from hallclient.errors import DatabaseUnavailableError
+from hallclient.errors import CommitUnconfirmedError, DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
@@ -83,7 +85,16 @@ class UnitOfWork:
 
     def commit(self) -> None:
         self._connection = None
-        self.session.commit()
+        try:
+            self.session.commit()
+        except (OperationalError, InterfaceError) as error:
+            if is_retryable(error):
+                raise  # refused by the server (a conflict): nothing saved, run again
+            self._committed = True  # nothing left to roll back on a dead connection
+            log.error("commit unconfirmed: %s", " ".join(str(error.orig).split()))
+            raise CommitUnconfirmedError(
+                "the connection broke during the commit: the work may have been saved"
+            ) from error
         self._committed = True
 
 

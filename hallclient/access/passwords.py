@@ -13,6 +13,7 @@ from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
 
 from hallclient.errors import HallError
+from hallclient.paths import resources_dir
 
 # argon2id at OWASP's recommended cost (19 MiB, 2 passes, 1 lane): ~0.1 s on a modest
 # counter PC.  The library's default (64 MiB, 3 passes, 4 lanes) took 0.44 s per login on
@@ -33,6 +34,7 @@ class PolicyRule(enum.StrEnum):
     ONE_CHARACTER = "a password cannot repeat a single character"
     CONTAINS_EMPLOYEE_NO = "a password cannot contain the employee number"
     SAME_AS_OLD = "the new password must differ from the old one"
+    COMMON = "a password that many people use is guessed first"
 
 
 class PasswordPolicyError(HallError):
@@ -44,7 +46,8 @@ class PasswordPolicyError(HallError):
 
 
 def check_policy(password: str, employee_no: str, old_password: str | None = None) -> None:
-    """Refuse a password that is short, all one character, the employee number, or the old one."""
+    """Refuse a password that is short, all one character, contains the employee number, is
+    the old one, or one of the most used passwords."""
     if len(password) < MIN_LENGTH:
         raise PasswordPolicyError(PolicyRule.TOO_SHORT)
     if len(set(password)) == 1:
@@ -53,6 +56,16 @@ def check_policy(password: str, employee_no: str, old_password: str | None = Non
         raise PasswordPolicyError(PolicyRule.CONTAINS_EMPLOYEE_NO)
     if old_password is not None and password == old_password:
         raise PasswordPolicyError(PolicyRule.SAME_AS_OLD)
+    if password.casefold() in common_passwords():
+        raise PasswordPolicyError(PolicyRule.COMMON)
+
+
+@lru_cache(maxsize=1)
+def common_passwords() -> frozenset[str]:
+    """The shipped list of the most used passwords (resources/reference), case-folded."""
+    path = resources_dir() / "reference" / "common_passwords.txt"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.strip().casefold() for line in lines if line and line[0] != "#")
 
 
 def hash_password(password: str) -> str:

@@ -19,10 +19,12 @@ from hallclient.access.passwords import check_policy, hash_password
 from hallclient.access.permissions import Action
 from hallclient.context import Context, CurrentUser
 from hallclient.errors import HallError
+from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
 
 log = logging.getLogger(__name__)
 _EMPLOYEE_NO = re.compile(r"^[0-9A-Za-z]{3,16}$")
+DISPLAY_NAME_MAX = 50  # the column's width
 
 
 class UserInputError(HallError):
@@ -61,7 +63,8 @@ def add_user(
 ) -> int:
     """Create an active user who must change the password at first login; returns its id."""
     context.require(Action.MANAGE_USERS)
-    employee_no, display_name = employee_no.strip(), display_name.strip()
+    employee_no = employee_no.strip()
+    display_name = clean_text(display_name, "display_name", DISPLAY_NAME_MAX)
     if not _EMPLOYEE_NO.match(employee_no):
         raise UserInputError("an employee number has 3-16 letters or digits")
     if not display_name:

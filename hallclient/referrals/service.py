@@ -324,23 +324,23 @@ def for_account(database: Database, context: Context, account_no: str) -> list[R
         return [_view(row, now) for row in rows]
 
 
+def _may_read(row: Referral, context: Context, *, handling: bool) -> bool:
+    """The department it went to, or the hall that referred it (a theft report: not)."""
+    if handling:
+        return row.department_code == context.user.department_code
+    return row.hall_code == context.where.hall_code and not row.confidential
+
+
 def history(database: Database, context: Context, referral_id: int) -> list[EventView]:
     """Every change of one referral, oldest first: for the counter that referred it and
-    for the department it went to."""
+    for the department it went to.  A theft report's history is the department's only:
+    counter staff asking by its id are told there is no such referral, as for any
+    referral they may not see."""
     handling = allowed(context.user.role, Action.HANDLE_REFERRALS)
     context.require(Action.HANDLE_REFERRALS if handling else Action.REFER_MATTERS)
     with UnitOfWork(database) as uow:
         row = uow.session.get(Referral, referral_id)
-        elsewhere = (
-            (
-                row.department_code != context.user.department_code
-                if handling
-                else row.hall_code != context.where.hall_code
-            )
-            if row
-            else True
-        )
-        if row is None or elsewhere:
+        if row is None or not _may_read(row, context, handling=handling):
             raise ReferralError(ReferralProblem.UNKNOWN_REFERRAL, str(referral_id))
         events = uow.session.scalars(
             select(ReferralEvent)

@@ -1612,6 +1612,10 @@
         <source>The new password must be different from the current one.</source>
         <translation>新密码不能与当前密码相同。</translation>
     </message>
+    <message>
+        <source>This password is one of the most used ones and is guessed first. Please choose another.</source>
+        <translation>这是最常被使用的密码之一，最容易被猜中，请换一个。</translation>
+    </message>
 </context>
 <context>
     <name>PaymentForm</name>
@@ -1895,6 +1899,10 @@ Total {total}
     <message>
         <source>Your role may not do this.</source>
         <translation>您的岗位无权进行此操作。</translation>
+    </message>
+    <message>
+        <source>The connection broke while saving: the work may have been saved. Look it up again (search, refresh the list) before doing it once more; if the database stays unreachable, call IT support.</source>
+        <translation>保存时与数据库的连接中断：本次操作可能已经保存。请先重新查询（搜索或刷新列表）确认，再决定是否重做；如数据库一直无法连接，请联系信息技术支持。</translation>
     </message>
 </context>
 <context>

@@ -9,7 +9,7 @@ from sqlalchemy.exc import OperationalError
 from db.engine import Database
 from db.models import Hall
 from hallclient import uow as uow_module
-from hallclient.errors import DatabaseUnavailableError
+from hallclient.errors import CommitUnconfirmedError, DatabaseUnavailableError
 from hallclient.uow import MAX_ATTEMPTS, UnitOfWork, run_write
 
 
@@ -90,3 +90,22 @@ def test_a_server_that_does_not_answer_is_reported_as_unavailable(caplog):
     finally:
         database.dispose()
     assert "database unavailable" in caplog.text
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_connection_lost_during_the_commit_says_the_work_may_be_saved(database):
+    """The server ends the session just before the commit reaches it: the clerk must not
+    read "nothing was saved" (a commit whose answer is lost may have landed)."""
+
+    def use_case(uow: UnitOfWork) -> None:
+        uow.session.add(Hall(code="X1", name="测试营业厅"))
+        uow.session.flush()
+        pid = uow.connection.scalar(text("SELECT pg_backend_pid()"))
+        with database.engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        uow.commit()
+
+    with pytest.raises(CommitUnconfirmedError, match="may have been saved") as raised:
+        run_write(database, use_case)
+    assert isinstance(raised.value, DatabaseUnavailableError)  # the payment page keeps its key
+    assert _halls(database) == 0  # here the server never got the commit; it may have, elsewhere

@@ -212,5 +212,9 @@ class PasswordDialog(QDialog):
             PolicyRule.SAME_AS_OLD: self.tr(
                 "The new password must be different from the current one."
             ),
+            PolicyRule.COMMON: self.tr(
+                "This password is one of the most used ones and is guessed first. Please "
+                "choose another."
+            ),
         }
         return texts.get(rule, str(rule)).format(count=MIN_LENGTH)

@@ -10,18 +10,19 @@ from PySide6.QtCore import QCoreApplication
 
 from hallclient.access.permissions import PermissionDeniedError
 from hallclient.context import PasswordChangeRequiredError
-from hallclient.errors import DatabaseUnavailableError, HallError, SchemaOutdatedError
+from hallclient.errors import (
+    CommitUnconfirmedError,
+    DatabaseUnavailableError,
+    HallError,
+    SchemaOutdatedError,
+)
 from hallclient.ledger.errors import LedgerError
 from ui.words.ledger import ledger_problem_text
 
 
 def problem_text(error: HallError) -> str:
     if isinstance(error, DatabaseUnavailableError):
-        return QCoreApplication.translate(
-            "Problems",
-            "The database cannot be reached; nothing was saved. Please try again in a "
-            "moment; if this goes on, call IT support.",
-        )
+        return _database_text(error)
     if isinstance(error, SchemaOutdatedError):
         return QCoreApplication.translate(
             "Problems",
@@ -37,3 +38,19 @@ def problem_text(error: HallError) -> str:
     if isinstance(error, LedgerError):
         return ledger_problem_text(error)
     return str(error)
+
+
+def _database_text(error: DatabaseUnavailableError) -> str:
+    """Unreachable: nothing saved; a connection lost during the commit: perhaps saved."""
+    if isinstance(error, CommitUnconfirmedError):
+        return QCoreApplication.translate(
+            "Problems",
+            "The connection broke while saving: the work may have been saved. Look it up "
+            "again (search, refresh the list) before doing it once more; if the database "
+            "stays unreachable, call IT support.",
+        )
+    return QCoreApplication.translate(
+        "Problems",
+        "The database cannot be reached; nothing was saved. Please try again in a "
+        "moment; if this goes on, call IT support.",
+    )

@@ -16,6 +16,7 @@ from hallclient.access import approvals, auth, users
 from hallclient.access.approvals import ApprovalError, ApprovalProblem, ApprovalRequest
 from hallclient.access.permissions import APPROVERS, ApprovalKind
 from hallclient.clock import FixedClock
+from hallclient.text_input import TextInputError
 from hallclient.uow import UnitOfWork
 from tests.db.security_helpers import (
     EMPLOYEE_NO,
@@ -127,3 +128,11 @@ def test_a_first_login_is_no_reset(database, clock, people):
     users.add_user(database, admin, "2902", "新员工", Role.CLERK.value, TEMPORARY)
     first = auth.login(database, WHERE, "2902", TEMPORARY, clock)
     assert first.must_change_password and first.password_reset is None
+
+
+def test_a_display_name_is_cleaned_and_limited_like_every_text(database, clock, people):
+    admin = context_for(people[Role.ADMIN], clock)
+    users.add_user(database, admin, "2903", " 王\u202e丽\x00 ", Role.CLERK.value, TEMPORARY)
+    assert auth.login(database, WHERE, "2903", TEMPORARY, clock).display_name == "王丽"
+    with pytest.raises(TextInputError):
+        users.add_user(database, admin, "2904", "名" * 51, Role.CLERK.value, TEMPORARY)

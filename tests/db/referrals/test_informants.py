@@ -182,3 +182,12 @@ def test_the_days_export_carries_no_reporter(database, people, clock, tmp_path):
     with zipfile.ZipFile(target) as book:
         text = "".join(book.read(name).decode("utf-8", "replace") for name in book.namelist())
     assert CANARY_NAME not in text and CANARY_PHONE not in text
+
+
+def test_counter_staff_cannot_read_a_theft_reports_history_by_its_id(database, people, clock):
+    referral = _report(database, people, clock)
+    for role in (Role.CLERK, Role.SHIFT_MANAGER):
+        counter = at_counter(people[role], clock, "C01")
+        with pytest.raises(ReferralError) as refused:
+            service.history(database, counter, referral.id)
+        assert refused.value.problem is ReferralProblem.UNKNOWN_REFERRAL  # as if none existed

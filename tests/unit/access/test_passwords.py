@@ -4,6 +4,7 @@ from hallclient.access.passwords import (
     PasswordPolicyError,
     PolicyRule,
     check_policy,
+    common_passwords,
     hash_password,
     needs_rehash,
     verify_password,
@@ -45,3 +46,17 @@ def test_hash_with_other_parameters_needs_rehash():
     old = PasswordHasher(time_cost=1, memory_cost=8 * 1024, parallelism=1).hash("x")
     assert needs_rehash(old)
     assert not needs_rehash(hash_password("Lantern-River-7"))
+
+
+@pytest.mark.parametrize(
+    "password", ["12345678", "Password1", "woaini1314", "QWERTY123", "1qaz2wsx"]
+)
+def test_the_most_used_passwords_are_refused_whatever_their_case(password):
+    with pytest.raises(PasswordPolicyError) as refused:
+        check_policy(password, "1001")
+    assert refused.value.rule is PolicyRule.COMMON
+
+
+def test_the_shipped_list_is_read_and_a_rare_password_passes():
+    assert len(common_passwords()) >= 90 and "password" in common_passwords()
+    check_policy("Gas-Hall-Counter-7", "1001")
