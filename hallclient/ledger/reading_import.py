@@ -22,7 +22,7 @@ from hallclient.ledger.errors import LedgerError
 from hallclient.ledger.reading_files import FileReading, ReadingFileError, read_reading_file
 from hallclient.ledger.readings import record_reading
 from hallclient.setup.csvspec import Problem
-from hallclient.uow import UnitOfWork
+from hallclient.uow import UnitOfWork, run_write
 
 
 @dataclass
@@ -43,11 +43,13 @@ def import_readings(
     context.require(Action.MANAGE_LEDGER)
     readings, problems = read_reading_file(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
-    outcome = ReadingImport(path.name, dry_run=dry_run)
-    with UnitOfWork(database) as uow:
-        problems += _record_all(uow, context, readings, path.name, outcome)
-        if problems:
-            raise ReadingFileError(sorted(problems, key=lambda problem: problem.line))
+
+    def use_case(uow: UnitOfWork) -> ReadingImport:
+        """Counted afresh on each attempt (a busy database runs it again)."""
+        outcome = ReadingImport(path.name, dry_run=dry_run)
+        found = problems + _record_all(uow, context, readings, path.name, outcome)
+        if found:
+            raise ReadingFileError(sorted(found, key=lambda problem: problem.line))
         if dry_run:
             return outcome  # leaving the unit of work rolls it back
         facts = {
@@ -58,7 +60,9 @@ def import_readings(
         }
         context.record(uow, "ledger.readings_imported", "readings_file", digest[:16], facts)
         uow.commit()
-    return outcome
+        return outcome
+
+    return run_write(database, use_case)
 
 
 def _record_all(

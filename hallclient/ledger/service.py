@@ -26,7 +26,7 @@ from hallclient.ledger.rules import ReadingFigures
 from hallclient.tariff.errors import TariffError
 from hallclient.tariff.pricing import AccountFacts, load_named_account, load_pricer
 from hallclient.tariff.rules import Quote
-from hallclient.uow import UnitOfWork
+from hallclient.uow import UnitOfWork, run_write
 
 
 @dataclass(frozen=True)
@@ -73,7 +73,11 @@ def report_reading(
 ) -> str:
     """Record the customer's own reading and bill it in one transaction; the bill number.
 
-    ``meter_no`` names the new meter of a meter change (blank: the account's meter)."""
+    ``meter_no`` names the new meter of a meter change (blank: the account's meter).  A
+    write unit of work (``run_write``): on SQLite a read transaction that starts writing
+    while another counter writes is refused at once ("database is locked"), where a write
+    one waits its turn and is retried.
+    """
     context.require(Action.SERVE_CUSTOMERS)
     given = ReadingInput(
         account_no,
@@ -83,7 +87,8 @@ def report_reading(
         context.user.employee_no,
         ReadingSource.SELF,
     )
-    with UnitOfWork(database) as uow:
+
+    def use_case(uow: UnitOfWork) -> str:
         reading_id, checked = record_reading(uow, context, given, batch="counter")
         if checked.consumption is None:
             raise reading_refused(ReadingFault.FIRST_READING)
@@ -106,6 +111,8 @@ def report_reading(
         )
         uow.commit()
         return run.bill_nos[0]
+
+    return run_write(database, use_case)
 
 
 def _previous_day(uow: UnitOfWork, previous_id: int | None) -> dt.date | None:
