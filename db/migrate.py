@@ -20,7 +20,7 @@ from sqlalchemy import Connection, Engine, create_engine, inspect, text
 
 from db.models import Base
 
-HEAD = "0010"
+HEAD = "0011"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 

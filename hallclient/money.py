@@ -55,3 +55,13 @@ def format_yuan(amount: Decimal, *, symbol: bool = True) -> str:
     """``￥1,234.50``: full-width yuan sign (the ¥ half-width sign prints badly, DESIGN §6a)."""
     text = f"{round_fen(amount):,.2f}"
     return f"￥{text}" if symbol else text
+
+
+def format_unit_price(price: Decimal, *, symbol: bool = True, grouping: bool = True) -> str:
+    """A unit price with every decimal approved and at least two: ``￥2.881``, ``￥2.61``,
+    ``￥2,000.00`` (a price is exact to four places; it is never rounded to the fen)."""
+    if not isinstance(price, Decimal):
+        raise MoneyError(f"a price must be Decimal, not {type(price).__name__}")
+    places = max(2, -min(price.normalize().as_tuple().exponent, 0))  # type: ignore[operator]
+    text = f"{price:,.{places}f}" if grouping else f"{price:.{places}f}"
+    return f"￥{text}" if symbol else text

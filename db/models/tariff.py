@@ -71,6 +71,8 @@ class TariffItem(Base):
     unit_price: Mapped[Decimal] = mapped_column(UnitPrice())
     customer_types: Mapped[str] = mapped_column(String(100))
     note: Mapped[str] = mapped_column(Text, default="")
+    # an abolished fee (category "abolished"): the document that abolished it
+    abolished_by: Mapped[str] = mapped_column(String(100), default="", server_default="")
 
 
 class TariffBand(Base):
@@ -85,6 +87,7 @@ class TariffBand(Base):
     up_to_m3: Mapped[Decimal | None] = mapped_column(Volume())
     unit_price: Mapped[Decimal] = mapped_column(UnitPrice())
     uplift_per_person_m3: Mapped[Decimal] = mapped_column(Volume(), default=Decimal(0))
+    uplift_cap_m3: Mapped[Decimal | None] = mapped_column(Volume())  # per household; None: no cap
 
 
 class TariffLateFee(Base):

@@ -14,7 +14,7 @@ from decimal import Decimal
 from zoneinfo import ZoneInfo
 
 from db.domain import PaymentMethod, ReceiptKind
-from hallclient.money import format_yuan
+from hallclient.money import format_unit_price, format_yuan
 from hallclient.printing.layout import (
     QR,
     Align,
@@ -71,13 +71,6 @@ class Copy:
 def quantity_text(quantity: Decimal) -> str:
     text = f"{quantity:f}"
     return text.rstrip("0").rstrip(".") if "." in text else text
-
-
-def price_text(price: Decimal) -> str:
-    """A unit price with at least two places: 2.61, 2.6150."""
-    text = quantity_text(price)
-    whole, _, places = text.partition(".")
-    return f"{whole}.{places.ljust(2, '0')}"
 
 
 def verification_code(record: ReceiptRecord) -> str:
@@ -148,8 +141,10 @@ def _line(line: LineRecord, paper: Paper) -> list[Block]:
     """Name; quantity × price and the amount (on two rows when they do not fit on one: a
     figure is never cut); the approval document."""
     name = line.item_name + (f"（第{line.band}档）" if line.band else "")
-    detail = f"  {quantity_text(line.quantity)}{line.unit} × {price_text(line.unit_price)}"
-    amount = format_yuan(line.amount)
+    detail = f"  {quantity_text(line.quantity)}{line.unit}"
+    if line.unit_price:  # a free item (免费) reads as such, not as × 0.00 = 0.00
+        detail += f" × {format_unit_price(line.unit_price, symbol=False, grouping=False)}"
+    amount = format_yuan(line.amount) if line.unit_price else "免费"
     width = max(12, display_width(amount) + 1)
     figures: list[Block] = [Text(detail)] if display_width(detail) > paper.columns - width else []
     shown = "" if figures else detail

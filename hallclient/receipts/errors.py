@@ -10,6 +10,7 @@ from hallclient.errors import HallError
 
 class ReceiptProblem(enum.StrEnum):
     EMPTY_CART = "empty_cart"
+    NOTHING_TO_PAY = "nothing_to_pay"  # only free items (免费): no payment, no receipt
     BAD_AMOUNT = "bad_amount"  # a payment of zero, negative, or not to the fen
     NOT_BALANCED = "not_balanced"  # payments do not add up to the total
     MIXED_ACCOUNTS = "mixed_accounts"  # fees quoted for another account than the receipt's

@@ -63,6 +63,8 @@ def settle(total: Decimal, tenders: Sequence[Tender], cash_tendered: Decimal | N
 
     ``cash_tendered`` is the cash handed over (None: exactly the cash part).
     """
+    if total == 0:  # free items alone: a free service is recorded by the visit, not a receipt
+        raise ReceiptError(ReceiptProblem.NOTHING_TO_PAY)
     if not tenders or len(tenders) > MAX_TENDERS:
         raise ReceiptError(ReceiptProblem.NOT_BALANCED, f"{len(tenders)} payments")
     checked = tuple(_tender(tender) for tender in tenders)

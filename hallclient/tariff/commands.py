@@ -15,11 +15,11 @@ from hallclient.clock import SystemClock
 from hallclient.config import Settings
 from hallclient.context import Context, command_line_context
 from hallclient.core import prepare_database
-from hallclient.money import format_yuan
+from hallclient.money import format_unit_price, format_yuan
 from hallclient.tariff import pricing, review, schedules
 from hallclient.tariff.importing import read_tariff, write_tariff
 from hallclient.tariff.review import Change
-from hallclient.tariff.rules import Quote
+from hallclient.tariff.rules import PricedItem, Quote
 from hallclient.tariff.schedules import ScheduleHeader, ScheduleSummary
 
 Handler = Callable[[argparse.Namespace, Database, Context], int]
@@ -91,8 +91,8 @@ def _print_review(database: Database, context: Context, code: str) -> None:
     for change in result.changes:
         if change.change is Change.SAME:
             continue
-        was = format_yuan(change.before.unit_price) if change.before else ""
-        now = format_yuan(change.after.unit_price) if change.after else ""
+        was = price_shown(change.before) if change.before else ""
+        now = price_shown(change.after) if change.after else ""
         fields = f" ({', '.join(change.fields)})" if change.fields else ""
         print(f"  {change.change.value:<8} {change.code:<12} {was:>12} → {now:<12}{fields}")
     counts = ", ".join(f"{result.count(kind)} {kind.value}" for kind in Change)
@@ -102,6 +102,13 @@ def _print_review(database: Database, context: Context, code: str) -> None:
             f"  late fee {fee.customer_type}: {fee.daily_rate:f} a day after {fee.grace_days}"
             f" days' grace ({fee.schedule.approval_doc_no})"
         )
+
+
+def price_shown(item: PricedItem) -> str:
+    """As approved: ``￥2.881``; ``免费`` for a free item; an abolished fee's document."""
+    if item.abolished:
+        return f"已取消（{item.abolished_by}）"
+    return format_unit_price(item.unit_price) if item.unit_price else "免费"
 
 
 def _review(args: argparse.Namespace, database: Database, context: Context) -> int:

@@ -22,6 +22,7 @@ class ImportedItem:
     unit_price: Decimal
     customer_types: tuple[str, ...]
     note: str
+    abolished_by: str = ""  # the document that abolished the fee (category abolished)
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class ImportedBand:
     up_to_m3: Decimal | None
     unit_price: Decimal
     uplift_per_person_m3: Decimal
+    uplift_cap_m3: Decimal | None = None  # at most this much more for the household
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,7 @@ from hallclient.tariff.sheets import (
 )
 from hallclient.tariff.validate import (
     check_bands,
+    parse_abolished_by,
     parse_band_number,
     parse_category,
     parse_code,
@@ -56,6 +57,7 @@ from hallclient.tariff.validate import (
     parse_price,
     parse_unit,
     parse_uplift,
+    parse_uplift_cap,
 )
 
 ITEM_COLUMNS = {
@@ -66,6 +68,7 @@ ITEM_COLUMNS = {
     "unit_price": "单价",
     "customer_types": "适用客户",
     "note": "备注",
+    "abolished_by": "取消依据",
 }
 BAND_COLUMNS = {
     "item_code": "项目编码",
@@ -73,9 +76,10 @@ BAND_COLUMNS = {
     "up_to_m3": "上限",
     "unit_price": "单价",
     "uplift_per_person_m3": "每增一人增加",
+    "uplift_cap_m3": "每户最多增加",
 }
 LATE_FEE_COLUMNS = {"customer_type": "适用客户", "daily_rate": "日费率", "grace_days": "宽限天数"}
-OPTIONAL = frozenset({"note", "uplift_per_person_m3", "up_to_m3"})
+OPTIONAL = frozenset({"note", "abolished_by", "uplift_per_person_m3", "uplift_cap_m3", "up_to_m3"})
 
 
 class TariffImportError(FileProblemsError):
@@ -90,6 +94,7 @@ _ITEM_PARSERS: dict[str, Parser] = {
     "unit_price": parse_price,
     "customer_types": parse_customer_types,
     "note": parse_note,
+    "abolished_by": parse_abolished_by,
 }
 _BAND_PARSERS: dict[str, Parser] = {
     "item_code": parse_code,
@@ -97,6 +102,7 @@ _BAND_PARSERS: dict[str, Parser] = {
     "up_to_m3": parse_limit,
     "unit_price": lambda cell, row: parse_price(cell, {"category": Category.GAS_VOLUME}),
     "uplift_per_person_m3": parse_uplift,
+    "uplift_cap_m3": parse_uplift_cap,
 }
 _LATE_FEE_PARSERS: dict[str, Parser] = {
     "customer_type": parse_customer_type,
@@ -221,11 +227,19 @@ def _item_row(item: ImportedItem) -> list[object]:
         item.unit_price,
         ";".join(item.customer_types),
         item.note,
+        item.abolished_by,
     ]
 
 
 def _band_row(band: ImportedBand) -> list[object]:
-    return [band.item_code, band.band, band.up_to_m3, band.unit_price, band.uplift_per_person_m3]
+    return [
+        band.item_code,
+        band.band,
+        band.up_to_m3,
+        band.unit_price,
+        band.uplift_per_person_m3,
+        band.uplift_cap_m3,
+    ]
 
 
 def write_tariff(tariff: ImportedTariff, path: Path) -> None:

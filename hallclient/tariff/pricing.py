@@ -24,7 +24,7 @@ from hallclient.context import Context
 from hallclient.ledger.errors import LedgerError, LedgerProblem
 from hallclient.ledger.rules import TierVolumes, check_chargeable, gas_item
 from hallclient.ledger.volumes import read_volumes
-from hallclient.tariff.errors import TariffError, TariffProblem
+from hallclient.tariff.errors import AbolishedFeeError, TariffError, TariffProblem
 from hallclient.tariff.rules import (
     COUNTED_UNITS,
     MAX_QUANTITY,
@@ -107,6 +107,8 @@ class Pricer:
         """The price of ``quantity``; ``metered`` prices gas already used (a bill), which
         the account's status does not stop, where buying gas needs an active account."""
         item = self.item(code)
+        if item.abolished:
+            raise AbolishedFeeError(item.code, item.name, item.abolished_by)
         check_quantity(item, quantity)
         if account is None:
             return quote_item(item, quantity, self.on)

@@ -19,7 +19,16 @@ from hallclient.tariff.schedules import ScheduleSummary, find_schedule, summariz
 from hallclient.tariff.store import items_in_force, load_items, load_late_fees
 from hallclient.uow import UnitOfWork
 
-COMPARED = ("name", "category", "unit", "unit_price", "customer_types", "note", "tiers")
+COMPARED = (
+    "name",
+    "category",
+    "unit",
+    "unit_price",
+    "customer_types",
+    "note",
+    "tiers",
+    "abolished_by",
+)
 
 
 class Change(enum.StrEnum):
@@ -84,12 +93,18 @@ def export_tariff(database: Database, context: Context, code: str) -> ImportedTa
                 item.unit_price,
                 item.customer_types,
                 item.note,
+                item.abolished_by,
             )
             for item in items
         ),
         tuple(
             ImportedBand(
-                item.code, band.number, band.up_to_m3, band.unit_price, band.uplift_per_person_m3
+                item.code,
+                band.number,
+                band.up_to_m3,
+                band.unit_price,
+                band.uplift_per_person_m3,
+                band.uplift_cap_m3,
             )
             for item in items
             if item.tiers

@@ -29,7 +29,10 @@ class Category(enum.StrEnum):
     MATERIAL = "material"
     DEPOSIT = "deposit"
     BACK_CHARGE = "back_charge"
+    ABOLISHED = "abolished"  # a fee a state document abolished: shown, never charged
 
+
+FREE_CATEGORIES = frozenset({Category.SERVICE_FEE, Category.MATERIAL})  # may cost 0 (免费)
 
 PRICE_PLACES = {Category.GAS_VOLUME: 4, Category.BACK_CHARGE: 4}  # others: to the fen
 MAX_UNIT_PRICE = {Category.GAS_VOLUME: Decimal(100), Category.BACK_CHARGE: Decimal(100)}
@@ -47,12 +50,23 @@ def max_unit_price(category: Category) -> Decimal:
 @dataclass(frozen=True)
 class Band:
     """One tier: volume up to ``up_to_m3`` a year (``None`` for the last), at ``unit_price``;
-    the limit rises by ``uplift_per_person_m3`` for each person above the base size."""
+    the limit rises by ``uplift_per_person_m3`` for each person above the base size, by
+    at most ``uplift_cap_m3`` for the household (``None``: no cap)."""
 
     number: int
     up_to_m3: Decimal | None
     unit_price: Decimal
     uplift_per_person_m3: Decimal = Decimal(0)
+    uplift_cap_m3: Decimal | None = None
+
+    def limit(self, extra_people: int) -> Decimal | None:
+        """The band's upper limit for a household ``extra_people`` above the base size."""
+        if self.up_to_m3 is None:
+            return None
+        uplift = extra_people * self.uplift_per_person_m3
+        if self.uplift_cap_m3 is not None:
+            uplift = min(uplift, self.uplift_cap_m3)
+        return self.up_to_m3 + uplift
 
 
 @dataclass(frozen=True)
@@ -77,10 +91,7 @@ class TierPlan:
         known = self._limits.get(household_size)
         if known is None:
             extra = max(household_size - self.household_base, 0)
-            known = tuple(
-                None if band.up_to_m3 is None else band.up_to_m3 + extra * band.uplift_per_person_m3
-                for band in self.bands
-            )
+            known = tuple(band.limit(extra) for band in self.bands)
             self._limits[household_size] = known
         return known
 
@@ -134,7 +145,12 @@ class ScheduleRef:
 
 @dataclass(frozen=True)
 class PricedItem:
-    """An item of an approved schedule, as the catalog and the pricing service see it."""
+    """An item of an approved schedule, as the catalog and the pricing service see it.
+
+    An abolished fee (category ``abolished``) names the document that abolished it in
+    ``abolished_by``: the lookup shows it so the clerk can say why it is not charged,
+    and the pricing service refuses to quote it.  A free item costs 0 (免费).
+    """
 
     code: str
     name: str
@@ -146,6 +162,16 @@ class PricedItem:
     note: str
     schedule: ScheduleRef
     tiers: TierPlan | None = None
+    abolished_by: str = ""
+
+    @property
+    def abolished(self) -> bool:
+        return self.category is Category.ABOLISHED
+
+    @property
+    def free(self) -> bool:
+        """Provided at no charge (免费): priced at 0 in the approved schedule."""
+        return not self.abolished and self.unit_price == 0
 
 
 @dataclass(frozen=True)

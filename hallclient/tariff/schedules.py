@@ -160,6 +160,7 @@ def add_items(uow: UnitOfWork, schedule: TariffSchedule, tariff: ImportedTariff)
             unit_price=item.unit_price,
             customer_types=";".join(item.customer_types),
             note=item.note,
+            abolished_by=item.abolished_by,
         )
         for item in tariff.items
     }
@@ -172,6 +173,7 @@ def add_items(uow: UnitOfWork, schedule: TariffSchedule, tariff: ImportedTariff)
             up_to_m3=band.up_to_m3,
             unit_price=band.unit_price,
             uplift_per_person_m3=band.uplift_per_person_m3,
+            uplift_cap_m3=band.uplift_cap_m3,
         )
         for band in tariff.bands
     )

@@ -151,6 +151,7 @@ def _priced(row: TariffItem, schedule: TariffSchedule, bands: list[TariffBand]) 
         row.note,
         schedule_ref(schedule),
         _plan(schedule, bands),
+        row.abolished_by,
     )
 
 
@@ -160,7 +161,10 @@ def _plan(schedule: TariffSchedule, bands: list[TariffBand]) -> TierPlan | None:
     month, day = parse_month_day(schedule.tier_year_start)
     ordered = sorted(bands, key=lambda band: band.band)
     return TierPlan(
-        tuple(Band(b.band, b.up_to_m3, b.unit_price, b.uplift_per_person_m3) for b in ordered),
+        tuple(
+            Band(b.band, b.up_to_m3, b.unit_price, b.uplift_per_person_m3, b.uplift_cap_m3)
+            for b in ordered
+        ),
         month,
         day,
         schedule.household_base,

@@ -19,6 +19,7 @@ from hallclient.tariff.file_checks import cut, shown
 from hallclient.tariff.imported import ImportedBand
 from hallclient.tariff.rules import (
     CUSTOMER_TYPES,
+    FREE_CATEGORIES,
     LATE_FEE_CODE,
     MAX_DAILY_RATE,
     MAX_GRACE_DAYS,
@@ -37,6 +38,8 @@ CATEGORY_ALIASES = {
     "材料费": "material",
     "押金": "deposit",
     "补缴": "back_charge",
+    "已取消": "abolished",
+    "取消收费": "abolished",
 }
 CUSTOMER_ALIASES = {
     "居民": "residential",
@@ -53,6 +56,8 @@ _HINTS = (
     (re.compile(r"[eE]"), "an exponent: type the number in full"),
     (re.compile(r"\s"), "a space inside the number"),
 )
+FREE = "免费"  # a free item's price as a published list writes it: 0
+NO_PRICE = frozenset({"", "已取消", "取消"})  # an abolished fee's price cell
 MAX_UPLIFT = Decimal(10_000)
 MAX_NUMBER_CHARS = 30
 BY_VOLUME = frozenset({Category.GAS_VOLUME, Category.BACK_CHARGE})
@@ -113,7 +118,10 @@ def parse_category(cell: Cell, row: Mapping[str, Cell]) -> Category:
 
 
 def parse_unit(cell: Cell, row: Mapping[str, Cell]) -> str:
-    text = _required(cell).replace("m3", "m³").replace("立方米", "m³")
+    """A known unit; an abolished fee may leave it empty (it is never charged)."""
+    if row.get("category") is Category.ABOLISHED and not _text(cell):
+        return ""
+    text = _required(cell).removeprefix("元/").replace("m3", "m³").replace("立方米", "m³")
     if text not in UNITS:
         raise CellError(f"{shown(text)} is not a known unit: {' '.join(UNITS)}")
     if row.get("category") in BY_VOLUME and text != "m³":
@@ -178,19 +186,45 @@ def parse_number(cell: Cell, places: int) -> Decimal:
 
 
 def parse_price(cell: Cell, row: Mapping[str, Cell]) -> Decimal:
-    """Above zero, to the fen (gas: four places), not absurd for its category.
+    """To the fen (gas: four places), not absurd for its category; above zero, except a
+    free service or material (0, 免费) and an abolished fee (empty or 0: it has none).
 
     With an invalid category (reported on its own) the loosest rules apply, so one
     mistake is not reported twice."""
     category = row.get("category")
+    if category is Category.ABOLISHED:
+        return _no_price(cell)
     places = price_places(category) if isinstance(category, Category) else 4
     ceiling = max_unit_price(category) if isinstance(category, Category) else MAX_ANY_PRICE
-    price = parse_number(cell, places)
-    if price <= 0:
-        raise CellError(f"{price}: a price must be above zero")
+    price = Decimal(0) if _text(cell) == FREE else parse_number(cell, places)
+    if price < 0 or (price == 0 and category not in FREE_CATEGORIES):
+        raise CellError(
+            f"{price}: a price must be above zero (only a service or material may be free, 0)"
+        )
     if price > ceiling:
         raise CellError(f"{price}: above {ceiling} yuan, surely a mistake")
     return price
+
+
+def _no_price(cell: Cell) -> Decimal:
+    """An abolished fee's price cell: empty, 0, or 已取消 as a published list writes it."""
+    text = _text(cell)
+    if text in NO_PRICE or (PLAIN_NUMBER.fullmatch(text) and Decimal(text) == 0):
+        return Decimal(0)
+    raise CellError(f"{shown(text)}: an abolished fee has no price; leave it empty")
+
+
+def parse_abolished_by(cell: Cell, row: Mapping[str, Cell]) -> str:
+    """The document that abolished a fee: required for an abolished fee, refused otherwise."""
+    text = _text(cell)
+    abolished = row.get("category") is Category.ABOLISHED
+    if abolished and not text:
+        raise CellError("required for an abolished fee: the document, e.g. 国办函〔2020〕129号")
+    if text and not abolished and isinstance(row.get("category"), Category):
+        raise CellError(f"{shown(text)}: only an abolished fee (已取消) names such a document")
+    if len(text) > 100:
+        raise CellError("longer than 100 characters")
+    return text
 
 
 def parse_band_number(cell: Cell, row: Mapping[str, Cell]) -> int:
@@ -216,6 +250,16 @@ def parse_uplift(cell: Cell, row: Mapping[str, Cell]) -> Decimal:
     if not 0 <= uplift <= MAX_UPLIFT:
         raise CellError(f"{uplift}: between 0 and {MAX_UPLIFT} m³ per person")
     return uplift
+
+
+def parse_uplift_cap(cell: Cell, row: Mapping[str, Cell]) -> Decimal | None:
+    """At most this much more a year for the whole household (empty: no cap)."""
+    if not _text(cell):
+        return None
+    cap = parse_number(cell, 3)
+    if not 0 < cap <= MAX_UPLIFT:
+        raise CellError(f"{cap}: above 0 and at most {MAX_UPLIFT} m³ per household")
+    return cap
 
 
 def check_bands(
@@ -247,6 +291,13 @@ def _item_band_problems(
         if band.band != expected:
             problems.append(Problem(file, line, "band", f"{code}: band {expected} expected"))
             return problems
+    return problems + _limit_problems(file, rows)
+
+
+def _limit_problems(file: str, rows: list[tuple[int, ImportedBand]]) -> list[Problem]:
+    """Limits rising band by band, uplifts never falling (the open last band has no limit to
+    raise), a cap only on an uplift, the last band open and only the last."""
+    problems = []
     for (line, band), (_, before) in zip(rows[1:], rows, strict=False):
         if (
             before.up_to_m3 is not None
@@ -254,7 +305,7 @@ def _item_band_problems(
             and band.up_to_m3 <= before.up_to_m3
         ):
             problems.append(Problem(file, line, "up_to_m3", f"must be above {before.up_to_m3}"))
-        if band.uplift_per_person_m3 < before.uplift_per_person_m3:
+        if band.up_to_m3 is not None and band.uplift_per_person_m3 < before.uplift_per_person_m3:
             problems.append(
                 Problem(
                     file,
@@ -263,6 +314,10 @@ def _item_band_problems(
                     f"less than band {before.band}'s {before.uplift_per_person_m3}",
                 )
             )
+    for line, band in rows:
+        if band.uplift_cap_m3 is not None and not band.uplift_per_person_m3:
+            why = "a household cap needs an uplift per person to cap"
+            problems.append(Problem(file, line, "uplift_cap_m3", why))
     for line, band in rows[:-1]:
         if band.up_to_m3 is None:
             problems.append(Problem(file, line, "up_to_m3", "only the last band is open"))

@@ -39,7 +39,7 @@ def test_demo_data_gives_a_user_per_role_and_loads_once(database):
         assert _count(core.database, User) == len(DEMO_USERS)
         assert _count(core.database, Account) == 300
         assert _count(core.database, Department) == 7
-        assert _count(core.database, TariffItem) == 14
+        assert _count(core.database, TariffItem) == 16
         assert _count(core.database, TariffBand) == 3
         assert _count(core.database, Counter) >= 4
         clerk = DEMO_USERS[0]

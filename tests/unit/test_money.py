@@ -4,7 +4,15 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from hallclient.money import MoneyError, format_yuan, from_fen, parse_yuan, round_fen, to_fen
+from hallclient.money import (
+    MoneyError,
+    format_unit_price,
+    format_yuan,
+    from_fen,
+    parse_yuan,
+    round_fen,
+    to_fen,
+)
 
 money = st.decimals(min_value=-(10**9), max_value=10**9, places=2, allow_nan=False)
 
@@ -56,3 +64,26 @@ def test_parse_yuan_refuses(text):
 def test_format_yuan_uses_full_width_sign():
     assert format_yuan(Decimal("1234.5")) == "￥1,234.50"
     assert format_yuan(Decimal("-3"), symbol=False) == "-3.00"
+
+
+@pytest.mark.parametrize(
+    ("price", "expected"),
+    [
+        ("2.881", "￥2.881"),  # as approved, never rounded to the fen
+        ("2.8810", "￥2.881"),
+        ("2.6100", "￥2.61"),
+        ("0.0010", "￥0.001"),
+        ("2000", "￥2,000.00"),
+        ("0", "￥0.00"),
+    ],
+)
+def test_a_unit_price_shows_every_approved_decimal(price, expected):
+    assert format_unit_price(Decimal(price)) == expected
+    assert format_unit_price(Decimal(price), symbol=False, grouping=False) == expected[1:].replace(
+        ",", ""
+    )
+
+
+def test_format_unit_price_refuses_float():
+    with pytest.raises(MoneyError):
+        format_unit_price(2.881)  # type: ignore[arg-type]

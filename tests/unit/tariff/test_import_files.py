@@ -121,7 +121,7 @@ def test_files_that_are_not_text_are_refused_as_a_whole(tmp_path, content, expec
         (3, "unit_price", "3e1", "an exponent"),
         (3, "unit_price", "NaN", "not a number"),
         (3, "unit_price", "-30.00", "above zero"),
-        (3, "unit_price", "0", "above zero"),
+        (2, "unit_price", "0", "only a service or material may be free"),
         (3, "unit_price", "250000", "surely a mistake"),
         (2, "unit_price", "150", "surely a mistake"),
         (2, "unit_price", "2.61005", "more than 4 decimal places"),
@@ -141,7 +141,7 @@ def test_each_bad_cell_is_named_by_row_and_column(tmp_path, row, column, value, 
 
 
 def test_every_problem_is_listed_at_once(tmp_path):
-    lines = [HEADER, *CLEAN, "S105,过户费二,service_fee,户,0,residential,", "X1,,material,桶,1,x,"]
+    lines = [HEADER, *CLEAN, "S105,过户费二,service_fee,户,-5,residential,", "X1,,material,桶,1,x,"]
     problems = _problems(_csv(tmp_path, lines))
     assert [p.split(": ")[0:2] for p in problems] == [
         ["items.csv:5", "unit_price"],
@@ -256,7 +256,7 @@ def test_a_file_that_is_not_a_workbook_is_refused(tmp_path):
             "tiers.csv:2: item_code: G999 is not an item of the items file",
         ),
         (
-            ["G101,1,300,2.61,120", "G101,2,,3.13,60"],
+            ["G101,1,300,2.61,120", "G101,2,600,3.13,60", "G101,3,,3.92,0"],
             "tiers.csv:3: uplift_per_person_m3: less than band 1's 120",
         ),
         (["G101,1,300,2.61,0"], "tiers.csv:2: band: G101: a tiered price needs 2 bands"),
@@ -284,7 +284,7 @@ def test_a_hundred_thousand_rows_with_a_few_bad_ones_are_all_reported(tmp_path):
     lines = [HEADER] + [
         f"S{n:06d},服务项目{n},service_fee,次,{n % 900 + 1}.50,residential," for n in range(100_000)
     ]
-    bad_rows = {1_001: "0", 50_002: "１２", 99_999: "1.234"}
+    bad_rows = {1_001: "-1", 50_002: "１２", 99_999: "1.234"}
     for row, price in bad_rows.items():
         lines[row - 1] = f"B{row},坏行,service_fee,次,{price},residential,"
     started = time.perf_counter()
