@@ -592,6 +592,10 @@
         <translation>户籍人口超过 {base} 人的，每增加 1 人，各档上限分别增加 {amounts} m³。</translation>
     </message>
     <message>
+        <source>At most {caps} m³ more a year per household.</source>
+        <translation>每户每年最多增加 {caps} m³。</translation>
+    </message>
+    <message>
         <source>Tier {n}: above {low} m³, {price}</source>
         <translation>第{n}档：{low} m³ 以上，{price}</translation>
     </message>
@@ -1677,6 +1681,10 @@
     <message>
         <source>The cart is empty: add the fees on the Fees page (Ctrl+2) first.</source>
         <translation>待收费用为空：请先在“费用查询”页（Ctrl+2）加入费用。</translation>
+    </message>
+    <message>
+        <source>Everything in the cart is free: there is nothing to charge and no receipt. Record the service when the visit ends (F9).</source>
+        <translation>待收费用都是免费项目：无需收费，也不开收据。办结时（F9）记录所办事项即可。</translation>
     </message>
     <message>
         <source>Each amount must be above zero and exact to the fen.</source>
@@ -2802,6 +2810,10 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
         <translation>补缴</translation>
     </message>
     <message>
+        <source>Abolished fee</source>
+        <translation>已取消收费</translation>
+    </message>
+    <message>
         <source>Residential</source>
         <translation>居民</translation>
     </message>
@@ -2840,6 +2852,18 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     <message>
         <source>Tiered gas needs the customer&apos;s account before it can be charged.</source>
         <translation>阶梯气价须填写客户户号后才能收费。</translation>
+    </message>
+    <message>
+        <source>Free</source>
+        <translation>免费</translation>
+    </message>
+    <message>
+        <source>Abolished</source>
+        <translation>已取消</translation>
+    </message>
+    <message>
+        <source>{name} was abolished by {document} and must not be charged.</source>
+        <translation>{name}已按{document}取消，不得收取。</translation>
     </message>
 </context>
 <context>

@@ -8,7 +8,13 @@ from PySide6.QtWidgets import QFormLayout, QFrame, QLabel, QVBoxLayout, QWidget
 
 from hallclient.tariff.rules import Band, PricedItem
 from ui.kit.widgets import named
-from ui.words.tariff import category_text, customer_types_text, unit_price_text
+from ui.words.tariff import (
+    abolished_text,
+    category_text,
+    customer_types_text,
+    item_price_text,
+    unit_price_text,
+)
 
 
 class FeeDetail(QFrame):
@@ -66,8 +72,9 @@ class FeeDetail(QFrame):
             self.tiers.hide()
             return
         self.title.setText(item.name)
-        price = unit_price_text(item.unit_price, item.category)
-        self.price.setText(self.tr("{price} per {unit}").format(price=price, unit=item.unit))
+        self.price.setText(self._price_text(item))
+        self.price.setProperty("abolished", item.abolished)  # the style sheet shows it in red
+        self.price.style().polish(self.price)
         schedule = item.schedule
         until = schedule.effective_to.isoformat() if schedule.effective_to else self.tr("open")
         texts = (
@@ -80,8 +87,18 @@ class FeeDetail(QFrame):
         )
         for value, text in zip(self.values, texts, strict=True):
             value.setText(text)
-        self.tiers.setText("\n".join(filter(None, (self._tiers_text(item), item.note))))
+        abolished = abolished_text(item.name, item.abolished_by) if item.abolished else ""
+        notes = (abolished, self._tiers_text(item), item.note)
+        self.tiers.setText("\n".join(filter(None, notes)))
         self.tiers.setVisible(bool(self.tiers.text()))
+
+    def _price_text(self, item: PricedItem) -> str:
+        """``￥2.881 per m³``; a free item and an abolished fee say so, with no unit."""
+        if item.abolished or item.free:
+            return item_price_text(item)
+        return self.tr("{price} per {unit}").format(
+            price=unit_price_text(item.unit_price), unit=item.unit
+        )
 
     def _tiers_text(self, item: PricedItem) -> str:
         if item.tiers is None:
@@ -95,25 +112,35 @@ class FeeDetail(QFrame):
         for band in plan.bands:
             lines.append(self._band_text(band, lower))
             lower = band.up_to_m3 if band.up_to_m3 is not None else lower
-        raised = [b.uplift_per_person_m3 for b in plan.bands if b.up_to_m3 is not None]
-        if any(raised):
-            amounts = " / ".join(f"{amount.normalize():f}" for amount in raised)
+        limited = [b for b in plan.bands if b.up_to_m3 is not None]
+        if any(b.uplift_per_person_m3 for b in limited):
+            amounts = " / ".join(_m3(b.uplift_per_person_m3) for b in limited)
             lines.append(
                 self.tr(
                     "Households of more than {base} people: each extra person raises "
                     "the limits by {amounts} m³."
                 ).format(base=plan.household_base, amounts=amounts)
             )
+        if any(b.uplift_cap_m3 is not None for b in limited):
+            caps = " / ".join(
+                "—" if b.uplift_cap_m3 is None else _m3(b.uplift_cap_m3) for b in limited
+            )
+            lines.append(self.tr("At most {caps} m³ more a year per household.").format(caps=caps))
         return "\n".join(lines)
 
     def _band_text(self, band: Band, lower: Decimal) -> str:
-        price = f"￥{band.unit_price:,.4f}"
-        low = f"{lower.normalize():f}"
+        price = unit_price_text(band.unit_price)
+        low = _m3(lower)
         if band.up_to_m3 is None:
             return self.tr("Tier {n}: above {low} m³, {price}").format(
                 n=band.number, low=low, price=price
             )
-        high = f"{band.up_to_m3.normalize():f}"
+        high = _m3(band.up_to_m3)
         return self.tr("Tier {n}: {low}–{high} m³, {price}").format(
             n=band.number, low=low, high=high, price=price
         )
+
+
+def _m3(volume: Decimal) -> str:
+    """A volume as written: 300, 150, 12.5 (no trailing zeros, no exponent)."""
+    return f"{volume.normalize():f}"

@@ -8,7 +8,7 @@ from hallclient.money import format_yuan
 from hallclient.tariff.rules import BasisLine, PricedItem
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.kit.table_model import RowsTableModel
-from ui.words.tariff import category_text, unit_price_text
+from ui.words.tariff import category_text, item_price_text, unit_price_text
 
 
 class ItemTableModel(RowsTableModel[PricedItem]):
@@ -27,7 +27,7 @@ class ItemTableModel(RowsTableModel[PricedItem]):
 
     def display(self, row: PricedItem, column: int) -> str:
         if column == self.COL_PRICE:  # * marks a tiered price
-            return unit_price_text(row.unit_price, row.category) + (" *" if row.tiers else "")
+            return item_price_text(row) + (" *" if row.tiers else "")
         texts = {self.COL_CODE: row.code, self.COL_NAME: row.name, self.COL_UNIT: row.unit}
         return texts.get(column) or category_text(row.category)
 
@@ -54,7 +54,7 @@ class BasisTableModel(RowsTableModel[BasisLine]):
             self.COL_DOCUMENT: row.approval_doc_no,
             self.COL_BAND: band if row.band else "—",
             self.COL_QUANTITY: f"{row.quantity.normalize():f} {row.unit}",
-            self.COL_PRICE: f"￥{row.unit_price:,.4f}",
+            self.COL_PRICE: unit_price_text(row.unit_price),
             self.COL_SUBTOTAL: format_yuan(row.subtotal),
         }
         return texts[column]

@@ -48,7 +48,7 @@ from ui.kit.tasks import TaskRunner
 from ui.kit.visit_bar import OnVisit, VisitBar
 from ui.kit.widgets import named, table_view
 from ui.words.problems import problem_text
-from ui.words.tariff import tariff_problem_text
+from ui.words.tariff import abolished_text, amount_text, tariff_problem_text
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
@@ -234,9 +234,10 @@ class FeesPage(QFrame):
         return self.items.row_at(self.results.currentIndex().row())
 
     def _row_changed(self) -> None:
-        self.detail.show_item(self.current_item())
+        item = self.current_item()
+        self.detail.show_item(item)
         self.quote = None
-        self.say("")
+        self.say(abolished_text(item.name, item.abolished_by) if item and item.abolished else "")
         self.show_quote()
 
     # -- calculating -------------------------------------------------------------------------
@@ -282,7 +283,7 @@ class FeesPage(QFrame):
 
     def show_quote(self) -> None:
         self.basis.set_rows(self.quote.lines if self.quote else ())
-        amount = format_yuan(self.quote.amount) if self.quote else "—"
+        amount = amount_text(self.quote.amount) if self.quote else "—"
         self.total.setText(self.tr("Amount: {amount}").format(amount=amount))
 
     # -- the cart ----------------------------------------------------------------------------
@@ -301,9 +302,13 @@ class FeesPage(QFrame):
             self.sig_pay.emit()
 
     def _take_quote(self) -> bool:
-        quote = self.quote
+        quote, item = self.quote, self.current_item()
         if quote is None:
-            self.say(self.tr("Type the quantity first: the fee is quoted as you type."))
+            self.say(
+                abolished_text(item.name, item.abolished_by)
+                if item is not None and item.abolished
+                else self.tr("Type the quantity first: the fee is quoted as you type.")
+            )
             return False
         if quote.estimated:
             self.refused(TariffError(TariffProblem.ESTIMATE, quote.item_code))
@@ -344,7 +349,7 @@ class FeesPage(QFrame):
             # a late fee's quantity is the bill it is charged on: its name says enough
             late = line.item_code == LATE_FEE_CODE
             quantity = "" if late else f" {line.quantity.normalize():f} {line.unit}"
-            self.cart_list.addItem(f"{line.item_name}{quantity}  {format_yuan(line.amount)}")
+            self.cart_list.addItem(f"{line.item_name}{quantity}  {amount_text(line.amount)}")
         self.cart_total.setText(
             self.tr("Cart total: {amount}").format(amount=format_yuan(self.cart.total))
         )

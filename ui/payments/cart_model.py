@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from hallclient.money import format_yuan
 from hallclient.tariff.rules import Quote
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.kit.table_model import RowsTableModel
+from ui.words.tariff import amount_text
 
 
 class CartTableModel(RowsTableModel[Quote]):
@@ -24,6 +24,6 @@ class CartTableModel(RowsTableModel[Quote]):
             self.COL_ITEM: f"{row.item_code} {row.item_name}",
             self.COL_QUANTITY: f"{row.quantity.normalize():f} {row.unit}",
             self.COL_ACCOUNT: row.account_no or "—",
-            self.COL_AMOUNT: format_yuan(row.amount),
+            self.COL_AMOUNT: amount_text(row.amount),
         }
         return texts[column]

@@ -5,10 +5,11 @@ on the intake page), "main-<area>" for each work area (the admin area as the dem
 administrator 9001, the others as the clerk), "locked" (the clerk's window after the
 idle lock), "change-password" (the forced change after the first login) and
 "approval" (a manager's approval of a void, over the payments page), "fees-search"
-(pinyin initials typed in the fee lookup) and "fees-quote" (a tiered gas quote for a
-large household, with its basis), "intake-visit" (a called ticket with its account
-and purpose), "intake-close" (the satisfaction question) and "intake-day" (today's
-visits with wait and service times); the shift screens of :mod:`ui.tools.render_shifts`,
+(pinyin initials typed in the fee lookup), "fees-quote" (a tiered gas quote for a
+large household, with its basis), "fees-abolished" (an abolished fee chosen),
+"intake-visit" (a called ticket with its account and purpose), "intake-close" (the
+satisfaction question) and "intake-day" (today's visits with wait and service times);
+the shift screens of :mod:`ui.tools.render_shifts`,
 and "main-overview" as the shift manager 2001.  A real core is
 used, logging in directly (the forced password change does not stop it); a database
 without users first gets a small demo data set.
@@ -56,7 +57,7 @@ if TYPE_CHECKING:
     from hallclient.core import Core
 
 DIALOG_SCREENS = ("locked", "change-password", "approval", "quick-reference")
-FEE_SCREENS = ("fees-search", "fees-quote")
+FEE_SCREENS = ("fees-search", "fees-quote", "fees-abolished")
 INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
 PAYMENT_SCREENS = ("payments-charge", "payments-receipt")
 REFERRAL_SCREENS = ("referral-board", "referral-form", "emergency")
@@ -240,7 +241,8 @@ class _Renderer:
         return dialog
 
     def _fee_screen(self, name: str) -> QPixmap:
-        """The fee lookup: "GHF" typed (pinyin initials), or a tiered gas quote for an account."""
+        """The fee lookup: "GHF" typed (pinyin initials), an abolished fee ("费": every fee,
+        开户费 chosen), or a tiered gas quote for an account."""
         window = self._window(DEMO_CLERK, "fees", name)
         page = window.pages.fees
         assert isinstance(page, FeesPage)
@@ -251,6 +253,11 @@ class _Renderer:
             page.quantity.setText("380")
             page.calculate()
             wait_until(lambda: not page.live.busy)
+        elif name == "fees-abolished":
+            page.search.setText("费")
+            page.results.selectRow(
+                next(row for row, item in enumerate(page.items.rows()) if item.abolished)
+            )
         else:
             page.search.setText("GHF")
         return grab(window)

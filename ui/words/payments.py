@@ -26,6 +26,11 @@ _REFUSALS = {
     ReceiptProblem.EMPTY_CART: QT_TRANSLATE_NOOP(
         "Payments", "The cart is empty: add the fees on the Fees page (Ctrl+2) first."
     ),
+    ReceiptProblem.NOTHING_TO_PAY: QT_TRANSLATE_NOOP(
+        "Payments",
+        "Everything in the cart is free: there is nothing to charge and no receipt. "
+        "Record the service when the visit ends (F9).",
+    ),
     ReceiptProblem.BAD_AMOUNT: QT_TRANSLATE_NOOP(
         "Payments", "Each amount must be above zero and exact to the fen."
     ),

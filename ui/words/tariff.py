@@ -6,8 +6,9 @@ from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication
 
-from hallclient.tariff.errors import TariffError, TariffProblem
-from hallclient.tariff.rules import Category, price_places
+from hallclient.money import format_unit_price, format_yuan
+from hallclient.tariff.errors import AbolishedFeeError, TariffError, TariffProblem
+from hallclient.tariff.rules import Category, PricedItem
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 
 _CATEGORIES = {
@@ -16,6 +17,7 @@ _CATEGORIES = {
     Category.MATERIAL: QT_TRANSLATE_NOOP("Tariff", "Material"),
     Category.DEPOSIT: QT_TRANSLATE_NOOP("Tariff", "Deposit"),
     Category.BACK_CHARGE: QT_TRANSLATE_NOOP("Tariff", "Back-charge"),
+    Category.ABOLISHED: QT_TRANSLATE_NOOP("Tariff", "Abolished fee"),
 }
 _CUSTOMER_TYPES = {
     "residential": QT_TRANSLATE_NOOP("Tariff", "Residential"),
@@ -45,6 +47,13 @@ _PROBLEMS = {
 }
 
 
+_FREE = QT_TRANSLATE_NOOP("Tariff", "Free")
+_ABOLISHED = QT_TRANSLATE_NOOP("Tariff", "Abolished")
+_ABOLISHED_WHY = QT_TRANSLATE_NOOP(
+    "Tariff", "{name} was abolished by {document} and must not be charged."
+)
+
+
 def _tr(source: str) -> str:
     return QCoreApplication.translate("Tariff", source)
 
@@ -58,10 +67,27 @@ def customer_types_text(types: tuple[str, ...]) -> str:
 
 
 def tariff_problem_text(error: TariffError) -> str:
+    if isinstance(error, AbolishedFeeError):
+        return abolished_text(error.name, error.document)
     source = _PROBLEMS.get(error.problem)
     return _tr(source) if source else str(error)
 
 
-def unit_price_text(price: Decimal, category: Category) -> str:
-    """``￥2.6100`` for gas (four places, as approved), ``￥50.00`` otherwise."""
-    return f"￥{price:,.{price_places(category)}f}"
+def abolished_text(name: str, document: str) -> str:
+    """Why the counter does not charge an abolished fee, in words the clerk can say."""
+    return _tr(_ABOLISHED_WHY).format(name=name, document=document)
+
+
+def unit_price_text(price: Decimal) -> str:
+    """``￥2.881``: every decimal approved; ``Free`` (免费) for a price of 0."""
+    return format_unit_price(price) if price else _tr(_FREE)
+
+
+def amount_text(amount: Decimal) -> str:
+    """A line's amount: ``￥50.00``, or ``Free`` (免费) for a free item's 0."""
+    return format_yuan(amount) if amount else _tr(_FREE)
+
+
+def item_price_text(item: PricedItem) -> str:
+    """An item's price as the lookup lists it: ``Abolished`` for an abolished fee."""
+    return _tr(_ABOLISHED) if item.abolished else unit_price_text(item.unit_price)
