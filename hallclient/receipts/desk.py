@@ -27,7 +27,8 @@ from hallclient.receipts import jobs
 from hallclient.receipts.issue import Issued, PaymentRequest, issue_receipt
 from hallclient.receipts.jobs import JobView
 from hallclient.receipts.payment import Settlement, Tender, settle
-from hallclient.receipts.void import void_receipt
+from hallclient.receipts.record import ReceiptRecord
+from hallclient.receipts.void import void_receipt, voidable_record
 
 
 class ReceiptDesk:
@@ -102,6 +103,9 @@ class ReceiptDesk:
 
     def reprint(self, user: CurrentUser, receipt_no: str, reason: str) -> JobView:
         return jobs.request_copy(self.database, self._context_of(user), receipt_no, reason)
+
+    def voidable(self, user: CurrentUser, receipt_no: str) -> ReceiptRecord:
+        return voidable_record(self.database, self._context_of(user), receipt_no)
 
     def void(self, user: CurrentUser, receipt_no: str, reason: str, approval_id: int) -> Issued:
         return void_receipt(self.database, self._context_of(user), receipt_no, reason, approval_id)

@@ -61,6 +61,18 @@ def void_receipt(
         raise ReceiptError(ReceiptProblem.ALREADY_VOID, receipt_no) from None
 
 
+def voidable_record(database: Database, context: Context, receipt_no: str) -> ReceiptRecord:
+    """The sale a void would reverse, refused as :func:`void_receipt` would refuse it: the
+    counter shows it (amount, account) before a manager is asked to approve."""
+    context.require(Action.SERVE_CUSTOMERS)
+    number = receipt_no.strip()
+    with UnitOfWork(database) as uow:
+        original = _voidable(uow, context, number, f"void-{number}"[:64])
+        if isinstance(original, Issued):
+            raise ReceiptError(ReceiptProblem.ALREADY_VOID, number)
+        return load_record(uow, original)
+
+
 def _void_and_commit(
     uow: UnitOfWork, context: Context, receipt_no: str, reason: str, approval_id: int
 ) -> Issued:

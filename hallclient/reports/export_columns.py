@@ -73,7 +73,7 @@ SHIFTS: Columns = (
     Column("收费员", 10),
     Column("开班", 19),
     Column("交班", 19),
-    Column("状态", 10),
+    Column("状态", 18),
     Column("备用金", 11, money=True),
     Column("清点轮次", 6),
     *(Column(f"{METHOD_NAMES[m]}应有", 12, money=True) for m in METHODS),

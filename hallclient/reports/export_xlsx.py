@@ -19,7 +19,7 @@ from zoneinfo import ZoneInfo
 
 from sqlalchemy import Integer, Row, Select, func, select, type_coerce
 
-from db.domain import PaymentMethod, ReceiptKind
+from db.domain import PaymentMethod, ReceiptKind, ShiftStatus
 from db.engine import Database
 from db.models.receipts import Receipt, ReceiptLine, ReceiptPayment
 from db.models.shifts import Shift, ShiftTally
@@ -216,7 +216,7 @@ class _Export:
             s.clerk_name,
             self.local(s.opened_at),
             self.local(s.closed_at) if s.closed_at else None,
-            s.status.value,
+            SHIFT_STATES[s.status],
             s.opening_float,
             s.count_round,
             *[t.expected if t else None for t in counted],
@@ -233,6 +233,13 @@ def _fen(column: Any) -> Any:
 
 
 _KIND = {ReceiptKind.SALE: "收费", ReceiptKind.VOID: "作废"}
+#: a shift's state in the workbook's language (its titles are Chinese), as the screens say it
+SHIFT_STATES = {
+    ShiftStatus.OPEN: "营业中",
+    ShiftStatus.SUBMITTED: "已交班，待值班长审核",
+    ShiftStatus.RETURNED: "已退回复点",
+    ShiftStatus.APPROVED: "已审核",
+}
 _RECEIPT_FIELDS = (
     Receipt.id,
     Receipt.receipt_no,

@@ -60,21 +60,70 @@ class DayCloseView:
     bills_paid: int = 0
 
 
+@dataclass(frozen=True)
+class PendingShift:
+    """A shift that keeps the day from closing: where, whose, in what state."""
+
+    shift_id: int
+    counter_code: str
+    clerk_name: str
+    clerk_employee_no: str
+    status: ShiftStatus
+
+
+class PendingShiftsError(ShiftError):
+    """The day closes when every shift is approved: these are not (named for the manager)."""
+
+    def __init__(self, shifts: tuple[PendingShift, ...]) -> None:
+        self.shifts = shifts
+        detail = ", ".join(f"{s.counter_code} {s.clerk_employee_no} #{s.shift_id}" for s in shifts)
+        super().__init__(ShiftProblem.SHIFTS_PENDING, detail)
+
+
+@dataclass(frozen=True)
+class DayClosePreview:
+    """What closing the day would record, shown before the manager confirms."""
+
+    summary: HallDay
+    heads: tuple[SeriesHead, ...]
+    previous_grand_total: Decimal
+
+    @property
+    def grand_total(self) -> Decimal:
+        return self.previous_grand_total + self.summary.net
+
+
+def preview_day_close(database: Database, context: Context, day: date) -> DayClosePreview:
+    """The day close as it would be recorded now, refused as :func:`close_day` would be."""
+    context.require(Action.RECONCILE_SHIFTS)
+    with UnitOfWork(database) as uow:
+        last, summary = _closable_day(uow, context, day)
+        heads = series_heads(uow, [line.shift.id for line in summary.shifts])
+        return DayClosePreview(summary, heads, _grand_total(last))
+
+
+def _closable_day(uow: UnitOfWork, context: Context, day: date) -> tuple[DayClose | None, HallDay]:
+    """The last close and the day's summary, or the reason the day cannot close: a day not
+    begun, one closed already, an earlier day still open, a shift not approved."""
+    if day > context.today():
+        raise ShiftError(ShiftProblem.FUTURE_DAY, day.isoformat())
+    hall = context.where.hall_code
+    last = _last_close(uow, hall)
+    if last is not None and last.business_day >= day:
+        raise ShiftError(ShiftProblem.DAY_CLOSED, last.business_day.isoformat())
+    _refuse_open_days(uow, hall, day, last.business_day if last is not None else None)
+    return last, day_of(uow, hall, day)
+
+
 def close_day(database: Database, context: Context, day: date) -> DayCloseView:
     """Close the hall's ``day``; refused while any of its shifts is not approved, or while an
     earlier day with shifts is not closed (days close in order, none is skipped)."""
     context.require(Action.RECONCILE_SHIFTS)
-    if day > context.today():
-        raise ShiftError(ShiftProblem.FUTURE_DAY, day.isoformat())
 
     def use_case(uow: UnitOfWork) -> DayCloseView:
         hall = context.where.hall_code
         uow.session.get(Hall, hall, with_for_update=True)  # one day close at a time per hall
-        last = _last_close(uow, hall)
-        if last is not None and last.business_day >= day:
-            raise ShiftError(ShiftProblem.DAY_CLOSED, last.business_day.isoformat())
-        _refuse_open_days(uow, hall, day, last.business_day if last is not None else None)
-        summary = day_of(uow, hall, day)
+        last, summary = _closable_day(uow, context, day)
         previous = _grand_total(last)
         content = _content(
             summary,
@@ -187,17 +236,22 @@ def _refuse_open_days(uow: UnitOfWork, hall: str, day: date, last_closed: date |
     )
     if earlier is not None:
         raise ShiftError(ShiftProblem.EARLIER_DAY_OPEN, earlier.isoformat())
-    counters = uow.session.scalars(
-        select(Shift.counter_code)
+    pending = uow.session.scalars(
+        select(Shift)
         .where(
             Shift.hall_code == hall,
             Shift.business_day == day,
             Shift.status != ShiftStatus.APPROVED,
         )
-        .order_by(Shift.counter_code)
+        .order_by(Shift.counter_code, Shift.id)
     ).all()
-    if counters:
-        raise ShiftError(ShiftProblem.SHIFTS_PENDING, ", ".join(counters))
+    if pending:
+        raise PendingShiftsError(
+            tuple(
+                PendingShift(s.id, s.counter_code, s.clerk_name, s.clerk_employee_no, s.status)
+                for s in pending
+            )
+        )
 
 
 def _grand_total(last: DayClose | None) -> Decimal:

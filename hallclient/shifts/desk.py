@@ -28,7 +28,8 @@ from hallclient.reports.day_pdf import day_report_pdf
 from hallclient.reports.export_xlsx import ExportSummary, Progress, export_days
 from hallclient.shifts import day_close, manager
 from hallclient.shifts import service as shifts
-from hallclient.shifts.day_close import DayCloseView
+from hallclient.shifts.business_day import BusinessDay, business_day
+from hallclient.shifts.day_close import DayClosePreview, DayCloseView
 from hallclient.shifts.figures import Tally
 from hallclient.shifts.report_layout import day_close_layout, shift_report_layout
 from hallclient.shifts.service import Declared
@@ -118,6 +119,12 @@ class ShiftDesk:
 
     def close_day(self, user: CurrentUser, day: date) -> DayCloseView:
         return day_close.close_day(self.database, self._context_of(user), day)
+
+    def preview_day_close(self, user: CurrentUser, day: date) -> DayClosePreview:
+        return day_close.preview_day_close(self.database, self._context_of(user), day)
+
+    def business_day(self, user: CurrentUser) -> BusinessDay:
+        return business_day(self.database, self._context_of(user))
 
     def print_day_close(self, view: DayCloseView) -> PaperStatus:
         return self._send(day_close_layout(view, self.heading, self.paper))

@@ -18,7 +18,7 @@ class ShiftProblem(enum.StrEnum):
     NOT_SUBMITTED = "not_submitted"  # only a submitted shift is approved or returned
     NEEDS_APPROVAL = "needs_approval"  # a difference beyond the limit needs a manager
     FUTURE_DAY = "future_day"  # a day is closed once it has begun, not before
-    DAY_CLOSED = "day_closed"  # the hall's day is closed: no shift opens in it
+    DAY_CLOSED = "day_closed"  # the hall's day is closed already (later shifts: the next day)
     EARLIER_DAY_OPEN = "earlier_day_open"  # days close in order: an earlier one first
     SHIFTS_PENDING = "shifts_pending"  # the day closes only when every shift is approved
     UNKNOWN_SHIFT = "unknown_shift"

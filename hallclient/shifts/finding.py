@@ -1,4 +1,5 @@
-"""Finding a shift: the one returned to a clerk for a recount, the one open at a counter, by id.
+"""Finding a shift: the one returned to a clerk for a recount (and why), the one open at a
+counter, by id.
 
 Each query can lock the row it finds (``FOR UPDATE``, re-read), for the writers that
 change the shift.
@@ -6,9 +7,12 @@ change the shift.
 
 from __future__ import annotations
 
+import json
+
 from sqlalchemy import select
 
 from db.domain import ShiftStatus
+from db.models import AuditEntry
 from db.models.shifts import Shift
 from hallclient.context import Context
 from hallclient.shifts.errors import ShiftError, ShiftProblem
@@ -50,3 +54,19 @@ def shift_by_id(uow: UnitOfWork, shift_id: int, *, lock: bool = False) -> Shift:
     if shift is None:
         raise ShiftError(ShiftProblem.UNKNOWN_SHIFT, str(shift_id))
     return shift
+
+
+def return_reason(uow: UnitOfWork, shift_id: int) -> str:
+    """Why the manager returned the shift for a recount: the reason journaled with the
+    newest return (the journal is its record; the shift row keeps only who decided)."""
+    details = uow.session.scalar(
+        select(AuditEntry.details)
+        .where(
+            AuditEntry.action == f"shift.{ShiftStatus.RETURNED.value}",
+            AuditEntry.object_type == "shift",
+            AuditEntry.object_id == str(shift_id),
+        )
+        .order_by(AuditEntry.seq.desc())
+        .limit(1)
+    )
+    return str(json.loads(details).get("reason", "")) if details else ""

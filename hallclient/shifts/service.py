@@ -20,15 +20,16 @@ from sqlalchemy.exc import IntegrityError
 from db.domain import CountPurpose, MoveDirection, PaymentMethod, ShiftStatus
 from db.engine import Database
 from db.models import Hall
-from db.models.shifts import CashCount, CashMove, DayClose, Shift, ShiftTally
+from db.models.shifts import CashCount, CashMove, Shift, ShiftTally
 from hallclient.access.approvals import use_approval
 from hallclient.access.permissions import Action, ApprovalKind
 from hallclient.context import Context
 from hallclient.money import MAX_AMOUNT, round_fen
+from hallclient.shifts.business_day import open_business_day
 from hallclient.shifts.cash import checked_count, count_total
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.shifts.figures import Tally, beyond_limit, tallies
-from hallclient.shifts.finding import counter_shift, returned_shift, shift_by_id
+from hallclient.shifts.finding import counter_shift, return_reason, returned_shift, shift_by_id
 from hallclient.shifts.store import count_of, figures_of, moves_of, series_heads, tallies_of
 from hallclient.shifts.views import MoveView, ShiftReading, ShiftView
 
@@ -56,15 +57,11 @@ def open_shift(
     count = checked_count(float_count)
 
     def use_case(uow: UnitOfWork) -> ShiftView:
-        where, day = context.where, context.today()
+        where = context.where
         uow.session.get(Hall, where.hall_code, with_for_update=True)  # ordered with a day close
         if counter_shift(uow, context) is not None:
             raise ShiftError(ShiftProblem.ALREADY_OPEN, where.counter_code)
-        closed = select(DayClose.id).where(
-            DayClose.hall_code == where.hall_code, DayClose.business_day == day
-        )
-        if uow.session.scalar(closed) is not None:
-            raise ShiftError(ShiftProblem.DAY_CLOSED, day.isoformat())
+        day = open_business_day(uow, where.hall_code, context.today())
         shift = Shift(
             hall_code=where.hall_code,
             counter_code=where.counter_code,
@@ -217,6 +214,7 @@ def read_shift(uow: UnitOfWork, shift: Shift, context: Context) -> ShiftReading:
         tallies_of(uow, shift.id, rounds) if rounds else (),
         context.clock.now(),
         series_heads(uow, [shift.id]) if rounds else (),
+        return_reason(uow, shift.id) if shift.status is ShiftStatus.RETURNED else "",
     )
 
 

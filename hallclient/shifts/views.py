@@ -80,3 +80,4 @@ class ShiftReading:
     tallies: tuple[Tally, ...] = ()
     taken_at: datetime | None = None
     heads: tuple[SeriesHead, ...] = ()  # the shift's last receipt of each series
+    return_reason: str = ""  # a shift returned for a recount: the manager's reason

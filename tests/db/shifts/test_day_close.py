@@ -8,11 +8,13 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import select, text
 
-from db.domain import PaymentMethod, Role
+from db.domain import PaymentMethod, Role, ShiftStatus
 from db.immutability import unprotect
 from db.models.receipts import ReceiptSeries
 from hallclient.shifts import day_close, manager
 from hallclient.shifts import service as shifts
+from hallclient.shifts.business_day import BusinessDay, business_day
+from hallclient.shifts.day_close import PendingShiftsError
 from hallclient.shifts.errors import ShiftError, ShiftProblem
 from hallclient.uow import UnitOfWork
 from tests.db.receipt_helpers import FLOAT, open_till
@@ -42,9 +44,13 @@ def test_a_day_closes_when_every_shift_is_approved_and_carries_the_grand_total(t
     other = till.context(counter="C02")
     pay(till, clerk, till.cart(("S105", "1")), PaymentMethod.CASH)
     pay(till, other, till.cart(("M101", "1")), PaymentMethod.ALIPAY)
-    with pytest.raises(ShiftError) as caught:
+    with pytest.raises(PendingShiftsError) as caught:
         day_close.close_day(db, boss, clerk.today())
-    assert (caught.value.problem, caught.value.detail) == (ShiftProblem.SHIFTS_PENDING, "C01, C02")
+    assert caught.value.problem is ShiftProblem.SHIFTS_PENDING
+    assert [(s.counter_code, s.clerk_name, s.status) for s in caught.value.shifts] == [
+        ("C01", clerk.user.display_name, ShiftStatus.OPEN),
+        ("C02", other.user.display_name, ShiftStatus.OPEN),
+    ]
     for context in (clerk, other):
         _close_and_approve(till, context, boss)
     first = day_close.close_day(db, boss, clerk.today())
@@ -59,17 +65,34 @@ def test_a_day_closes_when_every_shift_is_approved_and_carries_the_grand_total(t
             s.code: (s.last_number, s.head_hash) for s in uow.session.scalars(select(ReceiptSeries))
         }
     assert {h.series: (h.last_number, h.head_hash) for h in first.heads} == heads
-    with pytest.raises(ShiftError) as caught:
-        shifts.open_shift(db, till.context(Role.SHIFT_MANAGER, counter="C03"), FLOAT)
-    assert caught.value.problem is ShiftProblem.DAY_CLOSED
-    till.clock.advance(timedelta(days=1))
-    shifts.open_shift(db, clerk, FLOAT)
+    # the same evening, after the close: the counter carries on into the next business day
+    late = shifts.open_shift(db, clerk, FLOAT)
+    assert late.business_day == clerk.today() + timedelta(days=1)
+    assert business_day(db, clerk) == BusinessDay(late.business_day, clerk.today())
     pay(till, clerk, till.cart(("S105", "2")), PaymentMethod.WECHAT)
+    till.clock.advance(timedelta(days=1))
+    assert not business_day(db, clerk).after_close
     _close_and_approve(till, clerk, boss)
     second = day_close.close_day(db, boss, clerk.today())
     assert (second.previous_grand_total, second.grand_total) == (D(310), D(370))
     assert second.prev_hash == first.hash
     assert day_close.verify_day_closes(db, "H01") is None
+
+
+def test_the_preview_shows_what_the_close_records_and_refuses_as_the_close_does(till):
+    db, clerk = till.database, till.clerk
+    boss = till.context(Role.SHIFT_MANAGER, counter="C09")
+    pay(till, clerk, till.cart(("S105", "1")), PaymentMethod.CASH)
+    with pytest.raises(PendingShiftsError):
+        day_close.preview_day_close(db, boss, clerk.today())
+    _close_and_approve(till, clerk, boss)
+    preview = day_close.preview_day_close(db, boss, clerk.today())
+    closed = day_close.close_day(db, boss, clerk.today())
+    assert (preview.summary.net, preview.grand_total) == (closed.day_total, closed.grand_total)
+    assert preview.heads == closed.heads
+    with pytest.raises(ShiftError) as caught:
+        day_close.preview_day_close(db, boss, clerk.today())
+    assert caught.value.problem is ShiftProblem.DAY_CLOSED
 
 
 def test_a_day_is_closed_once_and_not_before_it_begins(till):

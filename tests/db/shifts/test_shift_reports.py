@@ -145,6 +145,7 @@ def test_the_xlsx_reads_back_as_the_database(closed_day, tmp_path):
     assert book["明细"].max_row == lines + 1 and book["作废"]["C2"].value == 280
     shift_rows = list(book["班次"].iter_rows(min_row=2, values_only=True))
     assert [r[0] for r in shift_rows] == [z.shift.id for z in zs]
+    assert {r[7] for r in shift_rows} == {"已审核"}  # the state in the workbook's language
 
 
 def test_a_cancelled_export_writes_nothing(closed_day, tmp_path):
