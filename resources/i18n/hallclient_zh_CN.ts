@@ -39,12 +39,16 @@
         <translation>该户没有未缴账单。</translation>
     </message>
     <message>
-        <source>Take the customer&apos;s account first (Ctrl+1, search, then Enter).</source>
-        <translation>请先查找并选定客户户号（Ctrl+1，搜索后按回车）。</translation>
+        <source>{n} bill in the cart: ￥{amount} with late fees ￥{fees}.</source>
+        <translation>已将 {n} 笔账单加入待收费用：共 ￥{amount}，其中违约金 ￥{fees}。</translation>
     </message>
     <message>
-        <source>{count} bills in the cart: ￥{amount} with late fees ￥{fees}.</source>
-        <translation>已将 {count} 笔账单加入购物车：共 ￥{amount}，其中违约金 ￥{fees}。</translation>
+        <source>{n} bills in the cart: ￥{amount} with late fees ￥{fees}.</source>
+        <translation>已将 {n} 笔账单加入待收费用：共 ￥{amount}，其中违约金 ￥{fees}。</translation>
+    </message>
+    <message>
+        <source>Take the customer&apos;s account first (Ctrl+1, search, then Enter).</source>
+        <translation>请先查找并选定客户户号（Ctrl+1，搜索后按回车）。</translation>
     </message>
     <message>
         <source>Reading recorded and billed: bill {bill}. F10 pays it.</source>
@@ -110,6 +114,10 @@
         <translation>请值班长或系统管理员输入本人的工号和密码。任何人不得批准自己的操作。</translation>
     </message>
     <message>
+        <source>A shift manager enters their own employee number and password here. Nobody approves their own action.</source>
+        <translation>请值班长输入本人的工号和密码。任何人不得批准自己的操作。</translation>
+    </message>
+    <message>
         <source>Manager&apos;s employee no.</source>
         <translation>主管工号</translation>
     </message>
@@ -171,6 +179,13 @@
     </message>
 </context>
 <context>
+    <name>BusinessDayLabel</name>
+    <message>
+        <source>Today is closed · payments count for the business day {day}</source>
+        <translation>今日已日结 · 收款计入 {day} 营业日</translation>
+    </message>
+</context>
+<context>
     <name>CashCountForm</name>
     <message>
         <source>Counted: {amount}</source>
@@ -220,12 +235,40 @@
         <translation>补缴</translation>
     </message>
     <message>
+        <source>Cash</source>
+        <translation>现金</translation>
+    </message>
+    <message>
+        <source>WeChat</source>
+        <translation>微信</translation>
+    </message>
+    <message>
+        <source>Alipay</source>
+        <translation>支付宝</translation>
+    </message>
+    <message>
+        <source>UnionPay</source>
+        <translation>银联卡</translation>
+    </message>
+    <message>
+        <source>Transfer</source>
+        <translation>转账</translation>
+    </message>
+    <message>
         <source>Taken by payment method</source>
         <translation>按支付方式实收</translation>
     </message>
     <message>
+        <source>Nothing taken on this day</source>
+        <translation>当日没有收款</translation>
+    </message>
+    <message>
         <source>Taken by kind of income</source>
         <translation>按收入类别实收</translation>
+    </message>
+    <message>
+        <source>No income on this day</source>
+        <translation>当日没有收入</translation>
     </message>
 </context>
 <context>
@@ -249,6 +292,10 @@
     <message>
         <source>Count the cash in the drawer by denomination, and type each other method&apos;s total and number of payments from its terminal or statement.</source>
         <translation>请按面额清点钱箱现金，并按终端或对账单填写其他支付方式的合计金额和笔数。</translation>
+    </message>
+    <message>
+        <source>The shift manager returned this shift for a recount: {reason}</source>
+        <translation>值班长已退回本班次要求复点，原因：{reason}</translation>
     </message>
     <message>
         <source>explanation of a difference (for the manager)</source>
@@ -349,6 +396,53 @@
 {folder}</source>
         <translation>详细信息已记录在日志文件夹中，可提供给技术支持：
 {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>DayCloseDialog</name>
+    <message>
+        <source>Type {mmdd} to close the day, or press Esc to go back.</source>
+        <translation>输入 {mmdd} 确认日结，或按 Esc 返回。</translation>
+    </message>
+    <message>
+        <source>{counter} {clerk} (no. {number}), shift {id}: {status}, taken {net}</source>
+        <translation>{counter} {clerk}（工号 {number}）班次 {id}：{status}，实收 {net}</translation>
+    </message>
+    <message>
+        <source>No shift worked on this day.</source>
+        <translation>当日没有班次。</translation>
+    </message>
+    <message>
+        <source>Day total {total} · {receipts} · {voids}</source>
+        <translation>当日合计 {total} · {receipts} · {voids}</translation>
+    </message>
+    <message>
+        <source>Grand total after the close: {total}</source>
+        <translation>日结后累计总额：{total}</translation>
+    </message>
+    <message>
+        <source>Receipt series heads recorded:</source>
+        <translation>将记录的票据链头：</translation>
+    </message>
+    <message>
+        <source>Close the hall&apos;s day</source>
+        <translation>营业厅日结</translation>
+    </message>
+    <message>
+        <source>Close the business day {day}?</source>
+        <translation>确认对营业日 {day} 日结？</translation>
+    </message>
+    <message>
+        <source>After the close nothing more is added to {day}. Counters go on working: a shift opened after the close, and every payment it takes, counts for the next business day, {next}.</source>
+        <translation>日结后 {day} 不再计入任何款项。各窗口照常营业：日结之后开的班次及其收款，计入下一营业日 {next}。</translation>
+    </message>
+    <message>
+        <source>To close the day, type it as month and day ({mmdd}) and press Enter. Esc goes back without closing.</source>
+        <translation>确认日结请输入该营业日的月日（{mmdd}）并按回车；按 Esc 返回，不日结。</translation>
+    </message>
+    <message>
+        <source>Go back without closing (Esc)</source>
+        <translation>返回，不日结（Esc）</translation>
     </message>
 </context>
 <context>
@@ -1323,14 +1417,6 @@
         <translation>已日结；累计总额 {total}</translation>
     </message>
     <message>
-        <source>Open; {n} shift(s) still to approve</source>
-        <translation>未日结；尚有 {n} 个班次待审核</translation>
-    </message>
-    <message>
-        <source>Taken {net} · {receipts} receipts · {voids} voids ({voided}) · {reprints} reprints · {state}</source>
-        <translation>实收 {net} · 收据 {receipts} 张 · 作废 {voids} 张（{voided}）· 重打 {reprints} 次 · {state}</translation>
-    </message>
-    <message>
         <source>Shift {id} is approved.</source>
         <translation>班次 {id} 已审核通过。</translation>
     </message>
@@ -1339,40 +1425,20 @@
         <translation>班次 {id} 已退回收费员复点。</translation>
     </message>
     <message>
-        <source>The day is closed; the day close is printing.</source>
-        <translation>营业日已日结，日结单正在打印。</translation>
-    </message>
-    <message>
         <source>The day is closed, but its printout failed: {problem} Ctrl+P saves the day report as a PDF.</source>
         <translation>日结已完成，但打印失败：{problem} 可按 Ctrl+P 将日报表保存为 PDF。</translation>
     </message>
     <message>
-        <source>Writing the day report…</source>
-        <translation>正在生成营业日报……</translation>
+        <source>Taken {net} · {receipts} · {voids} ({voided}) · {reprints} · {state}</source>
+        <translation>实收 {net} · {receipts} · {voids}（{voided}）· {reprints} · {state}</translation>
     </message>
     <message>
-        <source>Saved: {path}</source>
-        <translation>已保存：{path}</translation>
+        <source>Open; every shift approved: F10 closes the day</source>
+        <translation>未日结；班次均已审核，可按 F10 日结</translation>
     </message>
     <message>
-        <source>Exporting to XLSX…</source>
-        <translation>正在导出 XLSX……</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>取消</translation>
-    </message>
-    <message>
-        <source>Exported {receipts} receipts, {shifts} shifts: {path}</source>
-        <translation>已导出收据 {receipts} 张、班次 {shifts} 个：{path}</translation>
-    </message>
-    <message>
-        <source>The export was cancelled; no file was written.</source>
-        <translation>导出已取消，未写入任何文件。</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {problem}</source>
-        <translation>文件无法写入：{problem}</translation>
+        <source>The business day {day} is closed; the day close is printing. Shifts opened from now on count for the next business day.</source>
+        <translation>营业日 {day} 已日结，日结单正在打印。此后开的班次计入下一营业日。</translation>
     </message>
     <message>
         <source>Day</source>
@@ -1763,6 +1829,14 @@
         <translation>打印过程中与打印机的连接中断；票据可能只打印了一部分。</translation>
     </message>
     <message>
+        <source>No printer is set up for this counter.</source>
+        <translation>本窗口未设置打印机。</translation>
+    </message>
+    <message>
+        <source>The printer did not answer; it may or may not have printed.</source>
+        <translation>打印机没有应答，可能已打印，也可能没有。</translation>
+    </message>
+    <message>
         <source>not set up</source>
         <translation>未设置</translation>
     </message>
@@ -1842,14 +1916,6 @@ Total {total}
     <message>
         <source>Type the receipt number first.</source>
         <translation>请先填写票据号。</translation>
-    </message>
-    <message>
-        <source>A void needs the receipt number and a reason.</source>
-        <translation>作废须填写票据号和原因。</translation>
-    </message>
-    <message>
-        <source>Receipt {number} is void; the void slip is {slip}.</source>
-        <translation>票据 {number} 已作废；作废凭证号 {slip}。</translation>
     </message>
     <message>
         <source>copy asked for at the counter</source>
@@ -2009,6 +2075,14 @@ Total {total}
 <context>
     <name>ReceiptPrinting</name>
     <message>
+        <source>{n} receipt waiting to be printed: press F5.</source>
+        <translation>有 {n} 张票据待打印：请按 F5。</translation>
+    </message>
+    <message>
+        <source>{n} receipts waiting to be printed: press F5.</source>
+        <translation>有 {n} 张票据待打印：请按 F5。</translation>
+    </message>
+    <message>
         <source>Printing…</source>
         <translation>正在打印…</translation>
     </message>
@@ -2051,10 +2125,6 @@ Total {total}
     <message>
         <source>The PDF copy could not be saved: {problem} Please choose another place.</source>
         <translation>PDF 副本未能保存：{problem} 请选择其他位置。</translation>
-    </message>
-    <message>
-        <source>{count} receipt(s) waiting to be printed: press F5.</source>
-        <translation>有 {count} 张票据待打印：请按 F5。</translation>
     </message>
     <message>
         <source>Printing of receipt {number} was interrupted. Did the whole receipt come out of the printer?</source>
@@ -2329,6 +2399,37 @@ Total {total}
     </message>
 </context>
 <context>
+    <name>ReportFiles</name>
+    <message>
+        <source>Writing the day report…</source>
+        <translation>正在生成营业日报……</translation>
+    </message>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <source>Exporting to XLSX…</source>
+        <translation>正在导出 XLSX……</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Exported {receipts} receipts, {shifts} shifts: {path}</source>
+        <translation>已导出收据 {receipts} 张、班次 {shifts} 个：{path}</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; no file was written.</source>
+        <translation>导出已取消，未写入任何文件。</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {problem}</source>
+        <translation>文件无法写入：{problem}</translation>
+    </message>
+</context>
+<context>
     <name>ScriptEditorPage</name>
     <message>
         <source>Ctrl+S save a new version · Ctrl+H versions · Ctrl+N a purpose&apos;s own script · Delete withdraw a purpose&apos;s own script · Ctrl+E export · Ctrl+I import</source>
@@ -2345,10 +2446,6 @@ Total {total}
     <message>
         <source>every purpose</source>
         <translation>所有事由</translation>
-    </message>
-    <message>
-        <source>Cannot be saved: {problems}</source>
-        <translation>无法保存：{problems}</translation>
     </message>
     <message>
         <source>Nothing to save: this is the wording in force (version {version}).</source>
@@ -2543,6 +2640,26 @@ Total {total}
         <source>Not saved: {problems}</source>
         <translation>未保存：{problems}</translation>
     </message>
+    <message>
+        <source>at character {n}, {text} is not a placeholder that can be used</source>
+        <translation>第 {n} 个字符处的 {text} 不是可用的占位符</translation>
+    </message>
+    <message>
+        <source>at character {n}, {text} is a stray brace (type a brace twice to show one)</source>
+        <translation>第 {n} 个字符处的 {text} 是单个大括号（要显示大括号请连写两个）</translation>
+    </message>
+    <message>
+        <source>the script is empty</source>
+        <translation>话术不能为空</translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>Cannot be saved: {problems}</source>
+        <translation>无法保存：{problems}</translation>
+    </message>
 </context>
 <context>
     <name>Shell</name>
@@ -2638,8 +2755,44 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
         <translation>营业日开始后才能日结。</translation>
     </message>
     <message>
-        <source>The hall&apos;s day {detail} is closed already: nothing more is added to it.</source>
-        <translation>营业日 {detail} 已日结：不能再计入任何款项。</translation>
+        <source>The business day {detail} is closed already. Shifts opened after a close, and their payments, count for the next business day.</source>
+        <translation>营业日 {detail} 已日结。日结之后开的班次及其收款计入下一营业日。</translation>
+    </message>
+    <message>
+        <source>Open; {n} shift still to approve</source>
+        <translation>未日结；尚有 {n} 个班次待审核</translation>
+    </message>
+    <message>
+        <source>Open; {n} shifts still to approve</source>
+        <translation>未日结；尚有 {n} 个班次待审核</translation>
+    </message>
+    <message>
+        <source>{n} receipt</source>
+        <translation>收据 {n} 张</translation>
+    </message>
+    <message>
+        <source>{n} receipts</source>
+        <translation>收据 {n} 张</translation>
+    </message>
+    <message>
+        <source>{n} void</source>
+        <translation>作废 {n} 张</translation>
+    </message>
+    <message>
+        <source>{n} voids</source>
+        <translation>作废 {n} 张</translation>
+    </message>
+    <message>
+        <source>{n} reprint</source>
+        <translation>重打 {n} 次</translation>
+    </message>
+    <message>
+        <source>{n} reprints</source>
+        <translation>重打 {n} 次</translation>
+    </message>
+    <message>
+        <source>{counter} {clerk} (no. {number}), shift {id}: {status}</source>
+        <translation>{counter} {clerk}（工号 {number}）班次 {id}：{status}</translation>
     </message>
     <message>
         <source>The day {detail} has shifts and is not closed yet: close it first.</source>
@@ -2718,6 +2871,14 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     <message>
         <source>Shift {id} of {clerk} · opened {time} with a float of {float} · {status}</source>
         <translation>班次 {id} · {clerk} · {time} 开班 · 备用金 {float} · {status}</translation>
+    </message>
+    <message>
+        <source>Today&apos;s business day is closed: this shift counts for {day}.</source>
+        <translation>今日营业日已日结：本班次计入 {day} 营业日。</translation>
+    </message>
+    <message>
+        <source>Returned for a recount: {reason} Count again and close (F10).</source>
+        <translation>已退回复点，原因：{reason} 请重新清点后交班（F10）。</translation>
     </message>
     <message>
         <source>The drawer should hold {amount}</source>
@@ -3003,6 +3164,17 @@ Go back and end it (F9), or end it now as interrupted?</source>
     <message>
         <source>Take the customer&apos;s account first (Ctrl+1, search, Enter): gas is quoted on it.</source>
         <translation>请先选定客户户号（Ctrl+1，搜索后按回车）：按该户号计算气费。</translation>
+    </message>
+</context>
+<context>
+    <name>VoidFlow</name>
+    <message>
+        <source>A void needs the receipt number and a reason.</source>
+        <translation>作废须填写票据号和原因。</translation>
+    </message>
+    <message>
+        <source>Receipt {number} is void; the void slip is {slip}.</source>
+        <translation>票据 {number} 已作废；作废凭证号 {slip}。</translation>
     </message>
 </context>
 </TS>

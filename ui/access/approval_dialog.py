@@ -1,4 +1,5 @@
-"""Manager approval: a shift manager or administrator vouches for one privileged action.
+"""Manager approval: a second person vouches for one privileged action (a shift manager for
+money; a shift manager or an administrator for a tariff).
 
 The dialog shows what is to be approved (the kind in people's words, the object and
 the reason), takes the approver's employee number and password at this counter and
@@ -30,8 +31,8 @@ from hallclient.access.approvals import (
     ApprovalProblem,
     ApprovalRequest,
 )
-from hallclient.access.auth import LoginRefused, RefusalReason
-from hallclient.access.permissions import ApprovalKind
+from hallclient.access.auth import LoginRefused, RefusalReason, Role
+from hallclient.access.permissions import ApprovalKind, may_approve
 from hallclient.clock import local
 from hallclient.errors import HallError
 from ui.kit.attempt import Attempt
@@ -70,10 +71,13 @@ class ApprovalDialog(QDialog):
         user: CurrentUser,
         request: ApprovalRequest,
         parent: QWidget | None = None,
+        *,
+        detail: str = "",
     ) -> None:
         super().__init__(parent)
         self.setObjectName("approvalDialog")
         self._core, self.user, self.request = core, user, request
+        self.detail = detail  # what the object is, as the approver should see it (amount …)
         self.grant: ApprovalGrant | None = None
         self._message: Callable[[], str] = str
         self.attempt = Attempt(self)
@@ -149,7 +153,7 @@ class ApprovalDialog(QDialog):
         for label, text in zip(self._summary_labels, summary, strict=True):
             label.setText(text)
         self.kind.setText(kind_text(self.request.kind))
-        self.object.setText(self.request.object_ref)
+        self.object.setText(self.detail or self.request.object_ref)
         self.reason.setText(self.request.reason)
         self.requester.setText(
             self.tr("{name} (employee no. {number})").format(
@@ -160,6 +164,11 @@ class ApprovalDialog(QDialog):
             self.tr(
                 "A shift manager or an administrator enters their own employee number "
                 "and password here. Nobody approves their own action."
+            )
+            if may_approve(Role.ADMIN, self.request.kind)
+            else self.tr(
+                "A shift manager enters their own employee number and password here. "
+                "Nobody approves their own action."
             )
         )
         credentials = (self.tr("Manager's employee no."), self.tr("Manager's password"))

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QApplication
 from hallclient.errors import HallError
 from ui.intake.account_panel_text import account_panel_text
 from ui.intake.reading_dialog import ReadingDialog
+from ui.kit.i18n import QT_TRANSLATE_NOOP, counted
 from ui.kit.tasks import TaskRunner
 
 if TYPE_CHECKING:
@@ -39,6 +40,12 @@ if TYPE_CHECKING:
 def _shown(text: str) -> str:
     """The search text as the message may show it: trimmed, no control characters."""
     return "".join(ch for ch in text if unicodedata.category(ch)[0] != "C").strip()
+
+
+_BILLS_TAKEN = (
+    QT_TRANSLATE_NOOP("AccountSide", "{n} bill in the cart: ￥{amount} with late fees ￥{fees}."),
+    QT_TRANSLATE_NOOP("AccountSide", "{n} bills in the cart: ￥{amount} with late fees ￥{fees}."),
+)
 
 
 class AccountSide(QObject):
@@ -142,8 +149,10 @@ class AccountSide(QObject):
             return
         self.sig_pay_bills.emit(bills.cart_lines())
         self._page.say(
-            self.tr("{count} bills in the cart: ￥{amount} with late fees ￥{fees}.").format(
-                count=len(bills.bills),
+            counted(
+                "AccountSide",
+                len(bills.bills),
+                *_BILLS_TAKEN,
                 amount=f"{bills.arrears + bills.late_fees:,.2f}",
                 fees=f"{bills.late_fees:,.2f}",
             )

@@ -15,7 +15,7 @@ from typing import TypeVar
 import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QWidget
 
 from hallclient.errors import HallError
 from ui.kit.tasks import TaskRunner
@@ -69,12 +69,18 @@ class Attempt(QObject):
 
     def _disable_while_running(self) -> None:
         if self.running:
-            self._focus = QApplication.focusWidget()  # disabling takes the focus away
+            self._focus = self._form.window().focusWidget()  # disabling takes it away
             self._form.setEnabled(False)
 
     def _done(self) -> None:
         QGuiApplication.restoreOverrideCursor()
         self._form.setEnabled(True)
         focus, self._focus = self._focus, None
-        if focus is not None and QApplication.focusWidget() is None and shiboken6.isValid(focus):
-            focus.setFocus()  # back where the clerk was; the callbacks may move it on
+        if focus is None or not shiboken6.isValid(focus):
+            return
+        now = focus.window().focusWidget()  # the window's, whether or not it is active
+        # disabling the form took the focus away (to nowhere, or on to the next field of the
+        # window): it goes back where the clerk was; the callbacks may move it on
+        taken = focus is self._form or self._form.isAncestorOf(focus)
+        if now is None or (taken and now is not focus):
+            focus.setFocus()

@@ -25,6 +25,13 @@ def QT_TRANSLATE_NOOP(context: str, source: str) -> str:
     return source
 
 
+def counted(context: str, n: int, one: str, many: str, **values: object) -> str:
+    """``one`` or ``many`` (both marked with QT_TRANSLATE_NOOP, "{n} receipt" / "{n} receipts"),
+    translated, with ``n`` and any other ``values`` filled in: English says "1 shift",
+    Chinese has one form for both."""
+    return QCoreApplication.translate(context, one if n == 1 else many).format(n=n, **values)
+
+
 def qm_path(language: str) -> Path:
     return resources_dir() / "i18n" / f"hallclient_{language}.qm"
 

@@ -29,8 +29,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from hallclient.access.approvals import ApprovalRequest
-from hallclient.access.permissions import ApprovalKind
 from hallclient.errors import DatabaseUnavailableError, HallError
 from hallclient.money import format_yuan
 from hallclient.receipts.cart import Cart
@@ -49,6 +47,7 @@ from ui.payments.cart_model import CartTableModel
 from ui.payments.form import PaymentForm
 from ui.payments.preview import ReceiptPreview
 from ui.payments.printing import ReceiptPrinting, question
+from ui.payments.void_flow import VoidFlow
 from ui.words.payments import method_text, payment_problem_text, shift_note_text
 from ui.words.phrase_watch import PhraseWatch
 
@@ -81,7 +80,6 @@ class PaymentsPage(QFrame):
         self.cart = Cart()
         self.key: str | None = None
         self.unconfirmed = False  # the last attempt could not be confirmed either way
-        self.approval: ApprovalDialog | None = None
         self.visit: OnVisit | None = None  # the intake page's visit
         self.confirm_box: QMessageBox | None = None
         self.shift: ShiftView | None = None  # the shift open at this counter, once read
@@ -140,11 +138,16 @@ class PaymentsPage(QFrame):
             self._core, self._user_of, self.print_state, self.preview_area, self
         )
         self.printing.sig_printer_state.connect(self.sig_printer_state)
+        self.voiding = VoidFlow(
+            self._core, self._user_of, (self.receipt_no, self.reason), self, self._refused
+        )
+        self.voiding.sig_message.connect(self.say)
+        self.voiding.sig_voided.connect(lambda issued: self.printing.print_job(issued.print_job_id))
         for key, action in (
             ("F12", self.ask_to_charge),
             ("F5", self.printing.print_waiting),
             ("Ctrl+P", self.reprint),
-            ("Ctrl+D", self.ask_to_void),
+            ("Ctrl+D", self.voiding.ask),
         ):
             QShortcut(QKeySequence(key), self, action)
 
@@ -332,39 +335,10 @@ class PaymentsPage(QFrame):
             self.printing.failed,
         )
 
-    def ask_to_void(self) -> None:
-        """Ctrl+D: a manager approves at this counter, then the void slip prints."""
-        number, reason = self.receipt_no.text().strip(), self.reason.text().strip()
-        if not number or not reason:
-            self.say(self.tr("A void needs the receipt number and a reason."))
-            return
-        request = ApprovalRequest(ApprovalKind.VOID_RECEIPT, number, reason)
-        self.approval = ApprovalDialog(self._core, self._user_of(), request, self)
-        self.approval.accepted.connect(lambda: self._void(number, reason))
-        self.approval.open()
-
-    def _void(self, number: str, reason: str) -> None:
-        dialog, self.approval = self.approval, None
-        grant = dialog.grant if dialog is not None else None
-        if dialog is not None:
-            dialog.deleteLater()
-        if grant is None:
-            return
-        user = self._user_of()
-        self.attempt.run(
-            lambda: self._core.receipts.void(user, number, reason, grant.approval_id),
-            self._voided,
-            self._refused,
-        )
-
-    def _voided(self, issued: Issued) -> None:
-        self.reason.clear()
-        self.say(
-            self.tr("Receipt {number} is void; the void slip is {slip}.").format(
-                number=issued.record.voids_receipt_no, slip=issued.record.receipt_no
-            )
-        )
-        self.printing.print_job(issued.print_job_id)
+    @property
+    def approval(self) -> ApprovalDialog | None:
+        """The manager's approval of a void, while it is asked for."""
+        return self.voiding.approval
 
     def say(self, text: str) -> None:
         self.message.setText(text)

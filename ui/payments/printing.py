@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QLabel, QMessageBox, QWidget
 from hallclient.errors import HallError
 from hallclient.printing.printers import PaperStatus, PrinterProblem
 from hallclient.receipts.jobs import JobView, PrintStatus
+from ui.kit.i18n import QT_TRANSLATE_NOOP, counted
 from ui.kit.tasks import TaskRunner
 from ui.payments.pdf_copy import PdfCopyDialog
 from ui.payments.preview import ReceiptPreview
@@ -39,6 +40,12 @@ def pdf_folder() -> Path:
 
 def pdf_name(receipt_no: str) -> str:
     return re.sub(r"[^0-9A-Za-z_.-]", "_", receipt_no) + ".pdf"
+
+
+_WAITING = (
+    QT_TRANSLATE_NOOP("ReceiptPrinting", "{n} receipt waiting to be printed: press F5."),
+    QT_TRANSLATE_NOOP("ReceiptPrinting", "{n} receipts waiting to be printed: press F5."),
+)
 
 
 class ReceiptPrinting(QObject):
@@ -177,8 +184,7 @@ class ReceiptPrinting(QObject):
         if interrupted:
             self._ask_interrupted(interrupted[0].job_id, interrupted[0].receipt_no)
         elif waiting:
-            text = self.tr("{count} receipt(s) waiting to be printed: press F5.")
-            self.state.setText(text.format(count=len(waiting)))
+            self.state.setText(counted("ReceiptPrinting", len(waiting), *_WAITING))
 
     def _ask_interrupted(self, job_id: int, receipt_no: str) -> None:
         """Only the clerk can see whether paper came out; a second copy is marked 重打."""

@@ -1,7 +1,8 @@
 """The admin's script editor: every script in force, edited with a live preview.
 
-Keys: Ctrl+S save a new version, Ctrl+H the script's versions, Ctrl+N a purpose's own
-script, Delete withdraw a purpose's own script, Ctrl+E export the set, Ctrl+I import one.
+Keys: Enter on the list goes into the words and Esc back; Ctrl+S save a new version,
+Ctrl+H the script's versions, Ctrl+N a purpose's own script, Delete withdraw a purpose's
+own script, Ctrl+E export the set, Ctrl+I import one.
 The preview fills the placeholders with a sample visit as the admin types; an unknown
 placeholder or a stray brace is named at once and the script cannot be saved.
 """
@@ -33,7 +34,12 @@ from ui.kit.attempt import Attempt
 from ui.kit.widgets import named, table_view
 from ui.scripts.dialogs import HistoryDialog, NewScriptDialog
 from ui.scripts.models import ScriptRow, ScriptsModel
-from ui.words.scripts import LANGUAGE_NAMES, key_name, script_problem_text
+from ui.words.scripts import (
+    LANGUAGE_NAMES,
+    key_name,
+    script_problem_text,
+    template_problems_text,
+)
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
@@ -77,7 +83,10 @@ class ScriptEditorPage(QFrame):
         self.table.installEventFilter(self)
         self.heading = named(QLabel(), "pageTitle")
         self.text = named(QPlainTextEdit(), "scriptText")
+        self.text.setTabChangesFocus(True)  # Tab leaves the words (a script has no tabs)
         self.text.textChanged.connect(self._text_changed)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.text, self.table.setFocus)
+        back.setContext(Qt.ShortcutContext.WidgetShortcut)  # Esc: back to the list
         self.placeholders = named(QLabel(wordWrap=True), "feeFound")
         self.preview = named(QLabel(wordWrap=True), "intakePanel")
         self.preview.setTextFormat(Qt.TextFormat.PlainText)
@@ -196,17 +205,19 @@ class ScriptEditorPage(QFrame):
             return
         self.preview.setText(self._core.scripts.preview(self._user_of(), script, text).text)
         problems = problems_of(text)
-        self.problems.setText(
-            self.tr("Cannot be saved: {problems}").format(
-                problems="; ".join(str(p) for p in problems)
-            )
-            if problems
-            else ""
-        )
+        self.problems.setText(template_problems_text(problems) if problems else "")
 
     def save(self) -> None:
         script, text = self.editing, self.text.toPlainText()
         if script is None:
+            return
+        problems = problems_of(text)
+        if problems:  # said where it is: the cursor goes to the first one
+            self._say(template_problems_text(problems))
+            cursor = self.text.textCursor()
+            cursor.setPosition(min(problems[0].position, len(text)))
+            self.text.setTextCursor(cursor)
+            self.text.setFocus()
             return
         user = self._user_of()
         self.attempt.run(
@@ -337,12 +348,16 @@ class ScriptEditorPage(QFrame):
         self._say(script_problem_text(error))
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        """On the list: Delete withdraws a purpose's script, Enter goes into its words."""
         if (
             watched is self.table
             and event.type() == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Delete
         ):
-            self.remove()
-            return True
+            if event.key() == Qt.Key.Key_Delete:
+                self.remove()
+                return True
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+                self.text.setFocus()
+                return True
         return super().eventFilter(watched, event)

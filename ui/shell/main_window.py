@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from ui.access.lock import LockPanel
 from ui.access.password_dialog import PasswordDialog
 from ui.kit.widgets import named
+from ui.shell.business_day_label import BusinessDayLabel
 from ui.shell.idle import IdleWatcher
 from ui.shell.navigation import NavigationList, page_shortcut
 from ui.shell.page_wiring import build_pages, connect_cart, connect_visit, script_panel
@@ -174,10 +175,15 @@ class MainWindow(QMainWindow):
         self.counter_label = named(QLabel(), "statusCounter")
         self.database_label = named(QLabel(), "statusDatabase")
         self.printer_label = named(QLabel(), "statusPrinter")
+        self.business_day_label = BusinessDayLabel(self.core, lambda: self.user)
+        if self.pages.overview is not None:
+            self.pages.overview.sig_day_closed.connect(self.business_day_label.refresh)
+        self.business_day_label.refresh()
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
         for label in (self.user_label, self.counter_label, self.database_label):
             bar.addWidget(label)
+        bar.addWidget(self.business_day_label)
         bar.addPermanentWidget(self.printer_label)
 
     def retranslate(self) -> None:
@@ -196,6 +202,7 @@ class MainWindow(QMainWindow):
         for action, area in zip(self.page_actions, self.areas, strict=True):
             action.setText(area.title)
         self.user_label.setText(self._user_text())
+        self.business_day_label.retranslate()
         self.counter_label.setText(self.tr("Counter: {workplace}").format(workplace=workplace))
         self._set_database_text(self.tr("Database: {database}").format(database=self.database))
         printer = self.core.receipts.printer

@@ -48,10 +48,17 @@ NON_CASH = tuple(m for m in PaymentMethod if m is not PaymentMethod.CASH)
 
 
 class CloseShiftDialog(QDialog):
-    def __init__(self, core: Core, user: CurrentUser, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        core: Core,
+        user: CurrentUser,
+        parent: QWidget | None = None,
+        *,
+        return_reason: str = "",
+    ) -> None:
         super().__init__(parent)
         self.setObjectName("closeShiftDialog")
-        self._core, self._user = core, user
+        self._core, self._user, self.return_reason = core, user, return_reason
         self.reading: ShiftReading | None = None  # the Z report, once submitted
         self.approval: ApprovalDialog | None = None
         self._build()
@@ -184,13 +191,15 @@ class CloseShiftDialog(QDialog):
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Close the shift"))
-        self.heading.setText(
-            self.tr(
-                "Count the cash in the drawer by denomination, and type each "
-                "other method's total and number of payments from its "
-                "terminal or statement."
-            )
+        heading = self.tr(
+            "Count the cash in the drawer by denomination, and type each "
+            "other method's total and number of payments from its "
+            "terminal or statement."
         )
+        if self.return_reason:
+            returned = self.tr("The shift manager returned this shift for a recount: {reason}")
+            heading = returned.format(reason=self.return_reason) + "\n" + heading
+        self.heading.setText(heading)
         for label, method in zip(self.method_labels, NON_CASH, strict=True):
             label.setText(method_text(method))
         self.explanation.setPlaceholderText(

@@ -23,7 +23,6 @@ from PySide6.QtGui import QPainter
 from db.domain import PaymentMethod
 from hallclient.money import format_yuan
 from ui.kit.i18n import QT_TRANSLATE_NOOP
-from ui.words.payments import method_text
 
 CATEGORIES = {
     "bills": QT_TRANSLATE_NOOP("Charts", "Bills paid"),
@@ -33,6 +32,15 @@ CATEGORIES = {
     "material": QT_TRANSLATE_NOOP("Charts", "Materials"),
     "deposit": QT_TRANSLATE_NOOP("Charts", "Deposits"),
     "back_charge": QT_TRANSLATE_NOOP("Charts", "Back charges"),
+}
+
+
+SHORT_METHODS = {  # the bars' labels: the full names are cut off in English
+    PaymentMethod.CASH: QT_TRANSLATE_NOOP("Charts", "Cash"),
+    PaymentMethod.WECHAT: QT_TRANSLATE_NOOP("Charts", "WeChat"),
+    PaymentMethod.ALIPAY: QT_TRANSLATE_NOOP("Charts", "Alipay"),
+    PaymentMethod.UNIONPAY: QT_TRANSLATE_NOOP("Charts", "UnionPay"),
+    PaymentMethod.BANK_TRANSFER: QT_TRANSLATE_NOOP("Charts", "Transfer"),
 }
 
 
@@ -49,6 +57,7 @@ def _view(chart: QChart, name: str) -> QChartView:
     view.setObjectName(name)
     view.setRenderHint(QPainter.RenderHint.Antialiasing)
     view.setMinimumHeight(220)
+    view.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # a picture: Tab goes past it
     return view
 
 
@@ -81,19 +90,32 @@ class DayCharts:
     def show(
         self, by_method: dict[PaymentMethod, Decimal], by_category: dict[str, Decimal]
     ) -> None:
+        """The day's takings; a day without any says so in both titles, on an axis of 0–100."""
+        taken = any(by_method.values())
         self.methods.chart().setTitle(
             QCoreApplication.translate("Charts", "Taken by payment method")
+            if taken
+            else QCoreApplication.translate("Charts", "Nothing taken on this day")
         )
         values = [float(a) for a in by_method.values()]  # drawing only: never a money figure
         self._values.remove(0, self._values.count())
         self._values.append(values)
         self._names.clear()
-        self._names.append([method_text(m) for m in by_method])
-        self._scale.setRange(0, max([*values, 1.0]) * 1.15)
+        self._names.append([_tr(SHORT_METHODS[m]) for m in by_method])
+        top = max([*values, 0.0])  # a day of refunds only draws no bar below the axis
+        self._scale.setRange(0, top * 1.1 if top > 0 else 100.0)
+        self._scale.applyNiceNumbers()  # round steps (0, 500, 1000 …), not 684, 1368
+        self._bars.setLabelsVisible(taken)
         self.categories.chart().setTitle(
             QCoreApplication.translate("Charts", "Taken by kind of income")
+            if taken
+            else QCoreApplication.translate("Charts", "No income on this day")
         )
         self._pie.clear()
         for category, amount in by_category.items():
             if amount > 0:
                 self._pie.append(f"{category_text(category)} {format_yuan(amount)}", float(amount))
+
+
+def _tr(source: str) -> str:
+    return QCoreApplication.translate("Charts", source)

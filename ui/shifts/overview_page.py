@@ -9,14 +9,12 @@ the HallClient folder in Documents.
 
 from __future__ import annotations
 
-import logging
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QDate, QEvent, Qt
+from PySide6.QtCore import QDate, QEvent, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
 from PySide6.QtWidgets import (
     QDateEdit,
@@ -24,41 +22,38 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QProgressDialog,
     QVBoxLayout,
     QWidget,
 )
 
-from hallclient import paths
 from hallclient.errors import HallError
 from hallclient.money import format_yuan
 from hallclient.reports.day_data import DayReport
-from hallclient.reports.export_xlsx import ExportCancelledError, ExportSummary
-from hallclient.shifts.day_close import DayCloseView
+from hallclient.shifts.day_close import DayClosePreview, DayCloseView
+from hallclient.shifts.errors import ShiftError, ShiftProblem
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt
+from ui.kit.i18n import counted
 from ui.kit.tasks import TaskRunner
 from ui.kit.widgets import named, table_view
 from ui.shifts.day_charts import DayCharts
+from ui.shifts.day_close_dialog import DayCloseDialog
 from ui.shifts.models import ShiftsModel
+from ui.shifts.report_files import ReportFiles
 from ui.words.payments import method_text
-from ui.words.shifts import shift_problem_text
+from ui.words.shifts import (
+    PENDING,
+    RECEIPTS,
+    REPRINTS,
+    SHIFT_CONTEXT,
+    VOIDS,
+    shift_problem_text,
+)
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
     from hallclient.referrals.service import ReferralView
-
-log = logging.getLogger(__name__)
-
-
-def _write(target: Path, data: bytes) -> Path:
-    """Write beside the target, then rename: a failure never leaves half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_bytes(data)
-    os.replace(partial, target)
-    return target
 
 
 def _date_edit(name: str) -> QDateEdit:
@@ -78,6 +73,8 @@ def _day_of(edit: QDateEdit) -> date:
 
 
 class OverviewPage(QFrame):
+    sig_day_closed = Signal()  # the hall's business day moved on
+
     def __init__(
         self,
         core: Core,
@@ -89,10 +86,9 @@ class OverviewPage(QFrame):
         self.setObjectName("page")
         self.area, self._core, self._user_of = area, core, user_of
         self.report: DayReport | None = None
-        self.save_dir: Path = paths.reports_dir()
-        self.progress: QProgressDialog | None = None
-        self._cancelled = False
+        self.close_dialog: DayCloseDialog | None = None
         self._runner = TaskRunner(self)
+        self.files = ReportFiles(core, self, self.message_text, self._refused)
         self._build()
         self.attempt = Attempt(self.table)
         self.retranslate()
@@ -138,14 +134,24 @@ class OverviewPage(QFrame):
             ("Ctrl+E", self.export),
         ):
             QShortcut(QKeySequence(key), self, slot)
+        self.reason.returnPressed.connect(self.give_back)  # the reason typed, Enter returns
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.reason, self.table.setFocus)
+        back.setContext(Qt.ShortcutContext.WidgetShortcut)
+        for first, then in (
+            (self.day, self.until),
+            (self.until, self.table),
+            (self.table, self.reason),
+        ):
+            QWidget.setTabOrder(first, then)  # reading order; the charts and labels take no focus
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
-        if self.report is None:
-            today = self._core.context(self._user_of()).today()
-            self.until.setDate(_qdate(today))
-            self.day.setDate(_qdate(today))
+        if self.report is None:  # first shown: the business day in progress, the list first
+            day = self._core.shifts.business_day(self._user_of()).day
+            self.until.setDate(_qdate(day))
+            self.day.setDate(_qdate(day))
             self.refresh()
+            self.table.setFocus()
 
     def selected_day(self) -> date:
         return _day_of(self.day)
@@ -178,18 +184,17 @@ class OverviewPage(QFrame):
             state = self.tr("Closed; grand total {total}").format(
                 total=format_yuan(closed.grand_total)
             )
+        elif day.pending:
+            state = counted(SHIFT_CONTEXT, len(day.pending), *PENDING)
         else:
-            state = self.tr("Open; {n} shift(s) still to approve").format(n=len(day.pending))
+            state = self.tr("Open; every shift approved: F10 closes the day")
         self.summary.setText(
-            self.tr(
-                "Taken {net} · {receipts} receipts · {voids} voids ({voided}) · "
-                "{reprints} reprints · {state}"
-            ).format(
+            self.tr("Taken {net} · {receipts} · {voids} ({voided}) · {reprints} · {state}").format(
                 net=format_yuan(day.net),
-                receipts=day.receipts,
-                voids=day.voids,
+                receipts=counted(SHIFT_CONTEXT, day.receipts, *RECEIPTS),
+                voids=counted(SHIFT_CONTEXT, day.voids, *VOIDS),
                 voided=format_yuan(day.voided),
-                reprints=day.reprints,
+                reprints=counted(SHIFT_CONTEXT, day.reprints, *REPRINTS),
                 state=state,
             )
         )
@@ -226,13 +231,41 @@ class OverviewPage(QFrame):
         )
 
     def close_day(self) -> None:
+        """F10: what the close would record first; it closes only when confirmed on purpose."""
         user, day = self._user_of(), self.selected_day()
         self.attempt.run(
-            lambda: self._core.shifts.close_day(user, day), self._day_closed, self._refused
+            lambda: self._core.shifts.preview_day_close(user, day),
+            self._confirm_close,
+            self._refused,
         )
 
+    def _confirm_close(self, preview: DayClosePreview) -> None:
+        self.close_dialog = DayCloseDialog(preview, self)
+        self.close_dialog.finished.connect(self._close_dialog_done)
+        self.close_dialog.open()
+
+    def _close_dialog_done(self, result: int) -> None:
+        """Confirmed: the day closes.  Either way the keys work on the list again."""
+        dialog, self.close_dialog = self.close_dialog, None
+        if dialog is None:
+            return
+        dialog.deleteLater()
+        self.window().activateWindow()
+        self.table.setFocus()
+        if result == DayCloseDialog.DialogCode.Accepted:
+            user, day = self._user_of(), dialog.day
+            self.attempt.run(
+                lambda: self._core.shifts.close_day(user, day), self._day_closed, self._refused
+            )
+
     def _day_closed(self, view: DayCloseView) -> None:
-        self._done(self.tr("The day is closed; the day close is printing."))
+        self.sig_day_closed.emit()
+        self._done(
+            self.tr(
+                "The business day {day} is closed; the day close is printing. Shifts opened "
+                "from now on count for the next business day."
+            ).format(day=view.day.isoformat())
+        )
         shifts = self._core.shifts
         self._runner.start(
             lambda _p: shifts.print_day_close(view), lambda _s: None, self._day_close_not_printed
@@ -240,7 +273,7 @@ class OverviewPage(QFrame):
 
     def _day_close_not_printed(self, error: BaseException) -> None:
         if not isinstance(error, HallError):
-            self._failed(error)
+            self.files.failed(error)
             return
         self.message.setText(
             self.tr(
@@ -254,93 +287,32 @@ class OverviewPage(QFrame):
         self.message.setText(text)
         self.refresh()
 
+    @property
+    def save_dir(self) -> Path:
+        return self.files.save_dir
+
+    @save_dir.setter
+    def save_dir(self, folder: Path) -> None:
+        self.files.save_dir = folder
+
     def save_pdf(self) -> None:
-        user, day, folder = self._user_of(), self.selected_day(), self.save_dir
-        target = folder / f"day-report-{day.isoformat()}.pdf"
-
-        def work(_progress: object) -> Path:
-            return _write(target, self._core.shifts.day_pdf(user, day))
-
-        self.message.setText(self.tr("Writing the day report…"))
-        self._runner.start(work, self._saved, self._failed)
+        self.files.day_pdf(self._user_of(), self.selected_day())
 
     def save_shift_pdf(self) -> None:
-        """The selected shift's report (Z once counted, else an X reading) as a PDF."""
-        shift_id, user, folder = self._selected_shift(), self._user_of(), self.save_dir
-        if shift_id is None:
-            return
-        target = folder / f"shift-{shift_id}.pdf"
-
-        def work(_progress: object) -> Path:
-            desk = self._core.shifts
-            return _write(target, desk.report_pdf(desk.reading(user, shift_id)))
-
-        self._runner.start(work, self._saved, self._failed)
-
-    def _saved(self, target: Path) -> None:
-        self.message.setText(self.tr("Saved: {path}").format(path=str(target)))
+        shift_id = self._selected_shift()
+        if shift_id is not None:
+            self.files.shift_pdf(self._user_of(), shift_id)
 
     def export(self) -> None:
-        user, first, last = self._user_of(), self.selected_day(), _day_of(self.until)
-        target = self.save_dir / f"hallclient-{first.isoformat()}-{last.isoformat()}.xlsx"
-        self._cancelled = False
-        self.progress = QProgressDialog(
-            self.tr("Exporting to XLSX…"), self.tr("Cancel"), 0, 100, self
-        )
-        self.progress.setWindowModality(Qt.WindowModality.WindowModal)
-        self.progress.canceled.connect(self._cancel)
-        self.progress.show()
-
-        def work(report: Callable[[int, int], None]) -> ExportSummary:
-            def progress(done: int, total: int) -> bool:  # called on the pool thread
-                report(done, total)
-                return not self._cancelled
-
-            return self._core.shifts.export(user, first, last, target, progress)
-
-        self._runner.start(
-            work, lambda summary: self._exported(summary, target), self._failed, self._progressed
-        )
-
-    def _cancel(self) -> None:
-        self._cancelled = True
-
-    def _progressed(self, done: int, total: int) -> None:
-        if self.progress is not None:
-            self.progress.setValue(int(100 * done / max(total, 1)))
-
-    def _exported(self, summary: ExportSummary, target: Path) -> None:
-        self._close_progress()
-        text = self.tr("Exported {receipts} receipts, {shifts} shifts: {path}")
-        self.message.setText(
-            text.format(receipts=summary.receipts, shifts=summary.shifts, path=str(target))
-        )
-
-    def _close_progress(self) -> None:
-        if self.progress is not None:
-            self.progress.canceled.disconnect(self._cancel)
-            self.progress.close()
-            self.progress.deleteLater()
-            self.progress = None
-
-    def _failed(self, error: BaseException) -> None:
-        self._close_progress()
-        if isinstance(error, ExportCancelledError):
-            self.message.setText(self.tr("The export was cancelled; no file was written."))
-        elif isinstance(error, HallError):
-            self._refused(error)
-        elif isinstance(error, OSError | UnicodeError):  # e.g. the file is open in a viewer
-            log.warning("report not written: %s", error)
-            self.message.setText(
-                self.tr("The file could not be written: {problem}").format(
-                    problem=getattr(error, "strerror", None) or str(error)
-                )
-            )
-        else:
-            raise error
+        self.files.export(self._user_of(), self.selected_day(), _day_of(self.until))
 
     def _refused(self, error: HallError) -> None:
         self.message.setText(shift_problem_text(error))
+        if isinstance(error, ShiftError) and error.problem is ShiftProblem.NO_REASON:
+            self.reason.setFocus()  # the field the refusal names
+
+    def message_text(self, text: str) -> None:
+        self.message.setText(text)
 
     def retranslate(self) -> None:
         self.title.setText(self.area.title)

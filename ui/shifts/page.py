@@ -73,6 +73,7 @@ class ShiftPage(QFrame):
         self.setObjectName("page")
         self.area, self._core, self._user_of = area, core, user_of
         self.shift: ShiftView | None = None
+        self.return_reason = ""  # a returned shift: why the manager asks for a recount
         self.close_dialog: CloseShiftDialog | None = None
         self._runner = TaskRunner(self)
         self._build()
@@ -189,7 +190,7 @@ class ShiftPage(QFrame):
         shift = reading.shift
         opened = shift.opened_at.astimezone(ZoneInfo(self._core.settings.timezone))
         text = self.tr("Shift {id} of {clerk} · opened {time} with a float of {float} · {status}")
-        self.state.setText(
+        lines = [
             text.format(
                 id=shift.id,
                 clerk=shift.clerk_name,
@@ -197,7 +198,21 @@ class ShiftPage(QFrame):
                 float=format_yuan(shift.opening_float),
                 status=status_text(shift),
             )
-        )
+        ]
+        if shift.business_day > self._core.context(self._user_of()).today():
+            lines.append(
+                self.tr("Today's business day is closed: this shift counts for {day}.").format(
+                    day=shift.business_day.isoformat()
+                )
+            )
+        if reading.return_reason:
+            lines.append(
+                self.tr("Returned for a recount: {reason} Count again and close (F10).").format(
+                    reason=reading.return_reason
+                )
+            )
+        self.return_reason = reading.return_reason
+        self.state.setText("\n".join(lines))
         self.methods.set_rows(reading.figures.methods)
         cash = reading.figures.methods[0]
         self.drawer.setText(
@@ -266,7 +281,9 @@ class ShiftPage(QFrame):
     def close_shift(self) -> None:
         if self.shift is None or self.shift.status.value not in ("open", "returned"):
             return
-        self.close_dialog = CloseShiftDialog(self._core, self._user_of(), self)
+        self.close_dialog = CloseShiftDialog(
+            self._core, self._user_of(), self, return_reason=self.return_reason
+        )
         self.close_dialog.finished.connect(self._close_dialog_done)
         self.close_dialog.open()
 

@@ -3,7 +3,8 @@
 "shift-reading": the demo clerk 1001's shift at this counter with payments, a cash
 move and the X reading printed at the right; "shift-close": the close dialog with the
 cash counted two jiao short; "overview": the shift manager 2001's day, with a second
-counter (clerk 1002 at C02) closed and approved, and the charts.
+counter (clerk 1002 at C02) closed and approved, and the charts; "day-close": both
+shifts approved and F10's confirmation of the day close over the overview.
 """
 
 from __future__ import annotations
@@ -32,7 +33,7 @@ if TYPE_CHECKING:
     from hallclient.core import Core
     from ui.shell.main_window import MainWindow
 
-SHIFT_SCREENS = ("shift-reading", "shift-close", "overview")
+SHIFT_SCREENS = ("shift-reading", "shift-close", "overview", "day-close")
 CLERK, SECOND_CLERK, MANAGER = ("1001", "demo1001"), ("1002", "demo1002"), ("2001", "demo2001")
 FLOAT = {Decimal(100): 4, Decimal(50): 2, Decimal(10): 10}  # 600.00
 _SALES = (
@@ -53,16 +54,8 @@ def shift_screen(renderer: Renderer, name: str, account_no: str) -> QPixmap:
     core = renderer.core
     clerk = core.context(renderer._user(CLERK, name))
     _working_shift(core, clerk, account_no)
-    if name == "overview":
-        _second_counter(
-            core, renderer._user(SECOND_CLERK, name), renderer._user(MANAGER, name), account_no
-        )
-        window = renderer._window(MANAGER, "overview", name)
-        overview = window.pages.overview
-        assert isinstance(overview, OverviewPage)
-        window.show()
-        wait_until(lambda: overview.report is not None and not overview.attempt.running)
-        return grab(window)
+    if name in ("overview", "day-close"):
+        return _overview_screen(renderer, name, clerk, account_no)
     window = renderer._window(CLERK, "shift", name)
     page = window.pages.shift
     assert isinstance(page, ShiftPage)
@@ -85,6 +78,26 @@ def shift_screen(renderer: Renderer, name: str, account_no: str) -> QPixmap:
     return framed(grab(window), grab(dialog))
 
 
+def _overview_screen(renderer: Renderer, name: str, clerk: Context, account_no: str) -> QPixmap:
+    """The manager's day; "day-close": every shift approved, F10's confirmation over it."""
+    core, boss = renderer.core, renderer._user(MANAGER, name)
+    _second_counter(core, renderer._user(SECOND_CLERK, name), boss, account_no)
+    if name == "day-close":
+        _close_and_approve(core, clerk, boss)
+    window = renderer._window(MANAGER, "overview", name)
+    overview = window.pages.overview
+    assert isinstance(overview, OverviewPage)
+    window.show()
+    wait_until(lambda: overview.report is not None and not overview.attempt.running)
+    if name == "overview":
+        return grab(window)
+    overview.close_day()
+    wait_until(lambda: overview.close_dialog is not None and overview.close_dialog.isVisible())
+    dialog = overview.close_dialog
+    assert dialog is not None
+    return framed(grab(window), grab(dialog))
+
+
 def _pieces(amount: Decimal) -> dict[Decimal, int]:
     count, rest = {}, amount
     for denomination in DENOMINATIONS:
@@ -102,13 +115,15 @@ def _working_shift(core: Core, clerk: Context, account_no: str) -> None:
 
 
 def _pay(core: Core, context: Context, account_no: str) -> None:
+    shift = shifts.current_shift(core.database, context)
+    assert shift is not None
     for code, quantity, method in _SALES:
         quote = pricing.quote(
             core.database, context, code, Decimal(quantity), account_no=account_no
         )
         cart = Cart().add(quote)
         tender = Tender(method, cart.total, "" if method is PaymentMethod.CASH else "4200001234")
-        key = f"render-{context.where.counter_code}-{context.today()}-{code}"
+        key = f"render-{context.where.counter_code}-{shift.id}-{code}"
         request = PaymentRequest(key, cart, (tender,), account_no=account_no)
         issue_receipt(core.database, context, request)
 
@@ -120,6 +135,11 @@ def _second_counter(core: Core, clerk: CurrentUser, boss: CurrentUser, account_n
         return
     shifts.open_shift(core.database, context, FLOAT)
     _pay(core, context, account_no)
+    _close_and_approve(core, context, boss)
+
+
+def _close_and_approve(core: Core, context: Context, boss: CurrentUser) -> None:
+    """The shift counted exactly as expected, and approved by the manager."""
     reading = shifts.reading(core.database, context)
     declared: dict[PaymentMethod, shifts.Declared] = {
         m.method: shifts.Declared(m.expected, m.expected_count)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import enum
+
 from PySide6.QtCore import QCoreApplication
 
 from hallclient.printing.printers import PrinterProblem
@@ -29,6 +31,23 @@ _PRINTER = {
 }
 
 
+_REPORT_PRINTER = {  # where the receipt's words would be wrong for a report or a slip
+    PrinterProblem.NOT_CONFIGURED: QT_TRANSLATE_NOOP(
+        "Payments", "No printer is set up for this counter."
+    ),
+    PrinterProblem.TIMEOUT: QT_TRANSLATE_NOOP(
+        "Payments", "The printer did not answer; it may or may not have printed."
+    ),
+}
+
+
+class Printed(enum.Enum):
+    """What was being printed, for words that name it."""
+
+    RECEIPT = "receipt"
+    REPORT = "report"  # a shift report, a day close, a referral slip: no receipt waits
+
+
 _STATES = {
     PrinterProblem.NOT_CONFIGURED: QT_TRANSLATE_NOOP("Payments", "not set up"),
     PrinterProblem.OFFLINE: QT_TRANSLATE_NOOP("Payments", "offline"),
@@ -48,6 +67,8 @@ def printer_state_text(problem: PrinterProblem) -> str:
     return _tr(_STATES[problem])
 
 
-def printer_problem_text(problem: PrinterProblem) -> str:
+def printer_problem_text(problem: PrinterProblem, printed: Printed = Printed.RECEIPT) -> str:
     """The printer's fault, without the key that tries again: each screen has its own."""
+    if printed is Printed.REPORT and problem in _REPORT_PRINTER:
+        return _tr(_REPORT_PRINTER[problem])
     return _tr(_PRINTER[problem])

@@ -8,6 +8,7 @@ from hallclient.errors import HallError
 from hallclient.scripts.catalogue import ScriptKey, ScriptSetError
 from hallclient.scripts.moments import Title
 from hallclient.scripts.phrases import Finding
+from hallclient.scripts.template import TemplateProblem, TemplateProblemKind
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.words.problems import problem_text
 
@@ -68,3 +69,24 @@ def script_problem_text(error: HallError) -> str:
         text = QCoreApplication.translate("Scripts", "Not saved: {problems}")
         return text.format(problems="; ".join(error.problems[:6]))
     return problem_text(error)
+
+
+_TEMPLATE_PROBLEMS = {
+    TemplateProblemKind.UNKNOWN_PLACEHOLDER: QT_TRANSLATE_NOOP(
+        "Scripts", "at character {n}, {text} is not a placeholder that can be used"
+    ),
+    TemplateProblemKind.MALFORMED: QT_TRANSLATE_NOOP(
+        "Scripts", "at character {n}, {text} is a stray brace (type a brace twice to show one)"
+    ),
+    TemplateProblemKind.EMPTY: QT_TRANSLATE_NOOP("Scripts", "the script is empty"),
+}
+_SEPARATOR = QT_TRANSLATE_NOOP("Scripts", "; ")
+_CANNOT_SAVE = QT_TRANSLATE_NOOP("Scripts", "Cannot be saved: {problems}")
+
+
+def template_problems_text(problems: list[TemplateProblem]) -> str:
+    """Why the words cannot be saved, each problem where it is (counted from 1, as read)."""
+    parts = [
+        _tr(_TEMPLATE_PROBLEMS[p.kind]).format(n=p.position + 1, text=p.text) for p in problems
+    ]
+    return _tr(_CANNOT_SAVE).format(problems=_tr(_SEPARATOR).join(parts))

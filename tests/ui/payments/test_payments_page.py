@@ -180,9 +180,9 @@ def test_a_copy_and_a_void_by_keyboard(qtbot, window, private_core):
     page.reason.setFocus()
     page.reason.insert("顾客重复缴费")  # QTest cannot type Chinese
     qtbot.keyClick(page, Qt.Key.Key_D, CTRL)
+    qtbot.waitUntil(lambda: page.approval is not None and page.approval.isVisible())
     dialog = page.approval
-    assert dialog is not None
-    qtbot.waitUntil(dialog.isVisible)
+    assert dialog.object.text() == f"{number} · ￥30.00"  # the amount the manager approves
     qtbot.keyClicks(dialog.approver, "2001")
     qtbot.keyClicks(dialog.password, manager_chose_password(private_core))
     qtbot.keyClick(dialog.password, Qt.Key.Key_Return)

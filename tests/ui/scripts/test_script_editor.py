@@ -55,13 +55,31 @@ def test_rows_follow_a_visit_and_every_text_is_translated(page):
 
 def test_a_bad_placeholder_is_named_and_nothing_is_saved(qtbot, page, private_core):
     _select(qtbot, page, GREETING_ZH)
-    page.text.setPlainText("您好，{customer.__class__}，{nosuch}")
-    assert "malformed" in page.problems.text() and "unknown_placeholder" in page.problems.text()
+    page.text.setPlainText("您好，{customer.__class__}，{amout}")
+    said = (
+        "无法保存：第 4 个字符处的 {customer.__class__} 是单个大括号（要显示大括号请连写两个）；"
+        "第 25 个字符处的 {amout} 不是可用的占位符"
+    )
+    assert page.problems.text() == said  # in the user's words, where it is
     assert "{customer.__class__}" in page.preview.text()  # shown as typed, never evaluated
-    qtbot.keyClick(page.text, Qt.Key.Key_S, CTRL)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_S, CTRL)
     settle(qtbot, page)
-    assert page.message.text().startswith("未保存")
+    assert page.message.text() == said
+    assert page.text.hasFocus() and page.text.textCursor().position() == 3  # at the first one
     assert _in_force(private_core)[GREETING_ZH] == private_core.scripts.defaults[GREETING_ZH]
+
+
+def test_enter_goes_into_the_words_and_esc_back_to_the_list(qtbot, page):
+    _select(qtbot, page, GREETING_ZH)
+    page.table.setFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    assert page.text.hasFocus()
+    qtbot.keyClick(page.text, Qt.Key.Key_Escape)
+    assert page.table.hasFocus()
+    qtbot.keyClick(page.table, Qt.Key.Key_Return)
+    qtbot.keyClick(page.text, Qt.Key.Key_Tab)  # Tab leaves the words, it types no tab
+    assert not page.text.hasFocus() and "\t" not in page.text.toPlainText()
 
 
 def test_ctrl_s_saves_a_version_and_ctrl_h_lists_them(qtbot, page, private_core, admin):

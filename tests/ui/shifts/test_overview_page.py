@@ -39,12 +39,20 @@ def test_approve_close_the_day_and_save_the_reports(qtbot, page, private_core):
     assert "尚有 1 个班次待审核" in page.summary.text()
     qtbot.keyClick(page, Qt.Key.Key_F10)  # too early: the shift is not approved yet
     settle(qtbot, page)
-    assert page.message.text() == "所有班次审核通过后才能日结；尚待处理：C01。"
+    shift_id = page.shifts.row_at(0).shift.id
+    assert page.message.text() == (
+        f"所有班次审核通过后才能日结；尚待处理：C01 王丽（工号 1001）班次 {shift_id}："
+        "已交班，待值班长审核。"
+    )
+    assert page.close_dialog is None  # nothing to confirm
     qtbot.keyClick(page, Qt.Key.Key_F9)
     qtbot.waitUntil(lambda: page.message.text().endswith("已审核通过。"))
     settle(qtbot, page)
     assert page.shifts.display(page.shifts.row_at(0), page.shifts.COL_STATUS) == "已审核"
     qtbot.keyClick(page, Qt.Key.Key_F10)
+    qtbot.waitUntil(lambda: page.close_dialog is not None and page.close_dialog.isVisible())
+    qtbot.keyClicks(page.close_dialog.confirmation, page.close_dialog.expected)
+    qtbot.keyClick(page.close_dialog.confirmation, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: page.report is not None and page.report.close is not None)
     assert "已日结；累计总额 ￥0.00" in page.summary.text()
     qtbot.keyClick(page, Qt.Key.Key_P, CTRL)

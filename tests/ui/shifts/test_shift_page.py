@@ -148,3 +148,26 @@ def test_a_count_with_fen_coins_matches_to_the_fen(qtbot, page, private_core):
     qtbot.waitUntil(lambda: page.close_dialog is None)
     settle(qtbot, page)
     assert "已交班" in page.state.text()
+
+
+def test_a_returned_shift_says_why_on_the_page_and_in_the_close(qtbot, app, private_core):
+    """The manager's reason for the recount is where the clerk recounts: on the shift page
+    and at the head of the close dialog (F10)."""
+    clerk = clerk_after_first_login(private_core)
+    shift = private_core.shifts.open(clerk, {Decimal(100): 5})
+    private_core.shifts.close(clerk, {Decimal(100): 5}, {})
+    boss = private_core.access.login("2001", manager_chose_password(private_core))
+    private_core.shifts.give_back(boss, shift.id, "微信笔数不对，请重点")
+    window = open_window(qtbot, private_core, clerk)
+    qtbot.keyClick(window, Qt.Key.Key_5, CTRL)
+    page = window.pages.shift
+    assert isinstance(page, ShiftPage)
+    qtbot.waitUntil(lambda: page.shift is not None)
+    assert "已退回复点，原因：微信笔数不对，请重点 请重新清点后交班（F10）。" in page.state.text()
+    qtbot.keyClick(page, Qt.Key.Key_F10)
+    dialog = page.close_dialog
+    assert dialog is not None
+    assert dialog.heading.text().startswith(
+        "值班长已退回本班次要求复点，原因：微信笔数不对，请重点"
+    )
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
