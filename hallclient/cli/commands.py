@@ -3,23 +3,22 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 import time
 from pathlib import Path
 
 from alembic.util import CommandError
+from sqlalchemy import inspect, select
 from sqlalchemy.engine import make_url
 
 from db import migrate
 from db.backup import BackupError, backup_sqlite
 from db.engine import Database
+from db.models import User
 from hallclient import paths
-from hallclient.access.audit import Where
-from hallclient.access.users import add_user
-from hallclient.clock import SystemClock
+from hallclient.access import users
+from hallclient.cli.credentials import admin_context, ask_password
 from hallclient.config import Settings
-from hallclient.context import command_line_context
 from hallclient.core import connect, prepare_database
 from hallclient.errors import HallError
 from hallclient.setup.demo import build_demo
@@ -33,6 +32,8 @@ def db_command(args: argparse.Namespace, settings: Settings) -> int:
         return _backup(settings.database_url, args.target)
     database = connect(settings.database_url)
     try:
+        if args.db_action == "downgrade" and _has_people_to_answer(database):
+            admin_context(database, settings, args)  # it can empty a database of money
         return _db_action(args, database)
     except CommandError as error:  # e.g. an unknown revision
         raise HallError(f"db {args.db_action}: {error}") from None
@@ -53,6 +54,17 @@ def _db_action(args: argparse.Namespace, database: Database) -> int:
     else:
         print(f"{database.describe()}: schema at {revision or '(empty)'}")
     return 0
+
+
+def _has_people_to_answer(database: Database) -> bool:
+    """Whether the database has users, and the journal their credentials are checked and
+    recorded in (revision 0002 on): then only an administrator downgrades it.  A database
+    nobody uses yet has nobody to ask."""
+    with database.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        if not {"users", "audit_head"} <= tables:
+            return False
+        return conn.execute(select(User.id).limit(1)).first() is not None
 
 
 def _backup(url: str, target: Path) -> int:
@@ -110,29 +122,19 @@ def demo_command(args: argparse.Namespace, settings: Settings) -> int:
         database.dispose()
 
 
-def ask_password(prompt: str) -> str:
-    """The password from the terminal, or the first line of piped input (scripts)."""
-    if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\n")
-    return getpass.getpass(prompt)
-
-
 def user_add_command(args: argparse.Namespace, settings: Settings) -> int:
-    password = ask_password(f"password for {args.employee_no}: ")
+    """An admin adds a user."""
     database = prepare_database(settings)
     try:
-        context = command_line_context(_where(settings), SystemClock())
-        add_user(
+        context = admin_context(database, settings, args)
+        password = ask_password(f"password for {args.employee_no}: ")
+        users.add_user(
             database, context, args.employee_no, args.name, args.role, password, args.department
         )
         print(f"user {args.employee_no} added; they choose their own password at first login")
         return 0
     finally:
         database.dispose()
-
-
-def _where(settings: Settings) -> Where:
-    return Where(settings.hall_code, settings.counter_code)
 
 
 def check_reference_command(args: argparse.Namespace, settings: Settings) -> int:
