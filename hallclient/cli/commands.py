@@ -17,11 +17,13 @@ from db.engine import Database
 from db.models import User
 from hallclient import paths
 from hallclient.access import users
-from hallclient.cli.credentials import admin_context, ask_password
+from hallclient.cli.credentials import admin_context, ask_password, where_of
+from hallclient.clock import SystemClock
 from hallclient.config import Settings
+from hallclient.context import command_line_operator
 from hallclient.core import connect, prepare_database
 from hallclient.errors import HallError
-from hallclient.setup.demo import build_demo
+from hallclient.setup.demo import build_demo, refuse_real_users
 from hallclient.setup.reference import load_reference
 
 MAX_DEMO_ACCOUNTS = 1_000_000
@@ -113,6 +115,8 @@ def demo_command(args: argparse.Namespace, settings: Settings) -> int:
     reference = load_reference(paths.resources_dir() / "reference")
     database = connect(settings.database_url)
     try:
+        if migrate.current_revision(database.engine) is not None:
+            refuse_real_users(database)  # before the schema is touched
         migrate.upgrade(database.engine)  # an explicit admin command may create the schema
         started = time.perf_counter()
         build_demo(database, reference, args.accounts, args.seed, _ProgressBar("accounts"))
@@ -123,9 +127,11 @@ def demo_command(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def user_add_command(args: argparse.Namespace, settings: Settings) -> int:
-    """An admin adds a user."""
+    """An admin adds a user; the first user of a new database is added without one."""
     database = prepare_database(settings)
     try:
+        if not users.has_users(database):
+            return _add_first_user(args, settings, database)
         context = admin_context(database, settings, args)
         password = ask_password(f"password for {args.employee_no}: ")
         users.add_user(
@@ -135,6 +141,26 @@ def user_add_command(args: argparse.Namespace, settings: Settings) -> int:
         return 0
     finally:
         database.dispose()
+
+
+def _add_first_user(args: argparse.Namespace, settings: Settings, database: Database) -> int:
+    users.check_first_user_role(args.role)
+    password = ask_password(f"password for {args.employee_no}: ")
+    users.add_first_admin(
+        database,
+        where_of(settings),
+        SystemClock(),
+        command_line_operator(),
+        args.employee_no,
+        args.name,
+        password,
+        args.department,
+    )
+    print(
+        f"first user {args.employee_no} added, an administrator: they choose their own "
+        "password at a login in the window, then add the others with --admin"
+    )
+    return 0
 
 
 def check_reference_command(args: argparse.Namespace, settings: Settings) -> int:

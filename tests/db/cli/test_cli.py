@@ -30,7 +30,8 @@ def test_db_upgrade_check_and_downgrade(capsys, database_url):
 
 
 def test_demo_then_user_add_by_the_demo_admin(capsys, database_url):
-    """The demo admin adds a user once they chose their password."""
+    """The demo admin adds a user once they chose their password; the demo is then never
+    loaded again into that database: it has a user of its own."""
     code, out, err = _run(capsys, "--database-url", database_url, "demo", "--accounts", "200")
     assert code == 0 and "demo data ready" in out and "200/200" in err
     assert run_cli(capsys, database_url, "demo", "--accounts", "200")[0] == 0  # again: the same
@@ -41,6 +42,8 @@ def test_demo_then_user_add_by_the_demo_admin(capsys, database_url):
     assert code == 0 and "user 1010 added" in out
     code, _, err = run_cli(capsys, database_url, *adding, stdin=as_admin)
     assert code == 2 and "already taken" in err and "Traceback" not in err
+    code, _, err = run_cli(capsys, database_url, "demo", "--accounts", "200")
+    assert code == 2 and "this database has users of its own (1010)" in err
 
 
 def test_demo_refuses_too_many_accounts(capsys, sqlite_database_url):
