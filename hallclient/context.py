@@ -78,11 +78,51 @@ class Context:
         )
 
 
-def command_line_context(where: Where, clock: Clock, timezone: str = DEFAULT_TIMEZONE) -> Context:
-    """The administrator at the machine's command line (no login: they own the database)."""
-    operator = f"cli:{getpass.getuser()}"
-    user = CurrentUser(0, operator, "command line", Role.ADMIN, None)
-    return Context(user, where, clock, timezone)
+#: What a command run without an administrator may do: look things up.  Each read command's
+#: service checks this action (``tariff list|review|quote|export``, ``bills list``, a readings
+#: dry run); ``audit``, ``receipts verify|pdf`` and ``printer test`` read without a service.
+COMMAND_LINE_READS = frozenset({Action.LOOK_UP_FEES})
+
+
+def command_line_operator() -> str:
+    """The operating-system account at the command line, as the journal names it."""
+    return f"cli:{getpass.getuser()}"[:32]
+
+
+class ReadOnlyCommandError(HallError):
+    def __init__(self, what: str) -> None:
+        super().__init__(
+            f"a command without an administrator only reads: it may not {what} "
+            "(an admin's employee number and password are needed)"
+        )
+
+
+@dataclass(frozen=True)
+class ReadOnlyContext(Context):
+    """A command run without a login: it looks things up and writes nothing, not even to the
+    journal.  Nobody is logged in, so nobody is pretended to be: the user is the operating-system
+    account, and :data:`COMMAND_LINE_READS`, not a role, says what it may do."""
+
+    def require(self, action: Action) -> None:
+        if action not in COMMAND_LINE_READS:
+            raise ReadOnlyCommandError(action.value.replace("_", " "))
+
+    def record(
+        self,
+        uow: UnitOfWork,
+        action: str,
+        object_type: str,
+        object_id: str,
+        details: Mapping[str, object] | None = None,
+    ) -> int:
+        raise ReadOnlyCommandError(f"journal {action}")
+
+
+def read_only_context(where: Where, clock: Clock, timezone: str = DEFAULT_TIMEZONE) -> Context:
+    """The context of a command that only reads (see :class:`ReadOnlyContext`)."""
+    # the role is never consulted (require is the class's own): the one that reads
+    reader = CurrentUser(0, command_line_operator(), "command line (read only)", Role.AUDITOR, None)
+    return ReadOnlyContext(reader, where, clock, timezone)
 
 
 #: How a desk turns the logged-in person into the context its services run in.

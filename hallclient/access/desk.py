@@ -6,16 +6,12 @@ screens; like every desk, each method is one use case with the counter filled in
 
 from __future__ import annotations
 
-from sqlalchemy import func, select
-
 from db.engine import Database
-from db.models import User
 from hallclient.access import approvals, auth, users
 from hallclient.access.approvals import ApprovalGrant, ApprovalRequest
 from hallclient.access.audit import Where
 from hallclient.clock import Clock
 from hallclient.context import ContextOf, CurrentUser
-from hallclient.uow import UnitOfWork
 
 
 class AccessDesk:
@@ -24,8 +20,7 @@ class AccessDesk:
         self._where, self._clock = where, clock
 
     def has_users(self) -> bool:
-        with UnitOfWork(self.database) as uow:
-            return bool(uow.session.scalar(select(func.count()).select_from(User)))
+        return users.has_users(self.database)
 
     def login(self, employee_no: str, password: str) -> CurrentUser:
         return auth.login(self.database, self._where, employee_no, password, self._clock)

@@ -1,22 +1,27 @@
 """User accounts: added and reset by an admin, passwords changed by their owner.
 
-Every change is journaled.  A new or reset account must change its password at
-the next login (the policy in :mod:`hallclient.access.passwords`).
+Every change is journaled.  A new or reset account must change its password at the next
+login (the policy in :mod:`hallclient.access.passwords`).  A new database's first user, an
+administrator, is added at the command line without a login (:func:`add_first_admin`).
 """
 
 from __future__ import annotations
 
 import logging
 import re
+from dataclasses import dataclass
 
 from sqlalchemy import select
 
 from db.domain import Role
 from db.engine import Database
 from db.models import Department, User
+from hallclient.access import audit
+from hallclient.access.audit import Where
 from hallclient.access.auth import CredentialCheck, check_credentials, current_user
 from hallclient.access.passwords import check_policy, hash_password
 from hallclient.access.permissions import Action
+from hallclient.clock import Clock
 from hallclient.context import Context, CurrentUser
 from hallclient.errors import HallError
 from hallclient.text_input import clean_text
@@ -63,6 +68,32 @@ def add_user(
 ) -> int:
     """Create an active user who must change the password at first login; returns its id."""
     context.require(Action.MANAGE_USERS)
+    new = _new_user(employee_no, display_name, role, password, department_code)
+
+    def use_case(uow: UnitOfWork) -> int:
+        user = _stage_user(uow, new)
+        details = {"name": new.display_name, "role": user.role.value, "department": new.department}
+        context.record(uow, "user.added", "user", new.employee_no, details)
+        uow.commit()
+        return user.id
+
+    return run_write(database, use_case)
+
+
+@dataclass(frozen=True)
+class _NewUser:
+    employee_no: str
+    display_name: str
+    role: str
+    password: str
+    department: str | None
+
+
+def _new_user(
+    employee_no: str, display_name: str, role: str, password: str, department: str | None
+) -> _NewUser:
+    """The new user's fields, cleaned, or :class:`UserInputError` (the role is checked
+    against the departments inside the transaction)."""
     employee_no = employee_no.strip()
     display_name = clean_text(display_name, "display_name", DISPLAY_NAME_MAX)
     if not _EMPLOYEE_NO.match(employee_no):
@@ -70,24 +101,66 @@ def add_user(
     if not display_name:
         raise UserInputError("a display name is required")
     check_policy(password, employee_no)
+    return _NewUser(employee_no, display_name, role, password, department)
+
+
+def _stage_user(uow: UnitOfWork, new: _NewUser) -> User:
+    checked = _checked_role(uow, new.role, new.department)
+    if uow.session.scalar(select(User.id).where(User.employee_no == new.employee_no)):
+        raise UserInputError(f"employee number {new.employee_no} is already taken")
+    user = User(
+        employee_no=new.employee_no,
+        display_name=new.display_name,
+        role=checked,
+        department_code=new.department,
+        password_hash=hash_password(new.password),
+        must_change_password=True,
+    )
+    uow.session.add(user)
+    uow.session.flush()
+    return user
+
+
+def has_users(database: Database) -> bool:
+    """Whether anyone can log in yet (a new database has nobody)."""
+    with UnitOfWork(database) as uow:
+        return uow.session.scalar(select(User.id).limit(1)) is not None
+
+
+def check_first_user_role(role: str) -> None:
+    """The first user is the administrator who adds the others."""
+    if role.strip() != Role.ADMIN.value:
+        raise UserInputError("the first user must be an administrator (--role admin)")
+
+
+def add_first_admin(
+    database: Database,
+    where: Where,
+    clock: Clock,
+    operator: str,
+    employee_no: str,
+    display_name: str,
+    password: str,
+    department_code: str | None = None,
+) -> int:
+    """The first user of a database that has none: an administrator, added without a login
+    (there is nobody to log in) and journaled as the ``operator`` who ran it (the
+    operating-system account).  Refused once any user exists; returns the new user's id."""
+    new = _new_user(employee_no, display_name, Role.ADMIN.value, password, department_code)
 
     def use_case(uow: UnitOfWork) -> int:
-        checked = _checked_role(uow, role, department_code)
-        if uow.session.scalar(select(User.id).where(User.employee_no == employee_no)):
-            raise UserInputError(f"employee number {employee_no} is already taken")
-        user = User(
-            employee_no=employee_no,
-            display_name=display_name,
-            role=checked,
-            department_code=department_code,
-            password_hash=hash_password(password),
-            must_change_password=True,
+        audit.lock_journal(uow)  # every user added is journaled: two first users queue here
+        if uow.session.scalar(select(User.id).limit(1)) is not None:
+            raise UserInputError(
+                "this database has users: adding one needs an administrator's credentials"
+            )
+        user = _stage_user(uow, new)
+        details = {"name": new.display_name, "role": Role.ADMIN.value, "first_user": True}
+        audit.record(
+            uow, where, operator, "user.added", "user", new.employee_no, details, clock.now()
         )
-        uow.session.add(user)
-        uow.session.flush()
-        details = {"name": display_name, "role": checked.value, "department": department_code}
-        context.record(uow, "user.added", "user", employee_no, details)
         uow.commit()
+        log.info("first user %s added by %s", new.employee_no, operator)
         return user.id
 
     return run_write(database, use_case)

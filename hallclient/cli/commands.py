@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import argparse
-import getpass
 import sys
 import time
 from pathlib import Path
 
 from alembic.util import CommandError
+from sqlalchemy import inspect, select
 from sqlalchemy.engine import make_url
 
 from db import migrate
 from db.backup import BackupError, backup_sqlite
 from db.engine import Database
+from db.models import User
 from hallclient import paths
-from hallclient.access.audit import Where
-from hallclient.access.users import add_user
+from hallclient.access import users
+from hallclient.cli.credentials import admin_context, ask_password, where_of
 from hallclient.clock import SystemClock
 from hallclient.config import Settings
-from hallclient.context import command_line_context
+from hallclient.context import command_line_operator
 from hallclient.core import connect, prepare_database
 from hallclient.errors import HallError
-from hallclient.setup.demo import build_demo
+from hallclient.setup.demo import build_demo, refuse_real_users
 from hallclient.setup.reference import load_reference
 
 MAX_DEMO_ACCOUNTS = 1_000_000
@@ -33,6 +34,8 @@ def db_command(args: argparse.Namespace, settings: Settings) -> int:
         return _backup(settings.database_url, args.target)
     database = connect(settings.database_url)
     try:
+        if args.db_action == "downgrade" and _has_people_to_answer(database):
+            admin_context(database, settings, args)  # it can empty a database of money
         return _db_action(args, database)
     except CommandError as error:  # e.g. an unknown revision
         raise HallError(f"db {args.db_action}: {error}") from None
@@ -53,6 +56,17 @@ def _db_action(args: argparse.Namespace, database: Database) -> int:
     else:
         print(f"{database.describe()}: schema at {revision or '(empty)'}")
     return 0
+
+
+def _has_people_to_answer(database: Database) -> bool:
+    """Whether the database has users, and the journal their credentials are checked and
+    recorded in (revision 0002 on): then only an administrator downgrades it.  A database
+    nobody uses yet has nobody to ask."""
+    with database.engine.connect() as conn:
+        tables = set(inspect(conn).get_table_names())
+        if not {"users", "audit_head"} <= tables:
+            return False
+        return conn.execute(select(User.id).limit(1)).first() is not None
 
 
 def _backup(url: str, target: Path) -> int:
@@ -101,6 +115,8 @@ def demo_command(args: argparse.Namespace, settings: Settings) -> int:
     reference = load_reference(paths.resources_dir() / "reference")
     database = connect(settings.database_url)
     try:
+        if migrate.current_revision(database.engine) is not None:
+            refuse_real_users(database)  # before the schema is touched
         migrate.upgrade(database.engine)  # an explicit admin command may create the schema
         started = time.perf_counter()
         build_demo(database, reference, args.accounts, args.seed, _ProgressBar("accounts"))
@@ -110,19 +126,15 @@ def demo_command(args: argparse.Namespace, settings: Settings) -> int:
         database.dispose()
 
 
-def ask_password(prompt: str) -> str:
-    """The password from the terminal, or the first line of piped input (scripts)."""
-    if not sys.stdin.isatty():
-        return sys.stdin.readline().rstrip("\n")
-    return getpass.getpass(prompt)
-
-
 def user_add_command(args: argparse.Namespace, settings: Settings) -> int:
-    password = ask_password(f"password for {args.employee_no}: ")
+    """An admin adds a user; the first user of a new database is added without one."""
     database = prepare_database(settings)
     try:
-        context = command_line_context(_where(settings), SystemClock())
-        add_user(
+        if not users.has_users(database):
+            return _add_first_user(args, settings, database)
+        context = admin_context(database, settings, args)
+        password = ask_password(f"password for {args.employee_no}: ")
+        users.add_user(
             database, context, args.employee_no, args.name, args.role, password, args.department
         )
         print(f"user {args.employee_no} added; they choose their own password at first login")
@@ -131,8 +143,24 @@ def user_add_command(args: argparse.Namespace, settings: Settings) -> int:
         database.dispose()
 
 
-def _where(settings: Settings) -> Where:
-    return Where(settings.hall_code, settings.counter_code)
+def _add_first_user(args: argparse.Namespace, settings: Settings, database: Database) -> int:
+    users.check_first_user_role(args.role)
+    password = ask_password(f"password for {args.employee_no}: ")
+    users.add_first_admin(
+        database,
+        where_of(settings),
+        SystemClock(),
+        command_line_operator(),
+        args.employee_no,
+        args.name,
+        password,
+        args.department,
+    )
+    print(
+        f"first user {args.employee_no} added, an administrator: they choose their own "
+        "password at a login in the window, then add the others with --admin"
+    )
+    return 0
 
 
 def check_reference_command(args: argparse.Namespace, settings: Settings) -> int:

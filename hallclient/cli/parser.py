@@ -13,15 +13,8 @@ from pathlib import Path
 from typing import Any
 
 from hallclient import __version__
+from hallclient.cli.flags import FLAG_FIELDS, SHARED_FLAGS, add_admin_flag
 from hallclient.config import LANGUAGES, Settings, load_settings
-
-FLAG_FIELDS = {
-    "database_url": "database URL: sqlite:///path or postgresql://user@host/db",
-    "hall_code": "this hall's code",
-    "hall_name": "this hall's name",
-    "counter_code": "this PC's counter code",
-    "timezone": "the hall's time zone (default Asia/Shanghai)",
-}
 
 
 def parse_args(
@@ -68,11 +61,16 @@ def build_parser(add_commands: Callable[[Any], None] | None = None) -> argparse.
     demo = commands.add_parser("demo", help="load the demo data set (演示) into the database")
     demo.add_argument("--accounts", type=int, default=10_000, help="synthetic accounts (≤ 1e6)")
     demo.add_argument("--seed", type=int, default=2026, help="random seed (same seed, same data)")
-    user = commands.add_parser("user-add", help="add a user (asks for the password)")
+    user = commands.add_parser(
+        "user-add",
+        help="add a user (asks for the new password; an admin's credentials unless it is the "
+        "first user)",
+    )
     user.add_argument("--employee-no", required=True)
     user.add_argument("--name", required=True)
     user.add_argument("--role", required=True)
     user.add_argument("--department")
+    add_admin_flag(user)
     commands.add_parser("check-reference", help="validate the reference data files")
     add_tariff_commands(commands)
     add_receipt_commands(commands)
@@ -88,8 +86,11 @@ def _add_db_commands(commands: Any) -> None:
     )
     actions = db.add_subparsers(dest="db_action", metavar="action", required=True)
     actions.add_parser("upgrade", help="upgrade the schema to the newest revision")
-    down = actions.add_parser("downgrade", help="downgrade the schema to a revision")
+    down = actions.add_parser(
+        "downgrade", help="downgrade the schema to a revision (an admin's credentials)"
+    )
     down.add_argument("revision", help="target revision, or 'base' for an empty database")
+    add_admin_flag(down)
     actions.add_parser("current", help="print the database's schema revision")
     actions.add_parser("check", help="compare the schema with the models (drift check)")
     backup = actions.add_parser(
@@ -120,7 +121,7 @@ def _head_argument(text: str) -> tuple[int, str]:
 
 
 def settings_from(args: argparse.Namespace) -> Settings:
-    flags = {name: getattr(args, name, None) for name in (*FLAG_FIELDS, "language", "config")}
+    flags = {name: getattr(args, name, None) for name in SHARED_FLAGS}
     return load_settings(flags)
 
 

@@ -7,10 +7,9 @@ import sys
 import time
 
 from db.engine import Database
-from hallclient.access.audit import Where
-from hallclient.clock import SystemClock
+from hallclient.cli.credentials import admin_context, read_only
 from hallclient.config import Settings
-from hallclient.context import Context, command_line_context
+from hallclient.context import Context
 from hallclient.core import prepare_database
 from hallclient.ledger.billing import run_billing
 from hallclient.ledger.reading_import import import_readings
@@ -18,15 +17,11 @@ from hallclient.ledger.service import account_bills
 from hallclient.money import format_yuan
 
 
-def _context(settings: Settings) -> Context:
-    where = Where(settings.hall_code, settings.counter_code)
-    return command_line_context(where, SystemClock(), settings.timezone)
-
-
 def readings_command(args: argparse.Namespace, settings: Settings) -> int:
     database = prepare_database(settings)
     try:
-        done = import_readings(database, _context(settings), args.file, dry_run=args.dry_run)
+        context = read_only(settings) if args.dry_run else admin_context(database, settings, args)
+        done = import_readings(database, context, args.file, dry_run=args.dry_run)
     finally:
         database.dispose()
     kinds = ", ".join(f"{count} {kind}" for kind, count in sorted(done.kinds.items()))
@@ -37,10 +32,10 @@ def readings_command(args: argparse.Namespace, settings: Settings) -> int:
 
 def bills_command(args: argparse.Namespace, settings: Settings) -> int:
     database = prepare_database(settings)
-    context = _context(settings)
     try:
         if args.bills_action == "list":
-            return _list(database, context, args.account_no)
+            return _list(database, read_only(settings), args.account_no)
+        context = admin_context(database, settings, args)
         started = time.perf_counter()
         due_days = settings.bill_due_days if args.due_days is None else args.due_days
         run = run_billing(database, context, due_days, through=args.through, progress=_progress)

@@ -39,8 +39,11 @@ class ReadingImport:
 def import_readings(
     database: Database, context: Context, path: Path, *, dry_run: bool = False
 ) -> ReadingImport:
-    """Record every reading of ``path`` or none; :class:`ReadingFileError` lists why."""
-    context.require(Action.MANAGE_LEDGER)
+    """Record every reading of ``path`` or none; :class:`ReadingFileError` lists why.
+
+    A dry run checks the file against the accounts and their last readings and writes
+    nothing: it needs only what looking up an account's bills needs."""
+    context.require(Action.LOOK_UP_FEES if dry_run else Action.MANAGE_LEDGER)
     readings, problems = read_reading_file(path)
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
 

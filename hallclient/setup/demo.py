@@ -1,7 +1,9 @@
 """The demo data set (演示): reference data, one user per role, synthetic accounts.
 
 Demo users all have documented passwords (see README) and must change them at
-their first login; never load this into a database that serves real customers.
+their first login: loaded into a real database they would be a back door (admin 9001
+with the password printed in the README).  So a database with any user who is not one
+of the demo users is refused, before anything is written.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from db.engine import Database
 from db.models import Account, Counter, Hall, User
 from hallclient.access.passwords import hash_password
 from hallclient.clock import DEFAULT_TIMEZONE, SystemClock, hall_today
+from hallclient.errors import HallError
 from hallclient.setup.demo_accounts import insert_accounts
 from hallclient.setup.demo_ledger import build_ledger
 from hallclient.setup.refdata_install import install_reference
@@ -46,12 +49,42 @@ DEMO_USERS = (
     DemoUser("4001", "孙敏", Role.AUDITOR, "demo4001"),
     DemoUser("9001", "周涛", Role.ADMIN, "demo9001"),
 )
+_DEMO_IDENTITIES = frozenset((u.employee_no, u.display_name, u.role) for u in DEMO_USERS)
 DEMO_HALL = ("H01", "演示营业厅")
 DEMO_SEED = 2026  # same seed, same accounts: screenshots and docs can name one
 DEMO_COUNTERS = ("C01", "C02", "C03", "C04")
 
 
+class RealUsersError(HallError):
+    def __init__(self, employee_nos: list[str]) -> None:
+        self.employee_nos = employee_nos
+        shown = ", ".join(employee_nos[:3]) + (" …" if len(employee_nos) > 3 else "")
+        super().__init__(
+            f"this database has users of its own ({shown}): demo data is never loaded into "
+            "a database that serves customers"
+        )
+
+
+def _refuse_real_users(uow: UnitOfWork) -> None:
+    rows = uow.session.execute(select(User.employee_no, User.display_name, User.role))
+    own = sorted(no for no, name, role in rows if (no, name, role) not in _DEMO_IDENTITIES)
+    if own:
+        raise RealUsersError(own)
+
+
+def refuse_real_users(database: Database) -> None:
+    """Refuse a database with a user who is not a demo user (:class:`RealUsersError`)."""
+    with UnitOfWork(database) as uow:
+        _refuse_real_users(uow)
+
+
+def _install_reference(uow: UnitOfWork, reference: ReferenceData) -> None:
+    _refuse_real_users(uow)
+    install_reference(uow, reference)
+
+
 def _add_hall_and_users(uow: UnitOfWork) -> None:
+    _refuse_real_users(uow)  # again, in the transaction that adds them
     session = uow.session
     if session.get(Hall, DEMO_HALL[0]) is None:
         session.add(Hall(code=DEMO_HALL[0], name=DEMO_HALL[1]))
@@ -94,9 +127,10 @@ def build_demo(
     their ledger (readings and bills up to ``today``, the hall's today by default).
 
     Reference data and users are added where missing; accounts only into a
-    database that has none (a second run never duplicates or mixes data sets).
+    database that has none (a second run never duplicates or mixes data sets).  A
+    database with users of its own is refused (:class:`RealUsersError`), nothing written.
     """
-    run_write(database, lambda uow: install_reference(uow, reference))
+    run_write(database, lambda uow: _install_reference(uow, reference))
     run_write(database, _add_hall_and_users)
     if accounts and account_count(database) == 0:
         insert_accounts(database, accounts, seed, progress)

@@ -1,7 +1,9 @@
 """``hallclient tariff …``: list, import, review, approve, end, retire, discard, quote, export.
 
 An import only writes a draft; approving needs an admin and a second person (shift
-manager or another admin), both with their own passwords, as in the window.
+manager or another admin), both with their own passwords, as in the window.  What changes
+a schedule (import, approve, end, retire, discard) is run by an admin: ``--admin``, or
+asked, then their password.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import datetime as dt
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from typing import Any
+
+from hallclient.cli.flags import add_admin_flag
 
 ACTIONS = ("list", "import", "review", "approve", "end", "retire", "discard", "quote", "export")
 
@@ -37,14 +41,20 @@ def add_tariff_commands(commands: Any) -> None:
     actions.add_parser("review", help="a schedule against the one in force").add_argument("code")
     approve = actions.add_parser("approve", help="put a draft in force (two people)")
     approve.add_argument("code")
-    approve.add_argument("--admin", required=True, help="the approving admin's employee no.")
+    add_admin_flag(approve)
     approve.add_argument("--approver", required=True, help="the second person's employee no.")
     approve.add_argument("--reason", help="shown in the journal (default: the document number)")
     end = actions.add_parser("end", help="set the last day an approved schedule is in force")
     end.add_argument("code")
     end.add_argument("last_day", type=_date)
-    actions.add_parser("retire", help="withdraw an approved schedule now").add_argument("code")
-    actions.add_parser("discard", help="set a draft aside").add_argument("code")
+    add_admin_flag(end)
+    for action, text in (
+        ("retire", "withdraw an approved schedule now"),
+        ("discard", "set a draft aside"),
+    ):
+        closing = actions.add_parser(action, help=text)
+        closing.add_argument("code")
+        add_admin_flag(closing)
     quote = actions.add_parser("quote", help="price and basis of an item")
     quote.add_argument("item")
     quote.add_argument("quantity", type=_quantity)
@@ -69,3 +79,4 @@ def _add_import(actions: Any) -> None:
     imp.add_argument("--year-start", default="01-01", help="tier year start, MM-DD")
     imp.add_argument("--household-base", type=int, default=4, help="people before uplift")
     imp.add_argument("--dry-run", action="store_true", help="validate and review, write nothing")
+    add_admin_flag(imp)  # not asked for a dry run

@@ -6,15 +6,14 @@ import argparse
 from collections.abc import Callable
 
 from db.engine import Database
-from hallclient.access import auth
 from hallclient.access.approvals import ApprovalRequest, grant_approval
-from hallclient.access.audit import Where
+from hallclient.access.auth import LoginRefused
 from hallclient.access.permissions import ApprovalKind
-from hallclient.cli.commands import ask_password
-from hallclient.clock import SystemClock
+from hallclient.cli.credentials import admin_context, ask_password, read_only, refusal_words
 from hallclient.config import Settings
-from hallclient.context import Context, command_line_context
+from hallclient.context import Context
 from hallclient.core import prepare_database
+from hallclient.errors import HallError
 from hallclient.money import format_unit_price, format_yuan
 from hallclient.tariff import pricing, review, schedules
 from hallclient.tariff.importing import read_tariff, write_tariff
@@ -25,11 +24,15 @@ from hallclient.tariff.schedules import ScheduleHeader, ScheduleSummary
 Handler = Callable[[argparse.Namespace, Database, Context], int]
 
 
+#: What changes a schedule: run by an administrator, after their credentials.
+WRITES = frozenset({"import", "approve", "end", "retire", "discard"})
+
+
 def tariff_command(args: argparse.Namespace, settings: Settings) -> int:
     database = prepare_database(settings)
     try:
-        where = Where(settings.hall_code, settings.counter_code)
-        context = command_line_context(where, SystemClock(), settings.timezone)
+        writes = args.tariff_action in WRITES and not getattr(args, "dry_run", False)
+        context = admin_context(database, settings, args) if writes else read_only(settings)
         return HANDLERS[args.tariff_action](args, database, context)
     finally:
         database.dispose()
@@ -117,25 +120,23 @@ def _review(args: argparse.Namespace, database: Database, context: Context) -> i
 
 
 def _approve(args: argparse.Namespace, database: Database, context: Context) -> int:
-    """The admin logs in; the second person grants the approval; the admin approves."""
-    admin = auth.login(
-        database,
-        context.where,
-        args.admin,
-        ask_password(f"password of admin {args.admin}: "),
-        context.clock,
-    )
-    acting = Context(admin, context.where, context.clock, context.timezone)
+    """The admin (``context``) approves with the approval the second person grants."""
     reason = args.reason or f"approve tariff schedule {args.code}"
-    grant = grant_approval(
-        database,
-        acting,
-        ApprovalRequest(ApprovalKind.APPROVE_TARIFF, args.code, reason),
-        args.approver,
-        ask_password(f"password of approver {args.approver}: "),
-    )
-    summary = schedules.approve(database, acting, args.code, grant.approval_id)
-    print(f"approved by {admin.employee_no} with {grant.approver_employee_no}:\n{_line(summary)}")
+    try:
+        grant = grant_approval(
+            database,
+            context,
+            ApprovalRequest(ApprovalKind.APPROVE_TARIFF, args.code, reason),
+            args.approver,
+            ask_password(f"password of approver {args.approver}: "),
+        )
+    except LoginRefused as refusal:
+        raise HallError(
+            "approver: " + refusal_words(refusal, args.approver, context.timezone)
+        ) from None
+    summary = schedules.approve(database, context, args.code, grant.approval_id)
+    approved = f"approved by {context.user.employee_no} with {grant.approver_employee_no}"
+    print(f"{approved}:\n{_line(summary)}")
     return 0
 
 

@@ -9,10 +9,9 @@ from decimal import Decimal
 from db.engine import Database
 from db.models import Account
 from hallclient.clock import FixedClock
-from hallclient.context import command_line_context
 from hallclient.ledger.opening import carry_over
 from hallclient.uow import UnitOfWork, run_write
-from tests.db.security_helpers import START, WHERE
+from tests.db.security_helpers import START, setup_admin
 
 TIER_YEAR = dt.date(2026, 1, 1)
 
@@ -42,7 +41,7 @@ def add_ledger_account(
         )
         | values
     )
-    context = command_line_context(WHERE, FixedClock(START))
+    context = setup_admin(FixedClock(START))
 
     def use_case(uow: UnitOfWork) -> str:
         uow.session.add(Account(**row))

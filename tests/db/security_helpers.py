@@ -53,6 +53,12 @@ def context_for(user: CurrentUser, clock: FixedClock) -> Context:
     return Context(user, WHERE, clock)
 
 
+def setup_admin(clock: FixedClock) -> Context:
+    """An administrator who is no row of ``users``: for a test's setup that needs someone to
+    name (who brought an opening balance over), where no login is the point."""
+    return Context(CurrentUser(0, "setup", "test setup", Role.ADMIN, None), WHERE, clock)
+
+
 def journal(database: Database) -> list[tuple[str, str, str]]:
     """(actor, action, object_id) of every entry, oldest first."""
     with UnitOfWork(database) as uow:

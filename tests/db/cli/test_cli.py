@@ -1,14 +1,13 @@
 """The command line, run in-process through the composition root's ``main``."""
 
-import io
 import sqlite3
-import sys
 
 import pytest
 
 from db import migrate
 from db.engine import Database
 from db.migrate import HEAD
+from tests.db.cli_helpers import first_login, lines, run_cli
 from tests.db.intake_helpers import install_reference_data
 from tests.db_fixtures import migrated_database, sqlite_url
 from ui.main import main
@@ -30,37 +29,21 @@ def test_db_upgrade_check_and_downgrade(capsys, database_url):
     assert code == 0 and "schema at (empty)" in out
 
 
-def test_demo_then_user_add(capsys, monkeypatch, database_url):
+def test_demo_then_user_add_by_the_demo_admin(capsys, database_url):
+    """The demo admin adds a user once they chose their password; the demo is then never
+    loaded again into that database: it has a user of its own."""
     code, out, err = _run(capsys, "--database-url", database_url, "demo", "--accounts", "200")
     assert code == 0 and "demo data ready" in out and "200/200" in err
-    monkeypatch.setattr(sys, "stdin", io.StringIO("a-good-password\n"))
-    code, out, _ = _run(
-        capsys,
-        "--database-url",
-        database_url,
-        "user-add",
-        "--employee-no",
-        "1010",
-        "--name",
-        "新员工",
-        "--role",
-        "clerk",
-    )
+    assert run_cli(capsys, database_url, "demo", "--accounts", "200")[0] == 0  # again: the same
+    first_login(database_url, "9001", "demo9001", "Admin-Works-77")
+    adding = ("user-add", "--employee-no", "1010", "--name", "新员工", "--role", "clerk")
+    as_admin = lines("9001", "Admin-Works-77", "a-good-password")
+    code, out, _ = run_cli(capsys, database_url, *adding, stdin=as_admin)
     assert code == 0 and "user 1010 added" in out
-    monkeypatch.setattr(sys, "stdin", io.StringIO("a-good-password\n"))
-    code, _, err = _run(
-        capsys,
-        "--database-url",
-        database_url,
-        "user-add",
-        "--employee-no",
-        "1010",
-        "--name",
-        "重复",
-        "--role",
-        "clerk",
-    )
+    code, _, err = run_cli(capsys, database_url, *adding, stdin=as_admin)
     assert code == 2 and "already taken" in err and "Traceback" not in err
+    code, _, err = run_cli(capsys, database_url, "demo", "--accounts", "200")
+    assert code == 2 and "this database has users of its own (1010)" in err
 
 
 def test_demo_refuses_too_many_accounts(capsys, sqlite_database_url):
