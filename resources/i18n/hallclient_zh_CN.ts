@@ -812,6 +812,10 @@
         <translation>举报件：事项和办理情况仅由承办部门掌握。</translation>
     </message>
     <message>
+        <source>Matter: {matter}</source>
+        <translation>事项：{matter}</translation>
+    </message>
+    <message>
         <source>Customer: {contact} · account {account}</source>
         <translation>客户：{contact} · 户号 {account}</translation>
     </message>

@@ -73,7 +73,7 @@ class ReferralBoardPage(QFrame):
     def _build(self) -> None:
         self.title = named(QLabel(), "pageTitle")
         self.table = table_view(self.referrals, "referralBoard", BoardModel.COL_MATTER)
-        self.history = table_view(self.finished, "referralHistory", HistoryModel.COL_MATTER)
+        self.history = table_view(self.finished, "referralHistory", HistoryModel.COL_OUTCOME)
         self.tables = QStackedWidget()
         for table in (self.table, self.history):
             table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())

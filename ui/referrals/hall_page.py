@@ -91,8 +91,8 @@ class HallReferralsPage(QFrame):
         grid.addWidget(self.note, 2, 0, 1, 2)
         grid.addWidget(self.message, 3, 0, 1, 2)
         grid.addWidget(self.keys, 4, 0, 1, 2)
-        grid.setColumnStretch(0, 3)
-        grid.setColumnStretch(1, 2)
+        grid.setColumnStretch(0, 2)  # the list's columns first; the detail wraps
+        grid.setColumnStretch(1, 1)
         QWidget.setTabOrder(self.table, self.note)
         keys: tuple[tuple[QKeySequence | Qt.Key, Callable[[], None]], ...] = (
             (Qt.Key.Key_F2, self.take_up),
@@ -288,7 +288,7 @@ class HallReferralsPage(QFrame):
         parts = (referral.contact_name, referral.contact_phone, referral.address)
         contact = " ".join(part for part in parts if part)
         lines = [
-            referral.matter,
+            self.tr("Matter: {matter}").format(matter=referral.matter),
             self.tr("Customer: {contact} · account {account}").format(
                 contact=contact or "—", account=referral.account_no or "—"
             ),

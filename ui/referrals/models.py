@@ -112,16 +112,16 @@ class HallModel(RowsTableModel[ReferralView]):
 
 
 class HistoryModel(RowsTableModel[Finished]):
-    """The department's closed and returned referrals, newest first."""
+    """The department's closed and returned referrals, newest first (the matter is in the
+    detail beside the list: the result or reason has the room)."""
 
     CONTEXT = "ReferralModels"
-    COL_REFERENCE, COL_STATUS, COL_FINISHED, COL_OUTCOME, COL_MATTER = range(5)
+    COL_REFERENCE, COL_STATUS, COL_FINISHED, COL_OUTCOME = range(4)
     HEADERS = (
         QT_TRANSLATE_NOOP("ReferralModels", "Reference"),
         QT_TRANSLATE_NOOP("ReferralModels", "State"),
         QT_TRANSLATE_NOOP("ReferralModels", "Finished"),
         QT_TRANSLATE_NOOP("ReferralModels", "Result or reason"),
-        QT_TRANSLATE_NOOP("ReferralModels", "Matter"),
     )
 
     def __init__(self, timezone: str) -> None:
@@ -140,6 +140,4 @@ class HistoryModel(RowsTableModel[Finished]):
             return status_text(referral.status.value)
         if column == self.COL_FINISHED:
             return f"{local(row.at, self._timezone):%m-%d %H:%M}"
-        if column == self.COL_OUTCOME:
-            return _one_line(referral.outcome)
-        return _one_line(referral.matter)
+        return _one_line(referral.outcome)
