@@ -216,7 +216,10 @@ def test_slips_the_printer_could_not_print_are_printed_with_ctrl_f5(
         qtbot.waitUntil(lambda: intake.visit is None)
         _ctrl_f5(qtbot, window, intake)  # all printed: the latest once more
         qtbot.waitUntil(lambda: len(printer.jobs) == 5)
-        assert _references(decode(printer.job(-1)))[0].endswith("ZB2026-000002")
+        again = decode(printer.job(-1))
+        assert _references(again)[0].endswith("ZB2026-000002")
+        assert any("重打" in text for text in again.texts)  # a copy, marked so
+        assert not any("重打" in text for text in first.texts + second.texts)
     finally:
         core.close()
         printer.close()
