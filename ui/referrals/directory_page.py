@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from hallclient.errors import HallError
 from hallclient.referrals.directory import DepartmentEntry
+from hallclient.referrals.service import ReferralError, ReferralProblem
+from hallclient.text_input import TextInputError
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt
 from ui.kit.i18n import QT_TRANSLATE_NOOP
@@ -205,3 +207,17 @@ class DirectoryPage(QFrame):
         if not isinstance(error, HallError):
             raise error
         self.message.setText(referral_problem_text(error))
+        field = self._field_of(error)
+        if field is not None:
+            field.setFocus()
+
+    def _field_of(self, error: HallError) -> QWidget | None:
+        """The field a refusal names: the cursor goes there."""
+        name = error.field if isinstance(error, TextInputError) else ""
+        if isinstance(error, ReferralError) and error.problem is ReferralProblem.DEPARTMENT_EXISTS:
+            name = "code"
+        elif isinstance(error, ReferralError) and error.problem is ReferralProblem.BAD_DEPARTMENT:
+            name = error.detail.split(" ")[0]  # "phone is required", or "targets"
+        if name == "targets":
+            return self.minutes["minutes_normal"]
+        return self.fields.get(name)
