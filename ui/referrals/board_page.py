@@ -174,8 +174,9 @@ class ReferralBoardPage(QFrame):
         self.referrals.set_rows(rows)
         at = next((i for i, r in enumerate(rows) if chosen and r.id == chosen.id), 0)
         if rows:
-            self.table.selectRow(at)
-        self._show_selected()
+            self.table.selectRow(at)  # a new current row: its detail follows
+        else:
+            self._show_selected()
         self._take_focus()
 
     def _history_read(self, rows: list[Finished]) -> None:
@@ -183,8 +184,9 @@ class ReferralBoardPage(QFrame):
         self.finished.set_rows(rows)
         at = next((i for i, r in enumerate(rows) if chosen and r.referral.id == chosen.id), 0)
         if rows:
-            self.history.selectRow(at)
-        self._show_selected()
+            self.history.selectRow(at)  # a new current row: its detail follows
+        else:
+            self._show_selected()
         self._take_focus()
 
     def _take_focus(self) -> None:

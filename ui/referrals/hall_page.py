@@ -154,8 +154,9 @@ class HallReferralsPage(QFrame):
         self.referrals.set_rows(rows)
         at = next((i for i, r in enumerate(rows) if chosen and r.id == chosen.id), 0)
         if rows:
-            self.table.selectRow(at)
-        self._show_selected()
+            self.table.selectRow(at)  # a new current row: its detail follows
+        else:
+            self._show_selected()
         if self._focus_list:  # opened from elsewhere: once the list is read, the cursor is on it
             self._focus_list = False
             self.table.setFocus()
