@@ -149,3 +149,4 @@ class ReferralStatus(enum.StrEnum):
     IN_PROGRESS = "in_progress"
     CLOSED = "closed"  # done, with its result
     RETURNED = "returned"  # sent back to the hall, with the reason
+    TAKEN_UP = "taken_up"  # returned, then taken up again by the counter, with what it did

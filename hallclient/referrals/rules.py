@@ -3,6 +3,10 @@
 A referral is due its department's target after it was made (per urgency).  It is
 *due soon* in the last fifth of that time, *overdue* after it, and *escalated* once
 it has been overdue for as long again as its target: then the shift manager is told.
+
+The department moves a referral on (``NEXT_STATES``); one it returns comes back to the
+hall, where the counter takes it up again (``COUNTER_STEPS``): until then it waits at
+the top of the hall's list, with the overdue ones (``counter_order``).
 """
 
 from __future__ import annotations
@@ -55,7 +59,32 @@ NEXT_STATES = {
     ReferralStatus.IN_PROGRESS: {ReferralStatus.CLOSED, ReferralStatus.RETURNED},
     ReferralStatus.CLOSED: set(),
     ReferralStatus.RETURNED: set(),
+    ReferralStatus.TAKEN_UP: set(),
 }
+#: The hall's one step: a returned referral is taken up again by the counter (no department's).
+COUNTER_STEPS = {ReferralStatus.RETURNED: {ReferralStatus.TAKEN_UP}}
+
+
+class CounterOrder(enum.IntEnum):
+    """Where a referral stands in the hall's list, most pressing for the counter first."""
+
+    RETURNED = 0  # back from the department: the counter must act
+    OVERDUE = 1  # the department is late: the counter calls it
+    OPEN = 2  # with the department, in time
+    DONE = 3  # closed, or taken up by the counter
+
+
+def counter_order(status: ReferralStatus, late: Lateness) -> CounterOrder:
+    if status is ReferralStatus.RETURNED:
+        return CounterOrder.RETURNED
+    if late in (Lateness.OVERDUE, Lateness.ESCALATED):
+        return CounterOrder.OVERDUE
+    return CounterOrder.OPEN if status in OPEN_STATES else CounterOrder.DONE
+
+
+def needs_counter(status: ReferralStatus, late: Lateness) -> bool:
+    """Returned and not taken up, or overdue: what the status bar counts."""
+    return counter_order(status, late) < CounterOrder.OPEN
 
 
 def due_at(created: dt.datetime, urgency: Urgency, targets: Targets) -> dt.datetime:

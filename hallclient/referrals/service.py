@@ -49,6 +49,7 @@ class ReferralProblem(enum.StrEnum):
     UNKNOWN_ACCOUNT = "unknown_account"
     MATTER_TOO_SHORT = "matter_too_short"
     OUTCOME_REQUIRED = "outcome_required"
+    NOTE_REQUIRED = "note_required"  # what the counter did, when it takes a returned one up
     NOT_YOUR_DEPARTMENT = "not_your_department"
     BAD_STEP = "bad_step"  # e.g. closing a referral that was returned
     CONTACT_WITH_INFORMANT = "contact_with_informant"  # nothing may lead back to a reporter
@@ -104,7 +105,7 @@ class EventView:
     note: str
 
 
-def _view(row: Referral, now: dt.datetime) -> ReferralView:
+def view_of(row: Referral, now: dt.datetime) -> ReferralView:
     return ReferralView(
         row.id,
         row.reference,
@@ -232,15 +233,15 @@ def refer(database: Database, context: Context, new: NewReferral) -> ReferralVie
         uow.session.flush()
         if clean.informant is not None:
             informants.store(uow, row, clean.informant)
-        _event(uow, context, row, ReferralStatus.NEW, "")
-        view = _view(row, now)
+        record_event(uow, context, row, ReferralStatus.NEW, "")
+        view = view_of(row, now)
         uow.commit()
         return view
 
     return run_write(database, use_case)
 
 
-def _event(
+def record_event(
     uow: UnitOfWork, context: Context, row: Referral, status: ReferralStatus, note: str
 ) -> None:
     event = ReferralEvent(
@@ -286,8 +287,8 @@ def move(
         row.status = status
         if ends:
             row.outcome = text
-        _event(uow, context, row, status, text)
-        view = _view(row, context.clock.now())
+        record_event(uow, context, row, status, text)
+        view = view_of(row, context.clock.now())
         uow.commit()
         return view
 
@@ -299,13 +300,11 @@ def board(database: Database, context: Context, open_only: bool = True) -> list[
     context.require(Action.HANDLE_REFERRALS)
     query = select(Referral).where(Referral.department_code == context.user.department_code)
     if open_only:
-        query = query.where(
-            Referral.status.not_in((ReferralStatus.CLOSED, ReferralStatus.RETURNED))
-        )
+        query = query.where(Referral.status.in_(OPEN_STATES))
     with UnitOfWork(database) as uow:
         now = context.clock.now()
         rows = uow.session.scalars(query.order_by(Referral.due_at, Referral.id))
-        return [_view(row, now) for row in rows]
+        return [view_of(row, now) for row in rows]
 
 
 def for_account(database: Database, context: Context, account_no: str) -> list[ReferralView]:
@@ -321,7 +320,7 @@ def for_account(database: Database, context: Context, account_no: str) -> list[R
             Referral.confidential.is_(False),  # a theft report is nobody's business here
         )
         rows = uow.session.scalars(query.order_by(Referral.id.desc()).limit(10))
-        return [_view(row, now) for row in rows]
+        return [view_of(row, now) for row in rows]
 
 
 def _may_read(row: Referral, context: Context, *, handling: bool) -> bool:
@@ -358,5 +357,5 @@ def escalated(database: Database, context: Context) -> list[ReferralView]:
     )
     with UnitOfWork(database) as uow:
         now = context.clock.now()
-        views = [_view(row, now) for row in uow.session.scalars(query.order_by(Referral.due_at))]
+        views = [view_of(row, now) for row in uow.session.scalars(query.order_by(Referral.due_at))]
     return [view for view in views if view.lateness is Lateness.ESCALATED]

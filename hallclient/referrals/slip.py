@@ -3,6 +3,7 @@
 One printer-neutral layout for the thermal printer, the preview and the PDF, like a
 receipt.  Printed in Chinese (the customer's copy).  A theft report's slip is named by
 its redacted reference and carries no reporter; nothing on any slip identifies one.
+A slip printed again (the customer lost it) says 【重打】 and when, as a receipt's copy does.
 """
 
 from __future__ import annotations
@@ -39,17 +40,26 @@ def _when(moment: datetime, heading: Heading) -> str:
 
 
 def slip_layout(
-    referral: ReferralView, department: SlipDepartment, heading: Heading, paper: Paper
+    referral: ReferralView,
+    department: SlipDepartment,
+    heading: Heading,
+    paper: Paper,
+    reprinted_at: datetime | None = None,
 ) -> Layout:
-    """The customer's slip for ``referral``."""
+    """The customer's slip for ``referral``; ``reprinted_at``: a copy printed again then."""
     shown = (
         redacted_reference(referral.reference) if referral.confidential else (referral.reference)
     )
     phone = department.phone + (f" 转 {department.extension}" if department.extension else "")
+    title = "业务转办回执" + ("【重打】" if reprinted_at is not None else "")
     blocks: list[Block] = [
         Text(heading.company, Align.CENTER, bold=True),
         Text(f"{heading.hall} · {heading.counter}", Align.CENTER),
-        Text("业务转办回执", Align.CENTER, bold=True, scale=2 if paper is Paper.MM80 else 1),
+        Text(title, Align.CENTER, bold=True, scale=2 if paper is Paper.MM80 else 1),
+    ]
+    if reprinted_at is not None:
+        blocks.append(Text(f"重打时间：{_when(reprinted_at, heading)}", Align.CENTER))
+    blocks += [
         Rule(),
         Text(f"转办号：{shown}", bold=True),
         Text(f"承办部门：{department.name}", bold=True),

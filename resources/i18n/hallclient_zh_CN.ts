@@ -574,16 +574,16 @@
         <translation>应急热线</translation>
     </message>
     <message>
-        <source>Target, normal (minutes)</source>
-        <translation>办结时限·一般（分钟）</translation>
+        <source>Target, normal</source>
+        <translation>办结时限·一般</translation>
     </message>
     <message>
-        <source>Target, urgent (minutes)</source>
-        <translation>办结时限·紧急（分钟）</translation>
+        <source>Target, urgent</source>
+        <translation>办结时限·紧急</translation>
     </message>
     <message>
-        <source>Target, emergency (minutes)</source>
-        <translation>办结时限·特急（分钟）</translation>
+        <source>Target, emergency</source>
+        <translation>办结时限·特急</translation>
     </message>
     <message>
         <source>Name</source>
@@ -603,6 +603,29 @@
     <message>
         <source>Saved: {code}.</source>
         <translation>已保存：{code}。</translation>
+    </message>
+</context>
+<context>
+    <name>Durations</name>
+    <message>
+        <source>{hours} h {minutes} min</source>
+        <translation>{hours} 小时 {minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>{hours} h</source>
+        <translation>{hours} 小时</translation>
+    </message>
+    <message>
+        <source>{minutes} min</source>
+        <translation>{minutes} 分钟</translation>
+    </message>
+    <message>
+        <source>h</source>
+        <translation>小时</translation>
+    </message>
+    <message>
+        <source>min</source>
+        <translation>分钟</translation>
     </message>
 </context>
 <context>
@@ -830,6 +853,73 @@
     <message>
         <source>Cart total: {amount}</source>
         <translation>待收费合计：{amount}</translation>
+    </message>
+</context>
+<context>
+    <name>HallReferralsPage</name>
+    <message>
+        <source>Referrals from this hall: today&apos;s, and those not done</source>
+        <translation>本厅转办：今日转办及未办结事项</translation>
+    </message>
+    <message>
+        <source>What the counter did about a returned referral (Ctrl+N; Esc back)</source>
+        <translation>窗口对退回转办的处理情况（Ctrl+N 填写；Esc 返回列表）</translation>
+    </message>
+    <message>
+        <source>F2 taken up by the counter, with the note · Ctrl+P print the slip again · Ctrl+N the note · Esc back to the list · F5 refresh</source>
+        <translation>F2 窗口接手（填写备注） · Ctrl+P 重打回执 · Ctrl+N 备注 · Esc 返回列表 · F5 刷新</translation>
+    </message>
+    <message>
+        <source>F2 is for a referral the department returned; this one is {state}.</source>
+        <translation>F2 用于承办部门退回的转办；这一件的状态是：{state}。</translation>
+    </message>
+    <message>
+        <source>{reference}: taken up by the counter.</source>
+        <translation>{reference}：已由窗口接手。</translation>
+    </message>
+    <message>
+        <source>A theft report&apos;s slip is not printed again here.</source>
+        <translation>举报的回执不在此处重打。</translation>
+    </message>
+    <message>
+        <source>The slip of {reference} is printed again.</source>
+        <translation>{reference} 的回执已重打。</translation>
+    </message>
+    <message>
+        <source>The slip of {reference} is saved again as {path}.</source>
+        <translation>{reference} 的回执已重新保存为 {path}。</translation>
+    </message>
+    <message>
+        <source>No referral from this hall today, and none waiting.</source>
+        <translation>本厅今日没有转办，也没有待处理的转办。</translation>
+    </message>
+    <message>
+        <source>{phone} ext. {extension}</source>
+        <translation>{phone} 转 {extension}</translation>
+    </message>
+    <message>
+        <source>What the counter should do: {advice}</source>
+        <translation>窗口应当：{advice}</translation>
+    </message>
+    <message>
+        <source>A theft report: its matter and answer stay with the department.</source>
+        <translation>举报件：事项和办理情况仅由承办部门掌握。</translation>
+    </message>
+    <message>
+        <source>Matter: {matter}</source>
+        <translation>事项：{matter}</translation>
+    </message>
+    <message>
+        <source>Customer: {contact} · account {account}</source>
+        <translation>客户：{contact} · 户号 {account}</translation>
+    </message>
+    <message>
+        <source>Result: {text}</source>
+        <translation>办理结果：{text}</translation>
+    </message>
+    <message>
+        <source>The department&apos;s reason: {text}</source>
+        <translation>承办部门退回原因：{text}</translation>
     </message>
 </context>
 <context>
@@ -2146,16 +2236,28 @@ Total {total}
         <translation>本部门的转办事项</translation>
     </message>
     <message>
-        <source>Note: the result when closing, the reason when returning to the hall</source>
-        <translation>备注：办结时填写处理结果，退回大厅时填写原因</translation>
+        <source>My department&apos;s closed and returned referrals, last {days} days</source>
+        <translation>本部门近 {days} 天办结和退回的转办</translation>
     </message>
     <message>
-        <source>F2 acknowledge · F3 in progress · F9 close with the result · F8 return to the hall with the reason · F5 refresh</source>
-        <translation>F2 签收 · F3 处理中 · F9 办结（填写结果） · F8 退回大厅（填写原因） · F5 刷新</translation>
+        <source>Note: the result when closing, the reason when returning to the hall (Ctrl+N; Esc back)</source>
+        <translation>备注：办结时填写处理结果，退回大厅时填写原因（Ctrl+N 填写；Esc 返回列表）</translation>
+    </message>
+    <message>
+        <source>F2 acknowledge · F3 in progress · F9 close with the result · F8 return to the hall with the reason · F6 history · F5 refresh</source>
+        <translation>F2 签收 · F3 处理中 · F9 办结（填写结果） · F8 退回大厅（填写原因） · F6 历史 · F5 刷新</translation>
+    </message>
+    <message>
+        <source>This is the history: F6 back to the open referrals.</source>
+        <translation>这是历史记录：按 F6 回到待办转办。</translation>
     </message>
     <message>
         <source>{reference}: {state}.</source>
         <translation>{reference}：{state}。</translation>
+    </message>
+    <message>
+        <source>Nothing closed or returned lately.</source>
+        <translation>近期没有办结或退回的转办。</translation>
     </message>
     <message>
         <source>Nothing waits for your department.</source>
@@ -2193,6 +2295,10 @@ Total {total}
         <translation>紧急程度</translation>
     </message>
     <message>
+        <source>Response target</source>
+        <translation>办结时限</translation>
+    </message>
+    <message>
         <source>Contact</source>
         <translation>联系人</translation>
     </message>
@@ -2221,6 +2327,10 @@ Total {total}
         <translation>什么问题、在哪里、从什么时候开始</translation>
     </message>
     <message>
+        <source>Choose the department in charge</source>
+        <translation>请选择承办部门</translation>
+    </message>
+    <message>
         <source>e.g. weekdays after 14:00</source>
         <translation>例如：工作日 14:00 以后</translation>
     </message>
@@ -2231,6 +2341,10 @@ Total {total}
     <message>
         <source>Refer and print the slip (Ctrl+Enter)</source>
         <translation>转办并打印回执（Ctrl+Enter）</translation>
+    </message>
+    <message>
+        <source>Choose the department in charge first.</source>
+        <translation>请先选择承办部门。</translation>
     </message>
 </context>
 <context>
@@ -2278,6 +2392,18 @@ Total {total}
         <source>Matter</source>
         <translation>事项</translation>
     </message>
+    <message>
+        <source>Department</source>
+        <translation>承办部门</translation>
+    </message>
+    <message>
+        <source>Result or reason</source>
+        <translation>办理结果或退回原因</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>办结/退回时间</translation>
+    </message>
 </context>
 <context>
     <name>Referrals</name>
@@ -2300,6 +2426,10 @@ Total {total}
     <message>
         <source>returned to the hall</source>
         <translation>已退回大厅</translation>
+    </message>
+    <message>
+        <source>taken up by the counter</source>
+        <translation>已由窗口接手</translation>
     </message>
     <message>
         <source>normal</source>
@@ -2358,6 +2488,10 @@ Total {total}
         <translation>请先在备注中填写处理结果（办结）或退回原因（退回）。</translation>
     </message>
     <message>
+        <source>Write in the note what the counter did (called the customer, referred again).</source>
+        <translation>请在备注中写明窗口的处理情况（如已致电客户、已重新转办）。</translation>
+    </message>
+    <message>
         <source>This referral belongs to another department.</source>
         <translation>该转办事项属于其他部门。</translation>
     </message>
@@ -2376,6 +2510,34 @@ Total {total}
     <message>
         <source>A reporter&apos;s name and phone go in the confidential fields only.</source>
         <translation>举报人的姓名和电话只能填写在保密栏中。</translation>
+    </message>
+    <message>
+        <source>The department returned it: do not leave the customer waiting. Call the customer, explain the department&apos;s reason, then take the matter up again at the counter or refer it to the department in charge. Then F2 with what was done.</source>
+        <translation>承办部门已退回，不推诿、不扯皮：请致电客户说明退回原因，由窗口重新受理，或转办至对口部门；办完后按 F2 并写明处理情况。</translation>
+    </message>
+    <message>
+        <source>Overdue: call {department} on {phone} and ask when it will be done; if the customer asks, tell them what the department said.</source>
+        <translation>已超时：请致电{department}（{phone}）询问何时办结；客户问起时，如实转告部门的答复。</translation>
+    </message>
+    <message>
+        <source>With {department}, due {due}. Nothing to do unless the customer asks; then give the department&apos;s phone, {phone}.</source>
+        <translation>{department}办理中，{due} 前办结。客户问起时告知进度及部门电话 {phone}，其余无需处理。</translation>
+    </message>
+    <message>
+        <source>Done. If the customer asks or comes back, tell them the result.</source>
+        <translation>已办结。客户问起或再来时，告知办理结果。</translation>
+    </message>
+    <message>
+        <source>Taken up again by the counter: the history says what was done.</source>
+        <translation>已由窗口接手，处理情况见下方记录。</translation>
+    </message>
+    <message>
+        <source>Overdue for as long again as its target; the shift manager is told. Call {department} on {phone} and ask when it will be done.</source>
+        <translation>超时已逾一个办结时限，已上报值班经理。请致电{department}（{phone}）催办，询问何时办结。</translation>
+    </message>
+    <message>
+        <source>A theft report came back. The counter never contacts the reporter: call {department} on {phone}, agree on the next step, then F2 with what was agreed.</source>
+        <translation>举报件已退回。窗口不得联系举报人：请致电{department}（{phone}）商定下一步，再按 F2 写明商定结果。</translation>
     </message>
     <message>
         <source>A phone number is 5 to 20 digits.</source>
@@ -3175,6 +3337,13 @@ Go back and end it (F9), or end it now as interrupted?</source>
     <message>
         <source>Receipt {number} is void; the void slip is {slip}.</source>
         <translation>票据 {number} 已作废；作废凭证号 {slip}。</translation>
+    </message>
+</context>
+<context>
+    <name>WaitingReferrals</name>
+    <message>
+        <source>Referrals to deal with: {count}</source>
+        <translation>转办待处理 {count}</translation>
     </message>
 </context>
 </TS>

@@ -83,3 +83,14 @@ def serve_account(qtbot, window, account_no: str):
     intake.account_side.take()
     settle(qtbot, intake)
     return intake
+
+
+def type_text(widget: QWidget, text: str) -> None:
+    """Type ``text`` into ``widget`` as an input method delivers Chinese: the committed
+    characters in one input-method event (QTest's key clicks carry Latin-1 only)."""
+    from PySide6.QtGui import QInputMethodEvent
+    from PySide6.QtWidgets import QApplication
+
+    event = QInputMethodEvent()
+    event.setCommitString(text)
+    QApplication.sendEvent(widget, event)

@@ -82,7 +82,7 @@ class IntakePage(QFrame):
         self._build()
         self.attempt = Attempt(self)
         self.referral_flow = ReferralFlow(self, core, user_of)
-        self.slips = SlipKeeper(self, core)
+        self.slips = SlipKeeper(self, core, user_of)
         QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F5), self, self.slips.print_again)
         self.emergency = EmergencyFlow(self, core, user_of)
         self.notes.textChanged.connect(self.emergency.notes_changed)

@@ -2,7 +2,9 @@
 
 The clerk writes the matter; the departments are ranked as it is typed (the visit's
 purpose first, then keywords), the best one chosen, and the clerk confirms it or picks
-another.  The contact comes from the account and can be changed.  "Report of gas theft"
+another; with no suggestion none is chosen, and the form is not sent until the clerk
+chooses.  The chosen department's response target for the urgency is shown in hours and
+minutes.  The contact comes from the account and can be changed.  "Report of gas theft"
 hides the contact and takes the reporter's name and phone into the confidential fields
 instead: nothing on the referral then leads back to them.  Ctrl+Enter refers; Esc goes
 back to the visit.
@@ -28,12 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from db.domain import Urgency
+from hallclient.errors import HallError
 from hallclient.referrals.directory import DepartmentEntry
 from hallclient.referrals.informants import Informant
 from hallclient.referrals.routing import Suggestion
-from hallclient.referrals.service import NewReferral
+from hallclient.referrals.service import NewReferral, ReferralError, ReferralProblem
 from hallclient.scripts.phrases import Finding
+from hallclient.text_input import TextInputError
 from ui.kit.widgets import named
+from ui.words.durations import duration_text
 from ui.words.phrase_watch import PhraseWatch
 from ui.words.referrals import urgency_text
 
@@ -68,10 +73,14 @@ class ReferralDialog(QDialog):
             self.department.addItem(
                 department.name_zh if chinese else department.name_en, department.code
             )
+        self.department.setCurrentIndex(-1)  # the clerk chooses, unless one is suggested
         self.department.activated.connect(self._chosen)
         self.urgency = named(QComboBox(), "closeOutcome")
         for urgency in Urgency:
             self.urgency.addItem(urgency_text(urgency.value), urgency.value)
+        self.target = named(QLabel(), "feeFound")
+        for combo in (self.department, self.urgency):
+            combo.currentIndexChanged.connect(lambda _index: self._show_target())
         self.contact_name = named(QLineEdit(contact[0], maxLength=50), "closeComment")
         self.contact_phone = named(QLineEdit(contact[1], maxLength=20), "closeComment")
         self.address = named(QLineEdit(contact[2], maxLength=200), "closeComment")
@@ -96,12 +105,13 @@ class ReferralDialog(QDialog):
 
     def _layout(self) -> None:
         self.form = QFormLayout()
-        self._labels = [QLabel() for _ in range(10)]
+        self._labels = [QLabel() for _ in range(11)]
         rows = (
             self.matter,
             self.suggested,
             self.department,
             self.urgency,
+            self.target,
             self.contact_name,
             self.contact_phone,
             self.address,
@@ -127,6 +137,7 @@ class ReferralDialog(QDialog):
             self.tr("Suggested"),
             self.tr("Department"),
             self.tr("Urgency"),
+            self.tr("Response target"),
             self.tr("Contact"),
             self.tr("Phone"),
             self.tr("Address"),
@@ -137,6 +148,8 @@ class ReferralDialog(QDialog):
         for label, text in zip(self._labels, texts, strict=True):
             label.setText(text)
         self.matter.setPlaceholderText(self.tr("What is wrong, where, since when"))
+        self.department.setPlaceholderText(self.tr("Choose the department in charge"))
+        self._show_target()
         self.appointment.setPlaceholderText(self.tr("e.g. weekdays after 14:00"))
         self.theft.setText(
             self.tr("Report of gas theft or tampering (the reporter stays confidential)")
@@ -161,10 +174,61 @@ class ReferralDialog(QDialog):
             " › ".join(names.get(s.department_code, s.department_code) for s in suggestions[:3])
             or "—"
         )
-        if suggestions and not self.chosen_by_hand:
-            self.department.setCurrentIndex(
-                self.department.findData(suggestions[0].department_code)
-            )
+        if not self.chosen_by_hand:  # nothing suggested: nothing chosen for the clerk
+            best = suggestions[0].department_code if suggestions else None
+            self.department.setCurrentIndex(self.department.findData(best) if best else -1)
+
+    def _show_target(self) -> None:
+        """The chosen department's response target for the urgency, in hours and minutes."""
+        code, urgency = self.department.currentData(), self.urgency.currentData()
+        entry = next((d for d in self._departments if d.code == code), None)
+        if entry is None or urgency is None:
+            self.target.setText("—")
+            return
+        minutes = {
+            Urgency.NORMAL: entry.minutes_normal,
+            Urgency.URGENT: entry.minutes_urgent,
+            Urgency.EMERGENCY: entry.minutes_emergency,
+        }[Urgency(urgency)]
+        self.target.setText(duration_text(minutes))
+
+    def complete(self) -> bool:
+        """A department is chosen; if not, the form says so and the cursor goes there.
+        Sent before the pause in typing ran the suggestion: it runs now, on what is typed."""
+        if self._timer.isActive():
+            self._timer.stop()
+            self.suggest_now()
+        if self.department.currentIndex() >= 0:
+            return True
+        self.error.setText(self.tr("Choose the department in charge first."))
+        self.department.setFocus()
+        return False
+
+    def refused(self, error: HallError, text: str) -> None:
+        """The core's refusal under the form; the cursor goes to the field it names."""
+        self.error.setText(text)
+        field = self._field_of(error)
+        if field is not None and field.isVisible():
+            field.setFocus()
+
+    def _field_of(self, error: HallError) -> QWidget | None:
+        if isinstance(error, ReferralError):
+            return {
+                ReferralProblem.UNKNOWN_DEPARTMENT: self.department,
+                ReferralProblem.MATTER_TOO_SHORT: self.matter,
+            }.get(error.problem)
+        if not isinstance(error, TextInputError):
+            return None
+        phone = self.reporter_phone if self.theft.isChecked() else self.contact_phone
+        fields: dict[str, QWidget] = {
+            "matter": self.matter,
+            "phone": phone,
+            "contact_name": self.contact_name,
+            "address": self.address,
+            "appointment": self.appointment,
+            "informant_name": self.reporter_name,
+        }
+        return fields.get(error.field)
 
     def _chosen(self, _index: int) -> None:
         self.chosen_by_hand = True
@@ -176,7 +240,7 @@ class ReferralDialog(QDialog):
             Informant(self.reporter_name.text(), self.reporter_phone.text()) if theft else None
         )
         return NewReferral(
-            self.department.currentData(),
+            self.department.currentData() or "",
             Urgency(self.urgency.currentData()),
             self.matter.toPlainText(),
             visit_id=None if theft else visit_id,

@@ -91,6 +91,8 @@ class ReferralFlow(QObject):
     def _submit(
         self, dialog: ReferralDialog, visit: VisitView, made: dict[str, ReferralView]
     ) -> None:
+        if not dialog.complete():
+            return
         request = dialog.request(visit.id, visit.account_no)
         user, desk = self._user_of(), self._core.referrals
 
@@ -126,7 +128,7 @@ class ReferralFlow(QObject):
                     reference=shown_reference(made["referral"]), problem=text
                 )
             if shiboken6.isValid(dialog):
-                dialog.error.setText(text)
+                dialog.refused(error, text)
             else:
                 self._page.show_problem(error)
 

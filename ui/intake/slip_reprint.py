@@ -3,14 +3,15 @@
 A printer fault never undoes a referral (ordinary or emergency), so the customer may be
 left without the slip.  Ctrl+F5 prints the slips of the visit that did not print, oldest
 first (an emergency slip is not lost behind a later referral); when all printed, the
-latest once more (the customer lost it).  After F9 the visit just ended still counts,
-until the next one starts.  A theft report's slip is named 举报 ZB… on screen and never
-in the log.
+latest once more (the customer lost it), marked 【重打】 with the time.  After F9 the
+visit just ended still counts, until the next one starts.  A theft report's slip is
+named 举报 ZB… on screen and never in the log.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -22,6 +23,7 @@ from hallclient.referrals.service import ReferralView
 from ui.words.referrals import slip_fault_text
 
 if TYPE_CHECKING:
+    from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
     from ui.intake.host import IntakeHost
 
@@ -35,9 +37,9 @@ def shown_reference(referral: ReferralView) -> str:
 
 
 class SlipKeeper(QObject):
-    def __init__(self, page: IntakeHost, core: Core) -> None:
+    def __init__(self, page: IntakeHost, core: Core, user_of: Callable[[], CurrentUser]) -> None:
         super().__init__(page.host_widget())
-        self._page, self._core = page, core
+        self._page, self._core, self._user_of = page, core, user_of
         self.referrals: dict[int, list[ReferralView]] = {}  # visit id → its referrals, in order
         self.unprinted: set[int] = set()  # referral ids whose slip did not print
         self._last_visit: int | None = None
@@ -64,13 +66,19 @@ class SlipKeeper(QObject):
             self._page.say(self.tr("Still busy with the last step; press Ctrl+F5 once more."))
             return
         slips = [r for r in made if r.id in self.unprinted] or made[-1:]
-        desk = self._core.referrals
+        first_prints = {r.id for r in slips} & self.unprinted
+        desk, user = self._core.referrals, self._user_of()
+
+        def deliver(referral: ReferralView) -> Path | None:
+            if referral.id in first_prints:
+                return desk.deliver_slip(referral)
+            return desk.reprint_slip(user, referral)  # printed before: a copy, marked so
 
         def work() -> Delivered:
             delivered: list[tuple[ReferralView, Path | None]] = []
             for referral in slips:
                 try:
-                    delivered.append((referral, desk.deliver_slip(referral)))
+                    delivered.append((referral, deliver(referral)))
                 except HallError as error:
                     return delivered, (referral, error)
             return delivered, None

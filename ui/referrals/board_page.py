@@ -1,9 +1,11 @@
 """The department's board: its open referrals, the most pressing first, moved on by key.
 
 Keys: F2 acknowledge, F3 in progress, F9 close with the result written in the note,
-F8 return to the hall with the reason written in the note, F5 read the board again.
-Overdue referrals show in red (escalated ones say so); the selected one shows its
-matter, contact and whole history.  A theft report shows only its redacted reference.
+F8 return to the hall with the reason written in the note, F5 read the board again,
+Ctrl+N the note and Esc back to the list, F6 the history (what the department closed or
+returned in the last 30 days, newest first) and back.  Overdue referrals show in red
+(escalated ones say so); the selected one shows its matter, contact and whole history.
+A theft report shows only its redacted reference.  Department staff land here at login.
 """
 
 from __future__ import annotations
@@ -13,22 +15,35 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, Qt, QTimer
 from PySide6.QtGui import QHideEvent, QKeySequence, QShortcut, QShowEvent
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QFrame,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QWidget,
+)
 
 from db.domain import ReferralStatus
 from hallclient.clock import local
 from hallclient.errors import HallError
+from hallclient.referrals.board_history import HISTORY_DAYS
 from hallclient.referrals.informants import redacted_reference
-from hallclient.referrals.service import ReferralView
+from hallclient.referrals.service import ReferralError, ReferralProblem, ReferralView
+from hallclient.text_input import TextInputError
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt
+from ui.kit.tasks import TaskRunner
 from ui.kit.widgets import named, table_view
-from ui.referrals.models import BoardModel
+from ui.referrals.models import BoardModel, HistoryModel
 from ui.words.referrals import referral_problem_text, status_text
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
+    from hallclient.referrals.board_history import Finished
     from hallclient.referrals.service import EventView
 
 REFRESH_MS = 60_000  # new referrals and lateness, without a key
@@ -46,16 +61,23 @@ class ReferralBoardPage(QFrame):
         self.setObjectName("page")
         self.area, self._core, self._user_of = area, core, user_of
         self.referrals = BoardModel(core.settings.timezone)
+        self.finished = HistoryModel(core.settings.timezone)
         self._build()
         self.attempt = Attempt(self)
+        self._reader = TaskRunner(self)  # the selected referral's history
         self._timer = QTimer(self, interval=REFRESH_MS)
         self._timer.timeout.connect(self.reload)
+        self._focus_list = False  # opened from elsewhere: the cursor goes to the list
         self.retranslate()
 
     def _build(self) -> None:
         self.title = named(QLabel(), "pageTitle")
         self.table = table_view(self.referrals, "referralBoard", BoardModel.COL_MATTER)
-        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+        self.history = table_view(self.finished, "referralHistory", HistoryModel.COL_OUTCOME)
+        self.tables = QStackedWidget()
+        for table in (self.table, self.history):
+            table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
+            self.tables.addWidget(table)
         self.detail = named(QLabel(wordWrap=True), "intakePanel")
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)
@@ -65,13 +87,15 @@ class ReferralBoardPage(QFrame):
         grid = QGridLayout(self)
         grid.setContentsMargins(24, 18, 24, 18)
         grid.addWidget(self.title, 0, 0, 1, 2)
-        grid.addWidget(self.table, 1, 0)
+        grid.addWidget(self.tables, 1, 0)
         grid.addWidget(self.detail, 1, 1)
         grid.addWidget(self.note, 2, 0, 1, 2)
         grid.addWidget(self.message, 3, 0, 1, 2)
         grid.addWidget(self.keys, 4, 0, 1, 2)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
+        QWidget.setTabOrder(self.table, self.history)
+        QWidget.setTabOrder(self.history, self.note)
         steps = (
             (Qt.Key.Key_F2, ReferralStatus.ACKNOWLEDGED),
             (Qt.Key.Key_F3, ReferralStatus.IN_PROGRESS),
@@ -81,16 +105,41 @@ class ReferralBoardPage(QFrame):
         for key, status in steps:
             QShortcut(QKeySequence(key), self, lambda s=status: self.move_to(s))
         QShortcut(QKeySequence(Qt.Key.Key_F5), self, self.reload)
+        QShortcut(QKeySequence(Qt.Key.Key_F6), self, self.toggle_history)
+        QShortcut(QKeySequence("Ctrl+N"), self, self.note.setFocus)
+        back = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.note, self.back_to_list)
+        back.setContext(Qt.ShortcutContext.WidgetShortcut)
+
+    @property
+    def showing_history(self) -> bool:
+        return self.tables.currentWidget() is self.history
+
+    def list_view(self) -> QTableView:
+        """The table shown: the open referrals, or the history."""
+        return self.history if self.showing_history else self.table
+
+    def back_to_list(self) -> None:
+        self.list_view().setFocus()
 
     def retranslate(self) -> None:
-        self.title.setText(self.tr("Referrals to my department"))
+        if self.showing_history:
+            self.title.setText(
+                self.tr("My department's closed and returned referrals, last {days} days").format(
+                    days=HISTORY_DAYS
+                )
+            )
+        else:
+            self.title.setText(self.tr("Referrals to my department"))
         self.note.setPlaceholderText(
-            self.tr("Note: the result when closing, the reason when returning to the hall")
+            self.tr(
+                "Note: the result when closing, the reason when returning to the hall "
+                "(Ctrl+N; Esc back)"
+            )
         )
         self.keys.setText(
             self.tr(
                 "F2 acknowledge · F3 in progress · F9 close with the result · "
-                "F8 return to the hall with the reason · F5 refresh"
+                "F8 return to the hall with the reason · F6 history · F5 refresh"
             )
         )
         self._show_selected()
@@ -103,6 +152,8 @@ class ReferralBoardPage(QFrame):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         self._timer.start()
+        focus = QApplication.focusWidget()
+        self._focus_list = focus is None or not self.isAncestorOf(focus)  # once it is read
         self.reload()
 
     def hideEvent(self, event: QHideEvent) -> None:
@@ -112,21 +163,56 @@ class ReferralBoardPage(QFrame):
     # -- reading and moving ------------------------------------------------------------------
 
     def reload(self) -> None:
-        user = self._user_of()
-        self.attempt.run(lambda: self._core.referrals.board(user), self._loaded, self._failed)
+        user, desk = self._user_of(), self._core.referrals
+        if self.showing_history:
+            self.attempt.run(lambda: desk.finished(user), self._history_read, self._failed)
+        else:
+            self.attempt.run(lambda: desk.board(user), self._loaded, self._failed)
 
     def _loaded(self, rows: list[ReferralView]) -> None:
         chosen = self.selected()
         self.referrals.set_rows(rows)
         at = next((i for i, r in enumerate(rows) if chosen and r.id == chosen.id), 0)
         if rows:
-            self.table.selectRow(at)
-        self._show_selected()
+            self.table.selectRow(at)  # a new current row: its detail follows
+        else:
+            self._show_selected()
+        self._take_focus()
+
+    def _history_read(self, rows: list[Finished]) -> None:
+        chosen = self.selected()
+        self.finished.set_rows(rows)
+        at = next((i for i, r in enumerate(rows) if chosen and r.referral.id == chosen.id), 0)
+        if rows:
+            self.history.selectRow(at)  # a new current row: its detail follows
+        else:
+            self._show_selected()
+        self._take_focus()
+
+    def _take_focus(self) -> None:
+        """Opened from elsewhere: once the list is read, the cursor is on it."""
+        if self._focus_list:
+            self._focus_list = False
+            self.list_view().setFocus()
+
+    def toggle_history(self) -> None:
+        """F6: the history of what the department closed or returned, and back."""
+        self.tables.setCurrentWidget(self.table if self.showing_history else self.history)
+        self.list_view().setFocus()
+        self.message.clear()
+        self.retranslate()
+        self.reload()
 
     def selected(self) -> ReferralView | None:
+        if self.showing_history:
+            finished = self.finished.row_at(self.history.currentIndex().row())
+            return None if finished is None else finished.referral
         return self.referrals.row_at(self.table.currentIndex().row())
 
     def move_to(self, status: ReferralStatus) -> None:
+        if self.showing_history:
+            self.message.setText(self.tr("This is the history: F6 back to the open referrals."))
+            return
         referral = self.selected()
         if referral is None:
             return
@@ -139,6 +225,7 @@ class ReferralBoardPage(QFrame):
 
     def _moved(self, referral: ReferralView) -> None:
         self.note.clear()
+        self.table.setFocus()
         state = status_text(referral.status.value)
         self.message.setText(
             self.tr("{reference}: {state}.").format(
@@ -160,12 +247,16 @@ class ReferralBoardPage(QFrame):
     def _show_selected(self) -> None:
         referral = self.selected()
         if referral is None:
-            self.detail.setText(self.tr("Nothing waits for your department."))
+            self.detail.setText(
+                self.tr("Nothing closed or returned lately.")
+                if self.showing_history
+                else self.tr("Nothing waits for your department.")
+            )
             return
         user = self._user_of()
         self.detail.setText(self._detail_text(referral, []))
-        self.attempt.run(
-            lambda: self._core.referrals.history(user, referral.id),
+        self._reader.start(  # read beside the work: the keys go on meanwhile
+            lambda _progress: self._core.referrals.history(user, referral.id),
             lambda events: self._history_loaded(referral, events),
             self._failed,
         )
@@ -200,3 +291,8 @@ class ReferralBoardPage(QFrame):
         if not isinstance(error, HallError):
             raise error
         self.message.setText(referral_problem_text(error))
+        note_refused = (
+            isinstance(error, ReferralError) and error.problem is ReferralProblem.OUTCOME_REQUIRED
+        ) or (isinstance(error, TextInputError) and error.field == "note")
+        if note_refused:  # the refusal names the note: the cursor goes there
+            self.note.setFocus()

@@ -1,4 +1,5 @@
-"""The admin's department directory: contacts, duties and response targets per urgency.
+"""The admin's department directory: contacts, duties and response targets per urgency
+(typed in hours and minutes).
 
 Keys: Ctrl+S save the department shown, Ctrl+N a new department.  The table shows the
 directory; the form below it the selected department.  Every change is journaled.
@@ -17,17 +18,19 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QLabel,
     QLineEdit,
-    QSpinBox,
     QWidget,
 )
 
 from hallclient.errors import HallError
 from hallclient.referrals.directory import DepartmentEntry
+from hallclient.referrals.service import ReferralError, ReferralProblem
+from hallclient.text_input import TextInputError
 from ui.kit.area import Area
 from ui.kit.attempt import Attempt
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.kit.table_model import RowsTableModel
 from ui.kit.widgets import named, table_view
+from ui.referrals.target_edit import TargetEdit
 from ui.words.referrals import referral_problem_text
 
 if TYPE_CHECKING:
@@ -56,9 +59,9 @@ LABELS = (
     QT_TRANSLATE_NOOP("Directory", "Location"),
     QT_TRANSLATE_NOOP("Directory", "Hours"),
     QT_TRANSLATE_NOOP("Directory", "Emergency hotline"),
-    QT_TRANSLATE_NOOP("Directory", "Target, normal (minutes)"),
-    QT_TRANSLATE_NOOP("Directory", "Target, urgent (minutes)"),
-    QT_TRANSLATE_NOOP("Directory", "Target, emergency (minutes)"),
+    QT_TRANSLATE_NOOP("Directory", "Target, normal"),
+    QT_TRANSLATE_NOOP("Directory", "Target, urgent"),
+    QT_TRANSLATE_NOOP("Directory", "Target, emergency"),
 )
 
 
@@ -91,7 +94,7 @@ class DirectoryPage(QFrame):
         self.table = table_view(self.departments, "directoryTable", DirectoryModel.COL_LOCATION)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.fields = {name: named(QLineEdit(), "closeComment") for name in TEXT_FIELDS}
-        self.minutes = {name: QSpinBox(minimum=1, maximum=525_600) for name in MINUTE_FIELDS}
+        self.minutes = {name: TargetEdit() for name in MINUTE_FIELDS}
         self.form = QFormLayout()
         self._labels = [QLabel() for _ in LABELS]
         for label, widget in zip(
@@ -116,6 +119,8 @@ class DirectoryPage(QFrame):
     def retranslate(self) -> None:
         for label, source in zip(self._labels, LABELS, strict=True):
             label.setText(QCoreApplication.translate("Directory", source))
+        for target in self.minutes.values():
+            target.retranslate()
         self.keys.setText(
             self.tr(
                 "Ctrl+S save the department · Ctrl+N a new department · "
@@ -202,3 +207,17 @@ class DirectoryPage(QFrame):
         if not isinstance(error, HallError):
             raise error
         self.message.setText(referral_problem_text(error))
+        field = self._field_of(error)
+        if field is not None:
+            field.setFocus()
+
+    def _field_of(self, error: HallError) -> QWidget | None:
+        """The field a refusal names: the cursor goes there."""
+        name = error.field if isinstance(error, TextInputError) else ""
+        if isinstance(error, ReferralError) and error.problem is ReferralProblem.DEPARTMENT_EXISTS:
+            name = "code"
+        elif isinstance(error, ReferralError) and error.problem is ReferralProblem.BAD_DEPARTMENT:
+            name = error.detail.split(" ")[0]  # "phone is required", or "targets"
+        if name == "targets":
+            return self.minutes["minutes_normal"]
+        return self.fields.get(name)

@@ -32,8 +32,14 @@ from ui.kit.widgets import named
 from ui.shell.business_day_label import BusinessDayLabel
 from ui.shell.idle import IdleWatcher
 from ui.shell.navigation import NavigationList, page_shortcut
-from ui.shell.page_wiring import build_pages, connect_cart, connect_visit, script_panel
-from ui.shell.pages import areas_for
+from ui.shell.page_wiring import (
+    build_pages,
+    connect_cart,
+    connect_visit,
+    script_panel,
+    waiting_referrals,
+)
+from ui.shell.pages import areas_for, landing_area
 from ui.shell.quick_reference import QuickReferenceDialog
 from ui.shell.visit_guard import VisitGuard
 
@@ -88,7 +94,7 @@ class MainWindow(QMainWindow):
         self._build_actions()
         self._build_status_bar()
         self.retranslate()
-        self.show_area(self.areas[0].key)
+        self.show_area(landing_area(user.role))
 
     def _show_printer_state(self, state: str) -> None:
         printer = self.core.receipts.printer
@@ -185,6 +191,10 @@ class MainWindow(QMainWindow):
             bar.addWidget(label)
         bar.addWidget(self.business_day_label)
         bar.addPermanentWidget(self.printer_label)
+        count = self.waiting_referrals = waiting_referrals(self.pages, self.core, lambda: self.user)
+        if count is not None:  # counted again after a password change or an unlock
+            bar.addWidget(count)
+            self.sig_user_changed.connect(lambda _user: count.refresh())
 
     def retranslate(self) -> None:
         workplace = self.workplace_text()

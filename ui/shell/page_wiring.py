@@ -35,6 +35,8 @@ if TYPE_CHECKING:
     from ui.payments.page import PaymentsPage
     from ui.referrals.board_page import ReferralBoardPage
     from ui.referrals.directory_page import DirectoryPage
+    from ui.referrals.hall_page import HallReferralsPage
+    from ui.referrals.waiting_count import WaitingReferrals
     from ui.scripts.editor_page import ScriptEditorPage
     from ui.shifts.overview_page import OverviewPage
     from ui.shifts.page import ShiftPage
@@ -51,7 +53,8 @@ class Pages:
     shift: ShiftPage | None = None
     overview: OverviewPage | None = None
     scripts: ScriptEditorPage | None = None
-    referrals: ReferralBoardPage | None = None
+    referrals: ReferralBoardPage | None = None  # the department's board
+    hall_referrals: HallReferralsPage | None = None  # the counter's list of the hall's
     directory: DirectoryPage | None = None
 
 
@@ -95,10 +98,13 @@ def _build(
 
             page = pages.scripts = ScriptEditorPage(core, user_of, area)
         case "referrals" if allowed(user_of().role, Action.HANDLE_REFERRALS):
-            # the counter's referral form is still to come: others get the placeholder
             from ui.referrals.board_page import ReferralBoardPage
 
             page = pages.referrals = ReferralBoardPage(core, user_of, area)
+        case "referrals":
+            from ui.referrals.hall_page import HallReferralsPage
+
+            page = pages.hall_referrals = HallReferralsPage(core, user_of, area)
         case "directory":
             from ui.referrals.directory_page import DirectoryPage
 
@@ -191,3 +197,17 @@ def script_panel(
     if pages.fees is not None:
         pages.fees.sig_cart_changed.connect(cart_changed)
     return panel
+
+
+def waiting_referrals(
+    pages: Pages, core: Core, user_of: Callable[[], CurrentUser]
+) -> WaitingReferrals | None:
+    """The status bar's count of the hall's referrals that need the counter, for those who
+    refer; read again whenever the referrals page has read its list."""
+    if pages.hall_referrals is None:
+        return None
+    from ui.referrals.waiting_count import WaitingReferrals
+
+    count = WaitingReferrals(core, user_of)
+    pages.hall_referrals.sig_reloaded.connect(count.refresh)
+    return count

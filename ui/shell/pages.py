@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from hallclient.access.permissions import Action
+from hallclient.access.permissions import Action, allowed
 from ui.kit.area import Area
 from ui.kit.i18n import QT_TRANSLATE_NOOP
 from ui.kit.widgets import named
@@ -89,6 +89,7 @@ AREAS = (
                 "Pages", "Each referral is followed until the department closes it with a result."
             ),
         ),
+        needs_any=(Action.REFER_MATTERS, Action.HANDLE_REFERRALS),
     ),
     Area(
         "shift",
@@ -174,6 +175,14 @@ AREAS = (
 def areas_for(role: Role) -> tuple[Area, ...]:
     """The areas this role may see, in navigation order (deny by default, as the core)."""
     return tuple(area for area in AREAS if area.open_to(role))
+
+
+def landing_area(role: Role) -> str:
+    """Where the window opens: department staff on their board, everyone else on the first
+    of their areas."""
+    if allowed(role, Action.HANDLE_REFERRALS):
+        return "referrals"
+    return areas_for(role)[0].key
 
 
 class PlaceholderPage(QFrame):

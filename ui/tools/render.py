@@ -2,14 +2,16 @@
 
 Screens: "login", "login-error" (after a refused login), "main" (the demo clerk 1001
 on the intake page), "main-<area>" for each work area (the admin area as the demo
-administrator 9001, the others as the clerk), "locked" (the clerk's window after the
+administrator 9001, the others as the clerk; "main-referrals" with referrals the repair
+centre answered, see :mod:`ui.tools.render_referrals`), "locked" (the clerk's window after the
 idle lock), "change-password" (the forced change after the first login) and
 "approval" (a manager's approval of a void, over the payments page), "fees-search"
 (pinyin initials typed in the fee lookup), "fees-quote" (a tiered gas quote for a
 large household, with its basis), "fees-abolished" (an abolished fee chosen),
 "intake-visit" (a called ticket with its account and purpose), "intake-close" (the
 satisfaction question) and "intake-day" (today's visits with wait and service times);
-the shift screens of :mod:`ui.tools.render_shifts`,
+the shift screens of :mod:`ui.tools.render_shifts`, the referral screens of
+:mod:`ui.tools.render_referrals`,
 and "main-overview" as the shift manager 2001.  A real core is
 used, logging in directly (the forced password change does not stop it); a database
 without users first gets a small demo data set.
@@ -28,25 +30,23 @@ from PySide6.QtCore import QMessageLogContext, QtMsgType, qInstallMessageHandler
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import QApplication
 
-from db.domain import PaymentMethod, Urgency
+from db.domain import PaymentMethod
 from hallclient.access.approvals import ApprovalRequest
 from hallclient.access.permissions import ApprovalKind
 from hallclient.config import Settings
 from hallclient.errors import HallError
-from hallclient.referrals.service import NewReferral
 from hallclient.shifts import service as shifts
 from ui.access.approval_dialog import ApprovalDialog
 from ui.access.login import LoginDialog
 from ui.access.password_dialog import PasswordDialog
 from ui.fees.page import FeesPage
-from ui.intake.page import IntakePage
 from ui.payments.page import PaymentsPage
-from ui.referrals.board_page import ReferralBoardPage
 from ui.referrals.directory_page import DirectoryPage
 from ui.scripts.editor_page import ScriptEditorPage
 from ui.shell.app import prepare_application
 from ui.shell.main_window import MainWindow
 from ui.shell.pages import AREAS
+from ui.tools.render_referrals import REFERRAL_SCREENS, referral_screen
 from ui.tools.render_shifts import FLOAT as SHIFT_FLOAT
 from ui.tools.render_shifts import SHIFT_SCREENS, shift_screen
 from ui.tools.render_tools import framed, grab, wait_until
@@ -60,7 +60,6 @@ DIALOG_SCREENS = ("locked", "change-password", "approval", "quick-reference")
 FEE_SCREENS = ("fees-search", "fees-quote", "fees-abolished")
 INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
 PAYMENT_SCREENS = ("payments-charge", "payments-receipt")
-REFERRAL_SCREENS = ("referral-board", "referral-form", "emergency")
 ALL_SCREENS = (
     "login",
     "login-error",
@@ -76,19 +75,12 @@ ALL_SCREENS = (
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
 DEMO_MANAGER = ("2001", "demo2001")
-DEMO_REPAIR = ("3001", "demo3001")  # department staff of the repair centre
 SCREEN_USERS = {
     "admin": DEMO_ADMIN,
     "scripts": DEMO_ADMIN,
     "directory": DEMO_ADMIN,
     "overview": DEMO_MANAGER,
-    "referrals": DEMO_REPAIR,
 }
-EXAMPLE_REFERRALS = (
-    ("emergency", "客户反映厨房有燃气味，已告知离开室内并开窗通风"),
-    ("urgent", "燃气表不走字，灶具无法点火，请尽快上门检查"),
-    ("normal", "申请复气通气点火，客户工作日下午在家"),
-)
 APPROVAL_EXAMPLE = ApprovalRequest(ApprovalKind.VOID_RECEIPT, "C01-2026-000123", "客户重复缴费")
 RENDER_PASSWORD = "Render-Screens-2026"  # the demo users' own password after the first login
 UNKNOWN_EMPLOYEE = ("1009", "wrong-password")  # not a demo user: no failure is counted
@@ -171,7 +163,10 @@ class _Renderer:
             (INTAKE_SCREENS, self._intake_screen),
             (PAYMENT_SCREENS, self._payment_screen),
             (SHIFT_SCREENS, lambda n: shift_screen(self, n, large_household().account_no)),
-            (REFERRAL_SCREENS, self._referral_screen),
+            (
+                ("main-referrals", *REFERRAL_SCREENS),
+                lambda n: referral_screen(self, n, large_household()),
+            ),
         )
         for names, screen in groups:
             if name in names:
@@ -323,55 +318,6 @@ class _Renderer:
             lambda: payments.preview.pixmap() is not None and not payments.preview.pixmap().isNull()
         )
         return grab(window)
-
-    def _referral_screen(self, name: str) -> QPixmap:
-        """The repair centre's board with three referrals from the counter, one selected;
-        or the counter's referral form over a visit."""
-        if name in ("referral-form", "emergency"):
-            return self._referral_form(name)
-        clerk = self._user(DEMO_CLERK, name)
-        for urgency, matter in EXAMPLE_REFERRALS:
-            account = large_household().account_no
-            self.core.referrals.refer(
-                clerk, NewReferral("emergency_repair", Urgency(urgency), matter, account_no=account)
-            )
-        window = self._window(DEMO_REPAIR, "referrals", name)
-        window.show()
-        page = window.pages.referrals
-        assert isinstance(page, ReferralBoardPage)
-        wait_until(lambda: page.referrals.rowCount() >= len(EXAMPLE_REFERRALS))
-        wait_until(lambda: not page.attempt.running)
-        return grab(window)
-
-    def _referral_form(self, name: str) -> QPixmap:
-        user = self._user(DEMO_CLERK, name)
-        self.core.intake.issue_ticket(user, "business")
-        window = self._window(DEMO_CLERK, "intake", name)
-        window.show()
-        page = window.pages.intake
-        assert isinstance(page, IntakePage)
-        wait_until(lambda: page.purpose.count() > 0)
-        page.call_next()
-        wait_until(lambda: page.visit is not None and not page.attempt.running)
-        page.search.setText(large_household().account_no)
-        wait_until(lambda: page.accounts.rowCount() > 0)
-        page.account_side.take()
-        wait_until(lambda: page.account is not None and not page.attempt.running)
-        if name == "emergency":
-            page.notes.setPlainText("客户说厨房里有很重的燃气味，已关阀门")
-            wait_until(lambda: page.emergency.dialog is not None)
-            assert page.emergency.dialog is not None
-            return framed(grab(window), grab(page.emergency.dialog))
-        page.purpose.setCurrentIndex(page.purpose.findData("meter_fault"))
-        page._purpose_chosen(page.purpose.currentIndex())
-        wait_until(lambda: not page.attempt.running)
-        page.refer()
-        dialog = page.referral_flow.dialog
-        assert dialog is not None
-        dialog.matter.insertPlainText("燃气表不走字，灶具无法点火，请尽快上门检查")
-        dialog.suggest_now()
-        dialog.appointment.setText("工作日 14:00 以后")
-        return framed(grab(window), grab(dialog))
 
 
 def _on_backdrop(dialog: QPixmap, size: tuple[int, int]) -> QPixmap:

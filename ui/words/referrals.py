@@ -1,13 +1,15 @@
-"""The referral screens' words: states, urgencies, lateness, and the services' refusals."""
+"""The referral screens' words: states, urgencies, lateness, what the counter should do about a
+referral, and the services' refusals."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
 
+from db.domain import ReferralStatus
 from hallclient.errors import HallError
 from hallclient.intake.visits import VisitError
 from hallclient.printing.printers import PrinterFault, PrinterProblem
-from hallclient.referrals.rules import Lateness
+from hallclient.referrals.rules import CounterOrder, Lateness, counter_order
 from hallclient.referrals.service import ReferralError, ReferralProblem
 from hallclient.text_input import TextInputError
 from ui.kit.i18n import QT_TRANSLATE_NOOP
@@ -21,6 +23,7 @@ STATUS = {
     "in_progress": QT_TRANSLATE_NOOP("Referrals", "in progress"),
     "closed": QT_TRANSLATE_NOOP("Referrals", "closed"),
     "returned": QT_TRANSLATE_NOOP("Referrals", "returned to the hall"),
+    "taken_up": QT_TRANSLATE_NOOP("Referrals", "taken up by the counter"),
 }
 URGENCY = {
     "normal": QT_TRANSLATE_NOOP("Referrals", "normal"),
@@ -46,6 +49,9 @@ _PROBLEMS = {
     ),
     ReferralProblem.OUTCOME_REQUIRED: QT_TRANSLATE_NOOP(
         "Referrals", "Write the result (closing) or the reason (returning) in the note first."
+    ),
+    ReferralProblem.NOTE_REQUIRED: QT_TRANSLATE_NOOP(
+        "Referrals", "Write in the note what the counter did (called the customer, referred again)."
     ),
     ReferralProblem.NOT_YOUR_DEPARTMENT: QT_TRANSLATE_NOOP(
         "Referrals", "This referral belongs to another department."
@@ -81,6 +87,56 @@ def urgency_text(urgency: str) -> str:
 
 def lateness_text(lateness: Lateness) -> str:
     return _tr(LATENESS[lateness])
+
+
+# What the counter does about a referral, by where it stands (the service standard: no
+# passing the customer on, no wrangling; the counter contacts the department itself).
+_ADVICE = {
+    CounterOrder.RETURNED: QT_TRANSLATE_NOOP(
+        "Referrals",
+        "The department returned it: do not leave the customer waiting. Call the customer, "
+        "explain the department's reason, then take the matter up again at the counter or "
+        "refer it to the department in charge. Then F2 with what was done.",
+    ),
+    CounterOrder.OVERDUE: QT_TRANSLATE_NOOP(
+        "Referrals",
+        "Overdue: call {department} on {phone} and ask when it will be done; if the customer "
+        "asks, tell them what the department said.",
+    ),
+    CounterOrder.OPEN: QT_TRANSLATE_NOOP(
+        "Referrals",
+        "With {department}, due {due}. Nothing to do unless the customer asks; then give the "
+        "department's phone, {phone}.",
+    ),
+}
+_CLOSED_ADVICE = QT_TRANSLATE_NOOP(
+    "Referrals", "Done. If the customer asks or comes back, tell them the result."
+)
+_TAKEN_UP_ADVICE = QT_TRANSLATE_NOOP(
+    "Referrals", "Taken up again by the counter: the history says what was done."
+)
+_ESCALATED_ADVICE = QT_TRANSLATE_NOOP(
+    "Referrals",
+    "Overdue for as long again as its target; the shift manager is told. Call {department} "
+    "on {phone} and ask when it will be done.",
+)
+_THEFT_RETURNED_ADVICE = QT_TRANSLATE_NOOP(
+    "Referrals",
+    "A theft report came back. The counter never contacts the reporter: call {department} "
+    "on {phone}, agree on the next step, then F2 with what was agreed.",
+)
+
+
+def counter_advice(status: ReferralStatus, lateness: Lateness, *, confidential: bool) -> str:
+    """What the counter should do, with {department}, {phone} and {due} left to fill in."""
+    order = counter_order(status, lateness)
+    if order is CounterOrder.RETURNED and confidential:
+        return _tr(_THEFT_RETURNED_ADVICE)
+    if lateness is Lateness.ESCALATED:
+        return _tr(_ESCALATED_ADVICE)
+    if order is CounterOrder.DONE:
+        return _tr(_TAKEN_UP_ADVICE if status is ReferralStatus.TAKEN_UP else _CLOSED_ADVICE)
+    return _tr(_ADVICE[order])
 
 
 def referral_problem_text(error: HallError) -> str:

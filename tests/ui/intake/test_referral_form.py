@@ -8,6 +8,7 @@ from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from db.domain import ReferralStatus, VisitStage
 from hallclient import paths
@@ -15,7 +16,7 @@ from hallclient.core import open_core
 from hallclient.referrals.service import NewReferral
 from tests.printing.escpos_decoder import decode
 from tests.printing.fake_printer import FakePrinter
-from tests.ui.helpers import serve_account, settle, untranslated, visible_texts
+from tests.ui.helpers import serve_account, settle, type_text, untranslated, visible_texts
 from tests.ui.sessions import clerk_after_first_login, open_window
 from ui.intake.page import IntakePage
 from ui.shell.main_window import MainWindow
@@ -215,7 +216,10 @@ def test_slips_the_printer_could_not_print_are_printed_with_ctrl_f5(
         qtbot.waitUntil(lambda: intake.visit is None)
         _ctrl_f5(qtbot, window, intake)  # all printed: the latest once more
         qtbot.waitUntil(lambda: len(printer.jobs) == 5)
-        assert _references(decode(printer.job(-1)))[0].endswith("ZB2026-000002")
+        again = decode(printer.job(-1))
+        assert _references(again)[0].endswith("ZB2026-000002")
+        assert any("重打" in text for text in again.texts)  # a copy, marked so
+        assert not any("重打" in text for text in first.texts + second.texts)
     finally:
         core.close()
         printer.close()
@@ -230,3 +234,33 @@ def test_a_slip_printed_on_a_retry_is_no_longer_waiting(page, window, private_co
     assert page.slips.unprinted == {made.id}
     page.slips.remember(page.visit.id, made, printed=True)  # the form's retry went through
     assert page.slips.unprinted == set() and page.slips.referrals[page.visit.id] == [made]
+
+
+def test_without_a_suggestion_no_department_is_chosen_and_the_form_waits_for_one(
+    qtbot, window, private_core
+):
+    intake = serve_account(qtbot, window, "1028100001")
+    intake.purpose.setCurrentIndex(intake.purpose.findData("consultation"))  # no department
+    intake._purpose_chosen(intake.purpose.currentIndex())
+    settle(qtbot, intake)
+    dialog = _open_form(qtbot, intake)
+    assert dialog.department.currentIndex() == -1 and dialog.target.text() == "—"
+    assert dialog.department.placeholderText() == "请选择承办部门"
+    type_text(dialog.matter, "客户想了解周末营业时间和可办理的业务")
+    dialog.suggest_now()
+    assert dialog.suggested.text() == "—" and dialog.department.currentIndex() == -1
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
+    settle(qtbot, intake)
+    assert dialog.isVisible() and dialog.error.text() == "请先选择承办部门。"
+    assert QApplication.focusWidget() is dialog.department
+    assert private_core.referrals.for_account(window.user, "1028100001") == []
+    qtbot.keyClick(dialog.department, Qt.Key.Key_Down)  # the first department of the list
+    assert dialog.department.currentData() == "billing"
+    assert dialog.target.text() == "48 小时"  # its target for a normal matter
+    qtbot.keyClick(dialog.urgency, Qt.Key.Key_Down)
+    assert dialog.target.text() == "16 小时"
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, CTRL)
+    settle(qtbot, intake)
+    qtbot.waitUntil(lambda: intake.message.text().startswith("已转办"))
+    [made] = private_core.referrals.for_account(window.user, "1028100001")
+    assert (made.department_code, made.urgency) == ("billing", "urgent")

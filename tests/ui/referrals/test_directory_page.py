@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from tests.ui.helpers import settle, untranslated, visible_texts
 from tests.ui.sessions import open_window
@@ -49,3 +50,18 @@ def test_targets_out_of_order_are_refused(qtbot, page, private_core, admin):
     qtbot.keyClick(page.fields["phone"], Qt.Key.Key_S, CTRL)
     settle(qtbot, page)
     assert page.message.text().startswith("代码、中英文名称")
+    assert QApplication.focusWidget() is page.minutes["minutes_normal"].hours
+
+
+def test_a_target_reads_in_hours_and_minutes_and_a_refusal_names_its_field(qtbot, page):
+    row = next(i for i, d in enumerate(page.departments.rows()) if d.code == "complaints")
+    page.table.selectRow(row)
+    target = page.minutes["minutes_urgent"]
+    assert (target.hours.text(), target.minutes.text()) == ("8 小时", "0 分钟")  # 480 minutes
+    target.minutes.setValue(30)
+    assert target.value() == 510
+    page.fields["phone"].clear()
+    qtbot.keyClick(page.fields["location"], Qt.Key.Key_S, CTRL)
+    settle(qtbot, page)
+    assert page.message.text().startswith("代码、中英文名称")
+    assert QApplication.focusWidget() is page.fields["phone"]

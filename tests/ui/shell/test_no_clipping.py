@@ -37,6 +37,12 @@ SLACK = 1  # a pixel of rounding
 # The search results' address column is a list to choose from: the full address of the
 # account taken is in the account panel below it, so the column may elide.
 MAY_ELIDE = {("intakeResults", "地址"), ("intakeResults", "Address")}
+# The referral lists' result or reason, and the board's matter: in full in the detail beside.
+MAY_ELIDE |= {
+    (table, title)
+    for table in ("hallReferrals", "referralHistory")
+    for title in ("办理结果或退回原因", "Result or reason")
+} | {("referralBoard", "事项"), ("referralBoard", "Matter")}
 
 
 def _line_edit_room(edit: QLineEdit) -> int:

@@ -10,12 +10,16 @@ from hypothesis import strategies as st
 
 from db.domain import ReferralStatus, Urgency
 from hallclient.referrals.rules import (
+    COUNTER_STEPS,
     NEXT_STATES,
     OPEN_STATES,
+    CounterOrder,
     Lateness,
     Targets,
+    counter_order,
     due_at,
     lateness,
+    needs_counter,
     reference,
 )
 
@@ -70,6 +74,30 @@ def test_states_move_forward_and_end_closed_or_returned():
         assert status not in NEXT_STATES[status]
     assert NEXT_STATES[ReferralStatus.CLOSED] == NEXT_STATES[ReferralStatus.RETURNED] == set()
     assert ReferralStatus.CLOSED not in NEXT_STATES[ReferralStatus.NEW]  # acknowledged first
+    assert set(NEXT_STATES) == set(ReferralStatus)
+
+
+def test_the_counter_only_takes_up_what_was_returned_and_no_department_does():
+    assert {ReferralStatus.RETURNED: {ReferralStatus.TAKEN_UP}} == COUNTER_STEPS
+    assert all(ReferralStatus.TAKEN_UP not in steps for steps in NEXT_STATES.values())
+    assert NEXT_STATES[ReferralStatus.TAKEN_UP] == set()
+
+
+@pytest.mark.parametrize(
+    ("status", "late", "order"),
+    [
+        (ReferralStatus.RETURNED, Lateness.DONE, CounterOrder.RETURNED),
+        (ReferralStatus.NEW, Lateness.ESCALATED, CounterOrder.OVERDUE),
+        (ReferralStatus.IN_PROGRESS, Lateness.OVERDUE, CounterOrder.OVERDUE),
+        (ReferralStatus.ACKNOWLEDGED, Lateness.DUE_SOON, CounterOrder.OPEN),
+        (ReferralStatus.NEW, Lateness.ON_TIME, CounterOrder.OPEN),
+        (ReferralStatus.CLOSED, Lateness.DONE, CounterOrder.DONE),
+        (ReferralStatus.TAKEN_UP, Lateness.DONE, CounterOrder.DONE),
+    ],
+)
+def test_what_needs_the_counter_comes_first(status, late, order):
+    assert counter_order(status, late) is order
+    assert needs_counter(status, late) == (order < CounterOrder.OPEN)
 
 
 def test_reference_numbers_read_well():

@@ -74,6 +74,15 @@ def test_a_theft_report_slip_carries_the_redacted_reference_only():
     assert "举报 ZB2026-000007" in text
 
 
+@pytest.mark.parametrize("paper", list(Paper))
+def test_a_slip_printed_again_says_so_and_when(paper):
+    again = CREATED + dt.timedelta(days=1, minutes=30)
+    lines = plain_lines(slip_layout(referral(), REPAIR, HEADING, paper, reprinted_at=again))
+    text = "".join(lines)
+    assert "业务转办回执【重打】" in text and "重打时间：2026-11-28 10:35" in text
+    assert "重打" not in "".join(plain_lines(slip_layout(referral(), REPAIR, HEADING, paper)))
+
+
 @pytest.mark.parametrize("mode", [Mode.RASTER, Mode.NATIVE])
 def test_the_slip_prints_as_escpos(mode):
     data, used = job_bytes(slip_layout(referral(), REPAIR, HEADING, Paper.MM80), JobOptions(mode))
