@@ -134,6 +134,10 @@ class PaymentsPage(QFrame):
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(left, 3)
         layout.addLayout(right, 2)
+        self._connect()
+
+    def _connect(self) -> None:
+        """The printing and the void beside the page, and the page's keys."""
         self.printing = ReceiptPrinting(
             self._core, self._user_of, self.print_state, self.preview_area, self
         )

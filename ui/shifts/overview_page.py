@@ -275,12 +275,11 @@ class OverviewPage(QFrame):
         if not isinstance(error, HallError):
             self.files.failed(error)
             return
-        self.message.setText(
-            self.tr(
-                "The day is closed, but its printout failed: {problem} "
-                "Ctrl+P saves the day report as a PDF."
-            ).format(problem=shift_problem_text(error))
-        )
+        failed = self.tr(
+            "The day is closed, but its printout failed: {problem} "
+            "Ctrl+P saves the day report as a PDF."
+        ).format(problem=shift_problem_text(error))
+        self.message.setText(f"{self.message.text()}\n{failed}")  # below what the close said
 
     def _done(self, text: str) -> None:
         self.reason.clear()
