@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from sqlalchemy import and_, or_, select
 
 from db.engine import Database
-from db.models import AuditEntry
+from db.models import AuditEntry, User
 from hallclient.access import audit
 from hallclient.access.audit import EntryView, VerifyReport
 from hallclient.access.permissions import Action
@@ -39,6 +39,7 @@ class JournalSearch:
 class JournalPage:
     entries: list[EntryView]  # newest first
     has_older: bool  # more entries match, older than the last one here
+    names: dict[str, str]  # employee no. → name, for the people the entries name
 
 
 def view_journal(
@@ -56,7 +57,8 @@ def search_journal(database: Database, context: Context, search: JournalSearch) 
     context.require(Action.VIEW_AUDIT)
     person = clean_code(search.employee_no, "employee_no", SEARCH_MAX)
     action = clean_code(search.action_text, "action", SEARCH_MAX).lower()
-    query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(max(1, search.limit) + 1)
+    limit = max(1, search.limit)
+    query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit + 1)
     if person:
         about = and_(AuditEntry.object_type == "user", AuditEntry.object_id == person)
         query = query.where(or_(AuditEntry.actor_employee_no == person, about))
@@ -66,7 +68,12 @@ def search_journal(database: Database, context: Context, search: JournalSearch) 
         query = query.where(AuditEntry.seq < search.before_seq)
     with UnitOfWork(database) as uow:
         rows = [audit.entry_view(row) for row in uow.session.scalars(query)]
-    return JournalPage(rows[: max(1, search.limit)], len(rows) > max(1, search.limit))
+        entries = rows[:limit]
+        people = {e.actor for e in entries}
+        people |= {e.object_id for e in entries if e.object_type == "user"}
+        named = select(User.employee_no, User.display_name).where(User.employee_no.in_(people))
+        names = {str(no): str(name) for no, name in uow.session.execute(named)}
+    return JournalPage(entries, len(rows) > limit, names)
 
 
 def verify_journal(

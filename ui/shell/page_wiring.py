@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from hallclient.receipts.cart import Cart
     from hallclient.receipts.issue import Issued
     from hallclient.tariff.rules import Quote
+    from ui.admin.page import AdminPage
     from ui.fees.page import FeesPage
     from ui.intake.page import IntakePage
     from ui.kit.area import Area
@@ -53,6 +54,7 @@ class Pages:
     scripts: ScriptEditorPage | None = None
     referrals: ReferralBoardPage | None = None
     directory: DirectoryPage | None = None
+    admin: AdminPage | None = None
 
 
 def build_pages(core: Core, user_of: Callable[[], CurrentUser], areas: Sequence[Area]) -> Pages:
@@ -103,6 +105,10 @@ def _build(
             from ui.referrals.directory_page import DirectoryPage
 
             page = pages.directory = DirectoryPage(core, user_of, area)
+        case "admin":
+            from ui.admin.page import AdminPage
+
+            page = pages.admin = AdminPage(core, user_of, area)
     return page
 
 

@@ -89,6 +89,7 @@ AREAS = (
                 "Pages", "Each referral is followed until the department closes it with a result."
             ),
         ),
+        needs_any=(Action.REFER_MATTERS, Action.HANDLE_REFERRALS),
     ),
     Area(
         "shift",

@@ -9,8 +9,8 @@ idle lock), "change-password" (the forced change after the first login) and
 large household, with its basis), "fees-abolished" (an abolished fee chosen),
 "intake-visit" (a called ticket with its account and purpose), "intake-close" (the
 satisfaction question) and "intake-day" (today's visits with wait and service times);
-the shift screens of :mod:`ui.tools.render_shifts`,
-and "main-overview" as the shift manager 2001.  A real core is
+the shift screens of :mod:`ui.tools.render_shifts`, the admin screens of
+:mod:`ui.tools.render_admin`, and "main-overview" as the shift manager 2001.  A real core is
 used, logging in directly (the forced password change does not stop it); a database
 without users first gets a small demo data set.
 """
@@ -47,6 +47,7 @@ from ui.scripts.editor_page import ScriptEditorPage
 from ui.shell.app import prepare_application
 from ui.shell.main_window import MainWindow
 from ui.shell.pages import AREAS
+from ui.tools.render_admin import ADMIN_SCREENS, admin_screen
 from ui.tools.render_shifts import FLOAT as SHIFT_FLOAT
 from ui.tools.render_shifts import SHIFT_SCREENS, shift_screen
 from ui.tools.render_tools import framed, grab, wait_until
@@ -72,6 +73,7 @@ ALL_SCREENS = (
     *PAYMENT_SCREENS,
     *SHIFT_SCREENS,
     *REFERRAL_SCREENS,
+    *ADMIN_SCREENS[1:],  # "main-admin" is among the areas' screens
 )
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
@@ -172,6 +174,7 @@ class _Renderer:
             (PAYMENT_SCREENS, self._payment_screen),
             (SHIFT_SCREENS, lambda n: shift_screen(self, n, large_household().account_no)),
             (REFERRAL_SCREENS, self._referral_screen),
+            (ADMIN_SCREENS, lambda n: admin_screen(self, n)),
         )
         for names, screen in groups:
             if name in names:
@@ -200,7 +203,7 @@ class _Renderer:
         window = self._window(DEMO_CLERK, "payments" if name == "approval" else "intake", name)
         if name == "locked":
             window.show()
-            window.lock()
+            window.lock(idle=True)
             return grab(window)
         if name == "quick-reference":
             window.open_quick_reference()

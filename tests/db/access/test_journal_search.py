@@ -45,6 +45,7 @@ def test_by_person_acting_or_acted_on_and_by_action_text(database, people, clock
     ]
     by_admin = _search(database, admin, employee_no=ADMIN)
     assert [e.action for e in by_admin.entries] == ["user.password_reset", "user.added"]
+    assert by_admin.names == {ADMIN: f"测试{ADMIN}", CLERK: f"测试{CLERK}", "1010": "新同事"}
     resets = _search(database, admin, action_text="PASSWORD_RES")  # any case, any part
     assert [e.object_id for e in resets.entries] == [CLERK] and not resets.has_older
     assert _search(database, admin, action_text="user%").entries == []  # % is no wildcard

@@ -86,8 +86,8 @@ def test_the_admin_page_is_hidden_from_the_clerk(window):
         ("1001", "intake fees payments referrals shift"),
         ("2001", "intake fees payments referrals shift overview admin"),
         ("3001", "fees referrals"),
-        ("4001", "fees referrals overview admin"),
-        ("9001", "fees referrals scripts directory admin"),
+        ("4001", "fees overview admin"),
+        ("9001", "fees scripts directory admin"),
     ],
 )
 def test_the_areas_follow_the_permission_table(qtbot, app, core, employee_no, keys):
