@@ -81,7 +81,7 @@ class MainWindow(QMainWindow):
             self.root.setCurrentWidget(self.password_cover)
         self.setCentralWidget(self.root)
         self.visit_guard = VisitGuard(self, core, lambda: self.user, self.pages)
-        self._quitting = False  # the open visit, if any, is already dealt with
+        self._quitting = False  # the unfinished work, if any, is already dealt with
         self.idle = IdleWatcher(core.clock, core.settings.idle_lock_minutes, self)
         self.idle.sig_idle_expired.connect(lambda: self.lock(idle=True))
         self._build_actions()
@@ -348,6 +348,7 @@ class MainWindow(QMainWindow):
         """Journal the logout in the core, then hand back to the composition root."""
         self.idle.stop()
         self.core.access.logout(self.user, switching_user=switching_user)
+        self._quitting = True  # closing the window now asks nothing more
         self.sig_logged_out.emit()
 
     def _about(self) -> None:

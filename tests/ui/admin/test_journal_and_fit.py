@@ -76,6 +76,9 @@ def test_the_users_page_and_its_form_fit_1366_by_768(qtbot, language, private_co
     _key(qtbot, Qt.Key.Key_N, CTRL)
     qtbot.waitUntil(lambda: users.dialog is not None and users.dialog.isVisible())
     found["add a user"] = clipped(users.dialog)
+    if language == "zh_CN":
+        texts = [*visible_texts(window), *visible_texts(users.dialog)]
+        assert [text for text in texts if untranslated(text)] == []
     users.dialog.reject()
     page.tabs.setCurrentWidget(page.counters)
     qtbot.waitUntil(lambda: page.counters.hall is not None)

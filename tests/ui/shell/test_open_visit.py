@@ -136,6 +136,10 @@ def test_logging_out_with_fees_in_the_cart_names_them_and_esc_keeps_them(qtbot, 
         qtbot.keyClick(box, Qt.Key.Key_Escape)
         qtbot.waitUntil(lambda: window.visit_guard.question is None)
     assert len(fees.cart.lines) == 1 and window.pages.intake.visit is not None
+    with qtbot.waitSignal(window.sig_logged_out, timeout=10_000):
+        qtbot.keyClick(window, Qt.Key.Key_L, CTRL)
+        qtbot.keyClick(_question(qtbot, window), Qt.Key.Key_L)  # 仍然退出登录(L)
+    assert window.close() and window.visit_guard.question is None  # nothing more to ask
 
 
 def test_a_note_typed_on_the_referral_board_is_named_before_logging_out(qtbot, app, private_core):
