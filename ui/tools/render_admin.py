@@ -2,7 +2,7 @@
 and the audit journal as the shift manager reads it.
 
 "main-admin": the demo administrator 9001's users tab with a hall's staff (one locked
-out, one deactivated, a new clerk who has not logged in yet); "admin-add-user": the form
+out, one deactivated, new clerks who have not logged in yet); "admin-add-user": the form
 of Ctrl+N filled in, a much used first password refused; "admin-counters": the hall's
 counters and this PC's printer; "admin-audit": the shift manager 2001's journal tab.
 """
@@ -33,7 +33,8 @@ STAFF = (
     NewUser("3002", "刘洋", "department_staff", "First-Pass-2026", "billing"),
     NewUser("4002", "何军", "auditor", "First-Pass-2026"),
 )
-LOCKED_OUT = "1002"  # ten wrong passwords: locked for thirty minutes
+# ten wrong passwords: locked for thirty minutes (not a demo user another screen logs in as)
+LOCKED_OUT = "1004"
 DEACTIVATED = "4002"
 
 
