@@ -32,6 +32,7 @@ from hallclient.receipts.desk import ReceiptDesk
 from hallclient.referrals.desk import ReferralDesk
 from hallclient.scripts.desk import ScriptDesk
 from hallclient.setup import demo
+from hallclient.setup.desk import WorkplaceDesk
 from hallclient.setup.reference import load_reference
 from hallclient.setup.workplace import Workplace, ensure_workplace
 from hallclient.shifts.desk import ShiftDesk
@@ -71,6 +72,8 @@ class Core:
         limit = settings.shift_difference_limit
         self.shifts = ShiftDesk(database, context, heading, printer, limit)
         self.referrals = ReferralDesk(database, context, heading, printer, reference)
+        settings_file = settings.config_path or paths.config_file()
+        self.workplaces = WorkplaceDesk(database, context, self.workplace, printer, settings_file)
         self.scripts = ScriptDesk(
             database,
             context,

@@ -260,10 +260,10 @@ def recent_entries(
     query = select(AuditEntry).order_by(AuditEntry.seq.desc()).limit(limit)
     if action_prefix:
         query = query.where(AuditEntry.action.startswith(action_prefix, autoescape=True))
-    return [_view(entry) for entry in uow.session.scalars(query)]
+    return [entry_view(entry) for entry in uow.session.scalars(query)]
 
 
-def _view(e: AuditEntry) -> EntryView:
+def entry_view(e: AuditEntry) -> EntryView:
     return EntryView(
         e.seq, e.occurred_at, e.hall_code, e.counter_code, e.actor_employee_no,
         e.action, e.object_type, e.object_id, _details_dict(e.details), e.entry_hash,

@@ -167,17 +167,21 @@ def unlock_session(database: Database, context: Context, password: str) -> Curre
     return run_write(database, use_case)
 
 
-def _journal_session_event(database: Database, context: Context, action: str) -> None:
+def _journal_session_event(
+    database: Database, context: Context, action: str, details: Mapping[str, object] | None = None
+) -> None:
     def use_case(uow: UnitOfWork) -> None:
-        context.record(uow, action, "user", context.user.employee_no)
+        context.record(uow, action, "user", context.user.employee_no, details)
         uow.commit()
 
     run_write(database, use_case)
 
 
-def lock_session(database: Database, context: Context) -> None:
-    """Journal that the screen locked itself after the idle time."""
-    _journal_session_event(database, context, "session.locked")
+def lock_session(database: Database, context: Context, idle_minutes: int | None = None) -> None:
+    """Journal that the screen was locked: by the person, or by itself after
+    ``idle_minutes`` without use."""
+    details = {"by": "user"} if idle_minutes is None else {"by": "idle", "minutes": idle_minutes}
+    _journal_session_event(database, context, "session.locked", details)
 
 
 def logout(database: Database, context: Context, *, switching_user: bool = False) -> None:

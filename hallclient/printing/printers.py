@@ -136,6 +136,16 @@ def _escpos_printer(config: PrinterConfig) -> Any:
 _ANSWERS_STATUS: dict[str, bool] = {}
 
 
+# this session: the paper status each printer (by ``describe()``) last reported
+_LAST_PAPER: dict[str, PaperStatus] = {}
+
+
+def last_paper_status(config: PrinterConfig) -> PaperStatus | None:
+    """What the printer last answered about its paper since HallClient started on this PC;
+    None when it has not answered yet (nothing printed, or a printer that never answers)."""
+    return _LAST_PAPER.get(config.describe())
+
+
 def _asks_status(config: PrinterConfig) -> bool:
     return config.answers_status and _ANSWERS_STATUS.get(config.describe(), True)
 
@@ -157,6 +167,7 @@ def _status(device: Any, config: PrinterConfig) -> PaperStatus:
     printer = config.describe()
     if answer:
         _ANSWERS_STATUS[printer] = True
+        _LAST_PAPER[printer] = paper_status_of(answer[:1])
     elif printer not in _ANSWERS_STATUS:
         _ANSWERS_STATUS[printer] = False
         log.warning("printer %s does not answer status queries: not asked again", printer)

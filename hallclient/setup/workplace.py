@@ -79,3 +79,19 @@ def workplace_of(uow: UnitOfWork, hall_code: str, counter_code: str) -> Workplac
         counter_code,
         counter if counter is not None else counter_name(counter_code),
     )
+
+
+@dataclass(frozen=True)
+class CounterView:
+    code: str
+    name: str
+    active: bool
+    categories: str  # the queue categories it calls, ";"-separated; empty: all of them
+
+
+def hall_counters(uow: UnitOfWork, hall_code: str) -> list[CounterView]:
+    """The hall's counters by code, as registered (each PC registers its own)."""
+    rows = uow.session.scalars(
+        select(Counter).where(Counter.hall_code == hall_code).order_by(Counter.code)
+    )
+    return [CounterView(row.code, row.name, row.active, row.categories) for row in rows]

@@ -56,6 +56,163 @@
     </message>
 </context>
 <context>
+    <name>AddUserDialog</name>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>所属部门</translation>
+    </message>
+    <message>
+        <source>First password</source>
+        <translation>初始密码</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <source>Add a user</source>
+        <translation>新增用户</translation>
+    </message>
+    <message>
+        <source>Tell the person their first password in person. They must change it at their first login, and approve nothing until they have.</source>
+        <translation>请当面把初始密码告诉本人。本人首次登录时必须修改；修改之前不能批准任何事项。</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>新增</translation>
+    </message>
+    <message>
+        <source>{name} (employee no. {number}) added as {role}: the first password must be changed at the first login.</source>
+        <translation>已添加{name}（工号 {number}），角色为{role}：首次登录时必须修改初始密码。</translation>
+    </message>
+</context>
+<context>
+    <name>AdminModels</name>
+    <message>
+        <source>active</source>
+        <translation>启用</translation>
+    </message>
+    <message>
+        <source>deactivated</source>
+        <translation>已停用</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>从未登录</translation>
+    </message>
+    <message>
+        <source>every category</source>
+        <translation>全部类别</translation>
+    </message>
+    <message>
+        <source>this PC</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>姓名</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>所属部门</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状态</translation>
+    </message>
+    <message>
+        <source>Locked until</source>
+        <translation>锁定至</translation>
+    </message>
+    <message>
+        <source>Must change password</source>
+        <translation>须改密码</translation>
+    </message>
+    <message>
+        <source>Last login</source>
+        <translation>最近登录</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>代码</translation>
+    </message>
+    <message>
+        <source>Calls tickets of</source>
+        <translation>叫号类别</translation>
+    </message>
+    <message>
+        <source>This PC</source>
+        <translation>本机</translation>
+    </message>
+    <message>
+        <source>No.</source>
+        <translation>序号</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>时间</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>操作人</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>操作</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>对象</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>地点</translation>
+    </message>
+</context>
+<context>
+    <name>AdminPage</name>
+    <message>
+        <source>&amp;Users</source>
+        <translation>用户(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Counters and printers</source>
+        <translation>窗口与打印机(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Audit &amp;journal</source>
+        <translation>审计日志(&amp;J)</translation>
+    </message>
+</context>
+<context>
     <name>ApprovalDialog</name>
     <message>
         <source>Void a receipt</source>
@@ -379,6 +536,73 @@
     <message>
         <source>Please ask for the rating and press 1 to 5.</source>
         <translation>请询问客户评价，并按 1 至 5 记录。</translation>
+    </message>
+</context>
+<context>
+    <name>CountersTab</name>
+    <message>
+        <source>This PC: {counter} · {name}</source>
+        <translation>本机：{counter} · {name}</translation>
+    </message>
+    <message>
+        <source>Each PC&apos;s printer is set in that PC&apos;s settings file, section [printer], and tested there with: hallclient printer test. This PC&apos;s file: {path}. The other counters&apos; printers are shown on their own PCs. F5 reads again.</source>
+        <translation>每台电脑的打印机在该电脑的设置文件中设置（[printer] 一节），并在该电脑上用 hallclient printer test 测试。本机的设置文件：{path}。其他窗口的打印机请在各自的电脑上查看。按 F5 重新读取。</translation>
+    </message>
+    <message>
+        <source>No receipt printer is set up on this PC.</source>
+        <translation>本机未设置票据打印机。</translation>
+    </message>
+    <message>
+        <source>Network printer {target}</source>
+        <translation>网络打印机 {target}</translation>
+    </message>
+    <message>
+        <source>USB printer {target}</source>
+        <translation>USB 打印机 {target}</translation>
+    </message>
+    <message>
+        <source>Serial printer {target}</source>
+        <translation>串口打印机 {target}</translation>
+    </message>
+    <message>
+        <source>Printing to the file {target}</source>
+        <translation>打印到文件 {target}</translation>
+    </message>
+    <message>
+        <source>Windows printer {target}</source>
+        <translation>Windows 打印机 {target}</translation>
+    </message>
+    <message>
+        <source>as an image</source>
+        <translation>图像方式</translation>
+    </message>
+    <message>
+        <source>the printer&apos;s font</source>
+        <translation>打印机字库</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>not reported since HallClient started on this PC</source>
+        <translation>HallClient 在本机启动以来尚未回报</translation>
+    </message>
+    <message>
+        <source>Paper {width} mm · printed {how} · characters {charset}</source>
+        <translation>纸宽 {width} 毫米 · 打印方式：{how} · 字符集 {charset}</translation>
+    </message>
+    <message>
+        <source>Cut after each receipt: {cut} · cash drawer: {drawer}</source>
+        <translation>每张票据后切纸：{cut} · 钱箱：{drawer}</translation>
+    </message>
+    <message>
+        <source>Paper: {paper}</source>
+        <translation>纸张：{paper}</translation>
     </message>
 </context>
 <context>
@@ -1147,6 +1371,45 @@
     </message>
 </context>
 <context>
+    <name>JournalTab</name>
+    <message>
+        <source>Employee no.</source>
+        <translation>工号</translation>
+    </message>
+    <message>
+        <source>Action contains</source>
+        <translation>操作包含</translation>
+    </message>
+    <message>
+        <source>anyone</source>
+        <translation>所有人</translation>
+    </message>
+    <message>
+        <source>any action (a part of its code)</source>
+        <translation>任意操作（可输入操作代码的一部分）</translation>
+    </message>
+    <message>
+        <source>Enter in a filter: search · F8 older entries · F7 newer · F5 the newest · Ctrl+F the filters. Read only: the journal is never changed. Times are the hall&apos;s.</source>
+        <translation>在筛选框中按 Enter：查询 · F8 更早的记录 · F7 较新的记录 · F5 最新记录 · Ctrl+F 转到筛选框。只读：审计日志从不修改。时间为营业厅当地时间。</translation>
+    </message>
+    <message>
+        <source>No entry matches.</source>
+        <translation>没有符合条件的记录。</translation>
+    </message>
+    <message>
+        <source>Entries No. {newest} to {oldest}, the newest first.</source>
+        <translation>第 {newest} 至 {oldest} 号记录，最新的在前。</translation>
+    </message>
+    <message>
+        <source>Older entries: F8.</source>
+        <translation>更早的记录：F8。</translation>
+    </message>
+    <message>
+        <source>Newer entries: F7.</source>
+        <translation>较新的记录：F7。</translation>
+    </message>
+</context>
+<context>
     <name>LateFeeWaiver</name>
     <message>
         <source>Waive a late fee</source>
@@ -1305,6 +1568,18 @@
     <message>
         <source>Switch user logs {name} out so that another person can log in.</source>
         <translation>切换用户会让{name}退出登录，然后由其他人登录。</translation>
+    </message>
+    <message>
+        <source>The window locked itself after a minute without use.
+{name} (employee no. {number}) is logged in.</source>
+        <translation>此窗口 1 分钟无人操作，已自动锁定。
+当前登录的是{name}（工号 {number}）。</translation>
+    </message>
+    <message>
+        <source>The window locked itself after {minutes} minutes without use.
+{name} (employee no. {number}) is logged in.</source>
+        <translation>此窗口 {minutes} 分钟无人操作，已自动锁定。
+当前登录的是{name}（工号 {number}）。</translation>
     </message>
     <message>
         <source>Please enter your password.</source>
@@ -1558,28 +1833,12 @@
         <translation>接待与叫号</translation>
     </message>
     <message>
-        <source>Here you will call the next ticket, call a number again or mark it as not present, and register customers who come straight to the counter.</source>
-        <translation>在这里叫下一号、重呼或标记过号，并登记未取号直接到柜台办理业务的客户。</translation>
-    </message>
-    <message>
-        <source>The gas account is found as you type: by account number, meter number, phone, name, address or pinyin initials.</source>
-        <translation>边输入边查找燃气用户：可按户号、表号、电话、姓名、地址或拼音首字母查询。</translation>
-    </message>
-    <message>
         <source>Fees</source>
         <translation>费用查询</translation>
     </message>
     <message>
         <source>Fee lookup</source>
         <translation>费用查询</translation>
-    </message>
-    <message>
-        <source>Here you will look up any item of the approved tariff in force, by code, name or pinyin initials.</source>
-        <translation>在这里按编码、名称或拼音首字母查询现行批复收费标准中的任一收费项目。</translation>
-    </message>
-    <message>
-        <source>A calculator shows line by line how an amount is made up, including tiered residential gas prices.</source>
-        <translation>计费器逐行列出金额的计算依据，包括居民阶梯气价。</translation>
     </message>
     <message>
         <source>Payments</source>
@@ -1590,28 +1849,12 @@
         <translation>收费与票据</translation>
     </message>
     <message>
-        <source>Here you will charge tariff items and record cash, WeChat Pay, Alipay, UnionPay card or bank transfer, with the change to give back.</source>
-        <translation>在这里按收费标准项目收费，登记现金、微信支付、支付宝、银联卡或银行转账，并计算找零。</translation>
-    </message>
-    <message>
-        <source>Every payment prints a numbered receipt; reprints and voids are recorded and a void needs the shift manager.</source>
-        <translation>每笔收费都打印带编号的票据；重打和作废均有记录，作废须经值班长批准。</translation>
-    </message>
-    <message>
         <source>Referrals</source>
         <translation>转办</translation>
     </message>
     <message>
         <source>Referrals to departments</source>
         <translation>转办承办部门</translation>
-    </message>
-    <message>
-        <source>Here you will hand a matter the counter cannot settle to the department in charge, with a reference number, a due time and a printed slip.</source>
-        <translation>柜台不能办结的事项，在这里转交承办部门：生成转办编号和办理时限，并打印转办单交给客户。</translation>
-    </message>
-    <message>
-        <source>Each referral is followed until the department closes it with a result.</source>
-        <translation>每件转办都跟踪到承办部门办结并反馈结果为止。</translation>
     </message>
     <message>
         <source>Shift</source>
@@ -1622,28 +1865,12 @@
         <translation>班次与对账</translation>
     </message>
     <message>
-        <source>Here you will open your shift with a counted float, record cash taken in or paid out, and close the shift with the cash counted.</source>
-        <translation>在这里清点备用金后开班，登记现金收入和支出，交班时清点现金并结班。</translation>
-    </message>
-    <message>
-        <source>The shift manager approves differences and prints the shift and daily reports.</source>
-        <translation>值班长审批长短款，并打印班次报表和营业日报。</translation>
-    </message>
-    <message>
         <source>Hall day</source>
         <translation>当日总览</translation>
     </message>
     <message>
         <source>The hall&apos;s day</source>
         <translation>营业厅当日总览</translation>
-    </message>
-    <message>
-        <source>Every counter&apos;s shift today, the totals by payment method and fee category, voids, reprints and differences.</source>
-        <translation>今日各窗口班次，按支付方式和收费类别的合计，作废、重打和差额。</translation>
-    </message>
-    <message>
-        <source>Approve or return shifts, close the day, print and export the reports.</source>
-        <translation>审核或退回班次，日结，打印和导出报表。</translation>
     </message>
     <message>
         <source>Scripts</source>
@@ -1654,14 +1881,6 @@
         <translation>服务话术</translation>
     </message>
     <message>
-        <source>The words the counters speak at each moment of a visit, edited with a live preview; every change is a new version.</source>
-        <translation>窗口在接待各环节使用的服务话术，编辑时实时预览；每次修改都保存为新版本。</translation>
-    </message>
-    <message>
-        <source>The scripts can be exported to a file and imported at another hall.</source>
-        <translation>话术可导出为文件，在其他营业厅导入。</translation>
-    </message>
-    <message>
         <source>Departments</source>
         <translation>部门</translation>
     </message>
@@ -1670,24 +1889,12 @@
         <translation>部门通讯录</translation>
     </message>
     <message>
-        <source>The departments a matter can be referred to: duties, phone, place, hours and the time each has to respond.</source>
-        <translation>可转办的承办部门：职责、电话、地点、办公时间及各自的办结时限。</translation>
-    </message>
-    <message>
         <source>Admin</source>
         <translation>管理</translation>
     </message>
     <message>
         <source>Administration</source>
         <translation>系统管理</translation>
-    </message>
-    <message>
-        <source>Here administrators will maintain users, counters, printers, tariff schedules and departments.</source>
-        <translation>管理员将在这里维护用户、窗口、打印机、收费标准和部门。</translation>
-    </message>
-    <message>
-        <source>Every change is recorded in the audit journal.</source>
-        <translation>每一次修改都记入审计日志。</translation>
     </message>
 </context>
 <context>
@@ -2037,13 +2244,6 @@ Total {total}
     <message>
         <source>PDF files (*.pdf)</source>
         <translation>PDF 文件 (*.pdf)</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This part of HallClient is being built.</source>
-        <translation>此功能正在建设中，敬请期待。</translation>
     </message>
 </context>
 <context>
@@ -2589,6 +2789,76 @@ Total {total}
     <message>
         <source>The file could not be written: {problem}</source>
         <translation>文件无法写入：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>ResetPasswordDialog</name>
+    <message>
+        <source>New first password</source>
+        <translation>新的初始密码</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>再次输入</translation>
+    </message>
+    <message>
+        <source>{name} (employee no. {number})</source>
+        <translation>{name}（工号 {number}）</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>重置密码</translation>
+    </message>
+    <message>
+        <source>Reset the password of {who}</source>
+        <translation>重置{who}的密码</translation>
+    </message>
+    <message>
+        <source>Type a first password and tell it to the person. They must change it at their next login, and approve nothing until they have; the login tells them who reset it and when. A lockout is lifted too.</source>
+        <translation>输入一个初始密码并告诉本人。本人下次登录时必须修改，修改之前不能批准任何事项；登录时会告知是谁在何时重置的。账户如被锁定，也一并解除。</translation>
+    </message>
+    <message>
+        <source>The password of {who} is reset: they must change it at their next login.</source>
+        <translation>{who}的密码已重置：本人下次登录时必须修改。</translation>
+    </message>
+</context>
+<context>
+    <name>RoleDialog</name>
+    <message>
+        <source>Role</source>
+        <translation>角色</translation>
+    </message>
+    <message>
+        <source>Department</source>
+        <translation>所属部门</translation>
+    </message>
+    <message>
+        <source>{name} (employee no. {number})</source>
+        <translation>{name}（工号 {number}）</translation>
+    </message>
+    <message>
+        <source>Role and department</source>
+        <translation>角色与部门</translation>
+    </message>
+    <message>
+        <source>The role of {who}</source>
+        <translation>{who}的角色</translation>
+    </message>
+    <message>
+        <source>The role decides which pages and actions the person has from their next login. Only department staff belong to a department.</source>
+        <translation>角色决定此人从下次登录起可以使用哪些页面和操作。只有承办部门人员属于某个部门。</translation>
+    </message>
+    <message>
+        <source>The change is recorded in the audit journal, before and after.</source>
+        <translation>修改前后的内容都记入审计日志。</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>{who} is now {role}.</source>
+        <translation>{who}现在的角色是{role}。</translation>
     </message>
 </context>
 <context>
@@ -3256,6 +3526,191 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     </message>
 </context>
 <context>
+    <name>UserForm</name>
+    <message>
+        <source>Type the first password.</source>
+        <translation>请输入初始密码。</translation>
+    </message>
+    <message>
+        <source>The two passwords are not the same.</source>
+        <translation>两次输入的密码不一致。</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+</context>
+<context>
+    <name>Users</name>
+    <message>
+        <source>Counter clerk</source>
+        <translation>营业员</translation>
+    </message>
+    <message>
+        <source>Shift manager</source>
+        <translation>值班长</translation>
+    </message>
+    <message>
+        <source>Department staff</source>
+        <translation>承办部门人员</translation>
+    </message>
+    <message>
+        <source>Auditor</source>
+        <translation>稽查员</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>系统管理员</translation>
+    </message>
+    <message>
+        <source>paper OK</source>
+        <translation>纸张正常</translation>
+    </message>
+    <message>
+        <source>paper nearly out</source>
+        <translation>纸将用完</translation>
+    </message>
+    <message>
+        <source>out of paper</source>
+        <translation>缺纸</translation>
+    </message>
+    <message>
+        <source>the printer&apos;s answer was unreadable</source>
+        <translation>打印机的回报无法识别</translation>
+    </message>
+    <message>
+        <source>this printer does not report its paper</source>
+        <translation>此打印机不回报纸张状态</translation>
+    </message>
+    <message>
+        <source>An employee number has 3 to 16 letters or digits.</source>
+        <translation>工号由 3 至 16 个字母或数字组成。</translation>
+    </message>
+    <message>
+        <source>Employee number {detail} is already taken: users are never deleted.</source>
+        <translation>工号 {detail} 已被使用：用户从不删除。</translation>
+    </message>
+    <message>
+        <source>Type the person&apos;s name.</source>
+        <translation>请输入姓名。</translation>
+    </message>
+    <message>
+        <source>Choose a role.</source>
+        <translation>请选择角色。</translation>
+    </message>
+    <message>
+        <source>Department staff need their department: choose it.</source>
+        <translation>承办部门人员需要所属部门：请选择。</translation>
+    </message>
+    <message>
+        <source>Only department staff belong to a department.</source>
+        <translation>只有承办部门人员属于某个部门。</translation>
+    </message>
+    <message>
+        <source>There is no user with employee number {detail}.</source>
+        <translation>没有工号为 {detail} 的用户。</translation>
+    </message>
+    <message>
+        <source>You cannot deactivate or reactivate your own account.</source>
+        <translation>不能停用或重新启用自己的账户。</translation>
+    </message>
+    <message>
+        <source>You cannot change your own role: another administrator does it.</source>
+        <translation>不能修改自己的角色：请由另一位系统管理员修改。</translation>
+    </message>
+    <message>
+        <source>This is the last active administrator: add or reactivate another administrator first.</source>
+        <translation>这是最后一位在用的系统管理员：请先新增或重新启用另一位系统管理员。</translation>
+    </message>
+    <message>
+        <source>The first password needs at least {count} characters.</source>
+        <translation>初始密码至少需要 {count} 个字符。</translation>
+    </message>
+    <message>
+        <source>The first password cannot be one character repeated.</source>
+        <translation>初始密码不能由同一个字符重复组成。</translation>
+    </message>
+    <message>
+        <source>The first password cannot contain the employee number.</source>
+        <translation>初始密码不能包含工号。</translation>
+    </message>
+    <message>
+        <source>The first password must differ from the old one.</source>
+        <translation>初始密码必须与原密码不同。</translation>
+    </message>
+    <message>
+        <source>This password is one of the most used ones and is guessed first: choose another.</source>
+        <translation>这个密码是最常用的密码之一，最先被猜中：请换一个。</translation>
+    </message>
+    <message>
+        <source>At least {count} characters, not one character repeated, without the employee number, not one of the most used passwords.</source>
+        <translation>至少 {count} 个字符，不能由同一字符重复组成，不能包含工号，也不能是最常用的密码。</translation>
+    </message>
+    <message>
+        <source>That name is too long.</source>
+        <translation>姓名太长。</translation>
+    </message>
+</context>
+<context>
+    <name>UsersTab</name>
+    <message>
+        <source>Ctrl+N add a user · Ctrl+E role and department · Ctrl+R reset the password · Ctrl+U unlock · Ctrl+D deactivate or reactivate · F5 read again. Users are never deleted: a deactivated person cannot log in, and the journal keeps naming them.</source>
+        <translation>Ctrl+N 新增用户 · Ctrl+E 角色与部门 · Ctrl+R 重置密码 · Ctrl+U 解除锁定 · Ctrl+D 停用或重新启用 · F5 重新读取。用户从不删除：停用后不能再登录，审计日志中仍保留其工号。</translation>
+    </message>
+    <message>
+        <source>Choose a person in the list first (↑ ↓).</source>
+        <translation>请先在列表中选择一个人（↑ ↓）。</translation>
+    </message>
+    <message>
+        <source>{name} (employee no. {number})</source>
+        <translation>{name}（工号 {number}）</translation>
+    </message>
+    <message>
+        <source>{who} is not locked out.</source>
+        <translation>{who}没有被锁定。</translation>
+    </message>
+    <message>
+        <source>{who} may log in again.</source>
+        <translation>{who}可以重新登录了。</translation>
+    </message>
+    <message>
+        <source>Deactivate</source>
+        <translation>停用</translation>
+    </message>
+    <message>
+        <source>&amp;Deactivate</source>
+        <translation>停用(&amp;D)</translation>
+    </message>
+    <message>
+        <source>Deactivate {who}? They can no longer log in. Nothing is deleted: the journal keeps naming them, and they can be reactivated.</source>
+        <translation>停用{who}？停用后此人不能再登录。不会删除任何记录：审计日志中仍保留其工号，以后也可以重新启用。</translation>
+    </message>
+    <message>
+        <source>Reactivate</source>
+        <translation>重新启用</translation>
+    </message>
+    <message>
+        <source>&amp;Reactivate</source>
+        <translation>重新启用(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Reactivate {who}? They can log in again.</source>
+        <translation>重新启用{who}？此人将可以再次登录。</translation>
+    </message>
+    <message>
+        <source>&amp;Keep as it is</source>
+        <translation>保持不变(&amp;K)</translation>
+    </message>
+    <message>
+        <source>{who} is reactivated.</source>
+        <translation>{who}已重新启用。</translation>
+    </message>
+    <message>
+        <source>{who} is deactivated.</source>
+        <translation>{who}已停用。</translation>
+    </message>
+</context>
+<context>
     <name>VisitBar</name>
     <message>
         <source>No customer is being served (Ctrl+1, F2 calls the next)</source>
@@ -3285,24 +3740,88 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
         <translation>散客</translation>
     </message>
     <message>
+        <source>the visit of ticket {ticket} is open, with a note typed</source>
+        <translation>{ticket} 的接待尚未结束，并已填写备注</translation>
+    </message>
+    <message>
+        <source>the visit of ticket {ticket} is open</source>
+        <translation>{ticket} 的接待尚未结束</translation>
+    </message>
+    <message>
+        <source>the cart holds one line, {amount}, not charged</source>
+        <translation>收费清单中有 1 项 {amount}，尚未收费</translation>
+    </message>
+    <message>
+        <source>the cart holds {count} lines, {amount}, not charged</source>
+        <translation>收费清单中有 {count} 项共 {amount}，尚未收费</translation>
+    </message>
+    <message>
+        <source>a payment could not be confirmed: press F12 on the payments page again first (it is never charged twice)</source>
+        <translation>有一笔收费未能确认结果：请先在收费页面再按一次 F12（不会重复收费）</translation>
+    </message>
+    <message>
+        <source>a note typed on the referrals page is not saved</source>
+        <translation>转办页面上填写的备注尚未保存</translation>
+    </message>
+    <message>
+        <source>Go back and finish it, or log out anyway?</source>
+        <translation>返回完成这些工作，还是仍然退出登录？</translation>
+    </message>
+    <message>
+        <source>Go back and finish it, or quit anyway?</source>
+        <translation>返回完成这些工作，还是仍然退出程序？</translation>
+    </message>
+    <message>
+        <source>Keep it for {name} to finish after unlocking, or switch user anyway?</source>
+        <translation>保留这些工作，待{name}解锁后完成，还是仍然切换用户？</translation>
+    </message>
+    <message>
+        <source>The work of {name} is not finished:
+
+{lines}
+
+{question}</source>
+        <translation>{name}的工作尚未完成：
+
+{lines}
+
+{question}</translation>
+    </message>
+    <message>
+        <source>Going on ends the open visit as interrupted; the rest is not kept.</source>
+        <translation>继续将把未结束的接待按中断结束，其余内容不会保留。</translation>
+    </message>
+    <message>
+        <source>Going on does not keep it.</source>
+        <translation>继续将不保留这些内容。</translation>
+    </message>
+    <message>
+        <source>Unfinished work</source>
+        <translation>工作尚未完成</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the work</source>
+        <translation>保留工作(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Log out anyway</source>
+        <translation>仍然退出登录(&amp;L)</translation>
+    </message>
+    <message>
+        <source>&amp;Quit anyway</source>
+        <translation>仍然退出程序(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Switch user anyway</source>
+        <translation>仍然切换用户(&amp;S)</translation>
+    </message>
+    <message>
         <source>A visit is open</source>
         <translation>有接待未结束</translation>
     </message>
     <message>
-        <source>The visit of ticket {ticket} is still open.
-
-Go back and end it (F9), or end it now as interrupted?</source>
-        <translation>{ticket} 的接待尚未结束。
-
-请返回并结束接待（F9），或者现在将其按中断结束？</translation>
-    </message>
-    <message>
         <source>&amp;Go back</source>
         <translation>返回(&amp;G)</translation>
-    </message>
-    <message>
-        <source>&amp;End as interrupted</source>
-        <translation>按中断结束(&amp;E)</translation>
     </message>
     <message>
         <source>Interrupted: the session ended before the visit was closed.</source>

@@ -45,6 +45,7 @@ class LockPanel(QFrame):
         self.setObjectName("lockPanel")
         self._core, self.user = core, user
         self._message: Callable[[], str] = str
+        self.idle_minutes: int | None = None  # the idle timer locked it after these minutes
         self.attempt = Attempt(self)
         self._build()
         self.retranslate()
@@ -84,13 +85,9 @@ class LockPanel(QFrame):
         layout.addStretch(3)
 
     def retranslate(self) -> None:
-        name, number = self.user.display_name, self.user.employee_no
+        name = self.user.display_name
         self.title.setText(self.tr("Locked"))
-        self.who.setText(
-            self.tr("{name} (employee no. {number}) has locked this window.").format(
-                name=name, number=number
-            )
-        )
+        self.who.setText(self._who_text())
         self.password.setPlaceholderText(self.tr("Password of {name}").format(name=name))
         self.unlock_button.setText(self.tr("Unlock"))
         self.switch_button.setText(self.tr("Switch user"))
@@ -106,9 +103,29 @@ class LockPanel(QFrame):
             self.retranslate()
         super().changeEvent(event)
 
-    def prepare(self, user: CurrentUser) -> None:
-        """Empty the panel for a new lock, for this user."""
-        self.user = user
+    def _who_text(self) -> str:
+        name, number, minutes = self.user.display_name, self.user.employee_no, self.idle_minutes
+        if minutes is None:
+            return self.tr("{name} (employee no. {number}) has locked this window.").format(
+                name=name, number=number
+            )
+        text = (
+            self.tr(
+                "The window locked itself after a minute without use.\n{name} (employee no. "
+                "{number}) is logged in."
+            )
+            if minutes == 1
+            else self.tr(
+                "The window locked itself after {minutes} minutes without use.\n{name} "
+                "(employee no. {number}) is logged in."
+            )
+        )
+        return text.format(minutes=minutes, name=name, number=number)
+
+    def prepare(self, user: CurrentUser, idle_minutes: int | None = None) -> None:
+        """Empty the panel for a new lock, for this user; ``idle_minutes`` when the idle
+        timer locked it."""
+        self.user, self.idle_minutes = user, idle_minutes
         self.password.clear()
         self._set_message(str)
         self.retranslate()

@@ -24,7 +24,6 @@ class Area:
     key: str
     nav_source: str
     title_source: str
-    line_sources: tuple[str, ...]
     needs_any: tuple[Action, ...] = ()  # shown only to roles with one of these (empty: all)
 
     def open_to(self, role: Role) -> bool:
@@ -37,7 +36,3 @@ class Area:
     @property
     def title(self) -> str:
         return _translate(self.title_source)
-
-    @property
-    def lines(self) -> tuple[str, ...]:
-        return tuple(_translate(line) for line in self.line_sources)

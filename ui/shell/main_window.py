@@ -41,7 +41,7 @@ from ui.shell.page_wiring import (
 )
 from ui.shell.pages import areas_for, landing_area
 from ui.shell.quick_reference import QuickReferenceDialog
-from ui.shell.visit_guard import VisitGuard
+from ui.shell.visit_guard import Leaving, VisitGuard
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
@@ -87,10 +87,10 @@ class MainWindow(QMainWindow):
         if user.must_change_password:  # no page is shown (and loads, refused) before the change
             self.root.setCurrentWidget(self.password_cover)
         self.setCentralWidget(self.root)
-        self.visit_guard = VisitGuard(self, core, lambda: self.user, self.pages.intake)
-        self._quitting = False  # the open visit, if any, is already dealt with
+        self.visit_guard = VisitGuard(self, core, lambda: self.user, self.pages)
+        self._quitting = False  # the unfinished work, if any, is already dealt with
         self.idle = IdleWatcher(core.clock, core.settings.idle_lock_minutes, self)
-        self.idle.sig_idle_expired.connect(self.lock)
+        self.idle.sig_idle_expired.connect(lambda: self.lock(idle=True))
         self._build_actions()
         self._build_status_bar()
         self.retranslate()
@@ -248,8 +248,9 @@ class MainWindow(QMainWindow):
     def is_locked(self) -> bool:
         return self.root.currentWidget() is self.lock_panel
 
-    def lock(self) -> None:
-        """Cover the work with the lock panel; the pages and what is typed in them stay."""
+    def lock(self, *, idle: bool = False) -> None:
+        """Cover the work with the lock panel; the pages and what is typed in them stay.
+        ``idle``: the idle timer locked it (the panel and the journal say so)."""
         if self.is_locked():
             return
         self.idle.stop()
@@ -263,10 +264,11 @@ class MainWindow(QMainWindow):
                 dialog.reject()  # an open dialog is cancelled, not left on top of the lock
         self._set_actions_enabled(False)
         self.menuBar().hide()
-        self.lock_panel.prepare(self.user)
+        minutes = self.core.settings.idle_lock_minutes if idle else None
+        self.lock_panel.prepare(self.user, minutes)
         self.root.setCurrentWidget(self.lock_panel)
         self.lock_panel.password.setFocus()
-        self.core.access.lock_session(self.user)
+        self.core.access.lock_session(self.user, minutes)
 
     def _unlocked(self, user: CurrentUser) -> None:
         self._set_user(user)
@@ -332,25 +334,28 @@ class MainWindow(QMainWindow):
         self.database_label.setToolTip(text)
 
     def log_out(self) -> None:
-        """An open visit is ended as interrupted first, if the clerk says so (or stays)."""
-        self.visit_guard.confirm(lambda: self._end_session(switching_user=False))
+        """Unfinished work is named first: the clerk goes back, or the open visit is ended
+        as interrupted and the session ends."""
+        self.visit_guard.confirm(lambda: self._end_session(switching_user=False), Leaving.LOG_OUT)
 
     def _switch_user(self) -> None:
-        """From the lock panel: the locked-in user is logged out so another can log in; the
-        visit they left open is ended as interrupted."""
-        self.visit_guard.interrupt(lambda: self._end_session(switching_user=True))
+        """From the lock panel: with work unfinished, asks first (Esc keeps it, locked); then
+        the open visit is ended as interrupted and the locked-in user logged out."""
+        self.visit_guard.confirm(
+            lambda: self._end_session(switching_user=True), Leaving.SWITCH_USER
+        )
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        """Quitting (Ctrl+Q, the window's close button) with a visit open asks first; behind
-        the lock it is ended as interrupted without asking."""
-        if self._quitting or self.visit_guard.open_visit() is None:
+        """Quitting (Ctrl+Q, the window's close button) with work unfinished asks first;
+        behind the lock the open visit is ended as interrupted without asking."""
+        if self._quitting or not self.visit_guard.unfinished():
             super().closeEvent(event)
             return
         event.ignore()
         if self.is_locked():
             self.visit_guard.interrupt(self._quit)
         else:
-            self.visit_guard.confirm(self._quit)
+            self.visit_guard.confirm(self._quit, Leaving.QUIT)
 
     def _quit(self) -> None:
         self._quitting = True
@@ -360,6 +365,7 @@ class MainWindow(QMainWindow):
         """Journal the logout in the core, then hand back to the composition root."""
         self.idle.stop()
         self.core.access.logout(self.user, switching_user=switching_user)
+        self._quitting = True  # closing the window now asks nothing more
         self.sig_logged_out.emit()
 
     def _about(self) -> None:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import QWidget
 from hallclient.access.permissions import Action, allowed
 from ui.kit.visit_bar import on_visit
 from ui.scripts.panel import ScriptPanel
-from ui.shell.pages import PlaceholderPage
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
@@ -29,6 +28,7 @@ if TYPE_CHECKING:
     from hallclient.receipts.cart import Cart
     from hallclient.receipts.issue import Issued
     from hallclient.tariff.rules import Quote
+    from ui.admin.page import AdminPage
     from ui.fees.page import FeesPage
     from ui.intake.page import IntakePage
     from ui.kit.area import Area
@@ -56,14 +56,17 @@ class Pages:
     referrals: ReferralBoardPage | None = None  # the department's board
     hall_referrals: HallReferralsPage | None = None  # the counter's list of the hall's
     directory: DirectoryPage | None = None
+    admin: AdminPage | None = None
 
 
 def build_pages(core: Core, user_of: Callable[[], CurrentUser], areas: Sequence[Area]) -> Pages:
-    """The page of each area, or what will be there (pages are built one by one)."""
+    """The page of each area the role sees (built one by one)."""
     pages = Pages()
     for area in areas:
         built = _build(pages, core, user_of, area)
-        pages.by_key[area.key] = PlaceholderPage(area) if built is None else built
+        if built is None:  # an area offered to a role with no page for it: a wiring mistake
+            raise LookupError(f"no page for the area {area.key!r} and this role")
+        pages.by_key[area.key] = built
     return pages
 
 
@@ -109,6 +112,10 @@ def _build(
             from ui.referrals.directory_page import DirectoryPage
 
             page = pages.directory = DirectoryPage(core, user_of, area)
+        case "admin":
+            from ui.admin.page import AdminPage
+
+            page = pages.admin = AdminPage(core, user_of, area)
     return page
 
 

@@ -11,7 +11,7 @@ large household, with its basis), "fees-abolished" (an abolished fee chosen),
 "intake-visit" (a called ticket with its account and purpose), "intake-close" (the
 satisfaction question) and "intake-day" (today's visits with wait and service times);
 the shift screens of :mod:`ui.tools.render_shifts`, the referral screens of
-:mod:`ui.tools.render_referrals`,
+:mod:`ui.tools.render_referrals`, the admin screens of :mod:`ui.tools.render_admin`,
 and "main-overview" as the shift manager 2001.  A real core is
 used, logging in directly (the forced password change does not stop it); a database
 without users first gets a small demo data set.
@@ -46,6 +46,7 @@ from ui.scripts.editor_page import ScriptEditorPage
 from ui.shell.app import prepare_application
 from ui.shell.main_window import MainWindow
 from ui.shell.pages import AREAS
+from ui.tools.render_admin import ADMIN_SCREENS, admin_screen
 from ui.tools.render_referrals import REFERRAL_SCREENS, referral_screen
 from ui.tools.render_shifts import FLOAT as SHIFT_FLOAT
 from ui.tools.render_shifts import SHIFT_SCREENS, shift_screen
@@ -71,6 +72,7 @@ ALL_SCREENS = (
     *PAYMENT_SCREENS,
     *SHIFT_SCREENS,
     *REFERRAL_SCREENS,
+    *ADMIN_SCREENS[1:],  # "main-admin" is among the areas' screens
 )
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
@@ -167,6 +169,7 @@ class _Renderer:
                 ("main-referrals", *REFERRAL_SCREENS),
                 lambda n: referral_screen(self, n, large_household()),
             ),
+            (ADMIN_SCREENS, lambda n: admin_screen(self, n)),
         )
         for names, screen in groups:
             if name in names:
@@ -195,7 +198,7 @@ class _Renderer:
         window = self._window(DEMO_CLERK, "payments" if name == "approval" else "intake", name)
         if name == "locked":
             window.show()
-            window.lock()
+            window.lock(idle=True)
             return grab(window)
         if name == "quick-reference":
             window.open_quick_reference()

@@ -9,7 +9,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit
 
+from hallclient.access.audit import recent_entries
 from hallclient.core import open_core
+from hallclient.uow import UnitOfWork
 from tests.ui.helpers import settle, untranslated, visible_texts
 from tests.ui.sessions import (
     CLERK_NEW_PASSWORD,
@@ -59,8 +61,9 @@ def test_the_idle_lock_engages_after_exactly_the_configured_minutes(window, cloc
     assert window.is_locked()
     assert not window.menuBar().isVisible()
     assert window.lock_panel.title.text() == "已锁定"
-    assert window.lock_panel.who.text() == "王丽（工号 1001）已锁定此窗口。"
-    assert "session.locked" in journal_actions(window.core)
+    who = "此窗口 15 分钟无人操作，已自动锁定。\n当前登录的是王丽（工号 1001）。"
+    assert window.lock_panel.who.text() == who
+    assert _lock_entry(window.core).details == {"by": "idle", "minutes": 15}
 
 
 def test_activity_starts_the_idle_time_again(qtbot, window, clock):
@@ -146,10 +149,22 @@ def test_shortcuts_do_nothing_while_locked(qtbot, window):
     assert window.current_area() == "fees"
 
 
-def test_locking_by_hand_with_ctrl_shift_l(qtbot, window):
+def test_locking_by_hand_with_ctrl_shift_l(qtbot, window, clock):
     qtbot.keyClick(window, Qt.Key.Key_L, CTRL | Qt.KeyboardModifier.ShiftModifier)
     assert window.is_locked()
     assert not window.idle.is_watching()
+    assert window.lock_panel.who.text() == "王丽（工号 1001）已锁定此窗口。"
+    assert _lock_entry(window.core).details == {"by": "user"}
+    _unlock(qtbot, window, CLERK_NEW_PASSWORD)
+    clock.advance(timedelta(minutes=15))
+    window.idle.check()  # the idle lock after a lock by hand says it locked itself
+    assert window.lock_panel.who.text().startswith("此窗口 15 分钟无人操作")
+
+
+def _lock_entry(core):
+    """The newest ``session.locked`` entry of the journal."""
+    with UnitOfWork(core.database) as uow:
+        return recent_entries(uow, 1, "session.locked")[0]
 
 
 def test_switch_user_logs_out_and_journals_it(qtbot, window):

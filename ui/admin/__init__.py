@@ -1,0 +1,1 @@
+"""The admin page: users, counters and their printers, the audit journal."""
