@@ -6,7 +6,6 @@ from __future__ import annotations
 import csv
 import subprocess
 import sys
-import time
 from decimal import Decimal
 from pathlib import Path
 
@@ -39,10 +38,8 @@ REPO = Path(__file__).resolve().parents[3]
 @hostile_files
 def test_a_hostile_file_is_refused_with_one_problem_that_says_why(tmp_path, build: Builder):
     path, expected = build(tmp_path, ITEMS)
-    started = time.perf_counter()
-    with pytest.raises(TariffImportError) as caught:
+    with pytest.raises(TariffImportError) as caught:  # the time: the zip bomb's test below
         read_tariff(path)
-    assert time.perf_counter() - started < 5
     text = "\n".join(str(problem) for problem in caught.value.problems)
     assert all(part in text for part in expected), text
     assert len(text) < 600  # every value cut, nothing pasted in full
