@@ -188,8 +188,10 @@ class ScriptPanel(QFrame):
         if generation != self._generation:
             return
         self.shown = shown
-        self._show_scripts()
+        # Recorded first, in one write: showing selects the first script, which would
+        # otherwise start a second write that can land after the visit has closed
         self._record([s for s in shown if s.for_stage])
+        self._show_scripts()
 
     def _record(self, scripts: list[PanelScript]) -> None:
         new = [s for s in scripts if (s.script, s.version) not in self._recorded]
