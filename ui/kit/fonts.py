@@ -75,5 +75,6 @@ def install_fonts(app: QApplication) -> list[str]:
     font = QFont()
     font.setFamilies(families)
     font.setPointSizeF(POINT_SIZE)
-    app.setFont(font)
+    if app.font() != font or app.font().families() != families:  # every widget follows a change
+        app.setFont(font)
     return families

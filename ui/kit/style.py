@@ -23,4 +23,6 @@ def apply_style(app: QApplication) -> None:
         log.warning("style sheet %s is missing; using the plain style", path)
         return
     # Style sheet urls are relative to the working directory, not to the sheet.
-    app.setStyleSheet(sheet.replace("@STYLE_DIR@", folder.as_posix()))
+    sheet = sheet.replace("@STYLE_DIR@", folder.as_posix())
+    if app.styleSheet() != sheet:  # setting it again re-polishes every live widget
+        app.setStyleSheet(sheet)

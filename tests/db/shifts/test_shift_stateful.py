@@ -270,7 +270,7 @@ _keys = itertools.count(1)
 def test_shift_state_machine(database):
     Hall.till = open_till(database)
     shifts.close_shift(database, Hall.till.clerk, {}, {}, Decimal(10**6))  # the helper's shift
-    runs = int(os.environ.get("HALLCLIENT_STATEFUL_RUNS", "200"))
+    runs = int(os.environ.get("HALLCLIENT_STATEFUL_RUNS", "100"))
     run_state_machine_as_test(
         Hall,
         settings=settings(
