@@ -362,6 +362,17 @@
     </message>
 </context>
 <context>
+    <name>ChargeWait</name>
+    <message>
+        <source>Waiting for the database… (Esc gives up)</source>
+        <translation>正在等待数据库…（Esc 放弃）</translation>
+    </message>
+    <message>
+        <source>Stopped waiting. The payment may or may not have been saved: press F12 again to find out. That is safe: the same payment is never charged twice.</source>
+        <translation>已停止等待。本次收款可能已保存，也可能未保存：请再按 F12 查明。重复按 F12 是安全的，同一笔收款绝不会重复收费。</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>Bills paid</source>
