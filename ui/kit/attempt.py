@@ -93,7 +93,7 @@ class Attempt(QObject):
         QTimer.singleShot(SLOW_AFTER_MS, self, lambda: self._still_waiting(answer))
 
     def give_up(
-        self, on_late_success: Callable[[T], None], on_late_refused: Callable[[HallError], None]
+        self, on_late_success: Callable[[Any], None], on_late_refused: Callable[[HallError], None]
     ) -> bool:
         """Stop waiting for the running call: the form is usable again, and the call's
         answer, whenever it comes, goes to the late callbacks.  False if nothing ran."""
