@@ -368,8 +368,8 @@
         <translation>正在等待数据库…（Esc 放弃）</translation>
     </message>
     <message>
-        <source>Stopped waiting. The payment may or may not have been saved: press F12 again to find out. That is safe: the same payment is never charged twice.</source>
-        <translation>已停止等待。本次收款可能已保存，也可能未保存：请再按 F12 查明。重复按 F12 是安全的，同一笔收款绝不会重复收费。</translation>
+        <source>Stopped waiting: the payment may or may not be saved. F12 again is safe: at most one charge.</source>
+        <translation>已停止等待：本次收款可能已保存，也可能没有。再按 F12 可查明，最多只收一次。</translation>
     </message>
 </context>
 <context>

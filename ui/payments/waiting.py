@@ -55,8 +55,8 @@ class ChargeWait(QObject):
 
     def given_up_text(self) -> str:
         return self.tr(
-            "Stopped waiting. The payment may or may not have been saved: press F12 again "
-            "to find out. That is safe: the same payment is never charged twice."
+            "Stopped waiting: the payment may or may not be saved. F12 again is safe: at most "
+            "one charge."
         )
 
     def _slow(self) -> None:

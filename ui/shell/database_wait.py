@@ -58,7 +58,7 @@ class DatabaseWaitDialog(QDialog):
         self.address = named(QLabel(self.where, wordWrap=True), "loginWorkplace")
         self.explanation = named(QLabel(wordWrap=True), "pageNote")
         self.status = named(QLabel(wordWrap=True), "loginError")
-        self.details = named(QLabel(wordWrap=True), "loginStatus")
+        self.details = named(QLabel(wordWrap=True), "dialogHint")
         self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.try_now = named(QPushButton(), "secondaryButton")
         self.try_now.clicked.connect(self.try_again)
