@@ -89,7 +89,7 @@ class PaymentsPage(QFrame):
         self._runner = TaskRunner(self)
         self._build()
         self.attempt = Attempt(self.form)
-        self.waiting = ChargeWait(self, self.attempt, self._charged, self._refused)
+        self.waiting = ChargeWait(self, self, self.attempt, self._charged, self._refused)
         self.retranslate()
 
     def _build(self) -> None:

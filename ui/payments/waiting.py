@@ -16,19 +16,26 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QWidget
 
 from hallclient.errors import HallError
 from hallclient.receipts.issue import Issued
 from ui.kit.attempt import Attempt
 
-if TYPE_CHECKING:
-    from ui.payments.page import PaymentsPage
-
 log = logging.getLogger(__name__)
+
+
+class PendingPayment(Protocol):
+    """The payments page as seen from here: the pending payment's key and its message."""
+
+    key: str | None
+    unconfirmed: bool
+
+    def say(self, text: str) -> None: ...
 
 
 class ChargeWait(QObject):
@@ -36,13 +43,15 @@ class ChargeWait(QObject):
 
     def __init__(
         self,
-        page: PaymentsPage,
+        page: QWidget,
+        payment: PendingPayment,
         attempt: Attempt,
         charged: Callable[[Issued], None],
         refused: Callable[[HallError], None],
     ) -> None:
+        """``page``: where Esc works (the form itself is disabled while it waits)."""
         super().__init__(page)
-        self._page, self._attempt = page, attempt
+        self._payment, self._attempt = payment, attempt
         self._charged, self._refused = charged, refused
         # only while a charge waits: Esc means nothing else on this page
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), page, self.give_up)
@@ -61,22 +70,22 @@ class ChargeWait(QObject):
 
     def _slow(self) -> None:
         self.escape.setEnabled(True)
-        self._page.say(self.waiting_text())
+        self._payment.say(self.waiting_text())
 
     def give_up(self) -> None:
-        key = self._page.key
+        key = self._payment.key
         if key is None or not self._attempt.give_up(
             lambda issued: self._late_charged(key, issued),
             lambda error: self._late_refused(key, error),
         ):
             return
-        self._page.unconfirmed = True  # keeps the key, whatever the clerk edits next
+        self._payment.unconfirmed = True  # keeps the key, whatever the clerk edits next
         log.warning("payment %s: the clerk stopped waiting for the database", key)
-        self._page.say(self.given_up_text())
+        self._payment.say(self.given_up_text())
 
     def _late_charged(self, key: str, issued: Issued) -> None:
         number = issued.record.receipt_no
-        if self._page.key != key:
+        if self._payment.key != key:
             log.info("payment %s: receipt %s answered late, already settled", key, number)
             return
         log.warning("payment %s: receipt %s issued after the clerk stopped waiting", key, number)
@@ -84,7 +93,7 @@ class ChargeWait(QObject):
         self._charged(issued)
 
     def _late_refused(self, key: str, error: HallError) -> None:
-        if self._page.key != key or self._attempt.running:
+        if self._payment.key != key or self._attempt.running:
             _late_answer(key)(error)
             return
         log.warning("payment %s: refused after the clerk stopped waiting: %s", key, error)
