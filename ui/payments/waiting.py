@@ -84,22 +84,29 @@ class ChargeWait(QObject):
         self._payment.say(self.given_up_text())
 
     def _late_charged(self, key: str, issued: Issued) -> None:
-        number = issued.record.receipt_no
         if self._payment.key != key:
-            log.info("payment %s: receipt %s answered late, already settled", key, number)
+            _ignored_receipt(key)(issued)
             return
+        number = issued.record.receipt_no
         log.warning("payment %s: receipt %s issued after the clerk stopped waiting", key, number)
-        self._attempt.give_up(_late_answer(key), _late_answer(key))
+        self._attempt.give_up(_ignored_receipt(key), _ignored_refusal(key))
         self._charged(issued)
 
     def _late_refused(self, key: str, error: HallError) -> None:
         if self._payment.key != key or self._attempt.running:
-            _late_answer(key)(error)
+            _ignored_refusal(key)(error)
             return
         log.warning("payment %s: refused after the clerk stopped waiting: %s", key, error)
         self._refused(error)
 
 
-def _late_answer(key: str) -> Callable[[object], None]:
-    """For an answer that no longer settles anything: the payment was settled meanwhile."""
-    return lambda answer: log.info("payment %s: a late answer ignored: %s", key, answer)
+def _ignored_receipt(key: str) -> Callable[[Issued], None]:
+    """For a receipt that settles nothing any more: the payment was settled meanwhile (only
+    its number is logged, not the customer's data)."""
+    return lambda issued: log.info(
+        "payment %s: receipt %s answered late, already settled", key, issued.record.receipt_no
+    )
+
+
+def _ignored_refusal(key: str) -> Callable[[HallError], None]:
+    return lambda error: log.info("payment %s: a late refusal ignored: %s", key, error)
