@@ -117,6 +117,16 @@ def connect(url: str) -> Database:
     return database
 
 
+def database_address(settings: Settings) -> str:
+    """Where the settings point, as :meth:`Database.describe` says it (no password), without
+    connecting: for the screen that waits for a database that does not answer."""
+    database = Database.connect(settings.database_url)
+    try:
+        return database.describe()
+    finally:
+        database.dispose()
+
+
 def prepare_database(settings: Settings) -> Database:
     """Connect, creating and migrating a local SQLite file; a shared server must be current."""
     database = connect(settings.database_url)

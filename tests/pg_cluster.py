@@ -108,7 +108,8 @@ class PgCluster(PgServer):
         self.logfile = self.root / "server.log"
         super().__init__(f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres")
         try:
-            self._start()
+            self._init()
+            self.start()
         except BaseException:
             self.close()
             raise
@@ -136,7 +137,7 @@ class PgCluster(PgServer):
                 f"--- server log {self.logfile} ---\n{log}"
             )
 
-    def _start(self) -> None:
+    def _init(self) -> None:
         self.socketdir.mkdir()
         if _as_root():
             shutil.chown(self.root, user=_SERVER_USER)
@@ -154,12 +155,19 @@ class PgCluster(PgServer):
             "--locale=C",
             "--no-sync",
         )
+
+    def start(self) -> None:
+        """Start the server (again, after :meth:`stop`); returns once it accepts connections."""
         options = f"-h 127.0.0.1 -p {self.port} -k {self.socketdir}"
         if not self.durable:
             options += f" {_SPEED_OPTIONS}"
         self._check(
             "pg_ctl", "-w", "-D", str(self.datadir), "-l", str(self.logfile), "-o", options, "start"
         )
+
+    def stop(self) -> None:
+        """Stop the server (fast shutdown: sessions end); :meth:`start` starts it again."""
+        self._check("pg_ctl", "-D", str(self.datadir), "-m", "fast", "-w", "stop")
 
     def close(self) -> None:
         """Stop the server (fast shutdown) and delete its directory."""

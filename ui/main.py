@@ -24,8 +24,8 @@ from hallclient.logs import hold_logging, setup_logging
 
 log = logging.getLogger("hallclient.main")
 SCREENS_HELP = (
-    "login, login-error, main, main-<page> (intake, fees, payments, …), locked, "
-    "change-password, approval; default: all"
+    "login, login-error, waiting-database, main, main-<page> (intake, fees, payments, …), "
+    "locked, change-password, approval, payments-waiting; default: all"
 )
 
 

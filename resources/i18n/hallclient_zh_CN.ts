@@ -362,6 +362,17 @@
     </message>
 </context>
 <context>
+    <name>ChargeWait</name>
+    <message>
+        <source>Waiting for the database… (Esc gives up)</source>
+        <translation>正在等待数据库…（Esc 放弃）</translation>
+    </message>
+    <message>
+        <source>Stopped waiting: the payment may or may not be saved. F12 again is safe: at most one charge.</source>
+        <translation>已停止等待：本次收款可能已保存，也可能没有。再按 F12 可查明，最多只收一次。</translation>
+    </message>
+</context>
+<context>
     <name>Charts</name>
     <message>
         <source>Bills paid</source>
@@ -620,6 +631,37 @@
 {folder}</source>
         <translation>详细信息已记录在日志文件夹中，可提供给技术支持：
 {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>DatabaseWaitDialog</name>
+    <message>
+        <source>Waiting for the database — HallClient</source>
+        <translation>正在等待数据库 — HallClient</translation>
+    </message>
+    <message>
+        <source>Waiting for the database</source>
+        <translation>正在等待数据库</translation>
+    </message>
+    <message>
+        <source>The database does not answer. HallClient keeps trying by itself; once the database answers, the login window opens: there is no need to restart. If this lasts, tell IT support what is shown below.</source>
+        <translation>数据库暂时没有响应。程序会自动重试；数据库一旦恢复，登录窗口随即打开，无需重新启动。如长时间无法连接，请把下方显示的内容告知 IT 支持人员。</translation>
+    </message>
+    <message>
+        <source>Try now</source>
+        <translation>立即重试</translation>
+    </message>
+    <message>
+        <source>Quit (Esc)</source>
+        <translation>退出（Esc）</translation>
+    </message>
+    <message>
+        <source>Try {number}: connecting…</source>
+        <translation>第 {number} 次尝试：正在连接…</translation>
+    </message>
+    <message>
+        <source>Try {number} failed at {time}. Next try in {seconds} s.</source>
+        <translation>第 {number} 次尝试失败（{time}）。{seconds} 秒后再试。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,11 @@
 Checking a password costs ~0.1 s of argon2 and a dead PostgreSQL server up to its
 connect timeout; neither may freeze the window.  While an attempt runs, its form is
 disabled (a second Enter or an Escape does nothing) and the cursor shows that it is busy.
+
+A call that has not answered after :data:`SLOW_AFTER_MS` emits ``sig_slow`` (the form
+says that it waits and how to stop); :meth:`Attempt.give_up` stops waiting without
+stopping the call -- a thread blocked in the driver cannot be stopped -- and hands its
+late answer to other callbacks, so that a payment that went through is still shown.
 """
 
 from __future__ import annotations
@@ -10,10 +15,11 @@ from __future__ import annotations
 import logging
 import sys
 from collections.abc import Callable
-from typing import TypeVar
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
@@ -22,20 +28,34 @@ from ui.kit.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
 T = TypeVar("T")
+SLOW_AFTER_MS = 1000  # a moment: a usual call answers well within it
+
+
+@dataclass
+class _Answer(Generic[T]):
+    """Where one call's answer goes: the waiting form's callbacks, or the late ones."""
+
+    on_success: Callable[[T], None]
+    on_refused: Callable[[HallError], None]
 
 
 class Attempt(QObject):
     """Runs one core call at a time for ``form``; refusals go to ``on_refused``."""
+
+    sig_slow = Signal()  # the call has not answered for a moment
+    sig_idle = Signal()  # the form waits no more: the call answered, or it was given up on
 
     def __init__(self, form: QWidget) -> None:
         super().__init__(form)
         self._form = form
         self._runner = TaskRunner(self)
         self._focus: QWidget | None = None
+        self._waiting_for: _Answer[Any] | None = None  # the call the form waits for
 
     @property
     def running(self) -> bool:
-        return self._runner.busy()
+        """The form waits for a call (one given up on may still run: it is not counted)."""
+        return self._waiting_for is not None
 
     def run(
         self,
@@ -50,15 +70,19 @@ class Attempt(QObject):
         )
 
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        answer: _Answer[T] = _Answer(on_success, on_refused)
+        self._waiting_for = answer
 
         def finished(result: T) -> None:
-            self._done()
-            on_success(result)
+            if self._waiting_for is answer:
+                self._done()
+            answer.on_success(result)
 
         def failed(error: BaseException) -> None:
-            self._done()
+            if self._waiting_for is answer:
+                self._done()
             if isinstance(error, HallError):
-                on_refused(error)
+                answer.on_refused(error)
             else:  # a bug: the excepthook logs it and apologises
                 sys.excepthook(type(error), error, error.__traceback__)
 
@@ -66,6 +90,23 @@ class Attempt(QObject):
         # Disabled once the key press that started it is through: disabling the focused
         # field inside its own returnPressed leaves that key event unaccepted.
         QTimer.singleShot(0, self, self._disable_while_running)
+        QTimer.singleShot(SLOW_AFTER_MS, self, lambda: self._still_waiting(answer))
+
+    def give_up(
+        self, on_late_success: Callable[[Any], None], on_late_refused: Callable[[HallError], None]
+    ) -> bool:
+        """Stop waiting for the running call: the form is usable again, and the call's
+        answer, whenever it comes, goes to the late callbacks.  False if nothing ran."""
+        answer = self._waiting_for
+        if answer is None:
+            return False
+        answer.on_success, answer.on_refused = on_late_success, on_late_refused
+        self._done()
+        return True
+
+    def _still_waiting(self, answer: _Answer[T]) -> None:
+        if self._waiting_for is answer:
+            self.sig_slow.emit()
 
     def _disable_while_running(self) -> None:
         if self.running:
@@ -73,6 +114,8 @@ class Attempt(QObject):
             self._form.setEnabled(False)
 
     def _done(self) -> None:
+        self._waiting_for = None
+        self.sig_idle.emit()
         QGuiApplication.restoreOverrideCursor()
         self._form.setEnabled(True)
         focus, self._focus = self._focus, None

@@ -7,7 +7,8 @@ Enter issues the receipt; F5 prints the
 oldest waiting receipt again; Ctrl+P prints a further copy (重打) of the last one.
 The payment's idempotency key is made when the clerk first presses F12 and kept until
 it is charged: after "could not confirm", F12 sends the same payment again and the
-core returns the receipt it may already have issued.
+core returns the receipt it may already have issued.  A charge that does not answer can
+be given up on with Esc (``ui.payments.waiting``): its payment keeps the key too.
 """
 
 from __future__ import annotations
@@ -48,6 +49,7 @@ from ui.payments.form import PaymentForm
 from ui.payments.preview import ReceiptPreview
 from ui.payments.printing import ReceiptPrinting, question
 from ui.payments.void_flow import VoidFlow
+from ui.payments.waiting import ChargeWait
 from ui.words.payments import method_text, payment_problem_text, shift_note_text
 from ui.words.phrase_watch import PhraseWatch
 
@@ -87,6 +89,7 @@ class PaymentsPage(QFrame):
         self._runner = TaskRunner(self)
         self._build()
         self.attempt = Attempt(self.form)
+        self.waiting = ChargeWait(self, self, self.attempt, self._charged, self._refused)
         self.retranslate()
 
     def _build(self) -> None:

@@ -1,8 +1,10 @@
 """The app's course: login dialog first, the core opened behind it, then the main window.
 
 The dialog is painted before the database is touched (and before SQLAlchemy is even
-imported): the core opens on a pool thread.  On a first run without users the clerk
-is offered the demo data set, built in the background behind a progress dialog.
+imported): the core opens on a pool thread.  A database that does not answer (a server
+down or failing over) puts the waiting screen in the dialog's place until it does
+(:mod:`ui.shell.database_wait`).  On a first run without users the clerk is offered the
+demo data set, built in the background behind a progress dialog.
 """
 
 from __future__ import annotations
@@ -15,7 +17,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from hallclient.config import Settings
-from hallclient.errors import HallError
+from hallclient.errors import DatabaseUnavailableError, HallError
 from ui.access.login import LoginDialog
 from ui.kit.i18n import Translations
 from ui.kit.tasks import Progress, TaskRunner
@@ -23,6 +25,7 @@ from ui.kit.tasks import Progress, TaskRunner
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
+    from ui.shell.database_wait import DatabaseWaitDialog
     from ui.shell.main_window import MainWindow
 
 log = logging.getLogger(__name__)
@@ -38,6 +41,7 @@ class Shell(QObject):
         self.core: Core | None = None
         self.main_window: MainWindow | None = None
         self.user: CurrentUser | None = None  # who is logged in, as the core last said
+        self.waiting: DatabaseWaitDialog | None = None  # while the database does not answer
         self._runner = TaskRunner(self)
         self._progress: QProgressDialog | None = None
         workplace = f"{settings.hall_name} · {settings.counter_code}"
@@ -71,12 +75,13 @@ class Shell(QObject):
             self.core.close()
             self.core = None
 
-    def _open_core(self, _progress: Progress) -> Core:
+    def _open_core(self, _progress: Progress | None = None) -> Core:
         from hallclient.core import open_core  # SQLAlchemy loads here, off the GUI thread
 
         return open_core(self.settings)
 
     def _on_core_opened(self, core: Core) -> None:
+        self._close_waiting()
         self.core = core
         workplace = core.workplace
         self.login.set_workplace(f"{workplace.hall_name} · {workplace.counter_name}")
@@ -86,6 +91,10 @@ class Shell(QObject):
             self._offer_demo(core)
 
     def _on_core_failed(self, error: BaseException) -> None:
+        if isinstance(error, DatabaseUnavailableError):
+            self._wait_for_the_database(error)
+            return
+        self._close_waiting()
         if isinstance(error, HallError):
             from ui.words.problems import problem_text  # loads the models: not before the paint
 
@@ -96,6 +105,30 @@ class Shell(QObject):
         else:
             sys.excepthook(type(error), error, error.__traceback__)
         QApplication.exit(1)
+
+    def _wait_for_the_database(self, error: DatabaseUnavailableError) -> None:
+        """The waiting screen in the login dialog's place; it tries again by itself."""
+        from hallclient.core import database_address
+        from ui.shell.database_wait import DatabaseWaitDialog
+
+        self.waiting = DatabaseWaitDialog(database_address(self.settings), self._open_core)
+        self.waiting.sig_opened.connect(self._on_core_opened)
+        self.waiting.sig_failed.connect(self._on_core_failed)
+        self.waiting.rejected.connect(lambda: QApplication.exit(1))
+        self.waiting.failed(error)
+        self.login.hide()
+        self.waiting.show()
+        self.waiting.activateWindow()
+
+    def _close_waiting(self) -> None:
+        """The database answered (or failed for good): the login dialog is back."""
+        if self.waiting is None:
+            return
+        waiting, self.waiting = self.waiting, None
+        waiting.hide()
+        waiting.deleteLater()
+        self.login.show()
+        self.login.activateWindow()
 
     def _offer_demo(self, core: Core) -> None:
         answer = QMessageBox.question(

@@ -10,6 +10,7 @@ idle lock), "change-password" (the forced change after the first login) and
 large household, with its basis), "fees-abolished" (an abolished fee chosen),
 "intake-visit" (a called ticket with its account and purpose), "intake-close" (the
 satisfaction question) and "intake-day" (today's visits with wait and service times);
+"payments-waiting" and "waiting-database" (:mod:`ui.tools.render_waiting`),
 the shift screens of :mod:`ui.tools.render_shifts`, the referral screens of
 :mod:`ui.tools.render_referrals`, the admin screens of :mod:`ui.tools.render_admin`,
 and "main-overview" as the shift manager 2001.  A real core is
@@ -52,6 +53,7 @@ from ui.tools.render_shifts import FLOAT as SHIFT_FLOAT
 from ui.tools.render_shifts import SHIFT_SCREENS, shift_screen
 from ui.tools.render_tools import framed, grab, wait_until
 from ui.tools.render_visit import RENDER_ACCOUNTS, large_household, serve_household
+from ui.tools.render_waiting import database_wait_dialog, payment_waiting
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
@@ -60,10 +62,11 @@ if TYPE_CHECKING:
 DIALOG_SCREENS = ("locked", "change-password", "approval", "quick-reference")
 FEE_SCREENS = ("fees-search", "fees-quote", "fees-abolished")
 INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
-PAYMENT_SCREENS = ("payments-charge", "payments-receipt")
+PAYMENT_SCREENS = ("payments-charge", "payments-receipt", "payments-waiting")
 ALL_SCREENS = (
     "login",
     "login-error",
+    "waiting-database",
     "main",
     *(f"main-{area.key}" for area in AREAS),
     *DIALOG_SCREENS,
@@ -159,6 +162,8 @@ class _Renderer:
     def render(self, name: str) -> QPixmap:
         if name.startswith("login"):
             return _on_backdrop(grab(self._login_dialog(failed=name == "login-error")), self.size)
+        if name == "waiting-database":
+            return _on_backdrop(grab(database_wait_dialog(self.core.settings)), self.size)
         groups: tuple[tuple[tuple[str, ...], Callable[[str], QPixmap]], ...] = (
             (DIALOG_SCREENS, self._dialog_screen),
             (FEE_SCREENS, self._fee_screen),
@@ -315,6 +320,8 @@ class _Renderer:
         payments.form.tendered.setText("700")
         if name == "payments-charge":
             return grab(window)
+        if name == "payments-waiting":
+            return payment_waiting(self.core, window, payments)
         tenders, handed = payments.form.tenders()
         payments.charge(tenders, handed)
         wait_until(
