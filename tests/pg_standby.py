@@ -11,13 +11,14 @@ old primary back read-only, as an operator or a crash would.
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import psycopg
 
 from tests.pg_cluster import PgCluster
 from tests.tcp_proxy import TcpProxy
 
-STREAMING_WITHIN_S = 30
+WAIT_S = 30
 
 
 class PgStandby(PgCluster):
@@ -77,8 +78,15 @@ class PgPair:
             raise
 
     def create_database(self, name: str) -> None:
-        """A database on the primary, replicated to the standby."""
+        """A database on the primary, once the standby has it too."""
         self.primary.create_database(name)
+        self.wait_replayed()
+
+    def wait_replayed(self) -> None:
+        """Until the standby has replayed everything the primary has written so far."""
+        with psycopg.connect(self._conninfo(self.primary), autocommit=True) as conn:
+            written = conn.execute("SELECT pg_current_wal_lsn()").fetchone()
+        self._wait("SELECT pg_last_wal_replay_lsn() >= %s", written, self._standby(), "to catch up")
 
     def url(self, name: str, *, standby_first: bool = False, comma_form: bool = False) -> str:
         """A multi-host URL of database ``name`` listing both servers (primary first unless
@@ -95,16 +103,23 @@ class PgPair:
     def wait_streaming(self) -> None:
         """Until the primary streams to the standby (as a synchronous one, if it is)."""
         wanted = "sync" if self.synchronous else "async"
-        deadline = time.monotonic() + STREAMING_WITHIN_S
+        self._wait(
+            "SELECT count(*) > 0 FROM pg_stat_replication"
+            " WHERE state = 'streaming' AND sync_state = %s",
+            (wanted,),
+            self.primary,
+            f"to stream ({wanted})",
+        )
+
+    def _wait(self, query: str, params: Any, cluster: PgCluster, what: str) -> None:
+        deadline = time.monotonic() + WAIT_S
         while time.monotonic() < deadline:
-            with psycopg.connect(self._conninfo(self.primary), autocommit=True) as conn:
-                states = conn.execute(
-                    "SELECT state, sync_state FROM pg_stat_replication"
-                ).fetchall()
-            if ("streaming", wanted) in states:
+            with psycopg.connect(self._conninfo(cluster), autocommit=True) as conn:
+                row = conn.execute(query, params).fetchone()
+            if row and row[0]:
                 return
-            time.sleep(0.1)
-        raise RuntimeError(f"the standby is not streaming ({wanted}) after {STREAMING_WITHIN_S} s")
+            time.sleep(0.05)
+        raise RuntimeError(f"the standby failed {what} within {WAIT_S} s")
 
     def fence_primary(self) -> None:
         """Make the running primary refuse writes, its open sessions included (what an
