@@ -138,10 +138,6 @@ class PgPair:
             raise RuntimeError("this pair has no proxy on its replication link")
         self.link.freeze()
 
-    def resume_link(self) -> None:
-        if self.link is not None:
-            self.link.resume()
-
     def _standby(self) -> PgStandby:
         if self.standby is None:
             raise RuntimeError("the standby did not start")

@@ -18,7 +18,7 @@ from db.models import Hall
 from db.pg_link import PgLimits, server_list
 from hallclient.errors import DatabaseUnavailableError
 from hallclient.uow import UnitOfWork, run_write
-from tests.pg_cluster import PgUnavailableError
+from tests.db.failover.counters import started_pair
 from tests.pg_standby import PgPair
 
 
@@ -61,11 +61,7 @@ def test_a_multi_host_description_names_the_server_in_use_and_the_list():
 
 @pytest.fixture(scope="module")
 def pair() -> Iterator[PgPair]:
-    try:
-        pair = PgPair(synchronous=False)
-    except PgUnavailableError as error:
-        pytest.skip(str(error))
-    with pair:
+    with started_pair(synchronous=False) as pair:
         pair.create_database("hall")
         yield pair
 

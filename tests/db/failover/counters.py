@@ -28,6 +28,8 @@ from hallclient.receipts.cart import Cart
 from hallclient.receipts.issue import issue_receipt
 from hallclient.uow import UnitOfWork
 from tests.db.receipt_helpers import cash_request, open_till
+from tests.db_fixtures import no_postgresql
+from tests.pg_cluster import PgUnavailableError
 from tests.pg_standby import PgPair
 
 COUNTERS = 4
@@ -113,6 +115,14 @@ class Hall:
                 return
             counter.saved.append(Saved(request.key, issued.record.receipt_no, time.monotonic()))
             return
+
+
+def started_pair(*, synchronous: bool, link_proxy: bool = False) -> PgPair:
+    """A primary and its standby, or the test skipped (failed in CI) without PostgreSQL."""
+    try:
+        return PgPair(synchronous=synchronous, link_proxy=link_proxy)
+    except PgUnavailableError as error:
+        no_postgresql(str(error))
 
 
 def receipts_on(url: str) -> dict[str, str]:

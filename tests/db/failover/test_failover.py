@@ -16,8 +16,7 @@ from collections.abc import Iterator
 import psycopg
 import pytest
 
-from tests.db.failover.counters import Hall, receipts_on, wait_until
-from tests.pg_cluster import PgUnavailableError
+from tests.db.failover.counters import Hall, receipts_on, started_pair, wait_until
 from tests.pg_standby import PgPair
 
 WARM_RECEIPTS = 3  # each counter's, before the fault
@@ -25,11 +24,7 @@ WARM_RECEIPTS = 3  # each counter's, before the fault
 
 @pytest.fixture
 def sync_pair() -> Iterator[PgPair]:
-    try:
-        pair = PgPair(synchronous=True)
-    except PgUnavailableError as error:
-        pytest.skip(str(error))
-    with pair:
+    with started_pair(synchronous=True) as pair:
         yield pair
 
 
