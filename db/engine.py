@@ -66,9 +66,9 @@ def make_engine(url: str, *, echo: bool = False, limits: PgLimits | None = None)
             parsed = parsed.set(drivername="postgresql+psycopg")
         limits = limits or PgLimits()
         servers = pg_link.server_list(parsed)
-        bare, arguments = pg_link.connect_arguments(parsed, limits)
+        normalized, arguments = pg_link.connect_arguments(parsed, limits)
         engine = create_engine(
-            bare,
+            normalized,
             echo=echo,
             hide_parameters=True,  # no customer data (an informant's name) in logs or errors
             isolation_level="READ COMMITTED",

@@ -88,9 +88,12 @@ def _ports(value: str | tuple[str, ...] | None, count: int) -> list[int]:
 
 
 def connect_arguments(url: URL, limits: PgLimits) -> tuple[URL, dict[str, Any]]:
-    """The URL without its servers, and the driver arguments that name them and the limits."""
-    servers = server_list(url)
-    query = {key: value for key, value in url.query.items() if key not in ("host", "port")}
+    """The URL with its servers in one form (SQLAlchemy's repeated ``host=h:p``) and
+    ``target_session_attrs``, and the driver arguments that carry the limits."""
+    query = dict(url.query)
+    if "host" in query:
+        query.pop("port", None)
+        query["host"] = tuple(f"{host}:{port}" for host, port in server_list(url))
     query.setdefault("target_session_attrs", "read-write")
     options = " ".join(
         part
@@ -108,10 +111,7 @@ def connect_arguments(url: URL, limits: PgLimits) -> tuple[URL, dict[str, Any]]:
     }
     if limits.keepalives:
         arguments |= {"keepalives_idle": 30, "keepalives_interval": 10, "keepalives_count": 3}
-    if url.host or "host" in url.query:
-        arguments["host"] = ",".join(host for host, _ in servers)
-        arguments["port"] = ",".join(str(port) for _, port in servers)
-    return url.set(host=None, port=None, query=query), arguments
+    return url.set(query=query), arguments
 
 
 def is_unusable_server(error: BaseException | None) -> bool:

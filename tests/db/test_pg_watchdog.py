@@ -130,6 +130,6 @@ def test_a_network_frozen_between_payments_is_noticed_and_left_once_it_flows(
     hall.proxy.freeze()
     error = _outcome(lambda: issue_receipt(hall.counter, till.clerk, cash_request(cart)))
     assert isinstance(error, DatabaseUnavailableError)
-    assert "127.0.0.1" in str(error)  # names the server it could not use
+    assert f"127.0.0.1:{hall.proxy.port}" in str(error)  # names the server it could not use
     hall.proxy.resume()
     assert not issue_receipt(hall.counter, till.clerk, cash_request(cart)).replayed
