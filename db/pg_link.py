@@ -134,7 +134,8 @@ class PgLink:
             text += f" (servers: {', '.join(self.servers)})"
         return text
 
-    def _on_connect(self, dbapi_conn: Any, _record: Any) -> None:
+    def record_server(self, dbapi_conn: Any, _record: Any) -> None:
+        """At each new connection: the server libpq chose from the list."""
         info = dbapi_conn.info
         server = f"{info.host}:{info.port}"
         if server != self.in_use:
@@ -158,7 +159,7 @@ def attach(engine: Engine, servers: list[tuple[str, int]], limits: PgLimits) -> 
     def _connect(_dialect: Any, _record: Any, cargs: Any, cparams: Any) -> WatchedConnection:
         return watched_connect(link.watchdog, *cargs, **cparams)
 
-    event.listen(engine, "connect", link._on_connect)
+    event.listen(engine, "connect", link.record_server)
     event.listen(engine, "handle_error", _drop_unusable)
     event.listen(engine, "begin", _lift_limits_if_asked)
     return link
