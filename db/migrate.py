@@ -19,6 +19,7 @@ from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, create_engine, inspect, text
 
 from db.models import Base
+from db.pg_link import UNBOUNDED_OPTION
 
 HEAD = "0011"
 _MIGRATIONS = Path(__file__).with_name("migrations")
@@ -43,7 +44,7 @@ def migration_connection(engine: Engine) -> Iterator[Connection]:
     it, and dropping the old copy would violate the keys of tables that point at
     it.  ``PRAGMA foreign_key_check`` then proves nothing was broken before commit.
     """
-    with engine.connect() as conn:
+    with engine.execution_options(**{UNBOUNDED_OPTION: True}).connect() as conn:
         sqlite = conn.dialect.name == "sqlite"
         driver: Any = conn.connection.driver_connection
         if sqlite:

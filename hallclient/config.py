@@ -30,6 +30,11 @@ _CODE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 @dataclass(frozen=True)
 class Settings:
     database_url: str
+    # every wait on a hall's PostgreSQL is bounded (seconds; see db.pg_link.PgLimits)
+    database_connect_timeout: int = 5
+    database_statement_timeout: int = 15
+    database_idle_in_transaction_timeout: int = 60
+    database_keepalives: bool = True
     hall_code: str = "H01"
     hall_name: str = "燃气营业厅"  # names the hall only when it is first registered
     counter_code: str = "C01"
@@ -56,7 +61,22 @@ def _url(value: Any) -> str:
         raise ValueError("must start with sqlite:/// or postgresql://")
     if text in ("sqlite://", "sqlite:///:memory:") or "mode=memory" in text:
         raise ValueError("must name a database file: an in-memory database loses everything")
+    if text.startswith("postgresql"):
+        _check_servers(text)
     return text
+
+
+def _check_servers(url: str) -> None:
+    """A multi-host URL names its servers one way only (see ``db.pg_link.server_list``)."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from db.pg_link import server_list
+
+    try:
+        server_list(make_url(url))
+    except ArgumentError:
+        raise ValueError("is not a database URL") from None
 
 
 def _text(value: Any) -> str:
@@ -125,6 +145,16 @@ def _days(value: Any) -> int:
     return number
 
 
+def _seconds(low: int, high: int) -> Callable[[Any], int]:
+    def parse(value: Any) -> int:
+        number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
+        if not isinstance(number, int) or isinstance(number, bool) or not low <= number <= high:
+            raise ValueError(f"must be a whole number of seconds from {low} to {high}")
+        return number
+
+    return parse
+
+
 def _paper(value: Any) -> int:
     number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
     if number not in (58, 80) or isinstance(number, bool):
@@ -166,6 +196,14 @@ class _Key:
 
 KEYS = (
     _Key("database_url", ("database", "url"), _url),
+    _Key("database_connect_timeout", ("database", "connect_timeout"), _seconds(1, 120)),
+    _Key("database_statement_timeout", ("database", "statement_timeout"), _seconds(1, 600)),
+    _Key(
+        "database_idle_in_transaction_timeout",
+        ("database", "idle_in_transaction_timeout"),
+        _seconds(1, 3600),
+    ),
+    _Key("database_keepalives", ("database", "keepalives"), _flag),
     _Key("hall_code", ("hall", "code"), _code),
     _Key("hall_name", ("hall", "name"), _text),
     _Key("counter_code", ("hall", "counter"), _code),

@@ -17,6 +17,7 @@ from sqlalchemy.exc import OperationalError
 
 from db import migrate
 from db.engine import Database
+from db.pg_link import PgLimits
 from hallclient import paths
 from hallclient.access.audit import Where
 from hallclient.access.desk import AccessDesk
@@ -101,11 +102,21 @@ class Core:
         self.database.dispose()
 
 
-def connect(url: str) -> Database:
+def database_limits(settings: Settings) -> PgLimits:
+    """How long to wait for a hall's PostgreSQL, from the [database] settings."""
+    return PgLimits(
+        connect_timeout_s=settings.database_connect_timeout,
+        statement_timeout_s=settings.database_statement_timeout,
+        idle_in_transaction_timeout_s=settings.database_idle_in_transaction_timeout,
+        keepalives=settings.database_keepalives,
+    )
+
+
+def connect(url: str, limits: PgLimits | None = None) -> Database:
     """Open the database, creating a local SQLite file's folder; fail with a clear message."""
     if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
         Path(url.removeprefix("sqlite:///")).parent.mkdir(parents=True, exist_ok=True)
-    database = Database.connect(url)
+    database = Database.connect(url, limits=limits)
     try:
         with database.engine.connect():
             pass
@@ -129,7 +140,7 @@ def database_address(settings: Settings) -> str:
 
 def prepare_database(settings: Settings) -> Database:
     """Connect, creating and migrating a local SQLite file; a shared server must be current."""
-    database = connect(settings.database_url)
+    database = connect(settings.database_url, database_limits(settings))
     if not migrate.is_current(database.engine):
         if database.backend != "sqlite":
             database.dispose()

@@ -6,10 +6,13 @@ a deadlock or a busy SQLite file -- so a use case must be safe to run again
 (idempotency keys make payments so, see DESIGN §5).
 
 A database that cannot be reached or used (server down, file unreadable, busy past
-all retries) becomes :class:`DatabaseUnavailableError`: the person at the counter
-reads that nothing was saved; the driver's words go to the log.  A connection that
-breaks during the commit itself is different: the server may have committed before the
-answer was lost, so :class:`CommitUnconfirmedError` says the work may have been saved.
+all retries, a PostgreSQL server that cannot write here or stopped answering) becomes
+:class:`DatabaseUnavailableError`: the person at the counter reads that nothing was
+saved; the driver's words and the server in use go to the log.  The engine has already
+dropped such a connection, so the next attempt looks for the server that can write.
+A connection that breaks during the commit itself is different: the server may have
+committed before the answer was lost, so :class:`CommitUnconfirmedError` says the work
+may have been saved.
 """
 
 from __future__ import annotations
@@ -21,10 +24,10 @@ from types import TracebackType
 from typing import TypeVar
 
 from sqlalchemy.engine import Connection
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
-from db.engine import Database, is_retryable
+from db.engine import Database, is_retryable, is_unavailable
 from hallclient.errors import CommitUnconfirmedError, DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
@@ -73,27 +76,30 @@ class UnitOfWork:
         try:
             if not self._committed:
                 session.rollback()
-        except (OperationalError, InterfaceError) as error:  # the connection died meanwhile
+        except DBAPIError as error:  # the connection died meanwhile
+            if not is_unavailable(error):
+                raise
             if exc is None:
-                raise _unavailable(error) from error
+                raise _unavailable(self.database, error) from error
             log.warning("rollback after %s failed: %s", type(exc).__name__, error.orig)
         finally:
             session.close()
             self._session, self._connection = None, None
-        if isinstance(exc, OperationalError | InterfaceError) and not is_retryable(exc):
-            raise _unavailable(exc) from exc
+        if isinstance(exc, DBAPIError) and is_unavailable(exc):
+            raise _unavailable(self.database, exc) from exc
 
     def commit(self) -> None:
         self._connection = None
         try:
             self.session.commit()
-        except (OperationalError, InterfaceError) as error:
-            if is_retryable(error):
+        except DBAPIError as error:
+            if not is_unavailable(error):
                 raise  # refused by the server (a conflict): nothing saved, run again
             self._committed = True  # nothing left to roll back on a dead connection
-            log.error("commit unconfirmed: %s", " ".join(str(error.orig).split()))
+            where = self.database.describe()
+            log.error("commit unconfirmed on %s: %s", where, _words(error))
             raise CommitUnconfirmedError(
-                "the connection broke during the commit: the work may have been saved"
+                f"the connection to {where} broke during the commit: the work may have been saved"
             ) from error
         self._committed = True
 
@@ -108,12 +114,19 @@ def run_write(database: Database, use_case: Callable[[UnitOfWork], T]) -> T:
             if not is_retryable(error):
                 raise
             if attempt == MAX_ATTEMPTS:
-                raise _unavailable(error) from error
+                raise _unavailable(database, error) from error
             log.warning("transient database conflict (attempt %d): %s", attempt, error.orig)
             time.sleep(0.05 * attempt)
     raise AssertionError("unreachable")
 
 
-def _unavailable(error: DBAPIError) -> DatabaseUnavailableError:
-    log.error("database unavailable: %s", " ".join(str(error.orig).split()))
-    return DatabaseUnavailableError("the database cannot be reached or used; nothing was saved")
+def _unavailable(database: Database, error: DBAPIError) -> DatabaseUnavailableError:
+    where = database.describe()
+    log.error("database unavailable (%s): %s", where, _words(error))
+    return DatabaseUnavailableError(
+        f"the database {where} cannot be reached or used; nothing was saved"
+    )
+
+
+def _words(error: DBAPIError) -> str:
+    return " ".join(str(error.orig).split())

@@ -46,7 +46,7 @@ def sqlite_url(directory: Path) -> str:
     return f"sqlite:///{directory / 'hallclient.sqlite3'}"
 
 
-def _no_postgresql(reason: str) -> NoReturn:
+def no_postgresql(reason: str) -> NoReturn:
     if os.environ.get("CI", "").lower() == "true":
         pytest.fail(f"PostgreSQL is required in CI: {reason}", pytrace=False)
     pytest.skip(f"PostgreSQL tests skipped: {reason}")
@@ -61,7 +61,7 @@ def pg_server() -> Iterator[PgServer]:
     try:
         cluster = PgCluster()
     except PgUnavailableError as error:
-        _no_postgresql(str(error))
+        no_postgresql(str(error))
     with cluster:
         yield cluster
 

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import os
 import re
+import shlex
 import shutil
 import socket
 import subprocess
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 
 import psycopg
@@ -95,11 +97,21 @@ class PgServer:
 
 
 class PgCluster(PgServer):
-    """A cluster in a temporary directory; :meth:`close` stops it and removes the directory."""
+    """A cluster in a temporary directory; :meth:`close` stops it and removes the directory.
 
-    def __init__(self, bindir: Path | None = None, *, durable: bool = False) -> None:
+    ``settings`` are server settings (``-c name=value``) on top of the suite's own.
+    """
+
+    def __init__(
+        self,
+        bindir: Path | None = None,
+        *,
+        durable: bool = False,
+        settings: Mapping[str, str] | None = None,
+    ) -> None:
         self.bindir = bindir or find_bindir()
         self.durable = durable
+        self.settings = dict(settings or {})
         self.port = _free_port()
         self.root = Path(tempfile.mkdtemp(prefix="hallclient-pg-", dir=self._parent()))
         self.root.chmod(0o755)
@@ -142,6 +154,10 @@ class PgCluster(PgServer):
         if _as_root():
             shutil.chown(self.root, user=_SERVER_USER)
             shutil.chown(self.socketdir, user=_SERVER_USER)
+        self._make_datadir()
+        self.start()
+
+    def _make_datadir(self) -> None:
         self._check(
             "initdb",
             "-D",
@@ -156,18 +172,20 @@ class PgCluster(PgServer):
             "--no-sync",
         )
 
-    def start(self) -> None:
-        """Start the server (again, after :meth:`stop`); returns once it accepts connections."""
+    def start(self, **settings: str) -> None:
+        """Start the server (again), with ``settings`` on top of the cluster's own."""
         options = f"-h 127.0.0.1 -p {self.port} -k {self.socketdir}"
         if not self.durable:
             options += f" {_SPEED_OPTIONS}"
+        for name, value in (self.settings | settings).items():
+            options += " -c " + shlex.quote(f"{name}={value}")  # pg_ctl runs it through sh
         self._check(
             "pg_ctl", "-w", "-D", str(self.datadir), "-l", str(self.logfile), "-o", options, "start"
         )
 
-    def stop(self) -> None:
-        """Stop the server (fast shutdown: sessions end); :meth:`start` starts it again."""
-        self._check("pg_ctl", "-D", str(self.datadir), "-m", "fast", "-w", "stop")
+    def stop(self, mode: str = "fast") -> None:
+        """Stop the server: ``fast`` (clean) or ``immediate`` (as if it crashed)."""
+        self._check("pg_ctl", "-D", str(self.datadir), "-m", mode, "-w", "stop")
 
     def close(self) -> None:
         """Stop the server (fast shutdown) and delete its directory."""

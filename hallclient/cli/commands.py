@@ -21,7 +21,7 @@ from hallclient.cli.credentials import admin_context, ask_password, where_of
 from hallclient.clock import SystemClock
 from hallclient.config import Settings
 from hallclient.context import command_line_operator
-from hallclient.core import connect, prepare_database
+from hallclient.core import connect, database_limits, prepare_database
 from hallclient.errors import HallError
 from hallclient.setup.demo import build_demo, refuse_real_users
 from hallclient.setup.reference import load_reference
@@ -32,7 +32,7 @@ MAX_DEMO_ACCOUNTS = 1_000_000
 def db_command(args: argparse.Namespace, settings: Settings) -> int:
     if args.db_action == "backup":
         return _backup(settings.database_url, args.target)
-    database = connect(settings.database_url)
+    database = connect(settings.database_url, database_limits(settings))
     try:
         if args.db_action == "downgrade" and _has_people_to_answer(database):
             admin_context(database, settings, args)  # it can empty a database of money
@@ -113,7 +113,7 @@ def demo_command(args: argparse.Namespace, settings: Settings) -> int:
         print(f"--accounts must be between 0 and {MAX_DEMO_ACCOUNTS:,}", file=sys.stderr)
         return 2
     reference = load_reference(paths.resources_dir() / "reference")
-    database = connect(settings.database_url)
+    database = connect(settings.database_url, database_limits(settings))
     try:
         if migrate.current_revision(database.engine) is not None:
             refuse_real_users(database)  # before the schema is touched

@@ -1,5 +1,5 @@
 import pytest
-from sqlalchemy import func, select
+from sqlalchemy import func, select, text
 
 from db import migrate
 from db.domain import Role
@@ -68,3 +68,21 @@ def test_unreachable_server_gives_a_clear_message():
     settings = Settings(database_url="postgresql://nobody@127.0.0.1:1/none")
     with pytest.raises(DatabaseUnavailableError, match="cannot open the database"):
         open_core(settings)
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_the_counter_waits_on_postgresql_as_long_as_its_settings_say(database):
+    url = database.engine.url.render_as_string(hide_password=False)
+    settings = Settings(
+        database_url=url, database_statement_timeout=9, database_idle_in_transaction_timeout=30
+    )
+    core = open_core(settings)
+    try:
+        with UnitOfWork(core.database) as uow:
+            waits = [
+                uow.connection.scalar(text(f"SHOW {name}"))
+                for name in ("statement_timeout", "idle_in_transaction_session_timeout")
+            ]
+        assert waits == ["9s", "30s"]
+    finally:
+        core.close()

@@ -42,6 +42,22 @@ def test_precedence_file_then_environment_then_flags(config_file):
     assert settings.config_path == config_file
 
 
+def test_database_waits_default_and_come_from_file_and_environment(config_file):
+    defaults = _load(config_file)
+    assert (
+        defaults.database_connect_timeout,
+        defaults.database_statement_timeout,
+        defaults.database_idle_in_transaction_timeout,
+        defaults.database_keepalives,
+    ) == (5, 15, 60, True)
+    config_file.write_text(
+        "[database]\nstatement_timeout = 30\nkeepalives = false\n", encoding="utf-8"
+    )
+    settings = _load(config_file, {"HALLCLIENT_DATABASE_CONNECT_TIMEOUT": "3"})
+    assert (settings.database_connect_timeout, settings.database_statement_timeout) == (3, 30)
+    assert settings.database_keepalives is False
+
+
 def test_config_path_from_environment(tmp_path):
     other = tmp_path / "other.toml"
     other.write_text('[hall]\ncode = "OTHER"\n', encoding="utf-8")
@@ -57,6 +73,13 @@ def test_config_path_from_environment(tmp_path):
         ('[hall]\ntimezone = "Mars/Olympus"\n', "hall.timezone", "time zone"),
         ('[database]\nurl = "mysql://x"\n', "database.url", "sqlite:///"),
         ("[ui]\nidle_lock_minutes = 0\n", "ui.idle_lock_minutes", "1 to 240"),
+        ("[database]\nstatement_timeout = 0\n", "database.statement_timeout", "1 to 600"),
+        ('[database]\nkeepalives = "maybe"\n', "database.keepalives", "true or false"),
+        (
+            '[database]\nurl = "postgresql://u@/hall?host=a:1&host=b:2&port=3"\n',
+            "database.url",
+            "ports in the hosts",
+        ),
         ('[hall]\ncolour = "blue"\n', "hall.colour", "unknown key"),
         ('hall = "flat"\n', "hall", "[section]"),
         ("[hall\n", "(syntax)", ""),
