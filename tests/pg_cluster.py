@@ -121,7 +121,6 @@ class PgCluster(PgServer):
         super().__init__(f"postgresql+psycopg://postgres@127.0.0.1:{self.port}/postgres")
         try:
             self._init()
-            self.start()
         except BaseException:
             self.close()
             raise
