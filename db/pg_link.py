@@ -32,6 +32,8 @@ UNBOUNDED_OPTION = "hallclient_unbounded"
 # read-only, server shutting down / crashed / starting up or in recovery, a statement
 # timed out, an idle transaction ended by the server; class 08 is a connection failure
 _UNUSABLE_SERVER_CODES = frozenset({"25006", "57P01", "57P02", "57P03", "57014", "25P03"})
+# of those, the server's own "not here": another server of the list may take the work now
+_NOT_HERE_CODES = frozenset({"25006", "57P01", "57P02", "57P03"})
 
 
 @dataclass(frozen=True)
@@ -114,6 +116,13 @@ def connect_arguments(url: URL, limits: PgLimits) -> tuple[URL, dict[str, Any]]:
     return url.set(query=query), arguments
 
 
+def server_said_not_here(error: BaseException | None) -> bool:
+    """True when the server itself refused: read-only, shutting down or in recovery (a
+    failover under way), as opposed to a timeout, where trying again would wait again."""
+    orig = getattr(error, "orig", error)
+    return getattr(orig, "sqlstate", None) in _NOT_HERE_CODES
+
+
 def is_unusable_server(error: BaseException | None) -> bool:
     """True when the server cannot take writes now or the connection is broken."""
     sqlstate = getattr(error, "sqlstate", None) or ""
@@ -131,7 +140,7 @@ class PgLink:
     def describe(self, database: str | None) -> str:
         text = f"PostgreSQL {self.in_use}/{database}"
         if len(self.servers) > 1:
-            text += f" (servers: {', '.join(self.servers)})"
+            text += f" [{', '.join(self.servers)}]"  # the list, in no language
         return text
 
     def record_server(self, dbapi_conn: Any, _record: Any) -> None:

@@ -122,8 +122,9 @@ def connect(url: str, limits: PgLimits | None = None) -> Database:
             pass
     except OperationalError as error:
         database.dispose()
+        where = database.describe()
         raise DatabaseUnavailableError(
-            f"cannot open the database {database.describe()}: {error.orig}"
+            f"cannot open the database {where}: {error.orig}", server=where
         ) from None
     return database
 

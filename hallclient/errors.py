@@ -22,7 +22,12 @@ class ConfigError(HallError):
 
 class DatabaseUnavailableError(HallError):
     """The database cannot be opened, reached or used; nothing of the attempt was saved
-    (except for :class:`CommitUnconfirmedError`)."""
+    (except for :class:`CommitUnconfirmedError`).  ``server`` names the database as
+    ``Database.describe()`` does (the server in use, never a password), for the message."""
+
+    def __init__(self, message: str, *, server: str = "") -> None:
+        self.server = server
+        super().__init__(message)
 
 
 class CommitUnconfirmedError(DatabaseUnavailableError):

@@ -28,6 +28,7 @@ from sqlalchemy.exc import DBAPIError
 from sqlalchemy.orm import Session
 
 from db.engine import Database, is_retryable, is_unavailable
+from db.pg_link import server_said_not_here
 from hallclient.errors import CommitUnconfirmedError, DatabaseUnavailableError
 
 log = logging.getLogger(__name__)
@@ -99,17 +100,30 @@ class UnitOfWork:
             where = self.database.describe()
             log.error("commit unconfirmed on %s: %s", where, _words(error))
             raise CommitUnconfirmedError(
-                f"the connection to {where} broke during the commit: the work may have been saved"
+                f"the connection to {where} broke during the commit: the work may have been saved",
+                server=where,
             ) from error
         self._committed = True
 
 
 def run_write(database: Database, use_case: Callable[[UnitOfWork], T]) -> T:
-    """Run ``use_case`` in a write unit of work, retrying transient conflicts."""
+    """Run ``use_case`` in a write unit of work, retrying transient conflicts, and once
+    more when the server said it cannot write here (read-only, shutting down, in
+    recovery) before the commit: the pool has been dropped by then, so the second try goes
+    through the URL's servers again and finds the one that can write (after a failover
+    the clerk need not see the first refusal).  A timeout is not tried again."""
+    reconnected = False
     for attempt in range(1, MAX_ATTEMPTS + 1):
         try:
             with UnitOfWork(database, write=True) as uow:
                 return use_case(uow)
+        except CommitUnconfirmedError:
+            raise  # perhaps saved: only reading it again tells
+        except DatabaseUnavailableError as error:
+            if reconnected or not server_said_not_here(error.__cause__):
+                raise
+            reconnected = True
+            log.warning("database unavailable before the commit: trying once more")
         except DBAPIError as error:
             if not is_retryable(error):
                 raise
@@ -124,7 +138,7 @@ def _unavailable(database: Database, error: DBAPIError) -> DatabaseUnavailableEr
     where = database.describe()
     log.error("database unavailable (%s): %s", where, _words(error))
     return DatabaseUnavailableError(
-        f"the database {where} cannot be reached or used; nothing was saved"
+        f"the database {where} cannot be reached or used; nothing was saved", server=where
     )
 
 

@@ -132,7 +132,10 @@ def _rows(database: Database, queries: list[Query]) -> Iterator[tuple[Query, tup
                 yield query, tuple(row)
     except (dbapi.OperationalError, dbapi.InterfaceError) as error:
         log.error("account search: database unavailable: %s", error)
-        raise DatabaseUnavailableError("the database cannot be reached or used") from None
+        where = database.describe()
+        raise DatabaseUnavailableError(
+            f"the database {where} cannot be reached or used", server=where
+        ) from None
     finally:
         connection.close()
 

@@ -2307,6 +2307,10 @@ Total {total}
         <translation>您的岗位无权进行此操作。</translation>
     </message>
     <message>
+        <source>{fault} Database: {server}</source>
+        <translation>{fault}数据库：{server}</translation>
+    </message>
+    <message>
         <source>The connection broke while saving: the work may have been saved. Look it up again (search, refresh the list) before doing it once more; if the database stays unreachable, call IT support.</source>
         <translation>保存时与数据库的连接中断：本次操作可能已经保存。请先重新查询（搜索或刷新列表）确认，再决定是否重做；如数据库一直无法连接，请联系信息技术支持。</translation>
     </message>

@@ -54,7 +54,7 @@ def test_a_muddled_multi_host_url_is_refused(url):
 def test_a_multi_host_description_names_the_server_in_use_and_the_list():
     database = Database.connect("postgresql://hall:s3cret@/hall?host=db1:5433&host=db2:5434")
     try:
-        assert database.describe() == ("PostgreSQL db1:5433/hall (servers: db1:5433, db2:5434)")
+        assert database.describe() == "PostgreSQL db1:5433/hall [db1:5433, db2:5434]"
     finally:
         database.dispose()
 
@@ -101,7 +101,9 @@ def test_a_read_only_server_is_reached_only_when_the_url_allows_it(pair):
 @pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
 def test_a_read_only_refusal_is_unavailable_and_the_next_attempt_reconnects(database):
     """SQLSTATE 25006 on a pooled connection (a server turned read-only under it): the
-    clerk reads "nothing was saved", and the connection is not used again."""
+    write is tried once more on a new connection (after a failover it lands on the server
+    that can write); refused again, the clerk reads "nothing was saved", and neither
+    connection is used again."""
 
     def write_read_only(uow: UnitOfWork) -> None:
         uow.connection.execute(text("SET TRANSACTION READ ONLY"))
@@ -112,8 +114,9 @@ def test_a_read_only_refusal_is_unavailable_and_the_next_attempt_reconnects(data
     pids: list[int] = []
     with pytest.raises(DatabaseUnavailableError, match="nothing was saved"):
         run_write(database, write_read_only)
+    assert len(pids) == 2 and pids[0] != pids[1]
     with UnitOfWork(database) as uow:
-        assert uow.connection.scalar(text("SELECT pg_backend_pid()")) != pids[0]
+        assert uow.connection.scalar(text("SELECT pg_backend_pid()")) not in pids
 
 
 def test_statements_are_bounded_except_in_a_migration_or_bulk_load(pg_server):
@@ -134,3 +137,18 @@ def test_statements_are_bounded_except_in_a_migration_or_bulk_load(pg_server):
     finally:
         database.dispose()
         pg_server.drop_database(name)
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_statement_past_its_timeout_is_not_tried_again(database):
+    """A timeout would only wait as long again: the clerk hears at once."""
+    runs: list[int] = []
+
+    def too_slow(uow: UnitOfWork) -> None:
+        runs.append(1)
+        uow.connection.execute(text("SET LOCAL statement_timeout = '50ms'"))
+        uow.connection.execute(text("SELECT pg_sleep(1)"))
+
+    with pytest.raises(DatabaseUnavailableError, match="nothing was saved"):
+        run_write(database, too_slow)
+    assert runs == [1]

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtCore import QEvent, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QResizeEvent
 from PySide6.QtWidgets import (
     QApplication,
@@ -48,6 +48,7 @@ if TYPE_CHECKING:
     from hallclient.core import Core
 
 _DATABASE_LABEL_WIDTH = 460
+DATABASE_LABEL_REFRESH_MS = 2000
 SCRIPT_PAGES = ("intake", "fees", "payments")
 SCRIPT_PANEL_MIN_WINDOW = 1280  # narrower (a 1024-pixel counter screen): the pages need the room
 
@@ -185,6 +186,9 @@ class MainWindow(QMainWindow):
         if self.pages.overview is not None:
             self.pages.overview.sig_day_closed.connect(self.business_day_label.refresh)
         self.business_day_label.refresh()
+        self._database_watch = QTimer(self, interval=DATABASE_LABEL_REFRESH_MS)
+        self._database_watch.timeout.connect(self._follow_database_server)
+        self._database_watch.start()
         bar = self.statusBar()
         bar.setSizeGripEnabled(False)
         for label in (self.user_label, self.counter_label, self.database_label):
@@ -325,6 +329,15 @@ class MainWindow(QMainWindow):
         return self.tr("{name} · employee no. {number} · {role}").format(
             name=self.user.display_name, number=self.user.employee_no, role=self.role_text()
         )
+
+    def _follow_database_server(self) -> None:
+        """After a failover the counter works on another server: the status bar says which
+        (no query: the engine remembers the server of its last connection)."""
+        database = self.core.database_description()
+        if database != self.database:
+            self.database = database
+            text = self.tr("Database: {database}").format(database=database)
+            self._set_database_text(text)
 
     def _set_database_text(self, text: str) -> None:
         """Long file paths are shortened in the middle; the tooltip has them in full."""

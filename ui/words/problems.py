@@ -41,6 +41,15 @@ def problem_text(error: HallError) -> str:
 
 
 def _database_text(error: DatabaseUnavailableError) -> str:
+    """What happened, then which database (the server in use, for IT support)."""
+    text = _database_fault_text(error)
+    if not error.server:
+        return text
+    named = QCoreApplication.translate("Problems", "{fault} Database: {server}")
+    return named.format(fault=text, server=error.server)
+
+
+def _database_fault_text(error: DatabaseUnavailableError) -> str:
     """Unreachable: nothing saved; a connection lost during the commit: perhaps saved."""
     if isinstance(error, CommitUnconfirmedError):
         return QCoreApplication.translate(
