@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 from dataclasses import replace
+from decimal import Decimal
 
 import pytest
 from sqlalchemy import select
@@ -18,18 +19,22 @@ from db.domain import Role
 from db.models import AuditEntry
 from db.models.receipts import Receipt
 from hallclient.ledger.verify import check_volumes
+from hallclient.receipts.desk import ReceiptDesk
 from hallclient.receipts.errors import SeriesGapKind, SeriesStoppedError
 from hallclient.receipts.issue import issue_receipt
 from hallclient.receipts.journal import CounterJournal
 from hallclient.receipts.journal_restore import RestoreRefusedError, restore_from_counter
 from hallclient.receipts.verify import check_all
 from hallclient.receipts.void import void_receipt
+from hallclient.shifts.desk import ShiftDesk
 from hallclient.uow import UnitOfWork
 from tests.db.cli_helpers import lines, run_cli, url_of
 from tests.db.receipt_helpers import Till, cash_request, open_till
 from tests.db.receipts.journal_helpers import take_backup
+from tests.db.receipts.test_receipt_desk_checks import NO_PRINTER
 from tests.db.receipts.test_receipt_void import _grant
 from tests.db.security_helpers import EMPLOYEE_NO, PASSWORD
+from tests.printing.samples import HEADING
 
 ADMIN = EMPLOYEE_NO[Role.ADMIN]
 GAS = (("G101", "12.5"), ("S105", "1"))  # tiered gas: the tier year moves with each receipt
@@ -111,3 +116,28 @@ def test_a_number_the_server_gave_to_another_payment_is_named_and_never_overwrit
     with pytest.raises(RestoreRefusedError, match="receipts 2 differ on the server"):
         restore_from_counter(till.database, admin, journal)
     assert sorted(_stored(till)) == [1, 2] and check_all(till.database).ok
+
+
+def test_the_desk_refuses_the_charge_and_the_shift_close_while_receipts_are_missing(
+    database, request
+):
+    till = open_till(database)
+    desk = ReceiptDesk(database, lambda _user: till.clerk, HEADING, NO_PRINTER)
+    backup = take_backup(database, request)
+    desk.charge(till.clerk.user, cash_request(till.cart(*GAS)))  # journaled by the desk
+    till.database = backup.restore(database)
+    desk = ReceiptDesk(till.database, lambda _user: till.clerk, HEADING, NO_PRINTER)  # restarted
+    shifts = ShiftDesk(
+        till.database,
+        lambda _user: till.clerk,
+        HEADING,
+        NO_PRINTER,
+        Decimal(0),
+        desk.require_journal_intact,
+    )
+    assert [gap.missing for gap in desk.check_journal()] == [(1,)]
+    with pytest.raises(SeriesStoppedError, match="receipts 1 missing on server"):
+        shifts.close(till.clerk.user, {}, {})
+    with pytest.raises(SeriesStoppedError):
+        desk.charge(till.clerk.user, cash_request(till.cart(*GAS)))
+    assert _stored(till) == {}
