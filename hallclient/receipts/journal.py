@@ -20,7 +20,6 @@ skipped, never fatal; the next line starts on a line of its own.
 from __future__ import annotations
 
 import hashlib
-import json
 import logging
 import os
 import re
@@ -43,6 +42,8 @@ log = logging.getLogger(__name__)
 SUFFIX = ".jsonl"
 _BATCH = 500
 _UNSAFE = re.compile(r"[^0-9A-Za-z_-]")
+_NUMBER = re.compile(rb'"number":(\d+)[,}]')
+_HASH = re.compile(rb'"hash":"([0-9a-f]{64})"')
 _HASH_AT = select(Receipt.hash).where(
     Receipt.series == bindparam("series"), Receipt.number == bindparam("number")
 )
@@ -145,7 +146,7 @@ class CounterJournal:
 
     def entries(self, series: str) -> Iterator[JournalEntry]:
         """The series' entries in the order written (a damaged line skipped, and logged)."""
-        for _number, line in _lines(self._path(series)):
+        for _number, line in _lines(self._path(series))[0]:
             try:
                 yield entry_of(line)
             except (ValueError, KeyError, TypeError):
@@ -242,29 +243,28 @@ def _gap(code: str, missing: list[int], differing: list[int]) -> SeriesGap | Non
     return SeriesGap(code, tuple(sorted(missing)), tuple(sorted(differing)))
 
 
-def _lines(path: Path) -> Iterator[tuple[int, bytes]]:
-    """The file's non-empty lines with their line numbers (none if there is no file)."""
+def _lines(path: Path) -> tuple[list[tuple[int, bytes]], bool]:
+    """The file's non-empty lines with their line numbers (none if there is no file), and
+    whether it ends with a whole line."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        return
-    for number, line in enumerate(data.split(b"\n"), start=1):
-        if line.strip():
-            yield number, line
+        return [], True
+    lines = [(n, line) for n, line in enumerate(data.split(b"\n"), start=1) if line.strip()]
+    return lines, not data or data.endswith(b"\n")
 
 
 def _read(path: Path) -> _SeriesFile:
     """A series' file: each number's hash; an unreadable line is named, never fatal."""
     series = _SeriesFile(path)
-    if not path.exists():
-        return series
-    lines = list(_lines(path))
-    series.ends_cleanly = not lines or path.read_bytes().endswith(b"\n")
+    lines, series.ends_cleanly = _lines(path)
     for number, line in lines:
-        try:
-            fields = json.loads(line)
-            series.hashes[int(fields["number"])] = str(fields["hash"])
-        except (ValueError, KeyError, TypeError):
+        # the two top-level keys read without parsing the whole line (a year's journal is read
+        # at the first check); a line that is not a whole object is cut off or damaged
+        found = _NUMBER.search(line), _HASH.search(line)
+        if found[0] and found[1] and line.rstrip().endswith(b"}"):
+            series.hashes[int(found[0][1])] = found[1][1].decode()
+        else:
             cut = number == lines[-1][0] and not series.ends_cleanly
             where = f"line {number}" + (" (the last, cut off while written)" if cut else "")
             log.warning("receipt journal %s: %s is unreadable and skipped", path, where)
