@@ -29,7 +29,7 @@ from hallclient.ledger.desk import LedgerDesk
 from hallclient.printing.printers import PrinterConfig
 from hallclient.printing.receipt_layout import Heading
 from hallclient.receipts.desk import ReceiptDesk
-from hallclient.reconnect import ReconnectWatch
+from hallclient.receipts.reconnect import ReconnectWatch
 from hallclient.referrals.desk import ReferralDesk
 from hallclient.scripts.desk import ScriptDesk
 from hallclient.setup import demo

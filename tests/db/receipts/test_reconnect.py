@@ -8,7 +8,7 @@ from sqlalchemy.exc import IntegrityError
 
 from db.engine import Database
 from hallclient.errors import DatabaseUnavailableError
-from hallclient.reconnect import ReconnectWatch
+from hallclient.receipts.reconnect import ReconnectWatch
 from hallclient.uow import UnitOfWork, run_write
 
 
