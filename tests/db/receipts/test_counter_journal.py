@@ -9,6 +9,7 @@ the next number -- none given twice.
 from __future__ import annotations
 
 import json
+import shutil
 from dataclasses import replace
 from decimal import Decimal
 
@@ -141,3 +142,24 @@ def test_the_desk_refuses_the_charge_and_the_shift_close_while_receipts_are_miss
     with pytest.raises(SeriesStoppedError):
         desk.charge(till.clerk.user, cash_request(till.cart(*GAS)))
     assert _stored(till) == {}
+
+
+def test_only_an_admin_restores_and_a_journal_copied_elsewhere_serves(
+    sqlite_database, request, capsys, tmp_path
+):
+    till = open_till(sqlite_database)
+    journal = CounterJournal.of(sqlite_database)
+    backup = take_backup(sqlite_database, request)
+    _issue(till, journal)
+    till.database = backup.restore(sqlite_database)
+    url, clerk = url_of(till.database), EMPLOYEE_NO[Role.CLERK]
+    copied = tmp_path / "from-the-counter"
+    shutil.copytree(journal.folder, copied)  # IT brought the counter's journal along
+
+    argv = ("receipts", "restore-from-counter", "--journal", str(copied))
+    code, _, err = run_cli(capsys, url, *argv, "--admin", clerk, stdin=lines(PASSWORD))
+    assert code == 2 and "is not an administrator" in err and _stored(till) == {}
+    code, out, err = run_cli(capsys, url, *argv, "--admin", ADMIN, stdin=lines(PASSWORD))
+    assert code == 0 and "receipts 1 restored" in out, err
+    code, out, _ = run_cli(capsys, url, *argv, "--admin", ADMIN, stdin=lines(PASSWORD))
+    assert code == 0 and "nothing to do" in out and sorted(_stored(till)) == [1]
