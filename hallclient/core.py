@@ -54,6 +54,7 @@ class Core:
         )
         self.reconnect = ReconnectWatch(database)
         self._open_desks()
+        self.receipts.check_journal()  # the desk's start: a series the server lost is logged now
 
     def _open_desks(self) -> None:
         settings, database, context = self.settings, self.database, self.context

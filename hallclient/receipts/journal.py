@@ -116,7 +116,8 @@ class CounterJournal:
 
     def append(self, entry: JournalEntry) -> None:
         """Keep ``entry``, whose commit was confirmed: written and fsync'd before this returns
-        (a replay of a receipt already kept adds nothing)."""
+        (a replay of a receipt already kept adds nothing).  A disk that refuses it is logged:
+        the receipt is saved all the same, and the clerk is not told otherwise."""
         record = entry.record
         with self._lock:
             series = self._file(record.series)
@@ -125,16 +126,29 @@ class CounterJournal:
             data = entry_line(entry)
             if not series.ends_cleanly:
                 data = b"\n" + data  # the cut-off line stays, as a line of its own
-            created = not series.path.exists()
-            if created:
-                self.folder.mkdir(parents=True, exist_ok=True)
-            with series.path.open("ab") as out:
-                out.write(data)
-                out.flush()
-                os.fsync(out.fileno())
-            if created:
-                _sync_folder(self.folder)
+            try:
+                self._write(series.path, data)
+            except OSError as error:
+                series.ends_cleanly = False  # a part of the line may be there
+                log.error(
+                    "receipt journal %s: receipt %s not kept: %s",
+                    series.path,
+                    record.receipt_no,
+                    error,
+                )
+                return
             series.hashes[record.number], series.ends_cleanly = record.hash, True
+
+    def _write(self, path: Path, data: bytes) -> None:
+        created = not path.exists()
+        if created:
+            self.folder.mkdir(parents=True, exist_ok=True)
+        with path.open("ab") as out:
+            out.write(data)
+            out.flush()
+            os.fsync(out.fileno())
+        if created:
+            _sync_folder(self.folder)
 
     # -- reading ---------------------------------------------------------------------------
 
@@ -165,7 +179,7 @@ class CounterJournal:
         named in the log); the others are cleared."""
         with UnitOfWork(database) as uow:
             for code in self.series():
-                self._settle(code, self._compare(uow, code))
+                self._settle(code, self._compare(uow, code), named_again=True)
         return self.stopped
 
     def check_series(self, uow: UnitOfWork, head: SeriesHead) -> None:
@@ -179,13 +193,17 @@ class CounterJournal:
         if gap is not None:
             raise gap.error()
 
-    def _settle(self, code: str, gap: SeriesGap | None) -> SeriesGap | None:
+    def _settle(
+        self, code: str, gap: SeriesGap | None, *, named_again: bool = False
+    ) -> SeriesGap | None:
+        """Record the comparison; a stop is logged when found, and again when a comparison
+        was asked for (``named_again``), not at every refused charge."""
         with self._lock:
             if gap is None:
                 if self._stopped.pop(code, None) is not None:
                     log.info("receipt journal: series %s matches the server again", code)
                 return None
-            if self._stopped.get(code) != gap:
+            if named_again or self._stopped.get(code) != gap:
                 log.error("receipt journal: %s; issuing on the series stops", gap.describe())
             self._stopped[code] = gap
             return gap
@@ -249,6 +267,9 @@ def _lines(path: Path) -> tuple[list[tuple[int, bytes]], bool]:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
+        return [], True
+    except OSError as error:  # compared as empty: the log says why nothing is checked
+        log.error("receipt journal %s cannot be read: %s", path, error)
         return [], True
     lines = [(n, line) for n, line in enumerate(data.split(b"\n"), start=1) if line.strip()]
     return lines, not data or data.endswith(b"\n")

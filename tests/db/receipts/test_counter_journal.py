@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import json
 import shutil
+import time
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 from sqlalchemy import select
@@ -19,6 +21,9 @@ from sqlalchemy import select
 from db.domain import Role
 from db.models import AuditEntry
 from db.models.receipts import Receipt
+from hallclient.config import Settings
+from hallclient.core import open_core
+from hallclient.errors import DatabaseUnavailableError
 from hallclient.ledger.verify import check_volumes
 from hallclient.receipts.desk import ReceiptDesk
 from hallclient.receipts.errors import SeriesGapKind, SeriesStoppedError
@@ -163,3 +168,41 @@ def test_only_an_admin_restores_and_a_journal_copied_elsewhere_serves(
     assert code == 0 and "receipts 1 restored" in out, err
     code, out, _ = run_cli(capsys, url, *argv, "--admin", ADMIN, stdin=lines(PASSWORD))
     assert code == 0 and "nothing to do" in out and sorted(_stored(till)) == [1]
+
+
+def test_the_desk_names_the_lost_receipts_at_its_start_and_when_the_database_is_back(
+    sqlite_database, request, caplog
+):
+    till = open_till(sqlite_database)
+    backup = take_backup(sqlite_database, request)
+    _issue(till, CounterJournal.of(sqlite_database))
+    url = url_of(backup.restore(sqlite_database))
+    core = open_core(Settings(database_url=url, hall_code="H01", counter_code="C01"))
+    try:
+        assert [gap.missing for gap in core.receipts.journal.stopped] == [(1,)]
+        assert "H01-C01-2026: receipts 1 are not on the server; issuing" in caplog.text
+        caplog.clear()
+        live = Path(url.removeprefix("sqlite:///"))
+        _without_the_file(core, live, live.with_name("aside.sqlite3"))
+        with pytest.raises(DatabaseUnavailableError):  # an empty file in its place
+            core.access.has_users()
+        _without_the_file(core, live, None)
+        live.with_name("aside.sqlite3").rename(live)
+        core.access.has_users()  # the first use that succeeds again
+        deadline = time.monotonic() + 30  # the comparison runs on a thread of its own
+        while "receipts 1 are not on the server" not in caplog.text and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert "receipts 1 are not on the server" in caplog.text
+    finally:
+        core.close()
+
+
+def _without_the_file(core, live: Path, aside: Path | None) -> None:
+    """Every connection closed, the database file moved ``aside`` (or deleted)."""
+    core.database.dispose()
+    for leftover in ("-wal", "-shm"):
+        live.with_name(live.name + leftover).unlink(missing_ok=True)
+    if aside is None:
+        live.unlink()
+    else:
+        live.rename(aside)

@@ -10,9 +10,11 @@ from db.models.receipts import Receipt
 from hallclient import paths
 from hallclient.receipts.issue import issue_receipt
 from hallclient.receipts.journal import CounterJournal
+from hallclient.receipts.journal_codec import JournalEntry
 from hallclient.receipts.store import load_record
 from hallclient.uow import UnitOfWork
 from tests.db.receipt_helpers import cash_request, open_till
+from tests.unit.receipts.test_payment import _record
 
 SERIES = "H01-C01-2026"
 
@@ -49,3 +51,13 @@ def test_a_line_cut_off_while_written_is_named_and_skipped(sqlite_database, capl
     issue_receipt(sqlite_database, till.clerk, cash_request(till.cart(("S105", "1"))), after)
     assert [e.record.number for e in CounterJournal(journal.folder).entries(SERIES)] == [1, 2, 3]
     assert path.read_bytes().startswith(whole) and path.read_bytes().endswith(b"}\n")
+
+
+def test_a_disk_that_refuses_the_line_is_logged_and_the_receipt_stands(tmp_path, caplog):
+    blocked = tmp_path / "journal"
+    blocked.write_text("not a folder")  # the journal cannot be made here
+    journal, record = CounterJournal(blocked), _record()
+    with caplog.at_level(logging.ERROR):
+        journal.append(JournalEntry(record, "0f" * 16, None, 1))
+    assert f"receipt {record.receipt_no} not kept" in caplog.text
+    assert list(journal.entries(record.series)) == []
