@@ -7,9 +7,9 @@ receipt (and void) to a local file once its commit is confirmed -- one JSON line
 one file per series in a folder per database, in the user data folder -- and compares it
 with the server's series: at every issue (in the issuing transaction, on the locked series
 row), when the core starts, when the database comes back after being unreachable, when the
-payments page is shown and before a shift closes.  A receipt the server lacks, or holds with another hash, stops
-the series (:class:`~hallclient.receipts.errors.SeriesStoppedError`) until an administrator
-uploads them again (:mod:`hallclient.receipts.journal_restore`).
+payments page is shown and before a shift closes.  A receipt the server lacks, or holds
+with another hash, stops the series (:class:`~hallclient.receipts.errors.SeriesStoppedError`)
+until an administrator uploads them again (:mod:`hallclient.receipts.journal_restore`).
 
 The hash chain anchors the comparison: once the server's receipt at a journaled number has
 the journal's hash, every receipt before it is the journal's too, so the usual check reads
