@@ -30,6 +30,7 @@ from hallclient.ledger.desk import LedgerDesk
 from hallclient.printing.printers import PrinterConfig
 from hallclient.printing.receipt_layout import Heading
 from hallclient.receipts.desk import ReceiptDesk
+from hallclient.receipts.reconnect import ReconnectWatch
 from hallclient.referrals.desk import ReferralDesk
 from hallclient.scripts.desk import ScriptDesk
 from hallclient.setup import demo
@@ -52,7 +53,9 @@ class Core:
                 uow, settings.hall_code, settings.hall_name, settings.counter_code
             ),
         )
+        self.reconnect = ReconnectWatch(database)
         self._open_desks()
+        self.receipts.check_journal()  # the desk's start: a series the server lost is logged now
 
     def _open_desks(self) -> None:
         settings, database, context = self.settings, self.database, self.context
@@ -70,8 +73,11 @@ class Core:
         self.ledger = LedgerDesk(database, context, settings.bill_due_days)
         self.tariff = TariffDesk(database, context)
         self.receipts = ReceiptDesk(database, context, heading, printer)
+        self.reconnect.on_reconnect(self.receipts.check_journal_soon)
         limit = settings.shift_difference_limit
-        self.shifts = ShiftDesk(database, context, heading, printer, limit)
+        self.shifts = ShiftDesk(
+            database, context, heading, printer, limit, self.receipts.require_journal_intact
+        )
         self.referrals = ReferralDesk(database, context, heading, printer, reference)
         settings_file = settings.config_path or paths.config_file()
         self.workplaces = WorkplaceDesk(database, context, self.workplace, printer, settings_file)

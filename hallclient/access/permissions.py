@@ -33,6 +33,7 @@ class Action(enum.StrEnum):
     READ_INFORMANTS = "read_informants"  # who reported gas theft: the auditor only, journaled
     MANAGE_DEPARTMENTS = "manage_departments"  # the department directory and its targets
     MANAGE_LEDGER = "manage_ledger"  # import meter readings, bill them, record outside payments
+    RESTORE_RECEIPTS = "restore_receipts"  # upload again, from a counter's journal, lost receipts
 
 
 class ApprovalKind(enum.StrEnum):
@@ -79,6 +80,7 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
         Action.EDIT_SCRIPTS,
         Action.MANAGE_DEPARTMENTS,
         Action.MANAGE_LEDGER,
+        Action.RESTORE_RECEIPTS,
     },
 }
 

@@ -6,7 +6,9 @@ chain of the hall's day closes and the accounts' ledger: every stored tier-year 
 against the lines, voids and bills it comes from, and that no bill is paid twice.
 
 Run by an administrator on the database directly (like ``audit verify``): reading and
-printing only, nothing is changed.
+printing only, nothing is changed.  ``receipts restore-from-counter`` is the exception: it
+writes receipts the server lost back from this counter's journal, so it runs as an
+administrator after their credentials (see :mod:`hallclient.receipts.journal_restore`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from sqlalchemy import select
 
 from db.engine import Database
 from db.models.receipts import Receipt
+from hallclient.cli.credentials import admin_context
 from hallclient.config import Settings
 from hallclient.core import prepare_database
 from hallclient.errors import HallError
@@ -28,6 +31,9 @@ from hallclient.printing.pdf import render_pdf
 from hallclient.printing.printers import PrinterConfig, send_job
 from hallclient.printing.receipt_layout import Copy, Heading, receipt_layout
 from hallclient.printing.test_page import test_page
+from hallclient.receipts.errors import number_ranges
+from hallclient.receipts.journal import CounterJournal
+from hallclient.receipts.journal_restore import restore_from_counter
 from hallclient.receipts.store import load_record
 from hallclient.receipts.verify import check_all
 from hallclient.setup.workplace import Workplace, workplace_of
@@ -50,6 +56,8 @@ def receipts_command(args: argparse.Namespace, settings: Settings) -> int:
     try:
         if args.receipts_action == "pdf":
             return _pdf(database, settings, args.receipt_no, args.out)
+        if args.receipts_action == "restore-from-counter":
+            return _restore(database, settings, args)
         verification = check_all(database, [*recorded_heads(database), *args.expect_head])
         day_fault = verify_day_closes(database, settings.hall_code)
         ledger = check_volumes(database)
@@ -75,6 +83,24 @@ def receipts_command(args: argparse.Namespace, settings: Settings) -> int:
     first = verification.first_fault or (f"day close {day_fault}" if day_fault else "ledger")
     print(f"receipts BROKEN: {first}")
     return 1
+
+
+def _restore(database: Database, settings: Settings, args: argparse.Namespace) -> int:
+    """The receipts the server lacks, uploaded again from the journal (or nothing to do)."""
+    journal = CounterJournal(args.journal) if args.journal else CounterJournal.of(database)
+    context = admin_context(database, settings, args)
+    restored = restore_from_counter(database, context, journal)
+    if not restored:
+        print(f"the server holds every receipt of the journal at {journal.folder}: nothing to do")
+        return 0
+    for series in restored:
+        print(
+            f"{series.series}: receipts {number_ranges(series.numbers)} restored, "
+            f"head {series.head}"
+        )
+        for note in series.detached:
+            print(f"  {note}")
+    return 0
 
 
 def _pdf(database: Database, settings: Settings, receipt_no: str, out: Path) -> int:

@@ -7,7 +7,9 @@ or ``hallclient.printing``, with the counter's heading and printer filled in.
 
 from __future__ import annotations
 
+import logging
 import os
+import threading
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -26,9 +28,12 @@ from hallclient.printing.receipt_layout import Copy, Heading, receipt_layout
 from hallclient.receipts import jobs
 from hallclient.receipts.issue import Issued, PaymentRequest, issue_receipt
 from hallclient.receipts.jobs import JobView
+from hallclient.receipts.journal import CounterJournal, SeriesGap
 from hallclient.receipts.payment import Settlement, Tender, settle
 from hallclient.receipts.record import ReceiptRecord
 from hallclient.receipts.void import void_receipt, voidable_record
+
+log = logging.getLogger(__name__)
 
 
 class ReceiptDesk:
@@ -38,9 +43,34 @@ class ReceiptDesk:
         context_of: Callable[[CurrentUser], Context],
         heading: Heading,
         printer: PrinterConfig,
+        journal: CounterJournal | None = None,
     ) -> None:
         self.database, self._context_of = database, context_of
         self.heading, self.printer = heading, printer
+        self.journal = journal or CounterJournal.of(database)
+
+    # -- the counter's journal -------------------------------------------------------------
+
+    def check_journal(self) -> tuple[SeriesGap, ...]:
+        """Compare the counter's journal with the server: the series stopped, named in the log
+        (the payments page asks when it is shown)."""
+        return self.journal.missing_on(self.database)
+
+    def check_journal_soon(self) -> None:
+        """The database answers again after an outage: compare on a thread of its own (called
+        from inside the statement that succeeded, which must not wait for it)."""
+        threading.Thread(target=self._check_quietly, name="journal-check", daemon=True).start()
+
+    def _check_quietly(self) -> None:
+        try:
+            self.check_journal()
+        except HallError as error:  # down again: the next reconnect compares
+            log.warning("receipt journal not compared: %s", error)
+
+    def require_journal_intact(self) -> None:
+        """Before a shift closes: its figures would lack receipts the server lost."""
+        for gap in self.check_journal():
+            raise gap.error()
 
     @staticmethod
     def check_payment(
@@ -55,7 +85,7 @@ class ReceiptDesk:
         return self.printer.backend != "none"
 
     def charge(self, user: CurrentUser, request: PaymentRequest) -> Issued:
-        return issue_receipt(self.database, self._context_of(user), request)
+        return issue_receipt(self.database, self._context_of(user), request, self.journal)
 
     def print(self, user: CurrentUser, job_id: int) -> PrintResult:
         """Print the job; the result carries the raster it drew, if it drew one."""
@@ -108,4 +138,5 @@ class ReceiptDesk:
         return voidable_record(self.database, self._context_of(user), receipt_no)
 
     def void(self, user: CurrentUser, receipt_no: str, reason: str, approval_id: int) -> Issued:
-        return void_receipt(self.database, self._context_of(user), receipt_no, reason, approval_id)
+        context = self._context_of(user)
+        return void_receipt(self.database, context, receipt_no, reason, approval_id, self.journal)

@@ -43,3 +43,33 @@ class ShortTenderError(ReceiptError):
     @property
     def missing(self) -> Decimal:
         return self.due - self.handed
+
+
+class SeriesGapKind(enum.StrEnum):
+    MISSING_ON_SERVER = "missing_on_server"  # receipts this counter issued are not there
+    DIFFERS_ON_SERVER = "differs_on_server"  # the server holds another receipt at the number
+
+
+class SeriesStoppedError(HallError):
+    """The counter's journal knows receipts of the series the server lacks, or holds otherwise:
+    issuing on it stops (a number would be given twice) until IT restores them
+    (``hallclient receipts restore-from-counter``)."""
+
+    def __init__(self, series: str, kind: SeriesGapKind, numbers: tuple[int, ...]) -> None:
+        self.series, self.kind, self.numbers = series, kind, numbers
+        what = kind.value.replace("_", " ")
+        super().__init__(
+            f"series {series} stopped: receipts {number_ranges(numbers)} {what}; "
+            "an administrator runs: hallclient receipts restore-from-counter"
+        )
+
+
+def number_ranges(numbers: tuple[int, ...]) -> str:
+    """``1-3, 7`` for (1, 2, 3, 7): a long run of missing receipts in a few characters."""
+    runs: list[list[int]] = []
+    for number in sorted(numbers):
+        if runs and number == runs[-1][-1] + 1:
+            runs[-1].append(number)
+        else:
+            runs.append([number])
+    return ", ".join(str(r[0]) if len(r) == 1 else f"{r[0]}-{r[-1]}" for r in runs)

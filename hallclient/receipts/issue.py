@@ -33,6 +33,8 @@ from hallclient.ledger.rules import tier_deltas
 from hallclient.ledger.volumes import add_volumes
 from hallclient.receipts.cart import Cart
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
+from hallclient.receipts.journal import CounterJournal
+from hallclient.receipts.journal_codec import JournalEntry
 from hallclient.receipts.numbering import (
     advance_series,
     locked_series,
@@ -73,17 +75,37 @@ class Issued:
     record: ReceiptRecord
     print_job_id: int
     replayed: bool  # the key had already been charged: this is that receipt
+    key: str = ""  # the row's idempotency key, visit and shift: what the counter's journal keeps
+    visit_id: int | None = None
+    shift_id: int | None = None
+
+    def journal_entry(self) -> JournalEntry:
+        return JournalEntry(self.record, self.key, self.visit_id, self.shift_id)
 
 
-def issue_receipt(database: Database, context: Context, request: PaymentRequest) -> Issued:
-    """Charge the cart: the receipt, or a refusal that changed nothing."""
+def issue_receipt(
+    database: Database,
+    context: Context,
+    request: PaymentRequest,
+    journal: CounterJournal | None = None,
+) -> Issued:
+    """Charge the cart: the receipt, or a refusal that changed nothing.
+
+    With the counter's ``journal`` the series is checked against it before a number is
+    drawn, and the receipt is kept in it once its commit is confirmed.
+    """
     context.require(Action.SERVE_CUSTOMERS)
     settlement = check_request(request)
     try:
-        return run_write(database, lambda uow: _issue_and_commit(uow, context, request, settlement))
+        issued = run_write(
+            database, lambda uow: _issue_and_commit(uow, context, request, settlement, journal)
+        )
     except IntegrityError as error:  # the same key committed by another attempt meanwhile
         log.warning("payment %s: replay after a concurrent commit (%s)", request.key, error.orig)
-        return run_write(database, lambda uow: _replay(uow, request, settlement))
+        issued = run_write(database, lambda uow: _replay(uow, request, settlement))
+    if journal is not None:
+        journal.append(issued.journal_entry())
+    return issued
 
 
 def check_request(request: PaymentRequest) -> Settlement:
@@ -96,9 +118,13 @@ def check_request(request: PaymentRequest) -> Settlement:
 
 
 def _issue_and_commit(
-    uow: UnitOfWork, context: Context, request: PaymentRequest, settlement: Settlement
+    uow: UnitOfWork,
+    context: Context,
+    request: PaymentRequest,
+    settlement: Settlement,
+    journal: CounterJournal | None,
 ) -> Issued:
-    issued = stage_receipt(uow, context, request, settlement)
+    issued = stage_receipt(uow, context, request, settlement, journal)
     if not issued.replayed:
         uow.commit()
         log.info("receipt %s issued: %s", issued.record.receipt_no, issued.record.total)
@@ -106,7 +132,11 @@ def _issue_and_commit(
 
 
 def stage_receipt(
-    uow: UnitOfWork, context: Context, request: PaymentRequest, settlement: Settlement
+    uow: UnitOfWork,
+    context: Context,
+    request: PaymentRequest,
+    settlement: Settlement,
+    journal: CounterJournal | None = None,
 ) -> Issued:
     """Everything of an issuance but the commit: the number is drawn and the rows written.
 
@@ -119,6 +149,8 @@ def stage_receipt(
     series = locked_series(uow, series_code(context))
     if (replayed := _by_key(uow, request, settlement)) is not None:
         return replayed
+    if journal is not None:
+        journal.check_series(uow, series)
     shift_id = shift_id_for_receipt(uow, context)
     account_no, customer, known = _customer(uow, request)
     quotes = _confirmed(uow, context, request.cart, known.get(account_no))
@@ -139,7 +171,7 @@ def stage_receipt(
     job_id = add_first_print_job(uow, context, receipt_id)
     add_volumes(uow, account_no, tier_deltas(quotes))
     advance_series(uow, series.code, record.number, record.hash)
-    return Issued(record, job_id, replayed=False)
+    return Issued(record, job_id, False, request.key, request.visit_id, shift_id)
 
 
 def _confirmed(
@@ -178,7 +210,7 @@ def _by_key(uow: UnitOfWork, request: PaymentRequest, settlement: Settlement) ->
         select(PrintJob.id).where(PrintJob.receipt_id == receipt.id, PrintJob.copy_no == 1)
     )
     assert job_id is not None
-    return Issued(record, job_id, replayed=True)
+    return Issued(record, job_id, True, receipt.idempotency_key, receipt.visit_id, receipt.shift_id)
 
 
 def _same_payment(record: ReceiptRecord, request: PaymentRequest, settled: Settlement) -> bool:

@@ -26,7 +26,7 @@ _Row = dict[str, object]
 
 
 def add_receipt(
-    uow: UnitOfWork, record: ReceiptRecord, key: str, visit_id: int | None, shift_id: int
+    uow: UnitOfWork, record: ReceiptRecord, key: str, visit_id: int | None, shift_id: int | None
 ) -> int:
     """Write the receipt, its lines and payments; return the receipt's id.
 
@@ -43,7 +43,9 @@ def add_receipt(
     return receipt_id
 
 
-def _receipt_row(record: ReceiptRecord, key: str, visit_id: int | None, shift_id: int) -> _Row:
+def _receipt_row(
+    record: ReceiptRecord, key: str, visit_id: int | None, shift_id: int | None
+) -> _Row:
     return {
         "series": record.series,
         "number": record.number,

@@ -26,6 +26,7 @@ from hallclient.context import Context
 from hallclient.ledger.volumes import unwind_receipt
 from hallclient.receipts.errors import ReceiptError, ReceiptProblem
 from hallclient.receipts.issue import Issued
+from hallclient.receipts.journal import CounterJournal
 from hallclient.receipts.numbering import (
     SeriesHead,
     advance_series,
@@ -45,20 +46,32 @@ ZERO = Decimal("0.00")
 
 
 def void_receipt(
-    database: Database, context: Context, receipt_no: str, reason: str, approval_id: int
+    database: Database,
+    context: Context,
+    receipt_no: str,
+    reason: str,
+    approval_id: int,
+    journal: CounterJournal | None = None,
 ) -> Issued:
-    """Void ``receipt_no`` with the approval granted for it; the void slip waits to print."""
+    """Void ``receipt_no`` with the approval granted for it; the void slip waits to print.
+
+    The void is numbered in this counter's series: checked against, and kept in, its
+    ``journal`` as a receipt is (see :func:`~hallclient.receipts.issue.issue_receipt`)."""
     context.require(Action.SERVE_CUSTOMERS)
     reason = clean_text(reason, "reason", MAX_REASON)
     if not reason:
         raise ReceiptError(ReceiptProblem.NOT_VOIDABLE, "a reason is required")
     try:
-        return run_write(
-            database, lambda uow: _void_and_commit(uow, context, receipt_no, reason, approval_id)
+        issued = run_write(
+            database,
+            lambda uow: _void_and_commit(uow, context, receipt_no, reason, approval_id, journal),
         )
     except IntegrityError:  # another counter voided it at the same moment: that void stands
         log.warning("receipt %s: voided concurrently", receipt_no)
         raise ReceiptError(ReceiptProblem.ALREADY_VOID, receipt_no) from None
+    if journal is not None and issued.record.counter_code == context.where.counter_code:
+        journal.append(issued.journal_entry())
+    return issued
 
 
 def voidable_record(database: Database, context: Context, receipt_no: str) -> ReceiptRecord:
@@ -74,7 +87,12 @@ def voidable_record(database: Database, context: Context, receipt_no: str) -> Re
 
 
 def _void_and_commit(
-    uow: UnitOfWork, context: Context, receipt_no: str, reason: str, approval_id: int
+    uow: UnitOfWork,
+    context: Context,
+    receipt_no: str,
+    reason: str,
+    approval_id: int,
+    journal: CounterJournal | None,
 ) -> Issued:
     """The void in one transaction: series, original, shift, approval, account, in that order."""
     key = f"void-{receipt_no}"[:64]  # one void per receipt: a retry finds the first
@@ -82,6 +100,8 @@ def _void_and_commit(
     original = _voidable(uow, context, receipt_no, key)
     if isinstance(original, Issued):
         return original
+    if journal is not None:
+        journal.check_series(uow, series)
     shift_id = shift_id_for_receipt(uow, context)
     approved_by = _approver(uow, context, approval_id, receipt_no)
     first = load_record(uow, original)
@@ -94,7 +114,7 @@ def _void_and_commit(
     context.record(uow, "receipt.void", "receipt", receipt_no, details)
     uow.commit()
     log.info("receipt %s voided by %s", receipt_no, record.receipt_no)
-    return Issued(record, job_id, replayed=False)
+    return Issued(record, job_id, False, key, original.visit_id, shift_id)
 
 
 def _approver(uow: UnitOfWork, context: Context, approval_id: int, receipt_no: str) -> str:
@@ -137,7 +157,8 @@ def _voidable(uow: UnitOfWork, context: Context, receipt_no: str, key: str) -> R
     done = session.scalar(select(Receipt).where(Receipt.idempotency_key == key))
     if done is not None:
         job = session.scalar(select(PrintJob.id).where(PrintJob.receipt_id == done.id))
-        return Issued(load_record(uow, done), job or 0, replayed=True)
+        record = load_record(uow, done)
+        return Issued(record, job or 0, True, done.idempotency_key, done.visit_id, done.shift_id)
     original = session.scalar(select(Receipt).where(Receipt.receipt_no == receipt_no))
     if original is None:
         raise ReceiptError(ReceiptProblem.UNKNOWN_RECEIPT, receipt_no)

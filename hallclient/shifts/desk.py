@@ -44,9 +44,13 @@ class ShiftDesk:
         heading: Heading,
         printer: PrinterConfig,
         limit: Decimal,
+        before_close: Callable[[], None] = lambda: None,
     ) -> None:
+        """``before_close`` refuses a close whose figures cannot be trusted (the receipt desk
+        checks its journal: the server may have lost receipts of the shift)."""
         self.database, self._context_of = database, context_of
         self.heading, self.printer, self.limit = heading, printer, limit
+        self._before_close = before_close
 
     @property
     def paper(self) -> Paper:
@@ -87,6 +91,7 @@ class ShiftDesk:
         approval_id: int | None = None,
     ) -> ShiftReading:
         context = self._context_of(user)
+        self._before_close()
         return shifts.close_shift(self.database, context, count, declared, self.limit, approval_id)
 
     def report_image(self, reading: ShiftReading) -> Image.Image:

@@ -2409,6 +2409,17 @@ Total {total}
     </message>
 </context>
 <context>
+    <name>ReceiptJournal</name>
+    <message>
+        <source>The database holds other receipts under numbers {numbers} of series {series} than this counter issued. No payment can be taken on this series until IT has compared them; please call IT support.</source>
+        <translation>数据库中收据系列 {series} 第 {numbers} 号与本窗口开出的收据不一致。信息部门核对之前，本系列暂停收款；请联系信息部门。</translation>
+    </message>
+    <message>
+        <source>Receipts {numbers} of series {series} were saved, but the database no longer has them (a server failover, or a restore from a backup). So that no number is given twice, no payment can be taken on this series. Please call IT support: an administrator runs “hallclient receipts restore-from-counter” on this PC.</source>
+        <translation>收据系列 {series} 第 {numbers} 号已开出并保存，但数据库中已没有这些收据（服务器切换，或从旧备份恢复）。为避免同一号码重复使用，本系列暂停收款。请联系信息部门：由管理员在本机运行“hallclient receipts restore-from-counter”。</translation>
+    </message>
+</context>
+<context>
     <name>ReceiptPrinting</name>
     <message>
         <source>{n} receipt waiting to be printed: press F5.</source>

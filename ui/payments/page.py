@@ -33,8 +33,9 @@ from PySide6.QtWidgets import (
 from hallclient.errors import DatabaseUnavailableError, HallError
 from hallclient.money import format_yuan
 from hallclient.receipts.cart import Cart
-from hallclient.receipts.errors import ReceiptError, ReceiptProblem
+from hallclient.receipts.errors import ReceiptError, ReceiptProblem, SeriesStoppedError
 from hallclient.receipts.issue import Issued, PaymentRequest
+from hallclient.receipts.journal import SeriesGap
 from hallclient.receipts.money_words import capitals
 from hallclient.receipts.payment import Tender
 from hallclient.shifts.errors import ShiftError
@@ -52,6 +53,7 @@ from ui.payments.void_flow import VoidFlow
 from ui.payments.waiting import ChargeWait
 from ui.words.payments import method_text, payment_problem_text, shift_note_text
 from ui.words.phrase_watch import PhraseWatch
+from ui.words.receipt_journal import series_stopped_text
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
@@ -97,6 +99,8 @@ class PaymentsPage(QFrame):
         self.visit_bar = VisitBar()
         self.shift_note = named(QLabel(wordWrap=True), "payShiftNote")
         self.shift_note.hide()  # shown while no shift of this clerk is open here
+        self.series_note = named(QLabel(wordWrap=True), "paySeriesNote")
+        self.series_note.hide()  # shown while the counter's journal stops a series
         self.lines = CartTableModel()
         self.table = table_view(self.lines, "payCart", CartTableModel.COL_ITEM)
         self.total = named(QLabel(), "payTotal")
@@ -113,6 +117,7 @@ class PaymentsPage(QFrame):
             self.title,
             self.visit_bar,
             self.shift_note,
+            self.series_note,
             self.table,
             self.total,
             self.words,
@@ -185,6 +190,7 @@ class PaymentsPage(QFrame):
         super().showEvent(event)
         self.printing.check_waiting()
         self._check_shift()
+        self._check_journal()
         if self.cart.lines:
             self.form.tendered.setFocus()
 
@@ -245,6 +251,20 @@ class PaymentsPage(QFrame):
             text = shift_note_text(shift.clerk_name, shift.clerk_employee_no)
         self.shift_note.setText(text)
         self.shift_note.setVisible(bool(text))
+
+    # -- the counter's journal --------------------------------------------------------------
+
+    def _check_journal(self) -> None:
+        """The journal compared with the server off the GUI thread: a series the server lost
+        receipts of is named here before anyone tries to charge."""
+        self._runner.start(
+            lambda _p: self._core.receipts.check_journal(), self._journal_read, lambda _e: None
+        )
+
+    def _journal_read(self, gaps: tuple[SeriesGap, ...]) -> None:
+        text = "\n".join(series_stopped_text(gap.error()) for gap in gaps)
+        self.series_note.setText(text)
+        self.series_note.setVisible(bool(text))
 
     # -- charging --------------------------------------------------------------------------
 
@@ -322,6 +342,8 @@ class PaymentsPage(QFrame):
             self.receipt_no.setText(error.detail)
         elif isinstance(error, ShiftError):
             self._check_shift()
+        elif isinstance(error, SeriesStoppedError):
+            self._check_journal()
         self.say(payment_problem_text(error))
         voids = isinstance(error, ReceiptError) and error.problem in _VOID_FIELD
         field = self.receipt_no if voids else self.form.field_to_fix(error)

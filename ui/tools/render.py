@@ -8,6 +8,7 @@ idle lock), "change-password" (the forced change after the first login) and
 "approval" (a manager's approval of a void, over the payments page), "fees-search"
 (pinyin initials typed in the fee lookup), "fees-quote" (a tiered gas quote for a
 large household, with its basis), "fees-abolished" (an abolished fee chosen),
+"payments-series-stopped" (the database lacks receipts this counter issued),
 "intake-visit" (a called ticket with its account and purpose), "intake-close" (the
 satisfaction question) and "intake-day" (today's visits with wait and service times);
 "payments-waiting" and "waiting-database" (:mod:`ui.tools.render_waiting`),
@@ -22,6 +23,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -48,6 +50,7 @@ from ui.shell.app import prepare_application
 from ui.shell.main_window import MainWindow
 from ui.shell.pages import AREAS
 from ui.tools.render_admin import ADMIN_SCREENS, admin_screen
+from ui.tools.render_journal import lost_receipts
 from ui.tools.render_referrals import REFERRAL_SCREENS, referral_screen
 from ui.tools.render_shifts import FLOAT as SHIFT_FLOAT
 from ui.tools.render_shifts import SHIFT_SCREENS, shift_screen
@@ -62,7 +65,12 @@ if TYPE_CHECKING:
 DIALOG_SCREENS = ("locked", "change-password", "approval", "quick-reference")
 FEE_SCREENS = ("fees-search", "fees-quote", "fees-abolished")
 INTAKE_SCREENS = ("intake-visit", "intake-close", "intake-day")
-PAYMENT_SCREENS = ("payments-charge", "payments-receipt", "payments-waiting")
+PAYMENT_SCREENS = (
+    "payments-charge",
+    "payments-receipt",
+    "payments-waiting",
+    "payments-series-stopped",
+)
 ALL_SCREENS = (
     "login",
     "login-error",
@@ -317,7 +325,8 @@ class _Renderer:
             fees.add_to_cart()
         window.show_area("payments")
         payments.form.amounts[PaymentMethod.WECHAT].setText("500")
-        payments.form.tendered.setText("700")
+        # the tier year moved with the receipt screen's gas: this one costs more
+        payments.form.tendered.setText("2000" if name == "payments-series-stopped" else "700")
         if name == "payments-charge":
             return grab(window)
         if name == "payments-waiting":
@@ -327,7 +336,27 @@ class _Renderer:
         wait_until(
             lambda: payments.preview.pixmap() is not None and not payments.preview.pixmap().isNull()
         )
+        if name == "payments-series-stopped":
+            return self._series_stopped(window, payments)
         return grab(window)
+
+    def _series_stopped(self, window: MainWindow, payments: PaymentsPage) -> QPixmap:
+        """The receipt just issued and two after it, known to a journal of this screen's own
+        only (the PC's journal and the database stay as they are): the database lacks them,
+        as after a restore from an older backup."""
+        desk = self.core.receipts
+        series = payments.receipt_no.text().rsplit("-", 1)[0]
+        own = desk.journal
+        with tempfile.TemporaryDirectory() as folder:
+            desk.journal = lost_receipts(own, series, Path(folder), 2)
+            try:
+                window.show()
+                window.show_area("intake")
+                window.show_area("payments")
+                wait_until(payments.series_note.isVisible)
+                return grab(window)
+            finally:
+                desk.journal = own
 
 
 def _on_backdrop(dialog: QPixmap, size: tuple[int, int]) -> QPixmap:

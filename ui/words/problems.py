@@ -1,5 +1,5 @@
 """The words for the core's faults that are not refusals of one form (database, schema,
-a required password change, a role without the permission).
+a required password change, a role without the permission, a receipt series stopped).
 
 A :class:`HallError` the UI has no own words for is shown as the core worded it.
 """
@@ -17,7 +17,9 @@ from hallclient.errors import (
     SchemaOutdatedError,
 )
 from hallclient.ledger.errors import LedgerError
+from hallclient.receipts.errors import SeriesStoppedError
 from ui.words.ledger import ledger_problem_text
+from ui.words.receipt_journal import series_stopped_text
 
 
 def problem_text(error: HallError) -> str:
@@ -35,8 +37,15 @@ def problem_text(error: HallError) -> str:
         )
     if isinstance(error, PermissionDeniedError):
         return QCoreApplication.translate("Problems", "Your role may not do this.")
+    return _capability_text(error)
+
+
+def _capability_text(error: HallError) -> str:
+    """A capability's fault that any page may meet (a ledger refusal, a stopped series)."""
     if isinstance(error, LedgerError):
         return ledger_problem_text(error)
+    if isinstance(error, SeriesStoppedError):
+        return series_stopped_text(error)
     return str(error)
 
 

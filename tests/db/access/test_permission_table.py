@@ -27,6 +27,8 @@ from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
 from hallclient.intake import queue
 from hallclient.ledger.billing import run_billing
+from hallclient.receipts.journal import CounterJournal
+from hallclient.receipts.journal_restore import restore_from_counter
 from hallclient.referrals import directory, informants
 from hallclient.referrals import service as referrals
 from hallclient.referrals.service import NewReferral
@@ -134,6 +136,10 @@ def _manage_ledger(database, context, _users):
     return run_billing(database, context, due_days=15)
 
 
+def _restore_receipts(database, context, _users):
+    return restore_from_counter(database, context, CounterJournal.of(database))
+
+
 INVOKERS: dict[Action, Invoker] = {
     Action.CHANGE_OWN_PASSWORD: _change_password,
     Action.MANAGE_USERS: _manage_users,
@@ -152,6 +158,7 @@ INVOKERS: dict[Action, Invoker] = {
     Action.READ_INFORMANTS: _read_informants,
     Action.MANAGE_DEPARTMENTS: _manage_departments,
     Action.MANAGE_LEDGER: _manage_ledger,
+    Action.RESTORE_RECEIPTS: _restore_receipts,
 }
 
 

@@ -13,6 +13,9 @@ Run with ``pytest tests/perf/receipts/test_issuance_bench.py -s -p no:cacheprovi
   counters and the server share this machine's cores, so the benchmark also measures
   the CPU time of each side per receipt, the server's from ``/proc`` (Linux), and
   prints what the server alone could carry on these cores.
+- The counter's journal (issue 24): one counter issuing with and without its journal (a
+  fsync'd line per receipt), the two alternating receipt by receipt, on SQLite and on the
+  durable PostgreSQL; the journal is on this machine's disk, as on a counter PC.
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from hallclient.printing.escpos import Charset, JobOptions, Mode, job_bytes
 from hallclient.printing.layout import Paper
 from hallclient.printing.receipt_layout import Copy, receipt_layout
 from hallclient.receipts.issue import issue_receipt
+from hallclient.receipts.journal import CounterJournal
 from tests.db.receipt_helpers import Till, cash_request, open_till
 from tests.db_fixtures import migrated_database
 from tests.perf.server_cpu import postmaster_pid, server_cpu_seconds
@@ -195,3 +199,33 @@ def _print_counters(counters, per_counter, elapsed, finished, server_cpu) -> Non
         f"{'the server alone, bound by its CPU':<36} {bound:>8,.0f} receipts/s "
         f"(an upper bound: {cores} cores, WAL flushes and lock waits not counted)"
     )
+
+
+def _with_and_without_journal(till: Till, journal: CounterJournal) -> None:
+    """Receipts issued alternately with and without the journal: each median and p95."""
+    issue_receipt(till.database, till.clerk, cash_request(till.cart(*ITEMS)), journal)  # warm
+    times: dict[str, list[float]] = {"without the journal": [], "with the journal": []}
+    for index in range(RECEIPTS * 2):
+        kept = journal if index % 2 else None
+        cart = till.cart(*ITEMS)  # quoted anew: the tier year moved with the last one
+        started = time.perf_counter()
+        issue_receipt(till.database, till.clerk, cash_request(cart), kept)
+        times["with the journal" if kept else "without the journal"].append(
+            time.perf_counter() - started
+        )
+    print(f"{'':<24} {'median ms':>10} {'p95 ms':>8}")
+    for name, values in times.items():
+        median, p95 = _ms(values)
+        print(f"{name:<24} {median:>10.2f} {p95:>8.2f}")
+
+
+def test_the_counter_journal_on_sqlite(sqlite_database_url, tmp_path):
+    with migrated_database(sqlite_database_url) as database:
+        print(f"\nSQLite, synchronous=FULL, {RECEIPTS} receipts each way")
+        _with_and_without_journal(open_till(database), CounterJournal(tmp_path / "journal"))
+
+
+def test_the_counter_journal_on_postgresql(durable_cluster, tmp_path):
+    with _till_on(durable_cluster) as (_url, till):
+        print(f"\nPostgreSQL (durable), one counter, {RECEIPTS} receipts each way")
+        _with_and_without_journal(till, CounterJournal(tmp_path / "journal"))
