@@ -22,9 +22,9 @@ from typing import Any
 
 from sqlalchemy import event
 from sqlalchemy.engine import ExceptionContext
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy.exc import DBAPIError
 
-from db.engine import Database, is_retryable
+from db.engine import Database, is_unavailable
 
 log = logging.getLogger(__name__)
 
@@ -47,7 +47,7 @@ class ReconnectWatch:
 
     def _failed(self, context: ExceptionContext) -> None:
         error = context.sqlalchemy_exception
-        if isinstance(error, OperationalError | InterfaceError) and not is_retryable(error):
+        if isinstance(error, DBAPIError) and is_unavailable(error):  # read-only server too
             self._down = True
 
     def _used(self, *_statement: Any) -> None:
