@@ -13,19 +13,23 @@ import threading
 import time
 import uuid
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 from sqlalchemy import select
 from sqlalchemy.engine import make_url
 
 from db import migrate
+from db.domain import Role
 from db.engine import Database
 from db.models.receipts import Receipt
 from db.pg_link import PgLimits
 from hallclient.context import Context
 from hallclient.errors import DatabaseUnavailableError
 from hallclient.receipts.cart import Cart
+from hallclient.receipts.errors import SeriesStoppedError
 from hallclient.receipts.issue import issue_receipt
+from hallclient.receipts.journal import CounterJournal
 from hallclient.uow import UnitOfWork
 from tests.db.receipt_helpers import cash_request, open_till
 from tests.db_fixtures import no_postgresql
@@ -51,15 +55,19 @@ class Counter:
     unavailable: int = 0
     unexpected: list[BaseException] = field(default_factory=list)
     database: Database | None = None
+    journal: CounterJournal | None = None  # the PC's own journal of receipts, if kept
+    stopped: SeriesStoppedError | None = None  # the journal found the server lacking
 
     def saved_since(self, moment: float) -> bool:
         return any(saved.at > moment for saved in self.saved)
 
 
 class Hall:
-    """A migrated database on the pair's primary and four counters with open shifts."""
+    """A migrated database on the pair's primary and four counters with open shifts;
+    with ``journals``, each counter keeps its journal of receipts in a folder of its own
+    there, as each counter PC does, and stops when the journal finds the server lacking."""
 
-    def __init__(self, pair: PgPair) -> None:
+    def __init__(self, pair: PgPair, journals: Path | None = None) -> None:
         self.name = f"hallclient_trial_{uuid.uuid4().hex[:8]}"
         pair.create_database(self.name)
         self.url = pair.url(self.name)
@@ -69,9 +77,12 @@ class Hall:
             till = open_till(setup)
             self.cart: Cart = till.cart(("S105", "1"))
             contexts = [till.context(counter=f"C{n:02d}") for n in range(1, COUNTERS + 1)]
+            self.admin = replace(contexts[0], user=till.people[Role.ADMIN])
         finally:
             setup.dispose()
-        self.counters = [Counter(context) for context in contexts]
+        self.counters = [
+            Counter(context, journal=_journal(journals, context)) for context in contexts
+        ]
         self._stop = threading.Event()
         self._threads = [
             threading.Thread(target=self._run, args=(counter,), daemon=True)
@@ -96,7 +107,7 @@ class Hall:
     def _run(self, counter: Counter) -> None:
         database = counter.database = Database.connect(self.url, limits=LIMITS)
         try:
-            while not self._stop.is_set() and not counter.unexpected:
+            while not self._stop.is_set() and not counter.unexpected and not counter.stopped:
                 self._pay(database, counter)
         finally:
             database.dispose()
@@ -105,7 +116,10 @@ class Hall:
         request = cash_request(self.cart)
         while not self._stop.is_set():
             try:
-                issued = issue_receipt(database, counter.context, request)
+                issued = issue_receipt(database, counter.context, request, counter.journal)
+            except SeriesStoppedError as error:  # the page's red note: IT restores first
+                counter.stopped = error
+                return
             except DatabaseUnavailableError:  # unconfirmed ones too: the key makes it safe
                 counter.unavailable += 1
                 self._stop.wait(RETRY_PAUSE_S)
@@ -115,6 +129,10 @@ class Hall:
                 return
             counter.saved.append(Saved(request.key, issued.record.receipt_no, time.monotonic()))
             return
+
+
+def _journal(root: Path | None, context: Context) -> CounterJournal | None:
+    return None if root is None else CounterJournal(root / context.where.counter_code)
 
 
 def started_pair(*, synchronous: bool, link_proxy: bool = False) -> PgPair:
