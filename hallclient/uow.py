@@ -87,22 +87,23 @@ class UnitOfWork:
             session.close()
             self._session, self._connection = None, None
         if isinstance(exc, DBAPIError) and is_unavailable(exc):
+            if self._committed:  # saved, but what followed the commit failed: never "nothing"
+                raise _unconfirmed(self.database, exc) from exc
             raise _unavailable(self.database, exc) from exc
 
     def commit(self) -> None:
+        """Flush, then commit.  The flush sends the pending writes before the COMMIT: a
+        connection that breaks there leaves nothing saved, and only a break during the
+        COMMIT itself leaves the outcome unknown."""
         self._connection = None
+        self.session.flush()
         try:
             self.session.commit()
         except DBAPIError as error:
             if not is_unavailable(error):
                 raise  # refused by the server (a conflict): nothing saved, run again
             self._committed = True  # nothing left to roll back on a dead connection
-            where = self.database.describe()
-            log.error("commit unconfirmed on %s: %s", where, _words(error))
-            raise CommitUnconfirmedError(
-                f"the connection to {where} broke during the commit: the work may have been saved",
-                server=where,
-            ) from error
+            raise _unconfirmed(self.database, error) from error
         self._committed = True
 
 
@@ -139,6 +140,15 @@ def _unavailable(database: Database, error: DBAPIError) -> DatabaseUnavailableEr
     log.error("database unavailable (%s): %s", where, _words(error))
     return DatabaseUnavailableError(
         f"the database {where} cannot be reached or used; nothing was saved", server=where
+    )
+
+
+def _unconfirmed(database: Database, error: DBAPIError) -> CommitUnconfirmedError:
+    where = database.describe()
+    log.error("commit unconfirmed on %s: %s", where, _words(error))
+    return CommitUnconfirmedError(
+        f"the connection to {where} broke during the commit: the work may have been saved",
+        server=where,
     )
 
 

@@ -109,3 +109,21 @@ def test_a_connection_lost_during_the_commit_says_the_work_may_be_saved(database
         run_write(database, use_case)
     assert isinstance(raised.value, DatabaseUnavailableError)  # the payment page keeps its key
     assert _halls(database) == 0  # here the server never got the commit; it may have, elsewhere
+
+
+@pytest.mark.parametrize("backend", ["postgresql"], indirect=True)
+def test_a_connection_lost_before_the_pending_writes_were_sent_says_nothing_was_saved(database):
+    """The writes still pending in the session go out before the COMMIT: a connection that
+    breaks while they are sent leaves nothing saved, and the clerk reads exactly that."""
+
+    def use_case(uow: UnitOfWork) -> None:
+        pid = uow.connection.scalar(text("SELECT pg_backend_pid()"))
+        uow.session.add(Hall(code="X1", name="测试营业厅"))  # not flushed yet
+        with database.engine.connect() as other:
+            other.execute(text("SELECT pg_terminate_backend(:pid)"), {"pid": pid})
+        uow.commit()
+
+    with pytest.raises(DatabaseUnavailableError, match="nothing was saved") as raised:
+        run_write(database, use_case)
+    assert not isinstance(raised.value, CommitUnconfirmedError)
+    assert _halls(database) == 0
