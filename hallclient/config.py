@@ -258,7 +258,14 @@ def _parse(key: _Key, raw: Any, source: str, name: str) -> Any:
     try:
         return key.parse(raw)
     except ValueError as error:
-        raise ConfigError(source, name, f"{raw!r} {error}") from None
+        shown = _without_password(raw) if key.field == "database_url" else raw
+        raise ConfigError(source, name, f"{shown!r} {error}") from None
+
+
+def _without_password(url: Any) -> str:
+    """A database URL as a message or the log may show it: any password as ***."""
+    text = re.sub(r"(//[^/@:]*:)[^@]*@", r"\1***@", str(url))
+    return re.sub(r"(password=)[^&]*", r"\1***", text)
 
 
 def load_settings(

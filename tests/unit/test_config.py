@@ -108,3 +108,16 @@ def test_bad_flag_names_the_flag(config_file):
     with pytest.raises(ConfigError) as caught:
         _load(config_file, language="xx")
     assert caught.value.source == "command line"
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "postgresql://clerk:S3cret!@/hall?host=db1,db2&port=5432,5433,5434",
+        "postgresql://clerk@/hall?host=db1,db2&port=1,2,3&password=S3cret!",
+    ],
+)
+def test_a_refused_database_url_never_shows_its_password(url):
+    with pytest.raises(ConfigError) as refused:
+        load_settings(environ={"HALLCLIENT_DATABASE_URL": url})
+    assert "S3cret" not in str(refused.value) and "***" in str(refused.value)
