@@ -13,10 +13,10 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from db import migrate
-from db.engine import Database
+from db.engine import Database, is_unavailable
 from db.pg_link import PgLimits
 from hallclient import paths
 from hallclient.access.audit import Where
@@ -146,19 +146,44 @@ def database_address(settings: Settings) -> str:
 
 
 def prepare_database(settings: Settings) -> Database:
-    """Connect, creating and migrating a local SQLite file; a shared server must be current."""
+    """Connect, creating and migrating a local SQLite file; a shared server must be current.
+    A server lost between the first connection and the schema check is unavailable, as if
+    it had not answered at all (the waiting screen tries again), and nothing is left open."""
     database = connect(settings.database_url, database_limits(settings))
+    try:
+        _make_current(database)
+    except DBAPIError as error:
+        database.dispose()
+        if not is_unavailable(error):
+            raise
+        where = database.describe()
+        log.error("database unavailable (%s): %s", where, " ".join(str(error.orig).split()))
+        raise DatabaseUnavailableError(
+            f"the database {where} cannot be reached or used", server=where
+        ) from error
+    except BaseException:
+        database.dispose()
+        raise
+    return database
+
+
+def _make_current(database: Database) -> None:
     if not migrate.is_current(database.engine):
         if database.backend != "sqlite":
-            database.dispose()
             raise SchemaOutdatedError(
                 f"the database at {database.describe()} is not at schema {migrate.HEAD}; "
                 "an administrator runs: hallclient db upgrade"
             )
         log.info("upgrading %s to schema %s", database.describe(), migrate.HEAD)
         migrate.upgrade(database.engine)
-    return database
 
 
 def open_core(settings: Settings, clock: Clock | None = None) -> Core:
-    return Core(settings, prepare_database(settings), clock or SystemClock())
+    """The core on the settings' database; if it cannot start, its database is closed (a
+    waiting screen that tries every few seconds must not leave an engine behind each time)."""
+    database = prepare_database(settings)
+    try:
+        return Core(settings, database, clock or SystemClock())
+    except BaseException:
+        database.dispose()
+        raise
