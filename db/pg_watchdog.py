@@ -80,19 +80,21 @@ class Watchdog:
         with duplicate:
             # still the same call: the connection cannot have been closed meanwhile,
             # so the duplicate is its socket and not a reused descriptor
-            if self._running.get(key) is entry:
-                self._running.pop(key, None)
-                log.warning(
-                    "no answer from the database server %s:%s within %.0f s: "
-                    "connection cut (the network may have stopped forwarding)",
-                    conn.info.host,
-                    conn.info.port,
-                    self.limit_s,
-                )
-                try:
-                    duplicate.shutdown(socket.SHUT_RDWR)
-                except OSError as error:
-                    log.warning("cutting the stalled connection failed: %s", error)
+            if self._running.get(key) is not entry:
+                return
+            self._running.pop(key, None)
+            try:  # at once: the call might answer meanwhile and the cut hit the next one
+                duplicate.shutdown(socket.SHUT_RDWR)
+            except OSError as error:
+                log.warning("cutting the stalled connection failed: %s", error)
+                return
+        log.warning(
+            "no answer from the database server %s:%s within %.0f s: "
+            "connection cut (the network may have stopped forwarding)",
+            conn.info.host,
+            conn.info.port,
+            self.limit_s,
+        )
 
 
 class WatchedConnection(psycopg.Connection[Any]):
@@ -102,7 +104,8 @@ class WatchedConnection(psycopg.Connection[Any]):
     unbounded = False  # set for one transaction of a migration or bulk load
 
     def commit(self) -> None:
-        self.watchdog.arm(self)
+        if not self.unbounded:  # a migration's or bulk load's commit may take its time
+            self.watchdog.arm(self)
         try:
             super().commit()
         finally:
