@@ -66,6 +66,8 @@ class ReceiptDesk:
             self.check_journal()
         except HallError as error:  # down again: the next reconnect compares
             log.warning("receipt journal not compared: %s", error)
+        except Exception:  # a thread of its own: nobody else would see it
+            log.exception("receipt journal not compared: unexpected fault")
 
     def require_journal_intact(self) -> None:
         """Before a shift closes: its figures would lack receipts the server lost."""

@@ -13,6 +13,7 @@ be given up on with Esc (``ui.payments.waiting``): its payment keeps the key too
 
 from __future__ import annotations
 
+import logging
 import uuid
 from collections.abc import Callable
 from decimal import Decimal
@@ -65,6 +66,7 @@ _VOID_FIELD = (
     ReceiptProblem.ALREADY_VOID,
     ReceiptProblem.NOT_VOIDABLE,
 )
+log = logging.getLogger(__name__)
 
 
 class PaymentsPage(QFrame):
@@ -258,7 +260,7 @@ class PaymentsPage(QFrame):
         """The journal compared with the server off the GUI thread: a series the server lost
         receipts of is named here before anyone tries to charge."""
         self._runner.start(
-            lambda _p: self._core.receipts.check_journal(), self._journal_read, lambda _e: None
+            lambda _p: self._core.receipts.check_journal(), self._journal_read, _journal_unread
         )
 
     def _journal_read(self, gaps: tuple[SeriesGap, ...]) -> None:
@@ -371,3 +373,12 @@ class PaymentsPage(QFrame):
 
     def say(self, text: str) -> None:
         self.message.setText(text)
+
+
+def _journal_unread(error: BaseException) -> None:
+    """The database is away (it is compared again when it answers); anything else is a
+    fault to find in the log, not to show the clerk (the charge checks the journal too)."""
+    if isinstance(error, HallError):
+        log.info("receipt journal not compared on showing the page: %s", error)
+    else:
+        log.error("receipt journal not compared", exc_info=error)
