@@ -121,7 +121,8 @@ class CounterJournal:
         record = entry.record
         with self._lock:
             series = self._file(record.series)
-            if series.hashes.get(record.number) == record.hash:
+            kept = series.hashes.get(record.number)
+            if kept == record.hash:
                 return
             data = entry_line(entry)
             if not series.ends_cleanly:
@@ -137,7 +138,14 @@ class CounterJournal:
                     error,
                 )
                 return
-            series.hashes[record.number], series.ends_cleanly = record.hash, True
+            series.ends_cleanly = True
+            if kept is None:
+                series.hashes[record.number] = record.hash
+                return
+            # the number was given to a second payment: the first receipt stays the
+            # journal's (kept on re-reading too), and the series stops until IT looks
+            log.error("receipt journal %s: number %s issued twice", series.path, record.number)
+            self._settle(record.series, SeriesGap(record.series, (), (record.number,)))
 
     def _write(self, path: Path, data: bytes) -> None:
         created = not path.exists()
@@ -284,7 +292,9 @@ def _read(path: Path) -> _SeriesFile:
         # at the first check); a line that is not a whole object is cut off or damaged
         found = _NUMBER.search(line), _HASH.search(line)
         if found[0] and found[1] and line.rstrip().endswith(b"}"):
-            series.hashes[int(found[0][1])] = found[1][1].decode()
+            kept = series.hashes.setdefault(int(found[0][1]), found[1][1].decode())
+            if kept != found[1][1].decode():
+                log.error("receipt journal %s: line %s numbers a receipt twice", path, number)
         else:
             cut = number == lines[-1][0] and not series.ends_cleanly
             where = f"line {number}" + (" (the last, cut off while written)" if cut else "")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 
 from sqlalchemy import select
 
@@ -61,3 +62,17 @@ def test_a_disk_that_refuses_the_line_is_logged_and_the_receipt_stands(tmp_path,
         journal.append(JournalEntry(record, "0f" * 16, None, 1))
     assert f"receipt {record.receipt_no} not kept" in caplog.text
     assert list(journal.entries(record.series)) == []
+
+
+def test_a_number_journaled_twice_keeps_the_first_receipt_and_stops_the_series(tmp_path, caplog):
+    journal, first = CounterJournal(tmp_path / "journal"), _record()
+    second = replace(first, hash="ab" * 32)  # the same number, another receipt
+    journal.append(JournalEntry(first, "0f" * 16, None, 1))
+    with caplog.at_level(logging.ERROR):
+        journal.append(JournalEntry(second, "1e" * 16, None, 1))
+    assert f"number {first.number} issued twice" in caplog.text
+    [gap] = journal.stopped
+    assert (gap.series, gap.missing, gap.differing) == (first.series, (), (first.number,))
+    reread = CounterJournal(journal.folder)  # the counter starts again: still the first,
+    reread.append(JournalEntry(first, "0f" * 16, None, 1))  # so this replay adds nothing
+    assert len(list(reread.entries(first.series))) == 2  # both lines stay, for IT to compare
