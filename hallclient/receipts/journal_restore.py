@@ -23,12 +23,13 @@ from sqlalchemy import select
 
 from db.domain import PrintStatus, ReceiptKind
 from db.engine import Database
-from db.models import Visit
+from db.models import Bill, Visit
 from db.models.receipts import PrintJob, Receipt
 from db.models.shifts import Shift
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.errors import HallError
+from hallclient.ledger.bills import IS_OPEN
 from hallclient.ledger.volumes import add_volumes, lock_account, tier_deltas_of
 from hallclient.receipts.errors import number_ranges
 from hallclient.receipts.heads import head_text
@@ -93,6 +94,7 @@ def _restore_series(uow: UnitOfWork, journal: CounterJournal, gap: SeriesGap) ->
     head = locked_series(uow, gap.series)
     entries = _chain_from(head, _journaled(journal, gap), gap)
     _refuse_known_keys(uow, entries)
+    _refuse_bills_settled_since(uow, entries)
     detached: list[str] = []
     uploaded: dict[str, ReceiptRecord] = {}
     for entry in entries:
@@ -160,6 +162,29 @@ def _refuse_known_keys(uow: UnitOfWork, entries: Sequence[JournalEntry]) -> None
         raise RestoreRefusedError(
             f"the server holds receipts {', '.join(taken)} with the idempotency keys of "
             "journaled receipts: the same payments under other numbers; compare them by hand"
+        )
+
+
+def _refuse_bills_settled_since(uow: UnitOfWork, entries: Sequence[JournalEntry]) -> None:
+    """Every bill a journaled sale paid (and no journaled void reopened) must still be open:
+    one paid again since the loss, at another counter or outside, would be booked twice."""
+    voided = {e.record.voids_receipt_no for e in entries if e.record.kind is ReceiptKind.VOID}
+    bills = {
+        line.bill_no
+        for entry in entries
+        if entry.record.kind is ReceiptKind.SALE and entry.record.receipt_no not in voided
+        for line in entry.record.lines
+        if line.bill_no
+    }
+    if not bills:
+        return
+    still_open = uow.session.scalars(select(Bill.bill_no).where(Bill.bill_no.in_(bills), IS_OPEN))
+    settled = sorted(bills - set(still_open))
+    if settled:
+        raise RestoreRefusedError(
+            f"bills {', '.join(settled)}, paid by journaled receipts, are no longer open on "
+            "the server (paid again since the loss, or not there): restoring would book them "
+            "twice; void the later payment, or compare by hand, first"
         )
 
 

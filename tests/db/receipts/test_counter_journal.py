@@ -11,6 +11,7 @@ from __future__ import annotations
 import json
 import shutil
 import time
+import uuid
 from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
@@ -18,24 +19,28 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
-from db.domain import Role
+from db.domain import PaymentMethod, Role
 from db.models import AuditEntry
 from db.models.receipts import Receipt
 from hallclient.config import Settings
 from hallclient.core import open_core
 from hallclient.errors import DatabaseUnavailableError
 from hallclient.ledger.verify import check_volumes
+from hallclient.receipts.cart import Cart
 from hallclient.receipts.desk import ReceiptDesk
 from hallclient.receipts.errors import SeriesGapKind, SeriesStoppedError
-from hallclient.receipts.issue import issue_receipt
+from hallclient.receipts.issue import PaymentRequest, issue_receipt
 from hallclient.receipts.journal import CounterJournal
 from hallclient.receipts.journal_restore import RestoreRefusedError, restore_from_counter
+from hallclient.receipts.payment import Tender
 from hallclient.receipts.verify import check_all
 from hallclient.receipts.void import void_receipt
 from hallclient.shifts.desk import ShiftDesk
 from hallclient.uow import UnitOfWork
 from tests.db.cli_helpers import lines, run_cli, url_of
-from tests.db.receipt_helpers import Till, cash_request, open_till
+from tests.db.ledger.ledger_till import BILLED_NO, ledger_till
+from tests.db.ledger.test_bills import _read_twice
+from tests.db.receipt_helpers import Till, cash_request, ensure_shift, open_till, register_counter
 from tests.db.receipts.journal_helpers import take_backup
 from tests.db.receipts.test_receipt_desk_checks import NO_PRINTER
 from tests.db.receipts.test_receipt_void import _grant
@@ -206,3 +211,32 @@ def _without_the_file(core, live: Path, aside: Path | None) -> None:
         live.unlink()
     else:
         live.rename(aside)
+
+
+def _pay_bills(ledger, context, journal):
+    cart = Cart()
+    for quote in ledger.bills(BILLED_NO, context).cart_lines(None):
+        cart = cart.add(quote)
+    tenders = (Tender(PaymentMethod.CASH, cart.total),)
+    request = PaymentRequest(uuid.uuid4().hex, cart, tenders, account_no=BILLED_NO)
+    return issue_receipt(ledger.database, context, request, journal)
+
+
+def test_a_bill_paid_again_after_the_loss_refuses_the_restore(database, tmp_path, request):
+    """The bill paid at C01 is lost with the server's receipts, then the customer pays it
+    again at C02: restoring C01's receipt would book the bill twice, so nothing is restored."""
+    ledger = ledger_till(database)
+    bill_no = _read_twice(ledger, tmp_path)
+    register_counter(database, "C02")
+    journal = CounterJournal(tmp_path / "journal-c01")
+    backup = take_backup(database, request)
+    _pay_bills(ledger, ledger.till.clerk, journal)  # at C01, journaled
+    ledger.till.database = backup.restore(database)  # the server loses it
+    other = ledger.till.context(Role.SHIFT_MANAGER, "C02")
+    ensure_shift(ledger.database, other)
+    _pay_bills(ledger, other, None)  # paid again at C02
+    admin = replace(ledger.till.clerk, user=ledger.till.people[Role.ADMIN])
+    with pytest.raises(RestoreRefusedError, match=f"bills {bill_no}, paid by journaled"):
+        restore_from_counter(ledger.database, admin, journal)
+    assert check_volumes(ledger.database).ok  # the bill is paid once
+    assert journal.missing_on(ledger.database) != ()  # and the series stays stopped
