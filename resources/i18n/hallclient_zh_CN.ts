@@ -371,6 +371,10 @@
         <source>Stopped waiting: the payment may or may not be saved. F12 again is safe: at most one charge.</source>
         <translation>已停止等待：本次收款可能已保存，也可能没有。再按 F12 可查明，最多只收一次。</translation>
     </message>
+    <message>
+        <source>The payment given up on earlier was saved after all: receipt {number}, {amount}. F5 prints it. The cart on this page is unchanged.</source>
+        <translation>先前放弃等待的收款已经保存：票据 {number}，{amount}。按 F5 打印。本页的待收费用未变。</translation>
+    </message>
 </context>
 <context>
     <name>Charts</name>

@@ -9,7 +9,9 @@ The abandoned charge's late answer still counts while its payment is the one pen
 page's key is still its key): a receipt issued is shown and printed like any other, and a
 newer try with the same key is given up on (it can only answer with that receipt); a
 refusal is shown like any other, unless a newer try is under way.  Once the payment is
-settled, a late answer is only logged.
+settled, a late answer is only logged.  If another customer is at the counter by then, the
+late receipt settles the payment but is only announced (its number and amount; it waits
+for F5 like any receipt not printed): the cart on the page is the new customer's.
 """
 
 from __future__ import annotations
@@ -23,17 +25,21 @@ from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import QWidget
 
 from hallclient.errors import HallError
+from hallclient.money import format_yuan
 from hallclient.receipts.issue import Issued
 from ui.kit.attempt import Attempt
+from ui.kit.visit_bar import OnVisit
 
 log = logging.getLogger(__name__)
 
 
 class PendingPayment(Protocol):
-    """The payments page as seen from here: the pending payment's key and its message."""
+    """The payments page as seen from here: the pending payment's key, the customer being
+    served, and its message."""
 
     key: str | None
     unconfirmed: bool
+    visit: OnVisit | None
 
     def say(self, text: str) -> None: ...
 
@@ -53,6 +59,7 @@ class ChargeWait(QObject):
         super().__init__(page)
         self._payment, self._attempt = payment, attempt
         self._charged, self._refused = charged, refused
+        self._customer: int | None = None  # the visit whose payment was given up on
         # only while a charge waits: Esc means nothing else on this page
         self.escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), page, self.give_up)
         self.escape.setEnabled(False)
@@ -80,6 +87,7 @@ class ChargeWait(QObject):
         ):
             return
         self._payment.unconfirmed = True  # keeps the key, whatever the clerk edits next
+        self._customer = _visit_id(self._payment.visit)
         log.warning("payment %s: the clerk stopped waiting for the database", key)
         self._payment.say(self.given_up_text())
 
@@ -90,7 +98,15 @@ class ChargeWait(QObject):
         number = issued.record.receipt_no
         log.warning("payment %s: receipt %s issued after the clerk stopped waiting", key, number)
         self._attempt.give_up(_ignored_receipt(key), _ignored_refusal(key))
-        self._charged(issued)
+        if _visit_id(self._payment.visit) == self._customer:
+            self._charged(issued)
+            return
+        self._payment.key, self._payment.unconfirmed = None, False
+        text = self.tr(
+            "The payment given up on earlier was saved after all: receipt {number}, {amount}. "
+            "F5 prints it. The cart on this page is unchanged."
+        )
+        self._payment.say(text.format(number=number, amount=format_yuan(issued.record.total)))
 
     def _late_refused(self, key: str, error: HallError) -> None:
         if self._payment.key != key or self._attempt.running:
@@ -98,6 +114,10 @@ class ChargeWait(QObject):
             return
         log.warning("payment %s: refused after the clerk stopped waiting: %s", key, error)
         self._refused(error)
+
+
+def _visit_id(visit: OnVisit | None) -> int | None:
+    return None if visit is None else visit.visit_id
 
 
 def _ignored_receipt(key: str) -> Callable[[Issued], None]:

@@ -18,6 +18,7 @@ from hallclient.core import Core
 from hallclient.uow import UnitOfWork
 from tests.ui.payments.test_payments_page import _transfer_fee_in_cart
 from tests.ui.sessions import clerk_with_open_shift, open_window
+from ui.kit.visit_bar import OnVisit
 from ui.payments.page import PaymentsPage
 from ui.shell.main_window import MainWindow
 
@@ -126,3 +127,26 @@ def test_a_receipt_issued_after_giving_up_is_shown_as_issued(qtbot, window, priv
     qtbot.keyClick(page, Qt.Key.Key_F12)  # nothing left to charge
     assert page.message.text().startswith("待收费用为空")
     assert len(_receipt_keys(private_core)) == 1
+
+
+def test_a_late_receipt_of_a_customer_gone_leaves_the_next_customers_cart(
+    qtbot, window, private_core
+):
+    """Given up on, then the next customer's visit (the intake page moved on): the late
+    receipt settles the old payment and is named, and the new customer's cart stays."""
+    page = _transfer_fee_in_cart(qtbot, window)
+    page.form.tendered.setText("50")
+    before = page.visit
+    with write_lock(private_core):
+        _charge_and_give_up(qtbot, window, page)
+        after = OnVisit((before.visit_id if before else 0) + 1000, "", None, "", None)
+        page.set_visit(after)  # the next customer, called at the intake page
+        cart = page.cart  # the fees page's cart for them (the same item, by chance)
+        cleared = []
+        page.sig_charged.connect(cleared.append)
+    qtbot.waitUntil(lambda: page.key is None, timeout=15_000)
+    [(number, _key)] = _receipt_keys(private_core)
+    assert page.message.text() == (
+        f"先前放弃等待的收款已经保存：票据 {number}，￥30.00。按 F5 打印。本页的待收费用未变。"
+    )
+    assert page.cart is cart and cart.lines and cleared == []
