@@ -150,3 +150,34 @@ class ReferralStatus(enum.StrEnum):
     CLOSED = "closed"  # done, with its result
     RETURNED = "returned"  # sent back to the hall, with the reason
     TAKEN_UP = "taken_up"  # returned, then taken up again by the counter, with what it did
+
+
+# The customer's rating and the follow-up of a bad one (db.models.ratings)
+
+
+class RatingLevel(enum.StrEnum):
+    """The five answers the service standard asks for, best first."""
+
+    VERY_SATISFIED = "very_satisfied"  # 非常满意
+    SATISFIED = "satisfied"  # 满意
+    FAIRLY_SATISFIED = "fairly_satisfied"  # 基本满意
+    DISSATISFIED = "dissatisfied"  # 不满意
+    VERY_DISSATISFIED = "very_dissatisfied"  # 非常不满意
+
+
+class RatingSource(enum.StrEnum):
+    """Who gave the rating."""
+
+    CUSTOMER_SCREEN = "customer_screen"  # the customer, on the screen facing them
+    CLERK = "clerk"  # the clerk, recording what the customer answered
+    TIMEOUT = "timeout"  # nobody answered in time: not rated
+
+
+class FollowUpStatus(enum.StrEnum):
+    """A bad rating's case for the shift manager; each state follows the one before."""
+
+    OPENED = "opened"
+    CALLED_BACK = "called_back"  # the customer was called back
+    CAUSE_RECORDED = "cause_recorded"  # why the service fell short
+    FIXED = "fixed"  # what was put right
+    CLOSED = "closed"  # with its result

@@ -29,6 +29,7 @@ from hallclient.intake.desk import IntakeDesk
 from hallclient.ledger.desk import LedgerDesk
 from hallclient.printing.printers import PrinterConfig
 from hallclient.printing.receipt_layout import Heading
+from hallclient.ratings.desk import RatingDesk
 from hallclient.receipts.desk import ReceiptDesk
 from hallclient.receipts.reconnect import ReconnectWatch
 from hallclient.referrals.desk import ReferralDesk
@@ -70,6 +71,7 @@ class Core:
         reference = paths.resources_dir() / "reference"
         self.access = AccessDesk(database, context, self.where, self.clock)
         self.intake = IntakeDesk(database, context)
+        self.ratings = RatingDesk(database, context)
         self.ledger = LedgerDesk(database, context, settings.bill_due_days)
         self.tariff = TariffDesk(database, context)
         self.receipts = ReceiptDesk(database, context, heading, printer)

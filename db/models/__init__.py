@@ -7,9 +7,12 @@ from db.domain import (
     AccountStatus,
     BillKind,
     CountPurpose,
+    FollowUpStatus,
     MoveDirection,
     PaymentMethod,
     PrintStatus,
+    RatingLevel,
+    RatingSource,
     ReadingKind,
     ReadingSource,
     ReceiptKind,
@@ -26,6 +29,7 @@ from db.models.accounts import Account
 from db.models.base import Base
 from db.models.intake import Ticket, TicketSequence, Visit
 from db.models.ledger import Bill, BillLine, MeterReading, OutsidePayment, TierVolume
+from db.models.ratings import FollowUpCase, Rating
 from db.models.receipts import PrintJob, Receipt, ReceiptLine, ReceiptPayment, ReceiptSeries
 from db.models.reference import Department, ServiceCategory, VisitPurpose
 from db.models.referrals import InformantReport, Referral, ReferralEvent, ReferralSequence
@@ -51,6 +55,8 @@ __all__ = [
     "Counter",
     "DayClose",
     "Department",
+    "FollowUpCase",
+    "FollowUpStatus",
     "Hall",
     "InformantReport",
     "MeterReading",
@@ -59,6 +65,9 @@ __all__ = [
     "PaymentMethod",
     "PrintJob",
     "PrintStatus",
+    "Rating",
+    "RatingLevel",
+    "RatingSource",
     "ReadingKind",
     "ReadingSource",
     "Receipt",

@@ -94,5 +94,4 @@ class Visit(Base):
     closing_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     closed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     outcome: Mapped[VisitOutcome | None] = mapped_column(_enum(VisitOutcome))
-    satisfaction: Mapped[int | None] = mapped_column(Integer)  # 1-5
-    satisfaction_comment: Mapped[str] = mapped_column(Text, default="")
+    # the customer's rating is a row of its own: db.models.ratings (migration 0012)

@@ -30,6 +30,8 @@ class Counter(Base):
     active: Mapped[bool] = mapped_column(Boolean, default=True)
     # the queue categories this counter calls, by code, ";"-separated; empty: all of them
     categories: Mapped[str] = mapped_column(String(100), default="", server_default="")
+    # a screen facing the customer is attached: the customer rates there, never the clerk
+    customer_screen: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class User(Base):

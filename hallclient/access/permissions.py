@@ -34,6 +34,7 @@ class Action(enum.StrEnum):
     MANAGE_DEPARTMENTS = "manage_departments"  # the department directory and its targets
     MANAGE_LEDGER = "manage_ledger"  # import meter readings, bill them, record outside payments
     RESTORE_RECEIPTS = "restore_receipts"  # upload again, from a counter's journal, lost receipts
+    FOLLOW_UP_RATINGS = "follow_up_ratings"  # bad ratings' cases, the monthly rating figures
 
 
 class ApprovalKind(enum.StrEnum):
@@ -66,7 +67,13 @@ PERMISSIONS: Mapping[Role, frozenset[Action]] = {
     Role.CLERK: _EVERYONE | _COUNTER,
     Role.SHIFT_MANAGER: _EVERYONE
     | _COUNTER
-    | {Action.GRANT_APPROVAL, Action.VIEW_AUDIT, Action.RECONCILE_SHIFTS, Action.VIEW_REPORTS},
+    | {
+        Action.GRANT_APPROVAL,
+        Action.VIEW_AUDIT,
+        Action.RECONCILE_SHIFTS,
+        Action.VIEW_REPORTS,
+        Action.FOLLOW_UP_RATINGS,
+    },
     Role.DEPARTMENT_STAFF: _EVERYONE | {Action.HANDLE_REFERRALS},
     Role.AUDITOR: _EVERYONE
     | {Action.VIEW_AUDIT, Action.VERIFY_AUDIT, Action.VIEW_REPORTS, Action.READ_INFORMANTS},

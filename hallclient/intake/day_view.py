@@ -12,11 +12,12 @@ from dataclasses import dataclass
 
 from sqlalchemy import func, select
 
-from db.domain import TicketStatus, VisitOutcome
+from db.domain import RatingLevel, TicketStatus, VisitOutcome
 from db.engine import Database
-from db.models import Ticket, Visit
+from db.models import Rating, Ticket, Visit
 from hallclient.access.permissions import Action
 from hallclient.context import Context
+from hallclient.ratings.rules import SCORES
 from hallclient.uow import UnitOfWork
 
 
@@ -79,8 +80,9 @@ def day_visits(
     """The hall's visits of ``day`` (default today), oldest first, as filtered."""
     context.require(Action.SERVE_CUSTOMERS)
     query = (
-        select(Visit, Ticket.label, Ticket.issued_at)
+        select(Visit, Ticket.label, Ticket.issued_at, Rating.level)
         .outerjoin(Ticket, Ticket.id == Visit.ticket_id)
+        .outerjoin(Rating, Rating.visit_id == Visit.id)
         .where(
             Visit.hall_code == context.where.hall_code,
             Visit.service_day == (day or context.today()),
@@ -92,7 +94,9 @@ def day_visits(
     return [row for row in rows if matches(row, wanted)]
 
 
-def _day_visit(visit: Visit, label: str | None, issued: dt.datetime | None) -> DayVisit:
+def _day_visit(
+    visit: Visit, label: str | None, issued: dt.datetime | None, level: RatingLevel | None
+) -> DayVisit:
     wait = visit.called_at - issued if issued else None
     service = visit.closed_at - visit.called_at if visit.closed_at else None
     return DayVisit(
@@ -106,7 +110,7 @@ def _day_visit(visit: Visit, label: str | None, issued: dt.datetime | None) -> D
         wait,
         service,
         visit.outcome,
-        visit.satisfaction,
+        None if level is None else SCORES[level],
     )
 
 

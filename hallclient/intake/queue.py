@@ -174,7 +174,6 @@ def _start_visit(uow: UnitOfWork, context: Context, ticket: Ticket) -> Visit:
         customer_name="",
         customer_phone="",
         notes="",
-        satisfaction_comment="",
     )
     uow.session.add(visit)
     uow.session.flush()

@@ -17,12 +17,15 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
-from db.domain import TicketStatus, VisitOutcome, VisitStage
+from db.domain import RatingSource, TicketStatus, VisitOutcome, VisitStage
 from db.engine import Database
 from db.models import Account, Ticket, Visit, VisitPurpose
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.errors import HallError
+from hallclient.ratings.record import GivenRating, check_given, level_of_visit, rate_visit
+from hallclient.ratings.rules import LEVELS_BY_SCORE, SCORES
+from hallclient.ratings.screen import screen_attached
 from hallclient.text_input import clean_code, clean_phone, clean_text
 from hallclient.uow import UnitOfWork, run_write
 
@@ -38,7 +41,6 @@ _RANK = {
     VisitStage.CLOSED: 5,
 }
 NOTES_MAX = 2000
-SATISFACTION = range(1, 6)
 
 
 class VisitProblem(enum.StrEnum):
@@ -71,7 +73,7 @@ class VisitView:
     called_at: dt.datetime
     closed_at: dt.datetime | None
     outcome: VisitOutcome | None
-    satisfaction: int | None
+    satisfaction: int | None  # the rating as the F9 dialog's score, 5 best (rules.SCORES)
 
 
 def _view(uow: UnitOfWork, visit: Visit) -> VisitView:
@@ -80,6 +82,7 @@ def _view(uow: UnitOfWork, visit: Visit) -> VisitView:
         if visit.ticket_id
         else None
     )
+    level = level_of_visit(uow, visit.id)
     return VisitView(
         visit.id,
         label,
@@ -92,7 +95,7 @@ def _view(uow: UnitOfWork, visit: Visit) -> VisitView:
         visit.called_at,
         visit.closed_at,
         visit.outcome,
-        visit.satisfaction,
+        None if level is None else SCORES[level],
     )
 
 
@@ -162,7 +165,6 @@ def start_walk_in(
             stage=VisitStage.CALLED,
             called_at=context.clock.now(),
             notes="",
-            satisfaction_comment="",
         )
         uow.session.add(visit)
         uow.session.flush()
@@ -240,18 +242,27 @@ def close_visit(
     satisfaction: int | None,
     comment: str = "",
 ) -> VisitView:
-    """End the visit with its outcome and the customer's rating (1-5, not for a no-show)."""
-    text = clean_text(comment, "comment", 500, multiline=True)
-    if outcome is not VisitOutcome.NO_SHOW and satisfaction is None:
-        raise VisitError(VisitProblem.RATING_REQUIRED)
-    if satisfaction is not None and satisfaction not in SATISFACTION:
-        raise VisitError(VisitProblem.BAD_RATING, str(satisfaction))
+    """End the visit with its outcome and the rating the clerk records for the customer
+    (1-5, 5 best; not for a no-show).  Where a customer screen is attached the customer
+    rates there (``hallclient.ratings``), so the clerk gives none."""
+    given = None
+    if satisfaction is not None:
+        if satisfaction not in LEVELS_BY_SCORE:
+            raise VisitError(VisitProblem.BAD_RATING, str(satisfaction))
+        level = LEVELS_BY_SCORE[satisfaction]
+        given = check_given(GivenRating(level, RatingSource.CLERK, comment))
 
     def change(uow: UnitOfWork, visit: Visit) -> None:
+        if given is not None:
+            rate_visit(uow, context, visit, given)
+        elif outcome is not VisitOutcome.NO_SHOW and not screen_attached(
+            uow, visit.hall_code, visit.counter_code
+        ):
+            raise VisitError(VisitProblem.RATING_REQUIRED)
         now = context.clock.now()
         _reach(visit, VisitStage.CLOSING, now)
         _reach(visit, VisitStage.CLOSED, now)
-        visit.outcome, visit.satisfaction, visit.satisfaction_comment = outcome, satisfaction, text
+        visit.outcome = outcome
         if visit.ticket_id is not None:
             ticket = uow.session.get(Ticket, visit.ticket_id)
             if ticket is not None:

@@ -126,3 +126,39 @@ def test_the_address_key_is_filled_for_accounts_stored_before_it(engine: Engine)
     migrate.upgrade(engine)
     with engine.connect() as conn:
         assert conn.scalar(text("SELECT address_key FROM accounts")) == "锦华路25号"
+
+
+def test_ratings_typed_at_f9_move_to_their_own_rows_and_back(engine: Engine) -> None:
+    """0012 turns a visit's 1-5 satisfaction into a rating the clerk recorded; the downgrade
+    puts it back on the visit."""
+    from sqlalchemy import text
+
+    migrate.upgrade(engine, "0011")
+    with engine.begin() as conn:
+        for visit_id, score, comment in ((1, 2, "排队太久"), (2, None, ""), (3, 5, "")):
+            conn.execute(
+                text(
+                    "INSERT INTO visits (id, hall_code, counter_code, service_day,"
+                    " clerk_employee_no, customer_name, customer_phone, notes, stage, called_at,"
+                    " closed_at, satisfaction, satisfaction_comment) VALUES (:id, 'H01', 'C01',"
+                    " '2026-11-02', '1001', '', '', '', 'closed', '2026-11-02 01:00:00',"
+                    " '2026-11-02 01:05:00', :score, :comment)"
+                ),
+                {"id": visit_id, "score": score, "comment": comment},
+            )
+    migrate.upgrade(engine)
+    with engine.connect() as conn:
+        rows = conn.execute(
+            text("SELECT visit_id, level, source, reason, recorded_by FROM ratings ORDER BY 1")
+        ).all()
+        assert [tuple(row) for row in rows] == [
+            (1, "dissatisfied", "clerk", "排队太久", "1001"),
+            (3, "very_satisfied", "clerk", "", "1001"),
+        ]
+        assert conn.scalar(text("SELECT count(*) FROM follow_up_cases")) == 0
+    migrate.downgrade(engine, "0011")
+    with engine.connect() as conn:
+        back = conn.execute(
+            text("SELECT id, satisfaction, satisfaction_comment FROM visits ORDER BY id")
+        ).all()
+        assert [tuple(row) for row in back] == [(1, 2, "排队太久"), (2, None, ""), (3, 5, "")]

@@ -27,6 +27,7 @@ from hallclient.clock import FixedClock
 from hallclient.context import Context, CurrentUser
 from hallclient.intake import queue
 from hallclient.ledger.billing import run_billing
+from hallclient.ratings.monthly import monthly_ratings
 from hallclient.receipts.journal import CounterJournal
 from hallclient.receipts.journal_restore import restore_from_counter
 from hallclient.referrals import directory, informants
@@ -140,6 +141,10 @@ def _restore_receipts(database, context, _users):
     return restore_from_counter(database, context, CounterJournal.of(database))
 
 
+def _follow_up_ratings(database, context, _users):
+    return monthly_ratings(database, context, 2026, 11)
+
+
 INVOKERS: dict[Action, Invoker] = {
     Action.CHANGE_OWN_PASSWORD: _change_password,
     Action.MANAGE_USERS: _manage_users,
@@ -159,6 +164,7 @@ INVOKERS: dict[Action, Invoker] = {
     Action.MANAGE_DEPARTMENTS: _manage_departments,
     Action.MANAGE_LEDGER: _manage_ledger,
     Action.RESTORE_RECEIPTS: _restore_receipts,
+    Action.FOLLOW_UP_RATINGS: _follow_up_ratings,
 }
 
 

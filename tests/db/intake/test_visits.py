@@ -8,8 +8,8 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from db.domain import Role, TicketStatus, VisitOutcome, VisitStage
-from db.models import Visit
+from db.domain import RatingLevel, RatingSource, Role, TicketStatus, VisitOutcome, VisitStage
+from db.models import Rating, Visit
 from hallclient.clock import FixedClock
 from hallclient.intake import queue, visits
 from hallclient.intake.visits import VisitError, VisitProblem
@@ -70,11 +70,12 @@ def test_each_stage_keeps_the_time_it_was_first_reached(database, clerk, clock, 
         dt.timedelta(seconds=60),
     )
     assert row.closed_at == row.closing_at == START + dt.timedelta(minutes=4)
-    assert (closed.stage, closed.satisfaction, row.satisfaction_comment) == (
-        VisitStage.CLOSED,
-        5,
-        "办理很快",
-    )
+    with UnitOfWork(database) as uow:
+        rating = uow.session.scalar(select(Rating).where(Rating.visit_id == visit_id))
+        assert rating is not None
+        reason, level, source = rating.reason, rating.level, rating.source
+    assert (closed.stage, closed.satisfaction) == (VisitStage.CLOSED, 5)
+    assert (level, source, reason) == (RatingLevel.VERY_SATISFIED, RatingSource.CLERK, "办理很快")
 
 
 def test_closing_asks_for_a_rating_unless_nobody_came(database, clerk, visit_id):
