@@ -56,9 +56,7 @@ def _round(event) -> list[float]:
         hall = Hall(pair)
         hall.start()
         try:
-            assert wait_until(
-                lambda: all(len(c.saved) >= WARM_RECEIPTS for c in hall.counters), 60
-            )
+            assert wait_until(lambda: all(len(c.saved) >= WARM_RECEIPTS for c in hall.counters), 60)
             moment = event(pair, hall)
             assert wait_until(lambda: hall.all_saved_since(moment), 30)
         finally:
