@@ -2350,6 +2350,49 @@ Total {total}
     </message>
 </context>
 <context>
+    <name>Ratings</name>
+    <message>
+        <source>Visit {detail} is not one of this counter&apos;s.</source>
+        <translation>接待 {detail} 不是本窗口的接待。</translation>
+    </message>
+    <message>
+        <source>This visit has its rating already; a rating is never changed.</source>
+        <translation>本次接待已有评价；评价一经记录不能更改。</translation>
+    </message>
+    <message>
+        <source>Counter {detail} has a customer screen: the customer rates the service there, not the clerk.</source>
+        <translation>{detail} 窗口配有客户屏：由客户在客户屏上评价，营业员不能代评。</translation>
+    </message>
+    <message>
+        <source>Counter {detail} has no customer screen: the clerk records the customer&apos;s answer.</source>
+        <translation>{detail} 窗口没有客户屏：请由营业员记录客户的回答。</translation>
+    </message>
+    <message>
+        <source>Please choose how satisfied the customer is.</source>
+        <translation>请选择客户的满意程度。</translation>
+    </message>
+    <message>
+        <source>A visit nobody rated carries no level.</source>
+        <translation>客户未评价的接待不能带有满意程度。</translation>
+    </message>
+    <message>
+        <source>No counter {detail}.</source>
+        <translation>没有窗口 {detail}。</translation>
+    </message>
+    <message>
+        <source>No follow-up case {detail} that you may see.</source>
+        <translation>没有您可查看的回访工单 {detail}。</translation>
+    </message>
+    <message>
+        <source>A follow-up case goes step by step: call back, cause, what was fixed, then the result. This step does not follow where the case stands.</source>
+        <translation>回访工单须逐步办理：回访、查明原因、整改，最后记录结果。这一步与工单当前所处的环节不符。</translation>
+    </message>
+    <message>
+        <source>Please write what was done in this step of the case.</source>
+        <translation>请填写这一步做了什么。</translation>
+    </message>
+</context>
+<context>
     <name>ReadingDialog</name>
     <message>
         <source>Customer&apos;s own reading</source>

@@ -17,8 +17,10 @@ from hallclient.errors import (
     SchemaOutdatedError,
 )
 from hallclient.ledger.errors import LedgerError
+from hallclient.ratings.errors import RatingError
 from hallclient.receipts.errors import SeriesStoppedError
 from ui.words.ledger import ledger_problem_text
+from ui.words.ratings import rating_problem_text
 from ui.words.receipt_journal import series_stopped_text
 
 
@@ -41,11 +43,14 @@ def problem_text(error: HallError) -> str:
 
 
 def _capability_text(error: HallError) -> str:
-    """A capability's fault that any page may meet (a ledger refusal, a stopped series)."""
+    """A capability's fault that any page may meet (a ledger refusal, a stopped series, a
+    rating refused)."""
     if isinstance(error, LedgerError):
         return ledger_problem_text(error)
     if isinstance(error, SeriesStoppedError):
         return series_stopped_text(error)
+    if isinstance(error, RatingError):
+        return rating_problem_text(error)
     return str(error)
 
 
