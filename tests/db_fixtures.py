@@ -42,6 +42,12 @@ def migrated_database(url: str) -> Iterator[Database]:
         database.dispose()
 
 
+def upgrade_to_head(url: str) -> None:
+    """Migrate the database at *url* to the newest schema (then let it be)."""
+    with migrated_database(url):
+        pass
+
+
 def sqlite_url(directory: Path) -> str:
     return f"sqlite:///{directory / 'hallclient.sqlite3'}"
 

@@ -72,14 +72,12 @@ class TcpProxy:
                 ).start()
 
     def _pump(self, source: socket.socket, sink: socket.socket) -> None:
-        try:
+        with contextlib.suppress(OSError):  # a side closed: this direction is done
             while data := source.recv(_CHUNK):
                 self._flowing.wait()
                 if self._closed:
                     break
                 sink.sendall(data)
-        except OSError:
-            pass
         for sock in (source, sink):
             with contextlib.suppress(OSError):
                 sock.shutdown(socket.SHUT_RDWR)

@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from hallclient.config import Settings
 from hallclient.core import open_core
-from tests.db_fixtures import migrated_database, no_postgresql
+from tests.db_fixtures import no_postgresql, upgrade_to_head
 from tests.pg_cluster import PgCluster, PgUnavailableError, _free_port
 from tests.ui.helpers import settle
 from ui.shell.course import Shell
@@ -32,8 +32,7 @@ def hall_server() -> Iterator[tuple[PgCluster, Settings]]:
         no_postgresql(str(error))  # skipped here, a failure in CI
     with cluster:
         url = cluster.create_database("hall")
-        with migrated_database(url):
-            pass
+        upgrade_to_head(url)
         settings = Settings(database_url=url)
         core = open_core(settings)
         try:
@@ -41,26 +40,6 @@ def hall_server() -> Iterator[tuple[PgCluster, Settings]]:
         finally:
             core.close()
         yield cluster, settings
-
-
-@pytest.fixture
-def make_shell(qtbot, app) -> Iterator:
-    shells: list[Shell] = []
-
-    def make(settings: Settings) -> Shell:
-        shell = Shell(settings, app)
-        qtbot.addWidget(shell.login)
-        shells.append(shell)
-        shell.start()
-        return shell
-
-    yield make
-    for shell in shells:
-        if shell.waiting is not None:
-            shell.waiting.hide()
-        if shell.main_window is not None:
-            shell.main_window.close()
-        shell.shutdown()
 
 
 def _waiting_screen(qtbot, shell: Shell):

@@ -10,7 +10,7 @@ from hallclient.config import Settings
 from hallclient.core import Core, open_core
 from hallclient.errors import DatabaseUnavailableError
 from tests.db.failover.counters import started_pair
-from tests.db_fixtures import migrated_database
+from tests.db_fixtures import upgrade_to_head
 from tests.pg_standby import PgPair
 from tests.ui.sessions import clerk_after_first_login, open_window
 
@@ -26,8 +26,7 @@ def pair() -> Iterator[PgPair]:
 @pytest.fixture
 def hall_core(pair: PgPair) -> Iterator[Core]:
     pair.create_database("hall")
-    with migrated_database(pair.url("hall")):
-        pass
+    upgrade_to_head(pair.url("hall"))
     core = open_core(Settings(database_url=pair.url("hall")))
     core.load_demo(accounts=DEMO_ACCOUNTS)
     pair.wait_replayed()

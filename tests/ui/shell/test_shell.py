@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QMessageBox
@@ -14,24 +12,6 @@ from tests.ui.helpers import settle
 from ui.shell import course as shell_module
 from ui.shell.course import Shell
 from ui.shell.main_window import MainWindow
-
-
-@pytest.fixture
-def make_shell(qtbot, app) -> Iterator:
-    shells: list[Shell] = []
-
-    def make(settings: Settings) -> Shell:
-        shell = Shell(settings, app)
-        qtbot.addWidget(shell.login)
-        shells.append(shell)
-        shell.start()
-        return shell
-
-    yield make
-    for shell in shells:
-        if shell.main_window is not None:
-            shell.main_window.close()
-        shell.shutdown()
 
 
 def _ready(qtbot, shell: Shell) -> None:
