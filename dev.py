@@ -70,11 +70,15 @@ def test(pytest_args: list[str]) -> int:
     _setup("dev")
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
     # One worker per core (pytest-xdist), each with its own PostgreSQL cluster and Qt
-    # application: about 35% less time on 2 cores.  "-n 0" runs in this one process.
+    # application: about 35% less time on 2 cores.  "-n 0" runs in this one process.  A
+    # worker that runs out of tests takes some of the other's ("worksteal"), so a few
+    # long tests at the end do not leave a core idle; the slowest 30 are listed.
     workers = (
-        [] if any(a.startswith(("-n", "--numprocesses")) for a in pytest_args) else ["-n", "auto"]
+        []
+        if any(a.startswith(("-n", "--numprocesses")) for a in pytest_args)
+        else ["-n", "auto", "--dist", "worksteal"]
     )
-    code = _run(PYTHON, "-m", "pytest", *workers, *pytest_args, env=env)
+    code = _run(PYTHON, "-m", "pytest", *workers, "--durations=30", *pytest_args, env=env)
     if code == NO_TESTS_COLLECTED:
         print("pytest collected no tests: that is a failure here", file=sys.stderr)
         return 1
