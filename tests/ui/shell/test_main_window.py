@@ -84,7 +84,7 @@ def test_the_admin_page_is_hidden_from_the_clerk(window):
     ("employee_no", "keys"),
     [
         ("1001", "intake fees payments referrals shift"),
-        ("2001", "intake fees payments referrals shift overview admin"),
+        ("2001", "intake fees payments referrals shift overview ratings admin"),
         ("3001", "fees referrals"),
         ("4001", "fees overview admin"),
         ("9001", "fees scripts directory admin"),
