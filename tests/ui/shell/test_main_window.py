@@ -59,6 +59,7 @@ def test_navigation_shows_each_page_and_its_shortcut(manager_window):
         "转办",
         "班次",
         "当日总览",
+        "评价回访",
         "管理",
     ]
     assert window.user_label.text() == "陈静 · 工号 2001 · 值班长"
