@@ -15,8 +15,9 @@ from typing import TYPE_CHECKING, Protocol
 from PySide6.QtGui import QPixmap
 
 from db.domain import FollowUpStatus, VisitOutcome
+from hallclient.access.audit import Where
 from hallclient.clock import FixedClock
-from hallclient.context import Context, Where
+from hallclient.context import Context
 from hallclient.intake import queue, visits
 from ui.ratings.page import RatingsPage
 from ui.tools.render_tools import grab, settle, wait_until
