@@ -65,6 +65,7 @@ class RatingsPage(QFrame):
         self.table = table_view(self.cases, "followUpCases", CasesModel.COL_REASON)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self._show_selected())
         self.table.activated.connect(lambda _index: self.open_step())
+        self.table.setTabKeyNavigation(False)  # rows are chosen whole: Tab leaves the list
         self.detail = named(QLabel(wordWrap=True), "intakePanel")
         self.detail.setTextFormat(Qt.TextFormat.PlainText)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop)

@@ -148,3 +148,15 @@ def test_the_month_report_is_saved_as_pdf_and_xlsx(qtbot, app, private_core, tmp
     assert [c.value for c in counters[2]] == ["C01", 1, 0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0]
     assert counters["I2"].number_format == "0.00%"
     assert [c.value for c in book["各收费员"]["A"]][1:] == ["王丽 1001"]
+
+    other = 3 if month != 3 else 4  # a month of this year without ratings, chosen by keyboard
+    qtbot.keyClick(page.table, Qt.Key.Key_Tab, Qt.KeyboardModifier.ShiftModifier)
+    assert QApplication.focusWidget() is page.month  # on its month
+    qtbot.keyClicks(page.month, f"{other:02d}")
+    assert page.chosen_month() == (year, other)
+    page.message.clear()
+    qtbot.keyClick(page.month, Qt.Key.Key_P, CTRL)
+    qtbot.waitUntil(lambda: page.message.text().startswith("已保存："), timeout=20_000)
+    empty = tmp_path / f"ratings-{year}-{other:02d}.pdf"
+    text = subprocess.run(["pdftotext", str(empty), "-"], capture_output=True, check=True).stdout
+    assert "本月无评价" in text.decode()
