@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from hallclient.clock import local
 from hallclient.ratings.cases import CaseView
 from ui.kit.i18n import QT_TRANSLATE_NOOP
+from ui.ratings.models import clerk_text
 from ui.words.follow_up import level_text, status_text
 
 CONTEXT = "FollowUpCase"
@@ -28,7 +29,7 @@ def case_detail(case: CaseView, timezone: str) -> str:
             id=case.id, visit=case.visit_id, at=f"{local(case.opened_at, timezone):%Y-%m-%d %H:%M}"
         ),
         _tr(QT_TRANSLATE_NOOP("FollowUpCase", "{counter} · clerk {clerk} · {level}")).format(
-            counter=case.counter_code, clerk=case.clerk_employee_no, level=level_text(case.level)
+            counter=case.counter_code, clerk=clerk_text(case), level=level_text(case.level)
         ),
         _tr(QT_TRANSLATE_NOOP("FollowUpCase", "The customer said: {reason}")).format(
             reason=case.reason or "—"

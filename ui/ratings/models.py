@@ -22,6 +22,11 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def clerk_text(case: CaseView) -> str:
+    """The clerk by name and number (the number alone for one no longer known)."""
+    return f"{case.clerk_name} {case.clerk_employee_no}".strip()
+
+
 class CasesModel(RowsTableModel[CaseView]):
     CONTEXT = "FollowUpModels"
     COL_DUE, COL_COUNTER, COL_CLERK, COL_LEVEL, COL_REASON, COL_STATUS = range(6)
@@ -38,7 +43,7 @@ class CasesModel(RowsTableModel[CaseView]):
         values = {
             self.COL_DUE: lambda: self._due(row),
             self.COL_COUNTER: lambda: row.counter_code,
-            self.COL_CLERK: lambda: row.clerk_employee_no,
+            self.COL_CLERK: lambda: clerk_text(row),
             self.COL_LEVEL: lambda: level_text(row.level),
             self.COL_REASON: lambda: _one_line(row.reason) or "—",
             self.COL_STATUS: lambda: status_text(row.status),

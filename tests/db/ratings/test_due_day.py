@@ -31,6 +31,7 @@ def test_a_bad_rating_before_national_day_2025_is_due_on_23_october(
     manager = acting(Role.SHIFT_MANAGER)
     case = cases.get_case(database, manager, case_id)
     assert (case.due_on, case.due_estimated) == (dt.date(2025, 10, 23), False)
+    assert (case.clerk_employee_no, case.clerk_name) == ("1001", "测试1001")
     clock.advance(dt.timedelta(days=27))  # Thursday 23 October, 11:00: due today, not late
     assert cases.list_cases(database, manager, overdue_only=True) == []
     clock.advance(dt.timedelta(days=1))

@@ -70,6 +70,7 @@ def test_the_manager_follows_a_bad_rating_up_by_keyboard(qtbot, app, private_cor
         "不满意",
         REASON,
     )
+    assert _cell(page, CasesModel.COL_CLERK) == "王丽 1001"
     assert _cell(page, CasesModel.COL_STATUS) == "待回访" and REASON in page.detail.text()
 
     qtbot.keyClick(page.table, Qt.Key.Key_F6)  # overdue only: not this one, due in 15 days

@@ -17,6 +17,7 @@ CASE = CaseView(
     visit_id=42,
     counter_code="C02",
     clerk_employee_no="1002",
+    clerk_name="李强",
     level=RatingLevel.VERY_DISSATISFIED,
     reason="收费员态度\n不好",
     status=FollowUpStatus.CALLED_BACK,
@@ -43,7 +44,7 @@ def test_each_column_in_the_managers_words(app):
     assert _texts(model, 0) == [
         "2026-12-22",
         "C02",
-        "1002",
+        "李强 1002",
         "非常不满意",
         "收费员态度 不好",
         "已回访",
@@ -58,5 +59,7 @@ def test_an_estimated_due_day_and_an_overdue_case_say_so(app):
     late = model.row_at(1)
     assert model.display(late, CasesModel.COL_DUE) == "2026-12-22 已逾期"
     assert model.display(late, CasesModel.COL_REASON) == "—"
+    gone = replace(CASE, clerk_name="")  # a number no longer known
+    assert model.display(gone, CasesModel.COL_CLERK) == "1002"
     for column in range(model.columnCount()):  # the whole row in red
         assert model.index(1, column).data(Qt.ItemDataRole.ForegroundRole) == OVERDUE_COLOUR
