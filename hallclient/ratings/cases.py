@@ -17,7 +17,7 @@ from sqlalchemy import Select, select
 
 from db.domain import FollowUpStatus, RatingLevel
 from db.engine import Database
-from db.models import FollowUpCase, Rating
+from db.models import FollowUpCase, Rating, User
 from hallclient.access.permissions import Action, allowed
 from hallclient.context import Context
 from hallclient.ratings.errors import RatingError, RatingProblem
@@ -42,6 +42,7 @@ class CaseView:
     visit_id: int
     counter_code: str
     clerk_employee_no: str
+    clerk_name: str  # empty for a number no longer known
     level: RatingLevel | None
     reason: str
     status: FollowUpStatus
@@ -83,12 +84,13 @@ def open_case(uow: UnitOfWork, context: Context, rating: Rating) -> int:
     return case.id
 
 
-def _view(case: FollowUpCase, rating: Rating, today: dt.date) -> CaseView:
+def _view(case: FollowUpCase, rating: Rating, clerk_name: str | None, today: dt.date) -> CaseView:
     return CaseView(
         case.id,
         rating.visit_id,
         case.counter_code,
         case.clerk_employee_no,
+        clerk_name or "",
         rating.level,
         rating.reason,
         case.status,
@@ -103,11 +105,12 @@ def _view(case: FollowUpCase, rating: Rating, today: dt.date) -> CaseView:
     )
 
 
-def _visible(context: Context) -> Select[FollowUpCase, Rating]:
+def _visible(context: Context) -> Select[FollowUpCase, Rating, str]:
     """The hall's cases for the manager; a clerk's own cases for anyone else who serves."""
     query = (
-        select(FollowUpCase, Rating)
+        select(FollowUpCase, Rating, User.display_name)
         .join(Rating, Rating.id == FollowUpCase.rating_id)
+        .outerjoin(User, User.employee_no == FollowUpCase.clerk_employee_no)
         .where(FollowUpCase.hall_code == context.where.hall_code)
         .order_by(FollowUpCase.due_on, FollowUpCase.id)
     )
@@ -124,7 +127,7 @@ def get_case(database: Database, context: Context, case_id: int) -> CaseView:
         row = uow.session.execute(query).first()
         if row is None:
             raise RatingError(RatingProblem.UNKNOWN_CASE, str(case_id))
-        return _view(row[0], row[1], context.today())
+        return _view(row[0], row[1], row[2], context.today())
 
 
 def list_cases(
@@ -136,7 +139,7 @@ def list_cases(
     if overdue_only:
         query = query.where(FollowUpCase.due_on < today)
     with UnitOfWork(database) as uow:
-        return [_view(case, rating, today) for case, rating in uow.session.execute(query)]
+        return [_view(*row, today) for row in uow.session.execute(query)]
 
 
 def advance_case(
@@ -161,7 +164,8 @@ def advance_case(
         details = {"from": before.value, "to": to.value, "text": words}
         context.record(uow, f"follow_up.{to.value}", "follow_up_case", str(case.id), details)
         rating = uow.session.get_one(Rating, case.rating_id)
-        view = _view(case, rating, context.today())
+        name = select(User.display_name).where(User.employee_no == case.clerk_employee_no)
+        view = _view(case, rating, uow.session.scalar(name), context.today())
         uow.commit()
         return view
 

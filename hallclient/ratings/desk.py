@@ -13,6 +13,7 @@ from hallclient.ratings import cases, monthly, record, screen
 from hallclient.ratings.cases import CaseView
 from hallclient.ratings.monthly import MonthlyRatings
 from hallclient.ratings.record import GivenRating, RatingView
+from hallclient.reports.ratings_report import MonthlyReport, monthly_report
 
 
 class RatingDesk:
@@ -40,3 +41,7 @@ class RatingDesk:
 
     def monthly(self, user: CurrentUser, year: int, month: int) -> MonthlyRatings:
         return monthly.monthly_ratings(self.database, self._context_of(user), year, month)
+
+    def monthly_report(self, user: CurrentUser, year: int, month: int) -> MonthlyReport:
+        """The month's figures with the clerks' names, for its PDF and XLSX."""
+        return monthly_report(self.database, self._context_of(user), year, month)

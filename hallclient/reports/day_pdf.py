@@ -28,13 +28,13 @@ from hallclient.printing.receipt_layout import METHOD_NAMES, Heading
 from hallclient.reports.day_data import DayReport, VoidRow
 from hallclient.shifts.report_layout import CATEGORY_NAMES, STATUS_NAMES
 
-_PALETTE = [
+PALETTE = [
     colors.HexColor(c)
     for c in ("#1f6f8b", "#e0a030", "#3c9d5d", "#c2504a", "#7a5ea8", "#5b7083", "#b5835a")
 ]
 
 
-def _styles(font: str) -> dict[str, ParagraphStyle]:
+def report_styles(font: str) -> dict[str, ParagraphStyle]:
     return {
         "title": ParagraphStyle("title", fontName=font, fontSize=18, leading=24, spaceAfter=4),
         "h2": ParagraphStyle(
@@ -52,7 +52,7 @@ def _styles(font: str) -> dict[str, ParagraphStyle]:
 
 def day_report_pdf(report: DayReport, heading: Heading) -> bytes:
     font = register_font()
-    styles = _styles(font)
+    styles = report_styles(font)
     buffer = io.BytesIO()
     document = SimpleDocTemplate(
         buffer,
@@ -67,22 +67,22 @@ def day_report_pdf(report: DayReport, heading: Heading) -> bytes:
         Paragraph(f"{heading.company} · {heading.hall} 营业日报", styles["title"]),
         Paragraph(f"营业日 {report.day.day.isoformat()}　{_closed_text(report)}", styles["body"]),
         Paragraph("全日合计", styles["h2"]),
-        _table(font, _summary_rows(report), (70 * mm, 50 * mm)),
+        report_table(font, _summary_rows(report), (70 * mm, 50 * mm)),
         Paragraph("按支付方式", styles["h2"]),
-        _table(font, _method_rows(report), (50 * mm, 40 * mm)),
+        report_table(font, _method_rows(report), (50 * mm, 40 * mm)),
         _bar_chart(font, report.day.by_method),
         Paragraph("按收入类别", styles["h2"]),
-        _table(font, _category_rows(report.day.by_category), (50 * mm, 40 * mm)),
+        report_table(font, _category_rows(report.day.by_category), (50 * mm, 40 * mm)),
         _pie_chart(font, report.day.by_category),
         Paragraph("各窗口班次", styles["h2"]),
-        _table(font, _shift_rows(report, heading), None, figures_from=4),
+        report_table(font, _shift_rows(report, heading), None, figures_from=4),
         Paragraph("作废记录", styles["h2"]),
-        _table(font, _void_rows(report.voids, heading), None, figures_from=2),
+        report_table(font, _void_rows(report.voids, heading), None, figures_from=2),
     ]
     if report.close is not None:
         story += [
             Paragraph("票据链头（日结时）", styles["h2"]),
-            _table(
+            report_table(
                 font,
                 [["票据序列", "末号", "链头哈希"]]
                 + [[h.series, f"{h.last_number:06d}", h.head_hash] for h in report.close.heads],
@@ -172,7 +172,7 @@ def _void_rows(voids: Sequence[VoidRow], heading: Heading) -> list[list[str]]:
     return rows if voids else [*rows, ["无", "", "", "", "", ""]]
 
 
-def _table(
+def report_table(
     font: str,
     rows: list[list[str]],
     widths: tuple[float, ...] | None,
@@ -205,7 +205,7 @@ def _bar_chart(font: str, by_method: dict[PaymentMethod, Decimal]) -> Drawing:
     chart.categoryAxis.categoryNames = [METHOD_NAMES[m] for m in by_method]
     chart.categoryAxis.labels.fontName = chart.valueAxis.labels.fontName = font
     chart.valueAxis.valueMin = 0
-    chart.bars[0].fillColor = _PALETTE[0]
+    chart.bars[0].fillColor = PALETTE[0]
     drawing.add(chart)
     return drawing
 
@@ -221,6 +221,6 @@ def _pie_chart(font: str, by_category: dict[str, Decimal]) -> Drawing:
     pie.labels = [CATEGORY_NAMES.get(c, c) for c in shown]
     pie.slices.fontName = font
     for index in range(len(shown)):
-        pie.slices[index].fillColor = _PALETTE[index % len(_PALETTE)]
+        pie.slices[index].fillColor = PALETTE[index % len(PALETTE)]
     drawing.add(pie)
     return drawing

@@ -1126,6 +1126,155 @@
     </message>
 </context>
 <context>
+    <name>FileSaver</name>
+    <message>
+        <source>Saved: {path}</source>
+        <translation>已保存：{path}</translation>
+    </message>
+    <message>
+        <source>The file could not be written: {problem}</source>
+        <translation>文件无法写入：{problem}</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUp</name>
+    <message>
+        <source>very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>to call back</source>
+        <translation>待回访</translation>
+    </message>
+    <message>
+        <source>called back</source>
+        <translation>已回访</translation>
+    </message>
+    <message>
+        <source>cause recorded</source>
+        <translation>已查明原因</translation>
+    </message>
+    <message>
+        <source>fixed</source>
+        <translation>已整改</translation>
+    </message>
+    <message>
+        <source>closed</source>
+        <translation>已办结</translation>
+    </message>
+    <message>
+        <source>Call back: what the customer said on the phone</source>
+        <extracomment>What the field asks for, by the state the step reaches.</extracomment>
+        <translation>回访：客户在电话中的意见</translation>
+    </message>
+    <message>
+        <source>Cause: why the service fell short</source>
+        <translation>原因：服务不到位的原因</translation>
+    </message>
+    <message>
+        <source>Fix: what was put right</source>
+        <translation>整改：采取了哪些整改措施</translation>
+    </message>
+    <message>
+        <source>Close: the result for the customer</source>
+        <translation>办结：给客户的处理结果</translation>
+    </message>
+    <message>
+        <source>{n} follow-up of a bad rating overdue</source>
+        <translation>差评回访逾期 {n} 件</translation>
+    </message>
+    <message>
+        <source>{n} follow-ups of bad ratings overdue</source>
+        <translation>差评回访逾期 {n} 件</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpCase</name>
+    <message>
+        <source>Call back: {text}</source>
+        <translation>回访：{text}</translation>
+    </message>
+    <message>
+        <source>Cause: {text}</source>
+        <translation>原因：{text}</translation>
+    </message>
+    <message>
+        <source>Fixed: {text}</source>
+        <translation>整改：{text}</translation>
+    </message>
+    <message>
+        <source>Case {id} · visit {visit} · opened {at}</source>
+        <translation>回访件 {id} · 办理记录 {visit} · {at} 立件</translation>
+    </message>
+    <message>
+        <source>{counter} · clerk {clerk} · {level}</source>
+        <translation>{counter} · 收费员 {clerk} · {level}</translation>
+    </message>
+    <message>
+        <source>The customer said: {reason}</source>
+        <translation>客户意见：{reason}</translation>
+    </message>
+    <message>
+        <source>Due {day}{estimated} · {state}</source>
+        <translation>{day}{estimated} 前办结 · {state}</translation>
+    </message>
+    <message>
+        <source> (estimated)</source>
+        <translation>（预计）</translation>
+    </message>
+</context>
+<context>
+    <name>FollowUpModels</name>
+    <message>
+        <source> (estimated)</source>
+        <translation>（预计）</translation>
+    </message>
+    <message>
+        <source> overdue</source>
+        <translation> 已逾期</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>办结期限</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>Clerk</source>
+        <translation>收费员</translation>
+    </message>
+    <message>
+        <source>Rating</source>
+        <translation>评价</translation>
+    </message>
+    <message>
+        <source>Customer&apos;s reason</source>
+        <translation>客户意见</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>进度</translation>
+    </message>
+</context>
+<context>
     <name>HallReferralsPage</name>
     <message>
         <source>Referrals from this hall: today&apos;s, and those not done</source>
@@ -1919,6 +2068,14 @@
         <translation>营业厅当日总览</translation>
     </message>
     <message>
+        <source>Ratings</source>
+        <translation>评价回访</translation>
+    </message>
+    <message>
+        <source>Follow-up of bad ratings</source>
+        <translation>差评回访整改</translation>
+    </message>
+    <message>
         <source>Scripts</source>
         <translation>话术</translation>
     </message>
@@ -2390,6 +2547,49 @@ Total {total}
     <message>
         <source>Please write what was done in this step of the case.</source>
         <translation>请填写这一步做了什么。</translation>
+    </message>
+</context>
+<context>
+    <name>RatingsPage</name>
+    <message>
+        <source>Report month</source>
+        <translation>月报月份</translation>
+    </message>
+    <message>
+        <source>Overdue cases only (F6: every open case)</source>
+        <translation>仅显示逾期件（F6：显示全部未办结）</translation>
+    </message>
+    <message>
+        <source>Open cases, soonest due first (F6: overdue only)</source>
+        <translation>未办结的回访件，按期限先后排列（F6：仅显示逾期件）</translation>
+    </message>
+    <message>
+        <source>F2 or Enter the next step of the case · Enter saves it · Esc back to the list · F6 overdue only · F5 refresh · Ctrl+P month report (PDF) · Ctrl+E month report (XLSX)</source>
+        <translation>F2 或 Enter 办理下一步 · Enter 保存 · Esc 回到列表 · F6 仅逾期 · F5 刷新 · Ctrl+P 评价月报（PDF）· Ctrl+E 评价月报（XLSX）</translation>
+    </message>
+    <message>
+        <source>No overdue case.</source>
+        <translation>没有逾期的回访件。</translation>
+    </message>
+    <message>
+        <source>No open case.</source>
+        <translation>没有未办结的回访件。</translation>
+    </message>
+    <message>
+        <source>Case {id}, {state} — {prompt} (Enter saves, Esc back)</source>
+        <translation>回访件 {id}（{state}）— {prompt}（Enter 保存，Esc 返回）</translation>
+    </message>
+    <message>
+        <source>Case {id}: {state}.</source>
+        <translation>回访件 {id}：{state}。</translation>
+    </message>
+    <message>
+        <source>F2 or Enter on a case: its next step</source>
+        <translation>在回访件上按 F2 或 Enter：办理下一步</translation>
+    </message>
+    <message>
+        <source>Writing the rating report of {month}…</source>
+        <translation>正在生成 {month} 评价月报……</translation>
     </message>
 </context>
 <context>
@@ -2871,10 +3071,6 @@ Total {total}
         <translation>正在生成营业日报……</translation>
     </message>
     <message>
-        <source>Saved: {path}</source>
-        <translation>已保存：{path}</translation>
-    </message>
-    <message>
         <source>Exporting to XLSX…</source>
         <translation>正在导出 XLSX……</translation>
     </message>
@@ -2889,10 +3085,6 @@ Total {total}
     <message>
         <source>The export was cancelled; no file was written.</source>
         <translation>导出已取消，未写入任何文件。</translation>
-    </message>
-    <message>
-        <source>The file could not be written: {problem}</source>
-        <translation>文件无法写入：{problem}</translation>
     </message>
 </context>
 <context>

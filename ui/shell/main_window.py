@@ -74,6 +74,8 @@ class MainWindow(QMainWindow):
         self.script_panel = script_panel(self.pages, core, lambda: self.user)
         connect_cart(self.pages, self._show_printer_state, self.show_area)
         connect_visit(self.pages, self.show_area)
+        if self.pages.overview is not None:  # its overdue follow-ups lead to them
+            self.pages.overview.sig_follow_up.connect(lambda: self.show_area("ratings"))
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(lambda _row: self._show_script_panel())
         self.quick_reference: QuickReferenceDialog | None = None

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from ui.intake.page import IntakePage
     from ui.kit.area import Area
     from ui.payments.page import PaymentsPage
+    from ui.ratings.page import RatingsPage
     from ui.referrals.board_page import ReferralBoardPage
     from ui.referrals.directory_page import DirectoryPage
     from ui.referrals.hall_page import HallReferralsPage
@@ -52,6 +53,7 @@ class Pages:
     payments: PaymentsPage | None = None
     shift: ShiftPage | None = None
     overview: OverviewPage | None = None
+    ratings: RatingsPage | None = None
     scripts: ScriptEditorPage | None = None
     referrals: ReferralBoardPage | None = None  # the department's board
     hall_referrals: HallReferralsPage | None = None  # the counter's list of the hall's
@@ -96,6 +98,10 @@ def _build(
             from ui.shifts.overview_page import OverviewPage
 
             page = pages.overview = OverviewPage(core, user_of, area)
+        case "ratings":
+            from ui.ratings.page import RatingsPage
+
+            page = pages.ratings = RatingsPage(core, user_of, area)
         case "scripts":
             from ui.scripts.editor_page import ScriptEditorPage
 

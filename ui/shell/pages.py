@@ -54,6 +54,12 @@ AREAS = (
         needs_any=(Action.RECONCILE_SHIFTS, Action.VIEW_REPORTS),
     ),
     Area(
+        "ratings",
+        QT_TRANSLATE_NOOP("Pages", "Ratings"),
+        QT_TRANSLATE_NOOP("Pages", "Follow-up of bad ratings"),
+        needs_any=(Action.FOLLOW_UP_RATINGS,),
+    ),
+    Area(
         "scripts",
         QT_TRANSLATE_NOOP("Pages", "Scripts"),
         QT_TRANSLATE_NOOP("Pages", "Service scripts"),

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date
+from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,6 +27,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from hallclient.access.permissions import Action, allowed
 from hallclient.errors import HallError
 from hallclient.money import format_yuan
 from hallclient.reports.day_data import DayReport
@@ -40,6 +42,8 @@ from ui.shifts.day_charts import DayCharts
 from ui.shifts.day_close_dialog import DayCloseDialog
 from ui.shifts.models import ShiftsModel
 from ui.shifts.report_files import ReportFiles
+from ui.words.follow_up import CONTEXT as FOLLOW_UP_CONTEXT
+from ui.words.follow_up import OVERDUE_CASES
 from ui.words.payments import method_text
 from ui.words.shifts import (
     PENDING,
@@ -49,6 +53,8 @@ from ui.words.shifts import (
     VOIDS,
     shift_problem_text,
 )
+
+OVERDUE_COLOUR = "#b3261e"
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
@@ -74,6 +80,7 @@ def _day_of(edit: QDateEdit) -> date:
 
 class OverviewPage(QFrame):
     sig_day_closed = Signal()  # the hall's business day moved on
+    sig_follow_up = Signal()  # the overdue cases' line was followed: the ratings page
 
     def __init__(
         self,
@@ -100,6 +107,13 @@ class OverviewPage(QFrame):
         self.until = _date_edit("exportUntil")
         self.summary = named(QLabel(wordWrap=True), "overviewSummary")
         self.escalations = named(QLabel(wordWrap=True), "feeMessage")
+        self.follow_ups = named(QLabel(), "overviewFollowUps")  # shown to who follows them up
+        self.follow_ups.setTextInteractionFlags(
+            Qt.TextInteractionFlag.LinksAccessibleByKeyboard
+            | Qt.TextInteractionFlag.LinksAccessibleByMouse
+        )
+        self.follow_ups.linkActivated.connect(lambda _link: self.sig_follow_up.emit())
+        self._overdue_cases: int | None = None
         self._escalated: list[ReferralView] = []
         self.shifts = ShiftsModel()
         self.table = table_view(self.shifts, "overviewShifts", ShiftsModel.COL_CLERK)
@@ -119,7 +133,7 @@ class OverviewPage(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(24, 20, 24, 16)
         layout.addLayout(top)
-        for widget in (self.summary, self.escalations, self.table, self.methods):
+        for widget in (self.summary, self.follow_ups, self.escalations, self.table, self.methods):
             layout.addWidget(widget)
         layout.addLayout(charts)
         for below in (self.reason, self.message, self.keys):
@@ -157,16 +171,22 @@ class OverviewPage(QFrame):
         return _day_of(self.day)
 
     def refresh(self) -> None:
-        user, day = self._user_of(), self.selected_day()
+        user, day, core = self._user_of(), self.selected_day(), self._core
+        follows_up = allowed(user.role, Action.FOLLOW_UP_RATINGS)
         self.attempt.run(
-            lambda: (self._core.shifts.day(user, day), self._core.referrals.escalated(user)),
+            lambda: (
+                core.shifts.day(user, day),
+                core.referrals.escalated(user),
+                len(core.ratings.open_cases(user, overdue_only=True)) if follows_up else None,
+            ),
             self._show,
             self._refused,
         )
 
-    def _show(self, loaded: tuple[DayReport, list[ReferralView]]) -> None:
-        report, escalated = loaded
+    def _show(self, loaded: tuple[DayReport, list[ReferralView], int | None]) -> None:
+        report, escalated, self._overdue_cases = loaded
         self._escalated = escalated
+        self._show_follow_ups()
         self.escalations.setText(
             self.tr("Referrals overdue beyond their target, to follow up: {list}").format(
                 list=", ".join(r.reference for r in escalated)
@@ -326,7 +346,17 @@ class OverviewPage(QFrame):
             )
         )
         if self.report is not None:
-            self._show((self.report, self._escalated))
+            self._show((self.report, self._escalated, self._overdue_cases))
+
+    def _show_follow_ups(self) -> None:
+        """The bad ratings' cases past their due day, red when there are any; a link to them."""
+        count = self._overdue_cases
+        self.follow_ups.setVisible(count is not None)
+        if count is None:
+            return
+        text = counted(FOLLOW_UP_CONTEXT, count, *OVERDUE_CASES)
+        colour = OVERDUE_COLOUR if count else "palette(text)"
+        self.follow_ups.setText(f'<a href="ratings" style="color:{colour}">{escape(text)}</a>')
 
     def changeEvent(self, event: QEvent) -> None:
         if event.type() == QEvent.Type.LanguageChange:

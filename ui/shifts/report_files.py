@@ -1,45 +1,31 @@
 """The overview's report files: the day report and a shift's report as PDF, the XLSX export.
 
-Files go to the HallClient folder in Documents (``save_dir``), each written beside its
-name and renamed when whole, off the GUI thread; the export shows a progress dialog
+Files go to the HallClient folder in Documents (``save_dir``), whole or not at all, off
+the GUI thread (:class:`ui.kit.file_saver.FileSaver`); the export shows a progress dialog
 that can cancel.  What happened is said through ``say``; a refusal of the core goes to
 ``refused``.
 """
 
 from __future__ import annotations
 
-import logging
-import os
 from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
-from hallclient import paths
 from hallclient.errors import HallError
 from hallclient.reports.export_xlsx import ExportCancelledError, ExportSummary
-from ui.kit.tasks import TaskRunner
+from ui.kit.file_saver import FileSaver
 
 if TYPE_CHECKING:
     from hallclient.access.auth import CurrentUser
     from hallclient.core import Core
 
-log = logging.getLogger(__name__)
 
-
-def _write(target: Path, data: bytes) -> Path:
-    """Write beside the target, then rename: a failure never leaves half a file."""
-    target.parent.mkdir(parents=True, exist_ok=True)
-    partial = target.with_name(target.name + ".partial")
-    partial.write_bytes(data)
-    os.replace(partial, target)
-    return target
-
-
-class ReportFiles(QObject):
+class ReportFiles(FileSaver):
     def __init__(
         self,
         core: Core,
@@ -47,34 +33,23 @@ class ReportFiles(QObject):
         say: Callable[[str], None],
         refused: Callable[[HallError], None],
     ) -> None:
-        super().__init__(page)
-        self._core, self._page, self._say, self._refused = core, page, say, refused
-        self.save_dir: Path = paths.reports_dir()
+        super().__init__(page, say, refused)
+        self._core, self._page = core, page
         self.progress: QProgressDialog | None = None
         self._cancelled = False
-        self._runner = TaskRunner(self)
 
     def day_pdf(self, user: CurrentUser, day: date) -> None:
-        target = self.save_dir / f"day-report-{day.isoformat()}.pdf"
-
-        def work(_progress: object) -> Path:
-            return _write(target, self._core.shifts.day_pdf(user, day))
-
-        self._say(self.tr("Writing the day report…"))
-        self._runner.start(work, self._saved, self.failed)
+        writing = self.tr("Writing the day report…")
+        self.save(
+            f"day-report-{day.isoformat()}.pdf",
+            lambda: self._core.shifts.day_pdf(user, day),
+            writing,
+        )
 
     def shift_pdf(self, user: CurrentUser, shift_id: int) -> None:
         """The shift's report (Z once counted, else an X reading) as a PDF."""
-        target = self.save_dir / f"shift-{shift_id}.pdf"
-
-        def work(_progress: object) -> Path:
-            desk = self._core.shifts
-            return _write(target, desk.report_pdf(desk.reading(user, shift_id)))
-
-        self._runner.start(work, self._saved, self.failed)
-
-    def _saved(self, target: Path) -> None:
-        self._say(self.tr("Saved: {path}").format(path=str(target)))
+        desk = self._core.shifts
+        self.save(f"shift-{shift_id}.pdf", lambda: desk.report_pdf(desk.reading(user, shift_id)))
 
     def export(self, user: CurrentUser, first: date, last: date) -> None:
         target = self.save_dir / f"hallclient-{first.isoformat()}-{last.isoformat()}.xlsx"
@@ -120,14 +95,5 @@ class ReportFiles(QObject):
         self._close_progress()
         if isinstance(error, ExportCancelledError):
             self._say(self.tr("The export was cancelled; no file was written."))
-        elif isinstance(error, HallError):
-            self._refused(error)
-        elif isinstance(error, OSError | UnicodeError):  # e.g. the file is open in a viewer
-            log.warning("report not written: %s", error)
-            self._say(
-                self.tr("The file could not be written: {problem}").format(
-                    problem=getattr(error, "strerror", None) or str(error)
-                )
-            )
         else:
-            raise error
+            super().failed(error)

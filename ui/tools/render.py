@@ -14,7 +14,8 @@ satisfaction question) and "intake-day" (today's visits with wait and service ti
 "payments-waiting" and "waiting-database" (:mod:`ui.tools.render_waiting`),
 the shift screens of :mod:`ui.tools.render_shifts`, the referral screens of
 :mod:`ui.tools.render_referrals`, the admin screens of :mod:`ui.tools.render_admin`,
-and "main-overview" as the shift manager 2001.  A real core is
+"main-overview" as the shift manager 2001, and "main-ratings" (the follow-up of bad
+ratings, :mod:`ui.tools.render_ratings`).  A real core is
 used, logging in directly (the forced password change does not stop it); a database
 without users first gets a small demo data set.
 """
@@ -51,6 +52,7 @@ from ui.shell.main_window import MainWindow
 from ui.shell.pages import AREAS
 from ui.tools.render_admin import ADMIN_SCREENS, admin_screen
 from ui.tools.render_journal import lost_receipts
+from ui.tools.render_ratings import ratings_screen
 from ui.tools.render_referrals import REFERRAL_SCREENS, referral_screen
 from ui.tools.render_shifts import FLOAT as SHIFT_FLOAT
 from ui.tools.render_shifts import SHIFT_SCREENS, shift_screen
@@ -183,6 +185,7 @@ class _Renderer:
                 lambda n: referral_screen(self, n, large_household()),
             ),
             (ADMIN_SCREENS, lambda n: admin_screen(self, n)),
+            (("main-ratings",), lambda n: ratings_screen(self, n)),
         )
         for names, screen in groups:
             if name in names:

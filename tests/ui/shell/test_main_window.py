@@ -59,6 +59,7 @@ def test_navigation_shows_each_page_and_its_shortcut(manager_window):
         "转办",
         "班次",
         "当日总览",
+        "评价回访",
         "管理",
     ]
     assert window.user_label.text() == "陈静 · 工号 2001 · 值班长"
@@ -84,7 +85,7 @@ def test_the_admin_page_is_hidden_from_the_clerk(window):
     ("employee_no", "keys"),
     [
         ("1001", "intake fees payments referrals shift"),
-        ("2001", "intake fees payments referrals shift overview admin"),
+        ("2001", "intake fees payments referrals shift overview ratings admin"),
         ("3001", "fees referrals"),
         ("4001", "fees overview admin"),
         ("9001", "fees scripts directory admin"),

@@ -33,6 +33,19 @@ def test_the_adjusted_saturday_counts_and_the_sunday_after_does_not():
     assert working_days_after(D(2026, 10, 8), 3, calendar).day == D(2026, 10, 12)
 
 
+def test_national_day_2025_with_its_adjusted_sunday_and_saturday():
+    # 2025: 1-8 October off; Sunday 28 September and Saturday 11 October are worked
+    calendar = chinese_working_calendar()
+    assert calendar.is_working_day(D(2025, 9, 28)) and calendar.is_working_day(D(2025, 10, 11))
+    assert not any(calendar.is_working_day(D(2025, 10, day)) for day in range(1, 9))
+    due = working_days_after(D(2025, 9, 26), 15, calendar)
+    # Sun 28 (1), 29-30 (3), 9-11 Oct (6, Saturday 11th included), 13-17 (11), 20-23 (15)
+    assert due == DueDay(D(2025, 10, 23), False)
+    assert working_days_after(D(2025, 9, 26), 1, calendar).day == D(2025, 9, 28)
+    holidays_only = WorkingCalendar(calendar.holidays, frozenset(), 2025, 2025)
+    assert working_days_after(D(2025, 9, 26), 15, holidays_only).day == D(2025, 10, 27)
+
+
 def _known_until(last_year: int) -> WorkingCalendar:
     """The package's calendar as it was before the notice of ``last_year + 1``."""
     full = chinese_working_calendar()
