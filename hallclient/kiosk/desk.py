@@ -8,6 +8,8 @@ as a counter of the hall: a kiosk is no counter, and it acts as itself
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from db.domain import PriorityReason
 from db.engine import Database
 from hallclient.clock import Clock, SystemClock
@@ -19,7 +21,11 @@ from hallclient.kiosk.ticket_print import TicketPrint, print_ticket
 from hallclient.kiosk.tickets import KioskTicket, issue_kiosk_ticket
 from hallclient.printing.printers import PrinterConfig
 
-DEFAULT_KIOSK_CODE = "K1"
+
+@dataclass(frozen=True)
+class TakenTicket:
+    ticket: KioskTicket
+    printed: TicketPrint
 
 
 class KioskDesk:
@@ -52,14 +58,22 @@ class KioskDesk:
         """Print an issued ticket; a fault is returned (and logged), never raised."""
         return print_ticket(self.printer, ticket, self.context.timezone)
 
+    def take(
+        self,
+        category_code: str,
+        account_no: str = "",
+        priority_reason: PriorityReason | None = None,
+    ) -> TakenTicket:
+        """Issue (committed first), then print: a printer fault never loses the ticket."""
+        ticket = self.issue(category_code, account_no, priority_reason)
+        return TakenTicket(ticket, self.print(ticket))
+
     def close(self) -> None:
         self.database.dispose()
 
 
-def open_kiosk(
-    settings: Settings, kiosk_code: str = DEFAULT_KIOSK_CODE, clock: Clock | None = None
-) -> KioskDesk:
-    """The kiosk on the settings' database and printer; its database is closed if it fails."""
+def open_kiosk(settings: Settings, kiosk_code: str, clock: Clock | None = None) -> KioskDesk:
+    """The kiosk on the settings' database and printer (a bad kiosk code opens nothing)."""
     context = kiosk_context(
         settings.hall_code, kiosk_code, clock or SystemClock(), settings.timezone
     )

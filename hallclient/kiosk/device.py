@@ -41,7 +41,7 @@ def kiosk_context(
     """The context of kiosk ``kiosk_code`` in ``hall_code`` (the code as a counter's is:
     letters, digits, ``-`` or ``_``, at most 16)."""
     if not _CODE.match(kiosk_code):
-        raise ValueError(f"a kiosk code is 1-16 letters, digits, - or _: {kiosk_code!r}")
+        raise HallError(f"a kiosk code is 1-16 letters, digits, - or _: {kiosk_code!r}")
     name = f"kiosk:{kiosk_code}"
     # the role is never consulted (require is the class's own)
     device = CurrentUser(0, name, name, Role.CLERK, None)

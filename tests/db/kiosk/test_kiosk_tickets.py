@@ -13,6 +13,7 @@ from db.domain import PriorityReason, Role
 from db.models import AuditEntry, Ticket
 from hallclient.access.permissions import Action
 from hallclient.clock import FixedClock
+from hallclient.errors import HallError
 from hallclient.intake import queue, visits
 from hallclient.kiosk.device import DeviceRefusedError, kiosk_context
 from hallclient.kiosk.tickets import KioskError, KioskProblem, issue_kiosk_ticket
@@ -21,7 +22,6 @@ from tests.db.intake_helpers import add_hall, at_counter
 from tests.db.receipt_helpers import ACCOUNT_NO, add_account
 from tests.db.security_helpers import START, add_users
 
-ENQUIRY, PAYMENT = "enquiry", "payment"  # prefixes A and B of the reference categories
 
 
 @pytest.fixture
@@ -118,5 +118,5 @@ def test_the_kiosk_may_only_issue_tickets_and_is_named_in_the_journal(database, 
 
 
 def test_a_kiosk_code_is_a_short_code():
-    with pytest.raises(ValueError):
+    with pytest.raises(HallError):
         kiosk_context("H01", "kiosk one", FixedClock(START))
