@@ -113,7 +113,6 @@ class AccountPage(_Page):
         self.number.setMaxLength(ACCOUNT_DIGITS)
         self.number.setValidator(QRegularExpressionValidator(r"[0-9]*"))
         self.number.setPlaceholderText(QCoreApplication.translate("Kiosk", "Account number"))
-        self.number.returnPressed.connect(self.confirm)
         self.message = label(name="message")
         self.message.hide()
         entry = QVBoxLayout()

@@ -152,12 +152,20 @@ class KioskWindow(QWidget):
         key, focused = event.key(), QApplication.focusWidget()
         if key == Qt.Key.Key_Escape:
             self._back()
-        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and isinstance(focused, QPushButton):
-            focused.click()
+        elif key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self._enter(focused)
         elif self.stack.currentWidget() is self.categories and Qt.Key.Key_1 <= key <= Qt.Key.Key_9:
             self.categories.choose_number(key - Qt.Key.Key_0)
         else:
             super().keyPressEvent(event)
+
+    def _enter(self, focused: QWidget | None) -> None:
+        """Enter presses the button in focus, or confirms the account number typed (the
+        field passes its Enter on: confirmed here, it is not pressed twice)."""
+        if focused is self.account.number:
+            self.account.confirm()
+        elif isinstance(focused, QPushButton):
+            focused.click()
 
     def _back(self) -> None:
         current = self.stack.currentWidget()

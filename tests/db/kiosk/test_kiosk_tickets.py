@@ -23,7 +23,6 @@ from tests.db.receipt_helpers import ACCOUNT_NO, add_account
 from tests.db.security_helpers import START, add_users
 
 
-
 @pytest.fixture
 def clock() -> FixedClock:
     return FixedClock(START)
