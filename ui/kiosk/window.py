@@ -104,6 +104,7 @@ class KioskWindow(QWidget):
     def restart(self) -> None:
         self.category_code, self.account_no = "", ""
         self.home_timer.stop()
+        self.categories.message.setText("")
         self._show(self.categories)
 
     def _show(self, page: QWidget, home_after_ms: int | None = None) -> None:
