@@ -24,6 +24,7 @@ TEXT_PT = 26  # every text on the kiosk is at least this large
 BUTTON_PT = 30
 TITLE_PT = 34
 NUMBER_PT = 100
+TALL_NUMBER_PT = 160  # on a portrait screen, which has the room
 TOUCH_PX = 80  # a button's least height (and width)
 
 SHEET = f"""
@@ -31,6 +32,7 @@ KioskWindow, KioskWindow QWidget#page {{ background: {PAGE}; }}
 KioskWindow QLabel {{ color: {INK}; font-size: {TEXT_PT}pt; }}
 KioskWindow QLabel#title {{ font-size: {TITLE_PT}pt; font-weight: bold; }}
 KioskWindow QLabel#number {{ color: {ACCENT}; font-size: {NUMBER_PT}pt; font-weight: bold; }}
+KioskWindow QLabel#number[tall="true"] {{ font-size: {TALL_NUMBER_PT}pt; }}
 KioskWindow QLabel#category {{ font-size: {TITLE_PT}pt; font-weight: bold; }}
 KioskWindow QLabel#message {{ color: {FAULT}; font-weight: bold; }}
 KioskWindow QLabel#fault {{

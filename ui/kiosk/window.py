@@ -146,7 +146,12 @@ class KioskWindow(QWidget):
         self.categories.message.setText(kiosk_problem_text(error))
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        self.account.arrange(landscape=self.width() > self.height())
+        landscape = self.width() > self.height()
+        self.account.arrange(landscape)
+        number = self.ticket.number
+        number.setProperty("tall", not landscape)
+        number.style().unpolish(number)
+        number.style().polish(number)
         super().resizeEvent(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
