@@ -241,3 +241,21 @@ def test_the_informant_canary_never_shows_on_the_kiosk(open_window, qtbot, tmp_p
     for page in _every_page(window, qtbot):
         texts = " ".join(w.text() for w in _visible(page, QLabel) + _visible(page, QPushButton))
         assert CANARY_NAME not in texts and CANARY_PHONE not in texts
+
+
+def test_any_other_refusal_sends_the_customer_to_the_desk(open_window, qtbot, tmp_path, caplog):
+    """A category gone since the start page was read: no ticket, the customer is told to
+    ask at the desk, the fault is logged, and the next customer starts clean."""
+    window = open_window(tmp_path / "printer.bin")
+    before = _tickets(window)
+    window.categories.sig_chosen.emit("withdrawn")
+    _click(qtbot, window.account.skip)
+    with caplog.at_level(logging.ERROR):
+        _click(qtbot, window.priority.normal)
+        qtbot.waitUntil(lambda: window.stack.currentWidget() is window.categories)
+    assert window.categories.message.text() == "暂时无法取号，请到服务台咨询。"
+    assert "kiosk: no ticket issued: unknown_category: withdrawn" in caplog.text
+    assert _tickets(window) == before
+    _click(qtbot, window.categories.buttons[0])
+    _press(qtbot, Qt.Key.Key_Escape)
+    assert window.categories.message.text() == ""
