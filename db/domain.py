@@ -43,6 +43,14 @@ class TicketStatus(enum.StrEnum):
     DONE = "done"
 
 
+class PriorityReason(enum.StrEnum):
+    """Why a kiosk ticket goes ahead (the green channel, 绿色通道): who it serves."""
+
+    ELDERLY = "elderly"
+    DISABLED = "disabled"
+    PREGNANT = "pregnant"
+
+
 class VisitStage(enum.StrEnum):
     CALLED = "called"
     GREETED = "greeted"

@@ -21,7 +21,7 @@ from sqlalchemy import Connection, Engine, create_engine, inspect, text
 from db.models import Base
 from db.pg_link import UNBOUNDED_OPTION
 
-HEAD = "0012"
+HEAD = "0013"
 _MIGRATIONS = Path(__file__).with_name("migrations")
 
 

@@ -47,6 +47,10 @@ def _add_gui_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     render.add_argument(
         "--size", type=_window_size, default=(1366, 768), help="window size, WIDTHxHEIGHT"
     )
+    kiosk = commands.add_parser(
+        "kiosk", help="the ticket kiosk, full screen (Ctrl+Shift+Q quits; Esc does not)"
+    )
+    kiosk.add_argument("--code", default="K1", help="the kiosk's code, named in the journal")
 
 
 def _render(args: argparse.Namespace, settings: Settings) -> int:
@@ -89,6 +93,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(settings)
         if args.command == "render":
             return _render(args, settings)
+        if args.command == "kiosk":
+            from ui.kiosk.app import run_kiosk
+
+            return run_kiosk(settings, args.code)
         return cli.run_command(args, settings)
     except HallError as error:
         setup_logging()  # the window's log file may not be open yet
@@ -96,7 +104,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         message = " ".join(str(error).split())  # one line, whatever the driver said
         if isinstance(error, ConfigError):
             message = f"配置有误 / Configuration error: {message}"
-        if gui:
+        if gui or args.command == "kiosk":
             _fatal_dialog(message)
         else:
             print(f"hallclient: {message}", file=sys.stderr)

@@ -18,7 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from db.domain import TicketStatus, VisitOutcome, VisitStage
+from db.domain import PriorityReason, TicketStatus, VisitOutcome, VisitStage
 from db.models.base import Base
 from db.types import UTCDateTime
 
@@ -66,6 +66,8 @@ class Ticket(Base):
     calls: Mapped[int] = mapped_column(Integer, default=0)
     skipped_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     note: Mapped[str] = mapped_column(Text, default="")
+    account_no: Mapped[str | None] = mapped_column(String(20))  # given at the kiosk
+    priority_reason: Mapped[PriorityReason | None] = mapped_column(_enum(PriorityReason))
 
 
 class Visit(Base):

@@ -19,7 +19,7 @@ from sqlalchemy import or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
-from db.domain import TicketStatus, VisitOutcome, VisitStage
+from db.domain import PriorityReason, TicketStatus, VisitOutcome, VisitStage
 from db.engine import Database
 from db.models import Counter, ServiceCategory, Ticket, TicketSequence, Visit
 from hallclient.access.permissions import Action
@@ -29,7 +29,9 @@ from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
 
 NO_SHOW_RECALL = dt.timedelta(minutes=15)  # a skipped ticket may be called back this long
-_CALLABLE = (TicketStatus.WAITING, TicketStatus.TRANSFERRED)
+CALLABLE = (TicketStatus.WAITING, TicketStatus.TRANSFERRED)
+#: The order counters call tickets in: priority, then transferred ones, then by arrival.
+CALLING_ORDER = (Ticket.priority.desc(), Ticket.ahead.desc(), Ticket.queued_at, Ticket.id)
 
 
 class QueueProblem(enum.StrEnum):
@@ -83,7 +85,7 @@ def _view(ticket: Ticket) -> TicketView:
     )
 
 
-def _category(uow: UnitOfWork, code: str) -> ServiceCategory:
+def category_of(uow: UnitOfWork, code: str) -> ServiceCategory:
     category = uow.session.get(ServiceCategory, code)
     if category is None:
         raise QueueError(QueueProblem.UNKNOWN_CATEGORY, code)
@@ -104,31 +106,45 @@ def _next_number(uow: UnitOfWork, hall: str, day: dt.date, category: str) -> int
     return sequence.last_number
 
 
+def add_ticket(
+    uow: UnitOfWork,
+    context: Context,
+    category: ServiceCategory,
+    *,
+    account_no: str | None = None,
+    priority_reason: PriorityReason | None = None,
+) -> Ticket:
+    """The next numbered ticket of ``category`` (flushed, not committed); a priority
+    reason sends it ahead like a priority category's ticket."""
+    hall, day, now = context.where.hall_code, context.today(), context.clock.now()
+    number = _next_number(uow, hall, day, category.code)
+    ticket = Ticket(
+        hall_code=hall,
+        service_day=day,
+        category_code=category.code,
+        number=number,
+        label=f"{category.prefix}{number:03d}",
+        priority=category.priority or priority_reason is not None,
+        status=TicketStatus.WAITING,
+        issued_at=now,
+        issued_by=context.user.employee_no,
+        queued_at=now,
+        calls=0,
+        note="",
+        account_no=account_no,
+        priority_reason=priority_reason,
+    )
+    uow.session.add(ticket)
+    uow.session.flush()
+    return ticket
+
+
 def issue_ticket(database: Database, context: Context, category_code: str) -> TicketView:
     """A new ticket at the end of its category's queue."""
     context.require(Action.ISSUE_TICKETS)
 
     def use_case(uow: UnitOfWork) -> TicketView:
-        category = _category(uow, category_code)
-        hall, day, now = context.where.hall_code, context.today(), context.clock.now()
-        number = _next_number(uow, hall, day, category.code)
-        ticket = Ticket(
-            hall_code=hall,
-            service_day=day,
-            category_code=category.code,
-            number=number,
-            label=f"{category.prefix}{number:03d}",
-            priority=category.priority,
-            status=TicketStatus.WAITING,
-            issued_at=now,
-            issued_by=context.user.employee_no,
-            queued_at=now,
-            calls=0,
-            note="",
-        )
-        uow.session.add(ticket)
-        uow.session.flush()
-        view = _view(ticket)
+        view = _view(add_ticket(uow, context, category_of(uow, category_code)))
         uow.commit()
         return view
 
@@ -151,11 +167,11 @@ def _next_ticket(uow: UnitOfWork, context: Context) -> Ticket | None:
         .where(
             Ticket.hall_code == hall,
             Ticket.service_day == context.today(),
-            Ticket.status.in_(_CALLABLE),
+            Ticket.status.in_(CALLABLE),
             Ticket.category_code.in_(served_categories(uow, hall, counter)),
             or_(Ticket.for_counter.is_(None), Ticket.for_counter == counter),
         )
-        .order_by(Ticket.priority.desc(), Ticket.ahead.desc(), Ticket.queued_at, Ticket.id)
+        .order_by(*CALLING_ORDER)
         .limit(1)
         .with_for_update(skip_locked=True)
     )
@@ -169,6 +185,7 @@ def _start_visit(uow: UnitOfWork, context: Context, ticket: Ticket) -> Visit:
         service_day=ticket.service_day,
         clerk_employee_no=context.user.employee_no,
         ticket_id=ticket.id,
+        account_no=ticket.account_no,  # given at the kiosk: the clerk sees the account at once
         stage=VisitStage.CALLED,
         called_at=context.clock.now(),
         customer_name="",
@@ -294,7 +311,7 @@ def transfer(
         ):
             raise QueueError(QueueProblem.NOT_AT_THIS_COUNTER, ticket.label)
         if category_code is not None:
-            ticket.category_code = _category(uow, category_code).code
+            ticket.category_code = category_of(uow, category_code).code
         if counter_code is not None:
             _check_counter(uow, context.where.hall_code, counter_code)
         now = context.clock.now()
@@ -333,8 +350,8 @@ def waiting(database: Database, context: Context) -> list[TicketView]:
             .where(
                 Ticket.hall_code == context.where.hall_code,
                 Ticket.service_day == context.today(),
-                Ticket.status.in_(_CALLABLE),
+                Ticket.status.in_(CALLABLE),
             )
-            .order_by(Ticket.priority.desc(), Ticket.ahead.desc(), Ticket.queued_at, Ticket.id)
+            .order_by(*CALLING_ORDER)
         )
         return [_view(ticket) for ticket in uow.session.scalars(query)]

@@ -125,7 +125,7 @@ def _native(layout: Layout, options: JobOptions) -> bytes:
     columns = layout.paper.columns
     for block in native_layout(layout).blocks:
         if isinstance(block, Text):
-            size = b"\x11" if block.scale == 2 else b"\x00"
+            size = bytes([(block.scale - 1) * 0x11])  # GS ! n: width and height alike
             out += ESC + b"a" + bytes([block.align]) + ESC + b"E" + bytes([int(block.bold)])
             out += GS + b"!" + size
             for line in text_lines(block, columns):

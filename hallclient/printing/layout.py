@@ -45,7 +45,7 @@ class Text:
     text: str
     align: Align = Align.LEFT
     bold: bool = False
-    scale: int = 1  # 2: double width and height (titles, the total)
+    scale: int = 1  # 2: double width and height (titles, the total); up to 4 (a ticket)
 
 
 @dataclass(frozen=True)

@@ -1605,6 +1605,101 @@
     </message>
 </context>
 <context>
+    <name>Kiosk</name>
+    <message>
+        <source>No gas account has this number. Please check it, or skip it.</source>
+        <translation>没有这个燃气户号，请核对后重新输入，或跳过。</translation>
+    </message>
+    <message>
+        <source>An account number has at most 20 digits. Please check it, or skip it.</source>
+        <translation>户号最多20位数字，请核对后重新输入，或跳过。</translation>
+    </message>
+    <message>
+        <source>Tickets cannot be issued at the moment. Please ask at the service desk.</source>
+        <translation>暂时无法取号，请到服务台咨询。</translation>
+    </message>
+    <message>
+        <source>Elderly</source>
+        <translation>老年人</translation>
+    </message>
+    <message>
+        <source>Disabled</source>
+        <translation>残疾人</translation>
+    </message>
+    <message>
+        <source>Pregnant</source>
+        <translation>孕妇</translation>
+    </message>
+    <message>
+        <source>Please choose your business</source>
+        <translation>请选择您要办理的业务</translation>
+    </message>
+    <message>
+        <source>Your gas account number (optional)</source>
+        <translation>请输入燃气户号（可跳过）</translation>
+    </message>
+    <message>
+        <source>With it, the counter sees your account at once.</source>
+        <translation>输入户号，窗口可直接调出您的账户。</translation>
+    </message>
+    <message>
+        <source>Account number</source>
+        <translation>燃气户号</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>清空</translation>
+    </message>
+    <message>
+        <source>Back</source>
+        <translation>返回</translation>
+    </message>
+    <message>
+        <source>Skip</source>
+        <translation>跳过</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>确定</translation>
+    </message>
+    <message>
+        <source>Green channel</source>
+        <translation>绿色通道</translation>
+    </message>
+    <message>
+        <source>The elderly, the disabled and pregnant women are served first.</source>
+        <translation>老年人、残疾人、孕妇可优先办理。</translation>
+    </message>
+    <message>
+        <source>No, a normal ticket</source>
+        <translation>不需要，普通取号</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Green channel: {reason}</source>
+        <translation>绿色通道：{reason}</translation>
+    </message>
+    <message>
+        <source>{n} waiting before you</source>
+        <translation>前面还有 {n} 人等候</translation>
+    </message>
+    <message>
+        <source>Taken at {time}</source>
+        <translation>取号时间：{time}</translation>
+    </message>
+    <message>
+        <source>Please take your ticket below.</source>
+        <translation>请取走下方打印的号票。</translation>
+    </message>
+    <message>
+        <source>Printer fault: please take a photo of this screen as your ticket.</source>
+        <translation>打印机故障，请拍照保存本票。</translation>
+    </message>
+</context>
+<context>
     <name>LateFeeWaiver</name>
     <message>
         <source>Waive a late fee</source>

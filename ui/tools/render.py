@@ -14,8 +14,9 @@ satisfaction question) and "intake-day" (today's visits with wait and service ti
 "payments-waiting" and "waiting-database" (:mod:`ui.tools.render_waiting`),
 the shift screens of :mod:`ui.tools.render_shifts`, the referral screens of
 :mod:`ui.tools.render_referrals`, the admin screens of :mod:`ui.tools.render_admin`,
-"main-overview" as the shift manager 2001, and "main-ratings" (the follow-up of bad
-ratings, :mod:`ui.tools.render_ratings`).  A real core is
+the kiosk screens of :mod:`ui.tools.render_kiosk`, "main-overview" as the shift
+manager 2001, and "main-ratings" (the follow-up of bad ratings,
+:mod:`ui.tools.render_ratings`).  A real core is
 used, logging in directly (the forced password change does not stop it); a database
 without users first gets a small demo data set.
 """
@@ -52,6 +53,7 @@ from ui.shell.main_window import MainWindow
 from ui.shell.pages import AREAS
 from ui.tools.render_admin import ADMIN_SCREENS, admin_screen
 from ui.tools.render_journal import lost_receipts
+from ui.tools.render_kiosk import KIOSK_SCREENS, kiosk_screen
 from ui.tools.render_ratings import ratings_screen
 from ui.tools.render_referrals import REFERRAL_SCREENS, referral_screen
 from ui.tools.render_shifts import FLOAT as SHIFT_FLOAT
@@ -86,6 +88,7 @@ ALL_SCREENS = (
     *SHIFT_SCREENS,
     *REFERRAL_SCREENS,
     *ADMIN_SCREENS[1:],  # "main-admin" is among the areas' screens
+    *KIOSK_SCREENS,
 )
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
@@ -186,6 +189,7 @@ class _Renderer:
             ),
             (ADMIN_SCREENS, lambda n: admin_screen(self, n)),
             (("main-ratings",), lambda n: ratings_screen(self, n)),
+            (KIOSK_SCREENS, lambda n: kiosk_screen(self, n)),
         )
         for names, screen in groups:
             if name in names:

@@ -1,0 +1,1 @@
+"""The ticket kiosk's window (``hallclient kiosk``): big, simple, touch and keyboard."""
