@@ -36,6 +36,7 @@ from ui.shell.page_wiring import (
     build_pages,
     connect_cart,
     connect_visit,
+    customer_screen,
     script_panel,
     waiting_referrals,
 )
@@ -74,6 +75,7 @@ class MainWindow(QMainWindow):
         self.script_panel = script_panel(self.pages, core, lambda: self.user)
         connect_cart(self.pages, self._show_printer_state, self.show_area)
         connect_visit(self.pages, self.show_area)
+        self.customer_screen = customer_screen(self.pages, core, lambda: self.user, self)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(lambda _row: self._show_script_panel())
         self.quick_reference: QuickReferenceDialog | None = None
@@ -194,6 +196,8 @@ class MainWindow(QMainWindow):
         for label in (self.user_label, self.counter_label, self.database_label):
             bar.addWidget(label)
         bar.addWidget(self.business_day_label)
+        if self.customer_screen is not None:  # where it opened, if not on its monitor
+            bar.addWidget(self.customer_screen.status)
         bar.addPermanentWidget(self.printer_label)
         count = self.waiting_referrals = waiting_referrals(self.pages, self.core, lambda: self.user)
         if count is not None:  # counted again after a password change or an unlock
@@ -232,7 +236,10 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def start_session(self) -> None:
-        """After login: a required password change first, then the idle lock watches."""
+        """After login: a required password change first, then the idle lock watches; the
+        customer screen opens where the counter has one."""
+        if self.customer_screen is not None:
+            self.customer_screen.start()
         if self.user.must_change_password:
             self._open_password_dialog(forced=True)
         else:
