@@ -700,12 +700,12 @@
         <translation>为您服务：{name} · 工号 {number}</translation>
     </message>
     <message>
-        <source>without a ticket</source>
-        <translation>未取号</translation>
-    </message>
-    <message>
         <source>Your number: {ticket}</source>
         <translation>您的号码：{ticket}</translation>
+    </message>
+    <message>
+        <source>Served without a ticket</source>
+        <translation>无需取号，正在为您办理</translation>
     </message>
     <message>
         <source>The fees for you, line by line, as approved by the price authority:</source>

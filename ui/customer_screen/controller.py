@@ -161,6 +161,7 @@ class CustomerScreenController(QObject):
     def _record(self, given: GivenRating) -> None:
         visit_id, user = self.asking, self._user_of()
         self._stop_asking()
+        self._clerk_window.activateWindow()  # the customer may have typed: keys back to the clerk
         if visit_id is None:
             return
         self._runner.start(

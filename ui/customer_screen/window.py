@@ -148,8 +148,11 @@ class CustomerScreen(QWidget):
         )
 
     def _show_ticket(self) -> None:
-        ticket = self._ticket or self.tr("without a ticket")
-        self.ticket.setText(self.tr("Your number: {ticket}").format(ticket=ticket))
+        self.ticket.setText(
+            self.tr("Your number: {ticket}").format(ticket=self._ticket)
+            if self._ticket
+            else self.tr("Served without a ticket")
+        )
         self.fees_note.setText(
             self.tr("The fees for you, line by line, as approved by the price authority:")
             if self.lines.rowCount()

@@ -14,6 +14,7 @@ satisfaction question) and "intake-day" (today's visits with wait and service ti
 "payments-waiting" and "waiting-database" (:mod:`ui.tools.render_waiting`),
 the shift screens of :mod:`ui.tools.render_shifts`, the referral screens of
 :mod:`ui.tools.render_referrals`, the admin screens of :mod:`ui.tools.render_admin`,
+the customer screen of :mod:`ui.tools.render_customer_screen`,
 and "main-overview" as the shift manager 2001.  A real core is
 used, logging in directly (the forced password change does not stop it); a database
 without users first gets a small demo data set.
@@ -50,6 +51,7 @@ from ui.shell.app import prepare_application
 from ui.shell.main_window import MainWindow
 from ui.shell.pages import AREAS
 from ui.tools.render_admin import ADMIN_SCREENS, admin_screen
+from ui.tools.render_customer_screen import CUSTOMER_SCREENS, customer_screen
 from ui.tools.render_journal import lost_receipts
 from ui.tools.render_referrals import REFERRAL_SCREENS, referral_screen
 from ui.tools.render_shifts import FLOAT as SHIFT_FLOAT
@@ -84,6 +86,7 @@ ALL_SCREENS = (
     *SHIFT_SCREENS,
     *REFERRAL_SCREENS,
     *ADMIN_SCREENS[1:],  # "main-admin" is among the areas' screens
+    *CUSTOMER_SCREENS,
 )
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
@@ -183,6 +186,7 @@ class _Renderer:
                 lambda n: referral_screen(self, n, large_household()),
             ),
             (ADMIN_SCREENS, lambda n: admin_screen(self, n)),
+            (CUSTOMER_SCREENS, lambda n: customer_screen(self, n)),
         )
         for names, screen in groups:
             if name in names:

@@ -11,6 +11,7 @@ from PySide6.QtCore import Qt
 from db.domain import RatingLevel, RatingSource
 from hallclient.ratings.errors import RatingError, RatingProblem
 from hallclient.ratings.record import GivenRating
+from hallclient.receipts.issue import Issued
 from tests.db.referrals.test_informants import CANARY_NAME, CANARY_PHONE
 from tests.ui.customer_screen.conftest import (
     ACCOUNT_NO,
@@ -53,7 +54,7 @@ def _theft_report(qtbot, page: IntakePage) -> None:
     qtbot.waitUntil(page.window().isActiveWindow)
 
 
-def _fee_charged(qtbot, window: MainWindow, texts: list[str]) -> None:
+def _fee_charged(qtbot, window: MainWindow, texts: list[str]) -> Issued:
     """Ctrl+2, ghf (过户费), 1, Ctrl+Enter into the cart; Ctrl+3, 100 handed, F12, Enter."""
     qtbot.keyClick(window, Qt.Key.Key_2, CTRL)
     fees = window.pages.fees
@@ -80,10 +81,14 @@ def _fee_charged(qtbot, window: MainWindow, texts: list[str]) -> None:
     box = payments.confirm_box
     assert box is not None
     qtbot.waitUntil(box.isVisible)
-    qtbot.keyClick(box, Qt.Key.Key_Return)
+    with qtbot.waitSignal(payments.sig_charged, timeout=10_000) as charged:
+        qtbot.keyClick(box, Qt.Key.Key_Return)
     settle(qtbot, payments)
     qtbot.waitUntil(lambda: "找零" in screen.totals.text())
     assert screen.totals.text() == "合计 ￥30.00   实收 ￥100.00   找零 ￥70.00"
+    issued = charged.args[0]
+    assert isinstance(issued, Issued)
+    return issued
 
 
 def test_one_errand_on_the_customer_screen_and_the_customers_own_rating(
@@ -96,7 +101,7 @@ def test_one_errand_on_the_customer_screen_and_the_customers_own_rating(
     assert f"为您服务：{clerk.display_name} · 工号 {clerk.employee_no}" in shown
     assert f"您的号码：{page.visit.ticket_label}" in shown
     _theft_report(qtbot, page)
-    _fee_charged(qtbot, window, texts)
+    issued = _fee_charged(qtbot, window, texts)
     visit_id = f9_without_rating(qtbot, window, page)
     qtbot.waitUntil(screen.is_asking)
     shown = _seen(window, texts)
@@ -115,7 +120,8 @@ def test_one_errand_on_the_customer_screen_and_the_customers_own_rating(
     assert ratings(private_core) == [
         (visit_id, RatingLevel.SATISFIED, RatingSource.CUSTOMER_SCREEN, "办理快捷")
     ]
-    texts.append(_seen(window, texts))
+    window.pages.payments.sig_charged.emit(issued)  # a late receipt of the customer before
+    assert "找零" not in _seen(window, texts) and screen.lines.rowCount() == 0
     everything = "\n".join(texts)
     assert CANARY_NAME not in everything and CANARY_PHONE not in everything
     assert [text for text in texts if untranslated(text)] == []
