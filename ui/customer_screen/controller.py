@@ -62,13 +62,16 @@ class CustomerScreenController(QObject):
         self._timeout.timeout.connect(self._timed_out)
         self._thanks = QTimer(self, singleShot=True, interval=THANKS_MS)
         self._thanks.timeout.connect(self._welcome_unless_serving)
+        QTimer.singleShot(0, self, self.start)  # once the clerk's window is built
 
     # -- opening -----------------------------------------------------------------------------
 
-    def start(self) -> None:
+    def start(self, *_user: object) -> None:
         """Read whether the counter has a screen (off the GUI thread), then open it if so
-        or if the settings name its monitor."""
+        or if the settings name its monitor; again after a required password change."""
         user = self._user_of()
+        if self.screen.isVisible() or user.must_change_password:
+            return
         self._runner.start(
             lambda _p: self._core.ratings.screen_attached(user), self._open, self._unread
         )
@@ -76,7 +79,8 @@ class CustomerScreenController(QObject):
     def _open(self, attached: bool) -> None:
         if not attached and not self._monitor:
             return
-        self.screen.set_clerk(self._user_of().display_name, self._user_of().employee_no)
+        user = self._user_of()
+        self.screen.set_clerk(user.display_name, user.employee_no)
         self.screen.show_welcome()
         clerk_working = self._clerk_window.isActiveWindow()
         placed = place(self.screen, self._monitor)

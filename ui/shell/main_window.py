@@ -76,6 +76,8 @@ class MainWindow(QMainWindow):
         connect_cart(self.pages, self._show_printer_state, self.show_area)
         connect_visit(self.pages, self.show_area)
         self.customer_screen = customer_screen(self.pages, core, lambda: self.user, self)
+        if self.customer_screen is not None:  # it opens once the password is as it must be
+            self.sig_user_changed.connect(self.customer_screen.start)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(lambda _row: self._show_script_panel())
         self.quick_reference: QuickReferenceDialog | None = None
@@ -236,10 +238,7 @@ class MainWindow(QMainWindow):
         super().changeEvent(event)
 
     def start_session(self) -> None:
-        """After login: a required password change first, then the idle lock watches; the
-        customer screen opens where the counter has one."""
-        if self.customer_screen is not None:
-            self.customer_screen.start()
+        """After login: a required password change first, then the idle lock watches."""
         if self.user.must_change_password:
             self._open_password_dialog(forced=True)
         else:
