@@ -62,6 +62,7 @@ class CloseVisitDialog(QDialog):
         self.ok = named(QPushButton(default=True), "primaryButton")
         self.ok.clicked.connect(self._confirm)
         self._form = QFormLayout()
+        self._form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.WrapLongRows)  # long labels above
         self._labels = [QLabel() for _ in range(3)]
         self._form.addRow(self._labels[0], self.outcome)
         self._form.addRow(self._labels[1], row)
