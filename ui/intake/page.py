@@ -236,8 +236,14 @@ class IntakePage(QFrame):
         )
 
     def _refused(self, error: HallError, again: Callable[[], None]) -> None:
-        """A refused call or walk-in; one waiting for the last customer's rating is kept."""
-        self.rating_wait.hold(error, again)
+        """A refused call or walk-in; one waiting for the last customer's rating is kept, and
+        made only if the clerk is still here (not locked away) and has started no other."""
+
+        def if_still_wanted() -> None:
+            if self.visit is None and self.isVisible():
+                again()
+
+        self.rating_wait.hold(error, if_still_wanted)
         self._failed(error)
 
     def rating_settled(self, _visit_id: int) -> None:
