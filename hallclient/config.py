@@ -24,6 +24,8 @@ from hallclient.money import MoneyError, parse_yuan
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_DIFFERENCE_LIMIT = Decimal("10.00")
 DEFAULT_DUE_DAYS = 15  # days from a bill's issue to its due date ([billing] due_days)
+DEFAULT_RATING_TIMEOUT = 30  # seconds the customer screen asks before 'not rated'
+MAX_MONITORS = 9
 _CODE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 
 
@@ -52,6 +54,8 @@ class Settings:
     printer_drawer: bool = False  # pulse the cash drawer after a cash payment
     shift_difference_limit: Decimal = DEFAULT_DIFFERENCE_LIMIT  # beyond it, a manager approves
     bill_due_days: int = DEFAULT_DUE_DAYS  # a bill is due this many days after it is issued
+    customer_screen_monitor: int = 0  # 0: none; N: the customer screen on the N-th monitor
+    customer_screen_rating_timeout: int = DEFAULT_RATING_TIMEOUT  # seconds, then 'not rated'
     config_path: Path | None = None
 
 
@@ -162,6 +166,13 @@ def _paper(value: Any) -> int:
     return int(number)
 
 
+def _monitor(value: Any) -> int:
+    number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
+    if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= MAX_MONITORS:
+        raise ValueError(f"must be 0 (no customer screen) or a monitor from 1 to {MAX_MONITORS}")
+    return number
+
+
 def _flag(value: Any) -> bool:
     if isinstance(value, bool):
         return value
@@ -221,6 +232,12 @@ KEYS = (
     _Key("printer_drawer", ("printer", "cash_drawer"), _flag),
     _Key("shift_difference_limit", ("shift", "difference_limit"), _limit),
     _Key("bill_due_days", ("billing", "due_days"), _days),
+    _Key("customer_screen_monitor", ("customer_screen", "monitor"), _monitor),
+    _Key(
+        "customer_screen_rating_timeout",
+        ("customer_screen", "rating_timeout_seconds"),
+        _seconds(5, 300),
+    ),
 )
 _KNOWN_TOML = {key.toml for key in KEYS}
 

@@ -9,6 +9,7 @@ capability adds its desk here and nothing else.
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Callable
 from pathlib import Path
@@ -70,7 +71,8 @@ class Core:
         printer = PrinterConfig.from_settings(settings)
         reference = paths.resources_dir() / "reference"
         self.access = AccessDesk(database, context, self.where, self.clock)
-        self.intake = IntakeDesk(database, context)
+        rating_wait = dt.timedelta(seconds=settings.customer_screen_rating_timeout)
+        self.intake = IntakeDesk(database, context, rating_wait)
         self.ratings = RatingDesk(database, context)
         self.ledger = LedgerDesk(database, context, settings.bill_due_days)
         self.tariff = TariffDesk(database, context)

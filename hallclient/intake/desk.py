@@ -6,6 +6,8 @@ method is one use case, run as the given clerk at this counter.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from db.domain import VisitOutcome, VisitStage
 from db.engine import Database
 from hallclient.context import ContextOf, CurrentUser
@@ -16,17 +18,23 @@ from hallclient.intake.outcome import VisitSummary, visit_summary
 from hallclient.intake.queue import CalledTicket, TicketView
 from hallclient.intake.service import AccountPanel, Purpose, QueueCategory
 from hallclient.intake.visits import VisitView
+from hallclient.ratings.pending import DEFAULT_RATING_WAIT
 
 
 class IntakeDesk:
-    def __init__(self, database: Database, context_of: ContextOf) -> None:
-        self.database, self._context_of = database, context_of
+    def __init__(
+        self,
+        database: Database,
+        context_of: ContextOf,
+        rating_wait: dt.timedelta = DEFAULT_RATING_WAIT,  # the customer screen's question
+    ) -> None:
+        self.database, self._context_of, self._rating_wait = database, context_of, rating_wait
 
     def issue_ticket(self, user: CurrentUser, category_code: str) -> TicketView:
         return queue.issue_ticket(self.database, self._context_of(user), category_code)
 
     def call_next(self, user: CurrentUser) -> CalledTicket | None:
-        return queue.call_next(self.database, self._context_of(user))
+        return queue.call_next(self.database, self._context_of(user), self._rating_wait)
 
     def recall(self, user: CurrentUser, ticket_id: int) -> TicketView:
         return queue.recall(self.database, self._context_of(user), ticket_id)
@@ -77,7 +85,10 @@ class IntakeDesk:
         return visit_summary(self.database, self._context_of(user), visit_id)
 
     def start_walk_in(self, user: CurrentUser, **customer: str) -> VisitView:
-        return visits.start_walk_in(self.database, self._context_of(user), **customer)
+        context = self._context_of(user)
+        return visits.start_walk_in(
+            self.database, context, **customer, rating_wait=self._rating_wait
+        )
 
     def advance_visit(self, user: CurrentUser, visit_id: int, stage: VisitStage) -> VisitView:
         return visits.advance(self.database, self._context_of(user), visit_id, stage)

@@ -25,6 +25,7 @@ from db.models import Counter, ServiceCategory, Ticket, TicketSequence, Visit
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.errors import HallError
+from hallclient.ratings.pending import DEFAULT_RATING_WAIT, settle_pending_rating
 from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
 
@@ -197,11 +198,15 @@ def _start_visit(uow: UnitOfWork, context: Context, ticket: Ticket) -> Visit:
     return visit
 
 
-def call_next(database: Database, context: Context) -> CalledTicket | None:
-    """Call the next ticket for this counter and start its visit; ``None`` if nobody waits."""
+def call_next(
+    database: Database, context: Context, rating_wait: dt.timedelta = DEFAULT_RATING_WAIT
+) -> CalledTicket | None:
+    """Call the next ticket for this counter and start its visit; ``None`` if nobody waits.
+    With a customer screen, the last customer's rating comes first (``ratings.pending``)."""
     context.require(Action.SERVE_CUSTOMERS)
 
     def use_case(uow: UnitOfWork) -> CalledTicket | None:
+        settle_pending_rating(uow, context, rating_wait)
         ticket = _next_ticket(uow, context)
         if ticket is None:
             return None

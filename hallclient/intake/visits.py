@@ -23,6 +23,7 @@ from db.models import Account, Ticket, Visit, VisitPurpose
 from hallclient.access.permissions import Action
 from hallclient.context import Context
 from hallclient.errors import HallError
+from hallclient.ratings.pending import DEFAULT_RATING_WAIT, settle_pending_rating
 from hallclient.ratings.record import GivenRating, check_given, level_of_visit, rate_visit
 from hallclient.ratings.rules import LEVELS_BY_SCORE, SCORES
 from hallclient.ratings.screen import screen_attached
@@ -148,12 +149,15 @@ def start_walk_in(
     account_no: str | None = None,
     name: str = "",
     phone: str = "",
+    rating_wait: dt.timedelta = DEFAULT_RATING_WAIT,
 ) -> VisitView:
-    """A customer served without a ticket: with an account, or with an optional name and phone."""
+    """A customer served without a ticket: with an account, or with an optional name and
+    phone; like a call, after the last customer's rating (``ratings.pending``)."""
     context.require(Action.SERVE_CUSTOMERS)
     customer_name, customer_phone = clean_text(name, "name", 50), clean_phone(phone)
 
     def use_case(uow: UnitOfWork) -> VisitView:
+        settle_pending_rating(uow, context, rating_wait)
         visit = Visit(
             hall_code=context.where.hall_code,
             counter_code=context.where.counter_code,

@@ -23,6 +23,10 @@ class RatingDesk:
     def record(self, user: CurrentUser, visit_id: int, given: GivenRating) -> RatingView:
         return record.record_rating(self.database, self._context_of(user), visit_id, given)
 
+    def screen_attached(self, user: CurrentUser) -> bool:
+        """Whether this counter has a customer screen: the customer rates there, not the clerk."""
+        return screen.counter_has_screen(self.database, self._context_of(user))
+
     def set_customer_screen(self, user: CurrentUser, counter_code: str, attached: bool) -> None:
         context = self._context_of(user)
         screen.set_customer_screen(self.database, context, counter_code, attached)

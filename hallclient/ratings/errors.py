@@ -18,6 +18,7 @@ class RatingProblem(enum.StrEnum):
     UNKNOWN_CASE = "unknown_case"  # or another clerk's case, for a clerk
     OUT_OF_ORDER = "out_of_order"  # a case step that does not follow the case's state
     TEXT_REQUIRED = "text_required"  # each step of a case says what was done
+    RATING_PENDING = "rating_pending"  # the last customer is rating; detail: seconds left
 
 
 class RatingError(HallError):

@@ -27,6 +27,13 @@ def screen_attached(uow: UnitOfWork, hall_code: str, counter_code: str) -> bool:
     return counter is not None and counter.customer_screen
 
 
+def counter_has_screen(database: Database, context: Context) -> bool:
+    """Whether this counter (the context's) has a customer screen."""
+    context.require(Action.SERVE_CUSTOMERS)
+    with UnitOfWork(database) as uow:
+        return screen_attached(uow, context.where.hall_code, context.where.counter_code)
+
+
 def set_customer_screen(
     database: Database, context: Context, counter_code: str, attached: bool
 ) -> None:

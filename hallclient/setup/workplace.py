@@ -87,6 +87,7 @@ class CounterView:
     name: str
     active: bool
     categories: str  # the queue categories it calls, ";"-separated; empty: all of them
+    customer_screen: bool = False  # a screen faces the customer: they rate the visit there
 
 
 def hall_counters(uow: UnitOfWork, hall_code: str) -> list[CounterView]:
@@ -94,4 +95,7 @@ def hall_counters(uow: UnitOfWork, hall_code: str) -> list[CounterView]:
     rows = uow.session.scalars(
         select(Counter).where(Counter.hall_code == hall_code).order_by(Counter.code)
     )
-    return [CounterView(row.code, row.name, row.active, row.categories) for row in rows]
+    return [
+        CounterView(row.code, row.name, row.active, row.categories, row.customer_screen)
+        for row in rows
+    ]

@@ -125,6 +125,10 @@
         <translation>本机</translation>
     </message>
     <message>
+        <source>attached</source>
+        <translation>已接入</translation>
+    </message>
+    <message>
         <source>Employee no.</source>
         <translation>工号</translation>
     </message>
@@ -163,6 +167,10 @@
     <message>
         <source>Calls tickets of</source>
         <translation>叫号类别</translation>
+    </message>
+    <message>
+        <source>Customer screen</source>
+        <translation>客户屏</translation>
     </message>
     <message>
         <source>This PC</source>
@@ -513,8 +521,8 @@
         <translation>办理结果</translation>
     </message>
     <message>
-        <source>Satisfaction</source>
-        <translation>满意度</translation>
+        <source>Customer&apos;s spoken rating (you record it)</source>
+        <translation>客户口头评价（由您代为记录）</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -549,6 +557,10 @@
         <translation>结束接待（Enter）</translation>
     </message>
     <message>
+        <source>Please ask the customer to rate the service on the customer screen.</source>
+        <translation>请客户在评价器上评价。</translation>
+    </message>
+    <message>
         <source>Please ask for the rating and press 1 to 5.</source>
         <translation>请询问客户评价，并按 1 至 5 记录。</translation>
     </message>
@@ -560,8 +572,8 @@
         <translation>本机：{counter} · {name}</translation>
     </message>
     <message>
-        <source>Each PC&apos;s printer is set in that PC&apos;s settings file, section [printer], and tested there with: hallclient printer test. This PC&apos;s file: {path}. The other counters&apos; printers are shown on their own PCs. F5 reads again.</source>
-        <translation>每台电脑的打印机在该电脑的设置文件中设置（[printer] 一节），并在该电脑上用 hallclient printer test 测试。本机的设置文件：{path}。其他窗口的打印机请在各自的电脑上查看。按 F5 重新读取。</translation>
+        <source>Each PC&apos;s printer is set in that PC&apos;s settings file, section [printer], and tested there with: hallclient printer test. This PC&apos;s file: {path}. The other counters&apos; printers are shown on their own PCs. Ctrl+K attaches or detaches the selected counter&apos;s customer screen (the customer rates there). F5 reads again.</source>
+        <translation>每台电脑的打印机在该电脑的设置文件 [printer] 一节中设置，并在该电脑上用 hallclient printer test 测试。本机设置文件：{path}。其他窗口的打印机在各自电脑上显示。Ctrl+K 为所选窗口接入或撤下客户屏（客户在客户屏上评价）。F5 重新读取。</translation>
     </message>
     <message>
         <source>No receipt printer is set up on this PC.</source>
@@ -635,6 +647,96 @@
 {folder}</source>
         <translation>详细信息已记录在日志文件夹中，可提供给技术支持：
 {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScreen</name>
+    <message>
+        <source>Item</source>
+        <translation>项目</translation>
+    </message>
+    <message>
+        <source>Tier</source>
+        <translation>档位</translation>
+    </message>
+    <message>
+        <source>Quantity</source>
+        <translation>数量</translation>
+    </message>
+    <message>
+        <source>Unit price</source>
+        <translation>单价</translation>
+    </message>
+    <message>
+        <source>Approval document</source>
+        <translation>批准文号</translation>
+    </message>
+    <message>
+        <source>Amount</source>
+        <translation>金额</translation>
+    </message>
+    <message>
+        <source>Tier {n}</source>
+        <translation>第{n}档</translation>
+    </message>
+    <message>
+        <source>{company} · customer screen</source>
+        <translation>{company} · 客户屏</translation>
+    </message>
+    <message>
+        <source>Hello, welcome!</source>
+        <translation>您好，欢迎光临！</translation>
+    </message>
+    <message>
+        <source>{company} is glad to serve you. Please wait for your number to be called.</source>
+        <translation>{company}竭诚为您服务，请留意叫号。</translation>
+    </message>
+    <message>
+        <source>Thank you for your rating!</source>
+        <translation>谢谢您的评价！</translation>
+    </message>
+    <message>
+        <source>Serving you: {name} · employee no. {number}</source>
+        <translation>为您服务：{name} · 工号 {number}</translation>
+    </message>
+    <message>
+        <source>Your number: {ticket}</source>
+        <translation>您的号码：{ticket}</translation>
+    </message>
+    <message>
+        <source>Served without a ticket</source>
+        <translation>无需取号，正在为您办理</translation>
+    </message>
+    <message>
+        <source>The fees for you, line by line, as approved by the price authority:</source>
+        <translation>本次收费明细（按价格主管部门批准的标准）：</translation>
+    </message>
+    <message>
+        <source>We are handling your matter. Fees, if any, are shown here.</source>
+        <translation>正在为您办理业务，如有收费将在此显示。</translation>
+    </message>
+    <message>
+        <source>Total {amount}</source>
+        <translation>合计 {amount}</translation>
+    </message>
+    <message>
+        <source>Total {total}   Paid {paid}   Change {change}</source>
+        <translation>合计 {total}   实收 {paid}   找零 {change}</translation>
+    </message>
+</context>
+<context>
+    <name>CustomerScreenController</name>
+    <message>
+        <source>Customer screen: monitor {n} is not connected; shown as a window.</source>
+        <translation>客户屏：未找到第 {n} 个显示器，已作为普通窗口打开。</translation>
+    </message>
+    <message>
+        <source>Customer screen: no monitor is set; it is shown as a window.</source>
+        <translation>客户屏：设置中未指定显示器，已作为普通窗口打开。</translation>
+    </message>
+    <message>
+        <source>The customer&apos;s rating was not saved: {problem}</source>
+        <translation>客户评价未能保存：{problem}</translation>
     </message>
 </context>
 <context>
@@ -2602,6 +2704,73 @@ Total {total}
     </message>
 </context>
 <context>
+    <name>RatingPanel</name>
+    <message>
+        <source>Very satisfied</source>
+        <translation>非常满意</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>满意</translation>
+    </message>
+    <message>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
+    </message>
+    <message>
+        <source>Dissatisfied</source>
+        <translation>不满意</translation>
+    </message>
+    <message>
+        <source>Very dissatisfied</source>
+        <translation>非常不满意</translation>
+    </message>
+    <message>
+        <source>Quick service</source>
+        <translation>办理快捷</translation>
+    </message>
+    <message>
+        <source>Friendly and patient</source>
+        <translation>热情耐心</translation>
+    </message>
+    <message>
+        <source>Clearly explained</source>
+        <translation>解释清楚</translation>
+    </message>
+    <message>
+        <source>Waited too long</source>
+        <translation>等候时间长</translation>
+    </message>
+    <message>
+        <source>Unfriendly</source>
+        <translation>态度不好</translation>
+    </message>
+    <message>
+        <source>Not clearly explained</source>
+        <translation>解释不清楚</translation>
+    </message>
+    <message>
+        <source>Fees unclear</source>
+        <translation>收费有疑问</translation>
+    </message>
+    <message>
+        <source>How satisfied are you with our service today? Please tap your answer.</source>
+        <translation>您对本次服务满意吗？请点击您的评价。</translation>
+    </message>
+    <message>
+        <source>Why? (optional: tap any that apply, or write)</source>
+        <translation>原因（可选：点选或填写）</translation>
+    </message>
+    <message>
+        <source>Anything else (optional)</source>
+        <translation>其他意见（可不填）</translation>
+    </message>
+    <message>
+        <source>Submit</source>
+        <translation>提交评价</translation>
+    </message>
+</context>
+<context>
     <name>Ratings</name>
     <message>
         <source>Visit {detail} is not one of this counter&apos;s.</source>
@@ -2642,6 +2811,10 @@ Total {total}
     <message>
         <source>Please write what was done in this step of the case.</source>
         <translation>请填写这一步做了什么。</translation>
+    </message>
+    <message>
+        <source>Waiting for the customer&apos;s rating… ({detail} s left). The next ticket is called as soon as it is given.</source>
+        <translation>正在等待客户评价…（还剩 {detail} 秒），客户评价后自动叫下一位。</translation>
     </message>
 </context>
 <context>
@@ -3867,6 +4040,10 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     <message>
         <source>The visit is closed.</source>
         <translation>接待已结束。</translation>
+    </message>
+    <message>
+        <source>The visit is closed; the customer rates it on the customer screen.</source>
+        <translation>本次接待已结束，请客户在客户屏上评价。</translation>
     </message>
     <message>
         <source>Only a called ticket can be transferred.</source>

@@ -58,6 +58,18 @@ def test_database_waits_default_and_come_from_file_and_environment(config_file):
     assert settings.database_keepalives is False
 
 
+def test_the_customer_screen_is_off_by_default_and_set_per_pc(config_file):
+    defaults = _load(config_file)
+    assert (defaults.customer_screen_monitor, defaults.customer_screen_rating_timeout) == (0, 30)
+    config_file.write_text(
+        "[customer_screen]\nmonitor = 2\nrating_timeout_seconds = 45\n", encoding="utf-8"
+    )
+    settings = _load(config_file)
+    assert (settings.customer_screen_monitor, settings.customer_screen_rating_timeout) == (2, 45)
+    environ = {"HALLCLIENT_CUSTOMER_SCREEN_MONITOR": "1"}
+    assert _load(config_file, environ).customer_screen_monitor == 1
+
+
 def test_config_path_from_environment(tmp_path):
     other = tmp_path / "other.toml"
     other.write_text('[hall]\ncode = "OTHER"\n', encoding="utf-8")
@@ -79,6 +91,12 @@ def test_config_path_from_environment(tmp_path):
             '[database]\nurl = "postgresql://u@/hall?host=a:1&host=b:2&port=3"\n',
             "database.url",
             "ports in the hosts",
+        ),
+        ("[customer_screen]\nmonitor = 10\n", "customer_screen.monitor", "from 1 to 9"),
+        (
+            "[customer_screen]\nrating_timeout_seconds = 2\n",
+            "customer_screen.rating_timeout_seconds",
+            "5 to 300",
         ),
         ('[hall]\ncolour = "blue"\n', "hall.colour", "unknown key"),
         ('hall = "flat"\n', "hall", "[section]"),

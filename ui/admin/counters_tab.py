@@ -1,5 +1,8 @@
 """The hall's counters, and the printer of this PC as its settings file sets it (read only).
 
+Ctrl+K attaches (or detaches) a customer screen to the counter selected: there the
+customer rates the visit on the screen, and the clerk no longer records the rating.
+
 A printer belongs to the PC it stands beside: its settings are in that PC's settings file
 (``[printer]``), so this page shows this PC's printer only and says where the file is.
 Counters register themselves when a PC first starts with their code.
@@ -56,6 +59,7 @@ class CountersTab(QWidget):
         self.hall: HallCounters | None = None
         self.attempt = Attempt(self)
         QShortcut(QKeySequence("F5"), self, self.reload)
+        QShortcut(QKeySequence("Ctrl+K"), self, self.toggle_customer_screen)
         self.retranslate()
 
     def retranslate(self) -> None:
@@ -79,13 +83,29 @@ class CountersTab(QWidget):
         self.attempt.run(lambda: self._core.workplaces.counters(user), self._loaded, self._refused)
 
     def _loaded(self, hall: HallCounters) -> None:
+        """The counters read again; the one selected stays selected (at first: this PC's)."""
+        chosen = self.counters.row_at(self.table.currentIndex().row())
         self.hall = hall
         self.counters.here = hall.workplace.counter_code
         self.counters.set_rows(hall.counters)
-        here = next((i for i, c in enumerate(hall.counters) if c.code == self.counters.here), 0)
+        code = chosen.code if chosen is not None else self.counters.here
+        row = next((i for i, c in enumerate(hall.counters) if c.code == code), 0)
         if hall.counters:
-            self.table.selectRow(here)
+            self.table.selectRow(row)
         self._show()
+
+    def toggle_customer_screen(self) -> None:
+        """Attach a customer screen to the selected counter, or detach it (journaled)."""
+        counter = self.counters.row_at(self.table.currentIndex().row())
+        if counter is None:
+            return
+        user, code, attached = self._user_of(), counter.code, not counter.customer_screen
+        self.message.hide()
+        self.attempt.run(
+            lambda: self._core.ratings.set_customer_screen(user, code, attached),
+            lambda _none: self.reload(),
+            self._refused,
+        )
 
     def _refused(self, error: HallError) -> None:
         self.message.setText(user_problem_text(error))
@@ -107,7 +127,9 @@ class CountersTab(QWidget):
             self.tr(
                 "Each PC's printer is set in that PC's settings file, section [printer], and "
                 "tested there with: hallclient printer test. This PC's file: {path}. The other "
-                "counters' printers are shown on their own PCs. F5 reads again."
+                "counters' printers are shown on their own PCs. Ctrl+K attaches or detaches "
+                "the selected counter's customer screen (the customer rates there). F5 reads "
+                "again."
             ).format(path=str(hall.settings_file))
         )
 

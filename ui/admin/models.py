@@ -29,6 +29,7 @@ YES = QT_TRANSLATE_NOOP("AdminModels", "yes")
 NEVER = QT_TRANSLATE_NOOP("AdminModels", "never")
 EVERY_CATEGORY = QT_TRANSLATE_NOOP("AdminModels", "every category")
 THIS_PC = QT_TRANSLATE_NOOP("AdminModels", "this PC")
+SCREEN_ATTACHED = QT_TRANSLATE_NOOP("AdminModels", "attached")
 _MOMENT = re.compile(r"^\d{4}-\d\d-\d\dT\d\d:\d\d")  # an ISO moment, as the journal stores one
 
 
@@ -81,12 +82,13 @@ class UsersModel(RowsTableModel[UserView]):
 
 class CountersModel(RowsTableModel[CounterView]):
     CONTEXT = "AdminModels"
-    COL_CODE, COL_NAME, COL_CALLS, COL_STATE, COL_HERE = range(5)
+    COL_CODE, COL_NAME, COL_CALLS, COL_STATE, COL_SCREEN, COL_HERE = range(6)
     HEADERS = (
         QT_TRANSLATE_NOOP("AdminModels", "Code"),
         QT_TRANSLATE_NOOP("AdminModels", "Name"),
         QT_TRANSLATE_NOOP("AdminModels", "Calls tickets of"),
         QT_TRANSLATE_NOOP("AdminModels", "State"),
+        QT_TRANSLATE_NOOP("AdminModels", "Customer screen"),
         QT_TRANSLATE_NOOP("AdminModels", "This PC"),
     )
 
@@ -104,6 +106,8 @@ class CountersModel(RowsTableModel[CounterView]):
             return calls if row.categories else self.tr_source(EVERY_CATEGORY)
         if column == self.COL_STATE:
             return self.tr_source(STATE[row.active])
+        if column == self.COL_SCREEN:
+            return self.tr_source(SCREEN_ATTACHED) if row.customer_screen else "—"
         return self.tr_source(THIS_PC) if row.code == self.here else ""
 
 

@@ -31,6 +31,7 @@ from ui.intake.account_models import AccountTableModel
 from ui.intake.account_side import AccountSide
 from ui.intake.emergency_flow import EmergencyFlow
 from ui.intake.layout import lay_out
+from ui.intake.rating_wait import RatingWait
 from ui.intake.referral_flow import ReferralFlow
 from ui.intake.slip_reprint import SlipKeeper
 from ui.intake.ticket_actions import TicketActions
@@ -81,6 +82,7 @@ class IntakePage(QFrame):
         self._queue_runner = TaskRunner(self)  # the waiting count, on its own
         self._build()
         self.attempt = Attempt(self)
+        self.rating_wait = RatingWait(self)  # the next call, after the last customer's rating
         self.referral_flow = ReferralFlow(self, core, user_of)
         self.slips = SlipKeeper(self, core, user_of)
         QShortcut(QKeySequence(Qt.Modifier.CTRL | Qt.Key.Key_F5), self, self.slips.print_again)
@@ -212,7 +214,7 @@ class IntakePage(QFrame):
                 None if called is None else (called, self._core.intake.visit(user, called.visit_id))
             )
 
-        self.attempt.run(work, self._called, self._failed)
+        self.attempt.run(work, self._called, lambda error: self._refused(error, self.call_next))
 
     def _called(self, result: tuple[CalledTicket, VisitView] | None) -> None:
         self.refresh_waiting()
@@ -227,7 +229,26 @@ class IntakePage(QFrame):
             self.say(self.tr("Please end the current visit first (F9)."))
             return
         user = self._user_of()
-        self.attempt.run(lambda: self._core.intake.start_walk_in(user), self._start, self._failed)
+        self.attempt.run(
+            lambda: self._core.intake.start_walk_in(user),
+            self._start,
+            lambda error: self._refused(error, self.walk_in),
+        )
+
+    def _refused(self, error: HallError, again: Callable[[], None]) -> None:
+        """A refused call or walk-in; one waiting for the last customer's rating is kept, and
+        made only if the clerk is still here (not locked away) and has started no other."""
+
+        def if_still_wanted() -> None:
+            if self.visit is None and self.isVisible():
+                again()
+
+        self.rating_wait.hold(error, if_still_wanted)
+        self._failed(error)
+
+    def rating_settled(self, _visit_id: int) -> None:
+        """The customer screen's rating is in: a call kept waiting for it goes now."""
+        self.rating_wait.release()
 
     def _start(self, visit: VisitView) -> None:
         self.visit = visit

@@ -1,7 +1,8 @@
 """The called ticket's actions at the intake page, and the windows they open.
 
 F3 calls the ticket again, F4 marks it not present, F8 transfers it; F9 asks outcome and
-rating and closes the visit; F7 opens the reception's ticket window, F11 today's visits.
+rating (where a customer screen is attached the customer rates there, after the close)
+and closes the visit; F7 opens the reception's ticket window, F11 today's visits.
 The dialogs are window-modal (``open``), never a nested event loop.
 """
 
@@ -12,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal
 
+from db.domain import VisitOutcome
 from hallclient.errors import HallError
 from ui.intake.close_visit_dialog import CloseVisitDialog
 from ui.intake.day_view_dialog import DayViewDialog
@@ -28,6 +30,7 @@ if TYPE_CHECKING:
 
 class TicketActions(QObject):
     sig_closing = Signal(bool)  # the end-of-visit dialog opened (True) or went away (False)
+    sig_visit_closed = Signal(object)  # the VisitView F9 closed (unrated: the screen asks)
 
     def __init__(self, page: TicketHost, core: Core, user_of: Callable[[], CurrentUser]) -> None:
         super().__init__(page.host_widget())
@@ -73,9 +76,12 @@ class TicketActions(QObject):
         user, visit_id = self._user_of(), visit.id
         dialog.expect_suggestion()
         self._summary_runner.start(
-            lambda _p: self._core.intake.visit_summary(user, visit_id),
-            lambda summary: self._suggest(dialog, summary),
-            lambda error: self._suggest(dialog, None, error),
+            lambda _p: (
+                self._core.intake.visit_summary(user, visit_id),
+                self._core.ratings.screen_attached(user),
+            ),
+            lambda read: self._suggest(dialog, *read),
+            lambda error: self._suggest(dialog, None, False, error),
         )
         dialog.accepted.connect(self._close_confirmed)
         dialog.finished.connect(lambda _result: self.sig_closing.emit(False))
@@ -87,10 +93,14 @@ class TicketActions(QObject):
         self,
         dialog: CloseVisitDialog,
         summary: VisitSummary | None,
+        customer_screen: bool,
         error: BaseException | None = None,
     ) -> None:
-        if dialog is self.close_dialog:  # not closed meanwhile; unread: the clerk chooses
-            dialog.suggest(summary.suggested_outcome if summary else None)
+        """Unread: the clerk chooses the outcome and records the rating (a screen attached
+        meanwhile refuses that, in words)."""
+        if dialog is self.close_dialog:  # not closed meanwhile
+            outcome = summary.suggested_outcome if summary else None
+            dialog.suggest(outcome, customer_screen=customer_screen)
         if error is not None and not isinstance(error, HallError):
             raise error
 
@@ -108,9 +118,16 @@ class TicketActions(QObject):
             self._core.intake.set_visit_notes(user, visit_id, notes)
             return self._core.intake.close_visit(user, visit_id, outcome, rating, comment)
 
-        page.attempt.run(
-            work, lambda _v: page.visit_ended(self.tr("The visit is closed.")), page.show_problem
+        page.attempt.run(work, self._closed, page.show_problem)
+
+    def _closed(self, visit: VisitView) -> None:
+        rated = visit.satisfaction is not None or visit.outcome is VisitOutcome.NO_SHOW
+        self._page.visit_ended(
+            self.tr("The visit is closed.")
+            if rated
+            else self.tr("The visit is closed; the customer rates it on the customer screen.")
         )
+        self.sig_visit_closed.emit(visit)
 
     def issue_tickets(self) -> None:
         """The reception desk's window (F7): number keys issue tickets; it stays open."""

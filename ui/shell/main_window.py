@@ -36,6 +36,7 @@ from ui.shell.page_wiring import (
     build_pages,
     connect_cart,
     connect_visit,
+    customer_screen,
     script_panel,
     waiting_referrals,
 )
@@ -76,6 +77,9 @@ class MainWindow(QMainWindow):
         connect_visit(self.pages, self.show_area)
         if self.pages.overview is not None:  # its overdue follow-ups lead to them
             self.pages.overview.sig_follow_up.connect(lambda: self.show_area("ratings"))
+        self.customer_screen = customer_screen(self.pages, core, lambda: self.user, self)
+        if self.customer_screen is not None:  # it opens once the password is as it must be
+            self.sig_user_changed.connect(self.customer_screen.start)
         self.nav.currentRowChanged.connect(self.stack.setCurrentIndex)
         self.nav.currentRowChanged.connect(lambda _row: self._show_script_panel())
         self.quick_reference: QuickReferenceDialog | None = None
@@ -196,6 +200,8 @@ class MainWindow(QMainWindow):
         for label in (self.user_label, self.counter_label, self.database_label):
             bar.addWidget(label)
         bar.addWidget(self.business_day_label)
+        if self.customer_screen is not None:  # where it opened, if not on its monitor
+            bar.addWidget(self.customer_screen.status)
         bar.addPermanentWidget(self.printer_label)
         count = self.waiting_referrals = waiting_referrals(self.pages, self.core, lambda: self.user)
         if count is not None:  # counted again after a password change or an unlock

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     from hallclient.receipts.issue import Issued
     from hallclient.tariff.rules import Quote
     from ui.admin.page import AdminPage
+    from ui.customer_screen.controller import CustomerScreenController
     from ui.fees.page import FeesPage
     from ui.intake.page import IntakePage
     from ui.kit.area import Area
@@ -224,3 +225,24 @@ def waiting_referrals(
     count = WaitingReferrals(core, user_of)
     pages.hall_referrals.sig_reloaded.connect(count.refresh)
     return count
+
+
+def customer_screen(
+    pages: Pages, core: Core, user_of: Callable[[], CurrentUser], window: QWidget
+) -> CustomerScreenController | None:
+    """The screen facing the customer, for those who serve: it follows the visit, the cart
+    and the receipt, asks the rating after F9, and the intake page's waiting call follows."""
+    intake = pages.intake
+    if intake is None or not allowed(user_of().role, Action.SERVE_CUSTOMERS):
+        return None
+    from ui.customer_screen.controller import CustomerScreenController
+
+    screen = CustomerScreenController(core, user_of, window)
+    intake.sig_visit_changed.connect(screen.visit_changed)
+    intake.tickets.sig_visit_closed.connect(screen.visit_closed)
+    screen.sig_rating_settled.connect(intake.rating_settled)
+    if pages.fees is not None:
+        pages.fees.sig_cart_changed.connect(screen.cart_changed)
+    if pages.payments is not None:
+        pages.payments.sig_charged.connect(screen.charged)
+    return screen

@@ -14,9 +14,9 @@ satisfaction question) and "intake-day" (today's visits with wait and service ti
 "payments-waiting" and "waiting-database" (:mod:`ui.tools.render_waiting`),
 the shift screens of :mod:`ui.tools.render_shifts`, the referral screens of
 :mod:`ui.tools.render_referrals`, the admin screens of :mod:`ui.tools.render_admin`,
-the kiosk screens of :mod:`ui.tools.render_kiosk`, "main-overview" as the shift
-manager 2001, and "main-ratings" (the follow-up of bad ratings,
-:mod:`ui.tools.render_ratings`).  A real core is
+the kiosk screens of :mod:`ui.tools.render_kiosk`, the customer screen of
+:mod:`ui.tools.render_customer_screen`, "main-overview" as the shift manager 2001, and
+"main-ratings" (the follow-up of bad ratings, :mod:`ui.tools.render_ratings`).  A real core is
 used, logging in directly (the forced password change does not stop it); a database
 without users first gets a small demo data set.
 """
@@ -52,6 +52,7 @@ from ui.shell.app import prepare_application
 from ui.shell.main_window import MainWindow
 from ui.shell.pages import AREAS
 from ui.tools.render_admin import ADMIN_SCREENS, admin_screen
+from ui.tools.render_customer_screen import CUSTOMER_SCREENS, customer_screen
 from ui.tools.render_journal import lost_receipts
 from ui.tools.render_kiosk import KIOSK_SCREENS, kiosk_screen
 from ui.tools.render_ratings import ratings_screen
@@ -89,6 +90,7 @@ ALL_SCREENS = (
     *REFERRAL_SCREENS,
     *ADMIN_SCREENS[1:],  # "main-admin" is among the areas' screens
     *KIOSK_SCREENS,
+    *CUSTOMER_SCREENS,
 )
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
@@ -190,6 +192,7 @@ class _Renderer:
             (ADMIN_SCREENS, lambda n: admin_screen(self, n)),
             (("main-ratings",), lambda n: ratings_screen(self, n)),
             (KIOSK_SCREENS, lambda n: kiosk_screen(self, n)),
+            (CUSTOMER_SCREENS, lambda n: customer_screen(self, n)),
         )
         for names, screen in groups:
             if name in names:

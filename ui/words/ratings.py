@@ -41,6 +41,11 @@ _SOURCES = {
     RatingProblem.TEXT_REQUIRED: QT_TRANSLATE_NOOP(
         "Ratings", "Please write what was done in this step of the case."
     ),
+    RatingProblem.RATING_PENDING: QT_TRANSLATE_NOOP(
+        "Ratings",
+        "Waiting for the customer's rating… ({detail} s left). The next ticket is called "
+        "as soon as it is given.",
+    ),
 }
 
 

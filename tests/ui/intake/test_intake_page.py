@@ -133,8 +133,9 @@ def test_the_rating_is_required_to_end(qtbot, page):
     qtbot.keyClick(page, Qt.Key.Key_F9)
     dialog = page.tickets.close_dialog
     qtbot.waitUntil(dialog.isVisible)
-    qtbot.keyClick(dialog, Qt.Key.Key_Return)
-    assert dialog.isVisible() and "1 至 5" in dialog.error.text()
+    qtbot.keyClick(dialog, Qt.Key.Key_Return)  # answered once the counter's screen is read
+    qtbot.waitUntil(lambda: "1 至 5" in dialog.error.text())
+    assert dialog.isVisible()
     dialog.reject()
 
 

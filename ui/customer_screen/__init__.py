@@ -1,0 +1,1 @@
+"""The counter's customer screen: who serves, the ticket, the fees, and the customer's rating."""
