@@ -2164,6 +2164,17 @@
     </message>
 </context>
 <context>
+    <name>OutOfService</name>
+    <message>
+        <source>Tickets are paused</source>
+        <translation>暂停取号</translation>
+    </message>
+    <message>
+        <source>The kiosk is connecting to the hall&apos;s system. Please wait or ask at the desk.</source>
+        <translation>取号机正在连接系统，请稍候或到服务台咨询。</translation>
+    </message>
+</context>
+<context>
     <name>OverviewPage</name>
     <message>
         <source>Referrals overdue beyond their target, to follow up: {list}</source>
