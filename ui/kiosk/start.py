@@ -19,13 +19,18 @@ from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from hallclient.errors import DatabaseUnavailableError
 from hallclient.kiosk.desk import KioskDesk
-from ui.kiosk.style import SHEET
+from ui.kiosk.style import INK, PAGE, TEXT_PT, TITLE_PT
 from ui.kiosk.window import QUIT_KEYS
 from ui.kit.tasks import Progress, TaskRunner
 from ui.kit.widgets import named
 
 log = logging.getLogger(__name__)
 RETRY_MS = 3000
+_SHEET = f"""
+OutOfService {{ background: {PAGE}; }}
+OutOfService QLabel {{ color: {INK}; font-size: {TEXT_PT}pt; }}
+OutOfService QLabel#title {{ font-size: {TITLE_PT * 2}pt; font-weight: bold; }}
+"""
 
 
 class OutOfService(QWidget):
@@ -34,8 +39,8 @@ class OutOfService(QWidget):
 
     def __init__(self, open_desk: Callable[[], KioskDesk]) -> None:
         super().__init__()
-        self.setObjectName("page")
-        self.setStyleSheet(SHEET)
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet(_SHEET)
         self._open_desk = open_desk
         self.desk: KioskDesk | None = None
         self.fatal: BaseException | None = None
