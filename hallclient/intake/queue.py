@@ -331,6 +331,8 @@ def transfer(
                 VisitOutcome.PENDING,
             )
             visit.notes = "\n".join(filter(None, (visit.notes, text)))
+            if visit.account_no:  # as the clerk found it, not as the kiosk was told
+                ticket.account_no = visit.account_no
         view = _view(ticket)
         uow.commit()
         return view

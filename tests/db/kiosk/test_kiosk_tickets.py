@@ -19,6 +19,7 @@ from hallclient.kiosk.device import DeviceRefusedError, kiosk_context
 from hallclient.kiosk.tickets import KioskError, KioskProblem, issue_kiosk_ticket
 from hallclient.uow import UnitOfWork
 from tests.db.intake_helpers import add_hall, at_counter
+from tests.db.ledger_helpers import add_ledger_account
 from tests.db.receipt_helpers import ACCOUNT_NO, add_account
 from tests.db.security_helpers import START, add_users
 
@@ -73,6 +74,21 @@ def test_the_visit_starts_with_the_account_given_at_the_kiosk(database, kiosk, c
     called = queue.call_next(database, clerk)
     assert called.ticket.label == ticket.label
     assert visits.get_visit(database, clerk, called.visit_id).account_no == ACCOUNT_NO
+
+
+def test_a_transfer_carries_the_account_the_clerk_found_not_the_kiosks(database, kiosk, clock):
+    users = add_users(database)
+    clerk = at_counter(users[Role.CLERK], clock, "C01")
+    add_account(database)
+    found = add_ledger_account(database, account_no="100000077", meter_no="211906000077")
+    issue_kiosk_ticket(database, kiosk, _codes(database)["A"], account_no=ACCOUNT_NO)
+    called = queue.call_next(database, clerk)
+    visits.set_account(database, clerk, called.visit_id, found)  # the customer gave another
+    queue.transfer(database, clerk, called.ticket.id, "过户请到2号窗口", counter_code="C02")
+    second = at_counter(users["requester"], clock, "C02")
+    again = queue.call_next(database, second)
+    assert again is not None and again.ticket.id == called.ticket.id
+    assert visits.get_visit(database, second, again.visit_id).account_no == found
 
 
 def test_a_green_channel_ticket_goes_ahead_and_counts_nobody_before_it(database, kiosk, clerk):
