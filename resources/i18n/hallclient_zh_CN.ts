@@ -522,7 +522,7 @@
     </message>
     <message>
         <source>Customer&apos;s spoken rating (you record it)</source>
-        <translation>客户口头评价（由您代为记录）</translation>
+        <translation>客户口头评价（代录）</translation>
     </message>
     <message>
         <source>Comment</source>
@@ -530,15 +530,15 @@
     </message>
     <message>
         <source>Very dissatisfied</source>
-        <translation>很不满意</translation>
+        <translation>非常不满意</translation>
     </message>
     <message>
         <source>Dissatisfied</source>
         <translation>不满意</translation>
     </message>
     <message>
-        <source>Fair</source>
-        <translation>一般</translation>
+        <source>Fairly satisfied</source>
+        <translation>基本满意</translation>
     </message>
     <message>
         <source>Satisfied</source>

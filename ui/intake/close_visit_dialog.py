@@ -102,7 +102,7 @@ class CloseVisitDialog(QDialog):
         words = (
             self.tr("Very dissatisfied"),
             self.tr("Dissatisfied"),
-            self.tr("Fair"),
+            self.tr("Fairly satisfied"),
             self.tr("Satisfied"),
             self.tr("Very satisfied"),
         )

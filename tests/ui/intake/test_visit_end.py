@@ -137,6 +137,6 @@ def test_without_a_customer_screen_the_clerk_records_the_spoken_answer(qtbot, wi
     page = _served(qtbot, window)
     dialog, _farewell, _text = _f9(qtbot, window, page, VisitOutcome.RESOLVED)
     assert not dialog.customer_screen and dialog.screen_note.isHidden()
-    assert dialog._labels[1].text() == "客户口头评价（由您代为记录）"
+    assert dialog._labels[1].text() == "客户口头评价（代录）"
     assert window.customer_screen is not None and not window.customer_screen.screen.isVisible()
     assert _rated_and_closed(qtbot, window, page, dialog) is VisitOutcome.RESOLVED
