@@ -186,7 +186,6 @@ def _start_visit(uow: UnitOfWork, context: Context, ticket: Ticket) -> Visit:
         service_day=ticket.service_day,
         clerk_employee_no=context.user.employee_no,
         ticket_id=ticket.id,
-        account_no=ticket.account_no,  # given at the kiosk: the clerk sees the account at once
         stage=VisitStage.CALLED,
         called_at=context.clock.now(),
         customer_name="",

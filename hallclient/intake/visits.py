@@ -75,13 +75,18 @@ class VisitView:
     closed_at: dt.datetime | None
     outcome: VisitOutcome | None
     satisfaction: int | None  # the rating as the F9 dialog's score, 5 best (rules.SCORES)
+    # the account number given at the kiosk (or found at a counter before a transfer): the
+    # clerk checks the customer's identity and takes it; it is never the visit's by itself
+    given_account_no: str | None = None
 
 
 def _view(uow: UnitOfWork, visit: Visit) -> VisitView:
-    label = (
-        uow.session.scalar(select(Ticket.label).where(Ticket.id == visit.ticket_id))
+    label, given = (
+        uow.session.execute(
+            select(Ticket.label, Ticket.account_no).where(Ticket.id == visit.ticket_id)
+        ).one()
         if visit.ticket_id
-        else None
+        else (None, None)
     )
     level = level_of_visit(uow, visit.id)
     return VisitView(
@@ -97,6 +102,7 @@ def _view(uow: UnitOfWork, visit: Visit) -> VisitView:
         visit.closed_at,
         visit.outcome,
         None if level is None else SCORES[level],
+        given,
     )
 
 

@@ -29,8 +29,10 @@ NOT_RATED = GivenRating(None, RatingSource.TIMEOUT)
 
 
 def seconds_left(closed_at: dt.datetime, now: dt.datetime, wait: dt.timedelta) -> int:
-    """Whole seconds (rounded up) the customer still has to rate; 0 once the wait is over."""
-    left = (closed_at + wait - now).total_seconds()
+    """Whole seconds (rounded up) the customer still has to rate; 0 once the wait is over.
+    Never more than the wait itself: a clock set back after the close must not hold the
+    counter for as long as it was set back."""
+    left = min((closed_at + wait - now).total_seconds(), wait.total_seconds())
     return math.ceil(left) if left > 0 else 0
 
 

@@ -1580,6 +1580,10 @@
         <translation>目前没有等候的客户。</translation>
     </message>
     <message>
+        <source>Account number given at the kiosk: {account}. Check the customer&apos;s identity, then press Enter to take it.</source>
+        <translation>客户在取号机输入的户号：{account}。请核对客户身份后按 Enter 确认。</translation>
+    </message>
+    <message>
         <source>{type} · meter {meter} · status {status}</source>
         <translation>{type} · 表号 {meter} · 状态 {status}</translation>
     </message>

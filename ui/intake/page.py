@@ -257,6 +257,19 @@ class IntakePage(QFrame):
         self.show_visit()
         self.refresh_waiting()
         self.search.setFocus()
+        if visit.given_account_no and not visit.account_no:
+            self._offer_given_account(visit.given_account_no)
+
+    def _offer_given_account(self, account_no: str) -> None:
+        """The number the customer typed at the kiosk is searched, not taken: the clerk
+        checks who the customer is, then Enter takes it (a mistyped digit is someone else)."""
+        self.search.setText(account_no)
+        self.say(
+            self.tr(
+                "Account number given at the kiosk: {account}. Check the customer's identity, "
+                "then press Enter to take it."
+            ).format(account=account_no)
+        )
 
     def _clear_customer(self) -> None:
         """Nothing of one customer stays on screen for the next."""

@@ -58,9 +58,6 @@ class _Page(QWidget):
         self.title = label(title, "title")
         self.column.addWidget(self.title)
 
-    def first_button(self) -> QPushButton | None:
-        return self.findChild(QPushButton)
-
 
 class CategoryPage(_Page):
     """The hall's categories as large buttons, numbered for the keyboard (1-9)."""

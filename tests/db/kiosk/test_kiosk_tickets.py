@@ -66,14 +66,17 @@ def test_an_unknown_account_is_refused_and_nothing_is_issued(database, kiosk):
     assert issue_kiosk_ticket(database, kiosk, a).label == "A001"  # no number was used up
 
 
-def test_the_visit_starts_with_the_account_given_at_the_kiosk(database, kiosk, clerk):
+def test_the_visit_is_offered_the_account_given_at_the_kiosk_not_bound_to_it(
+    database, kiosk, clerk
+):
     add_account(database)
     wide = "".join(chr(ord(d) + 0xFEE0) for d in ACCOUNT_NO)  # full-width digits fold
     ticket = issue_kiosk_ticket(database, kiosk, _codes(database)["A"], account_no=wide)
     assert ticket.account_given
     called = queue.call_next(database, clerk)
     assert called.ticket.label == ticket.label
-    assert visits.get_visit(database, clerk, called.visit_id).account_no == ACCOUNT_NO
+    visit = visits.get_visit(database, clerk, called.visit_id)
+    assert (visit.given_account_no, visit.account_no) == (ACCOUNT_NO, None)  # the clerk checks
 
 
 def test_a_transfer_carries_the_account_the_clerk_found_not_the_kiosks(database, kiosk, clock):
@@ -88,7 +91,7 @@ def test_a_transfer_carries_the_account_the_clerk_found_not_the_kiosks(database,
     second = at_counter(users["requester"], clock, "C02")
     again = queue.call_next(database, second)
     assert again is not None and again.ticket.id == called.ticket.id
-    assert visits.get_visit(database, second, again.visit_id).account_no == found
+    assert visits.get_visit(database, second, again.visit_id).given_account_no == found
 
 
 def test_a_green_channel_ticket_goes_ahead_and_counts_nobody_before_it(database, kiosk, clerk):

@@ -60,6 +60,7 @@ def test_the_kiosk_waits_out_of_service_and_opens_once_the_database_answers(
 def test_the_quit_keys_end_the_wait_without_a_kiosk(app, qtbot, private_settings, quick_retries):
     down = replace(private_settings, database_url=_nobody_listens())
     screen = OutOfService(lambda: open_kiosk(down, "K1"))
+    quit_keys_pressed: list[bool] = []
 
     def quit_when_shown() -> None:
         qtbot.waitUntil(screen.isVisible)
@@ -67,10 +68,13 @@ def test_the_quit_keys_end_the_wait_without_a_kiosk(app, qtbot, private_settings
         qtbot.waitUntil(screen.isActiveWindow)
         modifiers = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
         qtbot.keyClick(screen, Qt.Key.Key_Q, modifiers)
+        quit_keys_pressed.append(True)
 
     QTimer.singleShot(0, quit_when_shown)
+    stuck: list[bool] = []  # a shortcut that never fires fails the test instead of hanging it
+    QTimer.singleShot(15_000, lambda: (stuck.append(True), screen._loop.quit()))
     assert screen.wait(DatabaseUnavailableError("down", server="test")) is None
-    assert not screen.isVisible()
+    assert not screen.isVisible() and quit_keys_pressed and not stuck
 
 
 def test_a_fault_waiting_cannot_mend_ends_the_wait(app, private_settings, quick_retries):
