@@ -24,6 +24,11 @@ from hallclient.money import MoneyError, parse_yuan
 LANGUAGES = ("zh_CN", "en")
 DEFAULT_DIFFERENCE_LIMIT = Decimal("10.00")
 DEFAULT_DUE_DAYS = 15  # days from a bill's issue to its due date ([billing] due_days)
+# the call board's notice line (叫号屏): hours, what to do when a number is missed, safety
+DEFAULT_BOARD_NOTICE = (
+    "营业时间：每日 8:30—17:30，节假日照常营业。请留意叫号，过号请向工作人员说明。"
+    "闻到燃气异味请勿开关电器、勿用明火，立即开窗并到室外拨打燃气服务热线。"
+)
 _CODE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 
 
@@ -52,6 +57,9 @@ class Settings:
     printer_drawer: bool = False  # pulse the cash drawer after a cash payment
     shift_difference_limit: Decimal = DEFAULT_DIFFERENCE_LIMIT  # beyond it, a manager approves
     bill_due_days: int = DEFAULT_DUE_DAYS  # a bill is due this many days after it is issued
+    board_notice: str = DEFAULT_BOARD_NOTICE  # the call board's notice line
+    board_monitor: int = 0  # the screen the call board fills (0: the first)
+    board_voice: bool = True  # the call board reads the calls out
     config_path: Path | None = None
 
 
@@ -155,6 +163,13 @@ def _seconds(low: int, high: int) -> Callable[[Any], int]:
     return parse
 
 
+def _monitor(value: Any) -> int:
+    number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
+    if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= 15:
+        raise ValueError("must be a screen number from 0 to 15")
+    return number
+
+
 def _paper(value: Any) -> int:
     number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
     if number not in (58, 80) or isinstance(number, bool):
@@ -221,6 +236,9 @@ KEYS = (
     _Key("printer_drawer", ("printer", "cash_drawer"), _flag),
     _Key("shift_difference_limit", ("shift", "difference_limit"), _limit),
     _Key("bill_due_days", ("billing", "due_days"), _days),
+    _Key("board_notice", ("board", "notice"), _text),
+    _Key("board_monitor", ("board", "monitor"), _monitor),
+    _Key("board_voice", ("board", "voice"), _flag),
 )
 _KNOWN_TOML = {key.toml for key in KEYS}
 
