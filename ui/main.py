@@ -47,6 +47,18 @@ def _add_gui_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
     render.add_argument(
         "--size", type=_window_size, default=(1366, 768), help="window size, WIDTHxHEIGHT"
     )
+    _add_board_command(commands)
+
+
+def _add_board_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    board = commands.add_parser(
+        "board", help="the call board (叫号屏) full screen on a hall TV; Ctrl+Shift+Q closes it"
+    )
+    board.add_argument("--monitor", type=int, help="the screen to fill, 0 the first")
+    board.add_argument("--windowed", action="store_true", help="a 1920x1080 window instead")
+    board.add_argument(
+        "--announce-to", type=Path, help="also append each announcement to this file (tests)"
+    )
 
 
 def _render(args: argparse.Namespace, settings: Settings) -> int:
@@ -89,6 +101,14 @@ def main(argv: Sequence[str] | None = None) -> int:
             return run_gui(settings)
         if args.command == "render":
             return _render(args, settings)
+        if args.command == "board":
+            from ui.board.run import run_board
+            from ui.shell.app import prepare_application
+
+            prepare_application(settings.language)
+            return run_board(
+                settings, monitor=args.monitor, announce_to=args.announce_to, windowed=args.windowed
+            )
         return cli.run_command(args, settings)
     except HallError as error:
         setup_logging()  # the window's log file may not be open yet

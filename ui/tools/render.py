@@ -50,6 +50,7 @@ from ui.shell.app import prepare_application
 from ui.shell.main_window import MainWindow
 from ui.shell.pages import AREAS
 from ui.tools.render_admin import ADMIN_SCREENS, admin_screen
+from ui.tools.render_board import BOARD_SCREENS, board_screen
 from ui.tools.render_journal import lost_receipts
 from ui.tools.render_referrals import REFERRAL_SCREENS, referral_screen
 from ui.tools.render_shifts import FLOAT as SHIFT_FLOAT
@@ -84,6 +85,7 @@ ALL_SCREENS = (
     *SHIFT_SCREENS,
     *REFERRAL_SCREENS,
     *ADMIN_SCREENS[1:],  # "main-admin" is among the areas' screens
+    *BOARD_SCREENS,
 )
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
@@ -183,6 +185,7 @@ class _Renderer:
                 lambda n: referral_screen(self, n, large_household()),
             ),
             (ADMIN_SCREENS, lambda n: admin_screen(self, n)),
+            (BOARD_SCREENS, lambda n: board_screen(self.core, self._user(DEMO_CLERK, n))),
         )
         for names, screen in groups:
             if name in names:
