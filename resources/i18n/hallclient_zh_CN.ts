@@ -359,7 +359,7 @@
     </message>
     <message>
         <source>{0}: {1} waiting</source>
-        <translation>{0}　等候 {1} 人</translation>
+        <translation>{0}&#x3000;等候 {1} 人</translation>
     </message>
 </context>
 <context>
@@ -3981,6 +3981,18 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
 <context>
     <name>Voice</name>
     <message>
+        <source>Qt TextToSpeech cannot be loaded</source>
+        <translation>无法加载 Qt 语音模块</translation>
+    </message>
+    <message>
+        <source>no speech engine on this computer</source>
+        <translation>本机没有语音引擎</translation>
+    </message>
+    <message>
+        <source>{0} has no Chinese voice</source>
+        <translation>{0} 没有中文语音</translation>
+    </message>
+    <message>
         <source>the speech service does not answer</source>
         <translation>语音服务无响应</translation>
     </message>
@@ -4001,21 +4013,6 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     <message>
         <source>Referrals to deal with: {count}</source>
         <translation>转办待处理 {count}</translation>
-    </message>
-</context>
-<context>
-    <name>_Speaker</name>
-    <message>
-        <source>Qt TextToSpeech cannot be loaded</source>
-        <translation>无法加载 Qt 语音模块</translation>
-    </message>
-    <message>
-        <source>no speech engine on this computer</source>
-        <translation>本机没有语音引擎</translation>
-    </message>
-    <message>
-        <source>{0} has no Chinese voice</source>
-        <translation>{0} 没有中文语音</translation>
     </message>
 </context>
 </TS>

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import logging
-import os
 import time
 from pathlib import Path
 
@@ -54,10 +53,8 @@ def run_board(
     _place(board, settings.board_monitor if monitor is None else monitor, windowed=windowed)
     board.start()
     code = QGuiApplication.exec()
-    if voice is not None and not voice.close():
-        log.warning("the speech engine does not stop; the board ends without it")
-        logging.shutdown()
-        os._exit(code)  # a thread stuck in the engine would hold the process forever
+    if voice is not None:
+        voice.close()
     return code
 
 

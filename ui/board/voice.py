@@ -1,97 +1,20 @@
 """The board's voice: Qt TextToSpeech with the PC's own engine, never the network.
 
-Windows has SAPI and WinRT voices (a Chinese Windows has 慧慧/Huihui); Linux goes through
-speech-dispatcher with espeak-ng, whose Mandarin voice Qt lists under no locale (the "C"
-locale, named "Chinese (Mandarin, latin as English)": the ticket's letters are read as
-English letters, which is how a hall says "A"); Qt's 'mock' engine is no voice at all.
-
-Everything runs on a thread of its own: opening an engine can hang (a speech-dispatcher
-stuck in its shutdown holds its socket and every client waits), and the board must not.
-Announcements are queued on the engine (``enqueue``) and spoken one after another.  When
-there is no usable voice the board says why (``unavailable``) and goes on silently.
+The engine runs in a process of its own (:mod:`ui.board.speaker_process`; why there, see
+its docstring); the board writes each announcement to it, one line each, and never waits:
+the engine queues them.  When there is no usable voice, or the engine does not answer
+within :data:`OPEN_TIMEOUT_MS`, the board says why (``unavailable``) and goes on silently.
 """
 
 from __future__ import annotations
 
 import logging
-from typing import Any
+import sys
 
-from PySide6.QtCore import QLocale, QObject, QThread, QTimer, Signal, Slot
+from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
 log = logging.getLogger(__name__)
-NOT_A_VOICE = frozenset({"mock"})  # Qt's test engine: says nothing
 OPEN_TIMEOUT_MS = 10_000
-_MANDARIN = ("mandarin", "cmn")
-
-
-class _Speaker(QObject):
-    """Lives on the voice thread: opens the engine there and speaks there."""
-
-    ready = Signal(str)  # the voice's name
-    failed = Signal(str)  # why there is no voice
-    state_changed = Signal(str)
-
-    def __init__(self, engine: str | None) -> None:
-        super().__init__()
-        self.engine_name = engine
-        self.speech: Any = None
-
-    @Slot()
-    def open(self) -> None:
-        try:
-            from PySide6.QtTextToSpeech import QTextToSpeech
-        except ImportError as error:  # e.g. libpulse0 missing on Linux
-            log.warning("Qt TextToSpeech cannot be loaded: %s", error)
-            self.failed.emit(self.tr("Qt TextToSpeech cannot be loaded"))
-            return
-        engines = [e for e in QTextToSpeech.availableEngines() if e not in NOT_A_VOICE]
-        name = self.engine_name or (engines[0] if engines else None)
-        if name is None or name not in engines:
-            self.failed.emit(self.tr("no speech engine on this computer"))
-            return
-        speech = QTextToSpeech(name, self)
-        # an error of configuration only (no voice for the application's zh_CN locale,
-        # as with espeak-ng) is mended by choosing the voice below
-        if speech.errorReason() == QTextToSpeech.ErrorReason.Initialization:
-            self.failed.emit(f"{name}: {speech.errorString()}")
-            return
-        voice = _chinese_voice(speech)
-        if voice is None:
-            self.failed.emit(self.tr("{0} has no Chinese voice").format(name))
-            return
-        speech.setVoice(voice)
-        speech.errorOccurred.connect(lambda _r, text: self.failed.emit(f"{name}: {text}"))
-        speech.stateChanged.connect(lambda state: self.state_changed.emit(state.name))
-        self.speech = speech
-        log.info("call board voice: %s, %s", name, voice.name())
-        self.ready.emit(voice.name())
-
-    @Slot(str)
-    def say(self, text: str) -> None:
-        if self.speech is not None and self.speech.enqueue(text) < 0:
-            self.speech.say(text)  # refused while the engine is in an error state; say() is not
-
-
-def _chinese_voice(speech: Any) -> Any:
-    """A Chinese locale's first voice (zh_CN first), else a voice named Mandarin (espeak-ng's
-    cmn, listed under no locale)."""
-    locales = speech.availableLocales()
-    chinese = [each for each in locales if each.language() == QLocale.Language.Chinese]
-    for locale in sorted(chinese, key=lambda each: each.name() != "zh_CN"):
-        speech.setLocale(locale)
-        if voices := speech.availableVoices():
-            return voices[0]
-    for locale in locales:
-        speech.setLocale(locale)
-        mandarin = [v for v in speech.availableVoices() if _is_mandarin(v.name())]
-        if mandarin:  # "latin as English" before "latin as Pinyin": A is read as a letter
-            return sorted(mandarin, key=lambda v: "pinyin" in v.name().lower())[0]
-    return None
-
-
-def _is_mandarin(name: str) -> bool:
-    lowered = name.lower()
-    return "+" not in lowered and any(word in lowered for word in _MANDARIN)
 
 
 class Voice(QObject):
@@ -100,47 +23,73 @@ class Voice(QObject):
     ready = Signal(str)
     unavailable = Signal(str)
     state_changed = Signal(str)  # the engine's state: Ready, Speaking, Error …
-    _say = Signal(str)
 
-    def __init__(self, engine: str | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        engine: str | None = None,
+        parent: QObject | None = None,
+        *,
+        open_timeout_ms: int = OPEN_TIMEOUT_MS,
+    ) -> None:
         super().__init__(parent)
+        self.engine = engine or ""
         self.voice_name: str | None = None
         self.problem: str | None = None
-        self._thread = QThread()
-        self._thread.setObjectName("board-voice")
-        self._speaker = _Speaker(engine)
-        self._speaker.moveToThread(self._thread)
-        self._thread.started.connect(self._speaker.open)
-        self._say.connect(self._speaker.say)
-        self._speaker.ready.connect(self._ready)
-        self._speaker.failed.connect(self._failed)
-        self._speaker.state_changed.connect(self.state_changed)
-        self._deadline = QTimer(self, singleShot=True, interval=OPEN_TIMEOUT_MS)
-        self._deadline.timeout.connect(
-            lambda: self._failed(self.tr("the speech service does not answer"))
-        )
+        self._process = QProcess(self)
+        self._process.setProcessChannelMode(QProcess.ProcessChannelMode.SeparateChannels)
+        self._process.readyReadStandardOutput.connect(self._read)
+        self._process.errorOccurred.connect(lambda _error: self._failed("no_module", ""))
+        self._deadline = QTimer(self, singleShot=True, interval=open_timeout_ms)
+        self._deadline.timeout.connect(lambda: self._failed("no_answer", ""))
 
     def start(self) -> None:
-        self._thread.start()
+        module = "ui.board.speaker_process"
+        self._process.start(sys.executable, ["-m", module, self.engine])
         self._deadline.start()
 
     def announce(self, speech: str) -> None:
         if self.voice_name is not None:
-            self._say.emit(speech)
+            self._process.write((" ".join(speech.split()) + "\n").encode())
 
     def close(self, wait_ms: int = 2000) -> bool:
-        """Stop the voice thread; False if the engine hangs it (the process must then end
-        without waiting for it)."""
-        self._thread.quit()
-        return self._thread.wait(wait_ms)
-
-    def _ready(self, name: str) -> None:
+        """End the voice's process (killed if it does not end in ``wait_ms``)."""
         self._deadline.stop()
-        self.voice_name, self.problem = name, None
-        self.ready.emit(name)
+        if self._process.state() == QProcess.ProcessState.NotRunning:
+            return True
+        self._process.closeWriteChannel()
+        if not self._process.waitForFinished(wait_ms):
+            self._process.kill()
+            return self._process.waitForFinished(wait_ms)
+        return True
 
-    def _failed(self, reason: str) -> None:
+    def _read(self) -> None:
+        while self._process.canReadLine():
+            line = bytes(self._process.readLine().data()).decode(errors="replace").rstrip("\n")
+            kind, _tab, rest = line.partition("\t")
+            if kind == "ready":
+                self._deadline.stop()
+                self.voice_name, self.problem = rest, None
+                log.info("call board voice: %s", rest)
+                self.ready.emit(rest)
+            elif kind == "state":
+                self.state_changed.emit(rest)
+            elif kind == "failed":
+                reason, _tab, detail = rest.partition("\t")
+                self._failed(reason, detail)
+
+    def _failed(self, reason: str, detail: str) -> None:
+        if self.problem is not None and self.voice_name is None:
+            return  # said once
         self._deadline.stop()
-        log.warning("call board voice unavailable: %s", reason)
-        self.voice_name, self.problem = None, reason
-        self.unavailable.emit(reason)
+        log.warning("call board voice unavailable: %s %s", reason, detail)
+        self.voice_name, self.problem = None, self._words(reason, detail)
+        self.unavailable.emit(self.problem)
+
+    def _words(self, reason: str, detail: str) -> str:
+        words = {
+            "no_module": self.tr("Qt TextToSpeech cannot be loaded"),
+            "no_engine": self.tr("no speech engine on this computer"),
+            "no_chinese_voice": self.tr("{0} has no Chinese voice").format(detail),
+            "no_answer": self.tr("the speech service does not answer"),
+        }
+        return words.get(reason, detail)

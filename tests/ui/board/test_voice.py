@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import shutil
 import signal
+import socket
 import subprocess
 import tempfile
 import time
@@ -43,18 +44,18 @@ def speech_dispatcher(monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
     if binary is None or "speechd" not in _engines():
         pytest.skip("no speech-dispatcher, or no speechd engine in Qt TextToSpeech")
     folder = Path(tempfile.mkdtemp(prefix="hallclient-sd-", dir="/tmp"))  # a short socket path
-    socket = folder / "speechd.sock"
+    address = folder / "speechd.sock"
     server = subprocess.Popen(
-        [binary, "-s", "-t", "0", "-c", "unix_socket", "-S", str(socket), *_files(folder)],
+        [binary, "-s", "-t", "0", "-c", "unix_socket", "-S", str(address), *_files(folder)],
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     deadline = time.monotonic() + 10
-    while not socket.exists() and time.monotonic() < deadline:
+    while not address.exists() and time.monotonic() < deadline:
         time.sleep(0.05)
-    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{socket}")
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{address}")
     try:
-        yield socket
+        yield address
     finally:
         server.send_signal(signal.SIGTERM)
         try:
@@ -129,3 +130,32 @@ def test_a_broken_engine_leaves_the_board_running_with_the_notice(
         qtbot.waitUntil(lambda: board.banner.text() == "请C001号顾客到1号窗口办理", timeout=10_000)
     finally:
         assert voice.close()
+
+
+@PIPEWIRE_LOOKUP
+def test_a_speech_service_that_never_answers_holds_up_nothing(app, qtbot, monkeypatch):
+    """Like a speech-dispatcher stuck in its shutdown: its socket takes the connection and
+    never answers.  The board's loop runs on, the voice gives up and says so."""
+    if "speechd" not in _engines():
+        pytest.skip("no speechd engine in Qt TextToSpeech")
+    folder = Path(tempfile.mkdtemp(prefix="hallclient-sd-", dir="/tmp"))
+    silent = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+    silent.bind(str(folder / "speechd.sock"))
+    silent.listen()
+    monkeypatch.setenv("SPEECHD_ADDRESS", f"unix_socket:{folder / 'speechd.sock'}")
+    voice = Voice("speechd", open_timeout_ms=2000)
+    turns = 0
+
+    def turned() -> bool:
+        nonlocal turns
+        turns += 1
+        return voice.problem is not None
+
+    try:
+        voice.start()
+        qtbot.waitUntil(turned, timeout=15_000)
+        assert voice.problem == "语音服务无响应" and turns > 20
+    finally:
+        assert voice.close(500)
+        silent.close()
+        shutil.rmtree(folder, ignore_errors=True)
