@@ -105,6 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             from ui.board.run import run_board
             from ui.shell.app import prepare_application
 
+            signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal just quits
             prepare_application(settings.language)
             return run_board(
                 settings, monitor=args.monitor, announce_to=args.announce_to, windowed=args.windowed

@@ -14,6 +14,8 @@ as a hall says "A".  Qt's 'mock' engine is no voice at all and never used.
 
 from __future__ import annotations
 
+import ctypes
+import signal
 import sys
 import threading
 from typing import Any
@@ -90,7 +92,15 @@ def _read_stdin(lines: _Lines) -> None:
     lines.ended.emit()
 
 
+def _end_with_the_board() -> None:
+    """On Linux the kernel ends this process with the board: a hung engine holds Python's
+    lock, so no thread of ours could notice (PR_SET_PDEATHSIG)."""
+    if sys.platform == "linux":
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL)
+
+
 def main(argv: list[str]) -> int:
+    _end_with_the_board()
     app = QCoreApplication(argv)
     speech = _open(argv[1] if len(argv) > 1 and argv[1] else None)
     if speech is None:
