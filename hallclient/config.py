@@ -26,6 +26,11 @@ DEFAULT_DIFFERENCE_LIMIT = Decimal("10.00")
 DEFAULT_DUE_DAYS = 15  # days from a bill's issue to its due date ([billing] due_days)
 DEFAULT_RATING_TIMEOUT = 30  # seconds the customer screen asks before 'not rated'
 MAX_MONITORS = 9
+# the call board's notice line (叫号屏): hours, what to do when a number is missed, safety
+DEFAULT_BOARD_NOTICE = (
+    "营业时间：每日 8:30—17:30，节假日照常营业。请留意叫号，过号请向工作人员说明。"
+    "闻到燃气异味请勿开关电器、勿用明火，立即开窗并到室外拨打燃气服务热线。"
+)
 _CODE = re.compile(r"^[A-Za-z0-9_-]{1,16}$")
 
 
@@ -56,6 +61,9 @@ class Settings:
     bill_due_days: int = DEFAULT_DUE_DAYS  # a bill is due this many days after it is issued
     customer_screen_monitor: int = 0  # 0: none; N: the customer screen on the N-th monitor
     customer_screen_rating_timeout: int = DEFAULT_RATING_TIMEOUT  # seconds, then 'not rated'
+    board_notice: str = DEFAULT_BOARD_NOTICE  # the call board's notice line
+    board_monitor: int = 0  # the screen the call board fills (0: the first)
+    board_voice: bool = True  # the call board reads the calls out
     config_path: Path | None = None
 
 
@@ -159,18 +167,27 @@ def _seconds(low: int, high: int) -> Callable[[Any], int]:
     return parse
 
 
+def _whole_number(low: int, high: int, meaning: str) -> Callable[[Any], int]:
+    def parse(value: Any) -> int:
+        number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
+        if not isinstance(number, int) or isinstance(number, bool) or not low <= number <= high:
+            raise ValueError(f"must be {meaning}")
+        return number
+
+    return parse
+
+
+_board_screen = _whole_number(0, 15, "a screen number from 0 (the first) to 15")
+_customer_monitor = _whole_number(
+    0, MAX_MONITORS, f"0 (no customer screen) or a monitor from 1 to {MAX_MONITORS}"
+)
+
+
 def _paper(value: Any) -> int:
     number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
     if number not in (58, 80) or isinstance(number, bool):
         raise ValueError("must be 58 or 80 (mm)")
     return int(number)
-
-
-def _monitor(value: Any) -> int:
-    number = int(value) if isinstance(value, str) and value.strip().isdigit() else value
-    if not isinstance(number, int) or isinstance(number, bool) or not 0 <= number <= MAX_MONITORS:
-        raise ValueError(f"must be 0 (no customer screen) or a monitor from 1 to {MAX_MONITORS}")
-    return number
 
 
 def _flag(value: Any) -> bool:
@@ -232,12 +249,15 @@ KEYS = (
     _Key("printer_drawer", ("printer", "cash_drawer"), _flag),
     _Key("shift_difference_limit", ("shift", "difference_limit"), _limit),
     _Key("bill_due_days", ("billing", "due_days"), _days),
-    _Key("customer_screen_monitor", ("customer_screen", "monitor"), _monitor),
+    _Key("customer_screen_monitor", ("customer_screen", "monitor"), _customer_monitor),
     _Key(
         "customer_screen_rating_timeout",
         ("customer_screen", "rating_timeout_seconds"),
         _seconds(5, 300),
     ),
+    _Key("board_notice", ("board", "notice"), _text),
+    _Key("board_monitor", ("board", "monitor"), _board_screen),
+    _Key("board_voice", ("board", "voice"), _flag),
 )
 _KNOWN_TOML = {key.toml for key in KEYS}
 

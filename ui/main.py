@@ -25,7 +25,7 @@ from hallclient.logs import hold_logging, setup_logging
 log = logging.getLogger("hallclient.main")
 SCREENS_HELP = (
     "login, login-error, waiting-database, main, main-<page> (intake, fees, payments, …), "
-    "locked, change-password, approval, payments-waiting; default: all"
+    "locked, change-password, approval, payments-waiting, board; default: all"
 )
 
 
@@ -51,6 +51,18 @@ def _add_gui_commands(commands: argparse._SubParsersAction[argparse.ArgumentPars
         "kiosk", help="the ticket kiosk, full screen (Ctrl+Shift+Q quits; Esc does not)"
     )
     kiosk.add_argument("--code", default="K1", help="the kiosk's code, named in the journal")
+    _add_board_command(commands)
+
+
+def _add_board_command(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    board = commands.add_parser(
+        "board", help="the call board (叫号屏) full screen on a hall TV; Ctrl+Shift+Q closes it"
+    )
+    board.add_argument("--monitor", type=int, help="the screen to fill, 0 the first")
+    board.add_argument("--windowed", action="store_true", help="a 1920x1080 window instead")
+    board.add_argument(
+        "--announce-to", type=Path, help="also append each announcement to this file (tests)"
+    )
 
 
 def _render(args: argparse.Namespace, settings: Settings) -> int:
@@ -67,6 +79,27 @@ def _render(args: argparse.Namespace, settings: Settings) -> int:
     for path in written:
         print(path)
     return 0
+
+
+WINDOW_COMMANDS = ("render", "kiosk", "board")
+
+
+def _run_window_command(args: argparse.Namespace, settings: Settings) -> int:
+    """The commands with a window of their own (or an offscreen one): the process's exit code."""
+    if args.command == "render":
+        return _render(args, settings)
+    if args.command == "kiosk":
+        from ui.kiosk.app import run_kiosk
+
+        return run_kiosk(settings, args.code)
+    from ui.board.run import run_board
+    from ui.shell.app import prepare_application
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal just quits
+    prepare_application(settings.language)
+    return run_board(
+        settings, monitor=args.monitor, announce_to=args.announce_to, windowed=args.windowed
+    )
 
 
 def _fatal_dialog(message: str) -> None:
@@ -91,12 +124,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
             signal.signal(signal.SIGINT, signal.SIG_DFL)  # Ctrl+C in a terminal just quits
             return run_gui(settings)
-        if args.command == "render":
-            return _render(args, settings)
-        if args.command == "kiosk":
-            from ui.kiosk.app import run_kiosk
-
-            return run_kiosk(settings, args.code)
+        if args.command in WINDOW_COMMANDS:
+            return _run_window_command(args, settings)
         return cli.run_command(args, settings)
     except HallError as error:
         setup_logging()  # the window's log file may not be open yet

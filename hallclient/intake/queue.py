@@ -15,7 +15,7 @@ import datetime as dt
 import enum
 from dataclasses import dataclass
 
-from sqlalchemy import or_, select
+from sqlalchemy import func, or_, select
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
@@ -30,6 +30,7 @@ from hallclient.text_input import clean_text
 from hallclient.uow import UnitOfWork, run_write
 
 NO_SHOW_RECALL = dt.timedelta(minutes=15)  # a skipped ticket may be called back this long
+CALL_CHANNEL = "hallclient_calls"  # PostgreSQL NOTIFY channel: a call board looks again
 CALLABLE = (TicketStatus.WAITING, TicketStatus.TRANSFERRED)
 #: The order counters call tickets in: priority, then transferred ones, then by arrival.
 CALLING_ORDER = (Ticket.priority.desc(), Ticket.ahead.desc(), Ticket.queued_at, Ticket.id)
@@ -215,6 +216,7 @@ def call_next(
         ticket.for_counter, ticket.ahead = None, False
         visit = _start_visit(uow, context, ticket)
         called = CalledTicket(_view(ticket), visit.id)
+        _tell_boards(uow, ticket.hall_code)
         uow.commit()
         return called
 
@@ -250,10 +252,18 @@ def recall(database: Database, context: Context, ticket_id: int) -> TicketView:
         ticket.status, ticket.calls = TicketStatus.CALLED, ticket.calls + 1
         ticket.called_at = context.clock.now()
         view = _view(ticket)
+        _tell_boards(uow, ticket.hall_code)
         uow.commit()
         return view
 
     return run_write(database, use_case)
+
+
+def _tell_boards(uow: UnitOfWork, hall: str) -> None:
+    """On PostgreSQL, wake the hall's call boards when this call commits (a notification is
+    delivered only then, so a board never hears a call that was rolled back)."""
+    if uow.database.backend == "postgresql":
+        uow.session.execute(select(func.pg_notify(CALL_CHANNEL, hall)))
 
 
 def _reopen_visit(uow: UnitOfWork, context: Context, ticket: Ticket) -> None:

@@ -344,6 +344,33 @@
     </message>
 </context>
 <context>
+    <name>BoardWindow</name>
+    <message>
+        <source>Call board</source>
+        <translation>叫号屏</translation>
+    </message>
+    <message>
+        <source>Connecting to the queue…</source>
+        <translation>正在连接排队系统…</translation>
+    </message>
+    <message>
+        <source>Last calls</source>
+        <translation>最近叫号</translation>
+    </message>
+    <message>
+        <source>Waiting for the queue database…</source>
+        <translation>排队数据暂时无法读取，正在重试…</translation>
+    </message>
+    <message>
+        <source>Voice announcements unavailable: {0}</source>
+        <translation>语音播报不可用：{0}</translation>
+    </message>
+    <message>
+        <source>{0}: {1} waiting</source>
+        <translation>{0}&#x3000;等候 {1} 人</translation>
+    </message>
+</context>
+<context>
     <name>BusinessDayLabel</name>
     <message>
         <source>Today is closed · payments count for the business day {day}</source>
@@ -4428,6 +4455,25 @@ Load the demo data set (演示数据)? It contains one demo user per role and {c
     <message>
         <source>Take the customer&apos;s account first (Ctrl+1, search, Enter): gas is quoted on it.</source>
         <translation>请先选定客户户号（Ctrl+1，搜索后按回车）：按该户号计算气费。</translation>
+    </message>
+</context>
+<context>
+    <name>Voice</name>
+    <message>
+        <source>Qt TextToSpeech cannot be loaded</source>
+        <translation>无法加载 Qt 语音模块</translation>
+    </message>
+    <message>
+        <source>no speech engine on this computer</source>
+        <translation>本机没有语音引擎</translation>
+    </message>
+    <message>
+        <source>{0} has no Chinese voice</source>
+        <translation>{0} 没有中文语音</translation>
+    </message>
+    <message>
+        <source>the speech service does not answer</source>
+        <translation>语音服务无响应</translation>
     </message>
 </context>
 <context>

@@ -52,6 +52,7 @@ from ui.shell.app import prepare_application
 from ui.shell.main_window import MainWindow
 from ui.shell.pages import AREAS
 from ui.tools.render_admin import ADMIN_SCREENS, admin_screen
+from ui.tools.render_board import BOARD_SCREENS, board_screen
 from ui.tools.render_customer_screen import CUSTOMER_SCREENS, customer_screen
 from ui.tools.render_journal import lost_receipts
 from ui.tools.render_kiosk import KIOSK_SCREENS, kiosk_screen
@@ -91,6 +92,7 @@ ALL_SCREENS = (
     *ADMIN_SCREENS[1:],  # "main-admin" is among the areas' screens
     *KIOSK_SCREENS,
     *CUSTOMER_SCREENS,
+    *BOARD_SCREENS,
 )
 DEMO_CLERK = ("1001", "demo1001")
 DEMO_ADMIN = ("9001", "demo9001")
@@ -193,6 +195,7 @@ class _Renderer:
             (("main-ratings",), lambda n: ratings_screen(self, n)),
             (KIOSK_SCREENS, lambda n: kiosk_screen(self, n)),
             (CUSTOMER_SCREENS, lambda n: customer_screen(self, n)),
+            (BOARD_SCREENS, lambda n: board_screen(self.core, self._user(DEMO_CLERK, n))),
         )
         for names, screen in groups:
             if name in names:
