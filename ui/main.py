@@ -25,7 +25,8 @@ from hallclient.logs import hold_logging, setup_logging
 log = logging.getLogger("hallclient.main")
 SCREENS_HELP = (
     "login, login-error, waiting-database, main, main-<page> (intake, fees, payments, …), "
-    "locked, change-password, approval, payments-waiting, board; default: all"
+    "locked, change-password, approval, payments-waiting, kiosk, customer-screen, board; "
+    "default: all"
 )
 
 

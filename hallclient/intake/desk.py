@@ -37,7 +37,7 @@ class IntakeDesk:
         return queue.call_next(self.database, self._context_of(user), self._rating_wait)
 
     def recall(self, user: CurrentUser, ticket_id: int) -> TicketView:
-        return queue.recall(self.database, self._context_of(user), ticket_id)
+        return queue.recall(self.database, self._context_of(user), ticket_id, self._rating_wait)
 
     def skip(self, user: CurrentUser, ticket_id: int) -> TicketView:
         return queue.skip(self.database, self._context_of(user), ticket_id)

@@ -234,8 +234,14 @@ def _visit_of(uow: UnitOfWork, ticket: Ticket) -> Visit | None:
     return uow.session.scalar(select(Visit).where(Visit.ticket_id == ticket.id))
 
 
-def recall(database: Database, context: Context, ticket_id: int) -> TicketView:
-    """Call the same ticket again: one at this counter, or a no-show within its recall time."""
+def recall(
+    database: Database,
+    context: Context,
+    ticket_id: int,
+    rating_wait: dt.timedelta = DEFAULT_RATING_WAIT,
+) -> TicketView:
+    """Call the same ticket again: one at this counter, or a no-show within its recall time
+    (a new visit, which waits for the last customer's rating as a call does)."""
     context.require(Action.SERVE_CUSTOMERS)
 
     def use_case(uow: UnitOfWork) -> TicketView:
@@ -246,6 +252,7 @@ def recall(database: Database, context: Context, ticket_id: int) -> TicketView:
             assert ticket.skipped_at is not None
             if context.clock.now() - ticket.skipped_at > NO_SHOW_RECALL:
                 raise QueueError(QueueProblem.TOO_LATE, ticket.label)
+            settle_pending_rating(uow, context, rating_wait)
             _reopen_visit(uow, context, ticket)
         elif ticket.status is not TicketStatus.CALLED:
             raise QueueError(QueueProblem.WRONG_STATUS, f"{ticket.label} {ticket.status}")

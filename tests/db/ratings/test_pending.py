@@ -101,3 +101,23 @@ def test_without_a_screen_nothing_waits(database, acting, new_visit):
     visits.close_visit(database, acting(), visit_id, VisitOutcome.RESOLVED, 4)
     queue.issue_ticket(database, acting(), "payment")
     assert queue.call_next(database, acting()) is not None
+
+
+def test_a_no_show_called_back_waits_like_a_call(database, acting, clock):
+    screen.set_customer_screen(database, acting(Role.ADMIN), "C01", True)
+    for _ in range(2):
+        queue.issue_ticket(database, acting(), "payment")
+    missed = queue.call_next(database, acting())
+    assert missed is not None
+    queue.skip(database, acting(), missed.ticket.id)
+    served = queue.call_next(database, acting())
+    assert served is not None
+    visits.close_visit(database, acting(), served.visit_id, VisitOutcome.RESOLVED, None)
+
+    def recall():
+        return queue.recall(database, acting(), missed.ticket.id)
+
+    assert _pending_seconds(recall) == 30
+    clock.advance(DEFAULT_RATING_WAIT)
+    assert recall().calls == 2
+    assert _ratings(database) == [(served.visit_id, None, RatingSource.TIMEOUT)]
