@@ -80,6 +80,21 @@ def test_only_the_qt_modules_the_app_uses_are_bundled(frozen):
     assert not bundled & {"QtWebEngineCore", "QtQml", "QtQuick", "Qt3DCore", "QtMultimedia"}
 
 
+def test_the_frozen_board_can_start_its_voice_process(frozen):
+    """The board's voice runs as the frozen program with a flag; Qt TextToSpeech is bundled.
+    Asked for Qt's mock engine, the voice refuses it as no voice, naming the real ones."""
+    done = subprocess.run(
+        [str(frozen / "hallclient-cli"), "--board-speaker", "mock"],
+        env=dict(os.environ, QT_QPA_PLATFORM="offscreen"),
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 1, done.stdout + done.stderr
+    assert done.stdout.startswith("failed\tno_engine"), done.stdout + done.stderr
+
+
 def test_the_frozen_app_starts_offscreen_and_renders_the_login_window(frozen, tmp_path):
     database = f"sqlite:///{(tmp_path / 'frozen.sqlite3').as_posix()}"
     env = dict(

@@ -23,6 +23,8 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
 
 NOT_A_VOICE = frozenset({"mock"})
+#: How the frozen program (which has no ``-m``) is told to be the voice's process.
+SPEAKER_FLAG = "--board-speaker"
 _MANDARIN = ("mandarin", "cmn")
 
 

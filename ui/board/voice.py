@@ -13,6 +13,8 @@ import sys
 
 from PySide6.QtCore import QObject, QProcess, QTimer, Signal
 
+from ui.board.speaker_process import SPEAKER_FLAG
+
 log = logging.getLogger(__name__)
 OPEN_TIMEOUT_MS = 10_000
 
@@ -43,8 +45,12 @@ class Voice(QObject):
         self._deadline.timeout.connect(lambda: self._failed("no_answer", ""))
 
     def start(self) -> None:
-        module = "ui.board.speaker_process"
-        self._process.start(sys.executable, ["-m", module, self.engine])
+        """The voice's process: this program again, as ``-m`` or, frozen, with the flag
+        its launcher knows (``packaging/launch.py``)."""
+        if getattr(sys, "frozen", False):
+            self._process.start(sys.executable, [SPEAKER_FLAG, self.engine])
+        else:
+            self._process.start(sys.executable, ["-m", "ui.board.speaker_process", self.engine])
         self._deadline.start()
 
     def announce(self, speech: str) -> None:

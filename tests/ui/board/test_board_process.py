@@ -1,4 +1,5 @@
-"""Across processes on PostgreSQL: a call at this counter reaches a board running elsewhere."""
+"""Across processes on PostgreSQL: a ticket taken at the kiosk and called at this counter
+reaches a board running elsewhere, which shows and announces it."""
 
 from __future__ import annotations
 
@@ -10,6 +11,8 @@ from db.domain import Role
 from db.engine import Database
 from hallclient.clock import SystemClock
 from hallclient.intake import queue
+from hallclient.kiosk.device import kiosk_context
+from hallclient.kiosk.tickets import issue_kiosk_ticket
 from tests.db.intake_helpers import add_hall, at_counter
 from tests.db.security_helpers import add_users
 from tests.db_fixtures import upgrade_to_head
@@ -27,10 +30,11 @@ def hall(pg_database_url: str):
 
 
 def call_one(database: Database, clerk) -> int:
-    """A customer takes a ticket (as at the kiosk) and the counter calls it."""
-    queue.issue_ticket(database, clerk, "business")
+    """A customer takes a ticket at the kiosk and the counter calls it."""
+    kiosk = kiosk_context("H01", "K1", clerk.clock)
+    taken = issue_kiosk_ticket(database, kiosk, "business")
     called = queue.call_next(database, clerk)
-    assert called is not None
+    assert called is not None and called.ticket.label == taken.label
     return called.ticket.id
 
 
