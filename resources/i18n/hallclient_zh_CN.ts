@@ -1607,6 +1607,10 @@
         <translation>目前没有等候的客户。</translation>
     </message>
     <message>
+        <source>The customer&apos;s rating is settled: call the next one (F2).</source>
+        <translation>客户评价已结束，请叫下一位（F2）。</translation>
+    </message>
+    <message>
         <source>Account number given at the kiosk: {account}. Check the customer&apos;s identity, then press Enter to take it.</source>
         <translation>客户在取号机输入的户号：{account}。请核对客户身份后按 Enter 确认。</translation>
     </message>

@@ -240,8 +240,12 @@ class IntakePage(QFrame):
         made only if the clerk is still here (not locked away) and has started no other."""
 
         def if_still_wanted() -> None:
-            if self.visit is None and self.isVisible():
+            if self.visit is not None:
+                return  # the clerk has started another visit meanwhile
+            if self.isVisible() and not self.attempt.running:
                 again()
+            else:  # away from the page or busy: the clerk is told, not left waiting
+                self.say(self.tr("The customer's rating is settled: call the next one (F2)."))
 
         self.rating_wait.hold(error, if_still_wanted)
         self._failed(error)
