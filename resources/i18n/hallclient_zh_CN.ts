@@ -754,12 +754,12 @@
 <context>
     <name>CustomerScreenController</name>
     <message>
-        <source>Customer screen: monitor {n} is not connected; shown as a window.</source>
-        <translation>客户屏：未找到第 {n} 个显示器，已作为普通窗口打开。</translation>
+        <source>Customer screen: monitor {n} is not connected; shown as a window, which asks no rating.</source>
+        <translation>客户屏：未找到第 {n} 个显示器，已作为普通窗口打开，不在此评价。</translation>
     </message>
     <message>
-        <source>Customer screen: no monitor is set; it is shown as a window.</source>
-        <translation>客户屏：设置中未指定显示器，已作为普通窗口打开。</translation>
+        <source>Customer screen: no monitor is set; shown as a window, which asks no rating.</source>
+        <translation>客户屏：未设置显示器，已作为普通窗口打开，不在此评价。</translation>
     </message>
     <message>
         <source>The customer&apos;s rating was not saved: {problem}</source>

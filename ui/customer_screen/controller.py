@@ -6,7 +6,9 @@ receipt fill it, the receipt only if it is this visit's (a late receipt of the c
 before never shows to the next).  After F9 closes a visit the clerk did not rate (the
 counter has a screen), the screen asks the customer; the answer is recorded off the GUI
 thread, and if nobody answers within the setting's seconds 'not rated' is recorded (a
-level tapped but not submitted is the customer's answer, and is recorded with it).
+level tapped but not submitted is the customer's answer, and is recorded with it).  A
+screen that is not full screen on its monitor (shown as a window on the clerk's side)
+asks nothing: the visit is recorded as not rated, as a clerk could tap it.
 Either way ``sig_rating_settled`` tells the intake page, whose call may be waiting.
 """
 
@@ -49,6 +51,7 @@ class CustomerScreenController(QObject):
         self._core, self._user_of, self._clerk_window = core, user_of, window
         settings = core.settings
         self._monitor = settings.customer_screen_monitor
+        self.placed: Placement | None = None  # where the screen opened, once it has
         self.screen = CustomerScreen(settings.company_name, core.workplace.counter_name, window)
         self.screen.rating.sig_submitted.connect(self._submitted)
         self.status = named(QLabel(), "statusCustomerScreen")  # for the clerk's status bar
@@ -83,7 +86,7 @@ class CustomerScreenController(QObject):
         self.screen.set_clerk(user.display_name, user.employee_no)
         self.screen.show_welcome()
         clerk_working = self._clerk_window.isActiveWindow()
-        placed = place(self.screen, self._monitor)
+        placed = self.placed = place(self.screen, self._monitor)
         if clerk_working:  # the keyboard stays with the clerk, whatever the platform does
             self._clerk_window.activateWindow()
         if placed is Placement.FULL_SCREEN:
@@ -91,10 +94,13 @@ class CustomerScreenController(QObject):
                 log.info("customer screen on monitor %s; the clerk records ratings", self._monitor)
             return
         log.warning("customer screen: %s (monitor %s), shown as a window", placed, self._monitor)
-        missing = self.tr("Customer screen: monitor {n} is not connected; shown as a window.")
+        missing = self.tr(
+            "Customer screen: monitor {n} is not connected; shown as a window, which asks "
+            "no rating."
+        )
         self._tell_clerk(
             "placed",
-            self.tr("Customer screen: no monitor is set; it is shown as a window.")
+            self.tr("Customer screen: no monitor is set; shown as a window, which asks no rating.")
             if placed is Placement.NO_MONITOR
             else missing.format(n=self._monitor),
         )
@@ -144,6 +150,12 @@ class CustomerScreenController(QObject):
             self._open(attached=True)
         self.visit_id, self.asking = None, visit.id
         self._thanks.stop()
+        if self.placed is not Placement.FULL_SCREEN:
+            # a window on the clerk's side: whoever tapped it could be the clerk
+            log.warning("customer screen not on its monitor: visit %s not rated", visit.id)
+            self._record(GivenRating(None, RatingSource.TIMEOUT))
+            self.screen.show_welcome()
+            return
         self.screen.ask_rating()
         self._timeout.start()
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import Qt
@@ -12,6 +13,7 @@ from sqlalchemy import select
 from db.domain import RatingLevel, RatingSource
 from db.models import Rating
 from hallclient.access.auth import CurrentUser
+from hallclient.config import Settings
 from hallclient.core import Core
 from hallclient.uow import UnitOfWork
 from tests.ui.helpers import settle
@@ -52,6 +54,12 @@ def ratings(core: Core) -> list[tuple[int, RatingLevel | None, RatingSource, str
     with UnitOfWork(core.database) as uow:
         rows = uow.session.scalars(select(Rating).order_by(Rating.id))
         return [(row.visit_id, row.level, row.source, row.reason) for row in rows]
+
+
+@pytest.fixture
+def private_settings(private_settings: Settings) -> Settings:
+    """The screen full screen on the first monitor (the offscreen platform has one)."""
+    return replace(private_settings, customer_screen_monitor=1)
 
 
 @pytest.fixture
