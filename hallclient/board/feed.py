@@ -62,6 +62,11 @@ class BoardFeed:
                 self._trouble(error)
                 self._stop.wait(self.retry_s)
                 continue
+            except Exception:  # a bug must not stop the hall's board for the rest of the day
+                log.exception("call board: unexpected failure reading the queue")
+                self.on_trouble(HallError("unexpected failure; details are in the log file"))
+                self._stop.wait(self.retry_s)
+                continue
             news = self.watch.news(call.announcement for call in state.calls)
             self.on_state(state, news)
             self._wake.wait(self.poll_s)
